@@ -1,0 +1,28 @@
+// Serves the built app. Unlike adapter-node's own entry, a request that reaches us without a proxy in front is
+// taken as plain http (adapter-node assumes https), so form posts pass SvelteKit's same-origin (CSRF) check on
+// http://localhost out of the box. Behind a TLS proxy, the proxy's X-Forwarded-Proto (or ORIGIN) wins.
+import http from 'node:http';
+
+process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
+const { handler } = await import('../build/handler.js');
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const protocolHeader = process.env.PROTOCOL_HEADER.toLowerCase();
+
+const server = http.createServer((req, res) => {
+	if (!process.env.ORIGIN && !req.headers[protocolHeader]) req.headers[protocolHeader] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, host, () => console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));
+
+function shutdown() {
+	server.close(() => process.exit(0));
+	setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

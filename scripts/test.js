@@ -1,0 +1,50 @@
+// `npm test`: builds the app (HTTP and browser tests run against the real production build), runs the unit,
+// integration and HTTP tests, then the browser tests, and ends with the totals alone on a line:
+// "N passed, N failed" (read from the runners' JSON reports). Under CI=true a skipped test counts as a failure.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const ci = process.env.CI === 'true';
+const extra = process.argv.slice(2);
+mkdirSync('test-results', { recursive: true });
+
+console.log('Building the app for the HTTP and browser tests…');
+execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const suites = [
+	{ name: 'unit, integration and HTTP', config: 'vite.config.ts', report: 'test-results/unit.json' },
+	{ name: 'browser (e2e)', config: 'vitest.e2e.config.ts', report: 'test-results/e2e.json' }
+];
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exitCode = 0;
+for (const suite of suites) {
+	if (!existsSync(suite.config)) continue;
+	rmSync(suite.report, { force: true });
+	console.log(`\n=== ${suite.name} ===`);
+	const run = spawnSync('npx', ['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${suite.report}`, ...extra], { stdio: 'inherit' });
+	if (run.status !== 0) exitCode = 1;
+	if (!existsSync(suite.report)) {
+		console.error(`No report from the ${suite.name} tests: counting the run as failed.`);
+		failed += 1;
+		exitCode = 1;
+		continue;
+	}
+	const report = JSON.parse(readFileSync(suite.report, 'utf8'));
+	passed += report.numPassedTests;
+	failed += report.numFailedTests;
+	skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+	// A file that fails to load has no failed test but is a failure all the same.
+	const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length;
+	failed += brokenFiles;
+}
+if (ci && skipped > 0) {
+	console.error(`${skipped} test(s) were skipped, which CI=true does not allow.`);
+	failed += skipped;
+	exitCode = 1;
+}
+if (failed > 0) exitCode = 1;
+console.log(`\n${passed} passed, ${failed} failed${skipped && !ci ? `, ${skipped} skipped` : ''}`);
+process.exit(exitCode);

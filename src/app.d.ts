@@ -1,0 +1,23 @@
+import type { Core } from '$core/app';
+import type { Actor } from '$core/access/actor';
+import type { Locale } from '$core/i18n';
+
+declare global {
+	namespace App {
+		interface Locals {
+			core: Core;
+			actor: Actor;
+			sessionId: string | null;
+			locale: Locale;
+			textSize: 'normal' | 'large' | 'largest';
+			requestId: string;
+			sessionExpired?: boolean;
+		}
+		interface Error {
+			message: string;
+			code?: string;
+			requestId?: string;
+		}
+	}
+}
+export {};

@@ -1,0 +1,29 @@
+// Who is acting: a staff user with a role in an organisation, an anonymous resident, or the system itself (sweeps,
+// imports from the command line, demo data).
+import type { OrganisationKind, Role } from '../db/schema';
+
+export type StaffActor = {
+	kind: 'staff';
+	id: string;
+	name: string;
+	email: string;
+	role: Role;
+	organisationId: string | null;
+	organisationKind: OrganisationKind | null;
+	teamIds: string[];
+	requestId?: string;
+};
+export type AnonymousActor = { kind: 'anonymous'; requestId?: string };
+export type SystemActor = { kind: 'system'; label: string; requestId?: string };
+export type Actor = StaffActor | AnonymousActor | SystemActor;
+
+export const anonymous: AnonymousActor = { kind: 'anonymous' };
+export const system = (label: string): SystemActor => ({ kind: 'system', label });
+
+export function actorLabel(actor: Actor): string {
+	if (actor.kind === 'staff') return `${actor.name} <${actor.email}>`;
+	if (actor.kind === 'system') return `system:${actor.label}`;
+	return 'anonymous';
+}
+
+export const isStaff = (actor: Actor): actor is StaffActor => actor.kind === 'staff';

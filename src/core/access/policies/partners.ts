@@ -1,0 +1,9 @@
+// Organisations, teams and staff accounts: everyone on the staff may see who is who; admins manage accounts.
+import { allow } from '../policy';
+
+allow('organisation', ['list', 'read'], 'any-staff');
+allow('organisation', ['create', 'update', 'delete'], ['admin']);
+allow('team', ['list', 'read'], 'any-staff');
+allow('team', ['create', 'update', 'delete', 'manage-members'], ['admin']);
+allow('user', ['list', 'read'], ['admin', 'coordinator']);
+allow('user', ['create', 'invite', 'update', 'deactivate'], ['admin']);

@@ -1,0 +1,46 @@
+// The access policy: every read or write of people's data asks here first. Rules are one readable line each,
+// registered per resource in core/access/policies/*.ts (after Outline's server/policies).
+import { Forbidden, Unauthenticated } from '../errors';
+import type { Role } from '../db/schema';
+import type { Actor, StaffActor } from './actor';
+
+type Condition<S> = (actor: StaffActor, subject: S) => boolean;
+type Rule = { roles: readonly Role[] | 'any-staff'; condition?: Condition<any> };
+
+const rules = new Map<string, Rule[]>();
+const publicActions = new Set<string>();
+
+/** `allow('resident', ['read'], ['community_worker'], (actor, r) => …)`: staff with one of the roles may, if the condition holds. */
+export function allow<S = unknown>(resource: string, actions: readonly string[], roles: readonly Role[] | 'any-staff', condition?: Condition<S>): void {
+	for (const action of actions) {
+		const key = `${resource}:${action}`;
+		rules.set(key, [...(rules.get(key) ?? []), { roles, condition }]);
+	}
+}
+
+/** Actions anyone may do, without an account (a resident reading an area's public page). */
+export function allowPublic(resource: string, actions: readonly string[]): void {
+	for (const action of actions) publicActions.add(`${resource}:${action}`);
+}
+
+export function can<S = unknown>(actor: Actor, action: string, resource: string, subject?: S): boolean {
+	const key = `${resource}:${action}`;
+	if (publicActions.has(key)) return true;
+	if (actor.kind === 'system') return true;
+	if (actor.kind !== 'staff') return false;
+	return (rules.get(key) ?? []).some(
+		(rule) => (rule.roles === 'any-staff' || rule.roles.includes(actor.role)) && (!rule.condition || rule.condition(actor, subject))
+	);
+}
+
+/** Throws Unauthenticated for an anonymous actor and Forbidden for staff without the right. */
+export function authorize<S = unknown>(actor: Actor, action: string, resource: string, subject?: S): void {
+	if (can(actor, action, resource, subject)) return;
+	if (actor.kind === 'anonymous') throw new Unauthenticated();
+	throw new Forbidden();
+}
+
+/** Every resource:action pair the policy knows, for tests and documentation. */
+export function knownPermissions(): string[] {
+	return [...new Set([...rules.keys(), ...publicActions])].sort();
+}

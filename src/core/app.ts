@@ -1,0 +1,48 @@
+// Builds the core once per process: configuration, database, mail and the sweeps. hooks.server.ts hands it to routes.
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { loadConfig, type Config } from './config/config';
+import { openDatabase, type Db } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { startSweeps } from './jobs/runner';
+import { sweepOutbox } from './mail/outbox';
+import { createMailTransport, type MailTransport } from './mail/transport';
+import type { Mail } from './mail/outbox';
+
+export type Core = {
+	config: Config;
+	db: Db;
+	logger: Logger;
+	mail: MailTransport;
+	outboxDir: string;
+	/** Delivers due outbox items now (tests and the CLI call this instead of waiting for the sweep). */
+	flushOutbox(): Promise<number>;
+	close(): Promise<void>;
+};
+
+export async function createCore(config: Config = loadConfig(), options: { migrate?: boolean; sweeps?: boolean } = {}): Promise<Core> {
+	const logger = pino({ level: config.logLevel, base: undefined });
+	const db = openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: config.poolSize });
+	if (options.migrate ?? true) await migrateToLatest(db);
+	const outboxDir = join(config.dataDir, 'outbox');
+	const mail = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
+	const deliver = async (kind: string, payload: unknown) => {
+		if (kind === 'mail') await mail.send(payload as Mail);
+		else throw new Error(`unknown outbox kind ${kind}`);
+	};
+	const flushOutbox = () => sweepOutbox(db, deliver);
+	const stopSweeps = (options.sweeps ?? config.jobs) ? startSweeps([{ name: 'outbox', everyMs: 2000, run: flushOutbox }], logger) : () => {};
+	return {
+		config,
+		db,
+		logger,
+		mail,
+		outboxDir,
+		flushOutbox,
+		async close() {
+			stopSweeps();
+			mail.close();
+			await db.destroy();
+		}
+	};
+}

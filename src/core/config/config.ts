@@ -1,0 +1,78 @@
+// Configuration from environment variables, read and validated once at start. Every variable is documented in the
+// README's configuration table with its default; the defaults run out of the box.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'])
+	.transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	ORIGIN: z.url().optional(),
+	DATA_DIR: z.string().default('data'),
+	DATABASE_URL: z
+		.string()
+		.optional()
+		.refine((v) => !v || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file:') || !v.includes('://'), 'must be postgres://… or a SQLite file path'),
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	DEMO_DATA: bool.default(true),
+	SMTP_URL: z.string().optional(),
+	MAIL_FROM: z.string().default('Leefbaar <noreply@leefbaar.local>'),
+	SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+	MAP_TILES_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+	MAP_TILES_ATTRIBUTION: z.string().default('© OpenStreetMap'),
+	MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(20),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	JOBS: bool.default(true)
+});
+
+export type Config = {
+	port: number;
+	host: string;
+	origin?: string;
+	dataDir: string;
+	databaseUrl?: string;
+	sqlitePath: string;
+	poolSize: number;
+	demoData: boolean;
+	smtpUrl?: string;
+	mailFrom: string;
+	sessionDays: number;
+	mapTilesUrl: string;
+	mapTilesAttribution: string;
+	maxUploadBytes: number;
+	logLevel: string;
+	jobs: boolean;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+	if (!parsed.success) {
+		const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+		throw new Error(`Leefbaar cannot start: the configuration is invalid.\n${lines}`);
+	}
+	const c = parsed.data;
+	const dataDir = resolve(c.DATA_DIR);
+	const isPg = !!c.DATABASE_URL && /^postgres(ql)?:\/\//.test(c.DATABASE_URL);
+	const sqliteFile = !isPg && c.DATABASE_URL ? c.DATABASE_URL.replace(/^file:/, '') : resolve(dataDir, 'leefbaar.sqlite');
+	return {
+		port: c.PORT,
+		host: c.HOST,
+		origin: c.ORIGIN,
+		dataDir,
+		databaseUrl: isPg ? c.DATABASE_URL : undefined,
+		sqlitePath: sqliteFile,
+		poolSize: c.DATABASE_POOL_SIZE,
+		demoData: c.DEMO_DATA,
+		smtpUrl: c.SMTP_URL,
+		mailFrom: c.MAIL_FROM,
+		sessionDays: c.SESSION_DAYS,
+		mapTilesUrl: c.MAP_TILES_URL,
+		mapTilesAttribution: c.MAP_TILES_ATTRIBUTION,
+		maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
+		logLevel: c.LOG_LEVEL,
+		jobs: c.JOBS
+	};
+}

@@ -1,0 +1,63 @@
+// Opens the database: embedded SQLite by default, PostgreSQL when a postgres:// URL is given. One typed Kysely
+// instance tagged with its dialect; everything dialect-specific stays in core/db.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { DataEdgePlugin } from './data-edge';
+import type { Dialect } from './dialect';
+import type { Database } from './schema';
+
+/** The database or a transaction on it, tagged with its dialect: services accept both so callers can compose them. */
+export type Db = Kysely<Database> & { readonly dialect: Dialect };
+
+const { types } = pg;
+const parseTimestamptz = types.getTypeParser(1184, 'text');
+const parseTimestamp = types.getTypeParser(1114, 'text');
+const pgTypes = {
+	getTypeParser(oid: number, format?: 'text' | 'binary') {
+		switch (oid) {
+			case 1184: // timestamptz → ISO string in UTC
+				return (v: string) => (parseTimestamptz(v) as Date).toISOString();
+			case 1114:
+				return (v: string) => (parseTimestamp(v) as Date).toISOString();
+			case 1082: // date stays 'YYYY-MM-DD'
+				return (v: string) => v;
+			case 20: // int8 (count(*)) and numeric as numbers: our counts stay far below 2^53
+			case 1700:
+				return (v: string) => Number(v);
+			default:
+				return types.getTypeParser(oid, format as 'text');
+		}
+	}
+} as unknown as pg.CustomTypesConfig;
+
+export type OpenOptions = { url?: string; sqlitePath: string; poolSize?: number };
+
+export function isPostgresUrl(url: string | undefined): url is string {
+	return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export function openDatabase(options: OpenOptions): Db {
+	if (isPostgresUrl(options.url)) {
+		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: pgTypes });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new DataEdgePlugin('postgres')] });
+		return Object.assign(db, { dialect: 'postgres' as const });
+	}
+	const path = options.sqlitePath;
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new SqliteDatabase(path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new DataEdgePlugin('sqlite')] });
+	return Object.assign(db, { dialect: 'sqlite' as const });
+}
+
+/** One transaction per user action; inside a transaction already, the work joins it. */
+export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+	if (db.isTransaction) return work(db);
+	return db.transaction().execute((tx: Transaction<Database>) => work(Object.assign(tx, { dialect: db.dialect })));
+}

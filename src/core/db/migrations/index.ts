@@ -1,0 +1,10 @@
+// The static list of migrations, in order: it survives the production build (no directory scan at run time).
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect';
+import * as m202611231900 from './202611231900_foundation';
+
+export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
+
+export const migrations: Record<string, MigrationModule> = {
+	'202611231900_foundation': m202611231900
+};

@@ -1,0 +1,248 @@
+// The whole database as one Kysely type. Times are ISO-8601 UTC strings, booleans are booleans and JSON columns hold
+// parsed values: core/db/data-edge.ts converts them on SQLite, the pg type parsers on PostgreSQL.
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Json = unknown;
+type Time = string;
+
+export type OrganisationKind = 'regional_institute' | 'housing_company' | 'welfare_centre' | 'municipality' | 'association';
+export type Role = 'admin' | 'coordinator' | 'community_worker' | 'partner_staff';
+export type AreaKind = 'region' | 'municipality' | 'neighbourhood' | 'focus_area' | 'village';
+export type ContactChannel = 'email' | 'phone' | 'letter' | 'visit';
+export type TokenKind = 'invitation' | 'password_reset';
+
+export interface OrganisationTable {
+	id: string;
+	name: string;
+	kind: OrganisationKind;
+	municipality_id: string | null;
+	email: string | null;
+	phone: string | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface TeamTable {
+	id: string;
+	organisation_id: string;
+	name: string;
+	created_at: Time;
+}
+
+export interface UserTable {
+	id: string;
+	email: string;
+	name: string;
+	password_hash: string | null;
+	organisation_id: string | null;
+	role: Role;
+	locale: string;
+	is_active: boolean;
+	created_at: Time;
+	updated_at: Time;
+	last_login_at: Time | null;
+}
+
+export interface TeamMemberTable {
+	team_id: string;
+	user_id: string;
+}
+
+export interface SessionTable {
+	/** sha256 of the cookie token: a database leak does not leak live sessions. */
+	id: string;
+	user_id: string;
+	created_at: Time;
+	expires_at: Time;
+	last_seen_at: Time;
+}
+
+export interface TokenTable {
+	id: string;
+	kind: TokenKind;
+	token_hash: string;
+	user_id: string;
+	created_at: Time;
+	expires_at: Time;
+	used_at: Time | null;
+}
+
+export interface AreaTable {
+	id: string;
+	parent_id: string | null;
+	kind: AreaKind;
+	name: string;
+	name_fr: string | null;
+	slug: string;
+	/** Official code where there is one (NIS code of a municipality). */
+	code: string | null;
+	description: string | null;
+	/** GeoJSON Polygon or MultiPolygon (WGS84). */
+	boundary: Json | null;
+	min_lon: number | null;
+	min_lat: number | null;
+	max_lon: number | null;
+	max_lat: number | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface EstateTable {
+	id: string;
+	area_id: string;
+	name: string;
+	slug: string;
+	housing_company_id: string | null;
+	description: string | null;
+	lon: number | null;
+	lat: number | null;
+	boundary: Json | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface BuildingTable {
+	id: string;
+	estate_id: string;
+	name: string;
+	street: string | null;
+	house_number: string | null;
+	postal_code: string | null;
+	lon: number | null;
+	lat: number | null;
+	created_at: Time;
+}
+
+export interface DwellingTable {
+	id: string;
+	building_id: string;
+	/** The housing company's own dwelling number, the key of tenant imports. */
+	external_ref: string | null;
+	unit: string | null;
+	street: string;
+	house_number: string;
+	box: string | null;
+	postal_code: string;
+	bedrooms: number | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface HouseholdTable {
+	id: string;
+	dwelling_id: string | null;
+	/** The housing company's tenancy (contract) number. */
+	external_ref: string | null;
+	name: string;
+	move_in_date: string | null;
+	move_out_date: string | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface ResidentTable {
+	id: string;
+	household_id: string | null;
+	external_ref: string | null;
+	first_name: string;
+	last_name: string;
+	birth_year: number | null;
+	language: string;
+	contact_channel: ContactChannel;
+	email: string | null;
+	phone: string | null;
+	is_volunteer: boolean;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface ConsentTable {
+	id: string;
+	resident_id: string;
+	organisation_id: string;
+	/** What may be shared: contact details, the household's situation, a help request. */
+	scope: string;
+	purpose: string;
+	given_at: Time;
+	recorded_by: string | null;
+	withdrawn_at: Time | null;
+	withdrawn_by: string | null;
+}
+
+export interface AuditLogTable {
+	id: string;
+	at: Time;
+	actor_id: string | null;
+	actor_label: string;
+	action: string;
+	resource_type: string;
+	resource_id: string | null;
+	summary: string | null;
+	request_id: string | null;
+}
+
+export interface OutboxTable {
+	id: string;
+	kind: string;
+	payload: Json;
+	created_at: Time;
+	available_at: Time;
+	attempts: number;
+	locked_until: Time | null;
+	done_at: Time | null;
+	last_error: string | null;
+}
+
+export interface ImportJobTable {
+	id: string;
+	kind: 'areas' | 'tenants';
+	status: 'running' | 'done' | 'failed';
+	dry_run: boolean;
+	file_name: string | null;
+	total: number;
+	processed: number;
+	report: Json | null;
+	created_by: string | null;
+	created_at: Time;
+	finished_at: Time | null;
+}
+
+export interface Database {
+	organisations: OrganisationTable;
+	teams: TeamTable;
+	users: UserTable;
+	team_members: TeamMemberTable;
+	sessions: SessionTable;
+	tokens: TokenTable;
+	areas: AreaTable;
+	estates: EstateTable;
+	buildings: BuildingTable;
+	dwellings: DwellingTable;
+	households: HouseholdTable;
+	residents: ResidentTable;
+	consents: ConsentTable;
+	audit_log: AuditLogTable;
+	outbox: OutboxTable;
+	import_jobs: ImportJobTable;
+}
+
+/** Columns SQLite stores as 0/1 and must be read back as booleans. */
+export const BOOLEAN_COLUMNS = new Set(['is_active', 'is_volunteer', 'dry_run']);
+/** Columns stored as JSON text on SQLite (jsonb on PostgreSQL). */
+export const JSON_COLUMNS = new Set(['boundary', 'payload', 'report']);
+
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type User = Selectable<UserTable>;
+export type Area = Selectable<AreaTable>;
+export type NewArea = Insertable<AreaTable>;
+export type AreaUpdate = Updateable<AreaTable>;
+export type Estate = Selectable<EstateTable>;
+export type Building = Selectable<BuildingTable>;
+export type Dwelling = Selectable<DwellingTable>;
+export type Household = Selectable<HouseholdTable>;
+export type Resident = Selectable<ResidentTable>;
+export type Consent = Selectable<ConsentTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type ImportJob = Selectable<ImportJobTable>;
+export type { ColumnType };

@@ -1,0 +1,87 @@
+// Fresh, migrated databases for tests, on both dialects. SQLite: a new in-memory database per suite. PostgreSQL: a
+// clone of a template database migrated once per run (tests/global-setup.ts), so each suite starts clean and fast.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe, inject, beforeAll, afterAll } from 'vitest';
+import { openDatabase, type Db } from './database';
+import type { Dialect } from './dialect';
+import { migrateToLatest } from './migrate';
+
+export const DEFAULT_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export function withDatabase(url: string, database: string): string {
+	const u = new URL(url);
+	u.pathname = `/${database}`;
+	return u.toString();
+}
+
+export async function freshDatabase(dialect: Dialect): Promise<{ db: Db; dispose: () => Promise<void> }> {
+	if (dialect === 'sqlite') {
+		const db = openDatabase({ sqlitePath: ':memory:' });
+		await migrateToLatest(db);
+		return { db, dispose: () => db.destroy() };
+	}
+	const template = inject('pgTemplate');
+	const adminUrl = inject('pgAdminUrl');
+	if (!template || !adminUrl) throw new Error('PostgreSQL is not available for this test run');
+	const name = `leefbaar_t_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: adminUrl });
+	await admin.connect();
+	try {
+		await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+	} finally {
+		await admin.end();
+	}
+	const db = openDatabase({ url: withDatabase(adminUrl, name), sqlitePath: '', poolSize: 4 });
+	return {
+		db,
+		dispose: async () => {
+			await db.destroy();
+			const c = new pg.Client({ connectionString: adminUrl });
+			await c.connect();
+			try {
+				await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			} finally {
+				await c.end();
+			}
+		}
+	};
+}
+
+/** The dialects this run covers: always SQLite; PostgreSQL when reachable (and always under CI=true). */
+export function testDialects(): Dialect[] {
+	return inject('pgTemplate') ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/**
+ * Runs the same suite on every database: `describeOnDatabases('…', (ctx) => { it(…, () => ctx.db …) })`.
+ * Each dialect gets its own fresh database for the suite.
+ */
+export function describeOnDatabases(name: string, suite: (ctx: { readonly db: Db; readonly dialect: Dialect }) => void): void {
+	for (const dialect of testDialects()) {
+		describe(`${name} [${dialect}]`, () => {
+			let handle: { db: Db; dispose: () => Promise<void> } | undefined;
+			const ctx = {
+				get db(): Db {
+					if (!handle) throw new Error('database not ready');
+					return handle.db;
+				},
+				dialect
+			};
+			beforeAll(async () => {
+				handle = await freshDatabase(dialect);
+			});
+			afterAll(async () => {
+				await handle?.dispose();
+			});
+			suite(ctx);
+		});
+	}
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		pgTemplate: string | null;
+		pgAdminUrl: string | null;
+	}
+}

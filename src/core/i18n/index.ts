@@ -1,0 +1,42 @@
+// Translations: Dutch (nl-BE) first, French (fr-BE) and English. Messages live in messages/<locale>/<namespace>.json,
+// listed statically below so they survive the production build; keys are "<namespace>.<key>", params "{name}".
+import type { Locale } from './locales';
+import nlCommon from './messages/nl/common.json';
+import frCommon from './messages/fr/common.json';
+import enCommon from './messages/en/common.json';
+import nlErrors from './messages/nl/errors.json';
+import frErrors from './messages/fr/errors.json';
+import enErrors from './messages/en/errors.json';
+import nlAuth from './messages/nl/auth.json';
+import frAuth from './messages/fr/auth.json';
+import enAuth from './messages/en/auth.json';
+
+export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
+
+type Catalogue = Record<string, Record<string, string>>;
+
+export const catalogues: Record<Locale, Catalogue> = {
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth },
+	en: { common: enCommon, errors: enErrors, auth: enAuth }
+};
+
+export type Params = Record<string, string | number>;
+
+function lookup(locale: Locale, key: string): string | undefined {
+	const dot = key.indexOf('.');
+	return catalogues[locale][key.slice(0, dot)]?.[key.slice(dot + 1)];
+}
+
+export function translate(locale: Locale, key: string, params?: Params): string {
+	const message = lookup(locale, key) ?? lookup('nl', key) ?? key;
+	if (!params) return message;
+	return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function has(locale: Locale, key: string): boolean {
+	return lookup(locale, key) !== undefined;
+}
+
+export type Translator = (key: string, params?: Params) => string;
+export const translator = (locale: Locale): Translator => (key, params) => translate(locale, key, params);

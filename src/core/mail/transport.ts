@@ -1,0 +1,71 @@
+// Sends mail over SMTP when SMTP_URL is set; otherwise writes each mail as an .eml file under DATA_DIR/outbox, which
+// the dev mailbox page lists. Works out of the box, real in production.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { newId } from '../db/ids';
+import type { Mail } from './outbox';
+
+export type MailTransport = { send(mail: Mail): Promise<void>; close(): void; readonly kind: 'smtp' | 'files' };
+
+export function createMailTransport(options: { smtpUrl?: string; from: string; outboxDir: string }): MailTransport {
+	if (options.smtpUrl) {
+		const transporter = nodemailer.createTransport(options.smtpUrl);
+		return {
+			kind: 'smtp',
+			async send(mail) {
+				await transporter.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+			},
+			close: () => transporter.close()
+		};
+	}
+	const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+	return {
+		kind: 'files',
+		async send(mail) {
+			const info = await transporter.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+			mkdirSync(options.outboxDir, { recursive: true });
+			writeFileSync(join(options.outboxDir, `${newId()}.eml`), info.message as Buffer);
+		},
+		close: () => transporter.close()
+	};
+}
+
+export type StoredMail = { id: string; to: string; subject: string; date: string; text: string };
+
+/** The dev mailbox: mails written to DATA_DIR/outbox, newest first. */
+export function readFileMailbox(outboxDir: string, limit = 50): StoredMail[] {
+	let files: string[];
+	try {
+		files = readdirSync(outboxDir).filter((f) => f.endsWith('.eml'));
+	} catch {
+		return [];
+	}
+	return files
+		.sort()
+		.reverse()
+		.slice(0, limit)
+		.map((file) => {
+			const raw = readFileSync(join(outboxDir, file), 'utf8');
+			const [head, ...body] = raw.split('\n\n');
+			const header = (name: string) => decodeHeader(head.match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1] ?? '');
+			return { id: file.replace(/\.eml$/, ''), to: header('To'), subject: header('Subject'), date: header('Date'), text: decodeBody(head, body.join('\n\n')) };
+		});
+}
+
+function decodeHeader(value: string): string {
+	return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+		enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' '))
+	);
+}
+
+function decodeQuotedPrintable(text: string): string {
+	const bytes = text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+function decodeBody(head: string, body: string): string {
+	if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) return decodeQuotedPrintable(body);
+	if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	return body;
+}

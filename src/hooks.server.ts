@@ -1,0 +1,84 @@
+// Builds the core once per process and gives every request its actor, language, text size and request id.
+import { building } from '$app/environment';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { anonymous } from '$core/access/actor';
+import { createCore, type Core } from '$core/app';
+import { resolveSession } from '$core/auth/sessions';
+import { loadDemoDataIfEmpty } from '$core/demo/load';
+import { newId } from '$core/db/ids';
+import { isLocale, negotiateLocale } from '$core/i18n';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
+
+let core: Promise<Core> | undefined;
+
+function getCore(): Promise<Core> {
+	return (core ??= (async () => {
+		const c = await createCore();
+		const demo = await loadDemoDataIfEmpty(c);
+		if (demo) {
+			c.logger.info('Demo data loaded. Demo logins (password for all: %s):', demo.password);
+			for (const login of demo.logins) console.log(`  ${login.role.padEnd(17)} ${login.email}`);
+		}
+		const shutdown = async () => {
+			await c.close();
+			process.exit(0);
+		};
+		process.once('SIGTERM', shutdown);
+		process.once('SIGINT', shutdown);
+		return c;
+	})());
+}
+
+export const init: ServerInit = async () => {
+	if (!building) await getCore();
+};
+
+const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || newId();
+	event.locals.requestId = requestId;
+	const c = await getCore();
+	event.locals.core = c;
+
+	const lang = event.cookies.get('lang');
+	event.locals.locale = isLocale(lang) ? lang : negotiateLocale(event.request.headers.get('accept-language'));
+	const size = event.cookies.get('textsize');
+	event.locals.textSize = (TEXT_SIZES as readonly string[]).includes(size ?? '') ? (size as (typeof TEXT_SIZES)[number]) : 'normal';
+
+	event.locals.actor = { ...anonymous, requestId };
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const session = await resolveSession(c.db, token, c.config.sessionDays);
+		if (session) {
+			event.locals.actor = { ...session.actor, requestId };
+			event.locals.sessionId = session.sessionId;
+			if (session.renewed) event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, session.expiresAt));
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			event.locals.sessionExpired = true;
+		}
+	}
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%leefbaar.lang%', event.locals.locale === 'nl' ? 'nl-BE' : event.locals.locale === 'fr' ? 'fr-BE' : 'en').replace('%leefbaar.textsize%', event.locals.textSize)
+	});
+	response.headers.set('x-request-id', requestId);
+	if (!response.headers.has('content-security-policy') && response.headers.get('content-type')?.startsWith('text/html')) {
+		response.headers.set('referrer-policy', 'same-origin');
+		response.headers.set('x-content-type-options', 'nosniff');
+		response.headers.set('x-frame-options', 'DENY');
+	}
+	return response;
+};
+
+export const handleError: HandleServerError = async ({ error, event, status, message }) => {
+	const requestId = event.locals.requestId ?? 'unknown';
+	if (status >= 500) {
+		const c = await core;
+		c?.logger.error({ err: error, requestId, route: event.route.id }, 'unhandled error');
+	}
+	return { message, requestId };
+};

@@ -1,0 +1,11 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, url }) => {
+	const a = locals.actor;
+	return {
+		locale: locals.locale,
+		textSize: locals.textSize,
+		path: url.pathname + url.search,
+		user: a.kind === 'staff' ? { id: a.id, name: a.name, role: a.role, organisationId: a.organisationId } : null
+	};
+};

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: real Chromium (Debian's package) against the production build, one file at a time.
+export default defineConfig({
+	test: {
+		include: ['tests/e2e/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		fileParallelism: false,
+		globalSetup: ['tests/global-setup.ts']
+	}
+});
