@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 export default {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		// BUILD_DIR and KIT_OUT_DIR let parallel builds (bench, tests of a branch) keep out of each other's way.
+		adapter: adapter({ out: process.env.BUILD_DIR || 'build', precompress: true }),
+		outDir: process.env.KIT_OUT_DIR || '.svelte-kit',
 		// SvelteKit refuses cross-site form posts (CSRF) by checking the Origin header.
 		csrf: { trustedOrigins: [] },
 		alias: { $core: 'src/core' }

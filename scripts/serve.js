@@ -2,9 +2,11 @@
 // taken as plain http (adapter-node assumes https), so form posts pass SvelteKit's same-origin (CSRF) check on
 // http://localhost out of the box. Behind a TLS proxy, the proxy's X-Forwarded-Proto (or ORIGIN) wins.
 import http from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
-const { handler } = await import('../build/handler.js');
+const { handler } = await import(pathToFileURL(resolve(process.env.BUILD_DIR || 'build', 'handler.js')).href);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';

@@ -1,0 +1,51 @@
+// Import jobs (areas from GeoJSON, tenants from CSV): a row that tracks progress so a page can show a progress bar,
+// and that keeps the final report (what changed, every rejected row or feature with its reason).
+import type { Db } from '../db/database';
+import { newId, nowIso } from '../db/ids';
+import type { ImportJob } from '../db/schema';
+import { NotFound } from '../errors';
+import type { Actor } from '../access/actor';
+
+export type ImportKind = ImportJob['kind'];
+
+export async function startImportJob(db: Db, actor: Actor, kind: ImportKind, options: { dryRun: boolean; fileName?: string | null; total?: number }): Promise<string> {
+	const id = newId();
+	await db
+		.insertInto('import_jobs')
+		.values({
+			id,
+			kind,
+			status: 'running',
+			dry_run: options.dryRun,
+			file_name: options.fileName ?? null,
+			total: options.total ?? 0,
+			processed: 0,
+			report: null,
+			created_by: actor.kind === 'staff' ? actor.id : null,
+			created_at: nowIso(),
+			finished_at: null
+		})
+		.execute();
+	return id;
+}
+
+export async function reportProgress(db: Db, id: string, processed: number, total?: number): Promise<void> {
+	await db
+		.updateTable('import_jobs')
+		.set(total === undefined ? { processed } : { processed, total })
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function finishImportJob(db: Db, id: string, status: 'done' | 'failed', report: unknown): Promise<void> {
+	await db.updateTable('import_jobs').set({ status, report, finished_at: nowIso() }).where('id', '=', id).execute();
+}
+
+/** A job is readable by whoever started it and by coordinators and admins. */
+export async function getImportJob(db: Db, actor: Actor, id: string): Promise<ImportJob> {
+	const job = await db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!job) throw new NotFound('import', id);
+	const allowed = actor.kind === 'system' || (actor.kind === 'staff' && (job.created_by === actor.id || actor.role === 'admin' || actor.role === 'coordinator'));
+	if (!allowed) throw new NotFound('import', id);
+	return job;
+}
