@@ -1,6 +1,6 @@
 // Builds the core once per process and gives every request its actor, language, text size and request id.
 import { building } from '$app/environment';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { anonymous } from '$core/access/actor';
 import { createCore, type Core } from '$core/app';
 import { resolveSession } from '$core/auth/sessions';
@@ -8,6 +8,8 @@ import { loadDemoDataIfEmpty } from '$core/demo/load';
 import { newId } from '$core/db/ids';
 import { isLocale, negotiateLocale } from '$core/i18n';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
+import { decideRouteAccess } from '$lib/server/route-access';
+import { translate } from '$core/i18n';
 
 let core: Promise<Core> | undefined;
 
@@ -59,6 +61,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 			event.locals.sessionExpired = true;
 		}
+	}
+
+	const decision = decideRouteAccess(event.route.id, event.locals.actor);
+	if (decision === 'unknown') error(404, { message: translate(event.locals.locale, 'common.error_not_found') });
+	if (decision === 'forbidden') error(403, { message: translate(event.locals.locale, 'common.error_forbidden'), code: 'forbidden' });
+	if (decision === 'login') {
+		if (event.request.method !== 'GET' || event.route.id?.startsWith('/api/')) error(401, { message: translate(event.locals.locale, 'errors.unauthenticated'), code: 'unauthenticated' });
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}${event.locals.sessionExpired ? '&expired' : ''}`);
 	}
 
 	const response = await resolve(event, {

@@ -1,0 +1,32 @@
+// Who may open which route, by role: enforced for every request in hooks.server.ts, and walked by
+// tests/http/route-access.test.ts for every role. A route missing here cannot be served (and fails that test).
+// Data-level decisions (which resident a partner may see) stay in core/access; this is the first gate.
+import type { Role } from '$core/db/schema';
+
+export type RouteAccess = 'public' | 'staff' | readonly Role[];
+
+const ALL_STAFF = 'staff' as const;
+const NOT_ADMIN: readonly Role[] = ['coordinator', 'community_worker', 'partner_staff'];
+const INSTITUTE: readonly Role[] = ['coordinator', 'community_worker'];
+
+export const routeAccess: Record<string, RouteAccess> = {
+	'/': 'public',
+	'/login': 'public',
+	'/logout': 'public',
+	'/settings': 'public',
+	'/staff': ALL_STAFF
+};
+
+export { ALL_STAFF, NOT_ADMIN, INSTITUTE };
+
+export type AccessDecision = 'allow' | 'login' | 'forbidden' | 'unknown';
+
+export function decideRouteAccess(routeId: string | null, actor: { kind: string; role?: Role }): AccessDecision {
+	if (routeId === null) return 'allow'; // no route matched: SvelteKit answers 404 (or a static file)
+	const rule = routeAccess[routeId];
+	if (rule === undefined) return 'unknown';
+	if (rule === 'public') return 'allow';
+	if (actor.kind !== 'staff') return 'login';
+	if (rule === 'staff') return 'allow';
+	return actor.role && rule.includes(actor.role) ? 'allow' : 'forbidden';
+}
