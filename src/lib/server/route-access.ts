@@ -14,7 +14,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/login': 'public',
 	'/logout': 'public',
 	'/settings': 'public',
-	'/staff': ALL_STAFF
+	'/staff': ALL_STAFF,
+	'/api/v1/openapi.json': 'public',
 };
 
 export { ALL_STAFF, NOT_ADMIN, INSTITUTE };
