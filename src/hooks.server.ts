@@ -9,6 +9,7 @@ import { newId } from '$core/db/ids';
 import { isLocale, negotiateLocale } from '$core/i18n';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
 import { decideRouteAccess } from '$lib/server/route-access';
+import { refuseForgedForm, refuseOversizedBody } from '$lib/server/refusals';
 import { translate } from '$core/i18n';
 
 let core: Promise<Core> | undefined;
@@ -45,6 +46,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const lang = event.cookies.get('lang');
 	event.locals.locale = isLocale(lang) ? lang : negotiateLocale(event.request.headers.get('accept-language'));
+	// Same-origin check for form posts (svelte.config.js leaves it to us so the refusal is translated), then the upload
+	// size, both before any body is read.
+	const refusal = refuseForgedForm(event) ?? refuseOversizedBody(event, c.config.maxUploadBytes);
+	if (refusal) return refusal;
+
 	const size = event.cookies.get('textsize');
 	event.locals.textSize = (TEXT_SIZES as readonly string[]).includes(size ?? '') ? (size as (typeof TEXT_SIZES)[number]) : 'normal';
 

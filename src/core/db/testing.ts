@@ -15,7 +15,8 @@ export function withDatabase(url: string, database: string): string {
 	return u.toString();
 }
 
-export async function freshDatabase(dialect: Dialect): Promise<{ db: Db; dispose: () => Promise<void> }> {
+/** A fresh migrated database; `url` is set on PostgreSQL so another process (a test server) can open the same one. */
+export async function freshDatabase(dialect: Dialect): Promise<{ db: Db; url?: string; dispose: () => Promise<void> }> {
 	if (dialect === 'sqlite') {
 		const db = openDatabase({ sqlitePath: ':memory:' });
 		await migrateToLatest(db);
@@ -32,9 +33,11 @@ export async function freshDatabase(dialect: Dialect): Promise<{ db: Db; dispose
 	} finally {
 		await admin.end();
 	}
-	const db = openDatabase({ url: withDatabase(adminUrl, name), sqlitePath: '', poolSize: 4 });
+	const url = withDatabase(adminUrl, name);
+	const db = openDatabase({ url, sqlitePath: '', poolSize: 4 });
 	return {
 		db,
+		url,
 		dispose: async () => {
 			await db.destroy();
 			const c = new pg.Client({ connectionString: adminUrl });

@@ -1,0 +1,50 @@
+// Requests refused before routing, in the user's language: cross-site form posts (CSRF) and bodies over the upload
+// limit. SvelteKit's own CSRF check answers in English plain text, so svelte.config.js leaves the check to us.
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { htmlLang, translate, type Locale } from '$core/i18n';
+import { wantsProblemJson } from './problem';
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const UNSAFE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** A form sent from another site (or without an Origin header, as SvelteKit also refuses): 403. */
+export function refuseForgedForm(event: RequestEvent): Response | undefined {
+	const { request, url } = event;
+	if (!UNSAFE_METHODS.includes(request.method)) return;
+	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (!FORM_TYPES.includes(type)) return;
+	if (request.headers.get('origin') === url.origin) return;
+	return refuse(event, 403, 'csrf');
+}
+
+/** A body announced larger than MAX_UPLOAD_MB: 413 before a byte of it is read. */
+export function refuseOversizedBody(event: RequestEvent, maxBytes: number): Response | undefined {
+	const length = Number(event.request.headers.get('content-length'));
+	if (Number.isFinite(length) && length > maxBytes) return refuse(event, 413, 'too_large', { maximum: Math.round(maxBytes / 1024 / 1024) });
+}
+
+/** RFC 9457 JSON for API clients, otherwise a small page that says what happened and how to go on. */
+function refuse(event: RequestEvent, status: number, code: string, params?: Record<string, number>): Response {
+	const locale = event.locals.locale;
+	const message = translate(locale, `errors.${code}`, params);
+	const headers = { 'x-request-id': event.locals.requestId };
+	if (event.url.pathname.startsWith('/api/') || wantsProblemJson(event.request)) {
+		const problem = { type: `https://leefbaar.be/problems/${code}`, title: message, status, code, instance: event.url.pathname };
+		return json(problem, { status, headers: { ...headers, 'content-type': 'application/problem+json' } });
+	}
+	return new Response(refusalPage(locale, message), { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
+
+function refusalPage(locale: Locale, message: string): string {
+	const t = (key: string) => escapeHtml(translate(locale, key));
+	return `<!doctype html>
+<html lang="${htmlLang(locale)}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('common.error_title')} · ${t('common.app_name')}</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;line-height:1.5}header{background:#0b6e4f;color:#fff;padding:.75rem 1rem;font-weight:700;font-size:1.25rem}main{max-width:40rem;margin:0 auto;padding:1rem}p.status{border-left:6px solid #a4161a;background:#fbeaea;padding:.75rem 1rem}a{color:#084c37}</style></head>
+<body><header>${t('common.app_name')}</header><main><h1>${t('common.error_title')}</h1><p class="status" role="alert">${escapeHtml(message)}</p><p><a href="/">${t('common.to_home')}</a></p></main></body>
+</html>`;
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,78 @@
+// Every route of the app, opened by every kind of visitor, on the real build: each route has an access rule, and what
+// a visitor gets matches that rule (a page, the login page, or "no access"). A new route without a rule fails here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../src/core/db/testing';
+import { decideRouteAccess, routeAccess } from '../../src/lib/server/route-access';
+import type { Role } from '../../src/core/db/schema';
+import { resolveParams } from '../support/route-params';
+import { discoverRoutes, routePath } from '../support/routes';
+import { startServer, type TestServer } from '../support/server';
+import { DEMO, HttpSession, login } from '../support/session';
+
+const routes = discoverRoutes();
+
+type Visitor = { name: string; email?: string; role?: Role };
+const visitors: Visitor[] = [
+	{ name: 'anonymous resident' },
+	{ name: 'admin', email: DEMO.admin, role: 'admin' },
+	{ name: 'coordinator', email: DEMO.coordinator, role: 'coordinator' },
+	{ name: 'community worker', email: DEMO.communityWorker, role: 'community_worker' },
+	{ name: 'housing company staff', email: DEMO.housingCompany, role: 'partner_staff' },
+	{ name: 'welfare centre staff', email: DEMO.welfareCentre, role: 'partner_staff' }
+];
+
+describe('every route has an access rule', () => {
+	it('finds the routes on disk', () => {
+		expect(routes.map((r) => r.id)).toContain('/');
+		expect(routes.map((r) => r.id)).toContain('/login');
+	});
+
+	it('lists every route in routeAccess (src/lib/server/route-access.ts)', () => {
+		const missing = routes.map((r) => r.id).filter((id) => !(id in routeAccess));
+		expect(missing, 'routes without an access rule: add them to routeAccess').toEqual([]);
+	});
+
+	it('has no rule for a route that does not exist', () => {
+		const ids = new Set(routes.map((r) => r.id));
+		expect(Object.keys(routeAccess).filter((id) => !ids.has(id)), 'stale rules in routeAccess').toEqual([]);
+	});
+});
+
+for (const dialect of testDialects()) {
+	describe(`each visitor gets what the access rule says [${dialect}]`, () => {
+		let server: TestServer;
+		const sessions = new Map<string, HttpSession>();
+
+		beforeAll(async () => {
+			server = await startServer({ dialect });
+			for (const v of visitors) sessions.set(v.name, v.email ? await login(server, v.email) : new HttpSession(server));
+		});
+		afterAll(async () => {
+			await server?.stop();
+		});
+
+		for (const visitor of visitors) {
+			it(`${visitor.name}: every route answers as its rule says, and never with a server error`, async () => {
+				const session = sessions.get(visitor.name)!;
+				const actor = visitor.role ? { kind: 'staff', role: visitor.role } : { kind: 'anonymous' };
+				const problems: string[] = [];
+				for (const route of routes.filter((r) => r.answersGet)) {
+					const params = await resolveParams(server.db, route.id, route.params);
+					const path = routePath(route.id, params);
+					const decision = decideRouteAccess(route.id, actor);
+					const res = await session.get(path, { accept: 'text/html' });
+					const location = res.headers.get('location') ?? '';
+					await res.arrayBuffer();
+					const outcome = `${res.status}${location ? ` → ${location}` : ''}`;
+					if (res.status >= 500) problems.push(`${path} (${route.id}): server error ${outcome}`);
+					else if (decision === 'allow' && (res.status >= 400 || res.status < 200)) problems.push(`${path} (${route.id}): expected a page, got ${outcome}`);
+					else if (decision === 'login' && !(res.status === 303 && location.startsWith('/login'))) problems.push(`${path} (${route.id}): expected 303 to /login, got ${outcome}`);
+					else if (decision === 'forbidden' && res.status !== 403) problems.push(`${path} (${route.id}): expected 403, got ${outcome}`);
+					else if (decision === 'unknown') problems.push(`${path} (${route.id}): no access rule`);
+				}
+				if (problems.some((p) => p.includes('server error'))) problems.push(`server output:\n${server.output().slice(-3000)}`);
+				expect(problems, `${visitor.name} on ${dialect}`).toEqual([]);
+			});
+		}
+	});
+}

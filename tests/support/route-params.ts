@@ -1,0 +1,98 @@
+// Fills a route's params with real values from the demo data, one resolver per kind of thing, so the route walk can
+// open every page with something behind it. Keyed by '<segment before>/[param]' (what the id is of), then '[param]'.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/core/db/database';
+import { newId, nowIso } from '../../src/core/db/ids';
+import { segmentBefore } from './routes';
+
+export type ParamContext = {
+	db: Db;
+	routeId: string;
+	/** Values filled so far, for nested routes (an estate inside the area already chosen). */
+	params: Record<string, string>;
+};
+
+type Resolver = (ctx: ParamContext) => Promise<string>;
+
+async function areaSlug({ db }: ParamContext): Promise<string> {
+	// An area with an estate, so pages nested under it (its estates, their dwellings) have something to show.
+	const withEstate = await db.selectFrom('areas').innerJoin('estates', 'estates.area_id', 'areas.id').select('areas.slug').orderBy('areas.slug').executeTakeFirst();
+	const any = withEstate ?? (await db.selectFrom('areas').select('slug').where('kind', 'in', ['neighbourhood', 'focus_area', 'village']).orderBy('slug').executeTakeFirst());
+	return must(any?.slug, 'an area');
+}
+
+async function estateSlug({ db, params }: ParamContext): Promise<string> {
+	let query = db.selectFrom('estates').innerJoin('areas', 'areas.id', 'estates.area_id').select('estates.slug').orderBy('estates.slug');
+	const area = params.slug ?? params.area;
+	if (area && area !== params.estate) query = query.where('areas.slug', '=', area);
+	return must((await query.executeTakeFirst())?.slug, 'an estate');
+}
+
+async function residentId({ db }: ParamContext): Promise<string> {
+	return must((await db.selectFrom('residents').select('id').orderBy('id').executeTakeFirst())?.id, 'a resident');
+}
+
+async function householdId({ db }: ParamContext): Promise<string> {
+	return must((await db.selectFrom('households').select('id').orderBy('id').executeTakeFirst())?.id, 'a household');
+}
+
+async function userId({ db }: ParamContext): Promise<string> {
+	const worker = await db.selectFrom('users').select('id').where('email', '=', 'opbouwwerker@leefbaar.demo').executeTakeFirst();
+	return must(worker?.id, 'a user');
+}
+
+async function organisationId({ db }: ParamContext): Promise<string> {
+	const org = await db.selectFrom('organisations').select('id').where('kind', '=', 'housing_company').orderBy('name').executeTakeFirst();
+	return must(org?.id, 'an organisation');
+}
+
+async function importJobId({ db }: ParamContext): Promise<string> {
+	const existing = await db.selectFrom('import_jobs').select('id').where('kind', '=', 'areas').orderBy('id').executeTakeFirst();
+	if (existing) return existing.id;
+	// The demo data has no imports: a finished dry run, made by the coordinator, stands in for one.
+	const coordinator = await db.selectFrom('users').select('id').where('email', '=', 'coordinator@leefbaar.demo').executeTakeFirst();
+	const id = newId();
+	await db
+		.insertInto('import_jobs')
+		.values({ id, kind: 'areas', status: 'done', dry_run: true, file_name: 'wijken.geojson', total: 0, processed: 0, report: { created: 0, updated: 0, errors: [] }, created_by: coordinator?.id ?? null, created_at: nowIso(), finished_at: nowIso() })
+		.execute();
+	return id;
+}
+
+/** One-time links (invitation, password reset): an unknown token, which must give a friendly page, not a crash. */
+async function unknownToken(): Promise<string> {
+	return randomBytes(24).toString('base64url');
+}
+
+export const paramResolvers: Record<string, Resolver> = {
+	'areas/[slug]': areaSlug,
+	'buurten/[slug]': areaSlug,
+	'[area]': areaSlug,
+	'estates/[slug]': estateSlug,
+	'[estate]': estateSlug,
+	'residents/[id]': residentId,
+	'households/[id]': householdId,
+	'users/[id]': userId,
+	'organisations/[id]': organisationId,
+	'imports/[id]': importJobId,
+	'[token]': unknownToken
+};
+
+/** All params of a route, in order; a param no resolver knows fails with a message that says what to add. */
+export async function resolveParams(db: Db, routeId: string, names: string[]): Promise<Record<string, string>> {
+	const params: Record<string, string> = {};
+	for (const name of names) {
+		const keyed = `${segmentBefore(routeId, name)}/[${name}]`;
+		const resolver = paramResolvers[keyed] ?? paramResolvers[`[${name}]`];
+		if (!resolver) {
+			throw new Error(`Route ${routeId} has a param [${name}] that the route walk cannot fill: add '${keyed}' (or '[${name}]') to paramResolvers in tests/support/route-params.ts.`);
+		}
+		params[name] = await resolver({ db, routeId, params });
+	}
+	return params;
+}
+
+function must(value: string | undefined, what: string): string {
+	if (!value) throw new Error(`The demo data has no ${what} to open this route with: add one to src/core/demo/data.ts.`);
+	return value;
+}
