@@ -1,0 +1,93 @@
+// Households, residents and consent: the types and Zod schemas of the people module.
+import { z } from 'zod';
+
+export const CONTACT_CHANNELS = ['email', 'phone', 'letter', 'visit'] as const;
+/** What a resident may agree to share with a partner (labels: people.scope_<scope>). */
+export const CONSENT_SCOPES = ['contact_details', 'household_situation', 'help_request'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max)
+		.optional()
+		.nullable()
+		.transform((v) => (v ? v : null));
+const optionalDate = z
+	.union([z.iso.date(), z.literal('')])
+	.optional()
+	.nullable()
+	.transform((v) => (v ? v : null));
+const optionalId = z
+	.union([z.uuid(), z.literal('')])
+	.optional()
+	.nullable()
+	.transform((v) => (v ? v : null));
+
+export const householdInput = z
+	.object({
+		name: z.string().trim().min(1).max(200),
+		dwellingId: optionalId,
+		externalRef: optionalText(100),
+		moveInDate: optionalDate,
+		moveOutDate: optionalDate
+	})
+	.refine((h) => !h.moveInDate || !h.moveOutDate || h.moveOutDate >= h.moveInDate, {
+		path: ['moveOutDate'],
+		message: 'The move-out date comes before the move-in date',
+		params: { reason: 'move_out_before_move_in' }
+	});
+export type HouseholdInput = z.input<typeof householdInput>;
+
+const birthYear = z
+	.union([z.coerce.number().int().min(1900).max(new Date().getUTCFullYear()), z.literal('')])
+	.optional()
+	.nullable()
+	.transform((v) => (typeof v === 'number' ? v : null));
+
+export const residentInput = z.object({
+	householdId: optionalId,
+	externalRef: optionalText(100),
+	firstName: z.string().trim().min(1).max(100),
+	lastName: z.string().trim().min(1).max(100),
+	birthYear,
+	/** A language code: nl, fr, en, ar, tr, pl, … */
+	language: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.regex(/^[a-z]{2,3}$/)
+		.default('nl'),
+	contactChannel: z.enum(CONTACT_CHANNELS).default('letter'),
+	email: z.union([z.string().trim().toLowerCase().pipe(z.email()), z.literal('')]).optional().nullable().transform((v) => (v ? v : null)),
+	phone: optionalText(50),
+	isVolunteer: z
+		.union([z.boolean(), z.enum(['on', 'true', 'false', ''])])
+		.optional()
+		.transform((v) => v === true || v === 'on' || v === 'true')
+});
+export type ResidentInput = z.input<typeof residentInput>;
+
+export const residentSearch = z.object({
+	q: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+	areaId: optionalId,
+	estateId: optionalId,
+	page: z.coerce.number().int().min(1).max(100_000).default(1),
+	pageSize: z.coerce.number().int().min(1).max(200).default(25)
+});
+export type ResidentSearch = z.input<typeof residentSearch>;
+
+export const consentInput = z.object({
+	residentId: z.uuid(),
+	organisationId: z.uuid(),
+	scope: z.enum(CONSENT_SCOPES),
+	purpose: z.string().trim().min(1).max(500)
+});
+export type ConsentInput = z.input<typeof consentInput>;
+
+/** One line of a list of households (an estate page): names only, no individual's details. */
+export type HouseholdListItem = { id: string; name: string; dwellingId: string | null; moveInDate: string | null; residentCount: number };
+
+/** One line of the residents list: a name and where they live, nothing more (not an individual read). */
+export type ResidentListItem = { id: string; firstName: string; lastName: string; householdId: string | null; estateName: string | null };

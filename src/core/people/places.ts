@@ -1,0 +1,95 @@
+// The few facts about places the people module shows next to a person: a dwelling's address and estate, the
+// dwellings and estates to pick from in forms, and an area with the areas inside it for the residents filter.
+// Places are not personal data; these reads only serve the people pages (the areas module owns the places).
+import type { Actor } from '../access/actor';
+import { authorize } from '../access/index';
+import type { Db } from '../db/database';
+
+export type DwellingAddress = {
+	id: string;
+	street: string;
+	houseNumber: string;
+	box: string | null;
+	postalCode: string;
+	externalRef: string | null;
+	estate: { id: string; name: string; slug: string; housingCompanyId: string | null };
+};
+
+export async function dwellingAddress(db: Db, dwellingId: string): Promise<DwellingAddress | null> {
+	const row = await db
+		.selectFrom('dwellings as d')
+		.innerJoin('buildings as b', 'b.id', 'd.building_id')
+		.innerJoin('estates as e', 'e.id', 'b.estate_id')
+		.select(['d.id', 'd.street', 'd.house_number', 'd.box', 'd.postal_code', 'd.external_ref', 'e.id as estate_id', 'e.name as estate_name', 'e.slug as estate_slug', 'e.housing_company_id'])
+		.where('d.id', '=', dwellingId)
+		.executeTakeFirst();
+	if (!row) return null;
+	return {
+		id: row.id,
+		street: row.street,
+		houseNumber: row.house_number,
+		box: row.box,
+		postalCode: row.postal_code,
+		externalRef: row.external_ref,
+		estate: { id: row.estate_id, name: row.estate_name, slug: row.estate_slug, housingCompanyId: row.housing_company_id }
+	};
+}
+
+/** The area and every area below it (a municipality holds neighbourhoods, which hold estates). */
+export async function areaAndDescendants(db: Db, areaId: string): Promise<string[]> {
+	const all = await db.selectFrom('areas').select(['id', 'parent_id']).execute();
+	const children = new Map<string, string[]>();
+	for (const a of all) if (a.parent_id) children.set(a.parent_id, [...(children.get(a.parent_id) ?? []), a.id]);
+	if (!all.some((a) => a.id === areaId)) return [];
+	const out: string[] = [];
+	const queue = [areaId];
+	while (queue.length) {
+		const id = queue.shift()!;
+		if (out.includes(id)) continue;
+		out.push(id);
+		queue.push(...(children.get(id) ?? []));
+	}
+	return out;
+}
+
+export type EstateChoice = { id: string; name: string; slug: string; areaId: string; areaName: string; housingCompanyId: string | null };
+export type AreaChoice = { id: string; name: string; kind: string };
+
+/** Estates and areas for filters and forms. */
+export async function placeChoices(db: Db, actor: Actor): Promise<{ estates: EstateChoice[]; areas: AreaChoice[] }> {
+	authorize(actor, 'list', 'estate');
+	const estates = await db
+		.selectFrom('estates as e')
+		.innerJoin('areas as a', 'a.id', 'e.area_id')
+		.select(['e.id', 'e.name', 'e.slug', 'e.area_id', 'a.name as area_name', 'e.housing_company_id'])
+		.orderBy('e.name')
+		.execute();
+	const areas = await db.selectFrom('areas').select(['id', 'name', 'kind']).where('kind', '!=', 'region').orderBy('name').execute();
+	return {
+		estates: estates.map((e) => ({ id: e.id, name: e.name, slug: e.slug, areaId: e.area_id, areaName: e.area_name, housingCompanyId: e.housing_company_id })),
+		areas
+	};
+}
+
+export type DwellingChoice = { id: string; label: string; estateName: string };
+
+/** Dwellings to pick for a household's tenancy, grouped by estate in the form. */
+export async function dwellingChoices(db: Db, actor: Actor): Promise<DwellingChoice[]> {
+	authorize(actor, 'list', 'dwelling');
+	const rows = await db
+		.selectFrom('dwellings as d')
+		.innerJoin('buildings as b', 'b.id', 'd.building_id')
+		.innerJoin('estates as e', 'e.id', 'b.estate_id')
+		.select(['d.id', 'd.street', 'd.house_number', 'd.box', 'd.external_ref', 'e.name as estate_name'])
+		.orderBy('e.name')
+		.orderBy('d.street')
+		.orderBy('d.house_number')
+		.orderBy('d.box')
+		.limit(5000)
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		label: `${r.street} ${r.house_number}${r.box ? ` bus ${r.box}` : ''}${r.external_ref ? ` (${r.external_ref})` : ''}`,
+		estateName: r.estate_name
+	}));
+}
