@@ -10,15 +10,21 @@ import enErrors from './messages/en/errors.json';
 import nlAuth from './messages/nl/auth.json';
 import frAuth from './messages/fr/auth.json';
 import enAuth from './messages/en/auth.json';
+import nlAdmin from './messages/nl/admin.json';
+import frAdmin from './messages/fr/admin.json';
+import enAdmin from './messages/en/admin.json';
+import nlMail from './messages/nl/mail.json';
+import frMail from './messages/fr/mail.json';
+import enMail from './messages/en/mail.json';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
 
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth },
-	en: { common: enCommon, errors: enErrors, auth: enAuth }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail }
 };
 
 export type Params = Record<string, string | number>;
