@@ -17,7 +17,8 @@ export const signInSchema = z.object({
 
 export class WrongCredentials extends DomainError {
 	constructor() {
-		super('wrong_credentials', 401, 'Email or password is not right');
+		// 400, not 401: the answer is the login form again with a message; a 401 would promise a WWW-Authenticate scheme.
+		super('wrong_credentials', 400, 'Email or password is not right');
 	}
 }
 
