@@ -41,3 +41,58 @@ export const userInput = z.object({
 	password: password.optional()
 });
 export type UserInput = z.input<typeof userInput>;
+
+export const LOCALE_CHOICES = ['nl', 'fr', 'en'] as const;
+/** The id of a record named in a URL or a form. */
+export const recordId = z.uuid();
+const id = recordId;
+const optionalId = z.uuid().optional().nullable().or(z.literal('').transform(() => null));
+/** Form checkboxes send one value as a string and several as an array; the API sends an array. */
+const idList = z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(100));
+
+export const organisationUpdate = organisationInput.extend({ id });
+export type OrganisationUpdate = z.input<typeof organisationUpdate>;
+
+export const teamRename = z.object({ id, name: z.string().trim().min(1).max(200) });
+export type TeamRename = z.input<typeof teamRename>;
+
+export const teamMembership = z.object({ teamId: id, userId: id });
+export type TeamMembership = z.input<typeof teamMembership>;
+
+export const USER_STATUSES = ['active', 'invited', 'inactive', 'all'] as const;
+export type UserStatus = Exclude<(typeof USER_STATUSES)[number], 'all'>;
+
+export const userFilter = z.object({
+	organisationId: optionalId,
+	role: z.enum(ROLES).optional().or(z.literal('').transform(() => undefined)),
+	/** active: can sign in; invited: has not chosen a password yet; inactive: switched off by an admin. */
+	status: z.enum(USER_STATUSES).optional().or(z.literal('').transform(() => undefined)),
+	search: z.string().trim().max(200).optional(),
+	limit: z.coerce.number().int().min(1).max(1000).default(500)
+});
+export type UserFilter = z.input<typeof userFilter>;
+
+export const userUpdate = z.object({
+	id,
+	name: z.string().trim().min(1).max(200),
+	role: z.enum(ROLES),
+	organisationId: optionalId,
+	locale: z.enum(LOCALE_CHOICES),
+	teamIds: idList.default([])
+});
+export type UserUpdate = z.input<typeof userUpdate>;
+
+export const invitationInput = z.object({
+	email: z.string().trim().toLowerCase().pipe(z.email()),
+	name: z.string().trim().min(1).max(200),
+	role: z.enum(ROLES),
+	organisationId: optionalId,
+	locale: z.enum(LOCALE_CHOICES).default('nl'),
+	teamIds: idList.default([]),
+	/** The site's origin as the browser reached it (url.origin): the link in the mail starts with it. */
+	baseUrl: z.url({ protocol: /^https?$/ })
+});
+export type InvitationInput = z.input<typeof invitationInput>;
+
+export const resendInput = z.object({ userId: id, baseUrl: z.url({ protocol: /^https?$/ }) });
+export type ResendInput = z.input<typeof resendInput>;

@@ -1,0 +1,69 @@
+// Forgotten passwords: a single-use link valid for one hour, mailed through the outbox. The request gets the same
+// answer whether or not an account exists, so the form cannot be used to find out who works where.
+import { z } from 'zod';
+import { audit, authorize, system, type Actor } from '../access';
+import type { Db } from '../db/database';
+import { inTransaction } from '../db/database';
+import { nowIso } from '../db/ids';
+import { enqueueMail } from '../mail/outbox';
+import { passwordResetMail } from '../mail/templates';
+import { password } from '../partners/model';
+import { parseInput } from '../validation';
+import { hashPassword } from './passwords';
+import { createSession, deleteSessionsOf } from './sessions';
+import { consumeToken, expireTokensOf, inspectToken, issueToken, PASSWORD_RESET_TTL_MS, TokenRejected, type TokenProblem } from './tokens';
+
+const email = z.string().trim().toLowerCase().pipe(z.email());
+const baseUrl = z.url({ protocol: /^https?$/ });
+
+export const passwordResetRequest = z.object({ email, baseUrl });
+export type PasswordResetRequest = z.input<typeof passwordResetRequest>;
+
+export const passwordResetInput = z.object({ token: z.string().min(1).max(100), password });
+export type PasswordResetInput = z.input<typeof passwordResetInput>;
+
+export const passwordResetLink = (base: string, token: string): string => new URL(`/password/reset/${encodeURIComponent(token)}`, base).toString();
+
+/** Queues the mail when an active account has this address; says nothing about whether it has. */
+export async function requestPasswordReset(db: Db, actor: Actor, input: PasswordResetRequest): Promise<void> {
+	authorize(actor, 'request', 'password-reset');
+	const v = parseInput(passwordResetRequest, input);
+	await inTransaction(db, async (tx) => {
+		const user = await tx.selectFrom('users').select(['id', 'email', 'name', 'locale', 'is_active']).where('email', '=', v.email).executeTakeFirst();
+		if (!user || !user.is_active) return;
+		const { token } = await issueToken(tx, user.id, 'password_reset', PASSWORD_RESET_TTL_MS);
+		await enqueueMail(tx, passwordResetMail({ to: user.email, locale: user.locale, name: user.name, link: passwordResetLink(v.baseUrl, token), minutes: PASSWORD_RESET_TTL_MS / 60_000 }));
+		await audit(tx, { ...system('password-reset'), requestId: actor.requestId }, { action: 'request-password-reset', resourceType: 'user', resourceId: user.id });
+	});
+}
+
+/** Whether the reset page can show its form, or why the link no longer works. */
+export async function describePasswordReset(db: Db, token: string): Promise<{ email: string } | { problem: TokenProblem }> {
+	const found = await inspectToken(db, 'password_reset', token);
+	if ('problem' in found) return found;
+	const user = await db.selectFrom('users').select(['email', 'is_active']).where('id', '=', found.userId).executeTakeFirst();
+	if (!user || !user.is_active) return { problem: 'invalid' };
+	return { email: user.email };
+}
+
+/**
+ * Sets the new password and ends every session of the account (whoever had the old password is out), then signs
+ * the person in with a new session.
+ */
+export async function resetPassword(db: Db, actor: Actor, input: PasswordResetInput, sessionDays: number): Promise<{ token: string; expiresAt: string; userId: string }> {
+	authorize(actor, 'complete', 'password-reset');
+	const v = parseInput(passwordResetInput, input);
+	const passwordHash = await hashPassword(v.password);
+	return inTransaction(db, async (tx) => {
+		const { userId } = await consumeToken(tx, 'password_reset', v.token);
+		const user = await tx.selectFrom('users').select(['id', 'is_active']).where('id', '=', userId).executeTakeFirst();
+		if (!user || !user.is_active) throw new TokenRejected('invalid');
+		const at = nowIso();
+		await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: at, last_login_at: at }).where('id', '=', userId).execute();
+		await deleteSessionsOf(tx, userId);
+		await expireTokensOf(tx, userId);
+		const session = await createSession(tx, userId, sessionDays);
+		await audit(tx, { ...system('password-reset'), requestId: actor.requestId }, { action: 'reset-password', resourceType: 'user', resourceId: userId });
+		return { ...session, userId };
+	});
+}
