@@ -1,0 +1,103 @@
+// Stories of coordinators and community workers shaping areas, estates, buildings and dwellings, on both databases.
+import { beforeAll, expect, it } from 'vitest';
+import { anonymous, system, type StaffActor } from '../access';
+import { describeOnDatabases } from '../db/testing';
+import { Conflict, Forbidden, Invalid, Unauthenticated } from '../errors';
+import { buildStaffActor, squareBoundary } from './factories';
+import { areaAt } from './lookup';
+import { createBuilding, createDwelling, createEstate, listDwellings, listEstates, updateEstate } from './places';
+import { createArea, deleteArea, getAreaBySlug, getAreaTree, listAreas, updateArea } from './service';
+
+describeOnDatabases('areas and places', (ctx) => {
+	let coordinator: StaffActor;
+	let worker: StaffActor;
+	let landlord: StaffActor;
+	beforeAll(async () => {
+		coordinator = await buildStaffActor(ctx.db, 'coordinator');
+		worker = await buildStaffActor(ctx.db, 'community_worker');
+		landlord = await buildStaffActor(ctx.db, 'partner_staff', 'housing_company');
+	});
+
+	it('a coordinator sets up Wevelgem with the Wallaysplein inside it, and anyone can find it by its address', async () => {
+		const wevelgem = await createArea(ctx.db, coordinator, { kind: 'municipality', name: 'Wevelgem', code: '34041' });
+		const wallaysplein = await createArea(ctx.db, coordinator, {
+			kind: 'focus_area',
+			name: 'Wallaysplein',
+			parentId: wevelgem.id,
+			description: 'Sociale woonwijk rond het plein',
+			boundary: JSON.stringify(squareBoundary(3.17, 50.806, 0.01))
+		});
+		expect(wallaysplein.slug).toBe('wallaysplein');
+		expect(wallaysplein.min_lon).toBe(3.17);
+		const again = await createArea(ctx.db, coordinator, { kind: 'neighbourhood', name: 'Wallaysplein' });
+		expect(again.slug).toBe('wallaysplein-2');
+
+		const found = await getAreaBySlug(ctx.db, anonymous, 'wallaysplein');
+		expect(found.name).toBe('Wallaysplein');
+		const tree = await getAreaTree(ctx.db, anonymous, 'wallaysplein');
+		expect(tree.ancestors.map((a) => a.name)).toEqual(['Wevelgem']);
+		const children = await listAreas(ctx.db, anonymous, { parentId: wevelgem.id });
+		expect(children.map((a) => a.slug)).toEqual(['wallaysplein']);
+		expect(await areaAt(ctx.db, 3.175, 50.81)).toMatchObject({ slug: 'wallaysplein' });
+	});
+
+	it('a community worker may not create or change areas; a resident without an account may only read them', async () => {
+		await expect(createArea(ctx.db, worker, { kind: 'neighbourhood', name: 'Vlaskouter' })).rejects.toThrow(Forbidden);
+		await expect(createArea(ctx.db, anonymous, { kind: 'neighbourhood', name: 'Vlaskouter' })).rejects.toThrow(Unauthenticated);
+		expect((await listAreas(ctx.db, anonymous, { kind: 'municipality' })).map((a) => a.name)).toContain('Wevelgem');
+	});
+
+	it('refuses a boundary that is not a closed polygon, with the field named', async () => {
+		const open = { type: 'Polygon', coordinates: [[[3, 50], [3.1, 50], [3.1, 50.1], [3, 50.1]]] };
+		const err = await createArea(ctx.db, coordinator, { kind: 'neighbourhood', name: 'Open', boundary: open }).catch((e) => e);
+		expect(err).toBeInstanceOf(Invalid);
+		expect((err as Invalid).issues.map((i) => [i.path, i.code, i.params?.format])).toEqual([['boundary', 'invalid_format', 'geojson']]);
+		const notJson = await createArea(ctx.db, coordinator, { kind: 'neighbourhood', name: 'Open', boundary: '{oops' }).catch((e) => e);
+		expect((notJson as Invalid).issues[0].path).toBe('boundary');
+	});
+
+	it('keeps the tree a tree, keeps the boundary when the form leaves it empty, and refuses a taken address', async () => {
+		const wevelgem = await getAreaBySlug(ctx.db, coordinator, 'wevelgem');
+		const plein = await getAreaBySlug(ctx.db, coordinator, 'wallaysplein');
+		await expect(updateArea(ctx.db, coordinator, wevelgem.id, { kind: 'municipality', name: 'Wevelgem', parentId: plein.id })).rejects.toThrow(Invalid);
+		const renamed = await updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'Wallaysplein en omgeving', parentId: wevelgem.id, boundary: '' });
+		expect(renamed.slug).toBe('wallaysplein');
+		expect(renamed.boundary).toEqual(squareBoundary(3.17, 50.806, 0.01));
+		await expect(updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'X', slug: 'wevelgem' })).rejects.toThrow(Conflict);
+		const cleared = await updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'Wallaysplein', parentId: wevelgem.id }, { clearBoundary: true });
+		expect(cleared.boundary).toBeNull();
+		expect(await areaAt(ctx.db, 3.175, 50.81)).toBeNull();
+		await updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'Wallaysplein', parentId: wevelgem.id, boundary: squareBoundary(3.17, 50.806, 0.01) });
+	});
+
+	it('a community worker adds an estate with a building and dwellings, and the area shows the counts', async () => {
+		const plein = await getAreaBySlug(ctx.db, coordinator, 'wallaysplein');
+		await expect(createEstate(ctx.db, landlord, { areaId: plein.id, name: 'Wallaysplein' })).rejects.toThrow(Forbidden);
+		const estate = await createEstate(ctx.db, worker, { areaId: plein.id, name: 'Wallaysplein', lon: '3,1745', lat: '50.8093' });
+		expect(estate).toMatchObject({ slug: 'wallaysplein', lon: 3.1745, lat: 50.8093 });
+		const building = await createBuilding(ctx.db, worker, { estateId: estate.id, name: 'Blok A', street: 'Wallaysplein', houseNumber: '1', postalCode: '8560' });
+		for (const [n, box] of [['1', 'A2'], ['1', 'A1'], ['10', null], ['2', null]] as const) {
+			await createDwelling(ctx.db, worker, { buildingId: building.id, street: 'Wallaysplein', houseNumber: n, box, postalCode: '8560', externalRef: `VL-${n}-${box ?? ''}` });
+		}
+		await expect(createDwelling(ctx.db, worker, { buildingId: building.id, street: 'Wallaysplein', houseNumber: '3', postalCode: '8560', externalRef: 'VL-2-' })).rejects.toThrow(Conflict);
+		const badPostcode = await createDwelling(ctx.db, worker, { buildingId: building.id, street: 'Wallaysplein', houseNumber: '3', postalCode: '85600' }).catch((e) => e);
+		expect((badPostcode as Invalid).issues[0]).toMatchObject({ path: 'postalCode', code: 'invalid_format' });
+
+		const dwellings = await listDwellings(ctx.db, worker, { estateId: estate.id });
+		expect(dwellings.map((d) => `${d.house_number}${d.box ?? ''}`)).toEqual(['1A1', '1A2', '2', '10']);
+		const [listed] = await listEstates(ctx.db, worker, plein.id);
+		expect(listed).toMatchObject({ name: 'Wallaysplein', buildings: 1, dwellings: 4, households: 0 });
+
+		const moved = await updateEstate(ctx.db, worker, estate.id, { areaId: plein.id, name: 'Wallaysplein-Noord', description: 'Rond het plein' });
+		expect(moved).toMatchObject({ slug: 'wallaysplein', name: 'Wallaysplein-Noord', lon: null });
+	});
+
+	it('does not delete an area that still has estates; an empty one goes', async () => {
+		const plein = await getAreaBySlug(ctx.db, coordinator, 'wallaysplein');
+		await expect(deleteArea(ctx.db, coordinator, plein.id)).rejects.toThrow(Conflict);
+		const empty = await createArea(ctx.db, system('test'), { kind: 'village', name: 'Gullegem' });
+		await expect(deleteArea(ctx.db, worker, empty.id)).rejects.toThrow(Forbidden);
+		await deleteArea(ctx.db, coordinator, empty.id);
+		await expect(getAreaBySlug(ctx.db, anonymous, 'gullegem')).rejects.toThrow('not found');
+	});
+});
