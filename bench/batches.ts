@@ -1,0 +1,43 @@
+// Multi-row inserts for the data generator: rows are gathered per table and written in batches that stay under the
+// bound-variable limit of each database (SQLite 32766, PostgreSQL 65535). A table's batch is written only after the
+// batches of the tables it refers to, so foreign keys always find their rows.
+import type { Insertable } from 'kysely';
+import type { Db } from '../src/core/db/database';
+import type { Database } from '../src/core/db/schema';
+
+const VARIABLE_LIMIT = { sqlite: 32766, postgres: 65535 } as const;
+/** Beyond a few thousand rows a batch gets no faster, only bigger to compile. */
+const MAX_ROWS = 2000;
+
+export class TableBatch<T extends keyof Database> {
+	private rows: Insertable<Database[T]>[] = [];
+	private rowsPerBatch = 0;
+	written = 0;
+
+	constructor(
+		private readonly db: Db,
+		readonly table: T,
+		private readonly dependsOn: TableBatch<keyof Database>[] = [],
+		private readonly onWritten: (table: T, written: number) => void = () => {}
+	) {}
+
+	async add(row: Insertable<Database[T]>): Promise<void> {
+		if (!this.rowsPerBatch) {
+			const columns = Object.keys(row).length;
+			this.rowsPerBatch = Math.max(1, Math.min(MAX_ROWS, Math.floor(VARIABLE_LIMIT[this.db.dialect] / columns)));
+		}
+		this.rows.push(row);
+		if (this.rows.length >= this.rowsPerBatch) await this.flush();
+	}
+
+	async flush(): Promise<void> {
+		for (const parent of this.dependsOn) await parent.flush();
+		if (!this.rows.length) return;
+		const rows = this.rows;
+		this.rows = [];
+		// A generic table name is more than Kysely's types can follow; the row type above keeps the columns checked.
+		await this.db.insertInto(this.table as 'areas').values(rows as Insertable<Database['areas']>[]).execute();
+		this.written += rows.length;
+		this.onWritten(this.table, this.written);
+	}
+}
