@@ -45,16 +45,20 @@ export function readFileMailbox(outboxDir: string, limit = 50): StoredMail[] {
 		.sort()
 		.reverse()
 		.slice(0, limit)
-		.map((file) => {
-			const raw = readFileSync(join(outboxDir, file), 'utf8');
-			const [head, ...body] = raw.split('\n\n');
-			const header = (name: string) => decodeHeader(head.match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1] ?? '');
-			return { id: file.replace(/\.eml$/, ''), to: header('To'), subject: header('Subject'), date: header('Date'), text: decodeBody(head, body.join('\n\n')) };
-		});
+		.map((file) => ({ id: file.replace(/\.eml$/, ''), ...parseStoredMail(readFileSync(join(outboxDir, file), 'utf8')) }));
+}
+
+/** Headers and text of a single-part mail as nodemailer writes it (files here, SMTP DATA in tests). */
+export function parseStoredMail(raw: string): Omit<StoredMail, 'id'> {
+	const [head, ...body] = raw.replace(/\r\n/g, '\n').split('\n\n');
+	const unfolded = head.replace(/\n[ \t]+/g, ' ');
+	const header = (name: string) => decodeHeader(unfolded.match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1] ?? '');
+	return { to: header('To'), subject: header('Subject'), date: header('Date'), text: decodeBody(unfolded, body.join('\n\n')) };
 }
 
 function decodeHeader(value: string): string {
-	return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+	// Adjacent encoded words of a folded header join without the space between them (RFC 2047).
+	return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
 		enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' '))
 	);
 }
