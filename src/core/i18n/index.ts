@@ -16,15 +16,18 @@ import enAdmin from './messages/en/admin.json';
 import nlMail from './messages/nl/mail.json';
 import frMail from './messages/fr/mail.json';
 import enMail from './messages/en/mail.json';
+import nlPeople from './messages/nl/people.json';
+import frPeople from './messages/fr/people.json';
+import enPeople from './messages/en/people.json';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
 
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople }
 };
 
 export type Params = Record<string, string | number>;
