@@ -8,7 +8,9 @@ import { describeOnDatabases } from '../db/testing';
 import { Forbidden } from '../errors';
 import { buildEstate, buildPeopleWorld } from './factories';
 import { listHouseholdsByEstate, listResidents } from './service';
+import { getImportJob } from '../jobs/imports';
 import { importTenants } from './tenant-import';
+import { startTenantImport } from './tenant-import-job';
 
 const HEADER = 'dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel';
 
@@ -112,5 +114,22 @@ describeOnDatabases('people: importing tenants from a housing company’s CSV', 
 		const report = await importTenants(ctx.db, system('test'), { housingCompanyId: w.shm.id, csv: 'naam;adres\nMarie;Vlasstraat 1' });
 		expect(report.outcome).toBe('file_rejected');
 		expect(report.rejected[0]).toMatchObject({ line: 1, code: 'missing_columns' });
+	});
+
+	it('from the upload page the import runs as a job: progress reaches the end and the report lists the bad line in Dutch', async () => {
+		const rows = Array.from({ length: 60 }, (_, i) => `W-5${i};wallaysplein-${ctx.dialect};Nieuwstraat;${i + 1};;8560;H-5${i};;Noor;Maes${i};;;;;`);
+		const csv = [HEADER, ...rows, `W-999;wallaysplein-${ctx.dialect};Nieuwstraat;99;;8560;H-999;vandaag;Wim;Maes;;;;;`].join('\n');
+		const { jobId, done } = await startTenantImport(ctx.db, w.landlord, { housingCompanyId: w.shm.id, csv, fileName: 'huurders.csv', importValidRows: true, locale: 'nl' });
+		expect((await done)?.outcome).toBe('stored');
+		const job = await getImportJob(ctx.db, w.landlord, jobId);
+		expect(job).toMatchObject({ status: 'done', kind: 'tenants', total: 61, processed: 61, file_name: 'huurders.csv' });
+		const report = job.report as { summary: { created: number; rejected: number }; rejected: Array<{ line: number; reason: string }>; changes: unknown[] };
+		expect(report.summary).toMatchObject({ created: 60, rejected: 1 });
+		expect(report.rejected).toEqual([expect.objectContaining({ line: 62, reason: 'De datum in move_in_date klopt niet. Schrijf hem als 2024-09-01 of 01/09/2024.' })]);
+		expect(JSON.stringify(job.report)).not.toContain('Noor');
+	});
+
+	it('the OCMW cannot even start an import job', async () => {
+		await expect(startTenantImport(ctx.db, w.ocmwWorker, { housingCompanyId: w.shm.id, csv: file, locale: 'nl' })).rejects.toBeInstanceOf(Forbidden);
 	});
 });
