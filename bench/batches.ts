@@ -17,8 +17,8 @@ export class TableBatch<T extends keyof Database> {
 	constructor(
 		private readonly db: Db,
 		readonly table: T,
-		private readonly dependsOn: TableBatch<keyof Database>[] = [],
-		private readonly onWritten: (table: T, written: number) => void = () => {}
+		private readonly dependsOn: Array<{ flush(): Promise<void> }> = [],
+		private readonly onWritten: (table: string, written: number) => void = () => {}
 	) {}
 
 	async add(row: Insertable<Database[T]>): Promise<void> {

@@ -1,0 +1,194 @@
+// `npm run bench [-- --quick] [-- --skip-build]`: builds the app into bench/.build, generates a dataset on SQLite
+// (and on a throw-away PostgreSQL database when one answers), serves it with `node scripts/serve.js` and measures,
+// in one run and side by side: a static file (the baseline), the home page, a public area page, and point-in-area
+// lookups in process. Prints a table and writes bench/results/<timestamp>.json. Stops everything it started.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/core/db/database';
+import type { DatasetSizes, DatasetSummary } from './dataset';
+import { generateInto } from './generate';
+import { measurePaths, statusOf, type HttpLoad } from './http';
+import { measureLookups } from './lookup';
+import { createBenchDatabase, postgresVersion, type BenchDatabase } from './postgres';
+import { formatTable, machineInfo, writeResults, type Row } from './report';
+import { startServer, stopAllServers, type RunningServer } from './server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BUILD_DIR = join(ROOT, 'bench/.build');
+const KIT_OUT_DIR = join(ROOT, 'bench/.kit');
+const RESULTS_DIR = join(ROOT, 'bench/results');
+/** The bench's own ports (3220-3239), one per database, so a dev server on 3000 is never in the way. */
+const PORTS = { sqlite: 3220, postgres: 3221 } as const;
+
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } });
+const quick = args.quick;
+const seed = Number(args.seed) || 1;
+const sizes: DatasetSizes = quick ? { areas: 10_000, households: 8_000, residents: 20_000 } : { areas: 10_000, households: 80_000, residents: 200_000 };
+const httpLoad: HttpLoad = quick ? { connections: 10, seconds: 3, warmupSeconds: 1 } : { connections: 10, seconds: 10, warmupSeconds: 3 };
+const lookupSeconds = quick ? 3 : 10;
+const LOOKUP_CONCURRENCY = [1, 4];
+/** A whole run must end by itself, whatever hangs: then everything is stopped and the run fails. */
+const RUN_LIMIT_MS = (quick ? 15 : 40) * 60_000;
+
+type DatabaseRun = { database: 'sqlite' | 'postgres'; version: string; generation: DatasetSummary; areaPage: { measured: string; note?: string } };
+
+const log = (line: string) => console.log(line);
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function cleanUp(): Promise<void> {
+	stopAllServers();
+	while (cleanups.length) {
+		try {
+			await cleanups.pop()!();
+		} catch (err) {
+			console.error('cleaning up:', err instanceof Error ? err.message : err);
+		}
+	}
+}
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
+	return new Promise((resolvePromise, reject) => {
+		const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
+		child.stdout.on('data', keep);
+		child.stderr.on('data', keep);
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			if (code === 0) resolvePromise();
+			else reject(new Error(`${command} ${commandArgs.join(' ')} failed (exit ${code}):\n${output}`));
+		});
+	});
+}
+
+async function build(): Promise<void> {
+	if (args['skip-build'] && existsSync(join(BUILD_DIR, 'handler.js'))) return log('Using the existing build in bench/.build (--skip-build).');
+	log('Building the app into bench/.build …');
+	const t0 = performance.now();
+	await run('npx', ['vite', 'build'], { BUILD_DIR, KIT_OUT_DIR }, 10 * 60_000);
+	log(`  built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+/** The public area page of generated neighbourhoods, when that route answers; the home page until it does. */
+async function pickAreaPaths(server: RunningServer, slugs: string[]): Promise<{ paths: string[]; note?: string }> {
+	const paths = slugs.map((slug) => `/buurten/${slug}`);
+	const statuses = await Promise.all(paths.map((p) => statusOf(server.origin, p)));
+	const answering = paths.filter((_, k) => statuses[k] === 200);
+	if (answering.length === paths.length && paths.length) return { paths };
+	if (answering.length) return { paths: answering, note: `${paths.length - answering.length} of ${paths.length} sample pages did not answer 200` };
+	return { paths: [], note: `/buurten/<slug> answered ${statuses[0]}: not measured` };
+}
+
+async function benchDatabase(database: 'sqlite' | 'postgres', target: { dataDir: string; databaseUrl?: string }, version: string, rows: Row[]): Promise<DatabaseRun> {
+	log(`\n[${database}] generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents …`);
+	const generation = await generateInto(target, sizes, seed, log);
+	log(`[${database}] generated in ${generation.seconds.toFixed(1)} s`);
+
+	const server = await startServer({ port: PORTS[database], buildDir: BUILD_DIR, dataDir: target.dataDir, databaseUrl: target.databaseUrl });
+	let areaPage: DatabaseRun['areaPage'];
+	try {
+		log(`[${database}] server ${server.origin} (pid ${server.pid}); ${httpLoad.connections} connections, ${httpLoad.warmupSeconds} s warm-up + ${httpLoad.seconds} s per scenario`);
+		const area = await pickAreaPaths(server, generation.sampleSlugs);
+		areaPage = { measured: area.paths.length ? `/buurten/<slug> (${area.paths.length} neighbourhoods, round-robin)` : 'none', note: area.note };
+		const scenarios: Array<{ scenario: string; target: string; paths: string[]; note?: string }> = [
+			{ scenario: 'static file (baseline)', target: '/favicon.svg', paths: ['/favicon.svg'] },
+			{ scenario: 'home page', target: '/', paths: ['/'] },
+			...(area.paths.length ? [{ scenario: 'public area page', target: '/buurten/<slug>', paths: area.paths, note: area.note }] : [])
+		];
+		let baseline = 0;
+		for (const s of scenarios) {
+			const status = await statusOf(server.origin, s.paths[0]);
+			if (status !== 200) throw new Error(`${s.target} answered ${status} before measuring`);
+			const f = await measurePaths(server.origin, s.paths, httpLoad);
+			if (!baseline) baseline = f.requestsPerSecond;
+			const failed = f.non2xx + f.errors + f.timeouts;
+			const note = [s.note, failed ? `${failed} of ${f.requests} requests failed` : ''].filter(Boolean).join('; ') || undefined;
+			rows.push({ scenario: s.scenario, database, target: s.target, unit: 'req/s', rate: f.requestsPerSecond, p50Ms: f.latencyMs.p50, p99Ms: f.latencyMs.p99, ratioToBaseline: f.requestsPerSecond / baseline, note });
+			log(`  ${s.scenario}: ${Math.round(f.requestsPerSecond)} req/s, p99 ${f.latencyMs.p99} ms${note ? ` (${note})` : ''}`);
+		}
+		if (!area.paths.length) log(`  public area page: ${area.note}`);
+	} finally {
+		await server.stop();
+	}
+
+	// Lookups run after the server stopped, so they have the machine to themselves.
+	const db = openDatabase({ url: target.databaseUrl, sqlitePath: join(target.dataDir, 'leefbaar.sqlite'), poolSize: Math.max(...LOOKUP_CONCURRENCY) });
+	try {
+		for (const concurrency of LOOKUP_CONCURRENCY) {
+			const f = await measureLookups(db, generation.coveredBox, { seconds: lookupSeconds, maxLookups: 2_000_000, concurrency, seed });
+			const missed = f.lookups - f.found;
+			const note = [`${concurrency} caller${concurrency > 1 ? 's' : ''}`, missed ? `${missed} points found no neighbourhood` : ''].filter(Boolean).join('; ');
+			rows.push({ scenario: `areaAt point lookup`, database, target: 'areaAt(db, lon, lat)', unit: 'lookups/s', rate: f.lookupsPerSecond, p50Ms: f.latencyMs.p50, p99Ms: f.latencyMs.p99, ratioToBaseline: null, note });
+			log(`  areaAt, ${concurrency} caller(s): ${Math.round(f.lookupsPerSecond)} lookups/s, p99 ${f.latencyMs.p99.toFixed(2)} ms, ${f.found}/${f.lookups} found a neighbourhood`);
+		}
+	} finally {
+		await db.destroy();
+	}
+	return { database, version, generation, areaPage };
+}
+
+async function sqliteVersion(): Promise<string> {
+	const db = openDatabase({ sqlitePath: ':memory:' });
+	try {
+		return (await db.selectNoFrom((eb) => eb.fn<string>('sqlite_version', []).as('v')).executeTakeFirstOrThrow()).v;
+	} finally {
+		await db.destroy();
+	}
+}
+
+async function main(): Promise<void> {
+	const startedAt = new Date();
+	const machine = machineInfo();
+	log(`Leefbaar bench${quick ? ' (quick)' : ''}: ${machine.cpus} CPU cores (${machine.cpuModel}), node ${machine.node}, commit ${machine.commit}.`);
+	log(`Note: the load generator (autocannon) runs on the same ${machine.cpus} cores as the server, so absolute figures are lower than on a separate client; compare rows, not machines.`);
+	await build();
+
+	const tmp = mkdtempSync(join(tmpdir(), 'leefbaar-bench-'));
+	cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+	const rows: Row[] = [];
+	const runs: DatabaseRun[] = [];
+
+	runs.push(await benchDatabase('sqlite', { dataDir: join(tmp, 'sqlite') }, `SQLite ${await sqliteVersion()}`, rows));
+
+	const pgVersion = await postgresVersion();
+	if (pgVersion) {
+		const pgDb: BenchDatabase = await createBenchDatabase();
+		cleanups.push(() => pgDb.drop());
+		runs.push(await benchDatabase('postgres', { dataDir: join(tmp, 'postgres'), databaseUrl: pgDb.url }, `PostgreSQL ${pgVersion}`, rows));
+		await pgDb.drop();
+	} else log('\nPostgreSQL did not answer (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): measured SQLite only.');
+
+	const table = formatTable(rows);
+	log(`\n${table}\n`);
+	for (const r of runs) log(`Generated on ${r.version} in ${r.generation.seconds.toFixed(1)} s: ${Object.entries(r.generation.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`);
+	const file = writeResults(RESULTS_DIR, {
+		startedAt: startedAt.toISOString(),
+		finishedAt: new Date().toISOString(),
+		mode: quick ? 'quick' : 'full',
+		machine,
+		load: { http: httpLoad, lookups: { seconds: lookupSeconds, concurrency: LOOKUP_CONCURRENCY, pointsFrom: 'uniform in the covered box of the grid (every point in exactly one neighbourhood)' } },
+		dataset: { seed, sizes },
+		databases: runs.map((r) => ({ database: r.database, version: r.version, generationSeconds: r.generation.seconds, counts: r.generation.counts, areaPage: r.areaPage })),
+		results: rows
+	});
+	log(`Results written to ${file.replace(ROOT + '/', '')}`);
+}
+
+const watchdog = setTimeout(() => {
+	console.error(`The bench ran longer than ${RUN_LIMIT_MS / 60_000} minutes: stopping.`);
+	void cleanUp().finally(() => process.exit(1));
+}, RUN_LIMIT_MS);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+process.once('exit', stopAllServers);
+
+main()
+	.then(cleanUp, async (err) => {
+		console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+		await cleanUp();
+		process.exitCode = 1;
+	})
+	.finally(() => clearTimeout(watchdog));
