@@ -6,7 +6,7 @@ import { searchAudit } from '../access/audit';
 import type { Db } from '../db/database';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden } from '../errors';
-import { buildEstate, buildPeopleWorld } from './factories';
+import { buildDwelling, buildEstate, buildPeopleWorld } from './factories';
 import { listHouseholdsByEstate, listResidents } from './service';
 import { getImportJob } from '../jobs/imports';
 import { importTenants } from './tenant-import';
@@ -83,8 +83,10 @@ describeOnDatabases('people: importing tenants from a housing company’s CSV', 
 			`W-302;wallaysplein-${ctx.dialect};Vlasstraat;14;;8560;H-2024-002;2024-02-01;Tom;Wouters;;;;;`,
 			`W-401;${w.otherEstate.slug};Lindelaan;1;;8560;H-2024-003;;Ilse;Janssens;;;;;`,
 			`W-402;Nergensland;Lindelaan;2;;8560;H-2024-004;;Bart;Janssens;;;;;`,
-			`W-302;wallaysplein-${ctx.dialect};Vlasstraat;14;;8560;H-2024-002;2024-02-01;Tom;Wouters;;;;;`
+			`W-302;wallaysplein-${ctx.dialect};Vlasstraat;14;;8560;H-2024-002;2024-02-01;Tom;Wouters;;;;;`,
+			`X-1;wallaysplein-${ctx.dialect};Vlasstraat;15;;8560;H-2024-005;;Ines;Maes;;;;;`
 		].join('\n');
+		await buildDwelling(ctx.db, w.otherEstate.id, { externalRef: 'X-1' });
 		const before = await counts(ctx.db);
 		const report = await importTenants(ctx.db, w.landlord, { housingCompanyId: w.shm.id, csv: bad });
 		expect(report.outcome).toBe('nothing_stored_rejected_rows');
@@ -92,7 +94,8 @@ describeOnDatabases('people: importing tenants from a housing company’s CSV', 
 			{ line: 2, code: 'bad_date', field: 'move_in_date' },
 			{ line: 4, code: 'estate_not_let', field: 'estate' },
 			{ line: 5, code: 'unknown_estate', field: 'estate' },
-			{ line: 6, code: 'duplicate_resident', field: 'last_name', params: { otherLine: 3 } }
+			{ line: 6, code: 'duplicate_resident', field: 'last_name', params: { otherLine: 3 } },
+			{ line: 7, code: 'dwelling_other_estate', field: 'dwelling_ref' }
 		]);
 		expect(report.rows.map((r) => r.line)).toEqual([3]);
 		expect(await counts(ctx.db)).toEqual(before);

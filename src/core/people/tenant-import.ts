@@ -54,7 +54,7 @@ export type TenantImportResult = {
 export type ProgressListener = (processed: number, total: number) => void;
 
 /** What the database holds for one housing company: its estates' buildings, dwellings, households and residents. */
-export async function loadTenantSnapshot(db: Db, housingCompanyId: string): Promise<TenantSnapshot> {
+export async function loadTenantSnapshot(db: Db, housingCompanyId: string, fileDwellingRefs: readonly string[] = []): Promise<TenantSnapshot> {
 	const companyEstates = db.selectFrom('estates').select('id').where('housing_company_id', '=', housingCompanyId);
 	const companyDwellings = db.selectFrom('dwellings as cd').innerJoin('buildings as cb', 'cb.id', 'cd.building_id').select('cd.id').where('cb.estate_id', 'in', companyEstates);
 	const companyHouseholds = db.selectFrom('households').select('id').where('dwelling_id', 'in', companyDwellings);
@@ -75,8 +75,21 @@ export async function loadTenantSnapshot(db: Db, housingCompanyId: string): Prom
 			.orderBy('id')
 			.execute()
 	]);
+	const foreignDwellingRefs = new Set<string>();
+	const refs = [...new Set(fileDwellingRefs)];
+	for (let i = 0; i < refs.length; i += 500) {
+		const taken = await db
+			.selectFrom('dwellings as d')
+			.innerJoin('buildings as b', 'b.id', 'd.building_id')
+			.select('d.external_ref')
+			.where('d.external_ref', 'in', refs.slice(i, i + 500))
+			.where('b.estate_id', 'not in', companyEstates)
+			.execute();
+		for (const t of taken) if (t.external_ref) foreignDwellingRefs.add(t.external_ref.trim().toLowerCase().replace(/\s+/g, ' '));
+	}
 	return {
 		housingCompanyId,
+		foreignDwellingRefs,
 		today: new Date().toISOString().slice(0, 10),
 		estates: estates.map((e) => ({ id: e.id, name: e.name, slug: e.slug, housingCompanyId: e.housing_company_id })),
 		buildings: buildings.map((b) => ({ id: b.id, estateId: b.estate_id, street: b.street, houseNumber: b.house_number })),
@@ -153,7 +166,7 @@ export async function importTenants(db: Db, actor: Actor, input: TenantImportInp
 	}
 
 	return inTransaction(db, async (tx) => {
-		const plan = planTenantImport(await loadTenantSnapshot(tx, company.id), file, () => newId());
+		const plan = planTenantImport(await loadTenantSnapshot(tx, company.id, file.rows.map((r) => r.dwellingRef)), file, () => newId());
 		const result = (outcome: ImportOutcome, stored: boolean): TenantImportResult => ({
 			...base,
 			outcome,

@@ -28,6 +28,8 @@ export type TenantSnapshot = {
 	dwellings: SnapshotDwelling[];
 	households: SnapshotHousehold[];
 	residents: SnapshotResident[];
+	/** Dwelling numbers from the file that belong to dwellings outside the company's estates (numbers are unique). */
+	foreignDwellingRefs: ReadonlySet<string>;
 	/** Today (YYYY-MM-DD): households that moved out before it are no longer "living here". */
 	today: string;
 };
@@ -102,7 +104,7 @@ export function planTenantImport(snapshot: TenantSnapshot, file: Pick<TenantFile
 			continue;
 		}
 		const existingDwelling = dwellings.get(key(row.dwellingRef));
-		if (existingDwelling && existingDwelling.estateId !== estate.id) {
+		if ((existingDwelling && existingDwelling.estateId !== estate.id) || (!existingDwelling && snapshot.foreignDwellingRefs.has(key(row.dwellingRef)))) {
 			reject('dwelling_other_estate', 'dwelling_ref');
 			continue;
 		}
