@@ -16,6 +16,16 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/settings': 'public',
 	'/staff': ALL_STAFF,
 	'/api/v1/openapi.json': 'public',
+	// People (helper H3): the people policy filters further what a partner sees.
+	'/staff/residents': NOT_ADMIN,
+	'/staff/residents/new': NOT_ADMIN,
+	'/staff/residents/[id]': NOT_ADMIN,
+	'/staff/residents/[id]/edit': NOT_ADMIN,
+	'/staff/households/new': NOT_ADMIN,
+	'/staff/households/[id]': NOT_ADMIN,
+	'/staff/households/[id]/edit': NOT_ADMIN,
+	'/staff/imports/tenants': NOT_ADMIN,
+	'/staff/audit': ['admin', 'coordinator'],
 };
 
 export { ALL_STAFF, NOT_ADMIN, INSTITUTE };
