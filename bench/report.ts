@@ -34,6 +34,8 @@ export function machineInfo() {
 		platform: `${os.type()} ${os.release()} ${os.arch()}`,
 		node: process.version,
 		commit,
+		/** Other work on the machine skews the figures: the 1, 5 and 15 minute load averages when the run began. */
+		loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
 		loadGenerator: `autocannon in the bench process, on the same ${cpus.length} CPU cores as the server`
 	};
 }

@@ -145,6 +145,7 @@ async function main(): Promise<void> {
 	const machine = machineInfo();
 	log(`Leefbaar bench${quick ? ' (quick)' : ''}: ${machine.cpus} CPU cores (${machine.cpuModel}), node ${machine.node}, commit ${machine.commit}.`);
 	log(`Note: the load generator (autocannon) runs on the same ${machine.cpus} cores as the server, so absolute figures are lower than on a separate client; compare rows, not machines.`);
+	if (machine.loadAverageAtStart[0] > 0.5 * machine.cpus) log(`Warning: the machine is busy (load average ${machine.loadAverageAtStart[0]}): other work will lower these figures.`);
 	await build();
 
 	const tmp = mkdtempSync(join(tmpdir(), 'leefbaar-bench-'));
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
 		finishedAt: new Date().toISOString(),
 		mode: quick ? 'quick' : 'full',
 		machine,
-		load: { http: httpLoad, lookups: { seconds: lookupSeconds, concurrency: LOOKUP_CONCURRENCY, pointsFrom: 'uniform in the covered box of the grid (every point in exactly one neighbourhood)' } },
+		load: { http: { ...httpLoad, tool: 'autocannon', latencyResolutionMs: 1 }, lookups: { seconds: lookupSeconds, concurrency: LOOKUP_CONCURRENCY, pointsFrom: 'uniform in the covered box of the grid (every point in exactly one neighbourhood)' } },
 		dataset: { seed, sizes },
 		databases: runs.map((r) => ({ database: r.database, version: r.version, generationSeconds: r.generation.seconds, counts: r.generation.counts, areaPage: r.areaPage })),
 		results: rows
