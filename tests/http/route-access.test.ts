@@ -57,7 +57,13 @@ for (const dialect of testDialects()) {
 				const actor = visitor.role ? { kind: 'staff', role: visitor.role } : { kind: 'anonymous' };
 				const problems: string[] = [];
 				for (const route of routes.filter((r) => r.answersGet)) {
-					const params = await resolveParams(server.db, route.id, route.params);
+					let params: Record<string, string>;
+					try {
+						params = await resolveParams(server.db, route.id, route.params);
+					} catch (error) {
+						problems.push(`${route.id}: ${(error as Error).message}`);
+						continue;
+					}
 					const path = routePath(route.id, params);
 					const decision = decideRouteAccess(route.id, actor);
 					const res = await session.get(path, { accept: 'text/html' });

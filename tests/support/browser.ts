@@ -107,10 +107,10 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 }
 
 /** Follows the first link in the page's main content whose address matches, as a person tapping it would. */
-export async function followLink(page: Page, href: RegExp, what: string): Promise<string> {
-	const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-	const target = hrefs.find((h) => href.test(h));
-	if (!target) throw new Error(`No link to ${what} (${href}) on ${page.url()}; links there: ${hrefs.join(', ') || 'none'}`);
-	await Promise.all([page.waitForURL((url) => url.pathname + url.search === target || url.href.endsWith(target)), page.locator(`main a[href="${target}"]`).first().click()]);
+export async function followLink(page: Page, href: RegExp, what: string): Promise<{ href: string; text: string }> {
+	const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').trim() })));
+	const target = links.find((l) => href.test(l.href));
+	if (!target) throw new Error(`No link to ${what} (${href}) on ${page.url()}; links there: ${links.map((l) => l.href).join(', ') || 'none'}`);
+	await Promise.all([page.waitForURL((url) => url.pathname + url.search === target.href), page.locator(`main a[href="${target.href}"]`).first().click()]);
 	return target;
 }

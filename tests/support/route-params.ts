@@ -15,35 +15,67 @@ export type ParamContext = {
 type Resolver = (ctx: ParamContext) => Promise<string>;
 
 async function areaSlug({ db }: ParamContext): Promise<string> {
-	// An area with an estate, so pages nested under it (its estates, their dwellings) have something to show.
-	const withEstate = await db.selectFrom('areas').innerJoin('estates', 'estates.area_id', 'areas.id').select('areas.slug').orderBy('areas.slug').executeTakeFirst();
+	// Preferably an area with an estate that has a dwelling, so the pages nested under it have something to show.
+	const withDwelling = await db
+		.selectFrom('areas')
+		.innerJoin('estates', 'estates.area_id', 'areas.id')
+		.innerJoin('buildings', 'buildings.estate_id', 'estates.id')
+		.innerJoin('dwellings', 'dwellings.building_id', 'buildings.id')
+		.select('areas.slug')
+		.orderBy('areas.slug')
+		.executeTakeFirst();
+	const withEstate = withDwelling ?? (await db.selectFrom('areas').innerJoin('estates', 'estates.area_id', 'areas.id').select('areas.slug').orderBy('areas.slug').executeTakeFirst());
 	const any = withEstate ?? (await db.selectFrom('areas').select('slug').where('kind', 'in', ['neighbourhood', 'focus_area', 'village']).orderBy('slug').executeTakeFirst());
-	return must(any?.slug, 'an area');
+	return must(any?.slug, 'area');
 }
 
 async function estateSlug({ db, params }: ParamContext): Promise<string> {
-	let query = db.selectFrom('estates').innerJoin('areas', 'areas.id', 'estates.area_id').select('estates.slug').orderBy('estates.slug');
-	const area = params.slug ?? params.area;
-	if (area && area !== params.estate) query = query.where('areas.slug', '=', area);
-	return must((await query.executeTakeFirst())?.slug, 'an estate');
+	let query = db.selectFrom('estates').innerJoin('areas', 'areas.id', 'estates.area_id').leftJoin('buildings', 'buildings.estate_id', 'estates.id').select('estates.slug');
+	if (params.slug) query = query.where('areas.slug', '=', params.slug);
+	// Estates with buildings first (nulls sort differently per dialect, hence the explicit flag).
+	const row = await query.orderBy((eb) => eb.case().when('buildings.id', 'is', null).then(1).else(0).end()).orderBy('estates.slug').executeTakeFirst();
+	return must(row?.slug, 'estate');
+}
+
+async function buildingId({ db, params }: ParamContext): Promise<string> {
+	const row = await db
+		.selectFrom('buildings')
+		.innerJoin('estates', 'estates.id', 'buildings.estate_id')
+		.select('buildings.id')
+		.where('estates.slug', '=', params.estate)
+		.orderBy('buildings.id')
+		.executeTakeFirst();
+	return must(row?.id, `building on estate ${params.estate}`);
+}
+
+async function dwellingId({ db, params }: ParamContext): Promise<string> {
+	const row = await db
+		.selectFrom('dwellings')
+		.innerJoin('buildings', 'buildings.id', 'dwellings.building_id')
+		.innerJoin('estates', 'estates.id', 'buildings.estate_id')
+		.select('dwellings.id')
+		.where('estates.slug', '=', params.estate)
+		.orderBy('dwellings.id')
+		.executeTakeFirst();
+	return must(row?.id, `dwelling on estate ${params.estate}`);
 }
 
 async function residentId({ db }: ParamContext): Promise<string> {
-	return must((await db.selectFrom('residents').select('id').orderBy('id').executeTakeFirst())?.id, 'a resident');
+	return must((await db.selectFrom('residents').select('id').orderBy('id').executeTakeFirst())?.id, 'resident');
 }
 
 async function householdId({ db }: ParamContext): Promise<string> {
-	return must((await db.selectFrom('households').select('id').orderBy('id').executeTakeFirst())?.id, 'a household');
+	return must((await db.selectFrom('households').select('id').orderBy('id').executeTakeFirst())?.id, 'household');
 }
 
 async function userId({ db }: ParamContext): Promise<string> {
 	const worker = await db.selectFrom('users').select('id').where('email', '=', 'opbouwwerker@leefbaar.demo').executeTakeFirst();
-	return must(worker?.id, 'a user');
+	return must(worker?.id, 'user');
 }
 
 async function organisationId({ db }: ParamContext): Promise<string> {
 	const org = await db.selectFrom('organisations').select('id').where('kind', '=', 'housing_company').orderBy('name').executeTakeFirst();
-	return must(org?.id, 'an organisation');
+	return must(org?.id, 'organisation');
 }
 
 async function importJobId({ db }: ParamContext): Promise<string> {
@@ -67,9 +99,9 @@ async function unknownToken(): Promise<string> {
 export const paramResolvers: Record<string, Resolver> = {
 	'areas/[slug]': areaSlug,
 	'buurten/[slug]': areaSlug,
-	'[area]': areaSlug,
-	'estates/[slug]': estateSlug,
-	'[estate]': estateSlug,
+	'estates/[estate]': estateSlug,
+	'buildings/[building]': buildingId,
+	'dwellings/[dwelling]': dwellingId,
 	'residents/[id]': residentId,
 	'households/[id]': householdId,
 	'users/[id]': userId,
@@ -93,6 +125,6 @@ export async function resolveParams(db: Db, routeId: string, names: string[]): P
 }
 
 function must(value: string | undefined, what: string): string {
-	if (!value) throw new Error(`The demo data has no ${what} to open this route with: add one to src/core/demo/data.ts.`);
+	if (!value) throw new Error(`the demo data holds no ${what} to open this route with (src/core/demo/)`);
 	return value;
 }
