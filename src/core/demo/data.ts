@@ -1,24 +1,97 @@
 // Demo data from the real places in PRODUCT.md, with invented people. Built through the modules' services, so the
-// demo exercises the same rules as real use.
+// demo exercises the same rules, validation and audit trail as real use.
 import { system } from '../access/actor';
+import { createArea, listAreas } from '../areas/service';
+import { importAreas } from '../areas/import';
+import { createBuilding, createDwelling, createEstate } from '../areas/places';
 import type { Db } from '../db/database';
-import { createOrganisation, createUser } from '../partners/service';
+import type { Role } from '../db/schema';
+import { createOrganisation, createTeam, createUser } from '../partners/service';
+import { recordConsent } from '../people/consents';
+import { createHousehold, createResident } from '../people/service';
+import municipalities from './municipalities.geo.json';
+import { demoHouseholds } from './people';
+import { DEMO_AREAS, squareAround } from './places';
 
 export const DEMO_PASSWORD = 'leefbaar-demo';
 export type DemoLogin = { role: string; email: string };
 
 export async function buildDemoData(db: Db): Promise<DemoLogin[]> {
 	const actor = system('demo');
-	const institute = await createOrganisation(db, actor, { name: 'Samenlevingsopbouw West-Vlaanderen', kind: 'regional_institute' });
-	const vlashaard = await createOrganisation(db, actor, { name: 'De Vlashaard', kind: 'housing_company' });
-	const ocmw = await createOrganisation(db, actor, { name: 'OCMW Wevelgem', kind: 'welfare_centre' });
-	const logins: Array<DemoLogin & { name: string; organisationId: string | null; role: 'admin' | 'coordinator' | 'community_worker' | 'partner_staff' }> = [
-		{ role: 'admin', email: 'admin@leefbaar.demo', name: 'Ann Beheer', organisationId: institute.id },
-		{ role: 'coordinator', email: 'coordinator@leefbaar.demo', name: 'Koen Vermeulen', organisationId: institute.id },
-		{ role: 'community_worker', email: 'opbouwwerker@leefbaar.demo', name: 'Sara El Amrani', organisationId: institute.id },
-		{ role: 'partner_staff', email: 'vlashaard@leefbaar.demo', name: 'Pieter Desmet', organisationId: vlashaard.id },
-		{ role: 'partner_staff', email: 'ocmw@leefbaar.demo', name: 'Lien Vandenberghe', organisationId: ocmw.id }
+	const org = async (name: string, kind: Parameters<typeof createOrganisation>[2]['kind'], email?: string) => createOrganisation(db, actor, { name, kind, email });
+
+	const westFlanders = await org('Samenlevingsopbouw West-Vlaanderen', 'regional_institute', 'info@west.leefbaar.demo');
+	const antwerp = await org('Samenlevingsopbouw Antwerpen provincie', 'regional_institute');
+	const vlashaard = await org('De Vlashaard', 'housing_company', 'info@vlashaard.leefbaar.demo');
+	const voorkempen = await org('De Voorkempen', 'housing_company');
+	const ocmw = await org('OCMW Wevelgem', 'welfare_centre', 'sociale.dienst@ocmw-wevelgem.leefbaar.demo');
+	await org('Gemeente Wevelgem', 'municipality');
+	await org('Gemeente Brecht', 'municipality');
+	await org('Buurtcomité Kapelakker', 'association');
+	const housingCompanies: Record<string, string> = { 'De Vlashaard': vlashaard.id, 'De Voorkempen': voorkempen.id };
+
+	const neighbourhoodWork = await createTeam(db, actor, { organisationId: westFlanders.id, name: 'Buurtwerk Wevelgem' });
+	const technical = await createTeam(db, actor, { organisationId: vlashaard.id, name: 'Technische dienst' });
+	await createTeam(db, actor, { organisationId: vlashaard.id, name: 'Huurdersbegeleiding' });
+	const socialService = await createTeam(db, actor, { organisationId: ocmw.id, name: 'Sociale dienst' });
+
+	const logins: Array<{ role: Role; email: string; name: string; organisationId: string; teamIds?: string[] }> = [
+		{ role: 'admin', email: 'admin@leefbaar.demo', name: 'Ann Claeys', organisationId: westFlanders.id },
+		{ role: 'coordinator', email: 'coordinator@leefbaar.demo', name: 'Koen Vermeulen', organisationId: westFlanders.id },
+		{ role: 'community_worker', email: 'opbouwwerker@leefbaar.demo', name: 'Sara El Amrani', organisationId: westFlanders.id, teamIds: [neighbourhoodWork.id] },
+		{ role: 'partner_staff', email: 'vlashaard@leefbaar.demo', name: 'Pieter Desmet', organisationId: vlashaard.id, teamIds: [technical.id] },
+		{ role: 'partner_staff', email: 'ocmw@leefbaar.demo', name: 'Lien Vandenberghe', organisationId: ocmw.id, teamIds: [socialService.id] }
 	];
-	for (const l of logins) await createUser(db, actor, { email: l.email, name: l.name, role: l.role, organisationId: l.organisationId, password: DEMO_PASSWORD });
+	for (const l of logins) await createUser(db, actor, { ...l, password: DEMO_PASSWORD });
+	await createUser(db, actor, { role: 'community_worker', email: 'kapelakker@leefbaar.demo', name: 'Jonas Wouters', organisationId: antwerp.id, password: DEMO_PASSWORD });
+
+	// Region, then the six municipalities from their real boundaries, through the same import users run.
+	const region = await createArea(db, actor, { kind: 'region', name: 'Vlaanderen', nameFr: 'Flandre', code: '02000' });
+	await importAreas(db, actor, { text: JSON.stringify(municipalities), fileName: 'municipalities.geo.json', kind: 'municipality', parentId: region.id, nameProperty: 'name_nl', nameFrProperty: 'name_fr', codeProperty: 'nis' });
+	const municipalityByCode = new Map((await listAreas(db, actor, { kind: 'municipality' })).map((m) => [m.code, m.id]));
+
+	let seed = 1;
+	const wevelgemResidents: string[] = [];
+	for (const place of DEMO_AREAS) {
+		const area = await createArea(db, actor, {
+			kind: place.kind,
+			parentId: municipalityByCode.get(place.municipalityCode) ?? null,
+			name: place.name,
+			description: place.description,
+			boundary: squareAround(place.centre, place.halfSize)
+		});
+		for (const e of place.estates) {
+			const estate = await createEstate(db, actor, {
+				areaId: area.id,
+				name: e.name,
+				housingCompanyId: e.housingCompany ? housingCompanies[e.housingCompany] : null,
+				description: e.description,
+				lon: e.centre[0],
+				lat: e.centre[1]
+			});
+			const isNew = place.name !== 'Wallaysplein';
+			for (const b of e.buildings) {
+				const building = await createBuilding(db, actor, { estateId: estate.id, name: `${b.street} ${b.houseNumber}`, street: b.street, houseNumber: b.houseNumber, postalCode: b.postalCode, lon: e.centre[0], lat: e.centre[1] });
+				const households = demoHouseholds(b.dwellings, seed++, isNew);
+				for (let i = 0; i < b.dwellings; i++) {
+					const ref = `${estate.slug.slice(0, 3).toUpperCase()}-${b.houseNumber}-${i + 1}`;
+					const dwelling = await createDwelling(db, actor, { buildingId: building.id, externalRef: ref, street: b.street, houseNumber: b.houseNumber, box: String(i + 1), postalCode: b.postalCode, bedrooms: 1 + (i % 3) });
+					// One dwelling in six stands empty (between tenants).
+					if ((i + seed) % 6 === 0) continue;
+					const h = households[i];
+					const household = await createHousehold(db, actor, { name: h.name, dwellingId: dwelling.id, externalRef: `HC-${ref}`, moveInDate: h.moveInDate });
+					for (const r of h.residents) {
+						const resident = await createResident(db, actor, { householdId: household.id, ...r });
+						if (place.municipalityCode === '34041') wevelgemResidents.push(resident.id);
+					}
+				}
+			}
+		}
+	}
+
+	// A few Wevelgem tenants agreed that the OCMW's social service may know their household situation.
+	for (const residentId of wevelgemResidents.filter((_, i) => i % 7 === 0)) {
+		await recordConsent(db, actor, { residentId, organisationId: ocmw.id, scope: 'household_situation', purpose: 'Opvolging door de sociale dienst na een huisbezoek' });
+	}
 	return logins.map(({ role, email }) => ({ role, email }));
 }
