@@ -25,7 +25,7 @@ export async function buildStaffActor(db: Db, role: Role, organisationKind: Orga
 }
 
 /** Brecht, Harelbeke, Menen, Oostende, Tielt and Wevelgem (2020 boundaries, CC0), as the demo data keeps them. */
-export const sixMunicipalitiesText = (): string => readFileSync(new URL('../demo/municipalities.geojson', import.meta.url), 'utf8');
+export const sixMunicipalitiesText = (): string => readFileSync(new URL('../demo/municipalities.geo.json', import.meta.url), 'utf8');
 
 /** A square boundary, handy for neighbourhoods in tests. */
 export const squareBoundary = (lon: number, lat: number, size: number): AreaGeometry => ({

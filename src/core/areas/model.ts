@@ -76,7 +76,7 @@ export const boundaryInput = z
 	.optional()
 	.transform((value, ctx): AreaGeometry | null => {
 		if (value === undefined || value === null || value === '') return null;
-		let parsed = value;
+		let parsed: unknown = value;
 		if (typeof value === 'string') {
 			try {
 				parsed = JSON.parse(value);
@@ -173,3 +173,12 @@ export const areaImportInput = z.object({
 	dryRun: z.boolean().default(false)
 });
 export type AreaImportInput = z.input<typeof areaImportInput>;
+
+/** A text query parameter that must be a number in a range ("3.18"); empty or missing is "required". */
+const coordinate = (min: number, max: number) => z.string().trim().min(1).transform(Number).pipe(z.number().min(min).max(max));
+
+/** GET /api/v1/areas/lookup?lon=&lat= */
+export const areaLookupQuery = z.object({ lon: coordinate(-180, 180), lat: coordinate(-90, 90) });
+
+/** GET /api/v1/areas?kind=&parent= (parent by its slug) */
+export const areaApiListQuery = z.object({ kind: z.enum(AREA_KINDS).optional(), parent: z.string().trim().max(80).optional() });

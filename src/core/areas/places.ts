@@ -11,9 +11,21 @@ import type { AreaGeometry } from './geometry';
 import { buildingInput, dwellingInput, estateInput, type BuildingInput, type DwellingInput, type EstateInput } from './model';
 import { freeSlug } from './service';
 
-async function requireRow<T extends 'estates' | 'buildings' | 'dwellings'>(db: Db, table: T, id: string, what: string) {
-	const row = await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
-	if (!row) throw new NotFound(what, id);
+async function requireEstate(db: Db, id: string): Promise<Estate> {
+	const row = await db.selectFrom('estates').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!row) throw new NotFound('estate', id);
+	return row;
+}
+
+async function requireBuilding(db: Db, id: string): Promise<Building> {
+	const row = await db.selectFrom('buildings').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!row) throw new NotFound('building', id);
+	return row;
+}
+
+async function requireDwelling(db: Db, id: string): Promise<Dwelling> {
+	const row = await db.selectFrom('dwellings').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!row) throw new NotFound('dwelling', id);
 	return row;
 }
 
@@ -62,7 +74,7 @@ export async function updateEstate(db: Db, actor: Actor, id: string, input: Esta
 	authorize(actor, 'update', 'estate');
 	const v = parseInput(estateInput, input);
 	return inTransaction(db, async (tx) => {
-		const current = await requireRow(tx, 'estates', id, 'estate');
+		const current = await requireEstate(tx, id);
 		await checkEstateRefs(tx, v);
 		const slug = v.slug ?? current.slug;
 		await checkEstateSlug(tx, slug, id);
@@ -149,7 +161,7 @@ export async function updateBuilding(db: Db, actor: Actor, id: string, input: Bu
 	authorize(actor, 'update', 'building');
 	const v = parseInput(buildingInput, input);
 	return inTransaction(db, async (tx) => {
-		const current = await requireRow(tx, 'buildings', id, 'building');
+		const current = await requireBuilding(tx, id);
 		if (v.estateId !== current.estate_id) throw Invalid.field('estateId', 'invalid_value', 'A building stays in its estate');
 		const changes = { name: v.name, street: v.street, house_number: v.houseNumber, postal_code: v.postalCode, lon: v.lon, lat: v.lat };
 		await tx.updateTable('buildings').set(changes).where('id', '=', id).execute();
@@ -160,7 +172,7 @@ export async function updateBuilding(db: Db, actor: Actor, id: string, input: Bu
 
 export async function getBuilding(db: Db, actor: Actor, id: string): Promise<Building> {
 	authorize(actor, 'read', 'building');
-	return requireRow(db, 'buildings', id, 'building');
+	return requireBuilding(db, id);
 }
 
 export async function listBuildings(db: Db, actor: Actor, estateId: string): Promise<Building[]> {
@@ -205,7 +217,7 @@ export async function updateDwelling(db: Db, actor: Actor, id: string, input: Dw
 	authorize(actor, 'update', 'dwelling');
 	const v = parseInput(dwellingInput, input);
 	return inTransaction(db, async (tx) => {
-		const current = await requireRow(tx, 'dwellings', id, 'dwelling');
+		const current = await requireDwelling(tx, id);
 		const building = await tx.selectFrom('buildings').select('id').where('id', '=', v.buildingId).executeTakeFirst();
 		if (!building) throw Invalid.field('buildingId', 'not_found', 'The building does not exist');
 		await checkExternalRef(tx, v.externalRef, id);
@@ -228,7 +240,7 @@ export async function updateDwelling(db: Db, actor: Actor, id: string, input: Dw
 
 export async function getDwelling(db: Db, actor: Actor, id: string): Promise<Dwelling> {
 	authorize(actor, 'read', 'dwelling');
-	return requireRow(db, 'dwellings', id, 'dwelling');
+	return requireDwelling(db, id);
 }
 
 /** Dwellings of a whole estate or of one building, in address order. */

@@ -166,11 +166,14 @@ export async function getArea(db: Db, actor: Actor, id: string): Promise<Area> {
 	return requireArea(db, id);
 }
 
-export type AreaTree = { area: Area; ancestors: AreaSummary[]; children: AreaSummary[] };
+export type AreaTree = { area: Area; ancestors: AreaSummary[]; children: Area[] };
 
-/** The area, the chain above it (for breadcrumbs) and the areas directly inside it. */
+/** The area, the chain above it (for breadcrumbs) and the areas directly inside it, with boundaries for the map. */
 export async function getAreaTree(db: Db, actor: Actor, slug: string): Promise<AreaTree> {
 	const area = await getAreaBySlug(db, actor, slug);
-	const [ancestors, children] = await Promise.all([ancestorsOf(db, area), listAreas(db, actor, { parentId: area.id })]);
+	const [ancestors, children] = await Promise.all([
+		ancestorsOf(db, area),
+		db.selectFrom('areas').selectAll().where('parent_id', '=', area.id).orderBy('name').execute()
+	]);
 	return { area, ancestors, children };
 }

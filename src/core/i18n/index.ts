@@ -19,15 +19,18 @@ import enMail from './messages/en/mail.json';
 import nlPeople from './messages/nl/people.json';
 import frPeople from './messages/fr/people.json';
 import enPeople from './messages/en/people.json';
+import nlAreas from './messages/nl/areas.json';
+import frAreas from './messages/fr/areas.json';
+import enAreas from './messages/en/areas.json';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
 
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas }
 };
 
 export type Params = Record<string, string | number>;

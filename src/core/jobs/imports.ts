@@ -49,3 +49,19 @@ export async function getImportJob(db: Db, actor: Actor, id: string): Promise<Im
 	if (!allowed) throw new NotFound('import', id);
 	return job;
 }
+
+export type ImportJobSummary = Omit<ImportJob, 'report'>;
+
+/** The latest imports the actor may open (the same rule as getImportJob), newest first, without their reports. */
+export async function listImportJobs(db: Db, actor: Actor, options: { kind?: ImportKind; limit?: number } = {}): Promise<ImportJobSummary[]> {
+	if (actor.kind === 'anonymous') return [];
+	let q = db
+		.selectFrom('import_jobs')
+		.select(['id', 'kind', 'status', 'dry_run', 'file_name', 'total', 'processed', 'created_by', 'created_at', 'finished_at'])
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(options.limit ?? 50);
+	if (options.kind) q = q.where('kind', '=', options.kind);
+	if (actor.kind === 'staff' && actor.role !== 'admin' && actor.role !== 'coordinator') q = q.where('created_by', '=', actor.id);
+	return q.execute();
+}

@@ -1,0 +1,16 @@
+import { can } from '$core/access';
+import { listAreas, type AreaSummary } from '$core/areas/service';
+import type { PageServerLoad } from './$types';
+
+type Node = { id: string; name: string; slug: string; kind: AreaSummary['kind']; children: Node[] };
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const areas = await listAreas(locals.core.db, locals.actor);
+	const nodes = new Map<string, Node>(areas.map((a) => [a.id, { id: a.id, name: a.name, slug: a.slug, kind: a.kind, children: [] }]));
+	const roots: Node[] = [];
+	for (const a of areas) {
+		const parent = a.parent_id ? nodes.get(a.parent_id) : undefined;
+		(parent ? parent.children : roots).push(nodes.get(a.id)!);
+	}
+	return { roots, count: areas.length, canCreate: can(locals.actor, 'create', 'area'), canImport: can(locals.actor, 'import', 'area') };
+};

@@ -1,0 +1,35 @@
+import { can } from '$core/access';
+import { listEstates } from '$core/areas/places';
+import { getAreaTree } from '$core/areas/service';
+import { mapData } from '$lib/components/areas/map-data';
+import { pageError } from '$lib/server/problem';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { db, config } = locals.core;
+	try {
+		const { area, ancestors, children } = await getAreaTree(db, locals.actor, params.slug);
+		const estates = await listEstates(db, locals.actor, area.id);
+		const map = mapData({
+			area: { name: area.name, boundary: area.boundary },
+			children: children.map((c) => ({ name: c.name, boundary: c.boundary, href: `/staff/areas/${c.slug}` })),
+			estates: estates.map((e) => ({ name: e.name, boundary: e.boundary, lon: e.lon, lat: e.lat, href: `/staff/areas/${area.slug}/estates/${e.slug}` }))
+		});
+		const { boundary: _b, ...areaFacts } = area;
+		return {
+			area: { ...areaFacts, hasBoundary: !!area.boundary },
+			ancestors: ancestors.map((a) => ({ name: a.name, slug: a.slug })),
+			children: children.map((c) => ({ id: c.id, name: c.name, slug: c.slug, kind: c.kind })),
+			estates: estates.map((e) => ({ id: e.id, name: e.name, slug: e.slug, buildings: e.buildings, dwellings: e.dwellings, households: e.households })),
+			map,
+			tilesUrl: config.mapTilesUrl,
+			attribution: config.mapTilesAttribution,
+			saved: url.searchParams.has('saved'),
+			canEdit: can(locals.actor, 'update', 'area'),
+			canCreateArea: can(locals.actor, 'create', 'area'),
+			canCreateEstate: can(locals.actor, 'create', 'estate')
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};

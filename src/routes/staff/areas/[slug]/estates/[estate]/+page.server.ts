@@ -1,0 +1,46 @@
+import { can } from '$core/access';
+import { listBuildings, listDwellings } from '$core/areas/places';
+import { getOrganisation } from '$core/partners/service';
+import { listHouseholdsByEstate } from '$core/people/service';
+import { mapData } from '$lib/components/areas/map-data';
+import { pageError } from '$lib/server/problem';
+import { estateContext } from '../context';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { db, config } = locals.core;
+	try {
+		const { area, estate } = await estateContext(locals, params);
+		const [buildings, dwellings] = await Promise.all([listBuildings(db, locals.actor, estate.id), listDwellings(db, locals.actor, { estateId: estate.id })]);
+		// Households come from the people module, which filters them by who may see whom (admins see none).
+		const mayListHouseholds = can(locals.actor, 'list', 'household');
+		const households = mayListHouseholds ? await listHouseholdsByEstate(db, locals.actor, estate.id) : [];
+		const byDwelling = new Map<string, typeof households>();
+		for (const h of households) if (h.dwellingId) byDwelling.set(h.dwellingId, [...(byDwelling.get(h.dwellingId) ?? []), h]);
+		const housingCompany = estate.housing_company_id ? await getOrganisation(db, locals.actor, estate.housing_company_id).catch(() => undefined) : undefined;
+		return {
+			area: { name: area.name, slug: area.slug },
+			estate: { id: estate.id, name: estate.name, slug: estate.slug, description: estate.description, lon: estate.lon, lat: estate.lat, housingCompany: housingCompany?.name ?? null },
+			buildings: buildings.map((b) => ({
+				...b,
+				dwellings: dwellings
+					.filter((d) => d.building_id === b.id)
+					.map((d) => ({ ...d, households: (byDwelling.get(d.id) ?? []).map((h) => ({ id: h.id, name: h.name, residentCount: h.residentCount, moveInDate: h.moveInDate })) }))
+			})),
+			dwellingCount: dwellings.length,
+			householdCount: households.length,
+			mayListHouseholds,
+			map: mapData({ estates: [{ name: estate.name, boundary: estate.boundary, lon: estate.lon, lat: estate.lat }, ...buildings.map((b) => ({ name: b.name, lon: b.lon, lat: b.lat }))] }),
+			tilesUrl: config.mapTilesUrl,
+			attribution: config.mapTilesAttribution,
+			saved: url.searchParams.has('saved'),
+			canEdit: can(locals.actor, 'update', 'estate'),
+			canAddBuilding: can(locals.actor, 'create', 'building'),
+			canAddDwelling: can(locals.actor, 'create', 'dwelling'),
+			canEditDwelling: can(locals.actor, 'update', 'dwelling'),
+			canEditBuilding: can(locals.actor, 'update', 'building')
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};

@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import { getBuilding, updateBuilding } from '$core/areas/places';
+import { NotFound } from '$core/errors';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { estateContext, estateHref } from '../../../context';
+import type { BuildingInput } from '$core/areas/model';
+import type { Actions, PageServerLoad } from './$types';
+
+async function context(locals: App.Locals, params: { slug: string; estate: string; building: string }) {
+	const { area, estate } = await estateContext(locals, params);
+	const building = await getBuilding(locals.core.db, locals.actor, params.building);
+	if (building.estate_id !== estate.id) throw new NotFound('building', params.building);
+	return { area, estate, building };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	try {
+		const { area, estate, building } = await context(locals, params);
+		return {
+			area: { name: area.name, slug: area.slug },
+			estate: { name: estate.name, slug: estate.slug },
+			building: { name: building.name },
+			initial: { name: building.name, street: building.street ?? '', houseNumber: building.house_number ?? '', postalCode: building.postal_code ?? '', lon: building.lon ?? '', lat: building.lat ?? '' }
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const values = await formObject(request);
+		let target: string;
+		try {
+			const { area, estate, building } = await context(locals, params);
+			await updateBuilding(locals.core.db, locals.actor, building.id, { ...values, estateId: estate.id } as BuildingInput);
+			target = `${estateHref(area, estate)}?saved`;
+		} catch (err) {
+			return formFailure(err, locals.locale, values);
+		}
+		redirect(303, target);
+	}
+};

@@ -1,0 +1,23 @@
+// Shared by the estate pages: the area and estate named in the URL (an estate found under the wrong area is a 404),
+// and the choices the estate form offers.
+import { getEstateBySlug } from '$core/areas/places';
+import { getAreaBySlug, listAreas } from '$core/areas/service';
+import { NotFound } from '$core/errors';
+import { listOrganisations } from '$core/partners/service';
+
+export async function estateContext(locals: App.Locals, params: { slug: string; estate: string }) {
+	const area = await getAreaBySlug(locals.core.db, locals.actor, params.slug);
+	const estate = await getEstateBySlug(locals.core.db, locals.actor, params.estate);
+	if (estate.area_id !== area.id) throw new NotFound('estate', params.estate);
+	return { area, estate };
+}
+
+export async function estateFormChoices(locals: App.Locals) {
+	const [areas, organisations] = await Promise.all([listAreas(locals.core.db, locals.actor), listOrganisations(locals.core.db, locals.actor)]);
+	return {
+		areas: areas.map((a) => ({ id: a.id, name: a.name })),
+		housingCompanies: organisations.filter((o) => o.kind === 'housing_company').map((o) => ({ id: o.id, name: o.name }))
+	};
+}
+
+export const estateHref = (area: { slug: string }, estate: { slug: string }) => `/staff/areas/${area.slug}/estates/${estate.slug}`;
