@@ -39,6 +39,7 @@ export const init: ServerInit = async () => {
 const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
 	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || newId();
 	event.locals.requestId = requestId;
 	const c = await getCore();
@@ -82,6 +83,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			html.replace('%leefbaar.lang%', event.locals.locale === 'nl' ? 'nl-BE' : event.locals.locale === 'fr' ? 'fr-BE' : 'en').replace('%leefbaar.textsize%', event.locals.textSize)
 	});
 	response.headers.set('x-request-id', requestId);
+	// One line per request: the route pattern, never the filled-in path or query, so no personal data reaches the log.
+	c.logger.info({ requestId, method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
 	if (!response.headers.has('content-security-policy') && response.headers.get('content-type')?.startsWith('text/html')) {
 		response.headers.set('referrer-policy', 'same-origin');
 		response.headers.set('x-content-type-options', 'nosniff');
