@@ -74,11 +74,11 @@ try {
 			for (const [key, count] of Object.entries(report.summary)) console.log(`  ${report.summaryLabels[key].padEnd(34)} ${count}`);
 			if (report.rejected.length) {
 				console.log(`\n${translate(locale, 'people.summary_rejected')}:`);
-				for (const r of report.rejected) console.log(`  line ${r.line}: ${r.reason}`);
+				for (const r of report.rejected) console.log(`  ${translate(locale, 'people.line')} ${r.line}: ${r.reason}`);
 			}
 			if (report.changes.length) {
 				console.log('');
-				for (const c of report.changes) console.log(`  line ${c.line} [${c.statusLabel}] ${c.tenancyRef}: ${c.description}`);
+				for (const c of report.changes) console.log(`  ${translate(locale, 'people.line')} ${c.line} [${c.statusLabel}] ${c.tenancyRef}: ${c.description}`);
 			}
 			if (report.notInFile.length) {
 				console.log(`\n${translate(locale, 'people.summary_notInFile')}:`);

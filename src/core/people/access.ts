@@ -96,17 +96,19 @@ export function residentsVisibleTo(actor: Actor): ((eb: ResidentScope) => Expres
 		]);
 }
 
-/** Which parts of a record a reader may see: partners get only what the resident agreed to share with them. */
-export type Visibility = { contactDetails: boolean; householdSituation: boolean; consents: boolean };
+/** Which parts of a record a reader may see (partners get only what the resident agreed to share), and may they edit it. */
+export type Visibility = { contactDetails: boolean; householdSituation: boolean; consents: boolean; update: boolean };
 
-export function visibilityFor(actor: Actor, ctx: LoadedContext): Visibility {
-	if (actor.kind !== 'staff' || actor.role !== 'partner_staff') return { contactDetails: true, householdSituation: true, consents: true };
+export function visibilityFor(actor: Actor, ctx: LoadedContext, resource: 'resident' | 'household'): Visibility {
+	const update = can(actor, 'update', resource, ctx);
+	if (actor.kind !== 'staff' || actor.role !== 'partner_staff') return { contactDetails: true, householdSituation: true, consents: true, update };
 	const landlord = actor.organisationKind === 'housing_company' && !!actor.organisationId && actor.organisationId === ctx.housingCompanyId;
 	const scopes = (actor.organisationId && ctx.consentScopes[actor.organisationId]) || [];
 	const agreed = (s: ConsentScope) => scopes.includes(s);
 	return {
 		contactDetails: landlord || agreed('contact_details'),
 		householdSituation: landlord || agreed('household_situation'),
-		consents: can(actor, 'record', 'consent', ctx)
+		consents: can(actor, 'record', 'consent', ctx),
+		update
 	};
 }

@@ -24,6 +24,7 @@ import {
 import { areaAndDescendants, dwellingAddress, type DwellingAddress } from './places';
 
 export { recordConsent, withdrawConsent, listConsents, type ConsentView } from './consents';
+export type { ConsentInput, HouseholdInput, ResidentInput, ResidentSearch } from './model';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -50,6 +51,22 @@ export async function listHouseholdsByEstate(db: Db, actor: Actor, estateId: str
 		.orderBy('h.name')
 		.execute();
 	return rows.map((r) => ({ id: r.id, name: r.name, dwellingId: r.dwelling_id, moveInDate: r.move_in_date, residentCount: Number(r.resident_count ?? 0) }));
+}
+
+/** A household's name for a form ("add a resident to household Peeters"), if the actor may list it; no audit. */
+export async function householdLabel(db: Db, actor: Actor, id: string): Promise<{ id: string; name: string } | null> {
+	authorize(actor, 'list', 'household');
+	const visible = householdsVisibleTo(actor);
+	const row = await db
+		.selectFrom('households as h')
+		.leftJoin('dwellings as d', 'd.id', 'h.dwelling_id')
+		.leftJoin('buildings as b', 'b.id', 'd.building_id')
+		.leftJoin('estates as e', 'e.id', 'b.estate_id')
+		.select(['h.id', 'h.name'])
+		.where('h.id', '=', id)
+		.$if(visible !== null, (q) => q.where((eb) => visible!(eb)))
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 async function assertDwelling(db: Db, dwellingId: string | null): Promise<void> {
@@ -109,7 +126,7 @@ export async function getHousehold(db: Db, actor: Actor, id: string): Promise<Ho
 		const ctx = await loadHouseholdContext(tx, id);
 		if (!ctx) throw new NotFound('household', id);
 		authorize(actor, 'read', 'household', ctx);
-		const visibility = visibilityFor(actor, ctx);
+		const visibility = visibilityFor(actor, ctx, 'household');
 		const household = await tx.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		const members = await tx
 			.selectFrom('residents')
@@ -206,7 +223,7 @@ export async function getResident(db: Db, actor: Actor, id: string): Promise<Res
 		const ctx = await loadResidentContext(tx, id);
 		if (!ctx) throw new NotFound('resident', id);
 		authorize(actor, 'read', 'resident', ctx);
-		const visibility = visibilityFor(actor, ctx);
+		const visibility = visibilityFor(actor, ctx, 'resident');
 		const row = await tx.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		const household = row.household_id ? await tx.selectFrom('households').selectAll().where('id', '=', row.household_id).executeTakeFirst() : undefined;
 		const dwelling = household?.dwelling_id ? await dwellingAddress(tx, household.dwelling_id) : null;

@@ -1,7 +1,7 @@
 // For the upload page: checks who may import, creates the import job, and runs the tenant import in the background of
 // this server process, so the page can redirect to the job at once and show its progress bar.
 import type { Actor } from '../access/actor';
-import { authorize } from '../access/index';
+import { authorize, can } from '../access/index';
 import type { Db } from '../db/database';
 import { DomainError, Invalid, NotFound } from '../errors';
 import type { Locale } from '../i18n/index';
@@ -10,6 +10,12 @@ import { parseInput } from '../validation';
 import { parseCsv } from './csv';
 import { importTenants, tenantImportInput, type TenantImportInput, type TenantImportResult } from './tenant-import';
 import { tenantJobReport } from './tenant-report';
+
+/** The housing companies this actor may import tenants for: all of them for the institute, its own for a company. */
+export async function importableHousingCompanies(db: Db, actor: Actor): Promise<Array<{ id: string; name: string }>> {
+	const companies = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'housing_company').orderBy('name').execute();
+	return companies.filter((c) => can(actor, 'import', 'household', { housingCompanyId: c.id }));
+}
 
 export async function startTenantImport(
 	db: Db,

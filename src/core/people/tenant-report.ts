@@ -17,7 +17,11 @@ export type TenantJobReport = {
 	/** The summary's labels in the importer's language, for a page that does not know this import. */
 	summaryLabels: Record<string, string>;
 	details: TenantImportResult['summary'];
-	rejected: Array<{ line: number; reason: string; code: string; field?: string }>;
+	/** The row counts again at the top level, where the generic import job page looks for them. */
+	created: number;
+	updated: number;
+	unchanged: number;
+	rejected: Array<{ line: number; reason: string; code: string; field?: string; params: Record<string, string> }>;
 	changes: Array<{ line: number; status: 'created' | 'updated'; statusLabel: string; tenancyRef: string; dwellingRef: string; description: string }>;
 	/** Only the first changes are kept for a very large file; the counts stay complete. */
 	changesTruncated: boolean;
@@ -50,12 +54,13 @@ export function tenantJobReport(result: TenantImportResult, locale: Locale): Ten
 		summary,
 		summaryLabels: Object.fromEntries(Object.keys(summary).map((k) => [k, translate(locale, `people.summary_${k}`)])),
 		details: result.summary,
-		rejected: result.rejected.map((r) => ({
-			line: r.line,
-			code: r.code,
-			...(r.field ? { field: r.field } : {}),
-			reason: translate(locale, `people.reject_${r.code}`, { field: r.field ?? '', ...(r.params ?? {}) })
-		})),
+		created,
+		updated,
+		unchanged,
+		rejected: result.rejected.map((r) => {
+			const params = Object.fromEntries(Object.entries({ field: r.field ?? '', ...(r.params ?? {}) }).map(([k, v]) => [k, String(v)]));
+			return { line: r.line, code: r.code, ...(r.field ? { field: r.field } : {}), params, reason: translate(locale, `people.reject_${r.code}`, params) };
+		}),
 		changes: changed.slice(0, MAX_CHANGES).map((r) => ({
 			line: r.line,
 			status: r.status as 'created' | 'updated',

@@ -1,0 +1,13 @@
+// Choices for the audit log search page: the staff accounts one can filter on, and the actions and resource types
+// the modules write. Only for those who may search the log.
+import type { Actor } from '../access/actor';
+import { authorize } from '../access/index';
+import type { Db } from '../db/database';
+
+export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'consent_record', 'consent_withdraw', 'import'] as const;
+export const AUDIT_RESOURCES = ['resident', 'household', 'dwelling', 'building', 'tenants', 'estate', 'area', 'organisation', 'team', 'user'] as const;
+
+export async function auditActors(db: Db, actor: Actor): Promise<Array<{ id: string; name: string; email: string }>> {
+	authorize(actor, 'search', 'audit');
+	return db.selectFrom('users').select(['id', 'name', 'email']).orderBy('name').orderBy('email').execute();
+}

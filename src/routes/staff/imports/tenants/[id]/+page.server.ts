@@ -1,0 +1,21 @@
+// The full report of one tenant import: outcome, counts, every rejected row, what changes per row, and the
+// households not in the file. While the import runs, the page shows its progress.
+import { getImportJob } from '$core/jobs/imports';
+import { NotFound } from '$core/errors';
+import type { TenantJobReport } from '$core/people/tenant-report';
+import { pageError } from '$lib/server/problem';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	try {
+		const job = await getImportJob(locals.core.db, locals.actor, params.id);
+		if (job.kind !== 'tenants') throw new NotFound('import', params.id);
+		const report = job.status === 'done' ? (job.report as TenantJobReport) : null;
+		return {
+			job: { id: job.id, status: job.status, dryRun: job.dry_run, fileName: job.file_name, total: job.total, processed: job.processed },
+			report
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};

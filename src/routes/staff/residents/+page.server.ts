@@ -1,0 +1,33 @@
+// The residents list: search by name, neighbourhood or estate, a page at a time. Names only (no individual read);
+// the people policy decides which residents a partner sees.
+import { can } from '$core/access';
+import { listResidents } from '$core/people/service';
+import { placeChoices } from '$core/people/places';
+import { pageError } from '$lib/server/problem';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const p = url.searchParams;
+	const filters = { q: p.get('q') ?? '', areaId: p.get('area') ?? '', estateId: p.get('estate') ?? '' };
+	const page = Math.max(1, Number.parseInt(p.get('page') ?? '1', 10) || 1);
+	try {
+		const [result, places] = await Promise.all([
+			listResidents(locals.core.db, locals.actor, { q: filters.q, areaId: isUuid(filters.areaId) ? filters.areaId : '', estateId: isUuid(filters.estateId) ? filters.estateId : '', page, pageSize: 25 }),
+			placeChoices(locals.core.db, locals.actor)
+		]);
+		return {
+			filters,
+			result,
+			pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
+			areas: places.areas,
+			estates: places.estates,
+			canCreate: can(locals.actor, 'create', 'resident'),
+			canCreateHousehold: can(locals.actor, 'create', 'household'),
+			canImport: can(locals.actor, 'import', 'household', { housingCompanyId: locals.actor.kind === 'staff' ? locals.actor.organisationId : null })
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
