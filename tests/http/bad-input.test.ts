@@ -97,15 +97,16 @@ for (const dialect of testDialects()) {
 			expect(problem).toMatchObject({ status: 403, code: 'csrf', title: expect.stringContaining(MESSAGES.csrf.nl) });
 		});
 
-		it('a file above the upload limit is refused with 413 and says how big it may be', async () => {
+		it('a coordinator who uploads an area file above the upload limit gets 413 and is told how big it may be', async () => {
 			const tab = await login(server, DEMO.coordinator);
 			const form = new FormData();
+			form.set('kind', 'neighbourhood');
 			form.set('file', new Blob([new Uint8Array(1024 * 1024 + 1024)], { type: 'application/geo+json' }), 'wijken.geojson');
-			const res = await tab.post('/login', form);
+			const res = await tab.post('/staff/imports/areas', form);
 			expect(res.status).toBe(413);
 			expect(visibleText(await res.text())).toContain(MESSAGES.tooLarge.nl);
 
-			const fr = await new HttpSession(server, { 'accept-language': 'fr' }).post('/login', form);
+			const fr = await new HttpSession(server, { 'accept-language': 'fr' }).post('/staff/imports/areas', form);
 			expect(fr.status).toBe(413);
 			expect(visibleText(await fr.text())).toContain(MESSAGES.tooLarge.fr);
 		});

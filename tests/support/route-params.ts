@@ -10,6 +10,8 @@ export type ParamContext = {
 	routeId: string;
 	/** Values filled so far, for nested routes (an estate inside the area already chosen). */
 	params: Record<string, string>;
+	/** The signed-in visitor, for things people only see of their own (an import they started). */
+	visitorEmail?: string;
 };
 
 type Resolver = (ctx: ParamContext) => Promise<string>;
@@ -78,17 +80,19 @@ async function organisationId({ db }: ParamContext): Promise<string> {
 	return must(org?.id, 'organisation');
 }
 
-async function importJobId({ db }: ParamContext): Promise<string> {
-	const existing = await db.selectFrom('import_jobs').select('id').where('kind', '=', 'areas').orderBy('id').executeTakeFirst();
-	if (existing) return existing.id;
-	// The demo data has no imports: a finished dry run, made by the coordinator, stands in for one.
-	const coordinator = await db.selectFrom('users').select('id').where('email', '=', 'coordinator@leefbaar.demo').executeTakeFirst();
-	const id = newId();
-	await db
-		.insertInto('import_jobs')
-		.values({ id, kind: 'areas', status: 'done', dry_run: true, file_name: 'wijken.geojson', total: 0, processed: 0, report: { created: 0, updated: 0, errors: [] }, created_by: coordinator?.id ?? null, created_at: nowIso(), finished_at: nowIso() })
-		.execute();
-	return id;
+/** An import the visitor started (people see their own imports); the demo data has none, so one is started here. */
+function importJobId(kind: 'areas' | 'tenants'): Resolver {
+	return async ({ db, visitorEmail }) => {
+		const visitor = await db.selectFrom('users').select('id').where('email', '=', visitorEmail ?? 'coordinator@leefbaar.demo').executeTakeFirst();
+		const mine = await db.selectFrom('import_jobs').select('id').where('kind', '=', kind).where('created_by', '=', visitor?.id ?? '').executeTakeFirst();
+		if (mine) return mine.id;
+		const id = newId();
+		await db
+			.insertInto('import_jobs')
+			.values({ id, kind, status: 'running', dry_run: true, file_name: `${kind}.csv`, total: 10, processed: 0, report: null, created_by: visitor?.id ?? null, created_at: nowIso(), finished_at: null })
+			.execute();
+		return id;
+	};
 }
 
 /** One-time links (invitation, password reset): an unknown token, which must give a friendly page, not a crash. */
@@ -106,12 +110,18 @@ export const paramResolvers: Record<string, Resolver> = {
 	'households/[id]': householdId,
 	'users/[id]': userId,
 	'organisations/[id]': organisationId,
-	'imports/[id]': importJobId,
+	'imports/[id]': importJobId('areas'),
+	'tenants/[id]': importJobId('tenants'),
 	'[token]': unknownToken
 };
 
+/** Query strings for routes that need one to answer (an API lookup by coordinates: the centre of Wevelgem). */
+export const routeQueries: Record<string, string> = {
+	'/api/v1/areas/lookup': '?lon=3.2029&lat=50.8079'
+};
+
 /** All params of a route, in order; a param no resolver knows fails with a message that says what to add. */
-export async function resolveParams(db: Db, routeId: string, names: string[]): Promise<Record<string, string>> {
+export async function resolveParams(db: Db, routeId: string, names: string[], visitorEmail?: string): Promise<Record<string, string>> {
 	const params: Record<string, string> = {};
 	for (const name of names) {
 		const keyed = `${segmentBefore(routeId, name)}/[${name}]`;
@@ -119,7 +129,7 @@ export async function resolveParams(db: Db, routeId: string, names: string[]): P
 		if (!resolver) {
 			throw new Error(`Route ${routeId} has a param [${name}] that the route walk cannot fill: add '${keyed}' (or '[${name}]') to paramResolvers in tests/support/route-params.ts.`);
 		}
-		params[name] = await resolver({ db, routeId, params });
+		params[name] = await resolver({ db, routeId, params, visitorEmail });
 	}
 	return params;
 }
