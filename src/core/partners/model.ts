@@ -59,14 +59,17 @@ export type TeamRename = z.input<typeof teamRename>;
 export const teamMembership = z.object({ teamId: id, userId: id });
 export type TeamMembership = z.input<typeof teamMembership>;
 
+/** An empty filter field in a GET form means "any". */
+const emptyAsMissing = (v: unknown) => (v === '' || v === null ? undefined : v);
+
 export const USER_STATUSES = ['active', 'invited', 'inactive', 'all'] as const;
 export type UserStatus = Exclude<(typeof USER_STATUSES)[number], 'all'>;
 
 export const userFilter = z.object({
 	organisationId: optionalId,
-	role: z.enum(ROLES).optional().or(z.literal('').transform(() => undefined)),
+	role: z.preprocess(emptyAsMissing, z.enum(ROLES).optional()),
 	/** active: can sign in; invited: has not chosen a password yet; inactive: switched off by an admin. */
-	status: z.enum(USER_STATUSES).optional().or(z.literal('').transform(() => undefined)),
+	status: z.preprocess(emptyAsMissing, z.enum(USER_STATUSES).optional()),
 	search: z.string().trim().max(200).optional(),
 	limit: z.coerce.number().int().min(1).max(1000).default(500)
 });

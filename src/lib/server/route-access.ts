@@ -15,6 +15,17 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/logout': 'public',
 	'/settings': 'public',
 	'/staff': ALL_STAFF,
+	// Accounts: admins manage organisations, teams and staff; mailed links (invitation, reset) are public.
+	'/admin': ['admin'],
+	'/admin/organisations': ['admin'],
+	'/admin/organisations/[id]': ['admin'],
+	'/admin/users': ['admin'],
+	'/admin/users/invite': ['admin'],
+	'/admin/users/[id]': ['admin'],
+	'/password/forgot': 'public',
+	'/password/reset/[token]': 'public',
+	'/invitation/[token]': 'public',
+	'/dev/mailbox': ['admin'],
 	'/api/v1/openapi.json': 'public',
 	// People (helper H3): the people policy filters further what a partner sees.
 	'/staff/residents': NOT_ADMIN,

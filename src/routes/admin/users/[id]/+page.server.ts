@@ -1,0 +1,55 @@
+import { resendInvitation } from '$core/auth/invitations';
+import type { UserUpdate } from '$core/partners/model';
+import { deactivateUser, getUser, listOrganisations, listTeams, reactivateUser, updateUser } from '$core/partners/service';
+import { formObject, pageError } from '$lib/server/problem';
+import { adminFailure } from '../../forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { db } = locals.core;
+	try {
+		const user = await getUser(db, locals.actor, params.id);
+		const organisations = (await listOrganisations(db, locals.actor)).map((o) => ({ id: o.id, name: o.name }));
+		const teams = user.organisation_id ? await listTeams(db, locals.actor, user.organisation_id) : [];
+		const self = locals.actor.kind === 'staff' && locals.actor.id === user.id;
+		return { person: user, organisations, teams, self, invited: url.searchParams.has('invited') };
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	update: async ({ request, locals, params }) => {
+		const form = await formObject(request);
+		try {
+			await updateUser(locals.core.db, locals.actor, { teamIds: [], ...form, id: params.id } as UserUpdate);
+		} catch (err) {
+			return adminFailure(err, locals.locale, form, 'update');
+		}
+		return { done: 'saved', scope: 'update' };
+	},
+	deactivate: async ({ locals, params }) => {
+		try {
+			await deactivateUser(locals.core.db, locals.actor, params.id);
+		} catch (err) {
+			return adminFailure(err, locals.locale, {}, 'status');
+		}
+		return { done: 'deactivated', scope: 'status' };
+	},
+	reactivate: async ({ locals, params }) => {
+		try {
+			await reactivateUser(locals.core.db, locals.actor, params.id);
+		} catch (err) {
+			return adminFailure(err, locals.locale, {}, 'status');
+		}
+		return { done: 'reactivated', scope: 'status' };
+	},
+	resend: async ({ locals, params, url }) => {
+		try {
+			await resendInvitation(locals.core.db, locals.actor, { userId: params.id, baseUrl: url.origin });
+		} catch (err) {
+			return adminFailure(err, locals.locale, {}, 'invitation');
+		}
+		return { done: 'resent', scope: 'invitation' };
+	}
+};

@@ -1,0 +1,17 @@
+import { requestPasswordReset } from '$core/auth/password-reset';
+import { formFailure } from '$lib/server/problem';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		try {
+			await requestPasswordReset(locals.core.db, locals.actor, { email, baseUrl: url.origin });
+		} catch (err) {
+			return formFailure(err, locals.locale, { email });
+		}
+		// The same answer whether or not the address has an account.
+		return { sent: true };
+	}
+};
