@@ -80,7 +80,7 @@ export type ResidentSearch = z.input<typeof residentSearch>;
 
 export const consentInput = z.object({
 	residentId: z.uuid(),
-	organisationId: z.uuid(),
+	organisationId: z.string().min(1).pipe(z.uuid()),
 	scope: z.enum(CONSENT_SCOPES),
 	purpose: z.string().trim().min(1).max(500)
 });

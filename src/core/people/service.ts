@@ -227,7 +227,9 @@ export async function getResident(db: Db, actor: Actor, id: string): Promise<Res
 		const row = await tx.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		const household = row.household_id ? await tx.selectFrom('households').selectAll().where('id', '=', row.household_id).executeTakeFirst() : undefined;
 		const dwelling = household?.dwelling_id ? await dwellingAddress(tx, household.dwelling_id) : null;
-		const consents = visibility.consents ? await activeConsents(tx, id, { includeWithdrawn: true }) : [];
+		// A partner sees only its own organisation's consents: which other partners help someone is their business.
+		const all = visibility.consents ? await activeConsents(tx, id, { includeWithdrawn: true }) : [];
+		const consents = actor.kind === 'staff' && actor.role === 'partner_staff' ? all.filter((c) => c.organisationId === actor.organisationId) : all;
 		await audit(tx, actor, { action: 'read', resourceType: 'resident', resourceId: id });
 		const resident = visibility.contactDetails ? row : { ...row, email: null, phone: null };
 		return {
