@@ -34,12 +34,14 @@ for (const dialect of testDialects()) {
 		});
 
 		it('opens a neighbourhood', async () => {
-			await followLink(page, /^\/staff\/areas\/[^/]+$/, 'a neighbourhood');
+			const area = await followLink(page, /^\/staff\/areas\/(?!new$)[^/]+$/, 'a neighbourhood');
+			expect(await page.locator('h1').innerText()).toContain(area.text);
 			await visited(page, shot('2-area'));
 		});
 
 		it('opens an estate in it', async () => {
-			await followLink(page, /^\/staff\/areas\/[^/]+\/estates\/[^/]+$/, 'an estate');
+			const estate = await followLink(page, /^\/staff\/areas\/[^/]+\/estates\/(?!new$)[^/]+$/, 'an estate');
+			expect(await page.locator('h1').innerText()).toContain(estate.text);
 			await visited(page, shot('3-estate'));
 		});
 
@@ -49,8 +51,10 @@ for (const dialect of testDialects()) {
 		});
 
 		it('opens a resident', async () => {
-			await followLink(page, /^\/staff\/residents\/[^/]+$/, 'a resident');
-			expect(await page.locator('h1').count()).toBe(1);
+			const resident = await followLink(page, /^\/staff\/residents\/(?!new$)[^/]+$/, 'a resident');
+			// The list shows "Last, First"; the page's heading shows the name as people say it.
+			const heading = await page.locator('h1').innerText();
+			for (const part of resident.text.split(',').map((p) => p.trim())) expect(heading).toContain(part);
 			await visited(page, shot('5-resident'));
 		});
 	});
