@@ -1,7 +1,7 @@
 // Shared by the estate pages: the area and estate named in the URL (an estate found under the wrong area is a 404),
 // and the choices the estate form offers.
 import { getEstateBySlug } from '$core/areas/places';
-import { getAreaBySlug, listAreas } from '$core/areas/service';
+import { ancestorsOf, getAreaBySlug, listAreas } from '$core/areas/service';
 import { NotFound } from '$core/errors';
 import { listOrganisations } from '$core/partners/service';
 
@@ -10,6 +10,12 @@ export async function estateContext(locals: App.Locals, params: { slug: string; 
 	const estate = await getEstateBySlug(locals.core.db, locals.actor, params.estate);
 	if (estate.area_id !== area.id) throw new NotFound('estate', params.estate);
 	return { area, estate };
+}
+
+/** The breadcrumbs of an estate page: the areas above the estate's area, then that area, with their staff pages. */
+export async function estateCrumbs(locals: App.Locals, area: { id: string; parent_id: string | null; name: string; slug: string }) {
+	const above = await ancestorsOf(locals.core.db, area);
+	return [...above, area].map((a) => ({ name: a.name, href: `/staff/areas/${a.slug}` }));
 }
 
 export async function estateFormChoices(locals: App.Locals) {

@@ -1,10 +1,10 @@
 import { can } from '$core/access';
-import { listBuildings, listDwellings } from '$core/areas/places';
+import { listBuildings, listDwellings, listEstates } from '$core/areas/places';
 import { getOrganisation } from '$core/partners/service';
 import { listHouseholdsByEstate } from '$core/people/service';
 import { mapData } from '$lib/components/areas/map-data';
 import { pageError } from '$lib/server/problem';
-import { estateContext } from '../context';
+import { estateContext, estateCrumbs } from '../context';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -15,11 +15,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// Households come from the people module, which filters them by who may see whom (admins see none).
 		const mayListHouseholds = can(locals.actor, 'list', 'household');
 		const households = mayListHouseholds ? await listHouseholdsByEstate(db, locals.actor, estate.id) : [];
+		// A partner sees only the households it has a reason to see: then an empty cell means "not shown", not "empty".
+		const total = (await listEstates(db, locals.actor, area.id)).find((e) => e.id === estate.id)?.households ?? 0;
+		const partialView = mayListHouseholds && households.length < total;
 		const byDwelling = new Map<string, typeof households>();
 		for (const h of households) if (h.dwellingId) byDwelling.set(h.dwellingId, [...(byDwelling.get(h.dwellingId) ?? []), h]);
 		const housingCompany = estate.housing_company_id ? await getOrganisation(db, locals.actor, estate.housing_company_id).catch(() => undefined) : undefined;
 		return {
 			area: { name: area.name, slug: area.slug },
+			crumbs: await estateCrumbs(locals, area),
 			estate: { id: estate.id, name: estate.name, slug: estate.slug, description: estate.description, lon: estate.lon, lat: estate.lat, housingCompany: housingCompany?.name ?? null },
 			buildings: buildings.map((b) => ({
 				...b,
@@ -30,7 +34,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			dwellingCount: dwellings.length,
 			householdCount: households.length,
 			mayListHouseholds,
-			map: mapData({ estates: [{ name: estate.name, boundary: estate.boundary, lon: estate.lon, lat: estate.lat }, ...buildings.map((b) => ({ name: b.name, lon: b.lon, lat: b.lat }))] }),
+			partialView,
+			map: mapData({ area: { name: area.name, boundary: area.boundary, href: `/staff/areas/${area.slug}` }, estates: [{ name: estate.name, boundary: estate.boundary, lon: estate.lon, lat: estate.lat }, ...buildings.map((b) => ({ name: b.name, lon: b.lon, lat: b.lat }))] }),
 			tilesUrl: config.mapTilesUrl,
 			attribution: config.mapTilesAttribution,
 			saved: url.searchParams.has('saved'),
