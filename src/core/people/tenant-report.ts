@@ -30,12 +30,32 @@ export type TenantJobReport = {
 
 const MAX_CHANGES = 5000;
 
+/** Column names as staff read them; the audit log keeps the column names themselves. */
+const FIELD_LABELS: Record<string, string> = {
+	phone: 'people.phone',
+	email: 'people.email',
+	birth_year: 'people.birth_year',
+	language: 'people.language',
+	contact_channel: 'people.contact_channel_short',
+	first_name: 'people.first_name',
+	last_name: 'people.last_name',
+	household_id: 'people.household',
+	dwelling_id: 'people.dwelling',
+	move_in_date: 'people.move_in',
+	street: 'people.field_street',
+	house_number: 'people.field_house_number',
+	box: 'people.field_box',
+	postal_code: 'people.field_postal_code',
+	building_id: 'people.field_building'
+};
+const fieldLabel = (locale: Locale, column: string) => (FIELD_LABELS[column] ? translate(locale, FIELD_LABELS[column]).toLowerCase() : column);
+
 function describe(locale: Locale, operations: Operation[]): string {
 	if (operations.length === 0) return translate(locale, 'people.no_changes');
 	return operations
 		.map((op) => {
 			const entity = translate(locale, `people.entity_${op.entity}`);
-			return op.kind === 'create' ? translate(locale, 'people.op_create', { entity }) : translate(locale, 'people.op_update', { entity, fields: Object.keys(op.values).join(', ') });
+			return op.kind === 'create' ? translate(locale, 'people.op_create', { entity }) : translate(locale, 'people.op_update', { entity, fields: Object.keys(op.values).map((c) => fieldLabel(locale, c)).join(', ') });
 		})
 		.join('; ');
 }
