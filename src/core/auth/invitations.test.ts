@@ -113,6 +113,14 @@ describeOnDatabases('invitations', (ctx) => {
 		await expect(resendInvitation(ctx.db, admin, { userId: user.id, baseUrl: BASE })).rejects.toMatchObject({ code: 'user_inactive' });
 	});
 
+	it('inviting an address that already has an account changes nothing and sends nothing', async () => {
+		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin' });
+		await buildStaff(ctx.db, { email: 'bestaat@example.be' });
+		const before = await ctx.db.selectFrom('outbox').select('id').execute();
+		await expect(inviteUser(ctx.db, admin, { email: 'BESTAAT@example.be', name: 'Dubbel', role: 'community_worker', baseUrl: BASE })).rejects.toMatchObject({ code: 'duplicate', params: { field: 'email' } });
+		expect(await ctx.db.selectFrom('outbox').select('id').execute()).toHaveLength(before.length);
+	});
+
 	it('only admins invite; an unknown link says so', async () => {
 		const { actor: coordinator } = await buildStaff(ctx.db, { role: 'coordinator' });
 		await expect(inviteUser(ctx.db, coordinator, { email: 'x@example.be', name: 'X', role: 'admin', baseUrl: BASE })).rejects.toBeInstanceOf(Forbidden);

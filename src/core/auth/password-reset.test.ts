@@ -22,7 +22,10 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 		const laptop = await signIn(ctx.db, { email: 'sara@example.be', password: 'het-oude-wachtwoord' }, 14);
 
 		await requestPasswordReset(ctx.db, anonymous, { email: ' SARA@example.be', baseUrl: BASE });
-		const [mail] = await outbox(ctx.db);
+		await requestPasswordReset(ctx.db, anonymous, { email: 'sara@example.be', baseUrl: BASE }); // an impatient second click
+		const mails = await outbox(ctx.db);
+		expect(mails).toHaveLength(1); // one mail a minute at most
+		const [mail] = mails;
 		expect(mail).toMatchObject({ to: 'sara@example.be', subject: 'Choose a new password for Leefbaar' });
 		expect(mail.text).toContain('60 minutes');
 		const token = tokenIn(mail);

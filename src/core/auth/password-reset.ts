@@ -11,7 +11,9 @@ import { password } from '../partners/model';
 import { parseInput } from '../validation';
 import { hashPassword } from './passwords';
 import { createSession, deleteSessionsOf } from './sessions';
-import { consumeToken, expireTokensOf, inspectToken, issueToken, PASSWORD_RESET_TTL_MS, TokenRejected, type TokenProblem } from './tokens';
+import { consumeToken, expireTokensOf, inspectToken, issueToken, latestTokenOf, PASSWORD_RESET_TTL_MS, TokenRejected, type TokenProblem } from './tokens';
+
+const RESET_MAIL_INTERVAL_MS = 60_000;
 
 const email = z.string().trim().toLowerCase().pipe(z.email());
 const baseUrl = z.url({ protocol: /^https?$/ });
@@ -31,6 +33,9 @@ export async function requestPasswordReset(db: Db, actor: Actor, input: Password
 	await inTransaction(db, async (tx) => {
 		const user = await tx.selectFrom('users').select(['id', 'email', 'name', 'locale', 'is_active']).where('email', '=', v.email).executeTakeFirst();
 		if (!user || !user.is_active) return;
+		// One mail a minute at most: the public form cannot be used to flood someone's mailbox.
+		const last = await latestTokenOf(tx, user.id, 'password_reset');
+		if (last && Date.now() - Date.parse(last.createdAt) < RESET_MAIL_INTERVAL_MS) return;
 		const { token } = await issueToken(tx, user.id, 'password_reset', PASSWORD_RESET_TTL_MS);
 		await enqueueMail(tx, passwordResetMail({ to: user.email, locale: user.locale, name: user.name, link: passwordResetLink(v.baseUrl, token), minutes: PASSWORD_RESET_TTL_MS / 60_000 }));
 		await audit(tx, { ...system('password-reset'), requestId: actor.requestId }, { action: 'request-password-reset', resourceType: 'user', resourceId: user.id });

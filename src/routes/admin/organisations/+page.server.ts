@@ -3,11 +3,16 @@ import { createOrganisation, listOrganisations } from '$core/partners/service';
 import type { OrganisationInput } from '$core/partners/model';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure } from '../forms';
+import { municipalityChoices } from './municipalities';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	try {
-		return { organisations: await listOrganisations(locals.core.db, locals.actor), deleted: url.searchParams.has('deleted') };
+		return {
+			organisations: await listOrganisations(locals.core.db, locals.actor),
+			municipalities: await municipalityChoices(locals),
+			deleted: url.searchParams.has('deleted')
+		};
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

@@ -16,6 +16,7 @@ import {
 } from '$core/partners/service';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure, field } from '../../forms';
+import { municipalityChoices } from '../municipalities';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const organisation = await getOrganisation(db, locals.actor, params.id);
 		const teams = await Promise.all((await listTeams(db, locals.actor, organisation.id)).map((team) => getTeam(db, locals.actor, team.id)));
 		const staff = await listUsers(db, locals.actor, { organisationId: organisation.id, status: 'all' });
-		return { organisation, teams, staff: staff.map((u) => ({ id: u.id, name: u.name, status: u.status })), created: url.searchParams.has('created') };
+		const municipalities = await municipalityChoices(locals);
+		return { organisation, teams, municipalities, staff: staff.map((u) => ({ id: u.id, name: u.name, status: u.status })), created: url.searchParams.has('created') };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}
