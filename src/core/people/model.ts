@@ -25,19 +25,13 @@ const optionalId = z
 	.nullable()
 	.transform((v) => (v ? v : null));
 
-export const householdInput = z
-	.object({
-		name: z.string().trim().min(1).max(200),
-		dwellingId: optionalId,
-		externalRef: optionalText(100),
-		moveInDate: optionalDate,
-		moveOutDate: optionalDate
-	})
-	.refine((h) => !h.moveInDate || !h.moveOutDate || h.moveOutDate >= h.moveInDate, {
-		path: ['moveOutDate'],
-		message: 'The move-out date comes before the move-in date',
-		params: { reason: 'move_out_before_move_in' }
-	});
+export const householdInput = z.object({
+	name: z.string().trim().min(1).max(200),
+	dwellingId: optionalId,
+	externalRef: optionalText(100),
+	moveInDate: optionalDate,
+	moveOutDate: optionalDate
+});
 export type HouseholdInput = z.input<typeof householdInput>;
 
 const birthYear = z

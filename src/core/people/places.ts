@@ -71,7 +71,7 @@ export async function placeChoices(db: Db, actor: Actor): Promise<{ estates: Est
 	};
 }
 
-export type DwellingChoice = { id: string; label: string; estateName: string };
+export type DwellingChoice = { id: string; street: string; houseNumber: string; box: string | null; externalRef: string | null; estateName: string };
 
 /** Dwellings to pick for a household's tenancy, grouped by estate in the form. */
 export async function dwellingChoices(db: Db, actor: Actor): Promise<DwellingChoice[]> {
@@ -87,9 +87,5 @@ export async function dwellingChoices(db: Db, actor: Actor): Promise<DwellingCho
 		.orderBy('d.box')
 		.limit(5000)
 		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		label: `${r.street} ${r.house_number}${r.box ? ` bus ${r.box}` : ''}${r.external_ref ? ` (${r.external_ref})` : ''}`,
-		estateName: r.estate_name
-	}));
+	return rows.map((r) => ({ id: r.id, street: r.street, houseNumber: r.house_number, box: r.box, externalRef: r.external_ref, estateName: r.estate_name }));
 }

@@ -7,7 +7,7 @@ import { authorize } from '../access/index';
 import { inTransaction, type Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import type { Household, Resident } from '../db/schema';
-import { NotFound } from '../errors';
+import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { householdsVisibleTo, loadHouseholdContext, loadResidentContext, residentsVisibleTo, visibilityFor, type Visibility } from './access';
 import { activeConsents, type ConsentView } from './consents';
@@ -69,6 +69,12 @@ export async function householdLabel(db: Db, actor: Actor, id: string): Promise<
 	return row ?? null;
 }
 
+function parseHousehold(input: HouseholdInput) {
+	const v = parseInput(householdInput, input);
+	if (v.moveInDate && v.moveOutDate && v.moveOutDate < v.moveInDate) throw Invalid.field('moveOutDate', 'move_out_before_move_in', 'The move-out date comes before the move-in date');
+	return v;
+}
+
 async function assertDwelling(db: Db, dwellingId: string | null): Promise<void> {
 	if (!dwellingId) return;
 	const found = await db.selectFrom('dwellings').select('id').where('id', '=', dwellingId).executeTakeFirst();
@@ -77,7 +83,7 @@ async function assertDwelling(db: Db, dwellingId: string | null): Promise<void> 
 
 export async function createHousehold(db: Db, actor: Actor, input: HouseholdInput): Promise<Household> {
 	authorize(actor, 'create', 'household');
-	const v = parseInput(householdInput, input);
+	const v = parseHousehold(input);
 	return inTransaction(db, async (tx) => {
 		await assertDwelling(tx, v.dwellingId);
 		const at = nowIso();
@@ -95,7 +101,7 @@ function changedFields<T extends Record<string, unknown>>(before: T, after: Part
 
 /** Tenancy and name of a household: dwelling, move-in and move-out date. */
 export async function updateHousehold(db: Db, actor: Actor, id: string, input: HouseholdInput): Promise<Household> {
-	const v = parseInput(householdInput, input);
+	const v = parseHousehold(input);
 	return inTransaction(db, async (tx) => {
 		const ctx = await loadHouseholdContext(tx, id);
 		if (!ctx) throw new NotFound('household', id);
