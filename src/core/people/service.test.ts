@@ -124,4 +124,15 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 		const log = await searchAudit(ctx.db, w.coordinator, { resourceId: residents.marie, action: 'update' });
 		expect(log.map((l) => l.summary)).toEqual(['fields: phone']);
 	});
+
+	it('the OCMW sees only its own consent, not which other partners Ahmet agreed to share with', async () => {
+		await recordConsent(ctx.db, w.worker, { residentId: residents.ahmet, organisationId: w.ocmw.id, scope: 'household_situation', purpose: 'Budgetbegeleiding' });
+		await recordConsent(ctx.db, w.worker, { residentId: residents.ahmet, organisationId: w.otherShm.id, scope: 'contact_details', purpose: 'Kandidaat-huurder' });
+		const seenByOcmw = await getResident(ctx.db, w.ocmwWorker, residents.ahmet);
+		expect(seenByOcmw.consents.map((c) => c.organisationName)).toEqual([w.ocmw.name]);
+		expect(seenByOcmw.household?.moveInDate).toBe('2021-09-15');
+		expect((await getResident(ctx.db, w.worker, residents.ahmet)).consents).toHaveLength(2);
+		const duplicate = await recordConsent(ctx.db, w.worker, { residentId: residents.ahmet, organisationId: w.ocmw.id, scope: 'household_situation', purpose: 'Nog eens' }).catch((e) => e);
+		expect(duplicate.code).toBe('consent_in_force');
+	});
 });
