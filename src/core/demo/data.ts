@@ -51,6 +51,7 @@ export async function buildDemoData(db: Db): Promise<DemoLogin[]> {
 	const municipalityByCode = new Map((await listAreas(db, actor, { kind: 'municipality' })).map((m) => [m.code, m.id]));
 
 	let seed = 1;
+	const usedNames = new Set<string>();
 	const wevelgemResidents: string[] = [];
 	for (const place of DEMO_AREAS) {
 		const area = await createArea(db, actor, {
@@ -72,7 +73,7 @@ export async function buildDemoData(db: Db): Promise<DemoLogin[]> {
 			const isNew = place.name !== 'Wallaysplein';
 			for (const b of e.buildings) {
 				const building = await createBuilding(db, actor, { estateId: estate.id, name: `${b.street} ${b.houseNumber}`, street: b.street, houseNumber: b.houseNumber, postalCode: b.postalCode, lon: e.centre[0], lat: e.centre[1] });
-				const households = demoHouseholds(b.dwellings, seed++, isNew);
+				const households = demoHouseholds(b.dwellings, seed++, isNew, usedNames);
 				for (let i = 0; i < b.dwellings; i++) {
 					const ref = `${estate.slug.slice(0, 3).toUpperCase()}-${b.houseNumber}-${i + 1}`;
 					const dwelling = await createDwelling(db, actor, { buildingId: building.id, externalRef: ref, street: b.street, houseNumber: b.houseNumber, box: String(i + 1), postalCode: b.postalCode, bedrooms: 1 + (i % 3) });
