@@ -4,7 +4,22 @@ import type { Actor } from '../access/actor';
 import { authorize } from '../access/index';
 import type { Db } from '../db/database';
 
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'consent_record', 'consent_withdraw', 'import'] as const;
+/** Suggestions only: modules add their own actions, and the search page takes any action name. */
+export const AUDIT_ACTIONS = [
+	'read',
+	'create',
+	'update',
+	'delete',
+	'consent_record',
+	'consent_withdraw',
+	'import',
+	'sign-in',
+	'request-password-reset',
+	'reset-password',
+	'accept-invitation',
+	'deactivate',
+	'reactivate'
+] as const;
 export const AUDIT_RESOURCES = ['resident', 'household', 'dwelling', 'building', 'tenants', 'estate', 'area', 'organisation', 'team', 'user'] as const;
 
 export async function auditActors(db: Db, actor: Actor): Promise<Array<{ id: string; name: string; email: string }>> {
