@@ -37,6 +37,8 @@ describe.runIf(browserAvailable())('a resident on a phone without JavaScript', (
 
 	it('switches the language to French and stays on the same page', async () => {
 		const before = new URL(page.url()).pathname;
+		// The language and text size settings sit behind one disclosure (<details>), which opens without JavaScript.
+		await page.locator('details.prefs summary').click();
 		await page.getByLabel('Taal').selectOption('fr');
 		await Promise.all([page.waitForNavigation(), page.locator('form[action="/settings?/language"] button').click()]);
 		expect(new URL(page.url()).pathname).toBe(before);
@@ -45,6 +47,7 @@ describe.runIf(browserAvailable())('a resident on a phone without JavaScript', (
 	});
 
 	it('makes the text as large as it goes, and the page still fits the phone', async () => {
+		await page.locator('details.prefs summary').click();
 		await page.getByLabel('Taille du texte').selectOption('largest');
 		await Promise.all([page.waitForNavigation(), page.locator('form[action="/settings?/textsize"] button').click()]);
 		expect(await page.locator('html').getAttribute('class')).toContain('text-largest');
