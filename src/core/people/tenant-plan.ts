@@ -87,6 +87,9 @@ export function planTenantImport(snapshot: TenantSnapshot, file: Pick<TenantFile
 	const households = new Map(snapshot.households.filter((h) => h.externalRef).map((h) => [key(h.externalRef), { ...h }]));
 	const residents = snapshot.residents.map((r) => ({ ...r }));
 	const residentByRef = new Map(residents.filter((r) => r.externalRef).map((r) => [key(r.externalRef), r]));
+	// Residents by household, so finding "Marie Peeters in household H-1" stays fast for files of many thousands of rows.
+	const residentsOf = new Map<string, typeof residents>();
+	for (const r of residents) if (r.householdId) residentsOf.set(r.householdId, [...(residentsOf.get(r.householdId) ?? []), r]);
 	const touched = new Set<string>(); // ids already written by an earlier row, so a later row does not repeat them
 	const tenancyFirstLine = new Map<string, { line: number; dwellingRef: string; moveInDate: string | null }>();
 	const residentLine = new Map<string, number>();
@@ -160,7 +163,7 @@ export function planTenantImport(snapshot: TenantSnapshot, file: Pick<TenantFile
 		}
 		const found = row.residentRef
 			? residentByRef.get(key(row.residentRef))
-			: residents.find((r) => r.householdId === householdId && key(r.firstName) === key(row.firstName) && key(r.lastName) === key(row.lastName));
+			: residentsOf.get(householdId)?.find((r) => key(r.firstName) === key(row.firstName) && key(r.lastName) === key(row.lastName));
 		let residentCreated = false;
 		let residentChanged = false;
 		if (!found) {
@@ -168,6 +171,7 @@ export function planTenantImport(snapshot: TenantSnapshot, file: Pick<TenantFile
 			const channel = row.contactChannel ?? (row.email ? 'email' : row.phone ? 'phone' : 'letter');
 			const r = { id, householdId, externalRef: row.residentRef, firstName: row.firstName, lastName: row.lastName, birthYear: row.birthYear, language: row.language ?? 'nl', phone: row.phone, email: row.email, contactChannel: channel };
 			residents.push(r);
+			residentsOf.set(householdId, [...(residentsOf.get(householdId) ?? []), r]);
 			if (r.externalRef) residentByRef.set(key(r.externalRef), r);
 			residentCreated = true;
 			ops.push({
