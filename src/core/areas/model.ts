@@ -175,10 +175,28 @@ export const areaImportInput = z.object({
 export type AreaImportInput = z.input<typeof areaImportInput>;
 
 /** A text query parameter that must be a number in a range ("3.18"); empty or missing is "required". */
-const coordinate = (min: number, max: number) => z.string().trim().min(1).transform(Number).pipe(z.number().min(min).max(max));
+const coordinate = (min: number, max: number, description: string) =>
+	z
+		.string()
+		.trim()
+		.min(1)
+		.meta({ description })
+		.transform((v, ctx) => {
+			// A decimal comma is how people in Belgium write numbers; accept it like the forms do.
+			const n = Number(v.replace(',', '.'));
+			if (!Number.isFinite(n)) {
+				ctx.addIssue({ code: 'invalid_type', expected: 'number', input: v });
+				return z.NEVER;
+			}
+			return n;
+		})
+		.pipe(z.number().min(min).max(max));
 
 /** GET /api/v1/areas/lookup?lon=&lat= */
-export const areaLookupQuery = z.object({ lon: coordinate(-180, 180), lat: coordinate(-90, 90) });
+export const areaLookupQuery = z.object({
+	lon: coordinate(-180, 180, 'Longitude in WGS84 degrees, -180 to 180, with a decimal point (3.18)'),
+	lat: coordinate(-90, 90, 'Latitude in WGS84 degrees, -90 to 90, with a decimal point (50.81)')
+});
 
 /** GET /api/v1/areas?kind=&parent= (parent by its slug) */
 export const areaApiListQuery = z.object({ kind: z.enum(AREA_KINDS).optional(), parent: z.string().trim().max(80).optional() });

@@ -53,8 +53,11 @@ describeOnDatabases('the public page of an area', (ctx) => {
 });
 
 describe('the lookup query', () => {
-	it('takes lon and lat as numbers in range, with a decimal point', () => {
+	it('takes lon and lat as numbers in range, with a decimal point or comma', () => {
 		expect(areaLookupQuery.parse({ lon: '3.18', lat: '50.81' })).toEqual({ lon: 3.18, lat: 50.81 });
+		expect(areaLookupQuery.parse({ lon: '3,18', lat: ' 50,81 ' })).toEqual({ lon: 3.18, lat: 50.81 });
+		const notANumber = areaLookupQuery.safeParse({ lon: 'abc', lat: '50' });
+		expect(notANumber.error?.issues.map((i) => [i.path.join('.'), i.code])).toEqual([['lon', 'invalid_type']]);
 		for (const bad of [{ lon: 'abc', lat: '50' }, { lat: '50' }, { lon: '', lat: '50' }, { lon: '181', lat: '50' }, { lon: '3', lat: '-91' }, { lon: 'Infinity', lat: '50' }]) {
 			expect(areaLookupQuery.safeParse(bad).success).toBe(false);
 		}

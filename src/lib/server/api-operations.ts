@@ -22,7 +22,7 @@ describeOperation({
 	query: areaApiListQuery,
 	response: z.object({ areas: z.array(areaJson) }),
 	responseDescription: 'The areas',
-	errors: [404, 422]
+	errors: [400, 404]
 });
 
 describeOperation({
