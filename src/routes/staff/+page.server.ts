@@ -1,11 +1,5 @@
+import { listPublicAreas } from '$core/areas/public';
+import { groupByMunicipality } from '$lib/area-groups';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const areas = await locals.core.db
-		.selectFrom('areas')
-		.select(['id', 'name', 'slug', 'kind'])
-		.where('kind', 'in', ['neighbourhood', 'focus_area', 'village'])
-		.orderBy('name')
-		.execute();
-	return { areas };
-};
+export const load: PageServerLoad = async ({ locals }) => ({ groups: groupByMunicipality(await listPublicAreas(locals.core.db, locals.actor)) });
