@@ -8,6 +8,8 @@ export type RouteAccess = 'public' | 'staff' | readonly Role[];
 const ALL_STAFF = 'staff' as const;
 const NOT_ADMIN: readonly Role[] = ['coordinator', 'community_worker', 'partner_staff'];
 const INSTITUTE: readonly Role[] = ['coordinator', 'community_worker'];
+const AREA_EDITORS: readonly Role[] = ['admin', 'coordinator'];
+const PLACE_EDITORS: readonly Role[] = ['admin', 'coordinator', 'community_worker'];
 
 export const routeAccess: Record<string, RouteAccess> = {
 	'/': 'public',
@@ -38,6 +40,26 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/imports/tenants': NOT_ADMIN,
 	'/staff/imports/tenants/[id]': NOT_ADMIN,
 	'/staff/audit': ['admin', 'coordinator'],
+	// Areas and places (helper H2): areas hold no personal data, so their public pages and the API are open.
+	'/buurten': 'public',
+	'/buurten/[slug]': 'public',
+	'/api/v1/areas': 'public',
+	'/api/v1/areas/lookup': 'public',
+	'/api/v1/areas/[slug]': 'public',
+	'/staff/areas': ALL_STAFF,
+	'/staff/areas/new': AREA_EDITORS,
+	'/staff/areas/[slug]': ALL_STAFF,
+	'/staff/areas/[slug]/edit': AREA_EDITORS,
+	'/staff/areas/[slug]/estates/new': PLACE_EDITORS,
+	'/staff/areas/[slug]/estates/[estate]': ALL_STAFF,
+	'/staff/areas/[slug]/estates/[estate]/edit': PLACE_EDITORS,
+	'/staff/areas/[slug]/estates/[estate]/buildings/new': PLACE_EDITORS,
+	'/staff/areas/[slug]/estates/[estate]/buildings/[building]': PLACE_EDITORS,
+	'/staff/areas/[slug]/estates/[estate]/dwellings/new': PLACE_EDITORS,
+	'/staff/areas/[slug]/estates/[estate]/dwellings/[dwelling]': PLACE_EDITORS,
+	'/staff/imports': ALL_STAFF,
+	'/staff/imports/areas': AREA_EDITORS,
+	'/staff/imports/[id]': ALL_STAFF,
 };
 
 export { ALL_STAFF, NOT_ADMIN, INSTITUTE };
