@@ -31,10 +31,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/v1/openapi.json': 'public',
 	// People (helper H3): the people policy filters further what a partner sees.
 	'/staff/residents': NOT_ADMIN,
-	'/staff/residents/new': NOT_ADMIN,
+	'/staff/residents/new': INSTITUTE,
 	'/staff/residents/[id]': NOT_ADMIN,
-	'/staff/residents/[id]/edit': NOT_ADMIN,
-	'/staff/households/new': NOT_ADMIN,
+	'/staff/residents/[id]/edit': INSTITUTE,
+	'/staff/households/new': INSTITUTE,
 	'/staff/households/[id]': NOT_ADMIN,
 	'/staff/households/[id]/edit': NOT_ADMIN,
 	'/staff/imports/tenants': NOT_ADMIN,
