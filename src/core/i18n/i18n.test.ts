@@ -41,3 +41,20 @@ describe('translations', () => {
 		expect(fieldMessage('en', { path: 'x', code: 'something_unknown', message: '' })).toBe('Not everything is filled in right.');
 	});
 });
+
+describe('validation messages', () => {
+	it('call a missing field required and a wrong one wrong', async () => {
+		const { z } = await import('zod');
+		const { parseInput } = await import('../validation');
+		const { Invalid } = await import('../errors');
+		const schema = z.object({ lon: z.coerce.number().min(-180), name: z.string().min(1) });
+		try {
+			parseInput(schema, { lon: 'abc', name: '' });
+			expect.unreachable();
+		} catch (err) {
+			expect(err).toBeInstanceOf(Invalid);
+			const codes = Object.fromEntries((err as InstanceType<typeof Invalid>).issues.map((i) => [i.path, i.code]));
+			expect(codes).toEqual({ lon: 'invalid_type', name: 'required' });
+		}
+	});
+});
