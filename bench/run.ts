@@ -37,9 +37,16 @@ type DatabaseRun = { database: 'sqlite' | 'postgres'; version: string; generatio
 
 const log = (line: string) => console.log(line);
 const cleanups: Array<() => Promise<void> | void> = [];
+/** Removed synchronously first, and again on exit: a run cut short leaves no data behind. */
+const tempDirs: string[] = [];
+
+function removeTempDirs(): void {
+	for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 async function cleanUp(): Promise<void> {
 	stopAllServers();
+	removeTempDirs();
 	while (cleanups.length) {
 		try {
 			await cleanups.pop()!();
@@ -149,7 +156,7 @@ async function main(): Promise<void> {
 	await build();
 
 	const tmp = mkdtempSync(join(tmpdir(), 'leefbaar-bench-'));
-	cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+	tempDirs.push(tmp);
 	const rows: Row[] = [];
 	const runs: DatabaseRun[] = [];
 
@@ -184,7 +191,10 @@ const watchdog = setTimeout(() => {
 	void cleanUp().finally(() => process.exit(1));
 }, RUN_LIMIT_MS);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-process.once('exit', stopAllServers);
+process.once('exit', () => {
+	stopAllServers();
+	removeTempDirs();
+});
 
 main()
 	.then(cleanUp, async (err) => {

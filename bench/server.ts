@@ -1,6 +1,7 @@
 // Starts the built app (`node scripts/serve.js`) for a bench run, waits until it answers, and stops it again. Every
 // server started here is remembered, so an error or Ctrl-C still stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 
 export type RunningServer = { origin: string; pid: number; stop(): Promise<void> };
 
@@ -8,8 +9,18 @@ const running = new Set<ChildProcess>();
 
 export type ServerOptions = { port: number; buildDir: string; dataDir: string; databaseUrl?: string; startTimeoutMs?: number };
 
+/** True when nothing listens on the port: otherwise the bench would measure someone else's server. */
+function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+	});
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
 	const origin = `http://127.0.0.1:${options.port}`;
+	if (!(await portIsFree(options.port))) throw new Error(`port ${options.port} is already in use: stop what listens there (the bench uses 3220 and 3221)`);
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
@@ -48,7 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		try {
 			const res = await fetch(`${origin}/favicon.svg`, { signal: AbortSignal.timeout(2000) });
 			await res.arrayBuffer();
-			if (res.ok) return { origin, pid: child.pid!, stop };
+			if (res.ok && child.exitCode === null) return { origin, pid: child.pid!, stop };
 		} catch {
 			// not listening yet
 		}
