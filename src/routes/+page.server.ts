@@ -1,5 +1,8 @@
-import { listPublicAreas } from '$core/areas/public';
-import { groupByMunicipality } from '$lib/area-groups';
+import { publicAreaDirectory } from '$core/areas/public';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ groups: groupByMunicipality(await listPublicAreas(locals.core.db, locals.actor)) });
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const q = url.searchParams.get('q') ?? '';
+	const municipality = url.searchParams.get('gemeente') ?? '';
+	return { q, municipality, directory: await publicAreaDirectory(locals.core.db, locals.actor, { q, municipality }) };
+};

@@ -21,7 +21,13 @@ export async function areasAt(db: Db, lon: number, lat: number): Promise<Area[]>
 		.sort((a, b) => boxArea(a) - boxArea(b) || a.slug.localeCompare(b.slug));
 }
 
-/** The smallest area whose boundary really holds the point, or null (a point in the sea). */
+/**
+ * The smallest area whose boundary really holds the point, or null (a point in the sea). Candidates are tried smallest
+ * box first and the search stops at the first hit, so the detailed outline of a municipality or region (thousands of
+ * vertices) is only tested when no neighbourhood holds the point.
+ */
 export async function areaAt(db: Db, lon: number, lat: number): Promise<Area | null> {
-	return (await areasAt(db, lon, lat))[0] ?? null;
+	if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+	const candidates = (await areasWhoseBoxHolds(db, lon, lat)).sort((a, b) => boxArea(a) - boxArea(b) || a.slug.localeCompare(b.slug));
+	return candidates.find((a) => isAreaGeometry(a.boundary) && geometryContains(a.boundary, lon, lat)) ?? null;
 }

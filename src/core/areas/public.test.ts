@@ -9,7 +9,7 @@ import { squareBoundary } from './factories';
 import { areaLookupQuery } from './model';
 import { createBuilding, createDwelling, createEstate } from './places';
 import { presentArea } from './presenters';
-import { getPublicArea, listPublicAreas } from './public';
+import { getPublicArea, listPublicAreas, publicAreaDirectory } from './public';
 import { createArea } from './service';
 
 describeOnDatabases('the public page of an area', (ctx) => {
@@ -33,6 +33,29 @@ describeOnDatabases('the public page of an area', (ctx) => {
 		expect(municipality.children.map((c) => c.slug)).toEqual(['de-barakken']);
 		expect((await listPublicAreas(ctx.db, anonymous)).map((a) => [a.name, a.parentName])).toEqual([['De Barakken', 'Menen']]);
 		await expect(getPublicArea(ctx.db, anonymous, 'nergens')).rejects.toThrow(NotFound);
+	});
+
+	it('a region with many areas asks for a municipality or a name first, and the search finds areas by part of their name', async () => {
+		const actor = system('test');
+		const wevelgem = await createArea(ctx.db, actor, { kind: 'municipality', name: 'Wevelgem' });
+		const harelbeke = await createArea(ctx.db, actor, { kind: 'municipality', name: 'Harelbeke' });
+		for (const name of ['Wallaysplein', 'Gullegem-Centrum', 'Moorsele 100%']) await createArea(ctx.db, actor, { kind: 'neighbourhood', name, parentId: wevelgem.id });
+		await createArea(ctx.db, actor, { kind: 'neighbourhood', name: 'Centrumwijk', parentId: harelbeke.id });
+
+		const overview = await publicAreaDirectory(ctx.db, anonymous, { limit: 3 });
+		expect(overview.areas).toEqual([]);
+		expect(overview.municipalities).toEqual(expect.arrayContaining([{ name: 'Harelbeke', slug: 'harelbeke', count: 1 }, { name: 'Wevelgem', slug: 'wevelgem', count: 3 }]));
+		expect(overview.matching).toBe(overview.municipalities!.reduce((n, m) => n + m.count, 0));
+
+		const inWevelgem = await publicAreaDirectory(ctx.db, anonymous, { municipality: 'wevelgem', limit: 2 });
+		expect(inWevelgem.matching).toBe(3);
+		expect(inWevelgem.areas.map((a) => a.name)).toEqual(['Gullegem-Centrum', 'Moorsele 100%']);
+
+		expect((await publicAreaDirectory(ctx.db, anonymous, { q: 'WALLAYS', limit: 3 })).areas.map((a) => a.name)).toEqual(['Wallaysplein']);
+		expect((await publicAreaDirectory(ctx.db, anonymous, { q: 'harelbeke', limit: 3 })).areas.map((a) => a.name)).toEqual(['Centrumwijk']);
+		// A percent sign or underscore is searched for as itself, not as a wildcard.
+		expect((await publicAreaDirectory(ctx.db, anonymous, { q: '%', limit: 3 })).areas.map((a) => a.name)).toEqual(['Moorsele 100%']);
+		expect((await publicAreaDirectory(ctx.db, anonymous, { q: '_', limit: 3 })).matching).toBe(0);
 	});
 
 	it('the API presents an area by name, code and box, with its public address', async () => {

@@ -1,6 +1,7 @@
 // The presenter of an area's public page for residents: names, description, the estates with their streets, the
 // shapes for the map. Nothing about people or dwellings goes out through here.
 import { authorize, type Actor } from '../access';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { AreaKind } from '../db/schema';
 import { NotFound } from '../errors';
@@ -74,17 +75,54 @@ export async function getPublicArea(db: Db, actor: Actor, slug: string): Promise
 }
 
 export type PublicAreaListItem = PublicAreaLink & { description: string | null; parentName: string | null };
+export type MunicipalityCount = { name: string; slug: string; count: number };
+export type AreaDirectory = {
+	/** The areas to show, at most `limit`; empty when there are too many to list and no search narrows them. */
+	areas: PublicAreaListItem[];
+	/** How many areas match the search (all of them without one). */
+	matching: number;
+	/** Without a search and with more areas than fit one page: the municipalities to choose from, with their counts. */
+	municipalities: MunicipalityCount[] | null;
+};
 
-/** The neighbourhoods, focus areas and villages residents can open, grouped later by municipality in the page. */
-export async function listPublicAreas(db: Db, actor: Actor): Promise<PublicAreaListItem[]> {
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The neighbourhoods, focus areas and villages residents can open. A small installation lists them all; a large one
+ * (a region with thousands of areas) first asks for a municipality or a name, so the page stays light on a phone.
+ */
+export async function publicAreaDirectory(db: Db, actor: Actor, options: { q?: string; municipality?: string; limit?: number } = {}): Promise<AreaDirectory> {
 	authorize(actor, 'read-public', 'area');
-	const rows = await db
+	const limit = options.limit ?? 100;
+	const q = options.q?.trim().slice(0, 100) ?? '';
+	const municipality = options.municipality?.trim().toLowerCase() ?? '';
+	let base = db
 		.selectFrom('areas as a')
 		.leftJoin('areas as p', 'p.id', 'a.parent_id')
+		.where('a.kind', 'in', [...LOCAL_AREA_KINDS]);
+	if (q) base = base.where((eb) => eb.or([sql<boolean>`lower(a.name) like ${likePattern(q)} escape '\\'`, sql<boolean>`lower(p.name) like ${likePattern(q)} escape '\\'`]));
+	if (municipality) base = base.where('p.slug', '=', municipality);
+	const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const matching = Number(n);
+	if (!q && !municipality && matching > limit) {
+		const groups = await base
+			.where('p.id', 'is not', null)
+			.select(['p.name', 'p.slug', (eb) => eb.fn.countAll<number>().as('count')])
+			.groupBy(['p.id', 'p.name', 'p.slug'])
+			.orderBy('p.name')
+			.execute();
+		return { areas: [], matching, municipalities: groups.map((g) => ({ name: g.name as string, slug: g.slug as string, count: Number(g.count) })) };
+	}
+	const rows = await base
 		.select(['a.name', 'a.name_fr', 'a.slug', 'a.kind', 'a.description', 'p.name as parent_name'])
-		.where('a.kind', 'in', [...LOCAL_AREA_KINDS])
 		.orderBy('p.name')
 		.orderBy('a.name')
+		.limit(limit)
 		.execute();
-	return rows.map((r) => ({ ...link(r), description: r.description, parentName: r.parent_name }));
+	return { areas: rows.map((r) => ({ ...link(r), description: r.description, parentName: r.parent_name })), matching, municipalities: null };
+}
+
+/** Every public area, for callers that need the whole list (small sets: tests, exports). */
+export async function listPublicAreas(db: Db, actor: Actor): Promise<PublicAreaListItem[]> {
+	return (await publicAreaDirectory(db, actor, { limit: Number.MAX_SAFE_INTEGER })).areas;
 }
