@@ -3,6 +3,7 @@ import './policies/partners';
 import './policies/areas';
 import './policies/people';
 import './policies/audit';
+import './policies/signals';
 
 export { allow, allowPublic, authorize, can, knownPermissions } from './policy';
 export { audit, searchAudit, type AuditSearch } from './audit';

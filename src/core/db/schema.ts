@@ -207,6 +207,206 @@ export interface ImportJobTable {
 	finished_at: Time | null;
 }
 
+export type SignalKind = 'home_repair' | 'common_spaces' | 'nuisance' | 'public_space' | 'help';
+export type SignalStatus = 'new' | 'accepted' | 'in_progress' | 'waiting' | 'resolved' | 'closed' | 'rejected' | 'not_our_task';
+export type SignalPriority = 'low' | 'normal' | 'high' | 'urgent';
+export type SignalSource = 'web' | 'staff' | 'open311' | 'partner';
+export type LocationKind = 'dwelling' | 'common_space' | 'map' | 'address' | 'none';
+export type ReferralStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
+
+export interface SignalCategoryTable {
+	id: string;
+	key: string;
+	kind: SignalKind;
+	name: string;
+	name_fr: string | null;
+	name_en: string | null;
+	sort_order: number;
+	is_active: boolean;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface RoutingRuleTable {
+	id: string;
+	category_id: string;
+	area_id: string | null;
+	organisation_id: string;
+	team_id: string | null;
+	deadline_days: number;
+	priority: SignalPriority;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface Open311ClientTable {
+	id: string;
+	name: string;
+	contact_email: string | null;
+	key_hash: string;
+	created_by: string | null;
+	created_at: Time;
+	revoked_at: Time | null;
+	last_used_at: Time | null;
+}
+
+export interface CollectiveIssueTable {
+	id: string;
+	title: string;
+	description: string | null;
+	area_id: string | null;
+	estate_id: string | null;
+	category_id: string | null;
+	status: 'open' | 'closed';
+	created_by: string | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface SignalTable {
+	id: string;
+	reference: string;
+	kind: SignalKind;
+	category_id: string | null;
+	suggested_category_id: string | null;
+	is_help_request: boolean;
+	description: string;
+	status: SignalStatus;
+	status_reason: string | null;
+	priority: SignalPriority;
+	area_id: string | null;
+	estate_id: string | null;
+	building_id: string | null;
+	dwelling_id: string | null;
+	location_kind: LocationKind;
+	location_text: string | null;
+	lon: number | null;
+	lat: number | null;
+	organisation_id: string | null;
+	team_id: string | null;
+	assignee_id: string | null;
+	deadline_at: Time | null;
+	source: SignalSource;
+	channel: string | null;
+	household_id: string | null;
+	resident_id: string | null;
+	consent_id: string | null;
+	open311_client_id: string | null;
+	merged_into_id: string | null;
+	collective_issue_id: string | null;
+	idempotency_key: string | null;
+	created_by: string | null;
+	created_at: Time;
+	updated_at: Time;
+	first_response_at: Time | null;
+	resolved_at: Time | null;
+	closed_at: Time | null;
+}
+
+export interface SignalReporterTable {
+	id: string;
+	signal_id: string;
+	is_original: boolean;
+	name: string | null;
+	email: string | null;
+	phone: string | null;
+	language: string;
+	token_hash: string;
+	created_at: Time;
+	anonymised_at: Time | null;
+}
+
+export interface SignalEventTable {
+	id: string;
+	signal_id: string;
+	at: Time;
+	actor_id: string | null;
+	actor_label: string;
+	kind: string;
+	from_status: SignalStatus | null;
+	to_status: SignalStatus | null;
+	body: string | null;
+	visibility: 'internal' | 'reporter';
+	data: Json | null;
+}
+
+export interface SignalAttachmentTable {
+	id: string;
+	signal_id: string;
+	file_key: string;
+	thumbnail_key: string | null;
+	media_type: string;
+	width: number | null;
+	height: number | null;
+	bytes: number;
+	sha256: string;
+	is_public: boolean;
+	uploaded_by: string | null;
+	created_at: Time;
+}
+
+export interface ReferralTable {
+	id: string;
+	signal_id: string;
+	from_organisation_id: string | null;
+	to_organisation_id: string;
+	to_team_id: string | null;
+	note: string;
+	status: ReferralStatus;
+	response: string | null;
+	consent_id: string | null;
+	deadline_at: Time | null;
+	created_by: string | null;
+	created_at: Time;
+	responded_by: string | null;
+	responded_at: Time | null;
+}
+
+export interface PartnerLinkTable {
+	id: string;
+	signal_id: string;
+	label: string;
+	email: string | null;
+	token_hash: string;
+	created_by: string | null;
+	created_at: Time;
+	expires_at: Time;
+	revoked_at: Time | null;
+	opened_at: Time | null;
+	answered_at: Time | null;
+}
+
+export interface SignalFeedbackTable {
+	id: string;
+	signal_id: string;
+	reporter_id: string;
+	token_hash: string;
+	sent_at: Time;
+	expires_at: Time;
+	answered_at: Time | null;
+	answer: 'solved' | 'not_solved' | null;
+	comment: string | null;
+}
+
+export interface SignalReminderTable {
+	signal_id: string;
+	kind: string;
+	sent_at: Time;
+}
+
+export interface RateLimitTable {
+	key: string;
+	window_start: Time;
+	count: number;
+}
+
+export interface ClassifierModelTable {
+	id: string;
+	trained_at: Time;
+	example_count: number;
+	model: Json;
+}
+
 export interface Database {
 	organisations: OrganisationTable;
 	teams: TeamTable;
@@ -224,12 +424,26 @@ export interface Database {
 	audit_log: AuditLogTable;
 	outbox: OutboxTable;
 	import_jobs: ImportJobTable;
+	signal_categories: SignalCategoryTable;
+	routing_rules: RoutingRuleTable;
+	open311_clients: Open311ClientTable;
+	collective_issues: CollectiveIssueTable;
+	signals: SignalTable;
+	signal_reporters: SignalReporterTable;
+	signal_events: SignalEventTable;
+	signal_attachments: SignalAttachmentTable;
+	referrals: ReferralTable;
+	partner_links: PartnerLinkTable;
+	signal_feedback: SignalFeedbackTable;
+	signal_reminders: SignalReminderTable;
+	rate_limits: RateLimitTable;
+	classifier_models: ClassifierModelTable;
 }
 
 /** Columns SQLite stores as 0/1 and must be read back as booleans. */
-export const BOOLEAN_COLUMNS = new Set(['is_active', 'is_volunteer', 'dry_run']);
+export const BOOLEAN_COLUMNS = new Set(['is_active', 'is_volunteer', 'dry_run', 'is_help_request', 'is_original', 'is_public']);
 /** Columns stored as JSON text on SQLite (jsonb on PostgreSQL). */
-export const JSON_COLUMNS = new Set(['boundary', 'payload', 'report']);
+export const JSON_COLUMNS = new Set(['boundary', 'payload', 'report', 'data', 'model']);
 
 export type Organisation = Selectable<OrganisationTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
@@ -245,4 +459,15 @@ export type Resident = Selectable<ResidentTable>;
 export type Consent = Selectable<ConsentTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type ImportJob = Selectable<ImportJobTable>;
+export type SignalCategory = Selectable<SignalCategoryTable>;
+export type RoutingRule = Selectable<RoutingRuleTable>;
+export type Signal = Selectable<SignalTable>;
+export type NewSignal = Insertable<SignalTable>;
+export type SignalReporter = Selectable<SignalReporterTable>;
+export type SignalEvent = Selectable<SignalEventTable>;
+export type SignalAttachment = Selectable<SignalAttachmentTable>;
+export type Referral = Selectable<ReferralTable>;
+export type PartnerLink = Selectable<PartnerLinkTable>;
+export type CollectiveIssue = Selectable<CollectiveIssueTable>;
+export type Open311Client = Selectable<Open311ClientTable>;
 export type { ColumnType };

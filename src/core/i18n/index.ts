@@ -22,15 +22,18 @@ import enPeople from './messages/en/people.json';
 import nlAreas from './messages/nl/areas.json';
 import frAreas from './messages/fr/areas.json';
 import enAreas from './messages/en/areas.json';
+import nlSignals from './messages/nl/signals.json';
+import frSignals from './messages/fr/signals.json';
+import enSignals from './messages/en/signals.json';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
 
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals }
 };
 
 export type Params = Record<string, string | number>;

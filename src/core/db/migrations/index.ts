@@ -2,9 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m202611231900 from './202611231900_foundation';
+import * as m202612021800 from './202612021800_signals';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
 export const migrations: Record<string, MigrationModule> = {
-	'202611231900_foundation': m202611231900
+	'202611231900_foundation': m202611231900,
+	'202612021800_signals': m202612021800
 };

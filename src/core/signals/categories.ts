@@ -1,0 +1,134 @@
+// Categories and routing rules: what residents can report and who must act on it, per area. Coordinators shape them.
+import { z } from 'zod';
+import { audit, authorize, type Actor } from '../access';
+import { inTransaction, type Db } from '../db/database';
+import { newId, nowIso } from '../db/ids';
+import type { RoutingRule, SignalCategory } from '../db/schema';
+import { Invalid, NotFound } from '../errors';
+import { parseInput } from '../validation';
+import { PRIORITIES, SIGNAL_KINDS } from './model';
+
+/** Every installation starts with one general category per kind, so a report can always be stored and routed later. */
+export const GENERAL_CATEGORIES = [
+	{ key: 'home_repair_other', kind: 'home_repair', name: 'Technisch probleem in de woning', nameFr: 'Problème technique dans le logement', nameEn: 'Technical problem at home' },
+	{ key: 'common_spaces_other', kind: 'common_spaces', name: 'Gemeenschappelijke ruimtes', nameFr: 'Espaces communs', nameEn: 'Common spaces' },
+	{ key: 'nuisance_other', kind: 'nuisance', name: 'Samenleven en overlast', nameFr: 'Vivre ensemble et nuisances', nameEn: 'Living together and nuisance' },
+	{ key: 'public_space_other', kind: 'public_space', name: 'Openbare ruimte', nameFr: 'Espace public', nameEn: 'Public space' },
+	{ key: 'help_other', kind: 'help', name: 'Hulpvraag', nameFr: "Demande d'aide", nameEn: 'Help request' }
+] as const;
+
+export async function ensureGeneralCategories(db: Db): Promise<void> {
+	const existing = new Set((await db.selectFrom('signal_categories').select('key').execute()).map((c) => c.key));
+	const now = nowIso();
+	for (const [i, c] of GENERAL_CATEGORIES.entries()) {
+		if (existing.has(c.key)) continue;
+		await db
+			.insertInto('signal_categories')
+			.values({ id: newId(), key: c.key, kind: c.kind, name: c.name, name_fr: c.nameFr, name_en: c.nameEn, sort_order: 1000 + i, is_active: true, created_at: now, updated_at: now })
+			.onConflict((oc) => oc.column('key').doNothing())
+			.execute();
+	}
+}
+
+export const categoryInput = z.object({
+	key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,49}$/, { error: 'key_format' }),
+	kind: z.enum(SIGNAL_KINDS),
+	name: z.string().trim().min(2).max(80),
+	nameFr: z.string().trim().max(80).optional().transform((v) => v || null),
+	nameEn: z.string().trim().max(80).optional().transform((v) => v || null),
+	sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
+	isActive: z.preprocess((v) => v === undefined || v === true || v === 'on' || v === 'true', z.boolean())
+});
+export type CategoryInput = z.input<typeof categoryInput>;
+
+export async function listCategories(db: Db, options: { activeOnly?: boolean } = {}): Promise<SignalCategory[]> {
+	let q = db.selectFrom('signal_categories').selectAll().orderBy('sort_order').orderBy('name');
+	if (options.activeOnly) q = q.where('is_active', '=', true);
+	return q.execute();
+}
+
+export async function createCategory(db: Db, actor: Actor, input: CategoryInput): Promise<SignalCategory> {
+	authorize(actor, 'manage', 'signal-category');
+	const v = parseInput(categoryInput, input);
+	return inTransaction(db, async (tx) => {
+		if (await tx.selectFrom('signal_categories').select('id').where('key', '=', v.key).executeTakeFirst()) throw new Invalid([{ path: 'key', code: 'key_taken', message: 'This key is in use' }]);
+		const now = nowIso();
+		const row: SignalCategory = { id: newId(), key: v.key, kind: v.kind, name: v.name, name_fr: v.nameFr, name_en: v.nameEn, sort_order: v.sortOrder, is_active: v.isActive, created_at: now, updated_at: now };
+		await tx.insertInto('signal_categories').values(row).execute();
+		await audit(tx, actor, { action: 'category_create', resourceType: 'signal-category', resourceId: row.id, summary: v.key });
+		return row;
+	});
+}
+
+export async function updateCategory(db: Db, actor: Actor, id: string, input: CategoryInput): Promise<SignalCategory> {
+	authorize(actor, 'manage', 'signal-category');
+	const v = parseInput(categoryInput, input);
+	return inTransaction(db, async (tx) => {
+		const current = await tx.selectFrom('signal_categories').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!current) throw new NotFound('signal-category', id);
+		const clash = await tx.selectFrom('signal_categories').select('id').where('key', '=', v.key).where('id', '!=', id).executeTakeFirst();
+		if (clash) throw new Invalid([{ path: 'key', code: 'key_taken', message: 'This key is in use' }]);
+		const patch = { key: v.key, kind: v.kind, name: v.name, name_fr: v.nameFr, name_en: v.nameEn, sort_order: v.sortOrder, is_active: v.isActive, updated_at: nowIso() };
+		await tx.updateTable('signal_categories').set(patch).where('id', '=', id).execute();
+		await audit(tx, actor, { action: 'category_update', resourceType: 'signal-category', resourceId: id, summary: v.key });
+		return { ...current, ...patch };
+	});
+}
+
+export const routingRuleInput = z.object({
+	categoryId: z.string().min(1).max(64),
+	/** Empty: the default for every area without a rule of its own. */
+	areaId: z.string().max(64).optional().transform((v) => v || null),
+	organisationId: z.string().min(1).max(64),
+	teamId: z.string().max(64).optional().transform((v) => v || null),
+	deadlineDays: z.coerce.number().int().min(0).max(365),
+	priority: z.enum(PRIORITIES).default('normal')
+});
+export type RoutingRuleInput = z.input<typeof routingRuleInput>;
+
+/** Creates or replaces the rule for this category and area. */
+export async function setRoutingRule(db: Db, actor: Actor, input: RoutingRuleInput): Promise<RoutingRule> {
+	authorize(actor, 'manage', 'routing-rule');
+	const v = parseInput(routingRuleInput, input);
+	return inTransaction(db, async (tx) => {
+		if (!(await tx.selectFrom('signal_categories').select('id').where('id', '=', v.categoryId).executeTakeFirst())) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
+		if (!(await tx.selectFrom('organisations').select('id').where('id', '=', v.organisationId).executeTakeFirst())) throw new Invalid([{ path: 'organisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
+		if (v.areaId && !(await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst())) throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
+		if (v.teamId && !(await tx.selectFrom('teams').select('id').where('id', '=', v.teamId).where('organisation_id', '=', v.organisationId).executeTakeFirst())) {
+			throw new Invalid([{ path: 'teamId', code: 'team_not_in_organisation', message: 'The team must belong to the organisation' }]);
+		}
+		let existing = tx.selectFrom('routing_rules').selectAll().where('category_id', '=', v.categoryId);
+		existing = v.areaId ? existing.where('area_id', '=', v.areaId) : existing.where('area_id', 'is', null);
+		const current = await existing.executeTakeFirst();
+		const now = nowIso();
+		const row: RoutingRule = { id: current?.id ?? newId(), category_id: v.categoryId, area_id: v.areaId, organisation_id: v.organisationId, team_id: v.teamId, deadline_days: v.deadlineDays, priority: v.priority, created_at: current?.created_at ?? now, updated_at: now };
+		if (current) await tx.updateTable('routing_rules').set(row).where('id', '=', current.id).execute();
+		else await tx.insertInto('routing_rules').values(row).execute();
+		await audit(tx, actor, { action: 'routing_rule_set', resourceType: 'routing-rule', resourceId: row.id, summary: `${v.categoryId} ${v.areaId ?? 'default'} → ${v.organisationId}` });
+		return row;
+	});
+}
+
+export async function deleteRoutingRule(db: Db, actor: Actor, id: string): Promise<void> {
+	authorize(actor, 'manage', 'routing-rule');
+	await inTransaction(db, async (tx) => {
+		const gone = await tx.deleteFrom('routing_rules').where('id', '=', id).executeTakeFirst();
+		if (Number(gone.numDeletedRows) === 0) throw new NotFound('routing-rule', id);
+		await audit(tx, actor, { action: 'routing_rule_delete', resourceType: 'routing-rule', resourceId: id, summary: null });
+	});
+}
+
+export async function listRoutingRules(db: Db, actor: Actor) {
+	authorize(actor, 'list', 'routing-rule');
+	return db
+		.selectFrom('routing_rules as r')
+		.innerJoin('signal_categories as c', 'c.id', 'r.category_id')
+		.innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+		.leftJoin('areas as a', 'a.id', 'r.area_id')
+		.leftJoin('teams as t', 't.id', 'r.team_id')
+		.select(['r.id', 'r.category_id', 'c.name as category_name', 'c.kind', 'r.area_id', 'a.name as area_name', 'r.organisation_id', 'o.name as organisation_name', 'r.team_id', 't.name as team_name', 'r.deadline_days', 'r.priority'])
+		.orderBy('c.sort_order')
+		.orderBy('c.name')
+		.orderBy('a.name')
+		.execute();
+}

@@ -1,0 +1,310 @@
+// Intake: a resident reports without an account, a worker registers a signal or help request for someone they met,
+// an Open311 client sends one in. Validation, place, category, routing, the reporter's tracking link, the timeline,
+// the outbox mail and the audit entry are written in one transaction: a signal is stored whole or not at all.
+import { randomInt } from 'node:crypto';
+import { audit, authorize, isStaff, type Actor, type StaffActor } from '../access';
+import { areaAt } from '../areas/lookup';
+import { hashToken, newToken } from '../auth/tokens';
+import { inTransaction, type Db } from '../db/database';
+import { newId } from '../db/ids';
+import type { NewSignal, SignalKind, SignalSource } from '../db/schema';
+import { Invalid, NotFound } from '../errors';
+import { enqueueMail } from '../mail/outbox';
+import { recordConsent } from '../people/consents';
+import { parseInput } from '../validation';
+import { suggest } from './classify';
+import { currentModel } from './classifier-store';
+import { receiptMail } from './mails';
+import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput } from './model';
+import { routeSignal, type Route } from './routing';
+import { addEvent } from './timeline';
+
+/** Crockford's base32 without look-alikes: a code read over the phone or typed from a letter survives. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export function newReference(): string {
+	let code = '';
+	for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+	return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+/** "k7m4 px2q", "K7M4-PX2Q" and "K7M4PX2Q" are the same code; O and I typed by mistake read as 0 and 1. */
+export function normaliseReference(input: string): string | null {
+	const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+	if (!/^[0-9A-HJKMNP-TV-Z]{8}$/.test(raw)) return null;
+	return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+}
+
+export type PhotoInput = { fileKey: string; thumbnailKey: string | null; mediaType: string; width: number; height: number; bytes: number; sha256: string };
+export type IntakeOptions = {
+	now?: Date;
+	source?: SignalSource;
+	open311ClientId?: string;
+	/** Photos already checked, re-encoded and stored (core/files); their rows are written in the intake transaction. */
+	photos?: readonly PhotoInput[];
+	/** Where links in mails point, e.g. "https://leefbaar.example.be". */
+	baseUrl: string;
+};
+export type IntakeResult = {
+	id: string;
+	reference: string;
+	status: string;
+	organisationId: string | null;
+	deadlineAt: string | null;
+	/** The secret of the tracking link (/volgen/<token>); shown once, only its hash is stored. */
+	trackingToken: string | null;
+	/** True when an earlier post with the same idempotency key had stored this signal already. */
+	replayed: boolean;
+};
+
+type Place = { areaId: string | null; estateId: string | null; buildingId: string | null; dwellingId: string | null };
+
+async function resolvePlace(db: Db, v: { areaId?: string; estateId?: string; lon?: number; lat?: number }): Promise<Place> {
+	if (v.estateId) {
+		const estate = await db.selectFrom('estates').select(['id', 'area_id']).where('id', '=', v.estateId).executeTakeFirst();
+		if (!estate) throw new Invalid([{ path: 'estateId', code: 'unknown_estate', message: 'No such estate' }]);
+		return { areaId: estate.area_id, estateId: estate.id, buildingId: null, dwellingId: null };
+	}
+	if (v.areaId) {
+		const area = await db.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst();
+		if (!area) throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
+		return { areaId: area.id, estateId: null, buildingId: null, dwellingId: null };
+	}
+	if (v.lon !== undefined && v.lat !== undefined) {
+		const area = await areaAt(db, v.lon, v.lat);
+		return { areaId: area?.id ?? null, estateId: null, buildingId: null, dwellingId: null };
+	}
+	return { areaId: null, estateId: null, buildingId: null, dwellingId: null };
+}
+
+/** The area and every area above it, nearest first: the order routing rules are tried in. */
+async function areaChain(db: Db, areaId: string | null): Promise<string[]> {
+	const chain: string[] = [];
+	let id = areaId;
+	while (id && chain.length < 10 && !chain.includes(id)) {
+		chain.push(id);
+		const row = await db.selectFrom('areas').select('parent_id').where('id', '=', id).executeTakeFirst();
+		id = row?.parent_id ?? null;
+	}
+	return chain;
+}
+
+/**
+ * The category to route by: the one chosen (checked to exist and fit the kind), else a confident suggestion of the
+ * same kind, else the kind's general category ("other technical problem"). A person confirms it later.
+ */
+async function chooseCategory(db: Db, kind: SignalKind, chosen: string | undefined, description: string): Promise<{ categoryId: string | null; suggestedId: string | null }> {
+	const categories = await db.selectFrom('signal_categories').select(['id', 'key', 'kind']).where('is_active', '=', true).execute();
+	if (chosen) {
+		const category = categories.find((c) => c.id === chosen || c.key === chosen);
+		if (!category) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
+		if (category.kind !== kind) throw new Invalid([{ path: 'categoryId', code: 'category_kind_mismatch', message: 'This category belongs to another kind' }]);
+		return { categoryId: category.id, suggestedId: null };
+	}
+	const model = await currentModel(db);
+	const suggestion = model ? suggest(model, description) : null;
+	const suggested = suggestion ? categories.find((c) => c.key === suggestion.category && c.kind === kind) : undefined;
+	const general = categories.find((c) => c.key === `${kind}_other`) ?? categories.find((c) => c.kind === kind);
+	return { categoryId: suggested?.id ?? general?.id ?? null, suggestedId: suggested?.id ?? null };
+}
+
+async function route(db: Db, categoryId: string | null, areaId: string | null, now: Date): Promise<Route | null> {
+	if (!categoryId) return null;
+	const rules = await db.selectFrom('routing_rules').selectAll().where('category_id', '=', categoryId).execute();
+	if (rules.length === 0) return null;
+	return routeSignal(rules, await areaChain(db, areaId), now);
+}
+
+async function replay(db: Db, key: string): Promise<IntakeResult | null> {
+	const existing = await db.selectFrom('signals').select(['id', 'reference', 'status', 'organisation_id', 'deadline_at']).where('idempotency_key', '=', key).executeTakeFirst();
+	if (!existing) return null;
+	// The first answer was lost (that is why the client retried): the original reporter gets a fresh tracking link.
+	const reporter = await db.selectFrom('signal_reporters').select('id').where('signal_id', '=', existing.id).where('is_original', '=', true).executeTakeFirst();
+	let trackingToken: string | null = null;
+	if (reporter) {
+		trackingToken = newToken();
+		await db.updateTable('signal_reporters').set({ token_hash: hashToken(trackingToken) }).where('id', '=', reporter.id).execute();
+	}
+	return { id: existing.id, reference: existing.reference, status: existing.status, organisationId: existing.organisation_id, deadlineAt: existing.deadline_at, trackingToken, replayed: true };
+}
+
+function baseRow(id: string, now: string, kind: SignalKind, description: string, source: SignalSource): Omit<NewSignal, 'location_kind' | 'priority'> {
+	return {
+		id,
+		reference: newReference(),
+		kind,
+		category_id: null,
+		suggested_category_id: null,
+		is_help_request: kind === 'help',
+		description,
+		status: 'new',
+		status_reason: null,
+		area_id: null,
+		estate_id: null,
+		building_id: null,
+		dwelling_id: null,
+		location_text: null,
+		lon: null,
+		lat: null,
+		organisation_id: null,
+		team_id: null,
+		assignee_id: null,
+		deadline_at: null,
+		source,
+		channel: null,
+		household_id: null,
+		resident_id: null,
+		consent_id: null,
+		open311_client_id: null,
+		merged_into_id: null,
+		collective_issue_id: null,
+		idempotency_key: null,
+		created_by: null,
+		created_at: now,
+		updated_at: now,
+		first_response_at: null,
+		resolved_at: null,
+		closed_at: null
+	};
+}
+
+/** Photos of a home that a resident sent themselves may be shown back to them; the rows go in with the signal. */
+async function insertPhotos(tx: Db, signalId: string, photos: readonly PhotoInput[] | undefined, now: string, uploadedBy: string | null, isPublic: boolean): Promise<void> {
+	for (const p of photos ?? []) {
+		await tx
+			.insertInto('signal_attachments')
+			.values({ id: newId(), signal_id: signalId, file_key: p.fileKey, thumbnail_key: p.thumbnailKey, media_type: p.mediaType, width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, is_public: isPublic, uploaded_by: uploadedBy, created_at: now })
+			.execute();
+	}
+}
+
+/** A resident's report, from the web form or Open311: no account needed. */
+export async function reportSignal(db: Db, actor: Actor, input: IntakeInput, options: IntakeOptions): Promise<IntakeResult> {
+	authorize(actor, 'report', 'signal');
+	const v = parseInput(intakeInput, input);
+	if (v.kind === 'help' && !v.email && !v.phone) {
+		throw new Invalid([{ path: 'email', code: 'help_needs_contact', message: 'A help request needs a way to reach you' }]);
+	}
+	const nowDate = options.now ?? new Date();
+	const now = nowDate.toISOString();
+	const source = options.source ?? 'web';
+	return inTransaction(db, async (tx) => {
+		if (v.idempotencyKey) {
+			const earlier = await replay(tx, v.idempotencyKey);
+			if (earlier) return earlier;
+		}
+		const place = await resolvePlace(tx, v);
+		const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
+		const routed = await route(tx, categoryId, place.areaId, nowDate);
+		const id = newId(nowDate.getTime());
+		const row: NewSignal = {
+			...baseRow(id, now, v.kind, v.description, source),
+			category_id: categoryId,
+			suggested_category_id: suggestedId,
+			priority: routed?.priority ?? 'normal',
+			area_id: place.areaId,
+			estate_id: place.estateId,
+			location_kind: v.locationKind,
+			location_text: v.locationText ?? null,
+			lon: v.lon ?? null,
+			lat: v.lat ?? null,
+			organisation_id: routed?.organisationId ?? null,
+			team_id: routed?.teamId ?? null,
+			deadline_at: routed?.deadlineAt ?? null,
+			open311_client_id: options.open311ClientId ?? null,
+			idempotency_key: v.idempotencyKey ?? null
+		};
+		await tx.insertInto('signals').values(row).execute();
+		const trackingToken = newToken();
+		await tx
+			.insertInto('signal_reporters')
+			.values({ id: newId(), signal_id: id, is_original: true, name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null, language: v.language, token_hash: hashToken(trackingToken), created_at: now, anonymised_at: null })
+			.execute();
+		await insertPhotos(tx, id, options.photos, now, null, true);
+		await addEvent(tx, actor, id, { kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source } });
+		if (routed) await addEvent(tx, actor, id, { kind: 'routed', visibility: 'internal', at: now, data: { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId } });
+		if (v.email) await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: row.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
+		await audit(tx, actor, { action: 'signal_create', resourceType: 'signal', resourceId: id, summary: `${source} ${v.kind}${v.email || v.phone ? ' with contact details' : ''}` });
+		return { id, reference: row.reference, status: 'new', organisationId: row.organisation_id ?? null, deadlineAt: row.deadline_at ?? null, trackingToken, replayed: false };
+	});
+}
+
+/**
+ * A worker registers what a resident told them (house visit, community centre, street). A help request needs a
+ * resident; it goes to the partner that must act only with the resident's consent, recorded here on the spot —
+ * without it, it stays with the worker's own organisation.
+ */
+export async function registerSignal(db: Db, actor: StaffActor | Actor, input: StaffIntakeInput, options: IntakeOptions): Promise<IntakeResult> {
+	authorize(actor, 'create', 'signal');
+	if (!isStaff(actor)) throw new Invalid([{ path: '', code: 'staff_only', message: 'Only staff register signals for someone' }]);
+	const v = parseInput(staffIntakeInput, input);
+	const nowDate = options.now ?? new Date();
+	const now = nowDate.toISOString();
+	return inTransaction(db, async (tx) => {
+		if (v.idempotencyKey) {
+			const earlier = await replay(tx, v.idempotencyKey);
+			if (earlier) return earlier;
+		}
+		let place = await resolvePlace(tx, v);
+		let householdId = v.householdId ?? null;
+		if (v.residentId) {
+			const resident = await tx.selectFrom('residents').select(['id', 'household_id']).where('id', '=', v.residentId).executeTakeFirst();
+			if (!resident) throw new NotFound('resident', v.residentId);
+			householdId ??= resident.household_id;
+		}
+		if (householdId) {
+			const home = await tx
+				.selectFrom('households as h')
+				.leftJoin('dwellings as d', 'd.id', 'h.dwelling_id')
+				.leftJoin('buildings as b', 'b.id', 'd.building_id')
+				.leftJoin('estates as e', 'e.id', 'b.estate_id')
+				.select(['h.id', 'h.dwelling_id', 'd.building_id', 'b.estate_id', 'e.area_id'])
+				.where('h.id', '=', householdId)
+				.executeTakeFirst();
+			if (!home) throw new NotFound('household', householdId);
+			if (!place.estateId && !place.areaId) place = { areaId: home.area_id, estateId: home.estate_id, buildingId: home.building_id, dwellingId: home.dwelling_id };
+			else if (v.locationKind === 'dwelling') place = { ...place, buildingId: home.building_id, dwellingId: home.dwelling_id };
+		}
+		const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
+		let routed = await route(tx, categoryId, place.areaId, nowDate);
+		const help = v.kind === 'help';
+		let consentId: string | null = null;
+		if (help && routed && routed.organisationId !== actor.organisationId) {
+			if (v.consentGiven && v.residentId) {
+				const consent = await recordConsent(tx, actor, { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing' });
+				consentId = consent.id;
+			} else {
+				// No consent: the help request stays with the worker's own organisation, which may refer it later.
+				routed = { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null };
+			}
+		}
+		const id = newId(nowDate.getTime());
+		const row: NewSignal = {
+			...baseRow(id, now, v.kind, v.description, 'staff'),
+			category_id: categoryId,
+			suggested_category_id: suggestedId,
+			priority: routed?.priority ?? 'normal',
+			area_id: place.areaId,
+			estate_id: place.estateId,
+			building_id: place.buildingId,
+			dwelling_id: place.dwellingId,
+			location_kind: v.locationKind,
+			location_text: v.locationText ?? null,
+			lon: v.lon ?? null,
+			lat: v.lat ?? null,
+			organisation_id: routed?.organisationId ?? (help ? actor.organisationId : null),
+			team_id: routed?.teamId ?? null,
+			deadline_at: routed?.deadlineAt ?? null,
+			channel: v.channel,
+			household_id: householdId,
+			resident_id: v.residentId ?? null,
+			consent_id: consentId,
+			idempotency_key: v.idempotencyKey ?? null,
+			created_by: actor.id
+		};
+		await tx.insertInto('signals').values(row).execute();
+		await insertPhotos(tx, id, options.photos, now, actor.id, false);
+		await addEvent(tx, actor, id, { kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source: 'staff', channel: v.channel } });
+		if (routed) await addEvent(tx, actor, id, { kind: 'routed', visibility: 'internal', at: now, data: { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId } });
+		await audit(tx, actor, { action: 'signal_create', resourceType: 'signal', resourceId: id, summary: `staff ${v.channel} ${v.kind}${v.residentId ? ' for a resident' : ''}${consentId ? ' with consent' : ''}` });
+		return { id, reference: row.reference, status: 'new', organisationId: row.organisation_id ?? null, deadlineAt: row.deadline_at ?? null, trackingToken: null, replayed: false };
+	});
+}

@@ -1,0 +1,245 @@
+// The reads lists and pages need: the inbox of an organisation or team, one signal with its timeline for staff, and
+// the resident's own tracking view. Contact details leave only through the policy, and every look at them or at a
+// help request is written to the audit log.
+import { sql, type SqlBool } from 'kysely';
+import { audit, authorize, can, isStaff, type Actor } from '../access';
+import { hashToken } from '../auth/tokens';
+import type { Db } from '../db/database';
+import type { SignalPriority, SignalStatus } from '../db/schema';
+import { NotFound } from '../errors';
+import { parseInput } from '../validation';
+import { signalContext } from './handling';
+import { normaliseReference } from './intake';
+import { inboxFilter, OPEN_STATUSES, type InboxFilter } from './model';
+
+export type InboxItem = {
+	id: string;
+	reference: string;
+	kind: string;
+	categoryName: string | null;
+	status: SignalStatus;
+	priority: SignalPriority;
+	isHelpRequest: boolean;
+	/** The first words of the description; for help requests only where the policy lets the reader see them. */
+	summary: string;
+	areaName: string | null;
+	estateName: string | null;
+	assigneeName: string | null;
+	deadlineAt: string | null;
+	createdAt: string;
+	overdue: boolean;
+};
+export type InboxPage = { items: InboxItem[]; total: number; page: number; pageSize: number };
+
+export async function inbox(db: Db, actor: Actor, filter: InboxFilter = {}, now = new Date()): Promise<InboxPage> {
+	authorize(actor, 'list', 'signal');
+	const f = parseInput(inboxFilter, filter);
+	const nowIso = now.toISOString();
+	if (!isStaff(actor)) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+	const org = actor.organisationId ?? '';
+	// The signals routed to the reader's organisation, referred to it, or registered by the reader.
+	let q = db
+		.selectFrom('signals as s')
+		.where((eb) =>
+			eb.or([
+				eb('s.organisation_id', '=', org),
+				eb('s.created_by', '=', actor.id),
+				eb.exists(eb.selectFrom('referrals as rf').select('rf.id').whereRef('rf.signal_id', '=', 's.id').where('rf.to_organisation_id', '=', org).where('rf.status', 'in', ['pending', 'accepted']))
+			])
+		)
+		.where('s.merged_into_id', 'is', null);
+	if (f.status === 'open') q = q.where('s.status', 'in', [...OPEN_STATUSES]);
+	else if (f.status !== 'all') q = q.where('s.status', '=', f.status);
+	if (f.categoryId) q = q.where('s.category_id', '=', f.categoryId);
+	if (f.areaId) q = q.where('s.area_id', '=', f.areaId);
+	if (f.teamId) q = q.where('s.team_id', '=', f.teamId);
+	if (f.overdue) q = q.where('s.deadline_at', '<', nowIso).where('s.status', 'in', [...OPEN_STATUSES]);
+	if (f.mine && isStaff(actor)) q = q.where('s.assignee_id', '=', actor.id);
+	if (f.q) {
+		const ref = normaliseReference(f.q);
+		q = ref ? q.where('s.reference', '=', ref) : q.where(sql<SqlBool>`lower(s.description) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`).where('s.is_help_request', '=', false);
+	}
+	const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const rows = await q
+		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
+		.leftJoin('areas as a', 'a.id', 's.area_id')
+		.leftJoin('estates as e', 'e.id', 's.estate_id')
+		.leftJoin('users as u', 'u.id', 's.assignee_id')
+		.select([
+			's.id',
+			's.reference',
+			's.kind',
+			's.status',
+			's.priority',
+			's.is_help_request',
+			's.organisation_id',
+			's.created_by',
+			sql<string>`substr(s.description, 1, 140)`.as('summary'),
+			'c.name as category_name',
+			'a.name as area_name',
+			'e.name as estate_name',
+			'u.name as assignee_name',
+			's.deadline_at',
+			's.created_at'
+		])
+		// Sorted by deadline, the most urgent first; signals without a deadline after those with one.
+		.orderBy(sql`case when s.deadline_at is null then 1 else 0 end`)
+		.orderBy('s.deadline_at')
+		.orderBy('s.created_at')
+		.limit(f.pageSize)
+		.offset((f.page - 1) * f.pageSize)
+		.execute();
+	const items: InboxItem[] = rows.map((r) => ({
+		id: r.id,
+		reference: r.reference,
+		kind: r.kind,
+		categoryName: r.category_name,
+		status: r.status,
+		priority: r.priority,
+		isHelpRequest: r.is_help_request,
+		summary: r.summary,
+		areaName: r.area_name,
+		estateName: r.estate_name,
+		assigneeName: r.assignee_name,
+		deadlineAt: r.deadline_at,
+		createdAt: r.created_at,
+		overdue: !!r.deadline_at && r.deadline_at < nowIso && (OPEN_STATUSES as readonly string[]).includes(r.status)
+	}));
+	return { items, total: Number(n), page: f.page, pageSize: f.pageSize };
+}
+
+export type TimelineEntry = { at: string; kind: string; actorLabel: string; fromStatus: SignalStatus | null; toStatus: SignalStatus | null; body: string | null; visibility: 'internal' | 'reporter'; data: unknown };
+export type ReporterView = { id: string; isOriginal: boolean; name: string | null; email: string | null; phone: string | null; language: string; anonymised: boolean };
+export type AttachmentView = { id: string; mediaType: string; width: number | null; height: number | null; isPublic: boolean; createdAt: string };
+export type StaffSignalView = {
+	signal: Awaited<ReturnType<typeof loadSignalRow>>;
+	timeline: TimelineEntry[];
+	/** null when the reader may not see contact details. */
+	reporters: ReporterView[] | null;
+	attachments: AttachmentView[];
+	referrals: Array<{ id: string; toOrganisationId: string; toOrganisationName: string; status: string; note: string; response: string | null; deadlineAt: string | null; createdAt: string; respondedAt: string | null }>;
+	mergedSignals: Array<{ id: string; reference: string }>;
+	can: { handle: boolean; refer: boolean };
+};
+
+async function loadSignalRow(db: Db, id: string) {
+	const row = await db
+		.selectFrom('signals as s')
+		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
+		.leftJoin('signal_categories as sc', 'sc.id', 's.suggested_category_id')
+		.leftJoin('areas as a', 'a.id', 's.area_id')
+		.leftJoin('estates as e', 'e.id', 's.estate_id')
+		.leftJoin('organisations as o', 'o.id', 's.organisation_id')
+		.leftJoin('teams as t', 't.id', 's.team_id')
+		.leftJoin('users as u', 'u.id', 's.assignee_id')
+		.selectAll('s')
+		.select(['c.name as category_name', 'c.key as category_key', 'sc.name as suggested_category_name', 'a.name as area_name', 'a.slug as area_slug', 'e.name as estate_name', 'o.name as organisation_name', 't.name as team_name', 'u.name as assignee_name'])
+		.where('s.id', '=', id)
+		.executeTakeFirst();
+	return row;
+}
+
+/** One signal for staff, with its timeline; a help request's read and any look at contact details are audited. */
+export async function getSignal(db: Db, actor: Actor, id: string): Promise<StaffSignalView> {
+	const signal = await loadSignalRow(db, id);
+	if (!signal) throw new NotFound('signal', id);
+	const ctx = await signalContext(db, signal);
+	authorize(actor, 'read', 'signal', ctx);
+	const mayContact = can(actor, 'read-contact', 'signal', ctx);
+	const [events, reporters, attachments, referrals, merged] = await Promise.all([
+		db.selectFrom('signal_events').selectAll().where('signal_id', '=', id).orderBy('at').orderBy('id').execute(),
+		mayContact ? db.selectFrom('signal_reporters').selectAll().where('signal_id', '=', id).orderBy('created_at').execute() : Promise.resolve(null),
+		db.selectFrom('signal_attachments').selectAll().where('signal_id', '=', id).orderBy('created_at').execute(),
+		db
+			.selectFrom('referrals as r')
+			.innerJoin('organisations as o', 'o.id', 'r.to_organisation_id')
+			.select(['r.id', 'r.to_organisation_id', 'o.name', 'r.status', 'r.note', 'r.response', 'r.deadline_at', 'r.created_at', 'r.responded_at'])
+			.where('r.signal_id', '=', id)
+			.orderBy('r.created_at')
+			.execute(),
+		db.selectFrom('signals').select(['id', 'reference']).where('merged_into_id', '=', id).execute()
+	]);
+	const hasContact = !!reporters?.some((r) => r.email || r.phone || r.name);
+	if (signal.is_help_request || hasContact) {
+		await audit(db, actor, { action: 'signal_read', resourceType: 'signal', resourceId: id, summary: [signal.is_help_request ? 'help request' : null, hasContact ? 'contact details' : null].filter(Boolean).join(', ') });
+	}
+	return {
+		signal,
+		timeline: events.map((e) => ({ at: e.at, kind: e.kind, actorLabel: e.actor_label, fromStatus: e.from_status, toStatus: e.to_status, body: e.body, visibility: e.visibility, data: e.data })),
+		reporters: reporters?.map((r) => ({ id: r.id, isOriginal: r.is_original, name: r.name, email: r.email, phone: r.phone, language: r.language, anonymised: !!r.anonymised_at })) ?? null,
+		attachments: attachments.map((a) => ({ id: a.id, mediaType: a.media_type, width: a.width, height: a.height, isPublic: a.is_public, createdAt: a.created_at })),
+		referrals: referrals.map((r) => ({ id: r.id, toOrganisationId: r.to_organisation_id, toOrganisationName: r.name, status: r.status, note: r.note, response: r.response, deadlineAt: r.deadline_at, createdAt: r.created_at, respondedAt: r.responded_at })),
+		mergedSignals: merged,
+		can: { handle: can(actor, 'handle', 'signal', ctx), refer: can(actor, 'refer', 'signal', ctx) }
+	};
+}
+
+export type TrackingView = {
+	reference: string;
+	kind: string;
+	categoryName: string | null;
+	categoryNameFr: string | null;
+	categoryNameEn: string | null;
+	status: SignalStatus;
+	statusReason: string | null;
+	createdAt: string;
+	/** Only with the secret link: the reporter's own words and the messages to them. A code alone shows the status. */
+	description: string | null;
+	events: Array<{ at: string; kind: string; toStatus: SignalStatus | null; body: string | null }>;
+	photoIds: string[];
+	reporterId: string | null;
+	mergedIntoReference: string | null;
+};
+
+/** The resident's own view, by the secret in their tracking link: what they sent and what happened since. */
+export async function trackByToken(db: Db, actor: Actor, token: string): Promise<TrackingView> {
+	authorize(actor, 'track', 'signal');
+	const reporter = await db.selectFrom('signal_reporters').select(['id', 'signal_id']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
+	if (!reporter) throw new NotFound('signal');
+	return trackingView(db, reporter.signal_id, reporter.id, true);
+}
+
+/** By the code alone (read over the phone, typed from a letter): the status and its dates, not the description. */
+export async function trackByReference(db: Db, actor: Actor, code: string): Promise<TrackingView> {
+	authorize(actor, 'track', 'signal');
+	const reference = normaliseReference(code);
+	const row = reference ? await db.selectFrom('signals').select('id').where('reference', '=', reference).executeTakeFirst() : undefined;
+	if (!row) throw new NotFound('signal');
+	return trackingView(db, row.id, null, false);
+}
+
+async function trackingView(db: Db, signalId: string, reporterId: string | null, full: boolean): Promise<TrackingView> {
+	const s = await db
+		.selectFrom('signals as s')
+		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
+		.leftJoin('signals as m', 'm.id', 's.merged_into_id')
+		.select(['s.id', 's.reference', 's.kind', 's.status', 's.status_reason', 's.created_at', 's.description', 's.is_help_request', 'c.name', 'c.name_fr', 'c.name_en', 'm.reference as merged_reference', 'm.id as merged_id'])
+		.where('s.id', '=', signalId)
+		.executeTakeFirstOrThrow();
+	// After a merge the reporter follows the signal it joined.
+	const followId = s.merged_id ?? s.id;
+	const current = s.merged_id ? await db.selectFrom('signals').select(['status', 'status_reason']).where('id', '=', s.merged_id).executeTakeFirstOrThrow() : s;
+	const events = await db
+		.selectFrom('signal_events')
+		.select(['at', 'kind', 'to_status', 'body'])
+		.where('signal_id', 'in', [...new Set([s.id, followId])])
+		.where('visibility', '=', 'reporter')
+		.orderBy('at')
+		.execute();
+	const photos = full ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').execute() : [];
+	return {
+		reference: s.reference,
+		kind: s.kind,
+		categoryName: s.is_help_request ? null : s.name,
+		categoryNameFr: s.is_help_request ? null : s.name_fr,
+		categoryNameEn: s.is_help_request ? null : s.name_en,
+		status: current.status,
+		statusReason: full ? current.status_reason : null,
+		createdAt: s.created_at,
+		description: full ? s.description : null,
+		events: events.filter((e) => full || e.kind !== 'message').map((e) => ({ at: e.at, kind: e.kind, toStatus: e.to_status, body: full ? e.body : null })),
+		photoIds: photos.map((p) => p.id),
+		reporterId,
+		mergedIntoReference: s.merged_reference
+	};
+}

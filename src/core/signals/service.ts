@@ -1,0 +1,6 @@
+// What the signals module does, in one place for routes: intake, handling, reads, categories and routing rules.
+export { reportSignal, registerSignal, newReference, normaliseReference, type IntakeResult, type IntakeOptions, type PhotoInput } from './intake';
+export { changeStatus, addNote, assignSignal, setCategory, loadForAction, FEEDBACK_DAYS, type HandlingOptions } from './handling';
+export { inbox, getSignal, trackByToken, trackByReference, type InboxItem, type InboxPage, type StaffSignalView, type TrackingView } from './queries';
+export { ensureGeneralCategories, listCategories, createCategory, updateCategory, setRoutingRule, deleteRoutingRule, listRoutingRules, GENERAL_CATEGORIES } from './categories';
+export { retrainIfDue, currentModel, storeModel } from './classifier-store';

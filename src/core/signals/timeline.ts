@@ -1,0 +1,35 @@
+// A signal's timeline: every status change, note, message to the reporter, assignment, photo and referral, in order.
+import { actorLabel, type Actor } from '../access';
+import type { Db } from '../db/database';
+import { newId, nowIso } from '../db/ids';
+import type { SignalStatus } from '../db/schema';
+
+export type EventKind = 'created' | 'routed' | 'status' | 'note' | 'message' | 'assigned' | 'attachment' | 'category' | 'referral' | 'merged' | 'joined' | 'feedback' | 'link' | 'collective';
+export type EventInput = {
+	kind: EventKind;
+	visibility: 'internal' | 'reporter';
+	fromStatus?: SignalStatus | null;
+	toStatus?: SignalStatus | null;
+	body?: string | null;
+	data?: Record<string, unknown> | null;
+	at?: string;
+};
+
+export async function addEvent(db: Db, actor: Actor, signalId: string, e: EventInput): Promise<void> {
+	await db
+		.insertInto('signal_events')
+		.values({
+			id: newId(),
+			signal_id: signalId,
+			at: e.at ?? nowIso(),
+			actor_id: actor.kind === 'staff' ? actor.id : null,
+			actor_label: actor.kind === 'staff' ? actor.name : actorLabel(actor),
+			kind: e.kind,
+			from_status: e.fromStatus ?? null,
+			to_status: e.toStatus ?? null,
+			body: e.body ?? null,
+			visibility: e.visibility,
+			data: e.data ?? null
+		})
+		.execute();
+}
