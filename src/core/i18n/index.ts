@@ -25,15 +25,30 @@ import enAreas from './messages/en/areas.json';
 import nlSignals from './messages/nl/signals.json';
 import frSignals from './messages/fr/signals.json';
 import enSignals from './messages/en/signals.json';
+import nlSignalsReport from './messages/nl/report.json';
+import frSignalsReport from './messages/fr/report.json';
+import enSignalsReport from './messages/en/report.json';
+import nlSignalsInbox from './messages/nl/inbox.json';
+import frSignalsInbox from './messages/fr/inbox.json';
+import enSignalsInbox from './messages/en/inbox.json';
+import nlOpen311 from './messages/nl/open311.json';
+import frOpen311 from './messages/fr/open311.json';
+import enOpen311 from './messages/en/open311.json';
+import nlReferrals from './messages/nl/referrals.json';
+import frReferrals from './messages/fr/referrals.json';
+import enReferrals from './messages/en/referrals.json';
+import nlSignalsFigures from './messages/nl/figures.json';
+import frSignalsFigures from './messages/fr/figures.json';
+import enSignalsFigures from './messages/en/figures.json';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
 
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures }
 };
 
 export type Params = Record<string, string | number>;
