@@ -101,18 +101,28 @@ export async function publicAreaDirectory(db: Db, actor: Actor, options: { q?: s
 		.leftJoin('areas as p', 'p.id', 'a.parent_id')
 		.where('a.kind', 'in', [...LOCAL_AREA_KINDS]);
 	if (q) base = base.where((eb) => eb.or([sql<boolean>`lower(a.name) like ${likePattern(q)} escape '\\'`, sql<boolean>`lower(p.name) like ${likePattern(q)} escape '\\'`]));
-	if (municipality) base = base.where('p.slug', '=', municipality);
+	if (municipality) {
+		const m = await db.selectFrom('areas').select('id').where('slug', '=', municipality).executeTakeFirst();
+		base = base.where('a.parent_id', '=', m?.id ?? '');
+	}
+	if (!q && !municipality) {
+		// Counted from the (kind, parent_id) index alone: area rows carry their boundaries and are slow to read.
+		const perParent = await db
+			.selectFrom('areas')
+			.select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('kind', 'in', [...LOCAL_AREA_KINDS])
+			.groupBy('parent_id')
+			.execute();
+		const matching = perParent.reduce((sum, r) => sum + Number(r.n), 0);
+		if (matching > limit) {
+			const ids = perParent.map((r) => r.parent_id).filter((id): id is string => !!id);
+			const parents = ids.length ? await db.selectFrom('areas').select(['id', 'name', 'slug']).where('id', 'in', ids).orderBy('name').execute() : [];
+			const counts = new Map(perParent.map((r) => [r.parent_id, Number(r.n)]));
+			return { areas: [], matching, municipalities: parents.map((p) => ({ name: p.name, slug: p.slug, count: counts.get(p.id) ?? 0 })) };
+		}
+	}
 	const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	const matching = Number(n);
-	if (!q && !municipality && matching > limit) {
-		const groups = await base
-			.where('p.id', 'is not', null)
-			.select(['p.name', 'p.slug', (eb) => eb.fn.countAll<number>().as('count')])
-			.groupBy(['p.id', 'p.name', 'p.slug'])
-			.orderBy('p.name')
-			.execute();
-		return { areas: [], matching, municipalities: groups.map((g) => ({ name: g.name as string, slug: g.slug as string, count: Number(g.count) })) };
-	}
 	const rows = await base
 		.select(['a.name', 'a.name_fr', 'a.slug', 'a.kind', 'a.description', 'p.name as parent_name'])
 		.orderBy('p.name')

@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 import * as m202611231900 from './202611231900_foundation';
 import * as m202612021800 from './202612021800_signals';
+import * as m202612021830 from './202612021830_area_directory';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
 export const migrations: Record<string, MigrationModule> = {
 	'202611231900_foundation': m202611231900,
-	'202612021800_signals': m202612021800
+	'202612021800_signals': m202612021800,
+	'202612021830_area_directory': m202612021830
 };
