@@ -13,6 +13,8 @@ export type EventInput = {
 	body?: string | null;
 	data?: Record<string, unknown> | null;
 	at?: string;
+	/** Who acted when that is no one with an account (a partner answering through a link). */
+	actorLabel?: string;
 };
 
 export async function addEvent(db: Db, actor: Actor, signalId: string, e: EventInput): Promise<void> {
@@ -23,7 +25,7 @@ export async function addEvent(db: Db, actor: Actor, signalId: string, e: EventI
 			signal_id: signalId,
 			at: e.at ?? nowIso(),
 			actor_id: actor.kind === 'staff' ? actor.id : null,
-			actor_label: actor.kind === 'staff' ? actor.name : actorLabel(actor),
+			actor_label: e.actorLabel ?? (actor.kind === 'staff' ? actor.name : actorLabel(actor)),
 			kind: e.kind,
 			from_status: e.fromStatus ?? null,
 			to_status: e.toStatus ?? null,
