@@ -24,6 +24,7 @@ const schema = z.object({
 	MAP_TILES_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 	MAP_TILES_ATTRIBUTION: z.string().default('© OpenStreetMap'),
 	MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(20),
+	INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	JOBS: bool.default(true)
 });
@@ -43,6 +44,8 @@ export type Config = {
 	mapTilesUrl: string;
 	mapTilesAttribution: string;
 	maxUploadBytes: number;
+	/** Signals one client (address) may send per hour without an account. */
+	intakeRateLimit: number;
 	logLevel: string;
 	jobs: boolean;
 };
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		mapTilesUrl: c.MAP_TILES_URL,
 		mapTilesAttribution: c.MAP_TILES_ATTRIBUTION,
 		maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
+		intakeRateLimit: c.INTAKE_RATE_LIMIT,
 		logLevel: c.LOG_LEVEL,
 		jobs: c.JOBS
 	};
