@@ -2,7 +2,7 @@
 // Areas are not personal data, so no actor is needed: the public API and signal intake both ask this.
 import type { Db } from '../db/database';
 import type { Area } from '../db/schema';
-import { areasWhoseBoxHolds } from '../db/spatial';
+import { areaBoxesHolding, areasWhoseBoxHolds, type AreaBox } from '../db/spatial';
 import { bboxArea, geometryContains, type AreaGeometry } from './geometry';
 
 function isAreaGeometry(value: unknown): value is AreaGeometry {
@@ -10,7 +10,7 @@ function isAreaGeometry(value: unknown): value is AreaGeometry {
 	return !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon') && Array.isArray(g.coordinates);
 }
 
-const boxArea = (a: Area) => bboxArea({ minLon: a.min_lon ?? 0, minLat: a.min_lat ?? 0, maxLon: a.max_lon ?? 0, maxLat: a.max_lat ?? 0 });
+const boxArea = (a: Area | AreaBox) => bboxArea({ minLon: a.min_lon ?? 0, minLat: a.min_lat ?? 0, maxLon: a.max_lon ?? 0, maxLat: a.max_lat ?? 0 });
 
 /** Every area whose boundary holds the point, smallest (by bounding box) first: a neighbourhood before its municipality. */
 export async function areasAt(db: Db, lon: number, lat: number): Promise<Area[]> {
@@ -28,6 +28,10 @@ export async function areasAt(db: Db, lon: number, lat: number): Promise<Area[]>
  */
 export async function areaAt(db: Db, lon: number, lat: number): Promise<Area | null> {
 	if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
-	const candidates = (await areasWhoseBoxHolds(db, lon, lat)).sort((a, b) => boxArea(a) - boxArea(b) || a.slug.localeCompare(b.slug));
-	return candidates.find((a) => isAreaGeometry(a.boundary) && geometryContains(a.boundary, lon, lat)) ?? null;
+	const candidates = (await areaBoxesHolding(db, lon, lat)).sort((a, b) => boxArea(a) - boxArea(b) || a.slug.localeCompare(b.slug));
+	for (const candidate of candidates) {
+		const area = await db.selectFrom('areas').selectAll().where('id', '=', candidate.id).executeTakeFirst();
+		if (area && isAreaGeometry(area.boundary) && geometryContains(area.boundary, lon, lat)) return area;
+	}
+	return null;
 }
