@@ -69,6 +69,18 @@ describeOnDatabases('organisations and teams', (ctx) => {
 		expect((await listOrganisations(ctx.db, admin)).map((o) => o.id)).not.toContain(closing.id);
 	});
 
+	it('refuses to delete an organisation whose consents or estates others rely on', async () => {
+		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin' });
+		const shm = await buildOrganisation(ctx.db, { kind: 'housing_company' });
+		const area = await ctx.db.selectFrom('areas').select('id').executeTakeFirst();
+		const at = new Date().toISOString();
+		const areaId = area?.id ?? 'a-' + shm.id;
+		if (!area) await ctx.db.insertInto('areas').values({ id: areaId, parent_id: null, kind: 'neighbourhood', name: 'Test', name_fr: null, slug: 'test-' + shm.id.slice(-6), code: null, description: null, boundary: null, min_lon: null, min_lat: null, max_lon: null, max_lat: null, created_at: at, updated_at: at }).execute();
+		await ctx.db.insertInto('estates').values({ id: 'e-' + shm.id, area_id: areaId, name: 'Blok', slug: 'blok-' + shm.id.slice(-8), housing_company_id: shm.id, description: null, lon: null, lat: null, boundary: null, created_at: at, updated_at: at }).execute();
+		await expect(deleteOrganisation(ctx.db, admin, shm.id)).rejects.toMatchObject({ code: 'organisation_in_use' });
+		expect((await listOrganisations(ctx.db, admin)).map((o) => o.id)).toContain(shm.id);
+	});
+
 	it('puts only staff of the team’s own organisation in a team', async () => {
 		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin' });
 		const ocmw = await buildOrganisation(ctx.db, { kind: 'welfare_centre' });

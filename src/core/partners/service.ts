@@ -89,6 +89,16 @@ export async function deleteOrganisation(db: Db, actor: Actor, id: string): Prom
 		if (!org) throw new NotFound('organisation', orgId);
 		const { n } = await tx.selectFrom('users').select((e) => e.fn.countAll<number>().as('n')).where('organisation_id', '=', orgId).executeTakeFirstOrThrow();
 		if (Number(n) > 0) throw new Conflict('organisation_has_users', `The organisation still has ${n} staff accounts`, { count: Number(n) });
+		// Consents, estates it lets, routing rules, signals and referrals are history others rely on: refuse rather than
+		// erase them silently (or fail on a foreign key).
+		const uses = await Promise.all([
+			tx.selectFrom('consents').select('id').where('organisation_id', '=', orgId).limit(1).executeTakeFirst(),
+			tx.selectFrom('estates').select('id').where('housing_company_id', '=', orgId).limit(1).executeTakeFirst(),
+			tx.selectFrom('routing_rules').select('id').where('organisation_id', '=', orgId).limit(1).executeTakeFirst(),
+			tx.selectFrom('signals').select('id').where('organisation_id', '=', orgId).limit(1).executeTakeFirst(),
+			tx.selectFrom('referrals').select('id').where((eb) => eb.or([eb('to_organisation_id', '=', orgId), eb('from_organisation_id', '=', orgId)])).limit(1).executeTakeFirst()
+		]);
+		if (uses.some(Boolean)) throw new Conflict('organisation_in_use', 'The organisation still has consents, estates, routing rules, signals or referrals');
 		await tx.deleteFrom('organisations').where('id', '=', orgId).execute();
 		await audit(tx, actor, { action: 'delete', resourceType: 'organisation', resourceId: orgId });
 	});
