@@ -1,0 +1,92 @@
+// A tenant about to report a broken lift sees that a neighbour reported it last week, says "me too" and follows
+// that signal instead; what they see of it is only what anyone may see.
+import { expect, it } from 'vitest';
+import { anonymous } from '../access';
+import { describeOnDatabases } from '../db/testing';
+import { Conflict, NotFound } from '../errors';
+import { buildArea, buildPeopleWorld } from '../people/factories';
+import { ensureGeneralCategories, createCategory } from './categories';
+import { joinSignal, metresBetween, nearbySignals } from './nearby';
+import { changeStatus, getSignal, reportSignal, trackByToken } from './service';
+
+const baseUrl = 'https://leefbaar.test';
+
+describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
+	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
+	let lift: { id: string; reference: string };
+	const now = new Date('2026-12-10T10:00:00Z');
+	const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+
+	it('shows the open signals of the same kind in the estate, newest first, without anyone\'s words or contact', async () => {
+		world = await buildPeopleWorld(ctx.db);
+		await ensureGeneralCategories(ctx.db);
+		const liftCategory = await createCategory(ctx.db, world.coordinator, { key: 'lift', kind: 'common_spaces', name: 'Lift', nameFr: 'Ascenseur', nameEn: 'Lift' });
+		const report = (input: Record<string, unknown>, at: Date) =>
+			reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'De lift staat weer stil op 3', email: 'buur@example.be', ...input } as never, { baseUrl, now: at });
+		const r = await report({ categoryId: liftCategory.id, estateId: world.estate.id }, daysAgo(6));
+		lift = { id: r.id, reference: r.reference };
+		await report({ estateId: world.estate.id, description: 'Hal ligt vol afval' }, daysAgo(2));
+		await report({ estateId: world.estate.id, description: 'Oud: lamp in de gang' }, daysAgo(40));
+		await reportSignal(ctx.db, anonymous, { kind: 'home_repair', description: 'Kraan lekt in de keuken', estateId: world.estate.id }, { baseUrl, now: daysAgo(1) });
+		await reportSignal(ctx.db, anonymous, { kind: 'help', description: 'Ik kan de huur niet betalen', estateId: world.estate.id, phone: '0470 12 34 56' }, { baseUrl, now: daysAgo(1) });
+		const otherArea = await buildArea(ctx.db);
+		await report({ areaId: otherArea.id, description: 'Lift kapot in andere wijk' }, daysAgo(1));
+
+		const found = await nearbySignals(ctx.db, anonymous, { kind: 'common_spaces', estateId: world.estate.id }, now);
+		// Not the one of 40 days ago, not the leaking tap (another kind), not the lift in another area.
+		expect(found.map((s) => s.categoryName)).toEqual(['Gemeenschappelijke ruimtes', 'Lift']);
+		expect(found[1]).toMatchObject({ id: lift.id, categoryName: 'Lift', categoryNameFr: 'Ascenseur', estateName: world.estate.name, status: 'new', joined: 0 });
+		const shown = JSON.stringify(found);
+		for (const secret of ['lift staat', 'afval', 'buur@example.be', lift.reference, 'huur']) expect(shown).not.toContain(secret);
+
+		// The help question of the same estate is never shown, whatever kind is asked.
+		await expect(nearbySignals(ctx.db, anonymous, { kind: 'help' as never, estateId: world.estate.id }, now)).rejects.toThrow();
+		// Without a place there is nothing to compare with.
+		expect(await nearbySignals(ctx.db, anonymous, { kind: 'common_spaces' }, now)).toEqual([]);
+	});
+
+	it('finds a signal pinned on the map within about 250 m, not one 400 m away', async () => {
+		// Wevelgem, Wallaysplein: 0.0036° of longitude is about 250 m at this latitude.
+		const at = { lon: 3.2029, lat: 50.8079 };
+		expect(Math.round(metresBetween(at.lon, at.lat, at.lon + 0.0028, at.lat))).toBeGreaterThan(190);
+		const near = await reportSignal(ctx.db, anonymous, { kind: 'public_space', description: 'Put in het fietspad', locationKind: 'map', lon: at.lon + 0.0028, lat: at.lat }, { baseUrl, now: daysAgo(3) });
+		await reportSignal(ctx.db, anonymous, { kind: 'public_space', description: 'Put in de straat verderop', locationKind: 'map', lon: at.lon + 0.0057, lat: at.lat }, { baseUrl, now: daysAgo(3) });
+		const found = await nearbySignals(ctx.db, anonymous, { kind: 'public_space', ...at }, now);
+		expect(found.map((s) => s.id)).toEqual([near.id]);
+	});
+
+	it('a neighbour says "me too": own tracking link, a receipt in their language, and the news of the signal', async () => {
+		const before = await ctx.db.selectFrom('outbox').select('id').execute();
+		const joined = await joinSignal(ctx.db, anonymous, lift.id, { email: 'Tweede@Example.be', language: 'fr' }, { baseUrl, now });
+		expect(joined.reference).toBe(lift.reference);
+
+		const view = await trackByToken(ctx.db, anonymous, joined.trackingToken);
+		expect(view).toMatchObject({ reference: lift.reference, status: 'new' });
+		const mails = await ctx.db.selectFrom('outbox').select('payload').execute();
+		expect(mails.length).toBe(before.length + 1);
+		const receipt = mails.map((m) => m.payload as { to: string; subject: string; text: string }).find((m) => m.to === 'tweede@example.be');
+		expect(receipt?.subject).toBe(`Nous avons reçu votre signalement ${lift.reference}`);
+		expect(receipt?.text).toContain(`${baseUrl}/volgen/${joined.trackingToken}`);
+
+		const found = await nearbySignals(ctx.db, anonymous, { kind: 'common_spaces', estateId: world.estate.id }, now);
+		expect(found.find((s) => s.id === lift.id)?.joined).toBe(1);
+
+		// The housing company sees who joined (the event is internal), and both reporters hear of the acceptance.
+		const staffView = await getSignal(ctx.db, world.coordinator, lift.id);
+		expect(staffView.timeline.filter((e) => e.kind === 'joined').map((e) => e.visibility)).toEqual(['internal']);
+		expect((await trackByToken(ctx.db, anonymous, joined.trackingToken)).events.map((e) => e.kind)).not.toContain('joined');
+		await changeStatus(ctx.db, world.coordinator, lift.id, { status: 'accepted' }, { baseUrl });
+		const subjects = (await ctx.db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string });
+		expect(subjects.filter((m) => m.subject.includes(lift.reference) && /accepted|pris en charge|opgevolgd/.test(m.subject)).map((m) => m.to).sort()).toEqual(['buur@example.be', 'tweede@example.be']);
+	});
+
+	it('cannot join a help request, an unknown signal or a signal that is closed', async () => {
+		const help = await reportSignal(ctx.db, anonymous, { kind: 'help', description: 'Ik heb hulp nodig bij papieren', phone: '0470 12 34 56' }, { baseUrl, now });
+		await expect(joinSignal(ctx.db, anonymous, help.id, {}, { baseUrl })).rejects.toThrow(NotFound);
+		await expect(joinSignal(ctx.db, anonymous, '0190aaaa-0000-7000-8000-000000000000', {}, { baseUrl })).rejects.toThrow(NotFound);
+		await changeStatus(ctx.db, world.coordinator, lift.id, { status: 'rejected', reason: 'Dubbel' }, { baseUrl });
+		await expect(joinSignal(ctx.db, anonymous, lift.id, {}, { baseUrl })).rejects.toThrow(Conflict);
+		await expect(joinSignal(ctx.db, anonymous, lift.id, { email: 'geen-adres' }, { baseUrl })).rejects.toThrow();
+		expect((await nearbySignals(ctx.db, anonymous, { kind: 'common_spaces', estateId: world.estate.id }, now)).map((s) => s.id)).not.toContain(lift.id);
+	});
+});

@@ -1,0 +1,158 @@
+// Before a resident sends a report, the open signals of the same kind around them: if the broken lift is already
+// reported, they can say "me too" and get its news instead of filing it again. Only what anyone may see leaves here:
+// never the description, the reference or who reported it.
+import { z } from 'zod';
+import { audit, authorize, type Actor } from '../access';
+import { hashToken, newToken } from '../auth/tokens';
+import { inTransaction, type Db } from '../db/database';
+import { newId } from '../db/ids';
+import type { SignalStatus } from '../db/schema';
+import { NotFound, Conflict } from '../errors';
+import { enqueueMail } from '../mail/outbox';
+import { parseInput } from '../validation';
+import { receiptMail } from './mails';
+import { OPEN_STATUSES, SIGNAL_KINDS, phoneNumber } from './model';
+import { addEvent } from './timeline';
+
+/** "Nearby" for a point on the map: about one estate across. */
+export const NEARBY_METRES = 250;
+
+export type NearbySignal = {
+	id: string;
+	kind: string;
+	categoryName: string | null;
+	categoryNameFr: string | null;
+	categoryNameEn: string | null;
+	areaName: string | null;
+	estateName: string | null;
+	createdAt: string;
+	status: SignalStatus;
+	/** Residents who said "me too" on it. */
+	joined: number;
+};
+
+const idText = z.string().max(64).optional().transform((v) => v || undefined);
+const nearbyInput = z.object({
+	kind: z.enum(SIGNAL_KINDS).exclude(['help']),
+	categoryId: idText,
+	areaId: idText,
+	estateId: idText,
+	lon: z.number().min(-180).max(180).optional(),
+	lat: z.number().min(-90).max(90).optional(),
+	days: z.number().int().min(1).max(365).default(30),
+	limit: z.number().int().min(1).max(20).default(5)
+});
+export type NearbyQuery = z.input<typeof nearbyInput>;
+
+/** Metres between two WGS84 points (haversine): exact enough at 250 m. */
+export function metresBetween(lon1: number, lat1: number, lon2: number, lat2: number): number {
+	const rad = Math.PI / 180;
+	const dLat = (lat2 - lat1) * rad;
+	const dLon = (lon2 - lon1) * rad;
+	const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+	return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
+}
+
+/**
+ * Recent open signals of the same kind in the same estate, the same area, or within NEARBY_METRES of the point; the
+ * newest first. Help requests are personal and never shown; merged signals are shown through the one they joined.
+ */
+export async function nearbySignals(db: Db, actor: Actor, query: NearbyQuery, now = new Date()): Promise<NearbySignal[]> {
+	authorize(actor, 'report', 'signal');
+	const q = parseInput(nearbyInput, query);
+	const hasPoint = q.lon !== undefined && q.lat !== undefined;
+	if (!q.estateId && !q.areaId && !hasPoint) return [];
+	const since = new Date(now.getTime() - q.days * 86_400_000).toISOString();
+	// A box around the point narrows the rows in SQL; the exact distance is checked below.
+	const dLat = NEARBY_METRES / 111_320;
+	const dLon = hasPoint ? NEARBY_METRES / (111_320 * Math.max(Math.cos((q.lat! * Math.PI) / 180), 0.01)) : 0;
+	let rows = db
+		.selectFrom('signals as s')
+		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
+		.leftJoin('areas as a', 'a.id', 's.area_id')
+		.leftJoin('estates as e', 'e.id', 's.estate_id')
+		.select(['s.id', 's.kind', 's.status', 's.created_at', 's.lon', 's.lat', 's.estate_id', 's.area_id', 'c.name', 'c.name_fr', 'c.name_en', 'a.name as area_name', 'e.name as estate_name'])
+		.select((eb) => eb.selectFrom('signal_reporters as r').select((r) => r.fn.countAll<number>().as('n')).whereRef('r.signal_id', '=', 's.id').where('r.is_original', '=', false).as('joined'))
+		.where('s.kind', '=', q.kind)
+		.where('s.is_help_request', '=', false)
+		.where('s.merged_into_id', 'is', null)
+		.where('s.status', 'in', [...OPEN_STATUSES])
+		.where('s.created_at', '>=', since)
+		.where((eb) => {
+			const places = [];
+			if (q.estateId) places.push(eb('s.estate_id', '=', q.estateId));
+			// An estate lies in an area: a report in the estate also looks at the area's signals outside any estate.
+			if (q.areaId) places.push(eb('s.area_id', '=', q.areaId));
+			if (hasPoint)
+				places.push(eb.and([eb('s.lat', '>=', q.lat! - dLat), eb('s.lat', '<=', q.lat! + dLat), eb('s.lon', '>=', q.lon! - dLon), eb('s.lon', '<=', q.lon! + dLon)]));
+			return eb.or(places);
+		});
+	if (q.categoryId) rows = rows.where('s.category_id', '=', q.categoryId);
+	const found = await rows.orderBy('s.created_at', 'desc').limit(q.limit * 4).execute();
+	return found
+		.filter((r) => {
+			if (q.estateId && r.estate_id === q.estateId) return true;
+			if (q.areaId && r.area_id === q.areaId) return true;
+			return hasPoint && r.lon !== null && r.lat !== null && metresBetween(q.lon!, q.lat!, r.lon, r.lat) <= NEARBY_METRES;
+		})
+		.slice(0, q.limit)
+		.map((r) => ({
+			id: r.id,
+			kind: r.kind,
+			categoryName: r.name,
+			categoryNameFr: r.name_fr,
+			categoryNameEn: r.name_en,
+			areaName: r.area_name,
+			estateName: r.estate_name,
+			createdAt: r.created_at,
+			status: r.status,
+			joined: Number(r.joined ?? 0)
+		}));
+}
+
+const joinInput = z.object({
+	email: z
+		.string()
+		.trim()
+		.max(254)
+		.optional()
+		.transform((v) => (v ? v.toLowerCase() : undefined))
+		.pipe(z.email().optional()),
+	phone: z
+		.string()
+		.trim()
+		.max(25)
+		.optional()
+		.transform((v) => (v ? v : undefined))
+		.pipe(phoneNumber.optional()),
+	language: z.enum(['nl', 'fr', 'en']).default('nl')
+});
+export type JoinInput = z.input<typeof joinInput>;
+export type JoinResult = { signalId: string; reference: string; trackingToken: string };
+
+/**
+ * "Me too": the resident follows an open signal someone else reported. They get their own tracking link (and a
+ * receipt by mail when they gave an address) and the signal's status news from then on. Help requests cannot be
+ * joined: they are someone's own situation.
+ */
+export async function joinSignal(db: Db, actor: Actor, signalId: string, input: JoinInput, options: { baseUrl: string; now?: Date }): Promise<JoinResult> {
+	authorize(actor, 'report', 'signal');
+	const v = parseInput(joinInput, input);
+	const now = (options.now ?? new Date()).toISOString();
+	return inTransaction(db, async (tx) => {
+		const found = await tx.selectFrom('signals').select(['id', 'reference', 'status', 'is_help_request', 'merged_into_id']).where('id', '=', signalId.slice(0, 64)).executeTakeFirst();
+		// A signal merged into another: the resident follows the one that is handled.
+		const signal = found?.merged_into_id ? await tx.selectFrom('signals').select(['id', 'reference', 'status', 'is_help_request', 'merged_into_id']).where('id', '=', found.merged_into_id).executeTakeFirst() : found;
+		if (!signal || signal.is_help_request) throw new NotFound('signal', signalId);
+		if (!(OPEN_STATUSES as readonly string[]).includes(signal.status)) throw new Conflict('signal_not_open', 'This signal is no longer open');
+		const trackingToken = newToken();
+		await tx
+			.insertInto('signal_reporters')
+			.values({ id: newId(), signal_id: signal.id, is_original: false, name: null, email: v.email ?? null, phone: v.phone ?? null, language: v.language, token_hash: hashToken(trackingToken), created_at: now, anonymised_at: null })
+			.execute();
+		await addEvent(tx, actor, signal.id, { kind: 'joined', visibility: 'internal', at: now, data: { withContact: !!(v.email || v.phone) } });
+		if (v.email) await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: signal.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
+		await audit(tx, actor, { action: 'signal_join', resourceType: 'signal', resourceId: signal.id, summary: v.email || v.phone ? 'with contact details' : null });
+		return { signalId: signal.id, reference: signal.reference, trackingToken };
+	});
+}
