@@ -20,7 +20,7 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 	it('shows the open signals of the same kind in the estate, newest first, without anyone\'s words or contact', async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
-		const liftCategory = await createCategory(ctx.db, world.coordinator, { key: 'lift', kind: 'common_spaces', name: 'Lift', nameFr: 'Ascenseur', nameEn: 'Lift' });
+		const liftCategory = await createCategory(ctx.db, world.coordinator, { key: 'lift', kind: 'common_spaces', name: 'Lift', nameFr: 'Ascenseur', nameEn: 'Lift', isActive: true });
 		const report = (input: Record<string, unknown>, at: Date) =>
 			reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'De lift staat weer stil op 3', email: 'buur@example.be', ...input } as never, { baseUrl, now: at });
 		const r = await report({ categoryId: liftCategory.id, estateId: world.estate.id }, daysAgo(6));
