@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from './config/config';
+import { localFileStore, type FileStore } from './files/storage';
 import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { startSweeps } from './jobs/runner';
@@ -15,6 +16,8 @@ export type Core = {
 	logger: Logger;
 	mail: MailTransport;
 	outboxDir: string;
+	/** Uploaded files (residents' photos): `<DATA_DIR>/uploads` on this server. */
+	files: FileStore;
 	/** Delivers due outbox items now (tests and the CLI call this instead of waiting for the sweep). */
 	flushOutbox(): Promise<number>;
 	close(): Promise<void>;
@@ -38,6 +41,7 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 		logger,
 		mail,
 		outboxDir,
+		files: localFileStore(join(config.dataDir, 'uploads')),
 		flushOutbox,
 		async close() {
 			stopSweeps();
