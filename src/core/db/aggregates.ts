@@ -17,11 +17,11 @@ export function weekOf(db: Db, column: string): RawBuilder<string> {
 	return db.dialect === 'postgres' ? sql<string>`to_char(date_trunc('week', ${c} at time zone 'UTC'), 'YYYY-MM-DD')` : sql<string>`date(${c}, 'weekday 0', '-6 days')`;
 }
 
-/** Hours from one stored time to another, as a real number (negative when `to` is earlier). */
+/** Hours from one stored time to another, to the second (negative when `to` is earlier); julianday() would add float noise. */
 export function hoursBetween(db: Db, from: string, to: string): RawBuilder<number> {
 	const f = sql.ref(from);
 	const t = sql.ref(to);
-	return db.dialect === 'postgres' ? sql<number>`(extract(epoch from (${t} - ${f})) / 3600.0)` : sql<number>`((julianday(${t}) - julianday(${f})) * 24.0)`;
+	return db.dialect === 'postgres' ? sql<number>`(extract(epoch from (${t} - ${f})) / 3600.0)` : sql<number>`((strftime('%s', ${t}) - strftime('%s', ${f})) / 3600.0)`;
 }
 
 /**
