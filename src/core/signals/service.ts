@@ -6,3 +6,6 @@ export { ensureGeneralCategories, listCategories, createCategory, updateCategory
 export { retrainIfDue, currentModel, storeModel } from './classifier-store';
 export { nearbySignals, joinSignal, NEARBY_METRES, type NearbySignal, type JoinResult } from './nearby';
 export { takeIntakeSlot, intakeClientKey, type SlotAnswer } from './rate-limit';
+export { bulkAction, BulkRefused, BULK_MAX, type BulkInput } from './bulk';
+export { duplicateCandidates, mergeSignals, type DuplicateCandidate } from './duplicates';
+export { inboxStatusCounts, type StatusCounts } from './inbox-counts';
