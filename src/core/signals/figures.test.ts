@@ -25,9 +25,9 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 	it('a year of signals on an estate: reported, answered, solved, rejected, not our task, still open', async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
-		damp = await createCategory(ctx.db, world.coordinator, { key: 'leak_damp', kind: 'home_repair', name: 'Lek of vocht', nameFr: 'Fuite ou humidité', nameEn: 'Leak or damp' });
-		noise = await createCategory(ctx.db, world.coordinator, { key: 'noise', kind: 'nuisance', name: 'Lawaai' });
-		const help = await createCategory(ctx.db, world.coordinator, { key: 'money_debts', kind: 'help', name: 'Geld en schulden' });
+		damp = await createCategory(ctx.db, world.coordinator, { key: 'leak_damp', kind: 'home_repair', name: 'Lek of vocht', nameFr: 'Fuite ou humidité', nameEn: 'Leak or damp', isActive: true });
+		noise = await createCategory(ctx.db, world.coordinator, { key: 'noise', kind: 'nuisance', name: 'Lawaai', isActive: true });
+		const help = await createCategory(ctx.db, world.coordinator, { key: 'money_debts', kind: 'help', name: 'Geld en schulden', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: noise.id, organisationId: world.institute.id, deadlineDays: 10 });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: help.id, organisationId: world.institute.id, deadlineDays: 3 });
@@ -102,7 +102,7 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 	it('filters by estate, category, week and period, and refuses bad dates', async () => {
 		const estate = await signalFigures(ctx.db, world.worker, { estateId: otherEstate.id, from: '2026-01-01', to: '2026-06-30', bucket: 'week' }, now);
 		expect(estate.totals.total).toBe(1);
-		expect(estate.series).toEqual([{ bucket: '2026-06-29', total: 1, open: 1, solved: 0, rejected: 0, notOurTask: 0, closedUnsolved: 0 }]);
+		expect(estate.series).toMatchObject([{ bucket: '2026-06-29', total: 1, open: 1, solved: 0, rejected: 0, notOurTask: 0, closedUnsolved: 0 }]);
 		const noiseOnly = await signalFigures(ctx.db, world.landlord, { categoryId: noise.id, from: '2026-01-01', to: '2026-06-30' }, now);
 		expect(noiseOnly.totals.total).toBe(1);
 		// Without dates: the twelve months up to today, which takes in last May's signal too.

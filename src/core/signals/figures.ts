@@ -64,7 +64,7 @@ export type Figures = {
 	firstResponse: Duration;
 	resolution: Duration;
 	/** Signals received per bucket, with what became of them. */
-	series: Array<{ bucket: string } & Pick<Outcomes, 'total' | 'open' | 'solved' | 'rejected' | 'notOurTask' | 'closedUnsolved'>>;
+	series: Array<{ bucket: string } & Outcomes>;
 	byCategory: GroupFigures[];
 	byEstate: GroupFigures[];
 	hotspots: Hotspot[];
@@ -249,10 +249,7 @@ export async function figuresOf(db: Db, scope: FiguresScope, bucket: 'week' | 'm
 		totals: outcomes(totalsRow as OutcomeRow | undefined),
 		firstResponse,
 		resolution,
-		series: seriesRows.map((r) => {
-			const o = outcomes(r as OutcomeRow);
-			return { bucket: String(r.bucket), total: o.total, open: o.open, solved: o.solved, rejected: o.rejected, notOurTask: o.notOurTask, closedUnsolved: o.closedUnsolved };
-		}),
+		series: seriesRows.map((r) => ({ bucket: String(r.bucket), ...outcomes(r as OutcomeRow) })),
 		byCategory: categoryRows.map((r) => group(r as never, catResolution, catResponse)),
 		byEstate: estateRows.map((r) => group(r as never, estResolution, estResponse)),
 		hotspots: hotspotRows.map((r) => ({ lat: Number(r.cy) / CELLS_PER_DEGREE_LAT, lon: Number(r.cx) / CELLS_PER_DEGREE_LON, count: Number(r.n), open: Number(r.open) }))

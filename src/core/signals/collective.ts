@@ -1,0 +1,243 @@
+// Collective issues: signals of one estate and theme bundled into one issue, with its figures, for talks with the
+// housing company or the municipality ("38 damp signals on Wallaysplein this year, half solved late"). A help request
+// is someone's own situation and is never bundled; lists and exports carry no contact details and no descriptions.
+import { z } from 'zod';
+import { audit, authorize, can, type Actor } from '../access';
+import { inTransaction, type Db } from '../db/database';
+import { newId } from '../db/ids';
+import type { CollectiveIssue, SignalStatus } from '../db/schema';
+import { Invalid, NotFound } from '../errors';
+import { formatCsv } from '../people/csv';
+import { parseInput } from '../validation';
+import { figuresOf, figuresFilter, scopeOf, type Figures, type FiguresFilter, type GroupFigures, type Outcomes } from './figures';
+import { signalContext } from './handling';
+import { OPEN_STATUSES } from './model';
+import { addEvent } from './timeline';
+
+export const MAX_BUNDLE = 2000;
+
+const id = z.string().trim().min(1).max(64);
+const optionalId = z.string().trim().max(64).optional().transform((v) => v || undefined);
+const signalIds = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(id).min(1).max(MAX_BUNDLE)).transform((ids) => [...new Set(ids)]);
+
+export const collectiveInput = z.object({
+	title: z.string().trim().min(3).max(200),
+	description: z.string().trim().max(5000).optional().transform((v) => v || null),
+	areaId: optionalId,
+	estateId: optionalId,
+	categoryId: optionalId,
+	signalIds
+});
+export type CollectiveInput = z.input<typeof collectiveInput>;
+
+export type CollectiveSummary = { id: string; title: string; status: 'open' | 'closed'; areaName: string | null; estateName: string | null; categoryName: string | null; signals: number; open: number; createdAt: string };
+export type CollectiveSignal = { id: string; reference: string; categoryName: string | null; categoryNameFr: string | null; categoryNameEn: string | null; estateName: string | null; status: SignalStatus; createdAt: string; deadlineAt: string | null; resolvedAt: string | null; overdue: boolean };
+export type CollectiveView = {
+	issue: CollectiveIssue & { areaName: string | null; estateName: string | null; categoryName: string | null; createdByName: string | null };
+	figures: Figures;
+	signals: CollectiveSignal[];
+	can: { update: boolean };
+};
+
+/** The signals to bundle: they must exist, be readable by the actor and not be help requests. */
+async function bundleable(tx: Db, actor: Actor, ids: string[]): Promise<Array<{ id: string; collective_issue_id: string | null }>> {
+	const rows = await tx.selectFrom('signals').select(['id', 'organisation_id', 'is_help_request', 'created_by', 'collective_issue_id']).where('id', 'in', ids).execute();
+	const missing = ids.filter((i) => !rows.some((r) => r.id === i));
+	if (missing.length > 0) throw new Invalid([{ path: 'signalIds', code: 'unknown_signal', message: 'No such signal', params: { count: missing.length } }]);
+	if (rows.some((r) => r.is_help_request)) throw new Invalid([{ path: 'signalIds', code: 'help_request_not_bundled', message: 'A help request is never bundled into a collective issue' }]);
+	for (const r of rows) {
+		if (!can(actor, 'read', 'signal', await signalContext(tx, r))) throw new Invalid([{ path: 'signalIds', code: 'unknown_signal', message: 'No such signal', params: { count: 1 } }]);
+	}
+	return rows;
+}
+
+async function checkPlace(tx: Db, v: { areaId?: string; estateId?: string; categoryId?: string }): Promise<void> {
+	if (v.areaId && !(await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst())) throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
+	if (v.estateId && !(await tx.selectFrom('estates').select('id').where('id', '=', v.estateId).executeTakeFirst())) throw new Invalid([{ path: 'estateId', code: 'unknown_estate', message: 'No such estate' }]);
+	if (v.categoryId && !(await tx.selectFrom('signal_categories').select('id').where('id', '=', v.categoryId).executeTakeFirst())) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
+}
+
+async function attach(tx: Db, actor: Actor, issue: { id: string; title: string }, rows: Array<{ id: string; collective_issue_id: string | null }>, now: string): Promise<number> {
+	const fresh = rows.filter((r) => r.collective_issue_id !== issue.id);
+	for (let i = 0; i < fresh.length; i += 500) {
+		await tx.updateTable('signals').set({ collective_issue_id: issue.id, updated_at: now }).where('id', 'in', fresh.slice(i, i + 500).map((r) => r.id)).execute();
+	}
+	for (const r of fresh) await addEvent(tx, actor, r.id, { kind: 'collective', visibility: 'internal', at: now, body: issue.title, data: { collectiveIssueId: issue.id, previous: r.collective_issue_id } });
+	return fresh.length;
+}
+
+export async function createCollectiveIssue(db: Db, actor: Actor, input: CollectiveInput, options: { now?: Date } = {}): Promise<CollectiveIssue> {
+	authorize(actor, 'create', 'collective-issue');
+	const v = parseInput(collectiveInput, input);
+	const now = (options.now ?? new Date()).toISOString();
+	return inTransaction(db, async (tx) => {
+		await checkPlace(tx, v);
+		const rows = await bundleable(tx, actor, v.signalIds);
+		const issue: CollectiveIssue = { id: newId(), title: v.title, description: v.description, area_id: v.areaId ?? null, estate_id: v.estateId ?? null, category_id: v.categoryId ?? null, status: 'open', created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, updated_at: now };
+		await tx.insertInto('collective_issues').values(issue).execute();
+		await attach(tx, actor, issue, rows, now);
+		await audit(tx, actor, { action: 'collective_create', resourceType: 'collective-issue', resourceId: issue.id, summary: `${rows.length} signals` });
+		return issue;
+	});
+}
+
+async function loadIssue(db: Db, id: string): Promise<CollectiveIssue> {
+	const issue = await db.selectFrom('collective_issues').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!issue) throw new NotFound('collective-issue', id);
+	return issue;
+}
+
+export async function addSignalsToCollective(db: Db, actor: Actor, issueId: string, ids: string[], options: { now?: Date } = {}): Promise<number> {
+	authorize(actor, 'update', 'collective-issue');
+	const list = parseInput(signalIds, ids);
+	const now = (options.now ?? new Date()).toISOString();
+	return inTransaction(db, async (tx) => {
+		const issue = await loadIssue(tx, issueId);
+		const added = await attach(tx, actor, issue, await bundleable(tx, actor, list), now);
+		await tx.updateTable('collective_issues').set({ updated_at: now }).where('id', '=', issueId).execute();
+		await audit(tx, actor, { action: 'collective_add', resourceType: 'collective-issue', resourceId: issueId, summary: `${added} signals` });
+		return added;
+	});
+}
+
+export async function removeSignalsFromCollective(db: Db, actor: Actor, issueId: string, ids: string[], options: { now?: Date } = {}): Promise<number> {
+	authorize(actor, 'update', 'collective-issue');
+	const list = parseInput(signalIds, ids);
+	const now = (options.now ?? new Date()).toISOString();
+	return inTransaction(db, async (tx) => {
+		const issue = await loadIssue(tx, issueId);
+		const inIssue = await tx.selectFrom('signals').select('id').where('id', 'in', list).where('collective_issue_id', '=', issueId).execute();
+		if (inIssue.length > 0) await tx.updateTable('signals').set({ collective_issue_id: null, updated_at: now }).where('id', 'in', inIssue.map((r) => r.id)).execute();
+		for (const r of inIssue) await addEvent(tx, actor, r.id, { kind: 'collective', visibility: 'internal', at: now, body: issue.title, data: { collectiveIssueId: null, previous: issueId } });
+		await tx.updateTable('collective_issues').set({ updated_at: now }).where('id', '=', issueId).execute();
+		await audit(tx, actor, { action: 'collective_remove', resourceType: 'collective-issue', resourceId: issueId, summary: `${inIssue.length} signals` });
+		return inIssue.length;
+	});
+}
+
+export async function listCollectiveIssues(db: Db, actor: Actor): Promise<CollectiveSummary[]> {
+	authorize(actor, 'list', 'collective-issue');
+	const rows = await db
+		.selectFrom('collective_issues as ci')
+		.leftJoin('areas as a', 'a.id', 'ci.area_id')
+		.leftJoin('estates as e', 'e.id', 'ci.estate_id')
+		.leftJoin('signal_categories as c', 'c.id', 'ci.category_id')
+		.select((eb) => [
+			'ci.id',
+			'ci.title',
+			'ci.status',
+			'ci.created_at',
+			'a.name as area_name',
+			'e.name as estate_name',
+			'c.name as category_name',
+			eb.selectFrom('signals as s').select((x) => x.fn.countAll<number>().as('n')).whereRef('s.collective_issue_id', '=', 'ci.id').as('signals'),
+			eb.selectFrom('signals as s').select((x) => x.fn.countAll<number>().as('n')).whereRef('s.collective_issue_id', '=', 'ci.id').where('s.status', 'in', [...OPEN_STATUSES]).as('open')
+		])
+		.orderBy('ci.created_at', 'desc')
+		.limit(500)
+		.execute();
+	return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, areaName: r.area_name, estateName: r.estate_name, categoryName: r.category_name, signals: Number(r.signals ?? 0), open: Number(r.open ?? 0), createdAt: r.created_at }));
+}
+
+async function issueSignals(db: Db, issueId: string, now: Date): Promise<CollectiveSignal[]> {
+	const nowIso = now.toISOString();
+	const rows = await db
+		.selectFrom('signals as s')
+		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
+		.leftJoin('estates as e', 'e.id', 's.estate_id')
+		// Only what a figure needs: no description, no reporter, no contact details.
+		.select(['s.id', 's.reference', 's.status', 's.created_at', 's.deadline_at', 's.resolved_at', 'c.name', 'c.name_fr', 'c.name_en', 'e.name as estate_name'])
+		.where('s.collective_issue_id', '=', issueId)
+		.where('s.is_help_request', '=', false)
+		.orderBy('s.created_at')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		reference: r.reference,
+		categoryName: r.name,
+		categoryNameFr: r.name_fr,
+		categoryNameEn: r.name_en,
+		estateName: r.estate_name,
+		status: r.status,
+		createdAt: r.created_at,
+		deadlineAt: r.deadline_at,
+		resolvedAt: r.resolved_at,
+		overdue: !!r.deadline_at && r.deadline_at < nowIso && (OPEN_STATUSES as readonly string[]).includes(r.status)
+	}));
+}
+
+export async function getCollectiveIssue(db: Db, actor: Actor, id: string, now = new Date()): Promise<CollectiveView> {
+	authorize(actor, 'read', 'collective-issue');
+	const issue = await db
+		.selectFrom('collective_issues as ci')
+		.leftJoin('areas as a', 'a.id', 'ci.area_id')
+		.leftJoin('estates as e', 'e.id', 'ci.estate_id')
+		.leftJoin('signal_categories as c', 'c.id', 'ci.category_id')
+		.leftJoin('users as u', 'u.id', 'ci.created_by')
+		.selectAll('ci')
+		.select(['a.name as area_name', 'e.name as estate_name', 'c.name as category_name', 'u.name as created_by_name'])
+		.where('ci.id', '=', id)
+		.executeTakeFirst();
+	if (!issue) throw new NotFound('collective-issue', id);
+	const { area_name, estate_name, category_name, created_by_name, ...row } = issue;
+	const [figures, signals] = await Promise.all([figuresOf(db, { collectiveIssueId: id }, 'month', now), issueSignals(db, id, now)]);
+	return { issue: { ...row, areaName: area_name, estateName: estate_name, categoryName: category_name, createdByName: created_by_name }, figures, signals, can: { update: can(actor, 'update', 'collective-issue') } };
+}
+
+/** A cell a spreadsheet would read as a formula (=, +, -, @) is prefixed with a quote: names are typed by staff. */
+const cell = (v: string | number | null | undefined): string => {
+	const s = v === null || v === undefined ? '' : String(v);
+	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+};
+const hours = (h: number | null) => (h === null ? '' : h.toFixed(1));
+const share = (s: number | null) => (s === null ? '' : (Math.round(s * 1000) / 10).toFixed(1));
+
+/** One row per signal of the issue: reference, category, estate, dates and status; no personal data. */
+export async function exportCollectiveCsv(db: Db, actor: Actor, id: string, now = new Date()): Promise<{ filename: string; csv: string }> {
+	authorize(actor, 'read', 'collective-issue');
+	await loadIssue(db, id);
+	const signals = await issueSignals(db, id, now);
+	const rows = [
+		['reference', 'category', 'estate', 'status', 'created_at', 'deadline_at', 'resolved_at', 'on_time', 'overdue'],
+		...signals.map((s) => [
+			s.reference,
+			cell(s.categoryName),
+			cell(s.estateName),
+			s.status,
+			s.createdAt,
+			s.deadlineAt ?? '',
+			s.resolvedAt ?? '',
+			s.resolvedAt && s.deadlineAt ? (s.resolvedAt <= s.deadlineAt ? 'yes' : 'no') : '',
+			s.overdue ? 'yes' : 'no'
+		])
+	];
+	await audit(db, actor, { action: 'collective_export', resourceType: 'collective-issue', resourceId: id, summary: `${signals.length} signals` });
+	return { filename: `collective-${id.slice(0, 8)}.csv`, csv: `\uFEFF${formatCsv(rows)}\r\n` };
+}
+
+const FIGURE_COLUMNS = ['group', 'label', 'total', 'open', 'overdue', 'solved', 'rejected', 'not_our_task', 'closed_unsolved', 'help_requests', 'on_time_percent', 'median_first_response_hours', 'median_resolution_hours'];
+function figureRow(group: string, label: string, o: Outcomes, response: number | null, resolution: number | null): string[] {
+	return [group, cell(label), ...[o.total, o.open, o.overdue, o.solved, o.rejected, o.notOurTask, o.closedUnsolved, o.helpRequests].map(String), share(o.onTimeShare), hours(response), hours(resolution)];
+}
+
+/** The figures as one table: the totals, then a row per month or week, per category and per estate. */
+export function figuresCsv(f: Figures): string {
+	const byGroup = (group: string, rows: GroupFigures[]) => rows.map((g) => figureRow(group, g.name ?? '-', g, g.medianFirstResponseHours, g.medianResolutionHours));
+	const rows = [
+		FIGURE_COLUMNS,
+		figureRow('total', `${f.period.from}/${f.period.to}`, f.totals, f.firstResponse.medianHours, f.resolution.medianHours),
+		...f.series.map((s) => figureRow(f.bucket, s.bucket, s, null, null)),
+		...byGroup('category', f.byCategory),
+		...byGroup('estate', f.byEstate)
+	];
+	return `\uFEFF${formatCsv(rows)}\r\n`;
+}
+
+/** The figures of a filter (the figures page) as CSV. */
+export async function exportFiguresCsv(db: Db, actor: Actor, filter: FiguresFilter = {}, now = new Date()): Promise<{ filename: string; csv: string }> {
+	authorize(actor, 'read', 'signal-figures');
+	const f = parseInput(figuresFilter, filter);
+	const scope = await scopeOf(db, f, now);
+	const figures = await figuresOf(db, scope, f.bucket, now);
+	return { filename: `figures-${scope.from}-${scope.to}.csv`, csv: figuresCsv(figures) };
+}
