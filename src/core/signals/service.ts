@@ -9,6 +9,5 @@ export { takeIntakeSlot, intakeClientKey, type SlotAnswer } from './rate-limit';
 export { bulkAction, BulkRefused, BULK_MAX, type BulkInput } from './bulk';
 export { duplicateCandidates, mergeSignals, type DuplicateCandidate } from './duplicates';
 export { inboxStatusCounts, type StatusCounts } from './inbox-counts';
-export { colleagues, assigneesFor, type Assignee } from './assignees';
 export { signalFigures, figuresFilter, type Figures, type FiguresFilter, type GroupFigures, type Hotspot } from './figures';
 export { createCollectiveIssue, addSignalsToCollective, removeSignalsFromCollective, listCollectiveIssues, getCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, collectiveInput, type CollectiveView, type CollectiveSummary } from './collective';
