@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate';
 import { startSweeps } from './jobs/runner';
 import { sweepOutbox } from './mail/outbox';
 import { createMailTransport, type MailTransport } from './mail/transport';
+import { sweepAnonymise, sweepClassifier, sweepOverdue } from './signals/sweeps';
 import type { Mail } from './mail/outbox';
 
 export type Core = {
@@ -34,7 +35,14 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 		else throw new Error(`unknown outbox kind ${kind}`);
 	};
 	const flushOutbox = () => sweepOutbox(db, deliver);
-	const stopSweeps = (options.sweeps ?? config.jobs) ? startSweeps([{ name: 'outbox', everyMs: 2000, run: flushOutbox }], logger) : () => {};
+	const baseUrl = config.origin ?? `http://localhost:${config.port}`;
+	const sweeps = [
+		{ name: 'outbox', everyMs: 2000, run: flushOutbox },
+		{ name: 'signals-overdue', everyMs: 5 * 60_000, run: () => sweepOverdue(db, { baseUrl }) },
+		{ name: 'signals-anonymise', everyMs: 60 * 60_000, run: () => sweepAnonymise(db, { days: config.signalContactRetentionDays }) },
+		{ name: 'signals-classifier', everyMs: 60 * 60_000, run: () => sweepClassifier(db) }
+	];
+	const stopSweeps = (options.sweeps ?? config.jobs) ? startSweeps(sweeps, logger) : () => {};
 	return {
 		config,
 		db,

@@ -26,7 +26,8 @@ const schema = z.object({
 	MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(20),
 	INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	JOBS: bool.default(true)
+	JOBS: bool.default(true),
+	SIGNAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365)
 });
 
 export type Config = {
@@ -48,6 +49,8 @@ export type Config = {
 	intakeRateLimit: number;
 	logLevel: string;
 	jobs: boolean;
+	/** Days after a signal ended before its reporters' contact details are erased. */
+	signalContactRetentionDays: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
 		intakeRateLimit: c.INTAKE_RATE_LIMIT,
 		logLevel: c.LOG_LEVEL,
-		jobs: c.JOBS
+		jobs: c.JOBS,
+		signalContactRetentionDays: c.SIGNAL_CONTACT_RETENTION_DAYS
 	};
 }
