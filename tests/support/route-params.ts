@@ -3,6 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/core/db/database';
 import { newId, nowIso } from '../../src/core/db/ids';
+import { anonymous } from '../../src/core/access/actor';
+import { ensureGeneralCategories } from '../../src/core/signals/categories';
+import { reportSignal } from '../../src/core/signals/intake';
 import { segmentBefore } from './routes';
 
 export type ParamContext = {
@@ -103,6 +106,9 @@ async function unknownToken(): Promise<string> {
 export const paramResolvers: Record<string, Resolver> = {
 	'areas/[slug]': areaSlug,
 	'buurten/[slug]': areaSlug,
+	'melden/[slug]': areaSlug,
+	'm/[slug]': areaSlug,
+	'foto/[id]': async () => newId(),
 	'estates/[estate]': estateSlug,
 	'buildings/[building]': buildingId,
 	'dwellings/[dwelling]': dwellingId,
@@ -112,8 +118,27 @@ export const paramResolvers: Record<string, Resolver> = {
 	'organisations/[id]': organisationId,
 	'imports/[id]': importJobId('areas'),
 	'tenants/[id]': importJobId('tenants'),
-	'[token]': unknownToken
+	'[token]': unknownToken,
+	'services/[code]': open311ServiceCode,
+	'requests/[id]': open311RequestId,
+	'[format]': async () => 'json'
 };
+
+/** An Open311 service: a category residents may report (the general ones always exist). */
+async function open311ServiceCode({ db }: ParamContext): Promise<string> {
+	await ensureGeneralCategories(db);
+	const row = await db.selectFrom('signal_categories').select('key').where('kind', '!=', 'help').where('is_active', '=', true).orderBy('sort_order').executeTakeFirst();
+	return must(row?.key, 'signal category');
+}
+
+/** An Open311 request: the reference of a signal that is no help request; one is reported when the demo has none. */
+async function open311RequestId({ db }: ParamContext): Promise<string> {
+	const row = await db.selectFrom('signals').select('reference').where('is_help_request', '=', false).where('category_id', 'is not', null).orderBy('created_at').executeTakeFirst();
+	if (row) return row.reference;
+	await ensureGeneralCategories(db);
+	const made = await reportSignal(db, anonymous, { kind: 'public_space', description: 'Kapotte straatlamp aan de speeltuin', locationKind: 'address', locationText: 'Speeltuin' }, { baseUrl: 'http://127.0.0.1' });
+	return made.reference;
+}
 
 /** Query strings for routes that need one to answer (an API lookup by coordinates: the centre of Wevelgem). */
 export const routeQueries: Record<string, string> = {

@@ -43,6 +43,15 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Areas and places (helper H2): areas hold no personal data, so their public pages and the API are open.
 	'/buurten': 'public',
 	'/buurten/[slug]': 'public',
+	// Residents report and follow without an account (helper A): the tracking token is the key.
+	'/melden': 'public',
+	'/melden/[slug]': 'public',
+	'/melden/[slug]/poster': 'public',
+	'/m/[slug]': 'public',
+	'/volgen': 'public',
+	'/volgen/[token]': 'public',
+	'/volgen/[token]/bedankt': 'public',
+	'/volgen/[token]/foto/[id]': 'public',
 	'/api/v1/areas': 'public',
 	'/api/v1/areas/lookup': 'public',
 	'/api/v1/areas/[slug]': 'public',
@@ -60,6 +69,13 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/imports': ALL_STAFF,
 	'/staff/imports/areas': AREA_EDITORS,
 	'/staff/imports/[id]': ALL_STAFF,
+	// Open311 GeoReport v2 (helper C): open by the spec; POST checks its api_key inside. Admins issue the keys.
+	'/open311/v2/discovery.[format]': 'public',
+	'/open311/v2/services.[format]': 'public',
+	'/open311/v2/services/[code].[format]': 'public',
+	'/open311/v2/requests.[format]': 'public',
+	'/open311/v2/requests/[id].[format]': 'public',
+	'/admin/open311': ['admin'],
 };
 
 export { ALL_STAFF, NOT_ADMIN, INSTITUTE };

@@ -1,0 +1,46 @@
+// The public "melden" form of an area or an estate: where the resident reports (from the slug on a poster) and the
+// check of what they typed before the nearby step, so a mistake shows at once and nothing is stored until they send.
+import { authorize, type Actor } from '../access';
+import type { Db } from '../db/database';
+import { Invalid, NotFound } from '../errors';
+import { parseInput } from '../validation';
+import { intakeInput, type IntakeInput, type ValidIntake } from './model';
+
+export type ReportPlace = {
+	slug: string;
+	/** A poster can hang in an estate (its hall) or for a whole area (the community centre). */
+	kind: 'area' | 'estate';
+	name: string;
+	areaId: string;
+	areaName: string;
+	areaSlug: string;
+	estateId: string | null;
+	/** For an area: its estates, so the resident can say which one (optional). */
+	estates: Array<{ id: string; name: string }>;
+};
+
+/** The area or estate with this slug (slugs are unique per table; an area wins when both exist). */
+export async function reportPlace(db: Db, actor: Actor, slug: string): Promise<ReportPlace> {
+	authorize(actor, 'report', 'signal');
+	const wanted = slug.toLowerCase().slice(0, 200);
+	const area = await db.selectFrom('areas').select(['id', 'name', 'slug']).where('slug', '=', wanted).executeTakeFirst();
+	if (area) {
+		const estates = await db.selectFrom('estates').select(['id', 'name']).where('area_id', '=', area.id).orderBy('name').execute();
+		return { slug: area.slug, kind: 'area', name: area.name, areaId: area.id, areaName: area.name, areaSlug: area.slug, estateId: null, estates };
+	}
+	const estate = await db
+		.selectFrom('estates as e')
+		.innerJoin('areas as a', 'a.id', 'e.area_id')
+		.select(['e.id', 'e.name', 'e.slug', 'a.id as area_id', 'a.name as area_name', 'a.slug as area_slug'])
+		.where('e.slug', '=', wanted)
+		.executeTakeFirst();
+	if (!estate) throw new NotFound('place', slug);
+	return { slug: estate.slug, kind: 'estate', name: estate.name, areaId: estate.area_id, areaName: estate.area_name, areaSlug: estate.area_slug, estateId: estate.id, estates: [] };
+}
+
+/** What reportSignal would refuse, checked before the nearby step: the same schema and the same rule for help. */
+export function checkReport(input: IntakeInput): ValidIntake {
+	const v = parseInput(intakeInput, input);
+	if (v.kind === 'help' && !v.email && !v.phone) throw new Invalid([{ path: 'email', code: 'help_needs_contact', message: 'A help request needs a way to reach you' }]);
+	return v;
+}

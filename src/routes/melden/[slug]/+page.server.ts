@@ -1,0 +1,180 @@
+// The resident's report form of an area or estate, without an account and without JavaScript. Step 1 checks what was
+// typed and the photos, then shows recent similar signals nearby ("me too"); step 2 stores the report, or joins one.
+// The one-time form token is the idempotency key (a double submit stores one signal) and names the kept photos.
+import { randomBytes } from 'node:crypto';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { Invalid, type FieldIssue } from '$core/errors';
+import { translate } from '$core/i18n';
+import { fieldErrors } from '$core/i18n/field-errors';
+import { checkReport, reportPlace, type ReportPlace } from '$core/signals/report-form';
+import { closePendingPhotos, discardPendingPhotos, FORM_TOKEN, keepPendingPhotos, pendingPhotos, readReportPhotos } from '$core/signals/photos';
+import { intakeClientKey, joinSignal, nearbySignals, reportSignal, takeIntakeSlot, type IntakeResult } from '$core/signals/service';
+import type { IntakeInput } from '$core/signals/model';
+import { pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The fields carried from step 1 to step 2 as hidden inputs. */
+const CARRIED = ['kind', 'description', 'estateId', 'locationKind', 'locationText', 'lon', 'lat', 'email', 'phone', 'language'] as const;
+type Values = Partial<Record<(typeof CARRIED)[number], string>>;
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	try {
+		const place = await reportPlace(locals.core.db, locals.actor, params.slug);
+		return { place, formToken: randomBytes(16).toString('hex'), locale: locals.locale };
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+async function readForm(request: Request): Promise<{ values: Values; token: string; files: File[]; data: FormData }> {
+	const data = await request.formData();
+	const values: Values = {};
+	for (const name of CARRIED) {
+		const v = data.get(name);
+		if (typeof v === 'string') values[name] = v.slice(0, 6000);
+	}
+	const token = String(data.get('formToken') ?? '');
+	const files = data.getAll('photos').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && f.size > 0);
+	return { values, token: FORM_TOKEN.test(token) ? token : randomBytes(16).toString('hex'), files, data };
+}
+
+function toInput(place: ReportPlace, v: Values, token: string, locale: string): IntakeInput {
+	const estateId = place.estateId ?? (v.estateId && place.estates.some((e) => e.id === v.estateId) ? v.estateId : undefined);
+	return {
+		kind: v.kind as IntakeInput['kind'],
+		description: v.description ?? '',
+		areaId: estateId ? undefined : place.areaId,
+		estateId,
+		locationKind: (v.locationKind || 'none') as IntakeInput['locationKind'],
+		locationText: v.locationText,
+		lon: v.lon as unknown as number,
+		lat: v.lat as unknown as number,
+		email: v.email,
+		phone: v.phone,
+		language: (v.language || locale) as IntakeInput['language'],
+		idempotencyKey: `form:${token}`
+	};
+}
+
+async function placeOf(event: RequestEvent<{ slug: string }>): Promise<ReportPlace> {
+	try {
+		return await reportPlace(event.locals.core.db, event.locals.actor, event.params.slug);
+	} catch (err) {
+		pageError(err, event.locals.locale);
+	}
+}
+
+function invalid(event: RequestEvent, err: unknown, values: Values, token: string, photoCount: number) {
+	if (!(err instanceof Invalid)) throw err;
+	return fail(400, { step: 'form' as const, errors: fieldErrors(event.locals.locale, err.issues), message: translate(event.locals.locale, 'common.form_has_errors'), values, formToken: token, photoCount });
+}
+
+/** Counts this post against the client's hourly limit; refused: a 429 page and nothing stored. */
+async function refusedByRateLimit(event: RequestEvent, token: string) {
+	const { core } = event.locals;
+	const slot = await takeIntakeSlot(core.db, intakeClientKey(event.getClientAddress()), { limit: core.config.intakeRateLimit, windowSeconds: 3600 });
+	if (slot.allowed) return null;
+	await discardPendingPhotos(core.files, token);
+	event.setHeaders({ 'retry-after': String(slot.retryAfter) });
+	return fail(429, { step: 'limited' as const, minutes: Math.ceil(slot.retryAfter / 60) });
+}
+
+function isUniqueViolation(err: unknown): boolean {
+	const code = (err as { code?: string } | null)?.code;
+	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+async function store(event: RequestEvent, place: ReportPlace, values: Values, token: string): Promise<IntakeResult> {
+	const { core } = event.locals;
+	const photos = await pendingPhotos(core.files, token);
+	const options = { baseUrl: core.config.origin ?? event.url.origin, photos };
+	const input = toInput(place, values, token, event.locals.locale);
+	let result: IntakeResult;
+	try {
+		result = await reportSignal(core.db, event.locals.actor, input, options);
+	} catch (err) {
+		// Two posts of the same form at the same moment: the second finds the first one's signal.
+		if (!isUniqueViolation(err)) throw err;
+		result = await reportSignal(core.db, event.locals.actor, input, options);
+	}
+	await closePendingPhotos(core.files, token);
+	return result;
+}
+
+export const actions: Actions = {
+	/** Step 1: check, keep the photos, and show similar signals nearby (or store at once when there are none). */
+	check: async (event) => {
+		const { locals } = event;
+		const place = await placeOf(event);
+		const { values, token, files } = await readForm(event.request);
+		let photoCount = (await pendingPhotos(locals.core.files, token)).length;
+		// Photos first, so good ones are kept even when a text field still needs fixing: a file input cannot be refilled.
+		const issues: FieldIssue[] = [];
+		if (files.length > 0) {
+			try {
+				const photos = await readReportPhotos(await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer()))));
+				photoCount = (await keepPendingPhotos(locals.core.files, token, photos)).length;
+			} catch (err) {
+				if (!(err instanceof Invalid)) throw err;
+				issues.push(...err.issues);
+			}
+		}
+		let valid;
+		try {
+			valid = checkReport(toInput(place, values, token, locals.locale));
+		} catch (err) {
+			if (!(err instanceof Invalid)) throw err;
+			issues.push(...err.issues);
+		}
+		if (issues.length > 0 || !valid) return invalid(event, new Invalid(issues), values, token, photoCount);
+		const nearby =
+			valid.kind === 'help'
+				? []
+				: await nearbySignals(locals.core.db, locals.actor, { kind: valid.kind, estateId: valid.estateId, areaId: place.areaId, lon: valid.lon, lat: valid.lat });
+		if (nearby.length > 0) return { step: 'nearby' as const, values, formToken: token, photoCount, nearby };
+		const limited = await refusedByRateLimit(event, token);
+		if (limited) return limited;
+		const result = await store(event, place, values, token);
+		redirect(303, `/volgen/${result.trackingToken}/bedankt`);
+	},
+
+	/** From step 2 back to the form, with everything typed and the photos kept. */
+	edit: async (event) => {
+		const { values, token } = await readForm(event.request);
+		return { step: 'form' as const, values, formToken: token, photoCount: (await pendingPhotos(event.locals.core.files, token)).length };
+	},
+
+	/** Step 2: "No, it is something else": store the report as it was checked in step 1. */
+	send: async (event) => {
+		const place = await placeOf(event);
+		const { values, token } = await readForm(event.request);
+		const limited = await refusedByRateLimit(event, token);
+		if (limited) return limited;
+		let result: IntakeResult;
+		try {
+			result = await store(event, place, values, token);
+		} catch (err) {
+			return invalid(event, err, values, token, (await pendingPhotos(event.locals.core.files, token)).length);
+		}
+		redirect(303, `/volgen/${result.trackingToken}/bedankt`);
+	},
+
+	/** Step 2: "I have the same problem": follow that signal instead; the photos of this form are not kept. */
+	join: async (event) => {
+		const { locals } = event;
+		await placeOf(event);
+		const { values, token, data } = await readForm(event.request);
+		const limited = await refusedByRateLimit(event, token);
+		if (limited) return limited;
+		let trackingToken: string;
+		try {
+			const joined = await joinSignal(locals.core.db, locals.actor, String(data.get('signalId') ?? ''), { email: values.email, phone: values.phone, language: values.language as 'nl' }, { baseUrl: locals.core.config.origin ?? event.url.origin });
+			trackingToken = joined.trackingToken;
+		} catch (err) {
+			if (err instanceof Invalid) return invalid(event, err, values, token, 0);
+			pageError(err, locals.locale);
+		}
+		await discardPendingPhotos(locals.core.files, token);
+		redirect(303, `/volgen/${trackingToken}/bedankt?mee`);
+	}
+};
