@@ -34,7 +34,7 @@ describeOnDatabases('the "is it solved?" check', (ctx) => {
 	it('sets up a housing company that handles doors', async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
-		categoryId = (await createCategory(ctx.db, world.coordinator, { key: 'door', kind: 'home_repair', name: 'Deur' })).id;
+		categoryId = (await createCategory(ctx.db, world.coordinator, { key: 'door', kind: 'home_repair', name: 'Deur', isActive: true })).id;
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId, organisationId: world.shm.id, deadlineDays: 5 });
 		expect(answerFromLink('nee')).toBe('not_solved');
 		expect(answerFromLink('JA')).toBe('solved');

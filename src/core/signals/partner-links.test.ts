@@ -21,7 +21,7 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 	it('the housing company mails a plumber a link to a leak', async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
-		const leak = await createCategory(ctx.db, world.coordinator, { key: 'leak', kind: 'home_repair', name: 'Lek' });
+		const leak = await createCategory(ctx.db, world.coordinator, { key: 'leak', kind: 'home_repair', name: 'Lek', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: leak.id, organisationId: world.shm.id, deadlineDays: 5 });
 		const report = await reportSignal(
 			ctx.db,

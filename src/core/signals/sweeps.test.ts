@@ -1,0 +1,126 @@
+// A leak passes its deadline: whoever handles it gets one warning, however often the sweep runs and however many
+// server processes run it. A year after a signal ended, the reporter's contact details are gone; the figures stay.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous } from '../access';
+import { openDatabase, type Db } from '../db/database';
+import { describeOnDatabases, freshDatabase, testDialects } from '../db/testing';
+import { buildPeopleWorld } from '../people/factories';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
+import { referSignal } from './referrals';
+import { assignSignal, changeStatus, registerSignal, reportSignal } from './service';
+import { sweepAnonymise, sweepClassifier, sweepOverdue } from './sweeps';
+
+const baseUrl = 'https://leefbaar.test';
+type Mail = { to: string; subject: string; text: string };
+const mails = async (db: Db) => (await db.selectFrom('outbox').select('payload').orderBy('id').execute()).map((r) => r.payload as Mail);
+
+async function leakWorld(db: Db) {
+	const world = await buildPeopleWorld(db);
+	await ensureGeneralCategories(db);
+	const leak = await createCategory(db, world.coordinator, { key: 'leak', kind: 'home_repair', name: 'Lek', isActive: true });
+	await setRoutingRule(db, world.coordinator, { categoryId: leak.id, organisationId: world.shm.id, deadlineDays: 2 });
+	return { world, leak };
+}
+
+describeOnDatabases('sweeps of the signals module', (ctx) => {
+	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
+	let leakId: string;
+	let signalId: string;
+	const received = new Date('2026-11-02T09:00:00Z'); // a Monday; deadline two working days later
+
+	it('an open signal past its deadline warns the housing company once per deadline', async () => {
+		({ world, leak: { id: leakId } } = await leakWorld(ctx.db));
+		const report = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leakId, description: 'Lek in de keuken', estateId: world.estate.id }, { baseUrl, now: received });
+		signalId = report.id;
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-03T12:00:00Z') })).toBe(0);
+		const late = new Date('2026-11-06T12:00:00Z');
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: late })).toBe(1);
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date(late.getTime() + 3_600_000) })).toBe(0);
+		const warnings = (await mails(ctx.db)).filter((m) => m.subject.includes('over tijd'));
+		expect(warnings.map((m) => m.to)).toEqual([world.landlord.email]);
+		expect(warnings[0].text).toContain(`${baseUrl}/staff/signals/${signalId}`);
+	});
+
+	it('a new deadline warns again, the assignee this time; a resolved signal never', async () => {
+		await assignSignal(ctx.db, world.landlord, signalId, world.landlord.id, { baseUrl });
+		const colleague = world.landlord; // the only staff member of the housing company is the assignee here
+		const newDeadline = '2026-11-10T16:00:00.000Z';
+		await ctx.db.updateTable('signals').set({ deadline_at: newDeadline }).where('id', '=', signalId).execute();
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-09T12:00:00Z') })).toBe(0);
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-11T12:00:00Z') })).toBe(1);
+		const reminders = await ctx.db.selectFrom('signal_reminders').select('kind').where('signal_id', '=', signalId).orderBy('kind').execute();
+		expect(reminders.map((r) => r.kind)).toHaveLength(2);
+		expect((await mails(ctx.db)).filter((m) => m.subject.includes('over tijd')).map((m) => m.to)).toEqual([colleague.email, colleague.email]);
+		await changeStatus(ctx.db, world.landlord, signalId, { status: 'resolved' }, { baseUrl });
+		await ctx.db.updateTable('signals').set({ deadline_at: '2026-11-12T16:00:00.000Z' }).where('id', '=', signalId).execute();
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-20T12:00:00Z') })).toBe(0);
+	});
+
+	it('a referral left unanswered past its deadline reminds the receiver once', async () => {
+		const lamp = await registerSignal(ctx.db, world.worker, { kind: 'common_spaces', description: 'Lamp in de gang stuk', estateId: world.estate.id, channel: 'street' }, { baseUrl });
+		await ctx.db.updateTable('signals').set({ organisation_id: world.institute.id }).where('id', '=', lamp.id).execute();
+		await referSignal(ctx.db, world.worker, lamp.id, { toOrganisationId: world.shm.id, note: 'Lamp vervangen', deadlineDays: 1 }, { baseUrl, now: new Date('2030-01-07T09:00:00Z') });
+		const later = new Date('2030-01-10T09:00:00Z');
+		const first = await sweepOverdue(ctx.db, { baseUrl, now: later });
+		expect(first).toBe(1);
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: later })).toBe(0);
+		const reminder = (await mails(ctx.db)).filter((m) => m.subject.startsWith('Doorverwijzing wacht'));
+		expect(reminder.map((m) => m.to)).toEqual([world.landlord.email]);
+	});
+
+	it('a year after a signal ended, its reporters are anonymised; open ones and the counts stay', async () => {
+		const old = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leakId, description: 'Oud lek', estateId: world.estate.id, name: 'Jan', email: 'jan@example.be', phone: '0470 11 22 33' }, { baseUrl });
+		const open = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leakId, description: 'Nog open lek', estateId: world.estate.id, email: 'open@example.be' }, { baseUrl });
+		const recent = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leakId, description: 'Pas opgelost', estateId: world.estate.id, email: 'recent@example.be' }, { baseUrl });
+		const now = new Date();
+		const longAgo = new Date(now.getTime() - 400 * 86_400_000).toISOString();
+		await ctx.db.updateTable('signals').set({ status: 'closed', closed_at: longAgo }).where('id', '=', old.id).execute();
+		await ctx.db.updateTable('signals').set({ status: 'resolved', resolved_at: new Date(now.getTime() - 10 * 86_400_000).toISOString() }).where('id', '=', recent.id).execute();
+		const count = async () => Number((await ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+		const before = await count();
+
+		expect(await sweepAnonymise(ctx.db, { days: 365, now })).toBe(1);
+		expect(await sweepAnonymise(ctx.db, { days: 365, now })).toBe(0);
+		const reporters = await ctx.db.selectFrom('signal_reporters').select(['signal_id', 'name', 'email', 'phone', 'anonymised_at']).where('signal_id', 'in', [old.id, open.id, recent.id]).execute();
+		const by = (id: string) => reporters.find((r) => r.signal_id === id)!;
+		expect(by(old.id)).toMatchObject({ name: null, email: null, phone: null });
+		expect(by(old.id).anonymised_at).not.toBeNull();
+		expect(by(open.id).email).toBe('open@example.be');
+		expect(by(recent.id).email).toBe('recent@example.be');
+		expect(await count()).toBe(before);
+		// With a shorter retention the recently resolved one goes too.
+		expect(await sweepAnonymise(ctx.db, { days: 7, now })).toBe(1);
+	});
+
+	it('the classifier sweep trains nothing without categorised examples', async () => {
+		expect(await sweepClassifier(ctx.db)).toBe(0);
+	});
+});
+
+// Two server processes are two connection pools on one PostgreSQL database; SQLite has a single writer.
+describe.runIf(testDialects().includes('postgres'))('the overdue sweep with several server processes [postgres]', () => {
+	let first: Awaited<ReturnType<typeof freshDatabase>>;
+	let second: Db;
+	beforeAll(async () => {
+		first = await freshDatabase('postgres');
+		second = openDatabase({ url: first.url, sqlitePath: '', poolSize: 4 });
+	});
+	afterAll(async () => {
+		await second?.destroy();
+		await first?.dispose();
+	});
+
+	it('sweeps running at the same moment in two processes send one warning per signal', async () => {
+		const { world, leak } = await leakWorld(first.db);
+		for (let i = 0; i < 20; i++) {
+			await reportSignal(first.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description: `Lek nummer ${i} in de kelder`, estateId: world.estate.id }, { baseUrl, now: new Date('2026-11-02T09:00:00Z') });
+		}
+		const now = new Date('2026-11-20T09:00:00Z');
+		const results = await Promise.all([sweepOverdue(first.db, { baseUrl, now }), sweepOverdue(second, { baseUrl, now }), sweepOverdue(first.db, { baseUrl, now }), sweepOverdue(second, { baseUrl, now })]);
+		expect(results.reduce((a, b) => a + b, 0)).toBe(20);
+		const warnings = (await mails(first.db)).filter((m) => m.subject.includes('over tijd'));
+		expect(warnings).toHaveLength(20);
+		expect(new Set(warnings.map((m) => m.subject)).size).toBe(20);
+		expect(Number((await first.db.selectFrom('signal_reminders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(20);
+	});
+});

@@ -1,0 +1,116 @@
+// The periodic work of the signals module, run by the server's sweeps (core/app.ts): overdue warnings to staff,
+// anonymising reporters' contact details after the retention time, retraining the category classifier.
+// Each sweep is idempotent and safe with several server processes: a warning is sent only by the process whose
+// insert of its reminder row took effect, in the same transaction as the mail in the outbox.
+import { sql } from 'kysely';
+import { audit, system } from '../access';
+import { inTransaction, type Db } from '../db/database';
+import { enqueueMail } from '../mail/outbox';
+import { retrainIfDue } from './classifier-store';
+import { formatDeadline } from './format';
+import { overdueMail } from './mails';
+import { OPEN_STATUSES } from './model';
+import { handlerRecipients, organisationRecipients } from './recipients';
+import { referralOverdueMail } from './referral-mails';
+
+export const DEFAULT_CONTACT_RETENTION_DAYS = 365;
+const BATCH = 200;
+
+/**
+ * Records a reminder once; true only for the caller whose insert took effect. ON CONFLICT DO NOTHING waits for a
+ * concurrent insert of the same key to commit (PostgreSQL) or runs alone (SQLite), so exactly one caller wins.
+ */
+async function claimReminder(tx: Db, signalId: string, kind: string, at: string): Promise<boolean> {
+	const result = await tx
+		.insertInto('signal_reminders')
+		.values({ signal_id: signalId, kind, sent_at: at })
+		.onConflict((oc) => oc.columns(['signal_id', 'kind']).doNothing())
+		.executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Mails who handles each open signal past its deadline, once per deadline; and the receivers of overdue referrals. */
+export async function sweepOverdue(db: Db, options: { baseUrl: string; now?: Date }): Promise<number> {
+	const nowDate = options.now ?? new Date();
+	const now = nowDate.toISOString();
+	let sent = 0;
+
+	// Candidates: open, past the deadline, and not warned since that deadline passed. The claim below decides.
+	const signals = await db
+		.selectFrom('signals as s')
+		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
+		.select(['s.id', 's.reference', 's.kind', 's.deadline_at', 's.assignee_id', 's.organisation_id', 's.team_id', 'c.name as category_name', 'c.name_fr', 'c.name_en'])
+		.where('s.status', 'in', [...OPEN_STATUSES])
+		.where('s.merged_into_id', 'is', null)
+		.where('s.deadline_at', '<', now)
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('signal_reminders as m').select('m.signal_id').whereRef('m.signal_id', '=', 's.id').where('m.kind', 'like', 'overdue:%').whereRef('m.sent_at', '>=', 's.deadline_at'))))
+		.orderBy('s.deadline_at')
+		.limit(BATCH)
+		.execute();
+	for (const s of signals) {
+		sent += await inTransaction(db, async (tx) => {
+			if (!(await claimReminder(tx, s.id, `overdue:${s.deadline_at}`, now))) return 0;
+			const recipients = await handlerRecipients(tx, s);
+			for (const r of recipients) {
+				const category = (r.locale === 'fr' ? s.name_fr : r.locale === 'en' ? s.name_en : null) ?? s.category_name ?? s.kind;
+				await enqueueMail(tx, overdueMail({ to: r.email, locale: r.locale, name: r.name, reference: s.reference, category, deadline: formatDeadline(s.deadline_at!, r.locale), link: `${options.baseUrl}/staff/signals/${s.id}` }));
+			}
+			return recipients.length;
+		});
+	}
+
+	const referrals = await db
+		.selectFrom('referrals as r')
+		.innerJoin('signals as s', 's.id', 'r.signal_id')
+		.leftJoin('organisations as fo', 'fo.id', 'r.from_organisation_id')
+		.select(['r.id', 'r.signal_id', 'r.to_organisation_id', 'r.to_team_id', 'r.deadline_at', 's.reference', 'fo.name as from_name'])
+		.where('r.status', '=', 'pending')
+		.where('r.deadline_at', '<', now)
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('signal_reminders as m').select('m.signal_id').whereRef('m.signal_id', '=', 'r.signal_id').where('m.kind', '=', sql<string>`${'referral-overdue:'} || r.id`))))
+		.orderBy('r.deadline_at')
+		.limit(BATCH)
+		.execute();
+	for (const r of referrals) {
+		sent += await inTransaction(db, async (tx) => {
+			if (!(await claimReminder(tx, r.signal_id, `referral-overdue:${r.id}`, now))) return 0;
+			const recipients = await organisationRecipients(tx, r.to_organisation_id, r.to_team_id);
+			for (const p of recipients) {
+				await enqueueMail(tx, referralOverdueMail({ to: p.email, locale: p.locale, name: p.name, reference: r.reference, from: r.from_name ?? '—', deadline: formatDeadline(r.deadline_at!, p.locale), link: `${options.baseUrl}/staff/referrals` }));
+			}
+			return recipients.length;
+		});
+	}
+	return sent;
+}
+
+/**
+ * Reporters' name, email and phone are erased `days` after their signal ended (closed, rejected, not our task —
+ * all set closed_at — or resolved and never closed). The signal, its timeline and its figures stay.
+ */
+export async function sweepAnonymise(db: Db, options: { days: number; now?: Date }): Promise<number> {
+	const nowDate = options.now ?? new Date();
+	const now = nowDate.toISOString();
+	const cutoff = new Date(nowDate.getTime() - options.days * 86_400_000).toISOString();
+	return inTransaction(db, async (tx) => {
+		const ended = tx
+			.selectFrom('signals as s')
+			.select('s.id')
+			.where((eb) => eb.or([eb('s.closed_at', '<', cutoff), eb.and([eb('s.status', '=', 'resolved'), eb('s.resolved_at', '<', cutoff)])]))
+			.where('s.status', 'not in', [...OPEN_STATUSES]);
+		const result = await tx
+			.updateTable('signal_reporters')
+			.set({ name: null, email: null, phone: null, anonymised_at: now })
+			.where('anonymised_at', 'is', null)
+			.where('signal_id', 'in', ended)
+			.executeTakeFirst();
+		const n = Number(result.numUpdatedRows);
+		if (n > 0) await audit(tx, system('anonymise'), { action: 'signal_anonymise', resourceType: 'signal', resourceId: null, summary: `${n} reporters, ended before ${cutoff}` });
+		return n;
+	});
+}
+
+/** Retrains the category classifier when enough new examples came in. */
+export async function sweepClassifier(db: Db): Promise<number> {
+	const result = await retrainIfDue(db);
+	return result ? 1 : 0;
+}
