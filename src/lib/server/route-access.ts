@@ -52,6 +52,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/volgen/[token]': 'public',
 	'/volgen/[token]/bedankt': 'public',
 	'/volgen/[token]/foto/[id]': 'public',
+	// Referrals, partner links and "is it solved?" (helper D): the mailed token is the key of the public pages.
+	'/staff/referrals': NOT_ADMIN,
+	'/staff/signals/[id]/refer': NOT_ADMIN,
+	'/staff/signals/[id]/link': NOT_ADMIN,
+	'/partner/[token]': 'public',
+	'/opgelost/[token]': 'public',
 	'/api/v1/areas': 'public',
 	'/api/v1/areas/lookup': 'public',
 	'/api/v1/areas/[slug]': 'public',
