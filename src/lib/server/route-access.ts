@@ -57,6 +57,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/signals/[id]/refer': NOT_ADMIN,
 	'/staff/signals/[id]/link': NOT_ADMIN,
 	'/partner/[token]': 'public',
+	'/partner/[token]/foto/[id]': 'public',
 	'/opgelost/[token]': 'public',
 	'/api/v1/areas': 'public',
 	'/api/v1/areas/lookup': 'public',
