@@ -121,8 +121,18 @@ export const paramResolvers: Record<string, Resolver> = {
 	'[token]': unknownToken,
 	'services/[code]': open311ServiceCode,
 	'requests/[id]': open311RequestId,
-	'[format]': async () => 'json'
+	'[format]': async () => 'json',
+	'signals/[id]': signalId
 };
+
+/** A signal staff handle (no help request); one is reported when the demo has none. */
+async function signalId({ db }: ParamContext): Promise<string> {
+	const row = await db.selectFrom('signals').select('id').where('is_help_request', '=', false).where('merged_into_id', 'is', null).orderBy('created_at').executeTakeFirst();
+	if (row) return row.id;
+	await ensureGeneralCategories(db);
+	const made = await reportSignal(db, anonymous, { kind: 'public_space', description: 'Kapotte bank in het park', locationKind: 'address', locationText: 'Park' }, { baseUrl: 'http://127.0.0.1' });
+	return made.id;
+}
 
 /** An Open311 service: a category residents may report (the general ones always exist). */
 async function open311ServiceCode({ db }: ParamContext): Promise<string> {
