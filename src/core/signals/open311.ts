@@ -305,7 +305,7 @@ export async function getServiceRequest(db: Db, id: string, options: { baseUrl: 
 	return presentRequest(row, localeFrom(options.locale) ?? 'nl');
 }
 
-const NOT_FOUND_MESSAGES: Record<string, string> = { service: 'unknown_service', jurisdiction: 'unknown_jurisdiction', request: 'unknown_request' };
+const NOT_FOUND_MESSAGES: Record<string, string> = { service: 'unknown_service', jurisdiction: 'unknown_jurisdiction', request: 'unknown_request', format: 'format' };
 
 /** Any error as the spec's list of { code, description }, in English, with its HTTP status (400, 403 or 404). */
 export function open311Errors(err: unknown): { status: number; errors: Open311Error[] } | null {

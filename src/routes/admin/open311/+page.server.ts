@@ -1,0 +1,36 @@
+import { issueOpen311Client, listOpen311Clients, revokeOpen311Client, type Open311ClientInput } from '$core/signals/open311-clients';
+import { formObject, pageError } from '$lib/server/problem';
+import { adminFailure, field } from '../forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	try {
+		return { clients: await listOpen311Clients(locals.core.db, locals.actor), endpoint: `${locals.core.config.origin ?? url.origin}/open311/v2` };
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	/** The key is in this one answer only: it is not stored, so it cannot be shown again. */
+	issue: async ({ request, locals }) => {
+		const form = await formObject(request);
+		try {
+			// A fixed key is for demo data only: whatever the form says, staff get a random one.
+			const input: Open311ClientInput = { name: field(form, 'name'), contactEmail: field(form, 'contactEmail') };
+			const { client, key } = await issueOpen311Client(locals.core.db, locals.actor, input);
+			return { issued: { name: client.name, key } };
+		} catch (err) {
+			return adminFailure(err, locals.locale, form, 'issue');
+		}
+	},
+	revoke: async ({ request, locals }) => {
+		const form = await formObject(request);
+		try {
+			const client = await revokeOpen311Client(locals.core.db, locals.actor, field(form, 'id'));
+			return { revoked: client.name };
+		} catch (err) {
+			return adminFailure(err, locals.locale, form, 'revoke');
+		}
+	}
+};

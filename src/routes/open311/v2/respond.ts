@@ -1,0 +1,40 @@
+// One way for every /open311/v2 endpoint to answer: JSON or XML by the path's suffix (.json / .xml), errors as the
+// spec's list of { code, description } with 400, 403 or 404, and CORS for reads so browser apps can show requests.
+import type { RequestEvent } from '@sveltejs/kit';
+import { NotFound } from '$core/errors';
+import { open311Errors } from '$core/signals/open311';
+import { xmlDocument } from './xml';
+
+export type Format = 'json' | 'xml';
+
+const CORS = { 'access-control-allow-origin': '*', vary: 'origin' };
+
+export function formatOf(value: string | undefined): Format {
+	if (value === 'json' || value === 'xml') return value;
+	throw new NotFound('format', value);
+}
+
+/** `root` names the XML root element (services, service_requests, …); JSON is the value itself. */
+export function respond(format: Format, root: string, value: unknown, options: { status?: number; cors?: boolean } = {}): Response {
+	const headers: Record<string, string> = { 'cache-control': 'no-store', ...(options.cors ? CORS : {}) };
+	if (format === 'xml') return new Response(xmlDocument(root, value), { status: options.status ?? 200, headers: { ...headers, 'content-type': 'text/xml; charset=utf-8' } });
+	return new Response(JSON.stringify(value), { status: options.status ?? 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+}
+
+/** Runs the handler; any domain error becomes the spec's error list in the asked format (JSON for an unknown one). */
+export function open311Endpoint<E extends RequestEvent>(handler: (event: E, format: Format) => Promise<Response>, options: { cors: boolean }): (event: E) => Promise<Response> {
+	return async (event) => {
+		const asked = (event.params as Record<string, string>).format;
+		const format: Format = asked === 'xml' ? 'xml' : 'json';
+		try {
+			return await handler(event, formatOf(asked));
+		} catch (err) {
+			const answer = open311Errors(err);
+			if (!answer) throw err;
+			return respond(format, 'errors', answer.errors, { status: answer.status, cors: options.cors });
+		}
+	};
+}
+
+/** Where links in mails point, and the jurisdiction this site is. */
+export const baseUrlOf = (event: RequestEvent): string => event.locals.core.config.origin ?? event.url.origin;
