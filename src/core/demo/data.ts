@@ -12,6 +12,7 @@ import { createHousehold, createResident } from '../people/service';
 import municipalities from './municipalities.geo.json';
 import { demoHouseholds } from './people';
 import { DEMO_AREAS, squareAround } from './places';
+import { loadDemoSignals } from './signals';
 
 export const DEMO_PASSWORD = 'leefbaar-demo';
 export type DemoLogin = { role: string; email: string };
@@ -94,5 +95,7 @@ export async function buildDemoData(db: Db): Promise<DemoLogin[]> {
 	for (const residentId of wevelgemResidents.filter((_, i) => i % 7 === 0)) {
 		await recordConsent(db, actor, { residentId, organisationId: ocmw.id, scope: 'household_situation', purpose: 'Opvolging door de sociale dienst na een huisbezoek' });
 	}
+	// A year of signals, routed by the demo's rules, with the category classifier trained on the demo texts.
+	await loadDemoSignals(db);
 	return logins.map(({ role, email }) => ({ role, email }));
 }

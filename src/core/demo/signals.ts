@@ -1,0 +1,277 @@
+// Demo signals: the demo categories in three languages, routing rules for the demo places (Wevelgem → De Vlashaard,
+// OCMW Wevelgem, the municipality and neighbourhood work; Brecht → De Voorkempen, the municipality and the Antwerp
+// institute; elsewhere the West-Flemish institute), a year of signals with realistic outcomes, a few referrals and
+// help requests with consent, one collective issue, and the category classifier trained on the demo texts.
+// Everything goes through the signal services with fixed `now` values, so timelines, deadlines and audit rows are
+// what real use would write. Deterministic: the same seed gives the same demo (relative to `now`).
+import { anonymous, system, type StaffActor } from '../access';
+import { inTransaction, type Db } from '../db/database';
+import type { SignalKind } from '../db/schema';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals/categories';
+import { train } from '../signals/classify';
+import { storeModel } from '../signals/classifier-store';
+import { createCollectiveIssue } from '../signals/collective';
+import { changeStatus, type HandlingOptions } from '../signals/handling';
+import { registerSignal, reportSignal, type IntakeResult } from '../signals/intake';
+import { referSignal, respondToReferral } from '../signals/referrals';
+import { DEMO_CATEGORY_KEYS, demoSignalTexts, type DemoCategoryKey } from './signal-texts';
+
+const BASE_URL = 'http://localhost:5173';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Names in Dutch, French and English: residents pick them in their own language. */
+const CATEGORY_NAMES: Record<DemoCategoryKey, [string, string, string]> = {
+	heating: ['Verwarming en warm water', 'Chauffage et eau chaude', 'Heating and hot water'],
+	leak_damp: ['Lek, vocht of schimmel', 'Fuite, humidité ou moisissure', 'Leak, damp or mould'],
+	electricity: ['Elektriciteit', 'Électricité', 'Electricity'],
+	doors_windows: ['Deuren, ramen en sloten', 'Portes, fenêtres et serrures', 'Doors, windows and locks'],
+	lift: ['Lift', 'Ascenseur', 'Lift'],
+	common_cleaning: ['Poetsen en afval in gemeenschappelijke ruimtes', 'Nettoyage et déchets dans les espaces communs', 'Cleaning and rubbish in common spaces'],
+	common_lighting: ['Verlichting in gang of trappenhal', 'Éclairage du couloir ou de la cage d’escalier', 'Lighting in hallways and stairs'],
+	noise: ['Lawaai', 'Bruit', 'Noise'],
+	neighbour_conflict: ['Ruzie met buren', 'Conflit entre voisins', 'Conflict with neighbours'],
+	dumping: ['Sluikstort en zwerfvuil', 'Dépôts clandestins et déchets', 'Fly-tipping and litter'],
+	street_lighting: ['Straatverlichting', 'Éclairage public', 'Street lighting'],
+	roads_paths: ['Straten en voetpaden', 'Rues et trottoirs', 'Streets and pavements'],
+	green_play: ['Groen en speelplein', 'Espaces verts et plaine de jeux', 'Green spaces and playground'],
+	money_debts: ['Geld en schulden', 'Argent et dettes', 'Money and debts'],
+	paperwork: ['Papieren en formulieren', 'Papiers et formulaires', 'Paperwork and forms'],
+	loneliness_care: ['Eenzaamheid en zorg', 'Solitude et soins', 'Loneliness and care']
+};
+
+/** Working days to act, per category, for the housing company's technical team (heating without heat is urgent). */
+const TECHNICAL_DAYS: Partial<Record<DemoCategoryKey, { days: number; priority: 'urgent' | 'high' | 'normal' }>> = {
+	heating: { days: 1, priority: 'urgent' },
+	leak_damp: { days: 5, priority: 'high' },
+	electricity: { days: 5, priority: 'high' },
+	doors_windows: { days: 10, priority: 'normal' },
+	lift: { days: 5, priority: 'high' },
+	common_cleaning: { days: 10, priority: 'normal' },
+	common_lighting: { days: 5, priority: 'normal' }
+};
+
+/** How the signals spread over the demo estates: Wallaysplein, the oldest and largest, gets the most. */
+const ESTATE_WEIGHTS: Record<string, number> = { Wallaysplein: 34, Vlashof: 8, Leiemeersen: 7, Lindenhof: 7, Kapelakker: 20, 'Nieuwe Stad': 6, 'De Barakken': 6, Centrumwijk: 5, 'Dierdonk-Zwartegevel': 7 };
+
+export const DEMO_SIGNAL_COUNT = 360;
+const TEXT_SEED = 2026;
+/** The classifier learns from other texts than the demo signals' own (a later seed), as it would from real history. */
+const TRAINING_SEED = 7301;
+const TRAINING_SIZE = 1600;
+
+function generator(seed: number) {
+	let s = Math.imul(seed + 0x9e3779b9, 2654435761) >>> 0;
+	const next = () => {
+		s = (s * 1664525 + 1013904223) >>> 0;
+		return s / 2 ** 32;
+	};
+	return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
+}
+
+type Orgs = Record<'westFlanders' | 'antwerp' | 'vlashaard' | 'voorkempen' | 'ocmw' | 'wevelgem' | 'brecht', string>;
+
+async function staffActor(db: Db, email: string): Promise<StaffActor> {
+	const u = await db.selectFrom('users as u').leftJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', email).executeTakeFirstOrThrow();
+	const teams = await db.selectFrom('team_members').select('team_id').where('user_id', '=', u.id).execute();
+	return { kind: 'staff', id: u.id, name: u.name, email: u.email, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind, teamIds: teams.map((t) => t.team_id) };
+}
+
+async function idOf(db: Db, table: 'organisations' | 'teams', name: string): Promise<string> {
+	return (await db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+}
+
+/** Categories, with routing rules per municipality and a default for the rest of the region. */
+async function categoriesAndRules(db: Db, orgs: Orgs): Promise<Map<string, { id: string; kind: SignalKind }>> {
+	const actor = system('demo');
+	await ensureGeneralCategories(db);
+	for (const [i, c] of DEMO_CATEGORY_KEYS.entries()) {
+		const [name, nameFr, nameEn] = CATEGORY_NAMES[c.key];
+		await createCategory(db, actor, { key: c.key, kind: c.kind, name, nameFr, nameEn, sortOrder: 10 * (i + 1), isActive: true });
+	}
+	const categories = new Map((await db.selectFrom('signal_categories').select(['id', 'key', 'kind']).execute()).map((c) => [c.key, { id: c.id, kind: c.kind }]));
+	const area = async (name: string, kind: 'municipality') => (await db.selectFrom('areas').select('id').where('name', '=', name).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
+	const wevelgem = await area('Wevelgem', 'municipality');
+	const brecht = await area('Brecht', 'municipality');
+	const technicalTeam = await idOf(db, 'teams', 'Technische dienst');
+	const socialService = await idOf(db, 'teams', 'Sociale dienst');
+	const neighbourhoodWork = await idOf(db, 'teams', 'Buurtwerk Wevelgem');
+	for (const [key, c] of categories) {
+		const demo = key as DemoCategoryKey;
+		const technical = TECHNICAL_DAYS[demo] ?? { days: 10, priority: 'normal' as const };
+		const rule = (areaId: string | undefined, organisationId: string, teamId: string | undefined, deadlineDays: number, priority: 'urgent' | 'high' | 'normal' = 'normal') =>
+			setRoutingRule(db, actor, { categoryId: c.id, areaId, organisationId, teamId, deadlineDays, priority });
+		switch (c.kind) {
+			case 'home_repair':
+			case 'common_spaces':
+				await rule(wevelgem, orgs.vlashaard, technicalTeam, technical.days, technical.priority);
+				await rule(brecht, orgs.voorkempen, undefined, technical.days, technical.priority);
+				await rule(undefined, orgs.westFlanders, undefined, 10);
+				break;
+			case 'help':
+				await rule(wevelgem, orgs.ocmw, socialService, 3, 'high');
+				await rule(brecht, orgs.antwerp, undefined, 3, 'high');
+				await rule(undefined, orgs.westFlanders, undefined, 3, 'high');
+				break;
+			case 'public_space':
+				await rule(wevelgem, orgs.wevelgem, undefined, 10);
+				await rule(brecht, orgs.brecht, undefined, 10);
+				await rule(undefined, orgs.westFlanders, undefined, 10);
+				break;
+			case 'nuisance':
+				await rule(wevelgem, orgs.westFlanders, neighbourhoodWork, 10);
+				await rule(brecht, orgs.antwerp, undefined, 10);
+				await rule(undefined, orgs.westFlanders, undefined, 10);
+				break;
+		}
+	}
+	return categories;
+}
+
+type Estate = { id: string; name: string; lon: number | null; lat: number | null; municipality: string; residentIds: string[] };
+
+async function demoEstates(db: Db): Promise<Estate[]> {
+	const estates = await db.selectFrom('estates as e').innerJoin('areas as a', 'a.id', 'e.area_id').leftJoin('areas as m', 'm.id', 'a.parent_id').select(['e.id', 'e.name', 'e.lon', 'e.lat', 'm.name as municipality']).orderBy('e.name').execute();
+	const residents = await db
+		.selectFrom('residents as r')
+		.innerJoin('households as h', 'h.id', 'r.household_id')
+		.innerJoin('dwellings as d', 'd.id', 'h.dwelling_id')
+		.innerJoin('buildings as b', 'b.id', 'd.building_id')
+		.select(['r.id', 'b.estate_id'])
+		.orderBy('r.id')
+		.execute();
+	return estates.map((e) => ({ id: e.id, name: e.name, lon: e.lon, lat: e.lat, municipality: e.municipality ?? '', residentIds: residents.filter((r) => r.estate_id === e.id).map((r) => r.id) }));
+}
+
+const REJECT_REASONS = ['Na controle: condens door te weinig verluchten. We gaven uitleg over verluchten.', 'Dit valt onder het onderhoud door de huurder (zie huurcontract).', 'Dubbele melding: we volgen dit op in een andere melding.'];
+const NOT_OUR_TASK = ['Dit is voor de gemeente: wij hebben het doorgegeven.', 'Privéterrein: de eigenaar is verwittigd.', 'Dit is een burenruzie: de opbouwwerker neemt contact op.'];
+
+/**
+ * Loads the demo signals after the demo places, organisations and people exist (buildDemoData). `now` anchors the
+ * year of signals, so the demo always shows the last twelve months.
+ */
+export async function loadDemoSignals(outer: Db, now = new Date()): Promise<{ signals: number; collectiveIssueId: string | null }> {
+	return inTransaction(outer, (db) => loadAll(db, now));
+}
+
+async function loadAll(db: Db, now: Date): Promise<{ signals: number; collectiveIssueId: string | null }> {
+	const orgs: Orgs = {
+		westFlanders: await idOf(db, 'organisations', 'Samenlevingsopbouw West-Vlaanderen'),
+		antwerp: await idOf(db, 'organisations', 'Samenlevingsopbouw Antwerpen provincie'),
+		vlashaard: await idOf(db, 'organisations', 'De Vlashaard'),
+		voorkempen: await idOf(db, 'organisations', 'De Voorkempen'),
+		ocmw: await idOf(db, 'organisations', 'OCMW Wevelgem'),
+		wevelgem: await idOf(db, 'organisations', 'Gemeente Wevelgem'),
+		brecht: await idOf(db, 'organisations', 'Gemeente Brecht')
+	};
+	const categories = await categoriesAndRules(db, orgs);
+
+	// The classifier first, as if trained on last years' signals, so the demo's suggestions work from the start.
+	const training = demoSignalTexts(TRAINING_SIZE, TRAINING_SEED).map(({ text, category }) => ({ text, category }));
+	await storeModel(db, train(training, { now }), training.length);
+
+	const worker = await staffActor(db, 'opbouwwerker@leefbaar.demo');
+	const kapelakkerWorker = await staffActor(db, 'kapelakker@leefbaar.demo');
+	const landlord = await staffActor(db, 'vlashaard@leefbaar.demo');
+	const ocmwWorker = await staffActor(db, 'ocmw@leefbaar.demo');
+	/** Who moves a signal on: the organisation's own demo login, else the institute's worker of that region. */
+	const handlerFor = (organisationId: string | null, estate: Estate): StaffActor =>
+		organisationId === orgs.vlashaard ? landlord : organisationId === orgs.ocmw ? ocmwWorker : organisationId === orgs.antwerp || estate.municipality === 'Brecht' ? kapelakkerWorker : worker;
+
+	const estates = await demoEstates(db);
+	const weighted = estates.flatMap((e) => Array<Estate>(ESTATE_WEIGHTS[e.name] ?? 3).fill(e));
+	const rnd = generator(TEXT_SEED);
+	const texts = demoSignalTexts(DEMO_SIGNAL_COUNT, TEXT_SEED);
+	const start = now.getTime() - 365 * DAY;
+	// Oldest first, so ids and timelines grow in time as they would have.
+	const moments = texts.map(() => start + rnd.next() * 364 * DAY).sort((a, b) => a - b);
+	let referrals = 0;
+	const consented = new Set<string>();
+
+	for (const [i, t] of texts.entries()) {
+		const estate = rnd.pick(weighted);
+		const category = categories.get(t.category)!;
+		// Office hours, Brussels (UTC+1/+2): 07:00–18:00 UTC.
+		const day = new Date(moments[i]);
+		day.setUTCHours(7 + Math.floor(rnd.next() * 11), Math.floor(rnd.next() * 60), 0, 0);
+		const createdAt = day.getTime() > now.getTime() - HOUR ? new Date(now.getTime() - HOUR) : day;
+		const onMap = rnd.chance(0.45) && estate.lon !== null && estate.lat !== null;
+		const point = onMap ? { lon: estate.lon! + (rnd.next() - 0.5) * 0.003, lat: estate.lat! + (rnd.next() - 0.5) * 0.002, locationKind: 'map' as const } : { locationKind: category.kind === 'common_spaces' ? ('common_space' as const) : category.kind === 'home_repair' ? ('dwelling' as const) : ('none' as const) };
+		const at = { baseUrl: BASE_URL, now: createdAt };
+		let result: IntakeResult;
+		const wevelgem = estate.municipality === 'Wevelgem';
+		const resident = category.kind === 'help' && wevelgem ? estate.residentIds.find((r) => !consented.has(r)) : undefined;
+		if (resident) {
+			// A worker meets the resident (house visit, community centre) and registers it with their consent (once per
+			// resident: a consent in force cannot be recorded twice).
+			consented.add(resident);
+			result = await registerSignal(db, worker, { kind: 'help', categoryId: category.id, description: t.text, estateId: estate.id, residentId: resident, channel: rnd.pick(['house_visit', 'community_centre'] as const), consentGiven: true }, at);
+		} else {
+			// Residents report on their phone; demo reporters leave a phone number at most, so the demo sends no mail.
+			const phone = category.kind === 'help' || rnd.chance(0.3) ? `+32 470 ${String(100000 + Math.floor(rnd.next() * 899999)).replace(/(\d{2})(\d{2})(\d{2})/, '$1 $2 $3')}` : undefined;
+			result = await reportSignal(db, anonymous, { kind: category.kind, categoryId: category.id, description: t.text, estateId: estate.id, ...point, phone, language: t.language }, { ...at, source: rnd.chance(0.2) ? 'qr' : 'web' });
+		}
+		await liveThrough(result, createdAt, estate, t.category);
+	}
+
+	async function liveThrough(signal: IntakeResult, createdAt: Date, estate: Estate, key: DemoCategoryKey): Promise<void> {
+		const handler = handlerFor(signal.organisationId, estate);
+		const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
+		const deadline = signal.deadlineAt ? new Date(signal.deadlineAt).getTime() : createdAt.getTime() + 10 * DAY;
+		const when = (ms: number): HandlingOptions => ({ baseUrl: BASE_URL, now: new Date(ms) });
+		const firstResponse = createdAt.getTime() + (1 + rnd.next() * rnd.next() * 96) * HOUR;
+		if (firstResponse >= now.getTime() || (ageDays < 3 && rnd.chance(0.6))) return; // still new
+		const r = rnd.next();
+		// Damp on Wallaysplein is the estate's long-running problem: more of it stays open, past its deadline.
+		const stuck = estate.name === 'Wallaysplein' && key === 'leak_damp' ? 0.45 : ageDays < 30 ? 0.45 : 0.08;
+		if (r < 0.07) {
+			await changeStatus(db, handler, signal.id, { status: 'rejected', reason: rnd.pick(REJECT_REASONS) }, when(firstResponse));
+			return;
+		}
+		if (r < 0.12) {
+			await changeStatus(db, handler, signal.id, { status: 'not_our_task', reason: rnd.pick(NOT_OUR_TASK) }, when(firstResponse));
+			if (ageDays > 20) await changeStatus(db, handler, signal.id, { status: 'closed' }, when(firstResponse + 7 * DAY));
+			return;
+		}
+		await changeStatus(db, handler, signal.id, { status: 'accepted' }, when(firstResponse));
+		// A few nuisance signals in Wevelgem turn out to hide a social need: neighbourhood work refers them to the OCMW.
+		let handledBy = handler;
+		if (key === 'neighbour_conflict' && estate.municipality === 'Wevelgem' && referrals < 6) {
+			referrals++;
+			const referral = await referSignal(db, handler, signal.id, { toOrganisationId: orgs.ocmw, note: 'Achter de ruzie zit een gezin met schulden; kunnen jullie langsgaan?' }, when(firstResponse + 2 * HOUR));
+			const answerAt = firstResponse + (1 + rnd.next() * 2) * DAY;
+			if (answerAt < now.getTime()) {
+				const accept = referrals !== 3;
+				await respondToReferral(db, ocmwWorker, referral.id, { accept, reason: accept ? undefined : 'Het gezin is al in begeleiding bij het CAW.' }, when(answerAt));
+				if (accept) handledBy = ocmwWorker;
+			}
+		}
+		if (r < 0.12 + stuck) {
+			if (rnd.chance(0.4)) await changeStatus(db, handledBy, signal.id, { status: rnd.chance(0.5) ? 'in_progress' : 'waiting' }, when(firstResponse + HOUR * 3));
+			return;
+		}
+		// Three in four solved on time; the rest days or weeks late.
+		const onTime = rnd.chance(0.75);
+		const span = Math.max(deadline - firstResponse, 2 * HOUR);
+		const solvedAt = onTime ? firstResponse + HOUR + rnd.next() * span * 0.9 : deadline + (1 + rnd.next() * 20) * DAY;
+		if (solvedAt >= now.getTime()) {
+			await changeStatus(db, handledBy, signal.id, { status: 'in_progress' }, when(firstResponse + HOUR));
+			return;
+		}
+		await changeStatus(db, handledBy, signal.id, { status: 'resolved' }, when(solvedAt));
+		if (solvedAt + 14 * DAY < now.getTime() && rnd.chance(0.6)) await changeStatus(db, handledBy, signal.id, { status: 'closed' }, when(solvedAt + 14 * DAY));
+	}
+
+	// The municipality of Brecht and the residents of Kapelakker talk about litter: the worker bundles those signals.
+	const kapelakker = estates.find((e) => e.name === 'Kapelakker')!;
+	const dumping = categories.get('dumping')!;
+	const litter = await db.selectFrom('signals').select('id').where('estate_id', '=', kapelakker.id).where('category_id', '=', dumping.id).execute();
+	if (litter.length === 0) return { signals: texts.length, collectiveIssueId: null };
+	const issue = await createCollectiveIssue(
+		db,
+		kapelakkerWorker,
+		{ title: 'Zwerfvuil en sluikstort rond Kapelakker', description: 'Voor het overleg met de gemeente Brecht: waar en hoe vaak bewoners zwerfvuil melden.', estateId: kapelakker.id, categoryId: dumping.id, signalIds: litter.map((s) => s.id) },
+		{ now }
+	);
+	return { signals: texts.length, collectiveIssueId: issue.id };
+}
