@@ -1,6 +1,7 @@
 // Open311 GeoReport v2: the shapes it answers with and the schemas of what clients send, in the spec's own field
 // names. Kept apart from open311.ts so the mapping there reads as "their fields → our intake and back".
 import { z } from 'zod';
+import { phoneNumber } from './model';
 
 export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2';
 /** Default and largest answer of GET requests (the spec: "a span of 90 days or first 1000 requests"). */
@@ -60,12 +61,12 @@ export const open311PostInput = z.object({
 	long: coordinate(-180, 180),
 	address_string: text(300),
 	address_id: text(100),
-	email: text(254),
+	email: text(254).pipe(z.email().optional()),
 	device_id: text(200),
 	account_id: text(200),
 	first_name: text(60),
 	last_name: text(60),
-	phone: text(25),
+	phone: text(25).pipe(phoneNumber.optional()),
 	description: z.string().trim().min(5).max(5000),
 	media_url: z
 		.string()
