@@ -59,7 +59,8 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
 		info: {
 			title: 'Leefbaar API',
 			version: '1',
-			description: 'Areas, places and (later) signals of Leefbaar. Errors are RFC 9457 problem documents.'
+			description:
+				'Areas, places and (later) signals of Leefbaar. Errors are RFC 9457 problem documents. Reporting apps send reports in through the separate Open311 GeoReport v2 endpoint at /open311/v2 (discovery at /open311/v2/discovery.json; see docs/open311.md).'
 		},
 		servers: [{ url: serverUrl }],
 		paths,
