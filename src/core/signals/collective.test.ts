@@ -9,7 +9,7 @@ import { parseCsv } from '../people/csv';
 import { buildPeopleWorld } from '../people/factories';
 import { createHousehold, createResident } from '../people/service';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
-import { addSignalsToCollective, createCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, getCollectiveIssue, listCollectiveIssues, removeSignalsFromCollective } from './collective';
+import { addSignalsToCollective, createCollectiveFromSelection, createCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, getCollectiveIssue, listCollectiveIssues, removeSignalsFromCollective } from './collective';
 import { changeStatus, getSignal, registerSignal, reportSignal } from './service';
 
 const baseUrl = 'https://leefbaar.test';
@@ -80,6 +80,17 @@ describeOnDatabases('collective issues', (ctx) => {
 		expect(rows[1].slice(0, 9)).toEqual(['total', '2026-01-01/2026-04-01', '4', '2', '1', '1', '1', '0', '0']);
 		expect(rows.find((r) => r[0] === 'category' && r[1] === 'Lek of vocht')?.[10]).toBe('100.0');
 		expect(figures.csv).not.toMatch(/Schimmel|Benali|formulieren/);
+	});
+
+	it('bundles from a filter: only the overdue damp signals of the estate, never the help request', async () => {
+		await expect(createCollectiveFromSelection(ctx.db, world.coordinator, { title: '', estateId: world.estate.id, which: 'overdue' }, { now })).rejects.toThrow(Invalid);
+		await expect(createCollectiveFromSelection(ctx.db, world.coordinator, { title: 'Niets', estateId: world.otherEstate.id, which: 'all' }, { now })).rejects.toThrow(Invalid);
+		const overdue = await createCollectiveFromSelection(ctx.db, world.coordinator, { title: 'Vocht: te laat', estateId: world.estate.id, categoryId: damp.id, from: '2026-01-01', to: '2026-04-01', which: 'overdue' }, { now });
+		const view = await getCollectiveIssue(ctx.db, world.coordinator, overdue.id, now);
+		expect(view.signals.map((s) => s.id)).toEqual([signalIds[2]]);
+		expect(view.issue).toMatchObject({ estate_id: world.estate.id, category_id: damp.id });
+		// The signal moved from the first issue to this one.
+		await addSignalsToCollective(ctx.db, world.worker, issueId, [signalIds[2]], { now });
 	});
 
 	it('takes a signal out of the issue again', async () => {

@@ -9,7 +9,7 @@ import type { CollectiveIssue, SignalStatus } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
 import { formatCsv } from '../people/csv';
 import { parseInput } from '../validation';
-import { figuresOf, figuresFilter, scopeOf, type Figures, type FiguresFilter, type GroupFigures, type Outcomes } from './figures';
+import { figuresOf, figuresFilter, scoped, scopeOf, type Figures, type FiguresFilter, type GroupFigures, type Outcomes } from './figures';
 import { signalContext } from './handling';
 import { OPEN_STATUSES } from './model';
 import { addEvent } from './timeline';
@@ -79,6 +79,41 @@ export async function createCollectiveIssue(db: Db, actor: Actor, input: Collect
 		await audit(tx, actor, { action: 'collective_create', resourceType: 'collective-issue', resourceId: issue.id, summary: `${rows.length} signals` });
 		return issue;
 	});
+}
+
+export const SELECTIONS = ['all', 'open', 'overdue'] as const;
+export const selectionInput = z.object({
+	areaId: optionalId,
+	estateId: optionalId,
+	categoryId: optionalId,
+	from: z.string().trim().max(10).optional(),
+	to: z.string().trim().max(10).optional(),
+	/** Which signals of the filter: all of them, the open ones, or only those past their deadline. */
+	which: z.enum(SELECTIONS).default('all')
+});
+export type SelectionInput = z.input<typeof selectionInput>;
+
+/** The signals a filter selects for a bundle (never help requests), at most MAX_BUNDLE, oldest first. */
+export async function selectForBundle(db: Db, actor: Actor, input: SelectionInput, now = new Date()): Promise<string[]> {
+	authorize(actor, 'create', 'collective-issue');
+	const v = parseInput(selectionInput, input);
+	const f = parseInput(figuresFilter, { areaId: v.areaId, estateId: v.estateId, categoryId: v.categoryId, from: v.from ?? '', to: v.to ?? '' });
+	let q = scoped(db, await scopeOf(db, f, now)).where('s.is_help_request', '=', false);
+	if (v.which !== 'all') q = q.where('s.status', 'in', [...OPEN_STATUSES]);
+	if (v.which === 'overdue') q = q.where('s.deadline_at', '<', now.toISOString());
+	const rows = await q.select('s.id').orderBy('s.created_at').limit(MAX_BUNDLE).execute();
+	return rows.map((r) => r.id);
+}
+
+/** "New collective issue" from the figures page: the signals the filter selects, bundled under a title. */
+export async function createCollectiveFromSelection(db: Db, actor: Actor, input: SelectionInput & { title?: unknown; description?: unknown }, options: { now?: Date } = {}): Promise<CollectiveIssue> {
+	const ids = await selectForBundle(db, actor, input, options.now);
+	if (ids.length === 0) {
+		parseInput(collectiveInput.omit({ signalIds: true }), input); // a missing title is said first
+		throw new Invalid([{ path: 'which', code: 'no_signals_selected', message: 'No signal matches this choice' }]);
+	}
+	const v = parseInput(selectionInput, input);
+	return createCollectiveIssue(db, actor, { title: input.title as string, description: input.description as string | undefined, areaId: v.areaId, estateId: v.estateId, categoryId: v.categoryId, signalIds: ids }, options);
 }
 
 async function loadIssue(db: Db, id: string): Promise<CollectiveIssue> {

@@ -93,7 +93,8 @@ export async function areaWithDescendants(db: Db, areaId: string): Promise<strin
 	return ids;
 }
 
-function scoped(db: Db, scope: FiguresScope) {
+/** The signals of a scope (not merged ones): the base of every figure, and of a bundle made from a filter. */
+export function scoped(db: Db, scope: FiguresScope) {
 	let q = db.selectFrom('signals as s').where('s.merged_into_id', 'is', null);
 	if (scope.collectiveIssueId) q = q.where('s.collective_issue_id', '=', scope.collectiveIssueId);
 	if (scope.estateId) q = q.where('s.estate_id', '=', scope.estateId);
