@@ -1,7 +1,8 @@
 // Multi-row inserts for the data generator: rows are gathered per table and written in batches that stay under the
 // bound-variable limit of each database (SQLite 32766, PostgreSQL 65535). A table's batch is written only after the
 // batches of the tables it refers to, so foreign keys always find their rows.
-import type { Insertable } from 'kysely';
+import { CompiledQuery, type Insertable } from 'kysely';
+import { toDatabaseValue } from '../src/core/db/data-edge';
 import type { Db } from '../src/core/db/database';
 import type { Database } from '../src/core/db/schema';
 
@@ -35,8 +36,21 @@ export class TableBatch<T extends keyof Database> {
 		if (!this.rows.length) return;
 		const rows = this.rows;
 		this.rows = [];
-		// A generic table name is more than Kysely's types can follow; the row type above keeps the columns checked.
-		await this.db.insertInto(this.table as 'areas').values(rows as Insertable<Database['areas']>[]).execute();
+		// The SQL is written here rather than by the query builder: at a million signals, building and transforming a
+		// node per value took most of the time (about 0.3 ms a signal). Values cross the same data edge as in the app.
+		const columns = Object.keys(rows[0]) as Array<keyof (typeof rows)[number]>;
+		const params: unknown[] = [];
+		const tuples: string[] = [];
+		for (const row of rows) {
+			const marks: string[] = [];
+			for (const column of columns) {
+				params.push(toDatabaseValue(row[column], this.db.dialect));
+				marks.push(this.db.dialect === 'postgres' ? `$${params.length}` : '?');
+			}
+			tuples.push(`(${marks.join(',')})`);
+		}
+		const text = `insert into "${this.table}" (${columns.map((c) => `"${String(c)}"`).join(',')}) values ${tuples.join(',')}`;
+		await this.db.executeQuery(CompiledQuery.raw(text, params));
 		this.written += rows.length;
 		this.onWritten(this.table, this.written);
 	}

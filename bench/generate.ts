@@ -1,13 +1,15 @@
 // CLI: builds a bench dataset into a fresh database.
-//   tsx bench/generate.ts --areas 10000 --households 80000 --residents 200000 [--data-dir DIR | --database-url postgres://…] [--seed 1]
+//   tsx bench/generate.ts --areas 10000 --households 80000 --residents 200000 [--signals 1000000] [--data-dir DIR | --database-url postgres://…] [--seed 1]
 // Without --data-dir or --database-url it makes a new temporary data dir and says where.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { isPostgresUrl, openDatabase, type Db } from '../src/core/db/database';
 import { migrateToLatest } from '../src/core/db/migrate';
 import { generateDataset, type DatasetSizes, type DatasetSummary } from './dataset';
+import { generateSignals, prepareSignalWorld, type SignalCounts } from './signals';
 
 export type Target = { databaseUrl?: string; dataDir: string };
 
@@ -17,6 +19,30 @@ export async function generateInto(target: Target, sizes: DatasetSizes, seed: nu
 	try {
 		await migrateToLatest(db);
 		return await generateDataset(db, sizes, { seed, log });
+	} finally {
+		await db.destroy();
+	}
+}
+
+/** Adds signals number `from` to `to` (bench/signals.ts) to a generated dataset; a run grows the database in steps. */
+export async function generateSignalsInto(target: Target, range: { from: number; to: number }, seed: number, log: (line: string) => void): Promise<SignalCounts & { seconds: number }> {
+	const db: Db = openDatabase({ url: target.databaseUrl, sqlitePath: join(target.dataDir, 'leefbaar.sqlite'), poolSize: 2 });
+	const started = performance.now();
+	let lastLog = 0;
+	try {
+		// A million signals with their indexes outgrow SQLite's default 2 MB page cache many times over: give the
+		// generator's own connection 256 MB, so index pages stay in memory instead of being read back per insert.
+		if (db.dialect === 'sqlite') await sql`pragma cache_size = -262144`.execute(db);
+		const world = await prepareSignalWorld(db, seed);
+		const counts = await generateSignals(db, world, range, seed, (written) => {
+			if (performance.now() - lastLog < 2000 && written < range.to) return;
+			lastLog = performance.now();
+			log(`  signals        ${written.toLocaleString('en')} / ${range.to.toLocaleString('en')}`);
+		});
+		// PostgreSQL's autovacuum analyzes a table after a bulk load like this one; measure with those statistics. The app
+		// never runs ANALYZE (or PRAGMA optimize) on SQLite, so SQLite is measured without statistics, as in production.
+		if (db.dialect === 'postgres') await sql`analyze`.execute(db);
+		return { ...counts, seconds: (performance.now() - started) / 1000 };
 	} finally {
 		await db.destroy();
 	}
@@ -35,6 +61,7 @@ async function main(): Promise<void> {
 			areas: { type: 'string' },
 			households: { type: 'string' },
 			residents: { type: 'string' },
+			signals: { type: 'string' },
 			'database-url': { type: 'string' },
 			'data-dir': { type: 'string' },
 			seed: { type: 'string' }
@@ -46,6 +73,7 @@ async function main(): Promise<void> {
 		residents: count(values.residents, 'residents', 200_000)
 	};
 	const seed = count(values.seed, 'seed', 1);
+	const signals = count(values.signals, 'signals', 0);
 	const url = values['database-url'];
 	if (url && !isPostgresUrl(url)) throw new Error('--database-url must be postgres://…; for SQLite use --data-dir');
 	const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'leefbaar-data-'));
@@ -53,6 +81,11 @@ async function main(): Promise<void> {
 	console.log(`Generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents (seed ${seed}) into ${where}`);
 	const summary = await generateInto({ databaseUrl: url, dataDir }, sizes, seed, console.log);
 	console.log(`Done in ${summary.seconds.toFixed(1)} s:`, JSON.stringify(summary.counts));
+	if (signals > 0) {
+		console.log(`Generating ${signals.toLocaleString('en')} signals …`);
+		const made = await generateSignalsInto({ databaseUrl: url, dataDir }, { from: 0, to: signals }, seed, console.log);
+		console.log(`Done in ${made.seconds.toFixed(1)} s: ${made.signals} signals, ${made.reporters} reporters, ${made.events} events, ${made.referrals} referrals`);
+	}
 	if (!url) console.log(`Serve it with: DATA_DIR=${dataDir} DEMO_DATA=false npm start`);
 }
 

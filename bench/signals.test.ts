@@ -20,7 +20,8 @@ describeOnDatabases('the bench signal generator', (ctx) => {
 		await generateDataset(ctx.db, sizes, { seed: 5 });
 		world = await prepareSignalWorld(ctx.db, 5);
 		expect(world.estates.length).toBeGreaterThan(10);
-		const counts = await generateSignals(ctx.db, world, { from: 0, to: SIGNALS }, 5);
+		// In one bulk step (indexes dropped and rebuilt), as a large run does.
+		const counts = await generateSignals(ctx.db, world, { from: 0, to: SIGNALS }, 5, () => {}, { bulkFrom: 0 });
 		expect(counts.signals).toBe(SIGNALS);
 
 		const n = async (q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) => Number((await q.executeTakeFirstOrThrow()).n);

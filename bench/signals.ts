@@ -6,6 +6,7 @@
 // is asked, so a run can grow a database from 10,000 to 1,000,000 signals and measure at each size.
 // Written straight into the tables in multi-row inserts; a bench tool, not a way in for real data.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../src/core/db/database';
 import type { LocationKind, SignalKind, SignalPriority, SignalSource, SignalStatus } from '../src/core/db/schema';
 import { deadlineFor } from '../src/core/signals/deadlines';
@@ -180,19 +181,44 @@ function outcomeOf(r: Random, createdMs: number, deadlineMs: number): Outcome {
 	return { status: closed ? 'closed' : 'resolved', firstResponseAt, resolvedAt, closedAt: closed ? resolvedAt + 14 * DAY : null, reason: null };
 }
 
+const BULK_TABLES = ['signals', 'signal_reporters', 'signal_events', 'referrals'];
+
+/**
+ * Runs a bulk load with the secondary indexes of these tables dropped, and builds them again afterwards from their
+ * own definitions, as a bulk loader does: sorting once is many times faster than a million B-tree inserts into a
+ * dozen indexes (the load took 0.19 ms of CPU a signal with them). Primary keys stay; unique indexes are checked
+ * again when they are rebuilt.
+ */
+async function withoutIndexes<T>(db: Db, work: () => Promise<T>): Promise<T> {
+	const list = sql.join(BULK_TABLES.map((t) => sql.lit(t)));
+	const indexes =
+		db.dialect === 'sqlite'
+			? (await sql<{ name: string; definition: string }>`select name, sql as definition from sqlite_master where type = 'index' and sql is not null and tbl_name in (${list})`.execute(db)).rows
+			: (await sql<{ name: string; definition: string }>`select indexname as name, indexdef as definition from pg_indexes where schemaname = current_schema() and tablename in (${list}) and indexname not in (select conname from pg_constraint)`.execute(db)).rows;
+	for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
+	try {
+		return await work();
+	} finally {
+		for (const index of indexes) await sql.raw(index.definition).execute(db);
+	}
+}
+
 export type SignalCounts = { signals: number; reporters: number; events: number; referrals: number };
 
 /**
  * Writes signals number `from` up to (not including) `to`; each is a function of (seed, number) only. One transaction
  * per 20,000 signals keeps memory flat at a million.
  */
-export async function generateSignals(db: Db, world: SignalWorld, range: { from: number; to: number }, seed: number, onProgress: (written: number) => void = () => {}): Promise<SignalCounts> {
+export async function generateSignals(db: Db, world: SignalWorld, range: { from: number; to: number }, seed: number, onProgress: (written: number) => void = () => {}, options: { bulkFrom?: number } = {}): Promise<SignalCounts> {
 	if (!world.estates.length) throw new Error('no estates with a housing company: generate the areas dataset first');
 	const counts: SignalCounts = { signals: 0, reporters: 0, events: 0, referrals: 0 };
 	const deadlineCache = new Map<string, number>();
 	const ISO = (ms: number) => new Date(ms).toISOString();
 	const categoryWeights = world.categories.map((c) => [c, c.weight] as const);
 	const CHUNK = 20_000;
+	// A small step is quicker with the indexes in place than rebuilding them.
+	const bulk = range.to - range.from >= (options.bulkFrom ?? 50_000) ? withoutIndexes : <T>(_db: Db, work: () => Promise<T>) => work();
+	await bulk(db, async () => {
 	for (let start = range.from; start < range.to; start += CHUNK) {
 		const end = Math.min(range.to, start + CHUNK);
 		await db.transaction().execute(async (trx) => {
@@ -288,5 +314,6 @@ export async function generateSignals(db: Db, world: SignalWorld, range: { from:
 		});
 		onProgress(end);
 	}
+	});
 	return counts;
 }
