@@ -125,3 +125,10 @@ export async function mergeSignals(db: Db, actor: Actor, input: MergeInput, opti
 		return { keptId: keep.id, mergedId: merged.id, movedAlong: Number(along.numUpdatedRows) };
 	});
 }
+
+/** The signal this one was merged into, for a reader of this one (the page links there). */
+export async function mergedInto(db: Db, actor: Actor, signalId: string): Promise<{ id: string; reference: string } | null> {
+	const { signal } = await loadForAction(db, actor, signalId, 'read');
+	if (!signal.merged_into_id) return null;
+	return (await db.selectFrom('signals').select(['id', 'reference']).where('id', '=', signal.merged_into_id).executeTakeFirst()) ?? null;
+}
