@@ -209,7 +209,7 @@ async function loadAll(db: Db, now: Date): Promise<{ signals: number; collective
 		} else {
 			// Residents report on their phone; demo reporters leave a phone number at most, so the demo sends no mail.
 			const phone = category.kind === 'help' || rnd.chance(0.3) ? `+32 470 ${String(100000 + Math.floor(rnd.next() * 899999)).replace(/(\d{2})(\d{2})(\d{2})/, '$1 $2 $3')}` : undefined;
-			result = await reportSignal(db, anonymous, { kind: category.kind, categoryId: category.id, description: t.text, estateId: estate.id, ...point, phone, language: t.language }, { ...at, source: rnd.chance(0.2) ? 'qr' : 'web' });
+			result = await reportSignal(db, anonymous, { kind: category.kind, categoryId: category.id, description: t.text, estateId: estate.id, ...point, phone, language: t.language }, { ...at, source: 'web' });
 		}
 		await liveThrough(result, createdAt, estate, t.category);
 	}

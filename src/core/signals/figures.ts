@@ -9,15 +9,13 @@ import { z } from 'zod';
 import { authorize, type Actor } from '../access';
 import { hoursBetween, mediansByGroup, middleRow, monthOf, weekOf } from '../db/aggregates';
 import type { Db } from '../db/database';
+import { Invalid } from '../errors';
 import { parseInput } from '../validation';
 import { workingDaysBetween } from './deadlines';
 import { OPEN_STATUSES } from './model';
 
-const isoDate = z
-	.string()
-	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
-	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'date' });
+/** An empty date field means no limit. */
+const isoDate = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.iso.date().optional());
 const optionalId = z.string().trim().max(64).optional().transform((v) => v || undefined);
 
 export const figuresFilter = z
@@ -25,12 +23,9 @@ export const figuresFilter = z
 		areaId: optionalId,
 		estateId: optionalId,
 		categoryId: optionalId,
-		from: isoDate.optional().or(z.literal('').transform(() => undefined)),
-		to: isoDate.optional().or(z.literal('').transform(() => undefined)),
+		from: isoDate,
+		to: isoDate,
 		bucket: z.enum(['week', 'month']).default('month')
-	})
-	.superRefine((v, ctx) => {
-		if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to_before_from' });
 	});
 export type FiguresFilter = z.input<typeof figuresFilter>;
 
@@ -171,6 +166,7 @@ async function groupMedians(db: Db, scope: FiguresScope, group: 's.category_id' 
 
 /** Turns a page's filter into the scope the queries take (the area with the areas inside it; the default period). */
 export async function scopeOf(db: Db, filter: z.output<typeof figuresFilter>, now: Date): Promise<FiguresScope & { from: string; to: string }> {
+	if (filter.from && filter.to && filter.from > filter.to) throw new Invalid([{ path: 'to', code: 'to_before_from', message: 'The end date is before the start date' }]);
 	const to = filter.to ?? now.toISOString().slice(0, 10);
 	const from = filter.from ?? (() => {
 		const d = new Date(`${to}T00:00:00Z`);
