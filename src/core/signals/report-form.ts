@@ -17,16 +17,19 @@ export type ReportPlace = {
 	estateId: string | null;
 	/** For an area: its estates, so the resident can say which one (optional). */
 	estates: Array<{ id: string; name: string }>;
+	/** The estate chosen beforehand: an estate named like its area (Wallaysplein in Wallaysplein) shares its slug. */
+	defaultEstateId: string | null;
 };
 
-/** The area or estate with this slug (slugs are unique per table; an area wins when both exist). */
+/** The area or estate with this slug (slugs are unique per table; an area wins when both exist, its namesake estate preselected). */
 export async function reportPlace(db: Db, actor: Actor, slug: string): Promise<ReportPlace> {
 	authorize(actor, 'report', 'signal');
 	const wanted = slug.toLowerCase().slice(0, 200);
 	const area = await db.selectFrom('areas').select(['id', 'name', 'slug']).where('slug', '=', wanted).executeTakeFirst();
 	if (area) {
-		const estates = await db.selectFrom('estates').select(['id', 'name']).where('area_id', '=', area.id).orderBy('name').execute();
-		return { slug: area.slug, kind: 'area', name: area.name, areaId: area.id, areaName: area.name, areaSlug: area.slug, estateId: null, estates };
+		const estates = await db.selectFrom('estates').select(['id', 'name', 'slug']).where('area_id', '=', area.id).orderBy('name').execute();
+		const namesake = estates.find((e) => e.slug === area.slug) ?? (estates.length === 1 ? estates[0] : undefined);
+		return { slug: area.slug, kind: 'area', name: area.name, areaId: area.id, areaName: area.name, areaSlug: area.slug, estateId: null, estates: estates.map((e) => ({ id: e.id, name: e.name })), defaultEstateId: namesake?.id ?? null };
 	}
 	const estate = await db
 		.selectFrom('estates as e')
@@ -35,7 +38,7 @@ export async function reportPlace(db: Db, actor: Actor, slug: string): Promise<R
 		.where('e.slug', '=', wanted)
 		.executeTakeFirst();
 	if (!estate) throw new NotFound('place', slug);
-	return { slug: estate.slug, kind: 'estate', name: estate.name, areaId: estate.area_id, areaName: estate.area_name, areaSlug: estate.area_slug, estateId: estate.id, estates: [] };
+	return { slug: estate.slug, kind: 'estate', name: estate.name, areaId: estate.area_id, areaName: estate.area_name, areaSlug: estate.area_slug, estateId: estate.id, estates: [], defaultEstateId: estate.id };
 }
 
 /** What reportSignal would refuse, checked before the nearby step: the same schema and the same rule for help. */
