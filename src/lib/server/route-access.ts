@@ -76,6 +76,13 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/imports': ALL_STAFF,
 	'/staff/imports/areas': AREA_EDITORS,
 	'/staff/imports/[id]': ALL_STAFF,
+	// The collective view (helper E): figures carry no personal data; bundling is the policy's call (institute staff).
+	'/staff/figures': NOT_ADMIN,
+	'/staff/figures/csv': NOT_ADMIN,
+	'/staff/collective': NOT_ADMIN,
+	'/staff/collective/new': INSTITUTE,
+	'/staff/collective/[id]': NOT_ADMIN,
+	'/staff/collective/[id]/csv': NOT_ADMIN,
 	// Open311 GeoReport v2 (helper C): open by the spec; POST checks its api_key inside. Admins issue the keys.
 	'/open311/v2/discovery.[format]': 'public',
 	'/open311/v2/services.[format]': 'public',
