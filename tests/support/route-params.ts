@@ -99,6 +99,11 @@ function importJobId(kind: 'areas' | 'tenants'): Resolver {
 }
 
 /** One-time links (invitation, password reset): an unknown token, which must give a friendly page, not a crash. */
+/** A collective issue: the demo bundles one (litter around Kapelakker). */
+async function collectiveIssueId({ db }: ParamContext): Promise<string> {
+	return must((await db.selectFrom('collective_issues').select('id').orderBy('id').executeTakeFirst())?.id, 'collective issue');
+}
+
 async function unknownToken(): Promise<string> {
 	return randomBytes(24).toString('base64url');
 }
