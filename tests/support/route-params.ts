@@ -123,6 +123,7 @@ export const paramResolvers: Record<string, Resolver> = {
 	'organisations/[id]': organisationId,
 	'imports/[id]': importJobId('areas'),
 	'tenants/[id]': importJobId('tenants'),
+	'collective/[id]': collectiveIssueId,
 	'[token]': unknownToken,
 	'services/[code]': open311ServiceCode,
 	'requests/[id]': open311RequestId,
