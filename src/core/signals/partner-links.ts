@@ -217,3 +217,19 @@ export async function answerPartnerLink(db: Db, token: string, input: PartnerAns
 		return { done: v.done };
 	});
 }
+
+/** A public photo of the signal behind a live partner link (never for a help request). */
+export async function partnerPhoto(db: Db, token: string, photoId: string, options: { now?: Date } = {}): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
+	const link = await linkByToken(db, token, options.now ?? new Date());
+	const row = await db
+		.selectFrom('signal_attachments as a')
+		.innerJoin('signals as s', 's.id', 'a.signal_id')
+		.select(['a.file_key', 'a.thumbnail_key', 'a.media_type'])
+		.where('a.id', '=', photoId.slice(0, 64))
+		.where('a.signal_id', '=', link.signal_id)
+		.where('a.is_public', '=', true)
+		.where('s.is_help_request', '=', false)
+		.executeTakeFirst();
+	if (!row) throw new NotFound('photo');
+	return { fileKey: row.file_key, thumbnailKey: row.thumbnail_key, mediaType: row.media_type };
+}

@@ -55,6 +55,12 @@ export async function helpConsentInForce(db: Db, residentId: string | null, orga
 	return consents.find((c) => c.organisationId === organisationId && c.scope === 'help_request' && c.inForce)?.id ?? null;
 }
 
+/** The organisations a resident allowed to know about their help request (consents in force). */
+export async function helpConsentOrganisations(db: Db, residentId: string | null): Promise<string[]> {
+	if (!residentId) return [];
+	return (await activeConsents(db, residentId)).filter((c) => c.scope === 'help_request' && c.inForce).map((c) => c.organisationId);
+}
+
 /** The receiver's own routing rule for this category (most specific area first) gives the deadline; else 5 days. */
 async function receiverDeadlineDays(db: Db, categoryId: string | null, areaId: string | null, organisationId: string): Promise<number> {
 	if (!categoryId) return DEFAULT_REFERRAL_DAYS;

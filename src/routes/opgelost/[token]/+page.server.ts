@@ -1,0 +1,42 @@
+// "Is it solved?" — the resident's one question, from the links in the resolution mail (?antwoord=ja|nee). Opening
+// the link changes nothing: mail scanners and link previews fetch links too. The page shows the question with the
+// answer from the link chosen, and only the POST of the form answers. In the reporter's own language.
+import { redirect } from '@sveltejs/kit';
+import { isLocale } from '$core/i18n';
+import { answerFeedback, answerFromLink, feedbackView } from '$core/signals/service';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url, cookies, setHeaders }) => {
+	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
+	try {
+		const view = await feedbackView(locals.core.db, params.token);
+		// The reporter's language, unless this browser chose one itself.
+		const chosen = cookies.get('lang');
+		const language = isLocale(chosen) ? chosen : isLocale(view.language) ? view.language : locals.locale;
+		return {
+			reference: view.reference,
+			answer: view.answer,
+			comment: view.comment,
+			expired: view.expired,
+			expiresAt: view.expiresAt,
+			preselected: answerFromLink(url.searchParams.get('antwoord')),
+			language,
+			thanks: url.searchParams.has('bedankt')
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const values = await formObject(request);
+		try {
+			await answerFeedback(locals.core.db, params.token, { answer: answerFromLink(String(values.answer ?? '')) ?? (values.answer as never), comment: values.comment as string | undefined }, { baseUrl: locals.core.config.origin ?? new URL(request.url).origin });
+		} catch (err) {
+			return formFailure(err, locals.locale, values);
+		}
+		redirect(303, `/opgelost/${params.token}?bedankt`);
+	}
+};

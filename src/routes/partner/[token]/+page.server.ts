@@ -1,0 +1,28 @@
+// The page behind a partner link: what a contractor or school needs of one signal (never who reported it), the
+// messages of this link, and a form to answer. The secret link is the key, so nothing here is cached.
+import { redirect } from '@sveltejs/kit';
+import { answerPartnerLink, openPartnerLink } from '$core/signals/service';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
+	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
+	try {
+		const view = await openPartnerLink(locals.core.db, params.token);
+		return { token: params.token, view, thanks: url.searchParams.has('bedankt') };
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	answer: async ({ request, locals, params, url }) => {
+		const values = await formObject(request);
+		try {
+			await answerPartnerLink(locals.core.db, params.token, values as never, { baseUrl: locals.core.config.origin ?? url.origin });
+		} catch (err) {
+			return formFailure(err, locals.locale, values);
+		}
+		redirect(303, `/partner/${params.token}?bedankt`);
+	}
+};

@@ -1,0 +1,38 @@
+// Referrals (doorverwijzingen): those to my organisation, to accept or decline with a reason, and those we made,
+// with the receiver's answer — so the referrer sees the loop closed.
+import { redirect } from '@sveltejs/kit';
+import { incomingReferrals, outgoingReferrals, respondToReferral, withdrawReferral } from '$core/signals/service';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	try {
+		const [incoming, outgoing] = await Promise.all([incomingReferrals(locals.core.db, locals.actor), outgoingReferrals(locals.core.db, locals.actor)]);
+		const notice = ['verwezen', 'aanvaard', 'geweigerd', 'ingetrokken'].find((k) => url.searchParams.has(k)) ?? null;
+		return { incoming, outgoing, notice: notice ? `referrals.notice_${notice}` : null };
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	respond: async ({ request, locals, url }) => {
+		const values = await formObject(request);
+		const accept = values.decision === 'accept';
+		try {
+			await respondToReferral(locals.core.db, locals.actor, String(values.referralId ?? ''), { accept, reason: values.reason as string | undefined }, { baseUrl: locals.core.config.origin ?? url.origin });
+		} catch (err) {
+			return formFailure(err, locals.locale, values);
+		}
+		redirect(303, `/staff/referrals?${accept ? 'aanvaard' : 'geweigerd'}`);
+	},
+	withdraw: async ({ request, locals }) => {
+		const values = await formObject(request);
+		try {
+			await withdrawReferral(locals.core.db, locals.actor, String(values.referralId ?? ''));
+		} catch (err) {
+			return formFailure(err, locals.locale, values);
+		}
+		redirect(303, '/staff/referrals?ingetrokken');
+	}
+};
