@@ -131,12 +131,20 @@ export const paramResolvers: Record<string, Resolver> = {
 	'signals/[id]': signalId
 };
 
-/** A signal staff handle (no help request); one is reported when the demo has none. */
-async function signalId({ db }: ParamContext): Promise<string> {
-	const row = await db.selectFrom('signals').select('id').where('is_help_request', '=', false).where('merged_into_id', 'is', null).orderBy('created_at').executeTakeFirst();
+/**
+ * A signal staff handle (no help request), of the visitor's own organisation: only that organisation reads, handles
+ * and refers it. One is reported (and put with that organisation) when the demo has none.
+ */
+async function signalId({ db, visitorEmail }: ParamContext): Promise<string> {
+	const visitor = visitorEmail ? await db.selectFrom('users').select('organisation_id').where('email', '=', visitorEmail).executeTakeFirst() : undefined;
+	const org = visitor?.organisation_id ?? null;
+	let query = db.selectFrom('signals').select('id').where('is_help_request', '=', false).where('merged_into_id', 'is', null);
+	if (org) query = query.where('organisation_id', '=', org);
+	const row = await query.orderBy('created_at').executeTakeFirst();
 	if (row) return row.id;
 	await ensureGeneralCategories(db);
 	const made = await reportSignal(db, anonymous, { kind: 'public_space', description: 'Kapotte bank in het park', locationKind: 'address', locationText: 'Park' }, { baseUrl: 'http://127.0.0.1' });
+	if (org) await db.updateTable('signals').set({ organisation_id: org }).where('id', '=', made.id).execute();
 	return made.id;
 }
 

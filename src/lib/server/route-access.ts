@@ -54,6 +54,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/volgen/[token]/foto/[id]': 'public',
 	// Referrals, partner links and "is it solved?" (helper D): the mailed token is the key of the public pages.
 	'/staff/referrals': NOT_ADMIN,
+	// Inbox and handling (helper B): the signals policy decides which signals a reader sees and may handle.
+	'/staff/signals': NOT_ADMIN,
+	'/staff/signals/new': NOT_ADMIN,
+	'/staff/signals/[id]': NOT_ADMIN,
+	'/staff/signals/[id]/foto/[attachmentId]': NOT_ADMIN,
+	'/staff/settings/signals': AREA_EDITORS,
 	'/staff/signals/[id]/refer': NOT_ADMIN,
 	'/staff/signals/[id]/link': NOT_ADMIN,
 	'/partner/[token]': 'public',

@@ -1,0 +1,70 @@
+// Coordinators shape what residents can report and who must act on it: categories in three languages, and routing
+// rules per category and area (organisation, team, deadline in working days, priority).
+import { redirect } from '@sveltejs/kit';
+import { authorize } from '$core/access';
+import { listOrganisations, listTeams } from '$core/partners/service';
+import { placeChoices } from '$core/people/places';
+import { PRIORITIES, SIGNAL_KINDS } from '$core/signals/model';
+import { createCategory, deleteRoutingRule, listCategories, listRoutingRules, setRoutingRule, updateCategory } from '$core/signals/service';
+import type { CategoryInput, RoutingRuleInput } from '$core/signals/categories';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { db } = locals.core;
+	try {
+		authorize(locals.actor, 'manage', 'signal-category');
+		const [categories, rules, organisations, places] = await Promise.all([listCategories(db), listRoutingRules(db, locals.actor), listOrganisations(db, locals.actor), placeChoices(db, locals.actor)]);
+		const teams = (await Promise.all(organisations.map((o) => listTeams(db, locals.actor, o.id)))).flat();
+		const editId = url.searchParams.get('bewerk');
+		const editing = categories.find((c) => c.id === editId) ?? null;
+		const done = url.searchParams.get('klaar');
+		return {
+			categories,
+			rules,
+			organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+			teams: teams.map((t) => ({ id: t.id, name: t.name, organisationId: t.organisationId })),
+			areas: places.areas,
+			kinds: SIGNAL_KINDS,
+			priorities: PRIORITIES,
+			editing: editing ? { id: editing.id, key: editing.key, kind: editing.kind, name: editing.name, nameFr: editing.name_fr ?? '', nameEn: editing.name_en ?? '', sortOrder: editing.sort_order, isActive: editing.is_active } : null,
+			notice: done && ['category', 'rule', 'rule_deleted'].includes(done) ? `inbox.settings_done_${done}` : null
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	category: async ({ request, locals }) => {
+		const values = await formObject(request);
+		const id = typeof values.id === 'string' ? values.id.slice(0, 64) : '';
+		// An unticked checkbox sends nothing; the schema reads "nothing" as active, so say "off" explicitly.
+		const input = { ...values, isActive: values.isActive === 'on' ? 'on' : 'false' } as CategoryInput;
+		try {
+			if (id) await updateCategory(locals.core.db, locals.actor, id, input);
+			else await createCategory(locals.core.db, locals.actor, input);
+		} catch (err) {
+			return formFailure(err, locals.locale, { ...values, form: 'category' });
+		}
+		redirect(303, '/staff/settings/signals?klaar=category#categories');
+	},
+	rule: async ({ request, locals }) => {
+		const values = await formObject(request);
+		try {
+			await setRoutingRule(locals.core.db, locals.actor, values as RoutingRuleInput);
+		} catch (err) {
+			return formFailure(err, locals.locale, { ...values, form: 'rule' });
+		}
+		redirect(303, '/staff/settings/signals?klaar=rule#rules');
+	},
+	deleteRule: async ({ request, locals }) => {
+		const values = await formObject(request);
+		try {
+			await deleteRoutingRule(locals.core.db, locals.actor, String(values.ruleId ?? '').slice(0, 64));
+		} catch (err) {
+			return formFailure(err, locals.locale, { ...values, form: 'delete' });
+		}
+		redirect(303, '/staff/settings/signals?klaar=rule_deleted#rules');
+	}
+};

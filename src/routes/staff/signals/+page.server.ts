@@ -1,0 +1,59 @@
+// The inbox: the signals of the reader's organisation (and referred to it), filtered by a GET form, sorted by
+// deadline, with status tabs and bulk actions in one POST form around the list (works without JavaScript).
+import { redirect } from '@sveltejs/kit';
+import { isStaff } from '$core/access';
+import { listTeams } from '$core/partners/service';
+import { placeChoices } from '$core/people/places';
+import { bulkAction, colleagues, inbox, inboxStatusCounts, listCategories, type BulkInput } from '$core/signals/service';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { inboxHref, readInboxQuery } from './filters';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAGE_SIZE = 50;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { db } = locals.core;
+	const f = readInboxQuery(url.searchParams);
+	const filter = { status: f.status, categoryId: f.category, areaId: f.area, teamId: f.team, overdue: f.overdue, mine: f.mine, q: f.q, page: f.page, pageSize: PAGE_SIZE };
+	try {
+		const [result, counts, categories, places, people, teams] = await Promise.all([
+			inbox(db, locals.actor, filter),
+			inboxStatusCounts(db, locals.actor, filter),
+			listCategories(db),
+			placeChoices(db, locals.actor),
+			colleagues(db, locals.actor),
+			isStaff(locals.actor) && locals.actor.organisationId ? listTeams(db, locals.actor, locals.actor.organisationId) : Promise.resolve([])
+		]);
+		const changed = Number.parseInt(url.searchParams.get('changed') ?? '', 10);
+		return {
+			filters: f,
+			result,
+			counts,
+			pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
+			categories: categories.map((c) => ({ id: c.id, name: c.name, nameFr: c.name_fr, nameEn: c.name_en, isActive: c.is_active })),
+			areas: places.areas,
+			teams: teams.map((t) => ({ id: t.id, name: t.name })),
+			colleagues: people,
+			today: new Date().toISOString(),
+			changed: Number.isFinite(changed) && changed > 0 ? changed : null
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	bulk: async ({ request, locals, url }) => {
+		const values = await formObject(request);
+		const back = readInboxQuery(new URLSearchParams(String(values.back ?? '')));
+		let changed: number;
+		try {
+			const result = await bulkAction(locals.core.db, locals.actor, values as BulkInput, { baseUrl: locals.core.config.origin ?? url.origin });
+			changed = result.changed;
+		} catch (err) {
+			return formFailure(err, locals.locale, values);
+		}
+		const to = inboxHref(back);
+		redirect(303, `${to}${to.includes('?') ? '&' : '?'}changed=${changed}`);
+	}
+};

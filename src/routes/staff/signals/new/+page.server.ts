@@ -1,0 +1,57 @@
+// A worker registers what a resident told them (house visit, community centre, street, phone, office), for that
+// resident or their household. A help request goes to the partner that must act only with the resident's consent,
+// asked on the spot with the plain sentence shown on this page.
+import { randomBytes } from 'node:crypto';
+import { redirect } from '@sveltejs/kit';
+import { authorize } from '$core/access';
+import { listResidents } from '$core/people/service';
+import { placeChoices } from '$core/people/places';
+import { SIGNAL_KINDS, STAFF_CHANNELS, type StaffIntakeInput } from '$core/signals/model';
+import { listCategories, listRoutingRules, registerSignal } from '$core/signals/service';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { db } = locals.core;
+	const search = (url.searchParams.get('bewoner') ?? '').trim().slice(0, 100);
+	try {
+		authorize(locals.actor, 'create', 'signal');
+		const [categories, places, rules, residents] = await Promise.all([
+			listCategories(db, { activeOnly: true }),
+			placeChoices(db, locals.actor),
+			listRoutingRules(db, locals.actor),
+			search ? listResidents(db, locals.actor, { q: search, pageSize: 25 }) : Promise.resolve(null)
+		]);
+		// Who a help request may go to: the organisations the routing rules send help requests to.
+		const helpPartners = [...new Set(rules.filter((r) => r.kind === 'help').map((r) => r.organisation_name))].sort();
+		return {
+			search,
+			residents: residents?.items.map((r) => ({ id: r.id, name: `${r.lastName}, ${r.firstName}`, estateName: r.estateName })) ?? null,
+			residentTotal: residents?.total ?? 0,
+			categories: categories.map((c) => ({ id: c.id, name: c.name, nameFr: c.name_fr, nameEn: c.name_en, kind: c.kind })),
+			estates: places.estates.map((e) => ({ id: e.id, name: e.name, areaName: e.areaName })),
+			areas: places.areas,
+			kinds: SIGNAL_KINDS,
+			channels: STAFF_CHANNELS,
+			helpPartners,
+			// One token per form: posting the same form twice (a double tap, a retry) stores one signal.
+			formToken: randomBytes(16).toString('base64url')
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const values = await formObject(request);
+		const input = { ...values, idempotencyKey: values.formToken, categoryId: values.categoryId || undefined } as StaffIntakeInput;
+		let id: string;
+		try {
+			id = (await registerSignal(locals.core.db, locals.actor, input, { baseUrl: locals.core.config.origin ?? url.origin })).id;
+		} catch (err) {
+			return formFailure(err, locals.locale, values);
+		}
+		redirect(303, `/staff/signals/${id}?klaar=created`);
+	}
+};
