@@ -210,7 +210,7 @@ export interface ImportJobTable {
 export type SignalKind = 'home_repair' | 'common_spaces' | 'nuisance' | 'public_space' | 'help';
 export type SignalStatus = 'new' | 'accepted' | 'in_progress' | 'waiting' | 'resolved' | 'closed' | 'rejected' | 'not_our_task';
 export type SignalPriority = 'low' | 'normal' | 'high' | 'urgent';
-export type SignalSource = 'web' | 'staff' | 'open311' | 'partner';
+export type SignalSource = 'web' | 'qr' | 'staff' | 'open311' | 'partner';
 export type LocationKind = 'dwelling' | 'common_space' | 'map' | 'address' | 'none';
 export type ReferralStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
 

@@ -37,7 +37,11 @@ export const categoryInput = z.object({
 	nameFr: z.string().trim().max(80).optional().transform((v) => v || null),
 	nameEn: z.string().trim().max(80).optional().transform((v) => v || null),
 	sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
-	isActive: z.preprocess((v) => v === undefined || v === true || v === 'on' || v === 'true', z.boolean())
+	/** A form's checkbox sends 'on' or nothing; callers in code may leave it out (active). */
+	isActive: z
+		.union([z.boolean(), z.string()])
+		.optional()
+		.transform((v) => v === undefined || v === true || v === 'on' || v === 'true')
 });
 export type CategoryInput = z.input<typeof categoryInput>;
 

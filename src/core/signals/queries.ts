@@ -112,7 +112,7 @@ export type TimelineEntry = { at: string; kind: string; actorLabel: string; from
 export type ReporterView = { id: string; isOriginal: boolean; name: string | null; email: string | null; phone: string | null; language: string; anonymised: boolean };
 export type AttachmentView = { id: string; mediaType: string; width: number | null; height: number | null; isPublic: boolean; createdAt: string };
 export type StaffSignalView = {
-	signal: Awaited<ReturnType<typeof loadSignalRow>>;
+	signal: NonNullable<Awaited<ReturnType<typeof loadSignalRow>>>;
 	timeline: TimelineEntry[];
 	/** null when the reader may not see contact details. */
 	reporters: ReporterView[] | null;
