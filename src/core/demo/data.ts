@@ -12,6 +12,7 @@ import { createHousehold, createResident } from '../people/service';
 import municipalities from './municipalities.geo.json';
 import { demoHouseholds } from './people';
 import { DEMO_AREAS, squareAround } from './places';
+import { loadDemoOpen311 } from './open311';
 import { loadDemoSignals } from './signals';
 
 export const DEMO_PASSWORD = 'leefbaar-demo';
@@ -97,5 +98,7 @@ export async function buildDemoData(db: Db): Promise<DemoLogin[]> {
 	}
 	// A year of signals, routed by the demo's rules, with the category classifier trained on the demo texts.
 	await loadDemoSignals(db);
+	// The Open311 client of the README's examples: key `demo`.
+	await loadDemoOpen311(db);
 	return logins.map(({ role, email }) => ({ role, email }));
 }
