@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 
 process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
 // adapter-node's own default body limit is 512 KB; ours follows MAX_UPLOAD_MB (the app refuses larger uploads itself).
-process.env.BODY_SIZE_LIMIT ||= String(Math.round(Number(process.env.MAX_UPLOAD_MB || 20) * 1024 * 1024) + 64 * 1024);
+process.env.BODY_SIZE_LIMIT ||= String(Math.round(Number(process.env.MAX_UPLOAD_MB || 50) * 1024 * 1024) + 64 * 1024);
 const { handler } = await import(pathToFileURL(resolve(process.env.BUILD_DIR || 'build', 'handler.js')).href);
 
 const port = Number(process.env.PORT ?? 3000);

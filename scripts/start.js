@@ -21,6 +21,6 @@ if (stale) {
 }
 const port = process.env.PORT ?? '3000';
 console.log(`Leefbaar starts on http://localhost:${port}`);
-const child = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env: { ...process.env, PORT: port, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? `${Math.round(Number(process.env.MAX_UPLOAD_MB ?? 20) * 1024 * 1024)}` } });
+const child = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env: { ...process.env, PORT: port, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? `${Math.round(Number(process.env.MAX_UPLOAD_MB ?? 50) * 1024 * 1024)}` } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

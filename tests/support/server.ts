@@ -50,7 +50,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'leefbaar-test-'));
 	const database = options.dialect === 'postgres' ? await freshDatabase('postgres') : undefined;
 	const port = await freePort();
-	const maxUploadMb = Number(options.env?.MAX_UPLOAD_MB ?? 20);
+	const maxUploadMb = Number(options.env?.MAX_UPLOAD_MB ?? 50);
 	const env: Record<string, string> = {
 		...(process.env as Record<string, string>),
 		BUILD_DIR: buildDir(),

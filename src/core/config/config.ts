@@ -23,7 +23,7 @@ const schema = z.object({
 	SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 	MAP_TILES_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 	MAP_TILES_ATTRIBUTION: z.string().default('© OpenStreetMap'),
-	MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(20),
+	MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(50),
 	INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	JOBS: bool.default(true),

@@ -101,6 +101,13 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 		expect(first.organisationId).toBeNull();
 	});
 
+	it('two identical posts at the same moment store one signal and both get its code', async () => {
+		const input = { kind: 'home_repair' as const, description: 'Het raam in de keuken sluit niet', estateId: world.estate.id, idempotencyKey: 'double-tap-7890abcd' };
+		const results = await Promise.all(Array.from({ length: 4 }, () => reportSignal(ctx.db, anonymous, input, { baseUrl })));
+		expect(new Set(results.map((r) => r.reference)).size).toBe(1);
+		expect((await ctx.db.selectFrom('signals').select('id').where('idempotency_key', '=', 'double-tap-7890abcd').execute()).length).toBe(1);
+	});
+
 	it('bad input names the field and stores nothing', async () => {
 		const before = (await ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 		const attempts = [

@@ -176,8 +176,31 @@ async function insertPhotos(tx: Db, signalId: string, photos: readonly PhotoInpu
 	}
 }
 
-/** A resident's report, from the web form or Open311: no account needed. */
+/** True for the unique-index violation of a second concurrent post with the same idempotency key (both dialects). */
+function isDuplicateKey(error: unknown): boolean {
+	const e = error as { code?: string; message?: string } | null;
+	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /idempotency/.test(e.message ?? '') ;
+}
+
+/**
+ * A resident's report, from the web form or Open311: no account needed. Two identical posts at the same moment
+ * (a double tap, a client retrying too soon) race to the unique idempotency key; the loser answers with the winner's
+ * signal.
+ */
 export async function reportSignal(db: Db, actor: Actor, input: IntakeInput, options: IntakeOptions): Promise<IntakeResult> {
+	try {
+		return await storeReport(db, actor, input, options);
+	} catch (error) {
+		const key = (input as { idempotencyKey?: unknown }).idempotencyKey;
+		if (typeof key === 'string' && isDuplicateKey(error) && !db.isTransaction) {
+			const earlier = await inTransaction(db, (tx) => replay(tx, key.trim()));
+			if (earlier) return earlier;
+		}
+		throw error;
+	}
+}
+
+async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: IntakeOptions): Promise<IntakeResult> {
 	authorize(actor, 'report', 'signal');
 	const v = parseInput(intakeInput, input);
 	if (v.kind === 'help' && !v.email && !v.phone) {

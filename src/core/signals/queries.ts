@@ -194,9 +194,10 @@ export type TrackingView = {
 /** The resident's own view, by the secret in their tracking link: what they sent and what happened since. */
 export async function trackByToken(db: Db, actor: Actor, token: string): Promise<TrackingView> {
 	authorize(actor, 'track', 'signal');
-	const reporter = await db.selectFrom('signal_reporters').select(['id', 'signal_id']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
+	const reporter = await db.selectFrom('signal_reporters').select(['id', 'signal_id', 'is_original']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
 	if (!reporter) throw new NotFound('signal');
-	return trackingView(db, reporter.signal_id, reporter.id, true);
+	// Photos may show the inside of someone's home: only who sent them sees them back, not a neighbour who joined.
+	return trackingView(db, reporter.signal_id, reporter.id, true, reporter.is_original);
 }
 
 /** By the code alone (read over the phone, typed from a letter): the status and its dates, not the description. */
@@ -208,7 +209,7 @@ export async function trackByReference(db: Db, actor: Actor, code: string): Prom
 	return trackingView(db, row.id, null, false);
 }
 
-async function trackingView(db: Db, signalId: string, reporterId: string | null, full: boolean): Promise<TrackingView> {
+async function trackingView(db: Db, signalId: string, reporterId: string | null, full: boolean, ownPhotos = false): Promise<TrackingView> {
 	const s = await db
 		.selectFrom('signals as s')
 		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
@@ -226,7 +227,7 @@ async function trackingView(db: Db, signalId: string, reporterId: string | null,
 		.where('visibility', '=', 'reporter')
 		.orderBy('at')
 		.execute();
-	const photos = full ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').execute() : [];
+	const photos = full && ownPhotos ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').execute() : [];
 	return {
 		reference: s.reference,
 		kind: s.kind,
