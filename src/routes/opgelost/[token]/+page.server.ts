@@ -2,6 +2,7 @@
 // the link changes nothing: mail scanners and link previews fetch links too. The page shows the question with the
 // answer from the link chosen, and only the POST of the form answers. In the reporter's own language.
 import { redirect } from '@sveltejs/kit';
+import { DomainError } from '$core/errors';
 import { isLocale } from '$core/i18n';
 import { answerFeedback, answerFromLink, feedbackView } from '$core/signals/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies, setHe
 		const chosen = cookies.get('lang');
 		const language = isLocale(chosen) ? chosen : isLocale(view.language) ? view.language : locals.locale;
 		return {
+			problem: null,
 			reference: view.reference,
 			answer: view.answer,
 			comment: view.comment,
@@ -25,6 +27,8 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies, setHe
 			thanks: url.searchParams.has('bedankt')
 		};
 	} catch (err) {
+		// An unknown link gets a page that says so, not an error page.
+		if (err instanceof DomainError && err.code === 'token_invalid') return { problem: err.code, reference: '', answer: null, comment: null, expired: false, expiresAt: '', preselected: null, language: locals.locale, thanks: false };
 		pageError(err, locals.locale);
 	}
 };
