@@ -80,6 +80,9 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 			['2026-01', 2, 2, 0, 0, 0],
 			['2026-02', 2, 0, 1, 1, 0],
 			['2026-03', 2, 0, 0, 0, 2],
+			// A quiet month is an empty bar, not a gap.
+			['2026-04', 0, 0, 0, 0, 0],
+			['2026-05', 0, 0, 0, 0, 0],
 			['2026-06', 1, 0, 0, 0, 1]
 		]);
 		const byCategory = Object.fromEntries(f.byCategory.map((c) => [c.name, c]));
@@ -101,8 +104,10 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 
 	it('filters by estate, category, week and period, and refuses bad dates', async () => {
 		const estate = await signalFigures(ctx.db, world.worker, { estateId: otherEstate.id, from: '2026-01-01', to: '2026-06-30', bucket: 'week' }, now);
+		// Every week of the period, from the Monday of the first one (29 December 2025).
+		expect([estate.series[0].bucket, estate.series.at(-1)!.bucket, estate.series.length]).toEqual(['2025-12-29', '2026-06-29', 27]);
 		expect(estate.totals.total).toBe(1);
-		expect(estate.series).toMatchObject([{ bucket: '2026-06-29', total: 1, open: 1, solved: 0, rejected: 0, notOurTask: 0, closedUnsolved: 0 }]);
+		expect(estate.series.filter((s) => s.total > 0)).toMatchObject([{ bucket: '2026-06-29', total: 1, open: 1, solved: 0, rejected: 0, notOurTask: 0, closedUnsolved: 0 }]);
 		const noiseOnly = await signalFigures(ctx.db, world.landlord, { categoryId: noise.id, from: '2026-01-01', to: '2026-06-30' }, now);
 		expect(noiseOnly.totals.total).toBe(1);
 		// Without dates: the twelve months up to today, which takes in last May's signal too.

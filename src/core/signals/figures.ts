@@ -164,6 +164,29 @@ async function groupMedians(db: Db, scope: FiguresScope, group: 's.category_id' 
 	return mediansByGroup(db, q.select([sql.ref(group).as('g'), hoursBetween(db, 's.created_at', `s.${end}`).as('v')]));
 }
 
+/** Every month or week of the period, so a chart shows a quiet month as an empty bar rather than skipping it. */
+function withEmptyBuckets(series: Figures['series'], bucket: 'week' | 'month', from: string | undefined, to: string | undefined): Figures['series'] {
+	const first = from ?? series[0]?.bucket;
+	const last = to ?? series.at(-1)?.bucket;
+	if (!first || !last) return series;
+	const have = new Map(series.map((s) => [s.bucket, s]));
+	const out: Figures['series'] = [];
+	const d = new Date(`${first.slice(0, 10).padEnd(10, '-01').slice(0, 10)}T00:00:00Z`);
+	if (bucket === 'month') d.setUTCDate(1);
+	else d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+	const end = last.slice(0, bucket === 'month' ? 7 : 10);
+	for (let i = 0; i < 600; i++) {
+		const key = bucket === 'month' ? d.toISOString().slice(0, 7) : d.toISOString().slice(0, 10);
+		if (key > end) break;
+		out.push(have.get(key) ?? { bucket: key, ...outcomes(undefined) });
+		if (bucket === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
+		else d.setUTCDate(d.getUTCDate() + 7);
+	}
+	// Buckets outside the period (none expected) are kept, so no signal disappears from the chart.
+	for (const s of series) if (!out.some((o) => o.bucket === s.bucket)) out.push(s);
+	return out.sort((a, b) => a.bucket.localeCompare(b.bucket));
+}
+
 /** Turns a page's filter into the scope the queries take (the area with the areas inside it; the default period). */
 export async function scopeOf(db: Db, filter: z.output<typeof figuresFilter>, now: Date): Promise<FiguresScope & { from: string; to: string }> {
 	if (filter.from && filter.to && filter.from > filter.to) throw new Invalid([{ path: 'to', code: 'to_before_from', message: 'The end date is before the start date' }]);
@@ -246,7 +269,7 @@ export async function figuresOf(db: Db, scope: FiguresScope, bucket: 'week' | 'm
 		totals: outcomes(totalsRow as OutcomeRow | undefined),
 		firstResponse,
 		resolution,
-		series: seriesRows.map((r) => ({ bucket: String(r.bucket), ...outcomes(r as OutcomeRow) })),
+		series: withEmptyBuckets(seriesRows.map((r) => ({ bucket: String(r.bucket), ...outcomes(r as OutcomeRow) })), bucket, scope.from, scope.to),
 		byCategory: categoryRows.map((r) => group(r as never, catResolution, catResponse)),
 		byEstate: estateRows.map((r) => group(r as never, estResolution, estResponse)),
 		hotspots: hotspotRows.map((r) => ({ lat: Number(r.cy) / CELLS_PER_DEGREE_LAT, lon: Number(r.cx) / CELLS_PER_DEGREE_LON, count: Number(r.n), open: Number(r.open) }))
