@@ -56,7 +56,9 @@ export class Invalid extends DomainError {
 				for (const k of ['minimum', 'maximum', 'format', 'origin'] as const) if (i[k] !== undefined) params[k] = String(i[k]);
 				// A missing or empty required field reads better as "required" than as a type or length error.
 				const empty = i.input === undefined || i.input === null || i.input === '';
-				const code = (issue.code === 'invalid_type' && empty) || (issue.code === 'too_small' && i.origin === 'string' && Number(i.minimum) === 1) ? 'required' : issue.code;
+				// A refinement names its rule in its message ('reason_required', 'phone'): that is the code to translate.
+				const named = (issue.code === 'custom' || issue.code === 'invalid_format') && /^[a-z][a-z0-9_]*$/.test(issue.message) ? issue.message : null;
+				const code = named ?? ((issue.code === 'invalid_type' && empty) || (issue.code === 'too_small' && i.origin === 'string' && Number(i.minimum) === 1) ? 'required' : issue.code);
 				return { path: issue.path.join('.'), code, message: issue.message, params };
 			})
 		);

@@ -1,6 +1,8 @@
 // A tenant reports damp without an account; the housing company finds it in its inbox with a deadline, accepts and
 // resolves it, and the tenant hears about it in their language. A help request stays with who may know about it.
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fieldMessage } from '../i18n/field-errors';
+import { intakeInput, statusChangeInput } from './model';
 import { anonymous, system } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid } from '../errors';
@@ -152,5 +154,16 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 		const helpReads = await ctx.db.selectFrom('audit_log').select('summary').where('resource_id', '=', without.id).where('action', '=', 'signal_read').execute();
 		expect(helpReads.map((r) => r.summary)).toEqual(['help request']);
 		expect(system('x').kind).toBe('system');
+	});
+});
+
+describe('what a resident reads when a field is wrong', () => {
+	it('names the rule that failed, in their language', () => {
+		const missingReason = statusChangeInput.safeParse({ status: 'rejected' });
+		expect(Invalid.fromZod(missingReason.error!).issues.map((i) => [i.path, i.code])).toEqual([['reason', 'reason_required']]);
+		const badPhone = intakeInput.safeParse({ kind: 'home_repair', description: 'Water in de kelder', phone: 'bel me maar' });
+		const issue = Invalid.fromZod(badPhone.error!).issues[0];
+		expect([issue.path, issue.code]).toEqual(['phone', 'phone']);
+		expect(fieldMessage('nl', issue)).toContain('0470 12 34 56');
 	});
 });
