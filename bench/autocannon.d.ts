@@ -10,7 +10,9 @@ declare module 'autocannon' {
 		timeouts: number;
 		non2xx: number;
 		'2xx': number;
+		statusCodeStats?: Record<string, { count: number }>;
 	};
+	type Request = { method?: string; path?: string; body?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown> };
 	export type Options = {
 		url: string;
 		connections?: number;
@@ -18,7 +20,9 @@ declare module 'autocannon' {
 		amount?: number;
 		timeout?: number;
 		headers?: Record<string, string>;
-		requests?: Array<{ method?: string; path: string; headers?: Record<string, string> }>;
+		/** Requests per second over all connections; without it, as fast as the connections go. */
+		overallRate?: number;
+		requests?: Request[];
 	};
 	export default function autocannon(options: Options): Promise<Result> & { stop(): void };
 }

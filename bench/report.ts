@@ -9,9 +9,11 @@ export type Row = {
 	database: string;
 	/** What was asked: a path or a function call. */
 	target: string;
-	unit: 'req/s' | 'lookups/s';
+	unit: 'req/s' | 'lookups/s' | 'queries/s' | 'signals/s';
 	rate: number;
 	p50Ms: number;
+	/** In-process timings only (autocannon reports no 95th percentile). */
+	p95Ms?: number;
 	p99Ms: number;
 	/** The rate as a share of the static-file baseline served by the same process in the same run. */
 	ratioToBaseline: number | null;
@@ -46,17 +48,18 @@ const ms = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en') : v >= 
 const httpMs = (v: number) => (v < 1 ? '<1' : ms(v));
 
 export function formatTable(rows: Row[]): string {
-	const head = ['scenario', 'database', 'rate', 'p50 ms', 'p99 ms', 'vs baseline'];
+	const head = ['scenario', 'database', 'rate', 'p50 ms', 'p95 ms', 'p99 ms', 'vs baseline'];
 	const body = rows.map((r) => [
 		r.scenario + (r.note ? ` (${r.note})` : ''),
 		r.database,
 		`${num(r.rate)} ${r.unit}`,
 		r.unit === 'req/s' ? httpMs(r.p50Ms) : ms(r.p50Ms),
+		r.p95Ms === undefined ? '' : ms(r.p95Ms),
 		r.unit === 'req/s' ? httpMs(r.p99Ms) : ms(r.p99Ms),
 		r.ratioToBaseline === null ? '' : r.ratioToBaseline === 1 ? 'baseline' : `${(r.ratioToBaseline * 100).toFixed(1)} %`
 	]);
 	const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-	const right = [false, false, true, true, true, true];
+	const right = [false, false, true, true, true, true, true];
 	const line = (cells: string[]) => cells.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
 	return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

@@ -15,6 +15,7 @@ import { measureLookups } from './lookup';
 import { createBenchDatabase, postgresVersion, type BenchDatabase } from './postgres';
 import { formatTable, machineInfo, writeResults, type Row } from './report';
 import { startServer, stopAllServers, type RunningServer } from './server';
+import { benchSignals, sizeSteps, type SignalsLoad, type SignalsRun } from './signals-phase';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD_DIR = join(ROOT, 'bench/.build');
@@ -23,17 +24,27 @@ const RESULTS_DIR = join(ROOT, 'bench/results');
 /** The bench's own ports (3220-3239), one per database, so a dev server on 3000 is never in the way. */
 const PORTS = { sqlite: 3220, postgres: 3221 } as const;
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, signals: { type: 'string' }, only: { type: 'string' } } });
 const quick = args.quick;
 const seed = Number(args.seed) || 1;
 const sizes: DatasetSizes = quick ? { areas: 10_000, households: 8_000, residents: 20_000 } : { areas: 10_000, households: 80_000, residents: 200_000 };
 const httpLoad: HttpLoad = quick ? { connections: 10, seconds: 3, warmupSeconds: 1 } : { connections: 10, seconds: 10, warmupSeconds: 3 };
 const lookupSeconds = quick ? 3 : 10;
 const LOOKUP_CONCURRENCY = [1, 4];
+/** `--only signals` skips the area pages and lookups; `--only areas` the signals. */
+const only = args.only === 'signals' || args.only === 'areas' ? args.only : null;
+const signalsLoad: SignalsLoad = {
+	total: Math.max(0, Number((args.signals ?? (quick ? '100000' : '1000000')).replace(/_/g, '')) || 0),
+	querySeconds: quick ? 2 : 5,
+	intakeSeconds: quick ? 3 : 10,
+	httpSeconds: quick ? 3 : 10,
+	connections: 10,
+	fixedRate: 300
+};
 /** A whole run must end by itself, whatever hangs: then everything is stopped and the run fails. */
-const RUN_LIMIT_MS = (quick ? 15 : 40) * 60_000;
+const RUN_LIMIT_MS = (quick ? 30 : 120) * 60_000;
 
-type DatabaseRun = { database: 'sqlite' | 'postgres'; version: string; generation: DatasetSummary; areaPage: { measured: string; note?: string } };
+type DatabaseRun = { database: 'sqlite' | 'postgres'; version: string; generation: DatasetSummary; areaPage: { measured: string; note?: string }; signals: SignalsRun | null };
 
 const log = (line: string) => console.log(line);
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -95,6 +106,13 @@ async function benchDatabase(database: 'sqlite' | 'postgres', target: { dataDir:
 	const generation = await generateInto(target, sizes, seed, log);
 	log(`[${database}] generated in ${generation.seconds.toFixed(1)} s`);
 
+	let areaPage: DatabaseRun['areaPage'] = { measured: 'skipped (--only signals)' };
+	if (only !== 'signals') areaPage = await benchAreas(database, target, generation, rows);
+	const signals = only !== 'areas' && signalsLoad.total > 0 ? await benchSignals(database, target, PORTS[database], BUILD_DIR, signalsLoad, seed, rows, log) : null;
+	return { database, version, generation, areaPage, signals };
+}
+
+async function benchAreas(database: 'sqlite' | 'postgres', target: { dataDir: string; databaseUrl?: string }, generation: DatasetSummary, rows: Row[]): Promise<DatabaseRun['areaPage']> {
 	const server = await startServer({ port: PORTS[database], buildDir: BUILD_DIR, dataDir: target.dataDir, databaseUrl: target.databaseUrl });
 	let areaPage: DatabaseRun['areaPage'];
 	try {
@@ -135,7 +153,7 @@ async function benchDatabase(database: 'sqlite' | 'postgres', target: { dataDir:
 	} finally {
 		await db.destroy();
 	}
-	return { database, version, generation, areaPage };
+	return areaPage;
 }
 
 async function sqliteVersion(): Promise<string> {
@@ -172,6 +190,12 @@ async function main(): Promise<void> {
 
 	const table = formatTable(rows);
 	log(`\n${table}\n`);
+	for (const r of runs) {
+		const w = r.signals?.pageWeight;
+		if (w) log(`Page weight on ${r.version}, ${w.page}: ${w.resources.map((x) => `${x.url} ${x.type} ${(x.served / 1024).toFixed(1)} KB served${x.encoding ? ` (${x.encoding})` : ''}`).join('; ')}; total ${(w.total.served / 1024).toFixed(1)} KB as served, ${(w.total.raw / 1024).toFixed(1)} KB uncompressed, ${(w.total.gzip / 1024).toFixed(1)} KB gzip, ${(w.total.brotli / 1024).toFixed(1)} KB brotli; ${w.images} images not counted.`);
+		for (const note of r.signals?.notes ?? []) log(`Note (${r.version}): ${note}`);
+		if (r.signals) log(`Signals generated on ${r.version}: ${r.signals.steps.map((s) => `${s.signals.toLocaleString('en')} in ${s.generationSeconds.toFixed(0)} s`).join(', ')} (each step adds to the one before). Bench server with INTAKE_RATE_LIMIT=${r.signals.intakeRateLimit}.`);
+	}
 	for (const r of runs) log(`Generated on ${r.version} in ${r.generation.seconds.toFixed(1)} s: ${Object.entries(r.generation.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`);
 	const file = writeResults(RESULTS_DIR, {
 		startedAt: startedAt.toISOString(),
@@ -180,7 +204,8 @@ async function main(): Promise<void> {
 		machine,
 		load: { http: { ...httpLoad, tool: 'autocannon', latencyResolutionMs: 1 }, lookups: { seconds: lookupSeconds, concurrency: LOOKUP_CONCURRENCY, pointsFrom: 'uniform in the covered box of the grid (every point in exactly one neighbourhood)' } },
 		dataset: { seed, sizes },
-		databases: runs.map((r) => ({ database: r.database, version: r.version, generationSeconds: r.generation.seconds, counts: r.generation.counts, areaPage: r.areaPage })),
+		signalsLoad: { ...signalsLoad, steps: sizeSteps(signalsLoad.total), now: '2026-12-01T10:00:00.000Z', only },
+		databases: runs.map((r) => ({ database: r.database, version: r.version, generationSeconds: r.generation.seconds, counts: r.generation.counts, areaPage: r.areaPage, signals: r.signals })),
 		results: rows
 	});
 	log(`Results written to ${file.replace(ROOT + '/', '')}`);
