@@ -185,6 +185,8 @@ async function loadAll(db: Db, now: Date): Promise<{ signals: number; collective
 	const start = now.getTime() - 365 * DAY;
 	// Oldest first, so ids and timelines grow in time as they would have.
 	const moments = texts.map(() => start + rnd.next() * 364 * DAY).sort((a, b) => a - b);
+	// The last few came in over the past two days: the inbox has fresh, new signals.
+	for (let k = 0; k < 6; k++) moments[moments.length - 1 - k] = now.getTime() - (2 + k * 7) * HOUR;
 	let referrals = 0;
 	const consented = new Set<string>();
 
@@ -220,7 +222,7 @@ async function loadAll(db: Db, now: Date): Promise<{ signals: number; collective
 		const deadline = signal.deadlineAt ? new Date(signal.deadlineAt).getTime() : createdAt.getTime() + 10 * DAY;
 		const when = (ms: number): HandlingOptions => ({ baseUrl: BASE_URL, now: new Date(ms) });
 		const firstResponse = createdAt.getTime() + (1 + rnd.next() * rnd.next() * 96) * HOUR;
-		if (firstResponse >= now.getTime() || (ageDays < 3 && rnd.chance(0.6))) return; // still new
+		if (firstResponse >= now.getTime() || ageDays < 2 || (ageDays < 4 && rnd.chance(0.6))) return; // still new
 		const r = rnd.next();
 		// Damp on Wallaysplein is the estate's long-running problem: more of it stays open, past its deadline.
 		const stuck = estate.name === 'Wallaysplein' && key === 'leak_damp' ? 0.45 : ageDays < 30 ? 0.45 : 0.08;
@@ -230,7 +232,7 @@ async function loadAll(db: Db, now: Date): Promise<{ signals: number; collective
 		}
 		if (r < 0.12) {
 			await changeStatus(db, handler, signal.id, { status: 'not_our_task', reason: rnd.pick(NOT_OUR_TASK) }, when(firstResponse));
-			if (ageDays > 20) await changeStatus(db, handler, signal.id, { status: 'closed' }, when(firstResponse + 7 * DAY));
+			if (ageDays > 20 && rnd.chance(0.5)) await changeStatus(db, handler, signal.id, { status: 'closed' }, when(firstResponse + 7 * DAY));
 			return;
 		}
 		await changeStatus(db, handler, signal.id, { status: 'accepted' }, when(firstResponse));
