@@ -73,7 +73,7 @@ for (const dialect of testDialects()) {
 				for (const route of routes.filter((r) => r.answersGet)) {
 					let params: Record<string, string>;
 					try {
-						params = await resolveParams(server.db, route.id, route.params, visitor.email);
+						params = await resolveParams(server.db, route.id, route.params, visitor.email, server.dataDir);
 					} catch (error) {
 						problems.push(`${route.id}: ${(error as Error).message}`);
 						continue;

@@ -1,11 +1,14 @@
 // Fills a route's params with real values from the demo data, one resolver per kind of thing, so the route walk can
 // open every page with something behind it. Keyed by '<segment before>/[param]' (what the id is of), then '[param]'.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import type { Db } from '../../src/core/db/database';
 import { newId, nowIso } from '../../src/core/db/ids';
 import { anonymous } from '../../src/core/access/actor';
 import { ensureGeneralCategories } from '../../src/core/signals/categories';
 import { reportSignal } from '../../src/core/signals/intake';
+import { localFileStore } from '../../src/core/files/storage';
 import { segmentBefore } from './routes';
 
 export type ParamContext = {
@@ -15,6 +18,8 @@ export type ParamContext = {
 	params: Record<string, string>;
 	/** The signed-in visitor, for things people only see of their own (an import they started). */
 	visitorEmail?: string;
+	/** The server's DATA_DIR, for things that need a stored file (a photo). */
+	dataDir?: string;
 };
 
 type Resolver = (ctx: ParamContext) => Promise<string>;
@@ -128,8 +133,25 @@ export const paramResolvers: Record<string, Resolver> = {
 	'services/[code]': open311ServiceCode,
 	'requests/[id]': open311RequestId,
 	'[format]': async () => 'json',
-	'signals/[id]': signalId
+	'signals/[id]': signalId,
+	'foto/[attachmentId]': signalPhotoId
 };
+
+/** A photo of the signal chosen above, stored in the server's file store (uploads/ under its DATA_DIR). */
+async function signalPhotoId({ db, params, dataDir }: ParamContext): Promise<string> {
+	const fileKey = `route-walk/${params.id}.jpg`;
+	const existing = await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', params.id).where('file_key', '=', fileKey).executeTakeFirst();
+	if (existing) return existing.id;
+	if (!dataDir) throw new Error('a signal photo needs the server data directory (pass dataDir to resolveParams)');
+	const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888888' } }).jpeg().toBuffer();
+	await localFileStore(join(dataDir, 'uploads')).put(fileKey, bytes, 'image/jpeg');
+	const id = newId();
+	await db
+		.insertInto('signal_attachments')
+		.values({ id, signal_id: params.id, file_key: fileKey, thumbnail_key: null, media_type: 'image/jpeg', width: 8, height: 8, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), is_public: false, uploaded_by: null, created_at: nowIso() })
+		.execute();
+	return id;
+}
 
 /**
  * A signal staff handle (no help request), of the visitor's own organisation: only that organisation reads, handles
@@ -170,7 +192,7 @@ export const routeQueries: Record<string, string> = {
 };
 
 /** All params of a route, in order; a param no resolver knows fails with a message that says what to add. */
-export async function resolveParams(db: Db, routeId: string, names: string[], visitorEmail?: string): Promise<Record<string, string>> {
+export async function resolveParams(db: Db, routeId: string, names: string[], visitorEmail?: string, dataDir?: string): Promise<Record<string, string>> {
 	const params: Record<string, string> = {};
 	for (const name of names) {
 		const keyed = `${segmentBefore(routeId, name)}/[${name}]`;
@@ -178,7 +200,7 @@ export async function resolveParams(db: Db, routeId: string, names: string[], vi
 		if (!resolver) {
 			throw new Error(`Route ${routeId} has a param [${name}] that the route walk cannot fill: add '${keyed}' (or '[${name}]') to paramResolvers in tests/support/route-params.ts.`);
 		}
-		params[name] = await resolver({ db, routeId, params, visitorEmail });
+		params[name] = await resolver({ db, routeId, params, visitorEmail, dataDir });
 	}
 	return params;
 }

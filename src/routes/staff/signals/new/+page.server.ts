@@ -22,8 +22,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			listRoutingRules(db, locals.actor),
 			search ? listResidents(db, locals.actor, { q: search, pageSize: 25 }) : Promise.resolve(null)
 		]);
-		// Who a help request may go to: the organisations the routing rules send help requests to.
-		const helpPartners = [...new Set(rules.filter((r) => r.kind === 'help').map((r) => r.organisation_name))].sort();
+		// Who a help request may go to: the organisations the routing rules send help requests to. The worker's own
+		// organisation needs no consent (the request stays there without it), so it is not named.
+		const own = locals.actor.kind === 'staff' ? locals.actor.organisationId : null;
+		const helpPartners = [...new Set(rules.filter((r) => r.kind === 'help' && r.organisation_id !== own).map((r) => r.organisation_name))].sort();
 		return {
 			search,
 			residents: residents?.items.map((r) => ({ id: r.id, name: `${r.lastName}, ${r.firstName}`, estateName: r.estateName })) ?? null,
