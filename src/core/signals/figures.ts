@@ -114,12 +114,13 @@ function outcomeColumns(nowIso: string) {
 		sumIf(sql`s.status = 'not_our_task'`).as('not_our_task'),
 		sumIf(sql`s.status = 'closed' and s.resolved_at is null`).as('closed_unsolved'),
 		sumIf(sql`s.is_help_request`).as('help_requests'),
+		sumIf(sql`s.first_response_at is not null`).as('responded'),
 		sumIf(sql`${SOLVED} and s.deadline_at is not null`).as('solved_with_deadline'),
 		sumIf(sql`${SOLVED} and s.deadline_at is not null and s.resolved_at <= s.deadline_at`).as('solved_on_time')
 	] as const;
 }
 
-type OutcomeRow = { total: number; open: number; overdue: number; solved: number; rejected: number; not_our_task: number; closed_unsolved: number; help_requests: number; solved_with_deadline: number; solved_on_time: number };
+type OutcomeRow = { responded?: number; total: number; open: number; overdue: number; solved: number; rejected: number; not_our_task: number; closed_unsolved: number; help_requests: number; solved_with_deadline: number; solved_on_time: number };
 function outcomes(r: OutcomeRow | undefined): Outcomes {
 	const n = (v: unknown) => Number(v ?? 0);
 	const withDeadline = n(r?.solved_with_deadline);
@@ -140,19 +141,19 @@ function outcomes(r: OutcomeRow | undefined): Outcomes {
 }
 
 /** Median time from receipt to `end`, overall, in hours and (for the median signal) in Belgian working days. */
-async function duration(db: Db, scope: FiguresScope, end: 'first_response_at' | 'resolved_at'): Promise<Duration> {
+/** `count` comes from the totals (answered, or solved), which are counted in the same scan as the other outcomes. */
+async function duration(db: Db, scope: FiguresScope, end: 'first_response_at' | 'resolved_at', count: number): Promise<Duration> {
 	let q = scoped(db, scope).where(`s.${end}`, 'is not', null);
 	// Time to a solution only for solved signals: a rejection is not a solution, however fast.
 	if (end === 'resolved_at') q = q.where(SOLVED);
 	const hours = hoursBetween(db, 's.created_at', `s.${end}`);
-	const [medians, middle, count] = await Promise.all([
+	const [medians, middle] = await Promise.all([
 		mediansByGroup(db, q.select([sql<string>`'all'`.as('g'), hours.as('v')])),
-		middleRow<{ a: string; b: string }>(db, q.select([`s.created_at as a`, `s.${end} as b`, hours.as('v')])),
-		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+		middleRow<{ a: string; b: string }>(db, q.select([`s.created_at as a`, `s.${end} as b`, hours.as('v')]))
 	]);
 	const median = medians.get('all');
 	return {
-		count: Number(count?.n ?? 0),
+		count,
 		medianHours: median === undefined ? null : median,
 		medianWorkingDays: middle ? workingDaysBetween(new Date(middle.a), new Date(middle.b)) : null
 	};
@@ -216,7 +217,7 @@ export async function figuresOf(db: Db, scope: FiguresScope, bucket: 'week' | 'm
 	const cellY = sql<number>`round(${lat} * ${sql.lit(CELLS_PER_DEGREE_LAT)})`;
 	const cellX = sql<number>`round(${lon} * ${sql.lit(CELLS_PER_DEGREE_LON)})`;
 
-	const [totalsRow, seriesRows, categoryRows, estateRows, hotspotRows, firstResponse, resolution, catResolution, catResponse, estResolution, estResponse] = await Promise.all([
+	const [totalsRow, seriesRows, categoryRows, estateRows, hotspotRows, catResolution, catResponse, estResolution, estResponse] = await Promise.all([
 		scoped(db, scope).select(outcomeColumns(nowIso)).executeTakeFirst(),
 		scoped(db, scope)
 			.select([bucketExpr.as('bucket'), ...outcomeColumns(nowIso)])
@@ -246,14 +247,14 @@ export async function figuresOf(db: Db, scope: FiguresScope, bucket: 'week' | 'm
 			.orderBy(sql`count(*)`, 'desc')
 			.limit(MAX_HOTSPOTS)
 			.execute(),
-		duration(db, scope, 'first_response_at'),
-		duration(db, scope, 'resolved_at'),
 		groupMedians(db, scope, 's.category_id', 'resolved_at'),
 		groupMedians(db, scope, 's.category_id', 'first_response_at'),
 		groupMedians(db, scope, 's.estate_id', 'resolved_at'),
 		groupMedians(db, scope, 's.estate_id', 'first_response_at')
 	]);
 
+	const totals = outcomes(totalsRow as OutcomeRow | undefined);
+	const [firstResponse, resolution] = await Promise.all([duration(db, scope, 'first_response_at', Number((totalsRow as OutcomeRow | undefined)?.responded ?? 0)), duration(db, scope, 'resolved_at', totals.solved)]);
 	const group = (r: OutcomeRow & { id: string | null; name: string | null; name_fr?: string | null; name_en?: string | null }, resolution: Map<string | null, number>, response: Map<string | null, number>): GroupFigures => ({
 		id: r.id,
 		name: r.name,
@@ -266,7 +267,7 @@ export async function figuresOf(db: Db, scope: FiguresScope, bucket: 'week' | 'm
 	return {
 		period: { from: scope.from ?? '', to: scope.to ?? '' },
 		bucket,
-		totals: outcomes(totalsRow as OutcomeRow | undefined),
+		totals,
 		firstResponse,
 		resolution,
 		series: withEmptyBuckets(seriesRows.map((r) => ({ bucket: String(r.bucket), ...outcomes(r as OutcomeRow) })), bucket, scope.from, scope.to),
