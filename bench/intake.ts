@@ -24,7 +24,10 @@ function report(world: SignalWorld, k: number) {
 }
 
 export function serviceIntake(db: Db, world: SignalWorld, runTag: string) {
-	return (k: number) => {
+	// Its own count, so the keys stay unique however often the call is measured.
+	let n = 0;
+	return () => {
+		const k = n++;
 		const r = report(world, k);
 		return reportSignal(db, anonymous, { kind: 'home_repair', categoryId: r.category.id, description: r.description, estateId: r.estate.id, locationKind: 'dwelling', email: r.email, language: 'nl', idempotencyKey: `bench-service-${runTag}-${k}` }, { baseUrl: BASE_URL });
 	};
@@ -32,7 +35,9 @@ export function serviceIntake(db: Db, world: SignalWorld, runTag: string) {
 
 /** The same rows `reportSignal` writes for that report, with the routing worked out in advance: no reads, no checks. */
 export function bareIntake(db: Db, world: SignalWorld, runTag: string) {
-	return (k: number) => {
+	let n = 0;
+	return () => {
+		const k = n++;
 		const r = report(world, k);
 		const who = world.byMunicipality.get(r.estate.municipalityId)!;
 		const now = new Date().toISOString();

@@ -39,7 +39,7 @@ export async function benchSignals(database: 'sqlite' | 'postgres', target: Targ
 			const world = await prepareSignalWorld(db, seed);
 			for (const s of queryScenarios(db, world)) {
 				const f = await measureCalls(s.run, { seconds: load.querySeconds, maxCalls: 100_000, concurrency: 1, warmupCalls: 3 });
-				const note = [`${size.toLocaleString('en')} signals`, f.failures ? `${f.failures} failed: ${f.firstError}` : ''].filter(Boolean).join('; ');
+				const note = [`${size.toLocaleString('en')} signals, ${f.cpuMsPerCall.toFixed(1)} ms CPU a call`, f.failures ? `${f.failures} failed: ${f.firstError}` : ''].filter(Boolean).join('; ');
 				rows.push({ scenario: s.scenario, database, target: s.target, unit: 'queries/s', rate: f.callsPerSecond, p50Ms: f.latencyMs.p50, p95Ms: f.latencyMs.p95, p99Ms: f.latencyMs.p99, ratioToBaseline: null, note });
 				log(`  ${s.scenario} @ ${size.toLocaleString('en')}: p50 ${f.latencyMs.p50.toFixed(1)} ms, p95 ${f.latencyMs.p95.toFixed(1)} ms (${f.calls} calls)`);
 			}
@@ -62,7 +62,7 @@ export async function benchSignals(database: 'sqlite' | 'postgres', target: Targ
 		] as const) {
 			const f = await measureCalls(call, { seconds: load.intakeSeconds, maxCalls: 1_000_000, concurrency: 4, warmupCalls: 50 });
 			baseline ||= f.callsPerSecond;
-			const note = [`in process, 4 callers, ${have.toLocaleString('en')} signals`, f.failures ? `${f.failures} failed: ${f.firstError}` : ''].filter(Boolean).join('; ');
+			const note = [`in process, 4 callers, ${have.toLocaleString('en')} signals, ${f.cpuMsPerCall.toFixed(2)} ms CPU a signal`, f.failures ? `${f.failures} failed: ${f.firstError}` : ''].filter(Boolean).join('; ');
 			rows.push({ scenario, database, target: scenario.includes('bare') ? '6 inserts, 1 transaction' : 'reportSignal(db, anonymous, …)', unit: 'signals/s', rate: f.callsPerSecond, p50Ms: f.latencyMs.p50, p95Ms: f.latencyMs.p95, p99Ms: f.latencyMs.p99, ratioToBaseline: f.callsPerSecond / baseline, note });
 			log(`  ${scenario}: ${Math.round(f.callsPerSecond)} signals/s, p99 ${f.latencyMs.p99.toFixed(1)} ms`);
 		}
