@@ -104,6 +104,11 @@ for (const dialect of testDialects()) {
 			await page.getByRole('radio', { name: 'Opgelost' }).check();
 			await Promise.all([page.waitForURL(/klaar=status/), page.getByRole('button', { name: 'Status opslaan' }).click()]);
 			expect(await page.locator('dl.facts').innerText()).toContain('Opgelost');
+			// The timeline says each step in words: from which status to which, and that the category was confirmed.
+			const timeline = await page.locator('ol.timeline').innerText();
+			for (const step of ['Soort: Lift stuk (test) → Lift stuk (test)', 'Status: Nieuw → Aanvaard', 'Status: Aanvaard → Opgelost', 'Automatisch doorgestuurd']) expect(timeline).toContain(step);
+			// From "solved" the only ways are closing it or reopening it.
+			expect(await page.getByRole('radio').evaluateAll((rs) => rs.map((r) => (r.parentElement?.textContent ?? '').trim()))).toEqual(['Gesloten', 'Heropenen (terug naar Aanvaard)', 'Interne notitie: alleen medewerkers', 'Bericht aan de melder: de melder krijgt het per mail']);
 			await visited(page, shot('5-signal-resolved'));
 
 			const subjects = (await server.db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; subject: string }).filter((m) => m.to === 'huurder.lift@example.be').map((m) => m.subject);
