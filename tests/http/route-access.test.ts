@@ -33,7 +33,8 @@ const dataLevelRefusals: Array<{ route: string; visitor: string; status: number;
  * Image routes behind a secret link: the walk can only make up a token and a photo id, and an image for a made-up
  * link is a 404 (a page would be wrong in an <img>). They must answer exactly that, never a 500 or someone's photo.
  */
-const notFoundForMadeUpLinks = new Set(['/volgen/[token]/foto/[id]', '/partner/[token]/foto/[id]']);
+// The tracking page of a made-up link is a 404 page that offers the code form instead (a link that never existed).
+const notFoundForMadeUpLinks = new Set(['/volgen/[token]/foto/[id]', '/partner/[token]/foto/[id]', '/volgen/[token]', '/volgen/[token]/bedankt']);
 
 describe('every route has an access rule', () => {
 	it('finds the routes on disk', () => {

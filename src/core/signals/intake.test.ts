@@ -141,6 +141,15 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 		const consent = await ctx.db.selectFrom('consents').selectAll().where('resident_id', '=', resident.id).executeTakeFirstOrThrow();
 		expect(consent).toMatchObject({ organisation_id: world.ocmw.id, scope: 'help_request', recorded_by: world.worker.id });
 
+		const again = await registerSignal(
+			ctx.db,
+			world.worker,
+			{ kind: 'help', categoryId: helpCategory.id, description: 'Nu ook een achterstand bij de huur', residentId: resident.id, channel: 'phone', consentGiven: true, areaId: world.area.id },
+			{ baseUrl }
+		);
+		expect(again.organisationId).toBe(world.ocmw.id);
+		expect((await ctx.db.selectFrom('consents').select('id').where('resident_id', '=', resident.id).execute()).length).toBe(1);
+
 		const without = await registerSignal(
 			ctx.db,
 			world.worker,

@@ -11,6 +11,7 @@ import type { NewSignal, SignalKind, SignalSource } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { recordConsent } from '../people/consents';
+import { helpConsentInForce } from './referrals';
 import { parseInput } from '../validation';
 import { suggest } from './classify';
 import { currentModel } from './classifier-store';
@@ -292,8 +293,10 @@ export async function registerSignal(db: Db, actor: StaffActor | Actor, input: S
 		let consentId: string | null = null;
 		if (help && routed && routed.organisationId !== actor.organisationId) {
 			if (v.consentGiven && v.residentId) {
-				const consent = await recordConsent(tx, actor, { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing' });
-				consentId = consent.id;
+				// A consent already in force for this partner is reused; a second help request does not record it twice.
+				consentId =
+					(await helpConsentInForce(tx, v.residentId, routed.organisationId)) ??
+					(await recordConsent(tx, actor, { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing' })).id;
 			} else {
 				// No consent: the help request stays with the worker's own organisation, which may refer it later.
 				routed = { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null };

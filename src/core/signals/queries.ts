@@ -38,15 +38,20 @@ export async function inbox(db: Db, actor: Actor, filter: InboxFilter = {}, now 
 	if (!isStaff(actor)) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
 	const org = actor.organisationId ?? '';
 	// The signals routed to the reader's organisation, referred to it, or registered by the reader.
+	// Whose signals, as a union of three indexed lookups (organisation, author, referrals): an OR of the three cannot
+	// use an index on either database and scanned every signal (measured: 1,185 ms → 2–3 ms at 100,000 on SQLite).
+	const statuses: string[] | null = f.status === 'open' ? [...OPEN_STATUSES] : f.status === 'all' ? null : [f.status];
 	let q = db
 		.selectFrom('signals as s')
-		.where((eb) =>
-			eb.or([
-				eb('s.organisation_id', '=', org),
-				eb('s.created_by', '=', actor.id),
-				eb.exists(eb.selectFrom('referrals as rf').select('rf.id').whereRef('rf.signal_id', '=', 's.id').where('rf.to_organisation_id', '=', org).where('rf.status', 'in', ['pending', 'accepted']))
-			])
-		)
+		.where('s.id', 'in', (eb) => {
+			let own = eb.selectFrom('signals as o').select('o.id').where('o.organisation_id', '=', org);
+			let mine = eb.selectFrom('signals as m').select('m.id').where('m.created_by', '=', actor.id);
+			if (statuses) {
+				own = own.where('o.status', 'in', statuses as never);
+				mine = mine.where('m.status', 'in', statuses as never);
+			}
+			return own.union(mine).union(eb.selectFrom('referrals as rf').select('rf.signal_id as id').where('rf.to_organisation_id', '=', org).where('rf.status', 'in', ['pending', 'accepted']));
+		})
 		.where('s.merged_into_id', 'is', null);
 	if (f.status === 'open') q = q.where('s.status', 'in', [...OPEN_STATUSES]);
 	else if (f.status !== 'all') q = q.where('s.status', '=', f.status);

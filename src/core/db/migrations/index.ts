@@ -4,6 +4,7 @@ import type { Dialect } from '../dialect';
 import * as m202611231900 from './202611231900_foundation';
 import * as m202612021800 from './202612021800_signals';
 import * as m202612021830 from './202612021830_area_directory';
+import * as m202612021930 from './202612021930_signal_inbox_indexes';
 import * as m202612021900 from './202612021900_signals_closed_index';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -12,5 +13,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202611231900_foundation': m202611231900,
 	'202612021800_signals': m202612021800,
 	'202612021830_area_directory': m202612021830,
-	'202612021900_signals_closed_index': m202612021900
+	'202612021900_signals_closed_index': m202612021900,
+	'202612021930_signal_inbox_indexes': m202612021930
 };
