@@ -14,6 +14,7 @@ import { assignmentMail, feedbackMail, messageMail, statusMail } from './mails';
 import { canMove, noteInput, REPORTER_IS_TOLD, statusChangeInput, type NoteInput, type StatusChangeInput } from './model';
 import { routeSignal } from './routing';
 import { addEvent } from './timeline';
+import { areaChain } from './area-chain';
 
 export const FEEDBACK_DAYS = 14;
 
@@ -155,12 +156,7 @@ export async function setCategory(db: Db, actor: Actor, id: string, categoryId: 
 		const patch: Partial<Signal> = { category_id: category.id, kind: category.kind, is_help_request: signal.is_help_request || category.kind === 'help', updated_at: now };
 		if (options.reroute) {
 			const rules = await tx.selectFrom('routing_rules').selectAll().where('category_id', '=', category.id).execute();
-			const chain: string[] = [];
-			for (let a = signal.area_id; a && chain.length < 10 && !chain.includes(a); ) {
-				chain.push(a);
-				a = (await tx.selectFrom('areas').select('parent_id').where('id', '=', a).executeTakeFirst())?.parent_id ?? null;
-			}
-			const routed = routeSignal(rules, chain, new Date(signal.created_at));
+			const routed = routeSignal(rules, await areaChain(tx, signal.area_id), new Date(signal.created_at));
 			if (routed) Object.assign(patch, { organisation_id: routed.organisationId, team_id: routed.teamId, deadline_at: routed.deadlineAt, priority: routed.priority, assignee_id: routed.organisationId === signal.organisation_id ? signal.assignee_id : null });
 		}
 		await tx.updateTable('signals').set(patch).where('id', '=', id).execute();

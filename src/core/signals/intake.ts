@@ -19,6 +19,7 @@ import { receiptMail } from './mails';
 import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput } from './model';
 import { routeSignal, type Route } from './routing';
 import { addEvent } from './timeline';
+import { areaChain } from './area-chain';
 
 /** Crockford's base32 without look-alikes: a code read over the phone or typed from a letter survives. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -74,18 +75,6 @@ async function resolvePlace(db: Db, v: { areaId?: string; estateId?: string; lon
 		return { areaId: area?.id ?? null, estateId: null, buildingId: null, dwellingId: null };
 	}
 	return { areaId: null, estateId: null, buildingId: null, dwellingId: null };
-}
-
-/** The area and every area above it, nearest first: the order routing rules are tried in. */
-async function areaChain(db: Db, areaId: string | null): Promise<string[]> {
-	const chain: string[] = [];
-	let id = areaId;
-	while (id && chain.length < 10 && !chain.includes(id)) {
-		chain.push(id);
-		const row = await db.selectFrom('areas').select('parent_id').where('id', '=', id).executeTakeFirst();
-		id = row?.parent_id ?? null;
-	}
-	return chain;
 }
 
 /**

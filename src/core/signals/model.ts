@@ -55,6 +55,22 @@ export const phoneNumber = z
 		return digits >= 8 && digits <= 15;
 	}, { error: 'phone' });
 
+/** How a reporter may be reached: both optional; an email is kept in lower case. */
+export const reporterEmail = z
+	.string()
+	.trim()
+	.max(254)
+	.optional()
+	.transform((v) => (v ? v.toLowerCase() : undefined))
+	.pipe(z.email().optional());
+export const reporterPhone = z
+	.string()
+	.trim()
+	.max(25)
+	.optional()
+	.transform((v) => (v ? v : undefined))
+	.pipe(phoneNumber.optional());
+
 /** What a resident sends in, from the web form or through Open311 (after mapping). */
 export const intakeInput = z
 	.object({
@@ -68,20 +84,8 @@ export const intakeInput = z
 		lon: coordinate(-180, 180),
 		lat: coordinate(-90, 90),
 		name: optionalText(120),
-		email: z
-			.string()
-			.trim()
-			.max(254)
-			.optional()
-			.transform((v) => (v ? v.toLowerCase() : undefined))
-			.pipe(z.email().optional()),
-		phone: z
-			.string()
-			.trim()
-			.max(25)
-			.optional()
-			.transform((v) => (v ? v : undefined))
-			.pipe(phoneNumber.optional()),
+		email: reporterEmail,
+		phone: reporterPhone,
 		language: z.enum(['nl', 'fr', 'en']).default('nl'),
 		idempotencyKey: z.string().trim().min(8).max(128).optional()
 	})

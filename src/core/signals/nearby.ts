@@ -11,7 +11,7 @@ import { NotFound, Conflict } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { parseInput } from '../validation';
 import { receiptMail } from './mails';
-import { OPEN_STATUSES, SIGNAL_KINDS, phoneNumber } from './model';
+import { OPEN_STATUSES, SIGNAL_KINDS, reporterEmail, reporterPhone } from './model';
 import { addEvent } from './timeline';
 
 /** "Nearby" for a point on the map: about one estate across. */
@@ -111,20 +111,8 @@ export async function nearbySignals(db: Db, actor: Actor, query: NearbyQuery, no
 }
 
 const joinInput = z.object({
-	email: z
-		.string()
-		.trim()
-		.max(254)
-		.optional()
-		.transform((v) => (v ? v.toLowerCase() : undefined))
-		.pipe(z.email().optional()),
-	phone: z
-		.string()
-		.trim()
-		.max(25)
-		.optional()
-		.transform((v) => (v ? v : undefined))
-		.pipe(phoneNumber.optional()),
+	email: reporterEmail,
+	phone: reporterPhone,
 	language: z.enum(['nl', 'fr', 'en']).default('nl')
 });
 export type JoinInput = z.input<typeof joinInput>;

@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import { Invalid, NotFound } from '../errors';
 import { readImage, type ProcessedImage } from '../files/images';
 import type { FileStore } from '../files/storage';
+import { loadForAction } from './handling';
 import type { PhotoInput } from './intake';
 
 export const MAX_REPORT_PHOTOS = 3;
@@ -70,19 +71,26 @@ export async function closePendingPhotos(store: FileStore, formToken: string): P
 }
 
 /**
- * The photos a reporter may see on their tracking page: the ones sent with the report, to the one who sent it. A
- * neighbour who joined with "me too" does not see them: they may show the inside of someone else's home.
+ * One of the photos a reporter sent, for their tracking page (trackByToken lists them; a neighbour who joined with
+ * "me too" sees none: they may show the inside of someone else's home). The same answer for a wrong link and a
+ * wrong photo, so neither can be probed.
  */
-export async function ownPhotoIds(db: Db, actor: Actor, token: string): Promise<string[]> {
-	authorize(actor, 'track', 'signal');
-	const rows = await ownPhotos(db, token).select('a.id').orderBy('a.created_at').orderBy('a.id').execute();
-	return rows.map((r) => r.id);
-}
-
-/** One of those photos. The same answer for a wrong link and a wrong photo, so neither can be probed. */
 export async function trackingPhoto(db: Db, actor: Actor, token: string, photoId: string): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
 	authorize(actor, 'track', 'signal');
 	const row = await ownPhotos(db, token).select(['a.file_key', 'a.thumbnail_key', 'a.media_type']).where('a.id', '=', photoId.slice(0, 64)).executeTakeFirst();
+	if (!row) throw new NotFound('photo');
+	return { fileKey: row.file_key, thumbnailKey: row.thumbnail_key, mediaType: row.media_type };
+}
+
+/** A photo of a signal, for staff who may read the signal (the policy decides through loadForAction). */
+export async function staffPhoto(db: Db, actor: Actor, signalId: string, photoId: string): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
+	await loadForAction(db, actor, signalId.slice(0, 64), 'read');
+	const row = await db
+		.selectFrom('signal_attachments')
+		.select(['file_key', 'thumbnail_key', 'media_type'])
+		.where('id', '=', photoId.slice(0, 64))
+		.where('signal_id', '=', signalId.slice(0, 64))
+		.executeTakeFirst();
 	if (!row) throw new NotFound('photo');
 	return { fileKey: row.file_key, thumbnailKey: row.thumbnail_key, mediaType: row.media_type };
 }

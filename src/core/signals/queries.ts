@@ -232,7 +232,7 @@ async function trackingView(db: Db, signalId: string, reporterId: string | null,
 		.where('visibility', '=', 'reporter')
 		.orderBy('at')
 		.execute();
-	const photos = full && ownPhotos ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').execute() : [];
+	const photos = full && ownPhotos ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').orderBy('id').execute() : [];
 	return {
 		reference: s.reference,
 		kind: s.kind,

@@ -19,6 +19,7 @@ import { organisationRecipients } from './recipients';
 import { referralOutcomeMail } from './referral-mails';
 import { routeSignal } from './routing';
 import { addEvent } from './timeline';
+import { areaChain } from './area-chain';
 
 export const DEFAULT_REFERRAL_DAYS = 5;
 
@@ -66,12 +67,7 @@ async function receiverDeadlineDays(db: Db, categoryId: string | null, areaId: s
 	if (!categoryId) return DEFAULT_REFERRAL_DAYS;
 	const rules = await db.selectFrom('routing_rules').selectAll().where('category_id', '=', categoryId).where('organisation_id', '=', organisationId).execute();
 	if (rules.length === 0) return DEFAULT_REFERRAL_DAYS;
-	const chain: string[] = [];
-	for (let a = areaId; a && chain.length < 10 && !chain.includes(a); ) {
-		chain.push(a);
-		a = (await db.selectFrom('areas').select('parent_id').where('id', '=', a).executeTakeFirst())?.parent_id ?? null;
-	}
-	return (routeSignal(rules, chain, new Date()) ?? { deadlineDays: rules[0].deadline_days }).deadlineDays;
+	return (routeSignal(rules, await areaChain(db, areaId), new Date()) ?? { deadlineDays: rules[0].deadline_days }).deadlineDays;
 }
 
 export async function referSignal(db: Db, actor: Actor, signalId: string, input: ReferInput, options: HandlingOptions): Promise<Referral> {

@@ -1,6 +1,5 @@
 // The resident's own tracking page, opened with the secret link: status, messages from the worker, their words and
 // their photos. The link is the key, so the page is never cached by anyone but the resident's browser.
-import { ownPhotoIds } from '$core/signals/photos';
 import { trackByToken } from '$core/signals/service';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
@@ -9,7 +8,6 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
 	try {
 		const view = await trackByToken(locals.core.db, locals.actor, params.token);
-		const photoIds = await ownPhotoIds(locals.core.db, locals.actor, params.token);
 		return {
 			token: params.token,
 			view: {
@@ -26,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 				// What the resident reads: messages and status changes; "created" is the first step already shown.
 				events: view.events.filter((e) => e.kind === 'message' || e.kind === 'status').map((e) => ({ at: e.at, kind: e.kind, toStatus: e.toStatus, body: e.body }))
 			},
-			photoIds
+			photoIds: view.photoIds
 		};
 	} catch (err) {
 		pageError(err, locals.locale);
