@@ -2,11 +2,12 @@
 // that signal instead; what they see of it is only what anyone may see.
 import { expect, it } from 'vitest';
 import { anonymous } from '../access';
+import type { Db } from '../db/database';
 import { describeOnDatabases } from '../db/testing';
 import { Conflict, NotFound } from '../errors';
 import { buildArea, buildPeopleWorld } from '../people/factories';
 import { ensureGeneralCategories, createCategory } from './categories';
-import { joinSignal, metresBetween, nearbySignals } from './nearby';
+import { joinSignal, metresBetween, nearbySignals, phoneKey } from './nearby';
 import { changeStatus, getSignal, reportSignal, trackByToken } from './service';
 
 const baseUrl = 'https://leefbaar.test';
@@ -88,5 +89,114 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 		await expect(joinSignal(ctx.db, anonymous, lift.id, {}, { baseUrl })).rejects.toThrow(Conflict);
 		await expect(joinSignal(ctx.db, anonymous, lift.id, { email: 'geen-adres' }, { baseUrl })).rejects.toThrow();
 		expect((await nearbySignals(ctx.db, anonymous, { kind: 'common_spaces', estateId: world.estate.id }, now)).map((s) => s.id)).not.toContain(lift.id);
+	});
+});
+
+// Omar taps "me too" twice on a slow connection, and a week later, having forgotten, says it again from a new form:
+// he follows the broken lift once, gets one receipt, and the link on his screen is the one that works.
+describeOnDatabases('"me too" once per person', (ctx) => {
+	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
+	const now = new Date('2026-12-10T10:00:00Z');
+	const formKey = (n: number) => `form:${n.toString(16).padStart(32, '0')}`;
+	const joinedRows = (db: Db, signalId: string) => db.selectFrom('signal_reporters').select(['id', 'email', 'phone']).where('signal_id', '=', signalId).where('is_original', '=', false).execute();
+	const receiptsTo = async (db: Db, to: string) => (await db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string; text: string }).filter((m) => m.to === to && /kregen je melding|avons reçu|got your report/.test(m.subject));
+	const opens = async (token: string) => trackByToken(ctx.db, anonymous, token).then(() => true, (e) => (e instanceof NotFound ? false : Promise.reject(e)));
+	const lift = async (description = 'De lift staat stil op de derde verdieping') =>
+		reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description, estateId: world.estate.id, email: 'melder@example.be' }, { baseUrl, now });
+
+	it('a double post of one form answers with the first link: one reporter, one receipt, the mailed link works', async () => {
+		world = await buildPeopleWorld(ctx.db);
+		await ensureGeneralCategories(ctx.db);
+		const signal = await lift();
+		const first = await joinSignal(ctx.db, anonymous, signal.id, { email: 'omar@example.be', idempotencyKey: formKey(1) }, { baseUrl, now });
+		const second = await joinSignal(ctx.db, anonymous, signal.id, { email: 'omar@example.be', idempotencyKey: formKey(1) }, { baseUrl, now });
+		expect(first.replayed).toBe(false);
+		expect(second).toEqual({ ...first, replayed: true });
+		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
+		const receipts = await receiptsTo(ctx.db, 'omar@example.be');
+		expect(receipts).toHaveLength(1);
+		expect(receipts[0].text).toContain(`/volgen/${first.trackingToken}`);
+		expect(await opens(first.trackingToken)).toBe(true);
+		// The link comes from the form's key and the signal: another form, or another signal, gives another one.
+		const elsewhere = await lift('De lift in blok B maakt een raar geluid');
+		const there = await joinSignal(ctx.db, anonymous, elsewhere.id, { idempotencyKey: formKey(1) }, { baseUrl, now });
+		expect(there.trackingToken).not.toBe(first.trackingToken);
+	});
+
+	it('without contact details a double post is still one reporter', async () => {
+		const signal = await lift();
+		const a = await joinSignal(ctx.db, anonymous, signal.id, { idempotencyKey: formKey(2) }, { baseUrl, now });
+		const b = await joinSignal(ctx.db, anonymous, signal.id, { idempotencyKey: formKey(2) }, { baseUrl, now });
+		expect(b.trackingToken).toBe(a.trackingToken);
+		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
+		// Without a key nothing tells two anonymous neighbours apart: each is counted.
+		await joinSignal(ctx.db, anonymous, signal.id, {}, { baseUrl, now });
+		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(2);
+		await expect(joinSignal(ctx.db, anonymous, signal.id, { idempotencyKey: 'short' }, { baseUrl, now })).rejects.toThrow();
+	});
+
+	it('the same email from another form: no second row or receipt; the new link works and the old one stops', async () => {
+		const signal = await lift();
+		const first = await joinSignal(ctx.db, anonymous, signal.id, { email: 'omar@example.be', language: 'fr', idempotencyKey: formKey(3) }, { baseUrl, now });
+		const before = (await receiptsTo(ctx.db, 'omar@example.be')).length;
+		const again = await joinSignal(ctx.db, anonymous, signal.id, { email: 'OMAR@example.be ', idempotencyKey: formKey(4) }, { baseUrl, now });
+		expect(again).toMatchObject({ signalId: signal.id, reference: signal.reference, replayed: true });
+		expect(again.trackingToken).not.toBe(first.trackingToken);
+		expect(await joinedRows(ctx.db, signal.id)).toEqual([expect.objectContaining({ email: 'omar@example.be' })]);
+		expect((await receiptsTo(ctx.db, 'omar@example.be')).length).toBe(before);
+		expect(await opens(again.trackingToken)).toBe(true);
+		expect(await opens(first.trackingToken)).toBe(false);
+		// A double post of that second form still lands on the link now in force.
+		expect((await joinSignal(ctx.db, anonymous, signal.id, { email: 'omar@example.be', idempotencyKey: formKey(4) }, { baseUrl, now })).trackingToken).toBe(again.trackingToken);
+		// He keeps hearing the news once, in the language he chose the first time.
+		await changeStatus(ctx.db, world.coordinator, signal.id, { status: 'accepted' }, { baseUrl });
+		const news = (await ctx.db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string }).filter((m) => m.to === 'omar@example.be' && m.subject.includes(signal.reference) && !/reçu/.test(m.subject));
+		expect(news).toHaveLength(1);
+		expect(news[0].subject).toMatch(/pris en charge/);
+	});
+
+	it('the same phone number, written another way, is the same person', async () => {
+		expect(phoneKey('+32 470 12 34 56')).toBe('0470123456');
+		expect(phoneKey('0032 470/12.34.56')).toBe('0470123456');
+		expect(phoneKey('+31 6 1234 5678')).toBe('+31612345678');
+		const signal = await lift();
+		await joinSignal(ctx.db, anonymous, signal.id, { phone: '0470 12 34 56' }, { baseUrl, now });
+		const again = await joinSignal(ctx.db, anonymous, signal.id, { phone: '+32 470 123 456' }, { baseUrl, now });
+		expect(again.replayed).toBe(true);
+		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
+		// Another number is another neighbour.
+		await joinSignal(ctx.db, anonymous, signal.id, { phone: '0470 65 43 21' }, { baseUrl, now });
+		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(2);
+	});
+
+	it("typing the reporter's own address never hands out the reporter's link", async () => {
+		const signal = await lift();
+		const joined = await joinSignal(ctx.db, anonymous, signal.id, { email: 'melder@example.be' }, { baseUrl, now });
+		expect(joined.replayed).toBe(false);
+		// The reporter's own link still works (it is not rotated), and the new one is a joined neighbour's view.
+		const view = await trackByToken(ctx.db, anonymous, joined.trackingToken);
+		const original = await ctx.db.selectFrom('signal_reporters').select('id').where('signal_id', '=', signal.id).where('is_original', '=', true).executeTakeFirstOrThrow();
+		expect(view.reporterId).not.toBe(original.id);
+		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
+	});
+
+	it('two joins of the same person at the same moment store one reporter and send one receipt', async () => {
+		const signal = await lift();
+		const results = await Promise.all([
+			joinSignal(ctx.db, anonymous, signal.id, { email: 'tegelijk@example.be', idempotencyKey: formKey(5) }, { baseUrl, now }),
+			joinSignal(ctx.db, anonymous, signal.id, { email: 'tegelijk@example.be', idempotencyKey: formKey(6) }, { baseUrl, now })
+		]);
+		expect(results.map((r) => r.replayed).sort()).toEqual([false, true]);
+		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
+		expect(await receiptsTo(ctx.db, 'tegelijk@example.be')).toHaveLength(1);
+		// The answer that came second carries the link in force.
+		const working = await Promise.all(results.map((r) => opens(r.trackingToken)));
+		expect(working).toEqual(results.map((r) => r.replayed));
+
+		// The same form posted twice at once, without contact details: one row, the same link twice, and it works.
+		const twice = await Promise.all([1, 2].map(() => joinSignal(ctx.db, anonymous, signal.id, { idempotencyKey: formKey(7) }, { baseUrl, now })));
+		expect(twice[0].trackingToken).toBe(twice[1].trackingToken);
+		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(2);
+		expect(await opens(twice[0].trackingToken)).toBe(true);
 	});
 });

@@ -1,6 +1,7 @@
 // Before a resident sends a report, the open signals of the same kind around them: if the broken lift is already
 // reported, they can say "me too" and get its news instead of filing it again. Only what anyone may see leaves here:
 // never the description, the reference or who reported it.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { audit, authorize, type Actor } from '../access';
 import { hashToken, newToken } from '../auth/tokens';
@@ -113,15 +114,46 @@ export async function nearbySignals(db: Db, actor: Actor, query: NearbyQuery, no
 const joinInput = z.object({
 	email: reporterEmail,
 	phone: reporterPhone,
-	language: z.enum(['nl', 'fr', 'en']).default('nl')
+	language: z.enum(['nl', 'fr', 'en']).default('nl'),
+	/**
+	 * A secret only this client knows, the same for every post of one form (the web form sends "form:<its one-time
+	 * token>"). The tracking link of the join is derived from it, so a double post answers with the very link the
+	 * first post stored and mailed. At least 32 characters: the link is as hard to guess as this key.
+	 */
+	idempotencyKey: z.string().trim().min(32).max(128).optional()
 });
 export type JoinInput = z.input<typeof joinInput>;
-export type JoinResult = { signalId: string; reference: string; trackingToken: string };
+export type JoinResult = {
+	signalId: string;
+	reference: string;
+	trackingToken: string;
+	/** True when this person already followed the signal: no second reporter row and no second receipt. */
+	replayed: boolean;
+};
+
+/** The tracking token of a join posted with this key: the same for every post of one form, unguessable without it. */
+const joinToken = (signalId: string, key: string): string => createHash('sha256').update(`leefbaar-join\n${signalId}\n${key}`).digest('base64url');
+
+/** "0470 12 34 56", "0470/12.34.56", "+32 470 12 34 56" and "0032 470 123456" are one Belgian number. */
+export function phoneKey(phone: string): string {
+	const compact = phone.replace(/[^\d+]/g, '');
+	const international = compact.startsWith('+') ? compact.slice(1) : compact.startsWith('00') ? compact.slice(2) : null;
+	if (international === null) return compact;
+	return international.startsWith('32') ? `0${international.slice(2)}` : `+${international}`;
+}
 
 /**
  * "Me too": the resident follows an open signal someone else reported. They get their own tracking link (and a
  * receipt by mail when they gave an address) and the signal's status news from then on. Help requests cannot be
  * joined: they are someone's own situation.
+ *
+ * Once per person and signal. A double post of one form (same idempotency key) answers with the link the first post
+ * gave. Someone who already follows the signal (the same email, or the same phone number) and says "me too" again
+ * from another form gets no second reporter row and no second receipt: their row gets a fresh link, shown on screen,
+ * and the link they had before stops working (a reporter row holds one secret, as after every status mail, which
+ * also brings a fresh link). Only rows of residents who joined are matched, never the original reporter's: whoever
+ * types an address must not get the link that shows the reporter's own photos. Two joins at the same moment are
+ * serialised on the signal's row (PostgreSQL locks it; SQLite runs one transaction at a time).
  */
 export async function joinSignal(db: Db, actor: Actor, signalId: string, input: JoinInput, options: { baseUrl: string; now?: Date }): Promise<JoinResult> {
 	authorize(actor, 'report', 'signal');
@@ -130,10 +162,37 @@ export async function joinSignal(db: Db, actor: Actor, signalId: string, input: 
 	return inTransaction(db, async (tx) => {
 		const found = await tx.selectFrom('signals').select(['id', 'reference', 'status', 'is_help_request', 'merged_into_id']).where('id', '=', signalId.slice(0, 64)).executeTakeFirst();
 		// A signal merged into another: the resident follows the one that is handled.
-		const signal = found?.merged_into_id ? await tx.selectFrom('signals').select(['id', 'reference', 'status', 'is_help_request', 'merged_into_id']).where('id', '=', found.merged_into_id).executeTakeFirst() : found;
+		const followed = found?.merged_into_id ? found.merged_into_id : found?.id;
+		let q = tx.selectFrom('signals').select(['id', 'reference', 'status', 'is_help_request']).where('id', '=', followed ?? '');
+		if (tx.dialect === 'postgres') q = q.forUpdate();
+		const signal = followed ? await q.executeTakeFirst() : undefined;
 		if (!signal || signal.is_help_request) throw new NotFound('signal', signalId);
 		if (!(OPEN_STATUSES as readonly string[]).includes(signal.status)) throw new Conflict('signal_not_open', 'This signal is no longer open');
-		const trackingToken = newToken();
+		const answer = (trackingToken: string, replayed: boolean): JoinResult => ({ signalId: signal.id, reference: signal.reference, trackingToken, replayed });
+
+		const keyed = v.idempotencyKey ? joinToken(signal.id, v.idempotencyKey) : null;
+		const reporters = tx
+			.selectFrom('signal_reporters')
+			.select(['id', 'email', 'phone', 'token_hash'])
+			.where('is_original', '=', false)
+			.where('signal_id', 'in', tx.selectFrom('signals').select('id').where((eb) => eb.or([eb('id', '=', signal.id), eb('merged_into_id', '=', signal.id)])));
+		if (keyed) {
+			const same = await reporters.where('token_hash', '=', hashToken(keyed)).executeTakeFirst();
+			if (same) return answer(keyed, true);
+		}
+		if (v.email || v.phone) {
+			const candidates = await reporters.where('anonymised_at', 'is', null).orderBy('created_at').execute();
+			const phone = v.phone ? phoneKey(v.phone) : null;
+			const person = candidates.find((r) => v.email && r.email === v.email) ?? candidates.find((r) => phone && r.phone && phoneKey(r.phone) === phone);
+			if (person) {
+				const trackingToken = keyed ?? newToken();
+				await tx.updateTable('signal_reporters').set({ token_hash: hashToken(trackingToken) }).where('id', '=', person.id).execute();
+				await audit(tx, actor, { action: 'signal_join', resourceType: 'signal', resourceId: signal.id, summary: 'again, a fresh link' });
+				return answer(trackingToken, true);
+			}
+		}
+
+		const trackingToken = keyed ?? newToken();
 		await tx
 			.insertInto('signal_reporters')
 			.values({ id: newId(), signal_id: signal.id, is_original: false, name: null, email: v.email ?? null, phone: v.phone ?? null, language: v.language, token_hash: hashToken(trackingToken), created_at: now, anonymised_at: null })
@@ -141,6 +200,6 @@ export async function joinSignal(db: Db, actor: Actor, signalId: string, input: 
 		await addEvent(tx, actor, signal.id, { kind: 'joined', visibility: 'internal', at: now, data: { withContact: !!(v.email || v.phone) } });
 		if (v.email) await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: signal.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
 		await audit(tx, actor, { action: 'signal_join', resourceType: 'signal', resourceId: signal.id, summary: v.email || v.phone ? 'with contact details' : null });
-		return { signalId: signal.id, reference: signal.reference, trackingToken };
+		return answer(trackingToken, false);
 	});
 }
