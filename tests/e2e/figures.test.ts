@@ -85,9 +85,9 @@ describe.runIf(browserAvailable())('a coordinator looks at the figures of Wallay
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download de meldingen (CSV)' }).click()]);
 		const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
 		const lines = csv.trim().split('\r\n');
-		expect(lines[0]).toBe('reference;category;estate;status;created_at;deadline_at;resolved_at;on_time;overdue');
+		expect(lines[0]).toBe('reference;category;estate;status;created_at;deadline_at;resolved_at;on_time;overdue;issue_status;issue_outcome');
 		expect(lines.slice(1).map((l) => l.split(';')[0]).sort()).toEqual(overdueDamp);
-		expect(lines.slice(1).every((l) => l.endsWith(';yes'))).toBe(true);
+		expect(lines.slice(1).every((l) => l.endsWith(';yes;open;'))).toBe(true);
 		expect(csv).not.toMatch(/@|\+32/);
 	});
 

@@ -258,6 +258,10 @@ export interface CollectiveIssueTable {
 	estate_id: string | null;
 	category_id: string | null;
 	status: 'open' | 'closed';
+	/** What was agreed or decided, written when the issue is closed; kept when it is reopened. */
+	outcome: string | null;
+	closed_at: Time | null;
+	closed_by: string | null;
 	created_by: string | null;
 	created_at: Time;
 	updated_at: Time;

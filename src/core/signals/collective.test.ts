@@ -1,15 +1,16 @@
 // A community worker bundles the damp signals of an estate into one collective issue for the talk with the housing
 // company: the issue shows its figures and its signals (no names, no descriptions), exports them as CSV, and each
-// signal's timeline says it was bundled. A help request is never bundled; a partner cannot bundle.
+// signal's timeline says it was bundled. A help request is never bundled; a partner cannot bundle. After the talk the
+// worker closes it with what was agreed, and reopens it when the agreement is not kept.
 import { expect, it } from 'vitest';
 import { anonymous } from '../access';
 import { describeOnDatabases } from '../db/testing';
-import { Forbidden, Invalid } from '../errors';
+import { Conflict, Forbidden, Invalid } from '../errors';
 import { parseCsv } from '../people/csv';
 import { buildPeopleWorld } from '../people/factories';
 import { createHousehold, createResident } from '../people/service';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
-import { addSignalsToCollective, createCollectiveFromSelection, createCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, getCollectiveIssue, listCollectiveIssues, removeSignalsFromCollective } from './collective';
+import { addSignalsToCollective, closeCollectiveIssue, createCollectiveFromSelection, createCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, getCollectiveIssue, listCollectiveIssues, OUTCOME_EXCERPT, removeSignalsFromCollective, reopenCollectiveIssue } from './collective';
 import { changeStatus, getSignal, registerSignal, reportSignal } from './service';
 
 const baseUrl = 'https://leefbaar.test';
@@ -68,11 +69,11 @@ describeOnDatabases('collective issues', (ctx) => {
 	it('exports the signals and the figures as CSV without personal data', async () => {
 		const { csv } = await exportCollectiveCsv(ctx.db, world.coordinator, issueId, now);
 		const records = parseCsv(csv).records.map((r) => r.fields);
-		expect(records[0]).toEqual(['reference', 'category', 'estate', 'status', 'created_at', 'deadline_at', 'resolved_at', 'on_time', 'overdue']);
-		expect(records.slice(1).map((r) => [r[1], r[3], r[7], r[8]])).toEqual([
-			['Lek of vocht', 'resolved', 'yes', 'no'],
-			['Lek of vocht', 'rejected', '', 'no'],
-			['Lek of vocht', 'new', '', 'yes']
+		expect(records[0]).toEqual(['reference', 'category', 'estate', 'status', 'created_at', 'deadline_at', 'resolved_at', 'on_time', 'overdue', 'issue_status', 'issue_outcome']);
+		expect(records.slice(1).map((r) => [r[1], r[3], r[7], r[8], r[9], r[10]])).toEqual([
+			['Lek of vocht', 'resolved', 'yes', 'no', 'open', ''],
+			['Lek of vocht', 'rejected', '', 'no', 'open', ''],
+			['Lek of vocht', 'new', '', 'yes', 'open', '']
 		]);
 		expect(csv).not.toMatch(/Schimmel|Benali|example\.be|formulieren/);
 		const figures = await exportFiguresCsv(ctx.db, world.landlord, { estateId: world.estate.id, from: '2026-01-01', to: '2026-04-01' }, now);
@@ -98,5 +99,61 @@ describeOnDatabases('collective issues', (ctx) => {
 		const view = await getCollectiveIssue(ctx.db, world.worker, issueId, now);
 		expect(view.signals).toHaveLength(2);
 		expect(view.figures.totals.rejected).toBe(0);
+	});
+
+	it('closes the issue with what was agreed: listed apart, the outcome on the page and in the CSV, and audited', async () => {
+		const later = new Date('2026-06-15T14:00:00Z');
+		await expect(closeCollectiveIssue(ctx.db, world.landlord, issueId, { outcome: 'Afgesproken: alles hersteld' })).rejects.toThrow(Forbidden);
+		await expect(closeCollectiveIssue(ctx.db, world.worker, issueId, { outcome: '  ' })).rejects.toThrow(Invalid);
+		await expect(closeCollectiveIssue(ctx.db, world.worker, 'no-such-issue', { outcome: 'Afgesproken' })).rejects.toThrow(/not found/);
+		const outcome = 'De Vlashaard plaatst voor 1 oktober ventilatie in blok 1 en 2.\n=Opvolging in het buurtcomité.';
+		const closed = await closeCollectiveIssue(ctx.db, world.worker, issueId, { outcome: `  ${outcome}  ` }, { now: later });
+		expect(closed).toMatchObject({ status: 'closed', outcome, closed_at: later.toISOString(), closed_by: world.worker.id });
+
+		const view = await getCollectiveIssue(ctx.db, world.coordinator, issueId, later);
+		expect(view.issue).toMatchObject({ status: 'closed', outcome, closedByName: 'Sara El Amrani' });
+		const closedList = await listCollectiveIssues(ctx.db, world.coordinator, { status: 'closed' });
+		expect(closedList).toEqual([expect.objectContaining({ id: issueId, status: 'closed', outcome, closedAt: later.toISOString() })]);
+		expect((await listCollectiveIssues(ctx.db, world.coordinator, { status: 'open' })).map((i) => i.id)).not.toContain(issueId);
+
+		const { csv } = await exportCollectiveCsv(ctx.db, world.coordinator, issueId, later);
+		const records = parseCsv(csv).records.map((r) => r.fields);
+		// The outcome, line break and all, closes every row.
+		expect(records.slice(1).map((r) => [r[9], r[10]])).toEqual([
+			['closed', outcome],
+			['closed', outcome]
+		]);
+
+		// A closed issue is a record: no signal goes in or out, and closing twice is refused.
+		await expect(addSignalsToCollective(ctx.db, world.worker, issueId, [signalIds[1]])).rejects.toThrow(Conflict);
+		await expect(removeSignalsFromCollective(ctx.db, world.worker, issueId, [signalIds[0]])).rejects.toThrow(Conflict);
+		await expect(closeCollectiveIssue(ctx.db, world.worker, issueId, { outcome: 'Nog eens' })).rejects.toThrow(Conflict);
+		expect((await getCollectiveIssue(ctx.db, world.worker, issueId, later)).signals).toHaveLength(2);
+
+		const log = await ctx.db.selectFrom('audit_log').select(['action', 'actor_id', 'summary']).where('resource_id', '=', issueId).where('action', '=', 'collective_close').execute();
+		expect(log).toEqual([{ action: 'collective_close', actor_id: world.worker.id, summary: 'closed with an outcome' }]);
+		expect(JSON.stringify(log)).not.toContain('ventilatie');
+	});
+
+	it('reopens the issue when the agreement is not kept, keeping the earlier outcome to start from', async () => {
+		await expect(reopenCollectiveIssue(ctx.db, world.landlord, issueId)).rejects.toThrow(Forbidden);
+		const reopened = await reopenCollectiveIssue(ctx.db, world.coordinator, issueId, { now: new Date('2026-10-02T08:00:00Z') });
+		expect(reopened).toMatchObject({ status: 'open', closed_at: null, closed_by: null });
+		expect(reopened.outcome).toMatch(/^De Vlashaard plaatst/);
+		await expect(reopenCollectiveIssue(ctx.db, world.coordinator, issueId)).rejects.toThrow(Conflict);
+		expect((await listCollectiveIssues(ctx.db, world.coordinator, { status: 'open' })).map((i) => i.id)).toContain(issueId);
+		expect(await addSignalsToCollective(ctx.db, world.worker, issueId, [signalIds[1]])).toBe(1);
+		const actions = await ctx.db.selectFrom('audit_log').select('action').where('resource_id', '=', issueId).where('action', 'in', ['collective_close', 'collective_reopen']).orderBy('at').execute();
+		expect(actions.map((a) => a.action)).toEqual(['collective_close', 'collective_reopen']);
+	});
+
+	it('shows a long outcome cut short in the list, whole on the page', async () => {
+		const long = `${'Afspraak over de ramen en het dak. '.repeat(20)}Einde.`;
+		await closeCollectiveIssue(ctx.db, world.worker, issueId, { outcome: long });
+		const [item] = await listCollectiveIssues(ctx.db, world.worker, { status: 'closed' });
+		expect(item.outcome!.length).toBeLessThanOrEqual(OUTCOME_EXCERPT);
+		expect(item.outcome).toMatch(/…$/);
+		expect((await getCollectiveIssue(ctx.db, world.worker, issueId)).issue.outcome).toBe(long);
+		await expect(listCollectiveIssues(ctx.db, world.worker, { status: 'gone' as never })).rejects.toThrow(Invalid);
 	});
 });

@@ -1,12 +1,14 @@
 // Collective issues: signals of one estate and theme bundled into one issue, with its figures, for talks with the
 // housing company or the municipality ("38 damp signals on Wallaysplein this year, half solved late"). A help request
 // is someone's own situation and is never bundled; lists and exports carry no contact details and no descriptions.
+// After the talk the issue is closed with its outcome (what was agreed or decided); it can be reopened when the
+// agreement is not kept. A closed issue takes no signals in or out: it is the record of what was discussed.
 import { z } from 'zod';
 import { audit, authorize, can, type Actor } from '../access';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { CollectiveIssue, SignalStatus } from '../db/schema';
-import { Invalid, NotFound } from '../errors';
+import { Conflict, Invalid, NotFound } from '../errors';
 import { formatCsv } from '../people/csv';
 import { parseInput } from '../validation';
 import { figuresOf, figuresFilter, scoped, scopeOf, type Figures, type FiguresFilter, type GroupFigures, type Outcomes } from './figures';
@@ -30,10 +32,34 @@ export const collectiveInput = z.object({
 });
 export type CollectiveInput = z.input<typeof collectiveInput>;
 
-export type CollectiveSummary = { id: string; title: string; status: 'open' | 'closed'; areaName: string | null; estateName: string | null; categoryName: string | null; signals: number; open: number; createdAt: string };
+export const outcomeInput = z.object({
+	/** What was agreed with the housing company or decided by the municipality. */
+	outcome: z.string().trim().min(3).max(5000)
+});
+export type OutcomeInput = z.input<typeof outcomeInput>;
+
+export const COLLECTIVE_STATUSES = ['open', 'closed'] as const;
+export type CollectiveStatus = (typeof COLLECTIVE_STATUSES)[number];
+/** How much of the outcome a list shows; the issue's page shows all of it. */
+export const OUTCOME_EXCERPT = 280;
+
+export type CollectiveSummary = {
+	id: string;
+	title: string;
+	status: CollectiveStatus;
+	areaName: string | null;
+	estateName: string | null;
+	categoryName: string | null;
+	signals: number;
+	open: number;
+	createdAt: string;
+	closedAt: string | null;
+	/** The start of the outcome (at most OUTCOME_EXCERPT characters, "…" when cut). */
+	outcome: string | null;
+};
 export type CollectiveSignal = { id: string; reference: string; categoryName: string | null; categoryNameFr: string | null; categoryNameEn: string | null; estateName: string | null; status: SignalStatus; createdAt: string; deadlineAt: string | null; resolvedAt: string | null; overdue: boolean };
 export type CollectiveView = {
-	issue: CollectiveIssue & { areaName: string | null; estateName: string | null; categoryName: string | null; createdByName: string | null };
+	issue: CollectiveIssue & { areaName: string | null; estateName: string | null; categoryName: string | null; createdByName: string | null; closedByName: string | null };
 	figures: Figures;
 	signals: CollectiveSignal[];
 	can: { update: boolean };
@@ -73,7 +99,7 @@ export async function createCollectiveIssue(db: Db, actor: Actor, input: Collect
 	return inTransaction(db, async (tx) => {
 		await checkPlace(tx, v);
 		const rows = await bundleable(tx, actor, v.signalIds);
-		const issue: CollectiveIssue = { id: newId(), title: v.title, description: v.description, area_id: v.areaId ?? null, estate_id: v.estateId ?? null, category_id: v.categoryId ?? null, status: 'open', created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, updated_at: now };
+		const issue: CollectiveIssue = { id: newId(), title: v.title, description: v.description, area_id: v.areaId ?? null, estate_id: v.estateId ?? null, category_id: v.categoryId ?? null, status: 'open', outcome: null, closed_at: null, closed_by: null, created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, updated_at: now };
 		await tx.insertInto('collective_issues').values(issue).execute();
 		await attach(tx, actor, issue, rows, now);
 		await audit(tx, actor, { action: 'collective_create', resourceType: 'collective-issue', resourceId: issue.id, summary: `${rows.length} signals` });
@@ -122,12 +148,45 @@ async function loadIssue(db: Db, id: string): Promise<CollectiveIssue> {
 	return issue;
 }
 
+function mustBeOpen(issue: CollectiveIssue): void {
+	if (issue.status === 'closed') throw new Conflict('transition_not_allowed', 'This collective issue is closed; reopen it first');
+}
+
+/** Closes the issue after the talk, with what was agreed or decided. */
+export async function closeCollectiveIssue(db: Db, actor: Actor, issueId: string, input: OutcomeInput, options: { now?: Date } = {}): Promise<CollectiveIssue> {
+	authorize(actor, 'update', 'collective-issue');
+	const v = parseInput(outcomeInput, input);
+	const now = (options.now ?? new Date()).toISOString();
+	return inTransaction(db, async (tx) => {
+		mustBeOpen(await loadIssue(tx, issueId));
+		const changes = { status: 'closed' as const, outcome: v.outcome, closed_at: now, closed_by: actor.kind === 'staff' ? actor.id : null, updated_at: now };
+		await tx.updateTable('collective_issues').set(changes).where('id', '=', issueId).execute();
+		// The outcome itself stays out of the log (free text); the log says who closed it and when.
+		await audit(tx, actor, { action: 'collective_close', resourceType: 'collective-issue', resourceId: issueId, summary: 'closed with an outcome' });
+		return loadIssue(tx, issueId);
+	});
+}
+
+/** Opens a closed issue again (the agreement was not kept, a new talk is needed); the earlier outcome is kept. */
+export async function reopenCollectiveIssue(db: Db, actor: Actor, issueId: string, options: { now?: Date } = {}): Promise<CollectiveIssue> {
+	authorize(actor, 'update', 'collective-issue');
+	const now = (options.now ?? new Date()).toISOString();
+	return inTransaction(db, async (tx) => {
+		const issue = await loadIssue(tx, issueId);
+		if (issue.status !== 'closed') throw new Conflict('transition_not_allowed', 'This collective issue is open already');
+		await tx.updateTable('collective_issues').set({ status: 'open', closed_at: null, closed_by: null, updated_at: now }).where('id', '=', issueId).execute();
+		await audit(tx, actor, { action: 'collective_reopen', resourceType: 'collective-issue', resourceId: issueId, summary: `closed since ${issue.closed_at ?? '?'}` });
+		return loadIssue(tx, issueId);
+	});
+}
+
 export async function addSignalsToCollective(db: Db, actor: Actor, issueId: string, ids: string[], options: { now?: Date } = {}): Promise<number> {
 	authorize(actor, 'update', 'collective-issue');
 	const list = parseInput(signalIds, ids);
 	const now = (options.now ?? new Date()).toISOString();
 	return inTransaction(db, async (tx) => {
 		const issue = await loadIssue(tx, issueId);
+		mustBeOpen(issue);
 		const added = await attach(tx, actor, issue, await bundleable(tx, actor, list), now);
 		await tx.updateTable('collective_issues').set({ updated_at: now }).where('id', '=', issueId).execute();
 		await audit(tx, actor, { action: 'collective_add', resourceType: 'collective-issue', resourceId: issueId, summary: `${added} signals` });
@@ -141,6 +200,7 @@ export async function removeSignalsFromCollective(db: Db, actor: Actor, issueId:
 	const now = (options.now ?? new Date()).toISOString();
 	return inTransaction(db, async (tx) => {
 		const issue = await loadIssue(tx, issueId);
+		mustBeOpen(issue);
 		const inIssue = await tx.selectFrom('signals').select('id').where('id', 'in', list).where('collective_issue_id', '=', issueId).execute();
 		if (inIssue.length > 0) await tx.updateTable('signals').set({ collective_issue_id: null, updated_at: now }).where('id', 'in', inIssue.map((r) => r.id)).execute();
 		for (const r of inIssue) await addEvent(tx, actor, r.id, { kind: 'collective', visibility: 'internal', at: now, body: issue.title, data: { collectiveIssueId: null, previous: issueId } });
@@ -150,8 +210,12 @@ export async function removeSignalsFromCollective(db: Db, actor: Actor, issueId:
 	});
 }
 
-export async function listCollectiveIssues(db: Db, actor: Actor): Promise<CollectiveSummary[]> {
+const excerpt = (text: string | null) => (text === null || text.length <= OUTCOME_EXCERPT ? text : `${text.slice(0, OUTCOME_EXCERPT - 1).trimEnd()}…`);
+
+/** The issues, newest first; with a status, only the open or only the closed ones (those by when they were closed). */
+export async function listCollectiveIssues(db: Db, actor: Actor, options: { status?: CollectiveStatus; limit?: number } = {}): Promise<CollectiveSummary[]> {
 	authorize(actor, 'list', 'collective-issue');
+	const status = options.status ? parseInput(z.enum(COLLECTIVE_STATUSES), options.status) : undefined;
 	const rows = await db
 		.selectFrom('collective_issues as ci')
 		.leftJoin('areas as a', 'a.id', 'ci.area_id')
@@ -162,16 +226,32 @@ export async function listCollectiveIssues(db: Db, actor: Actor): Promise<Collec
 			'ci.title',
 			'ci.status',
 			'ci.created_at',
+			'ci.closed_at',
+			'ci.outcome',
 			'a.name as area_name',
 			'e.name as estate_name',
 			'c.name as category_name',
 			eb.selectFrom('signals as s').select((x) => x.fn.countAll<number>().as('n')).whereRef('s.collective_issue_id', '=', 'ci.id').as('signals'),
 			eb.selectFrom('signals as s').select((x) => x.fn.countAll<number>().as('n')).whereRef('s.collective_issue_id', '=', 'ci.id').where('s.status', 'in', [...OPEN_STATUSES]).as('open')
 		])
+		.$if(!!status, (q) => q.where('ci.status', '=', status!))
+		.$if(status === 'closed', (q) => q.orderBy('ci.closed_at', 'desc'))
 		.orderBy('ci.created_at', 'desc')
-		.limit(500)
+		.limit(Math.min(options.limit ?? 500, 500))
 		.execute();
-	return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, areaName: r.area_name, estateName: r.estate_name, categoryName: r.category_name, signals: Number(r.signals ?? 0), open: Number(r.open ?? 0), createdAt: r.created_at }));
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		status: r.status,
+		areaName: r.area_name,
+		estateName: r.estate_name,
+		categoryName: r.category_name,
+		signals: Number(r.signals ?? 0),
+		open: Number(r.open ?? 0),
+		createdAt: r.created_at,
+		closedAt: r.closed_at,
+		outcome: excerpt(r.outcome)
+	}));
 }
 
 async function issueSignals(db: Db, issueId: string, now: Date): Promise<CollectiveSignal[]> {
@@ -209,14 +289,15 @@ export async function getCollectiveIssue(db: Db, actor: Actor, id: string, now =
 		.leftJoin('estates as e', 'e.id', 'ci.estate_id')
 		.leftJoin('signal_categories as c', 'c.id', 'ci.category_id')
 		.leftJoin('users as u', 'u.id', 'ci.created_by')
+		.leftJoin('users as cb', 'cb.id', 'ci.closed_by')
 		.selectAll('ci')
-		.select(['a.name as area_name', 'e.name as estate_name', 'c.name as category_name', 'u.name as created_by_name'])
+		.select(['a.name as area_name', 'e.name as estate_name', 'c.name as category_name', 'u.name as created_by_name', 'cb.name as closed_by_name'])
 		.where('ci.id', '=', id)
 		.executeTakeFirst();
 	if (!issue) throw new NotFound('collective-issue', id);
-	const { area_name, estate_name, category_name, created_by_name, ...row } = issue;
+	const { area_name, estate_name, category_name, created_by_name, closed_by_name, ...row } = issue;
 	const [figures, signals] = await Promise.all([figuresOf(db, { collectiveIssueId: id }, 'month', now), issueSignals(db, id, now)]);
-	return { issue: { ...row, areaName: area_name, estateName: estate_name, categoryName: category_name, createdByName: created_by_name }, figures, signals, can: { update: can(actor, 'update', 'collective-issue') } };
+	return { issue: { ...row, areaName: area_name, estateName: estate_name, categoryName: category_name, createdByName: created_by_name, closedByName: closed_by_name }, figures, signals, can: { update: can(actor, 'update', 'collective-issue') } };
 }
 
 /** A cell a spreadsheet would read as a formula (=, +, -, @) is prefixed with a quote: names are typed by staff. */
@@ -227,13 +308,16 @@ const cell = (v: string | number | null | undefined): string => {
 const hours = (h: number | null) => (h === null ? '' : h.toFixed(1));
 const share = (s: number | null) => (s === null ? '' : (Math.round(s * 1000) / 10).toFixed(1));
 
-/** One row per signal of the issue: reference, category, estate, dates and status; no personal data. */
+/**
+ * One row per signal of the issue: reference, category, estate, dates and status; no personal data. The issue's own
+ * status and outcome close every row, so a spreadsheet filtered on signals still says what was agreed.
+ */
 export async function exportCollectiveCsv(db: Db, actor: Actor, id: string, now = new Date()): Promise<{ filename: string; csv: string }> {
 	authorize(actor, 'read', 'collective-issue');
-	await loadIssue(db, id);
+	const issue = await loadIssue(db, id);
 	const signals = await issueSignals(db, id, now);
 	const rows = [
-		['reference', 'category', 'estate', 'status', 'created_at', 'deadline_at', 'resolved_at', 'on_time', 'overdue'],
+		['reference', 'category', 'estate', 'status', 'created_at', 'deadline_at', 'resolved_at', 'on_time', 'overdue', 'issue_status', 'issue_outcome'],
 		...signals.map((s) => [
 			s.reference,
 			cell(s.categoryName),
@@ -243,7 +327,9 @@ export async function exportCollectiveCsv(db: Db, actor: Actor, id: string, now 
 			s.deadlineAt ?? '',
 			s.resolvedAt ?? '',
 			s.resolvedAt && s.deadlineAt ? (s.resolvedAt <= s.deadlineAt ? 'yes' : 'no') : '',
-			s.overdue ? 'yes' : 'no'
+			s.overdue ? 'yes' : 'no',
+			issue.status,
+			cell(issue.outcome)
 		])
 	];
 	await audit(db, actor, { action: 'collective_export', resourceType: 'collective-issue', resourceId: id, summary: `${signals.length} signals` });

@@ -11,7 +11,7 @@ export { duplicateCandidates, mergeSignals, mergedInto, type DuplicateCandidate 
 export { inboxStatusCounts, type StatusCounts } from './inbox-counts';
 export { colleagues, assigneesFor, type Assignee } from './assignees';
 export { signalFigures, figuresFilter, type Figures, type FiguresFilter, type GroupFigures, type Hotspot } from './figures';
-export { createCollectiveIssue, addSignalsToCollective, removeSignalsFromCollective, listCollectiveIssues, getCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, collectiveInput, selectForBundle, createCollectiveFromSelection, SELECTIONS, type CollectiveView, type CollectiveSummary } from './collective';
+export { createCollectiveIssue, addSignalsToCollective, removeSignalsFromCollective, closeCollectiveIssue, reopenCollectiveIssue, listCollectiveIssues, getCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, collectiveInput, selectForBundle, createCollectiveFromSelection, SELECTIONS, COLLECTIVE_STATUSES, type CollectiveView, type CollectiveSummary, type CollectiveStatus } from './collective';
 export { referSignal, respondToReferral, withdrawReferral, incomingReferrals, outgoingReferrals, helpConsentInForce, helpConsentOrganisations, DEFAULT_REFERRAL_DAYS, type ReferInput, type RespondInput, type ReferralListItem } from './referrals';
 export { createPartnerLink, revokePartnerLink, listPartnerLinks, openPartnerLink, answerPartnerLink, partnerPhoto, PARTNER_LINK_DAYS, type PartnerView, type PartnerLinkListItem } from './partner-links';
 export { feedbackView, answerFeedback, answerFromLink, type FeedbackView, type FeedbackAnswer } from './feedback';

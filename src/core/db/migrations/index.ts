@@ -6,6 +6,7 @@ import * as m202612021800 from './202612021800_signals';
 import * as m202612021830 from './202612021830_area_directory';
 import * as m202612021930 from './202612021930_signal_inbox_indexes';
 import * as m202612021900 from './202612021900_signals_closed_index';
+import * as m202612022100 from './202612022100_collective_outcome';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -14,5 +15,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612021800_signals': m202612021800,
 	'202612021830_area_directory': m202612021830,
 	'202612021900_signals_closed_index': m202612021900,
-	'202612021930_signal_inbox_indexes': m202612021930
+	'202612021930_signal_inbox_indexes': m202612021930,
+	'202612022100_collective_outcome': m202612022100
 };
