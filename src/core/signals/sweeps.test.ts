@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../db/database';
 import { describeOnDatabases, freshDatabase, testDialects } from '../db/testing';
 import { buildPeopleWorld } from '../people/factories';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
+import { mergeSignals } from './duplicates';
 import { referSignal } from './referrals';
 import { assignSignal, changeStatus, registerSignal, reportSignal } from './service';
 import { sweepAnonymise, sweepClassifier, sweepOverdue } from './sweeps';
@@ -94,6 +95,56 @@ describeOnDatabases('sweeps of the signals module', (ctx) => {
 
 	it('the classifier sweep trains nothing without categorised examples', async () => {
 		expect(await sweepClassifier(ctx.db)).toBe(0);
+	});
+});
+
+// Two tenants report the same leak and the housing company merges the second into the first; a third leak turns out
+// to be the tenant's own job and is refused. Past the deadline only the leak still being handled raises a warning:
+// a merged signal is followed through the one it joined, and an ended one needs nobody any more.
+describeOnDatabases('the overdue sweep leaves merged and ended signals alone', (ctx) => {
+	it('warns for the kept signal only, not the merged, refused, not-our-task or closed ones', async () => {
+		const { world, leak } = await leakWorld(ctx.db);
+		const received = new Date('2026-11-02T09:00:00Z');
+		const report = async (description: string) => (await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description, estateId: world.estate.id }, { baseUrl, now: received })).id;
+		const kept = await report('Lek boven het aanrecht');
+		const merged = await report('Water loopt langs de muur in de keuken');
+		const refused = await report('Kraan van de wasmachine lekt');
+		const elsewhere = await report('Lek bij de buren, niet bij ons');
+		const closed = await report('Druppel in de badkamer');
+		await mergeSignals(ctx.db, world.landlord, { keepId: kept, mergeId: merged });
+		await changeStatus(ctx.db, world.landlord, refused, { status: 'rejected', reason: 'Onderhoud door de huurder' }, { baseUrl });
+		await changeStatus(ctx.db, world.landlord, elsewhere, { status: 'not_our_task', reason: 'Andere verhuurder' }, { baseUrl });
+		await changeStatus(ctx.db, world.landlord, closed, { status: 'resolved' }, { baseUrl });
+		await changeStatus(ctx.db, world.landlord, closed, { status: 'closed' }, { baseUrl });
+		// Every one of them has the same deadline, long gone.
+		const rows = await ctx.db.selectFrom('signals').select(['id', 'deadline_at', 'merged_into_id']).where('id', 'in', [kept, merged, refused, elsewhere, closed]).execute();
+		expect(new Set(rows.map((r) => r.deadline_at)).size).toBe(1);
+		expect(rows.find((r) => r.id === merged)?.merged_into_id).toBe(kept);
+
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-20T09:00:00Z') })).toBe(1);
+		const reminders = await ctx.db.selectFrom('signal_reminders').select('signal_id').execute();
+		expect(reminders.map((r) => r.signal_id)).toEqual([kept]);
+	});
+
+	it('reminds no one of a referral whose signal was merged or has ended', async () => {
+		const world = await buildPeopleWorld(ctx.db);
+		const lamp = async (description: string) => {
+			const s = await registerSignal(ctx.db, world.worker, { kind: 'common_spaces', description, estateId: world.estate.id, channel: 'street' }, { baseUrl });
+			await ctx.db.updateTable('signals').set({ organisation_id: world.institute.id }).where('id', '=', s.id).execute();
+			return s.id;
+		};
+		const kept = await lamp('Lamp in de gang stuk');
+		const merged = await lamp('Het is donker in de gang');
+		const ended = await lamp('Lamp bij de fietsenstalling');
+		const waiting = await lamp('Lamp in de kelder stuk');
+		const referredAt = { baseUrl, now: new Date('2030-01-07T09:00:00Z') };
+		for (const id of [merged, ended, waiting]) await referSignal(ctx.db, world.worker, id, { toOrganisationId: world.shm.id, note: 'Lamp vervangen', deadlineDays: 1 }, referredAt);
+		await mergeSignals(ctx.db, world.worker, { keepId: kept, mergeId: merged });
+		await changeStatus(ctx.db, world.worker, ended, { status: 'rejected', reason: 'Al vervangen' }, { baseUrl });
+
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2030-01-10T09:00:00Z') })).toBe(1);
+		const reminded = await ctx.db.selectFrom('signal_reminders').select(['signal_id', 'kind']).where('kind', 'like', 'referral-overdue:%').execute();
+		expect(reminded.map((r) => r.signal_id)).toEqual([waiting]);
 	});
 });
 

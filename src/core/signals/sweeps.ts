@@ -35,7 +35,8 @@ export async function sweepOverdue(db: Db, options: { baseUrl: string; now?: Dat
 	const now = nowDate.toISOString();
 	let sent = 0;
 
-	// Candidates: open, past the deadline, and not warned since that deadline passed. The claim below decides.
+	// Candidates: open (not resolved, closed, rejected or not our task), not merged into another signal (that one is
+	// handled and warned for), past the deadline, and not warned since that deadline passed. The claim below decides.
 	const signals = await db
 		.selectFrom('signals as s')
 		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
@@ -65,6 +66,9 @@ export async function sweepOverdue(db: Db, options: { baseUrl: string; now?: Dat
 		.leftJoin('organisations as fo', 'fo.id', 'r.from_organisation_id')
 		.select(['r.id', 'r.signal_id', 'r.to_organisation_id', 'r.to_team_id', 'r.deadline_at', 's.reference', 'fo.name as from_name'])
 		.where('r.status', '=', 'pending')
+		// A referral of a signal merged into another, or of one that has ended, waits for no one.
+		.where('s.merged_into_id', 'is', null)
+		.where('s.status', 'in', [...OPEN_STATUSES])
 		.where('r.deadline_at', '<', now)
 		.where((eb) => eb.not(eb.exists(eb.selectFrom('signal_reminders as m').select('m.signal_id').whereRef('m.signal_id', '=', 'r.signal_id').where('m.kind', '=', sql<string>`${'referral-overdue:'} || r.id`))))
 		.orderBy('r.deadline_at')
