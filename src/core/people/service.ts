@@ -24,6 +24,11 @@ import {
 import { areaAndDescendants, dwellingAddress, type DwellingAddress } from './places';
 
 export { recordConsent, withdrawConsent, listConsents, type ConsentView } from './consents';
+/**
+ * For other modules that decide what may go to a partner (signals: may this help request go to that organisation?):
+ * a resident's consents, read without an actor or audit entry: the caller applies them and shows no one's record.
+ */
+export { activeConsents } from './consents';
 export type { ConsentInput, HouseholdInput, ResidentInput, ResidentSearch } from './model';
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -8,7 +8,7 @@ import { newId } from '../db/ids';
 import type { Referral, ReferralStatus } from '../db/schema';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import { enqueueMail } from '../mail/outbox';
-import { activeConsents } from '../people/consents';
+import { activeConsents } from '../people/service';
 import { parseInput } from '../validation';
 import { deadlineFor } from './deadlines';
 import { formatDeadline } from './format';
