@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate';
 import { startSweeps } from './jobs/runner';
 import { sweepOutbox } from './mail/outbox';
 import { createMailTransport, type MailTransport } from './mail/transport';
-import { sweepAnonymise, sweepClassifier, sweepOverdue } from './signals/sweeps';
+import { sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './signals/sweeps';
 import type { Mail } from './mail/outbox';
 
 export type Core = {
@@ -36,11 +36,13 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 	};
 	const flushOutbox = () => sweepOutbox(db, deliver);
 	const baseUrl = config.origin ?? `http://localhost:${config.port}`;
+	const files = localFileStore(join(config.dataDir, 'uploads'));
 	const sweeps = [
 		{ name: 'outbox', everyMs: 2000, run: flushOutbox },
 		{ name: 'signals-overdue', everyMs: 5 * 60_000, run: () => sweepOverdue(db, { baseUrl }) },
 		{ name: 'signals-anonymise', everyMs: 60 * 60_000, run: () => sweepAnonymise(db, { days: config.signalContactRetentionDays }) },
-		{ name: 'signals-classifier', everyMs: 60 * 60_000, run: () => sweepClassifier(db) }
+		{ name: 'signals-classifier', everyMs: 60 * 60_000, run: () => sweepClassifier(db) },
+		{ name: 'signals-pending-photos', everyMs: 60 * 60_000, run: () => sweepPendingPhotos(db, files) }
 	];
 	const stopSweeps = (options.sweeps ?? config.jobs) ? startSweeps(sweeps, logger) : () => {};
 	return {
@@ -49,7 +51,7 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 		logger,
 		mail,
 		outboxDir,
-		files: localFileStore(join(config.dataDir, 'uploads')),
+		files,
 		flushOutbox,
 		async close() {
 			stopSweeps();

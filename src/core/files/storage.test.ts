@@ -1,6 +1,6 @@
 // The photos of a signal are stored, read back and removed; a crafted key never reaches outside the upload directory,
 // and a reader never sees half a file while another request replaces it.
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
@@ -94,6 +94,38 @@ describe('the local file store', () => {
 		const files = await filesUnder(join(dir, 'uploads'));
 		expect(files).toHaveLength(1);
 		expect(files[0].endsWith('signals~0191d3a2-7c4e-7a00-8000-000000000001~1.jpg')).toBe(true);
+	});
+
+	it('lists the keys under a prefix with when they were written, and nothing else', async () => {
+		await store.put('intake-pending/aa.json', new Uint8Array([1]), 'application/json');
+		await store.put('intake-pending/bb.json', new Uint8Array([2]), 'application/json');
+		await store.put('intake/aa/1.jpg', new Uint8Array([3]), 'image/jpeg');
+		await store.put('intake-pendingx', new Uint8Array([4]), 'image/jpeg');
+		// A temp file of a write in progress is never listed.
+		const [shard] = await readdir(join(dir, 'uploads'));
+		const [inner] = await readdir(join(dir, 'uploads', shard));
+		await writeFile(join(dir, 'uploads', shard, inner, '.tmp-intake-pending~cc.json'), 'x');
+		const listed = [];
+		for await (const f of store.list('intake-pending/')) listed.push(f);
+		expect(listed.map((f) => f.key).sort()).toEqual(['intake-pending/aa.json', 'intake-pending/bb.json']);
+		// The time of the last write, as the file system keeps it.
+		const written = new Date('2026-01-05T08:00:00Z');
+		const aa = (await filesUnder(join(dir, 'uploads'))).find((f) => f.endsWith('intake-pending~aa.json'))!;
+		await utimes(join(dir, 'uploads', aa), written, written);
+		const one = [];
+		for await (const f of store.list('intake-pending/aa')) one.push(f);
+		expect(one).toEqual([{ key: 'intake-pending/aa.json', modifiedAt: written }]);
+		await store.delete('intake-pending/aa.json');
+		const after = [];
+		for await (const f of store.list('intake-pending/')) after.push(f.key);
+		expect(after).toEqual(['intake-pending/bb.json']);
+		// An empty store lists nothing; a crafted prefix is refused.
+		const empty = [];
+		for await (const f of localFileStore(join(dir, 'nothing-yet')).list('intake-pending/')) empty.push(f);
+		expect(empty).toEqual([]);
+		await expect(async () => {
+			for await (const f of store.list('../')) void f;
+		}).rejects.toMatchObject({ issues: [{ code: 'invalid_file_key' }] });
 	});
 
 	it('two servers writing the same key at once leave one whole file', async () => {

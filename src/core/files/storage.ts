@@ -1,7 +1,7 @@
 // Where uploaded files live. Core sees only FileStore, so the local directory of one server can become S3-compatible
 // storage shared by several server processes without touching the modules that store photos.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Invalid } from '../errors';
 
@@ -12,7 +12,14 @@ export interface FileStore {
 	get(key: string): Promise<Uint8Array | null>;
 	/** Removes the file; removing a missing file is not an error. */
 	delete(key: string): Promise<void>;
+	/**
+	 * The keys that start with `prefix` (e.g. "intake-pending/") and when each was last written, in no set order; for
+	 * sweeps that clear what was left behind. A file removed meanwhile may or may not be listed.
+	 */
+	list(prefix: string): AsyncIterable<StoredFile>;
 }
+
+export type StoredFile = { key: string; modifiedAt: Date };
 
 const KEY = /^[a-z0-9_.-]+(\/[a-z0-9_.-]+)*$/;
 const MAX_KEY_LENGTH = 200;
@@ -86,8 +93,40 @@ export function localFileStore(dir: string): FileStore {
 			} catch (error) {
 				if (!isMissing(error)) throw error;
 			}
+		},
+
+		// The directories are named after hashes, so a prefix is found by reading them all: at most 256 × 256 of them
+		// whatever the number of files, which a sweep once an hour can afford. An S3 store lists by prefix natively.
+		async *list(prefix) {
+			if (prefix !== '') assertValidFileKey(prefix.replace(/\/$/, ''));
+			const wanted = prefix.replaceAll('/', '~');
+			const shard = /^[0-9a-f]{2}$/;
+			for (const a of (await namesIn(root)).filter((n) => shard.test(n))) {
+				for (const b of (await namesIn(join(root, a))).filter((n) => shard.test(n))) {
+					for (const name of await namesIn(join(root, a, b))) {
+						// Temp files start with a dot; a key's file name never does.
+						if (name.startsWith('.') || !name.startsWith(wanted)) continue;
+						try {
+							const { mtime } = await stat(join(root, a, b, name));
+							yield { key: name.replaceAll('~', '/'), modifiedAt: mtime };
+						} catch (error) {
+							if (!isMissing(error)) throw error;
+						}
+					}
+				}
+			}
 		}
 	};
+}
+
+/** The names in a directory; none when it does not exist (yet, or any more). */
+async function namesIn(dir: string): Promise<string[]> {
+	try {
+		return await readdir(dir);
+	} catch (error) {
+		if (isMissing(error)) return [];
+		throw error;
+	}
 }
 
 function isMissing(error: unknown): boolean {

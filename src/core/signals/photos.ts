@@ -1,6 +1,8 @@
 // Residents' photos on the way into a signal. The form has two steps (the nearby check, then send), and a file input
 // cannot be carried over in a page without JavaScript: so the photos are checked and stored at the first step under
 // the form's one-time token, and the second step picks them up by that token. Only re-encoded images are kept.
+// A manifest per open form (intake-pending/<token>.json) lists them; the photos themselves keep their keys
+// (intake/<token>/1.jpg) when the signal takes them. A form never sent is swept after a day (sweeps.ts).
 import { authorize, type Actor } from '../access';
 import { hashToken } from '../auth/tokens';
 import type { Db } from '../db/database';
@@ -18,6 +20,12 @@ const folder = (formToken: string) => {
 	if (!FORM_TOKEN.test(formToken)) throw Invalid.field('formToken', 'invalid_input', 'Not a form token');
 	return `intake/${formToken}`;
 };
+/** Where the manifests of open forms live: listed by the sweep of forms never sent. */
+export const PENDING_PREFIX = 'intake-pending/';
+const manifest = (formToken: string) => {
+	folder(formToken);
+	return `${PENDING_PREFIX}${formToken}.json`;
+};
 const extension = (mediaType: string) => (mediaType === 'image/webp' ? 'webp' : 'jpg');
 
 /** Checks and re-encodes the photos sent with a form; an issue on `photos` names what is wrong with which one. */
@@ -33,6 +41,7 @@ export async function readReportPhotos(files: readonly Uint8Array[]): Promise<Pr
 /** Stores checked photos under the form token, replacing any kept there before, and returns what the signal records. */
 export async function keepPendingPhotos(store: FileStore, formToken: string, photos: readonly ProcessedImage[]): Promise<PhotoInput[]> {
 	const dir = folder(formToken);
+	const before = await pendingPhotos(store, formToken);
 	const kept: PhotoInput[] = [];
 	for (const [i, p] of photos.entries()) {
 		const ext = extension(p.mediaType);
@@ -42,32 +51,66 @@ export async function keepPendingPhotos(store: FileStore, formToken: string, pho
 		await store.put(thumbnailKey, p.thumbnail, p.mediaType);
 		kept.push({ fileKey, thumbnailKey, mediaType: p.mediaType, width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256 });
 	}
-	await store.put(`${dir}/photos.json`, Buffer.from(JSON.stringify(kept)), 'application/json');
+	await store.put(manifest(formToken), Buffer.from(JSON.stringify(kept)), 'application/json');
+	// Three photos replaced by one: the two left over go.
+	const now = new Set(kept.flatMap((p) => [p.fileKey, p.thumbnailKey]));
+	await deleteFiles(store, before, now);
 	return kept;
+}
+
+/** Removes these photos and their thumbnails, except the keys in `keep`. */
+async function deleteFiles(store: FileStore, photos: readonly PhotoInput[], keep: ReadonlySet<string | null> = new Set()): Promise<void> {
+	for (const p of photos) {
+		if (!keep.has(p.fileKey)) await store.delete(p.fileKey);
+		if (p.thumbnailKey && !keep.has(p.thumbnailKey)) await store.delete(p.thumbnailKey);
+	}
 }
 
 /** The photos kept for this form token (none when there are none or the token is not one). */
 export async function pendingPhotos(store: FileStore, formToken: string): Promise<PhotoInput[]> {
 	if (!FORM_TOKEN.test(formToken)) return [];
-	const manifest = await store.get(`${folder(formToken)}/photos.json`);
-	if (!manifest) return [];
-	const list = JSON.parse(Buffer.from(manifest).toString('utf8')) as PhotoInput[];
-	return Array.isArray(list) ? list.slice(0, MAX_REPORT_PHOTOS) : [];
+	const bytes = await store.get(manifest(formToken));
+	if (!bytes) return [];
+	let list: unknown;
+	try {
+		list = JSON.parse(Buffer.from(bytes).toString('utf8'));
+	} catch {
+		return []; // a manifest cut short (a full disk): the photos are lost, the form still works, the sweep clears it
+	}
+	return Array.isArray(list) ? (list as PhotoInput[]).slice(0, MAX_REPORT_PHOTOS) : [];
 }
 
 /** Forgets the photos of a form that will not become a signal (the resident joined another one, or was refused). */
 export async function discardPendingPhotos(store: FileStore, formToken: string): Promise<void> {
 	if (!FORM_TOKEN.test(formToken)) return;
-	for (const p of await pendingPhotos(store, formToken)) {
-		await store.delete(p.fileKey);
-		if (p.thumbnailKey) await store.delete(p.thumbnailKey);
-	}
-	await store.delete(`${folder(formToken)}/photos.json`);
+	await deleteFiles(store, await pendingPhotos(store, formToken));
+	await store.delete(manifest(formToken));
 }
 
 /** The manifest is the mark of a form still open; once the signal holds the photos, only the manifest goes. */
 export async function closePendingPhotos(store: FileStore, formToken: string): Promise<void> {
-	if (FORM_TOKEN.test(formToken)) await store.delete(`${folder(formToken)}/photos.json`);
+	if (FORM_TOKEN.test(formToken)) await store.delete(manifest(formToken));
+}
+
+/**
+ * Forgets the photos of a form last touched before `before`: the manifest goes first (a late send then finds no
+ * photos rather than missing ones), then every photo no signal holds. A photo a signal holds stays: the send that
+ * stored it stopped before it could remove the manifest. Returns the number of forms cleared. Two servers sweeping
+ * at once remove the same files twice, which is harmless.
+ */
+export async function forgetPendingPhotos(db: Db, store: FileStore, before: Date): Promise<number> {
+	let forms = 0;
+	for await (const entry of store.list(PENDING_PREFIX)) {
+		const formToken = entry.key.slice(PENDING_PREFIX.length).replace(/\.json$/, '');
+		if (!FORM_TOKEN.test(formToken) || entry.modifiedAt >= before) continue;
+		const photos = await pendingPhotos(store, formToken);
+		await store.delete(entry.key);
+		// A photo and its thumbnail are one attachment row: the photo's key tells whether a signal holds both.
+		const held = photos.length === 0 ? [] : await db.selectFrom('signal_attachments').select(['file_key', 'thumbnail_key']).where('file_key', 'in', photos.map((p) => p.fileKey)).execute();
+		await deleteFiles(store, photos, new Set(held.flatMap((h) => [h.file_key, h.thumbnail_key])));
+		forms++;
+	}
+	return forms;
 }
 
 /**

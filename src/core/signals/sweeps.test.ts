@@ -1,15 +1,21 @@
 // A leak passes its deadline: whoever handles it gets one warning, however often the sweep runs and however many
 // server processes run it. A year after a signal ended, the reporter's contact details are gone; the figures stay.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../access';
 import { openDatabase, type Db } from '../db/database';
 import { describeOnDatabases, freshDatabase, testDialects } from '../db/testing';
+import { localFileStore, type FileStore } from '../files/storage';
 import { buildPeopleWorld } from '../people/factories';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
 import { mergeSignals } from './duplicates';
+import { closePendingPhotos, keepPendingPhotos, pendingPhotos, readReportPhotos } from './photos';
 import { referSignal } from './referrals';
 import { assignSignal, changeStatus, registerSignal, reportSignal } from './service';
-import { sweepAnonymise, sweepClassifier, sweepOverdue } from './sweeps';
+import { PENDING_PHOTOS_HOURS, sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './sweeps';
 
 const baseUrl = 'https://leefbaar.test';
 type Mail = { to: string; subject: string; text: string };
@@ -145,6 +151,71 @@ describeOnDatabases('the overdue sweep leaves merged and ended signals alone', (
 		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2030-01-10T09:00:00Z') })).toBe(1);
 		const reminded = await ctx.db.selectFrom('signal_reminders').select(['signal_id', 'kind']).where('kind', 'like', 'referral-overdue:%').execute();
 		expect(reminded.map((r) => r.signal_id)).toEqual([waiting]);
+	});
+});
+
+// Yasmina photographs the damp in her bedroom, goes through step 1 of the form and then her bus comes: she never
+// sends it. A day later her photos are gone from the server. Fatima's photos, sent with her report, stay, and so do
+// those of a report whose sending stopped halfway (the signal holds them, only the note of the open form was left).
+describeOnDatabases('the sweep of photos of report forms never sent', (ctx) => {
+	let dir: string;
+	let store: FileStore;
+	const photo = async (colour: string) => (await readReportPhotos([await sharp({ create: { width: 40, height: 30, channels: 3, background: colour } }).jpeg().toBuffer()]))[0];
+	const token = (n: number) => n.toString(16).padStart(32, 'a');
+	const files = async (keys: Array<string | null>) => Promise.all(keys.map(async (k) => (k ? (await store.get(k)) !== null : null)));
+	const later = (hours: number) => new Date(Date.now() + hours * 3_600_000);
+
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'leefbaar-pending-'));
+		store = localFileStore(dir);
+	});
+	afterAll(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	it('removes the photos of a form left for a day, not sooner, and keeps those a signal holds', async () => {
+		const world = await buildPeopleWorld(ctx.db);
+		const left = await keepPendingPhotos(store, token(1), [await photo('#336699'), await photo('#993366')]);
+		const sent = await keepPendingPhotos(store, token(2), [await photo('#669933')]);
+		await reportSignal(ctx.db, anonymous, { kind: 'home_repair', description: 'Vocht in de slaapkamer', estateId: world.estate.id }, { baseUrl, photos: sent });
+		await closePendingPhotos(store, token(2));
+		const halfway = await keepPendingPhotos(store, token(3), [await photo('#999933')]);
+		await reportSignal(ctx.db, anonymous, { kind: 'home_repair', description: 'Schimmel in de badkamer', estateId: world.estate.id }, { baseUrl, photos: halfway });
+		const allKeys = (ps: typeof left) => ps.flatMap((p) => [p.fileKey, p.thumbnailKey]);
+
+		// Within the day nothing goes: she may still come back and send it.
+		expect(await sweepPendingPhotos(ctx.db, store, { now: later(PENDING_PHOTOS_HOURS - 1) })).toBe(0);
+		expect(await pendingPhotos(store, token(1))).toHaveLength(2);
+
+		expect(await sweepPendingPhotos(ctx.db, store, { now: later(PENDING_PHOTOS_HOURS + 1) })).toBe(2);
+		expect(await files(allKeys(left))).toEqual([false, false, false, false]);
+		expect(await pendingPhotos(store, token(1))).toEqual([]);
+		expect(await files(allKeys(sent))).toEqual([true, true]);
+		expect(await files(allKeys(halfway))).toEqual([true, true]);
+		expect(await pendingPhotos(store, token(3))).toEqual([]);
+		// Nothing left to do the next time.
+		expect(await sweepPendingPhotos(ctx.db, store, { now: later(PENDING_PHOTOS_HOURS + 2) })).toBe(0);
+	});
+
+	it('two servers sweeping at the same moment clear a form once, without an error', async () => {
+		const kept = await keepPendingPhotos(store, token(4), [await photo('#123456'), await photo('#654321'), await photo('#abcdef')]);
+		const other = localFileStore(dir);
+		const now = later(PENDING_PHOTOS_HOURS * 2);
+		const counts = await Promise.all([sweepPendingPhotos(ctx.db, store, { now }), sweepPendingPhotos(ctx.db, other, { now })]);
+		expect(counts.every((n) => n <= 1)).toBe(true);
+		expect(await files(kept.flatMap((p) => [p.fileKey, p.thumbnailKey]))).toEqual([false, false, false, false, false, false]);
+		const listed = [];
+		for await (const f of store.list('intake')) listed.push(f.key);
+		// Only the photos the two signals of the first story hold are left.
+		expect(listed).toHaveLength(4);
+	});
+
+	it('new photos chosen in step 1 replace the kept ones: the ones no longer needed go at once', async () => {
+		const three = await keepPendingPhotos(store, token(5), [await photo('#111111'), await photo('#222222'), await photo('#333333')]);
+		const one = await keepPendingPhotos(store, token(5), [await photo('#444444')]);
+		expect(one[0].fileKey).toBe(three[0].fileKey);
+		expect(await files(three.flatMap((p) => [p.fileKey, p.thumbnailKey]))).toEqual([true, true, false, false, false, false]);
+		expect(await pendingPhotos(store, token(5))).toEqual(one);
 	});
 });
 

@@ -1,19 +1,24 @@
 // The periodic work of the signals module, run by the server's sweeps (core/app.ts): overdue warnings to staff,
-// anonymising reporters' contact details after the retention time, retraining the category classifier.
+// anonymising reporters' contact details after the retention time, retraining the category classifier, clearing
+// the photos of report forms never sent.
 // Each sweep is idempotent and safe with several server processes: a warning is sent only by the process whose
 // insert of its reminder row took effect, in the same transaction as the mail in the outbox.
 import { sql } from 'kysely';
 import { audit, system } from '../access';
 import { inTransaction, type Db } from '../db/database';
+import type { FileStore } from '../files/storage';
 import { enqueueMail } from '../mail/outbox';
 import { retrainIfDue } from './classifier-store';
 import { formatDeadline } from './format';
 import { overdueMail } from './mails';
 import { OPEN_STATUSES } from './model';
+import { forgetPendingPhotos } from './photos';
 import { handlerRecipients, organisationRecipients } from './recipients';
 import { referralOverdueMail } from './referral-mails';
 
 export const DEFAULT_CONTACT_RETENTION_DAYS = 365;
+/** A report form left this long after its photos were sent loses them: a day to finish it, photos gone after. */
+export const PENDING_PHOTOS_HOURS = 24;
 const BATCH = 200;
 
 /**
@@ -117,4 +122,14 @@ export async function sweepAnonymise(db: Db, options: { days: number; now?: Date
 export async function sweepClassifier(db: Db): Promise<number> {
 	const result = await retrainIfDue(db);
 	return result ? 1 : 0;
+}
+
+/**
+ * Photos sent with step 1 of the report form wait under the form's token for step 2. A resident who walked away
+ * leaves them: after PENDING_PHOTOS_HOURS they are removed, except those a signal holds. Safe with several server
+ * processes (removing a removed file is no error); returns the number of forms cleared.
+ */
+export async function sweepPendingPhotos(db: Db, store: FileStore, options: { hours?: number; now?: Date } = {}): Promise<number> {
+	const now = options.now ?? new Date();
+	return forgetPendingPhotos(db, store, new Date(now.getTime() - (options.hours ?? PENDING_PHOTOS_HOURS) * 3_600_000));
 }
