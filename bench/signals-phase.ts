@@ -72,7 +72,7 @@ export async function benchSignals(database: 'sqlite' | 'postgres', target: Targ
 		await db.destroy();
 	}
 
-	const server = await startServer({ port, buildDir, dataDir: target.dataDir, databaseUrl: target.databaseUrl, env: { INTAKE_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT) } });
+	const server = await startServer({ port, buildDir, dataDir: target.dataDir, databaseUrl: target.databaseUrl, env: { INTAKE_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT), OPEN311_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT) } });
 	try {
 		try {
 			run.pageWeight = await measurePageWeight(server.origin, `/melden/${slugs[0]}`);

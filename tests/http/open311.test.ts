@@ -60,7 +60,8 @@ for (const dialect of testDialects()) {
 			fetch(v2(path), { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers } });
 
 		beforeAll(async () => {
-			server = await startServer({ dialect });
+			// Each client may post 30 requests an hour here (OPEN311_RATE_LIMIT): far more than one test posts with a key.
+			server = await startServer({ dialect, env: { OPEN311_RATE_LIMIT: '30' } });
 			jurisdiction = new URL(server.url).hostname;
 			const db = server.db;
 			const actor = system('open311 test');
@@ -183,6 +184,23 @@ for (const dialect of testDialects()) {
 			expect((await postForm('requests.json', `${body}&api_key=${key}`)).status).toBe(200);
 			await revokeOpen311Client(server.db, system('test'), client.id);
 			expect((await postForm('requests.json', `${body}&api_key=${key}`)).status).toBe(403);
+		});
+
+		it('a client that posts past its hourly limit gets 429 with Retry-After, in the spec error shape', async () => {
+			const { key } = await issueOpen311Client(server.db, system('test'), { name: 'Drukke app' });
+			const body = (n: number) => `api_key=${key}&service_code=o311_damp&address_string=Kerkstraat+${n}&description=Lekkage+nummer+${n}&attribute[where]=dwelling`;
+			for (let n = 1; n <= 30; n++) expect((await postForm('requests.json', body(n))).status).toBe(200);
+			const refused = await postForm('requests.json', body(31));
+			expect(refused.status).toBe(429);
+			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(await refused.json()).toEqual([{ code: 429, description: 'This client sent too many requests this hour. Try again later.' }]);
+			const xml = await postForm('requests.xml', body(32));
+			expect(xml.status).toBe(429);
+			expect(parseXml(await xml.text()).errors.error[0].code).toBe('429');
+			const { n } = await server.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).where('description', 'like', 'Lekkage nummer %').executeTakeFirstOrThrow();
+			expect(Number(n)).toBe(30);
+			// The demo app's own key is counted apart and still works.
+			expect((await postForm('requests.json', 'api_key=demo&service_code=o311_damp&address_string=Kerkstraat&description=Andere+app&attribute[where]=dwelling')).status).toBe(200);
 		});
 
 		it('answers bad input with 400 and one entry per problem, and unknown requests with 404', async () => {

@@ -24,7 +24,8 @@ const schema = z.object({
 	MAP_TILES_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 	MAP_TILES_ATTRIBUTION: z.string().default('© OpenStreetMap'),
 	MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(50),
-	INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+	INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(30),
+	OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(2_000),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	JOBS: bool.default(true),
 	SIGNAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365)
@@ -47,6 +48,8 @@ export type Config = {
 	maxUploadBytes: number;
 	/** Signals one client (address) may send per hour without an account. */
 	intakeRateLimit: number;
+	/** Requests one Open311 client (API key) may post per hour: a client such as FixMyStreet speaks for many residents. */
+	open311RateLimit: number;
 	logLevel: string;
 	jobs: boolean;
 	/** Days after a signal ended before its reporters' contact details are erased. */
@@ -79,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		mapTilesAttribution: c.MAP_TILES_ATTRIBUTION,
 		maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
 		intakeRateLimit: c.INTAKE_RATE_LIMIT,
+		open311RateLimit: c.OPEN311_RATE_LIMIT,
 		logLevel: c.LOG_LEVEL,
 		jobs: c.JOBS,
 		signalContactRetentionDays: c.SIGNAL_CONTACT_RETENTION_DAYS

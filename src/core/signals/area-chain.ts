@@ -1,14 +1,24 @@
 // The area and every area above it, nearest first: the order routing rules are tried in (intake, re-routing and a
-// referral's deadline all ask the same).
+// referral's deadline all ask the same). One recursive query, not one per level: intake asks it for every signal.
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 
+/** Ten levels is far more than Belgium has (region, province, municipality, neighbourhood); it also stops a cycle. */
+const MAX_DEPTH = 10;
+
 export async function areaChain(db: Db, areaId: string | null): Promise<string[]> {
+	if (!areaId) return [];
+	const { rows } = await sql<{ id: string }>`
+		with recursive chain(id, parent_id, depth) as (
+			select id, parent_id, 0 from areas where id = ${areaId}
+			union all
+			select a.id, a.parent_id, c.depth + 1 from areas a join chain c on a.id = c.parent_id where c.depth < ${MAX_DEPTH - 1}
+		)
+		select id from chain order by depth`.execute(db);
 	const chain: string[] = [];
-	let id = areaId;
-	while (id && chain.length < 10 && !chain.includes(id)) {
+	for (const { id } of rows) {
+		if (chain.includes(id)) break;
 		chain.push(id);
-		const row = await db.selectFrom('areas').select('parent_id').where('id', '=', id).executeTakeFirst();
-		id = row?.parent_id ?? null;
 	}
 	return chain;
 }

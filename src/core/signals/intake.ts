@@ -7,6 +7,7 @@ import { areaAt } from '../areas/lookup';
 import { hashToken, newToken } from '../auth/tokens';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
+import { inSharedTransaction } from '../db/write-batch';
 import type { NewSignal, SignalKind, SignalSource } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
 import { enqueueMail } from '../mail/outbox';
@@ -82,17 +83,18 @@ async function resolvePlace(db: Db, v: { areaId?: string; estateId?: string; lon
  * same kind, else the kind's general category ("other technical problem"). A person confirms it later.
  */
 async function chooseCategory(db: Db, kind: SignalKind, chosen: string | undefined, description: string): Promise<{ categoryId: string | null; suggestedId: string | null }> {
-	const categories = await db.selectFrom('signal_categories').select(['id', 'key', 'kind']).where('is_active', '=', true).execute();
+	const active = db.selectFrom('signal_categories').select(['id', 'key', 'kind']).where('is_active', '=', true);
 	if (chosen) {
-		const category = categories.find((c) => c.id === chosen || c.key === chosen);
+		const category = await active.where((eb) => eb.or([eb('id', '=', chosen), eb('key', '=', chosen)])).executeTakeFirst();
 		if (!category) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
 		if (category.kind !== kind) throw new Invalid([{ path: 'categoryId', code: 'category_kind_mismatch', message: 'This category belongs to another kind' }]);
 		return { categoryId: category.id, suggestedId: null };
 	}
+	const categories = await active.where('kind', '=', kind).orderBy('sort_order').execute();
 	const model = await currentModel(db);
 	const suggestion = model ? suggest(model, description) : null;
-	const suggested = suggestion ? categories.find((c) => c.key === suggestion.category && c.kind === kind) : undefined;
-	const general = categories.find((c) => c.key === `${kind}_other`) ?? categories.find((c) => c.kind === kind);
+	const suggested = suggestion ? categories.find((c) => c.key === suggestion.category) : undefined;
+	const general = categories.find((c) => c.key === `${kind}_other`) ?? categories[0];
 	return { categoryId: suggested?.id ?? general?.id ?? null, suggestedId: suggested?.id ?? null };
 }
 
@@ -183,7 +185,7 @@ export async function reportSignal(db: Db, actor: Actor, input: IntakeInput, opt
 	} catch (error) {
 		const key = (input as { idempotencyKey?: unknown }).idempotencyKey;
 		if (typeof key === 'string' && isDuplicateKey(error) && !db.isTransaction) {
-			const earlier = await inTransaction(db, (tx) => replay(tx, key.trim()));
+			const earlier = await inSharedTransaction(db, (tx) => replay(tx, key.trim()));
 			if (earlier) return earlier;
 		}
 		throw error;
@@ -199,7 +201,8 @@ async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: In
 	const nowDate = options.now ?? new Date();
 	const now = nowDate.toISOString();
 	const source = options.source ?? 'web';
-	return inTransaction(db, async (tx) => {
+	// Many residents reporting at once share commits (group commit on SQLite); each report stays all or nothing.
+	return inSharedTransaction(db, async (tx) => {
 		if (v.idempotencyKey) {
 			const earlier = await replay(tx, v.idempotencyKey);
 			if (earlier) return earlier;

@@ -11,7 +11,7 @@ import { deadlineFor } from './deadlines';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
 import { changeStatus, reportSignal } from './service';
 import { authenticateOpen311, issueOpen311Client, listOpen311Clients, revokeOpen311Client, type Open311Client } from './open311-clients';
-import { createServiceRequest, gatherOpen311Fields, getServiceRequest, listServiceRequests, listServices, open311Errors, serviceDefinition, w3 } from './open311';
+import { createServiceRequest, gatherOpen311Fields, getServiceRequest, listServiceRequests, listServices, Open311RateLimited, open311Errors, serviceDefinition, w3 } from './open311';
 
 const baseUrl = 'https://leefbaar.test';
 /** A Friday afternoon: five working days later is the next Friday. */
@@ -203,5 +203,22 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 		expect(await listServiceRequests(ctx.db, { status: 'open,closed', service_code: 'dumping,leak_damp' }, { baseUrl, now: later })).toHaveLength(3);
 		expect(await listServiceRequests(ctx.db, { end_date: '2026-08-01T00:00:00Z' }, { baseUrl, now: later })).toEqual([]);
 		expect(await listServiceRequests(ctx.db, { start_date: '2026-11-27' }, { baseUrl, now: later })).toHaveLength(3);
+	});
+
+	it('a client posting past its hourly limit gets 429 and nothing is stored; another client is not affected', async () => {
+		const busy = await issueOpen311Client(ctx.db, world.admin, { name: 'Drukke app' });
+		const other = await issueOpen311Client(ctx.db, world.admin, { name: 'Rustige app' });
+		const at = new Date('2026-12-02T10:10:00Z');
+		const post = (client: Open311Client, n: number) =>
+			createServiceRequest(ctx.db, client, form(`service_code=dumping&address_string=Kerkstraat+${n}&description=Vuilniszakken+${n}`), { baseUrl, now: at, limitPerHour: 2 });
+		await post(busy.client, 1);
+		await post(busy.client, 2);
+		const refused = await post(busy.client, 3).catch((e) => e);
+		expect(refused).toBeInstanceOf(Open311RateLimited);
+		expect(refused.retryAfter).toBe(50 * 60);
+		expect(open311Errors(refused)).toEqual({ status: 429, errors: [{ code: 429, description: 'This client sent too many requests this hour. Try again later.' }] });
+		const stored = await ctx.db.selectFrom('signals').select('description').where('open311_client_id', '=', busy.client.id).orderBy('description').execute();
+		expect(stored.map((s) => s.description)).toEqual(['Vuilniszakken 1', 'Vuilniszakken 2']);
+		expect((await post(other.client, 4)).service_request_id).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 	});
 });

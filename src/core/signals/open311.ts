@@ -5,7 +5,8 @@
 // description and no exact point (see docs/open311.md).
 import { createHash } from 'node:crypto';
 import { system } from '../access';
-import { inTransaction, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { inSharedTransaction } from '../db/write-batch';
 import { DomainError, Invalid, NotFound, type FieldIssue } from '../errors';
 import { has, translate, type Locale } from '../i18n';
 import { fieldMessage } from '../i18n/field-errors';
@@ -31,6 +32,7 @@ import {
 	type Open311Service,
 	type Open311ServiceDefinition
 } from './open311-model';
+import { open311ClientKey, takeIntakeSlot } from './rate-limit';
 import { addEvent } from './timeline';
 
 export * from './open311-model';
@@ -135,7 +137,27 @@ export function scopedIdempotencyKey(clientId: string, key: string): string {
 	return `open311:${createHash('sha256').update(`${clientId}\n${key}`).digest('base64url')}`;
 }
 
-export type CreateOptions = { baseUrl: string; idempotencyKey?: string | null; now?: Date };
+export type CreateOptions = {
+	baseUrl: string;
+	idempotencyKey?: string | null;
+	now?: Date;
+	/** Requests this client may post per hour (OPEN311_RATE_LIMIT); unset: no limit (tests, the admin's own tools). */
+	limitPerHour?: number;
+};
+
+/** Refused by the client's hourly limit: HTTP 429 with the spec's error list, and when to try again. */
+export class Open311RateLimited extends DomainError {
+	constructor(readonly retryAfter: number) {
+		super('rate_limited', 429, 'Too many requests from this client', { retryAfter });
+	}
+}
+
+/** The estate an Open311 client names by its slug (the `estate` attribute's values are slugs). */
+async function estateBySlug(db: Db, slug: string | undefined): Promise<{ key: string; name: string; id: string } | undefined> {
+	if (!slug) return undefined;
+	const row = await db.selectFrom('estates').select(['id', 'slug', 'name']).where('slug', '=', slug.toLowerCase().slice(0, 200)).executeTakeFirst();
+	return row ? { id: row.id, key: row.slug, name: row.name } : undefined;
+}
 
 /** POST requests: the client's report goes through the same intake as the web form (routing, deadline, receipt mail). */
 export async function createServiceRequest(db: Db, client: Open311Client, raw: Record<string, unknown>, options: CreateOptions): Promise<Open311Created> {
@@ -143,13 +165,15 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 	checkJurisdiction(v.jurisdiction_id, options.baseUrl);
 	const category = await offeredCategory(db, v.service_code);
 	const language: Locale = localeFrom(v.locale) ?? 'nl';
-	const estates = await estateValues(db);
 	const issues: FieldIssue[] = [];
 	const single = (code: string): string | undefined => {
 		const value = v.attribute[code];
 		return Array.isArray(value) ? value[0] : value || undefined;
 	};
-	for (const attribute of attributesFor(category.kind, estates, language)) {
+	// Only the estate named is looked up: a region has thousands, and the attribute's list would hold them all.
+	const estateSlug = single('estate');
+	const estate = await estateBySlug(db, estateSlug);
+	for (const attribute of attributesFor(category.kind, estate ? [estate] : [], language)) {
 		const value = single(attribute.code);
 		if (value === undefined) {
 			if (attribute.required) issues.push({ path: `attribute[${attribute.code}]`, code: 'attribute_required', message: 'required' });
@@ -157,7 +181,7 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 			issues.push({ path: `attribute[${attribute.code}]`, code: 'attribute_value', message: 'unknown value' });
 		}
 	}
-	const estate = estates.find((e) => e.key === single('estate'));
+	if (estateSlug !== undefined && !estate) issues.push({ path: 'attribute[estate]', code: 'attribute_value', message: 'unknown value' });
 	const hasPoint = v.lat !== undefined && v.long !== undefined;
 	if (!hasPoint && !v.address_string && !v.address_id && !estate) issues.push({ path: 'lat', code: 'location_required', message: 'location required' });
 	if ((v.lat === undefined) !== (v.long === undefined)) issues.push({ path: v.lat === undefined ? 'lat' : 'long', code: 'both_coordinates', message: 'lat and long go together' });
@@ -167,7 +191,12 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 	const locationText = v.address_string ?? (v.address_id ? `address_id ${v.address_id}` : undefined);
 	const locationKind: LocationKind = where ?? (category.kind === 'common_spaces' ? 'common_space' : hasPoint ? 'map' : locationText ? 'address' : 'none');
 	const actor = system(`open311 ${client.name}`);
-	return inTransaction(db, async (tx) => {
+	// Posts of many clients at once share commits on SQLite; each request stays all or nothing.
+	return inSharedTransaction(db, async (tx) => {
+		if (options.limitPerHour !== undefined) {
+			const slot = await takeIntakeSlot(tx, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now });
+			if (!slot.allowed) throw new Open311RateLimited(slot.retryAfter);
+		}
 		const result = await reportSignal(
 			tx,
 			actor,
@@ -321,6 +350,7 @@ export function open311Errors(err: unknown): { status: number; errors: Open311Er
 		const description = key ? (err.params.id ? `${en(`error_${key}`).replace(/\.$/, '')}: ${String(err.params.id).slice(0, 100)}` : en(`error_${key}`)) : err.message;
 		return { status: 404, errors: [{ code: 404, description }] };
 	}
+	if (err instanceof Open311RateLimited) return { status: 429, errors: [{ code: 429, description: en('error_rate_limited') }] };
 	if (err.status === 401 || err.status === 403) return { status: 403, errors: [{ code: 403, description: err.code === 'api_key_missing' ? en('error_api_key_missing') : en('error_api_key_invalid') }] };
 	const status = err.status >= 500 ? err.status : 400;
 	return { status, errors: [{ code: status, description: has('en', `errors.${err.code}`) ? translate('en', `errors.${err.code}`) : err.message }] };

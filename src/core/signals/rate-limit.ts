@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { inSharedTransaction } from '../db/write-batch';
 
 export type SlotAnswer = { allowed: true; count: number } | { allowed: false; count: number; retryAfter: number };
 export type SlotOptions = { limit: number; windowSeconds: number; now?: Date };
@@ -17,6 +18,11 @@ export function intakeClientKey(address: string, now = new Date()): string {
 	return `intake:${createHash('sha256').update(`leefbaar-intake|${day}|${address}`).digest('hex').slice(0, 32)}`;
 }
 
+/** The rate-limit key of an Open311 client: its own count, whatever address it posts from. */
+export function open311ClientKey(clientId: string): string {
+	return `intake:open311:${clientId}`;
+}
+
 /** Counts one post for `clientKey` in the current fixed window; allowed while the count stays within `limit`. */
 export async function takeIntakeSlot(db: Db, clientKey: string, options: SlotOptions): Promise<SlotAnswer> {
 	const now = options.now ?? new Date();
@@ -24,15 +30,17 @@ export async function takeIntakeSlot(db: Db, clientKey: string, options: SlotOpt
 	const start = Math.floor(now.getTime() / windowMs) * windowMs;
 	const windowStart = new Date(start).toISOString();
 	// One statement, atomic on both dialects: two processes counting at once each see their own count.
-	const row = await db
-		.insertInto('rate_limits')
-		.values({ key: clientKey, window_start: windowStart, count: 1 })
-		.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }))
-		.returning('count')
-		.executeTakeFirstOrThrow();
-	const count = Number(row.count);
-	// The first post of a window clears the windows that ended: the table holds about one row per active client.
-	if (count === 1) await db.deleteFrom('rate_limits').where('window_start', '<', windowStart).where('key', 'like', 'intake:%').execute();
+	const count = await inSharedTransaction(db, async (tx) => {
+		const row = await tx
+			.insertInto('rate_limits')
+			.values({ key: clientKey, window_start: windowStart, count: 1 })
+			.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }))
+			.returning('count')
+			.executeTakeFirstOrThrow();
+		// The first post of a window clears the windows that ended: the table holds about one row per active client.
+		if (Number(row.count) === 1) await tx.deleteFrom('rate_limits').where('window_start', '<', windowStart).where('key', 'like', 'intake:%').execute();
+		return Number(row.count);
+	});
 	if (count <= options.limit) return { allowed: true, count };
 	return { allowed: false, count, retryAfter: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
 }

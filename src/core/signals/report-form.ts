@@ -3,8 +3,11 @@
 import { authorize, type Actor } from '../access';
 import type { Db } from '../db/database';
 import { Invalid, NotFound } from '../errors';
+import { inSharedTransaction } from '../db/write-batch';
 import { parseInput } from '../validation';
+import { reportSignal, type IntakeOptions, type IntakeResult } from './intake';
 import { intakeInput, type IntakeInput, type ValidIntake } from './model';
+import { takeIntakeSlot } from './rate-limit';
 
 export type ReportPlace = {
 	slug: string;
@@ -46,4 +49,29 @@ export function checkReport(input: IntakeInput): ValidIntake {
 	const v = parseInput(intakeInput, input);
 	if (v.kind === 'help' && !v.email && !v.phone) throw new Invalid([{ path: 'email', code: 'help_needs_contact', message: 'A help request needs a way to reach you' }]);
 	return v;
+}
+
+export type SentReport = { limited: true; retryAfter: number } | { limited: false; place: ReportPlace; result: IntakeResult };
+export type SendRequest = {
+	slug: string;
+	/** The client's rate-limit key (intakeClientKey) and its limit per hour. */
+	clientKey: string;
+	limitPerHour: number;
+	/** The report, once the place is known (the form names an estate of the area, or none). */
+	input: (place: ReportPlace) => IntakeInput;
+	options: IntakeOptions;
+};
+
+/**
+ * The resident's "send": the post counted against the client's hourly limit, the place found and the report stored,
+ * as one piece of work. When many residents send at once they share commits (inSharedTransaction). An invalid post
+ * stores nothing; a refused one only its count.
+ */
+export async function sendReport(db: Db, actor: Actor, request: SendRequest): Promise<SentReport> {
+	return inSharedTransaction(db, async (tx) => {
+		const slot = await takeIntakeSlot(tx, request.clientKey, { limit: request.limitPerHour, windowSeconds: 3600 });
+		if (!slot.allowed) return { limited: true, retryAfter: slot.retryAfter };
+		const place = await reportPlace(tx, actor, request.slug);
+		return { limited: false, place, result: await reportSignal(tx, actor, request.input(place), request.options) };
+	});
 }

@@ -6,9 +6,10 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { Invalid, type FieldIssue } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { checkReport, reportPlace, type ReportPlace } from '$core/signals/report-form';
+import { checkReport, reportPlace, sendReport, type ReportPlace } from '$core/signals/report-form';
+import { reportMapBounds } from '$core/signals/report-map';
 import { closePendingPhotos, discardPendingPhotos, FORM_TOKEN, keepPendingPhotos, pendingPhotos, readReportPhotos } from '$core/signals/photos';
-import { intakeClientKey, joinSignal, nearbySignals, reportSignal, takeIntakeSlot, type IntakeResult } from '$core/signals/service';
+import { intakeClientKey, joinSignal, nearbySignals, takeIntakeSlot, type IntakeResult } from '$core/signals/service';
 import type { IntakeInput } from '$core/signals/model';
 import { pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +21,10 @@ type Values = Partial<Record<(typeof CARRIED)[number], string>>;
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const place = await reportPlace(locals.core.db, locals.actor, params.slug);
-		return { place, formToken: randomBytes(16).toString('hex'), locale: locals.locale };
+		// "A point on the map" is offered (with JavaScript) only where the map has a place to open on.
+		const bounds = await reportMapBounds(locals.core.db, locals.actor, place);
+		const map = bounds ? { bounds, tilesUrl: locals.core.config.mapTilesUrl, attribution: locals.core.config.mapTilesAttribution } : null;
+		return { place, formToken: randomBytes(16).toString('hex'), locale: locals.locale, map };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}
@@ -84,21 +88,35 @@ function isUniqueViolation(err: unknown): boolean {
 	return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-async function store(event: RequestEvent, place: ReportPlace, values: Values, token: string): Promise<IntakeResult> {
+/**
+ * Counts the post against the client's hourly limit and stores the report, in one short transaction. Refused: the
+ * kept photos go, and a 429 page. Two posts of the same form at the same moment: the second finds the first one's signal.
+ */
+async function store(event: RequestEvent<{ slug: string }>, values: Values, token: string): Promise<IntakeResult | ReturnType<typeof fail>> {
 	const { core } = event.locals;
 	const photos = await pendingPhotos(core.files, token);
-	const options = { baseUrl: core.config.origin ?? event.url.origin, photos };
-	const input = toInput(place, values, token, event.locals.locale);
-	let result: IntakeResult;
+	const send = () =>
+		sendReport(core.db, event.locals.actor, {
+			slug: event.params.slug,
+			clientKey: intakeClientKey(event.getClientAddress()),
+			limitPerHour: core.config.intakeRateLimit,
+			input: (place) => toInput(place, values, token, event.locals.locale),
+			options: { baseUrl: core.config.origin ?? event.url.origin, photos }
+		});
+	let sent;
 	try {
-		result = await reportSignal(core.db, event.locals.actor, input, options);
+		sent = await send();
 	} catch (err) {
-		// Two posts of the same form at the same moment: the second finds the first one's signal.
 		if (!isUniqueViolation(err)) throw err;
-		result = await reportSignal(core.db, event.locals.actor, input, options);
+		sent = await send();
 	}
-	await closePendingPhotos(core.files, token);
-	return result;
+	if (sent.limited) {
+		await discardPendingPhotos(core.files, token);
+		event.setHeaders({ 'retry-after': String(sent.retryAfter) });
+		return fail(429, { step: 'limited' as const, minutes: Math.ceil(sent.retryAfter / 60) });
+	}
+	if (photos.length > 0) await closePendingPhotos(core.files, token);
+	return sent.result;
 }
 
 export const actions: Actions = {
@@ -132,9 +150,13 @@ export const actions: Actions = {
 				? []
 				: await nearbySignals(locals.core.db, locals.actor, { kind: valid.kind, estateId: valid.estateId, areaId: place.areaId, lon: valid.lon, lat: valid.lat });
 		if (nearby.length > 0) return { step: 'nearby' as const, values, formToken: token, photoCount, nearby };
-		const limited = await refusedByRateLimit(event, token);
-		if (limited) return limited;
-		const result = await store(event, place, values, token);
+		let result;
+		try {
+			result = await store(event, values, token);
+		} catch (err) {
+			return invalid(event, err, values, token, photoCount);
+		}
+		if (!('trackingToken' in result)) return result;
 		redirect(303, `/volgen/${result.trackingToken}/bedankt`);
 	},
 
@@ -146,16 +168,15 @@ export const actions: Actions = {
 
 	/** Step 2: "No, it is something else": store the report as it was checked in step 1. */
 	send: async (event) => {
-		const place = await placeOf(event);
 		const { values, token } = await readForm(event.request);
-		const limited = await refusedByRateLimit(event, token);
-		if (limited) return limited;
-		let result: IntakeResult;
+		let result;
 		try {
-			result = await store(event, place, values, token);
+			result = await store(event, values, token);
 		} catch (err) {
+			if (!(err instanceof Invalid)) pageError(err, event.locals.locale);
 			return invalid(event, err, values, token, (await pendingPhotos(event.locals.core.files, token)).length);
 		}
+		if (!('trackingToken' in result)) return result;
 		redirect(303, `/volgen/${result.trackingToken}/bedankt`);
 	},
 

@@ -1,8 +1,9 @@
 // One way for every /open311/v2 endpoint to answer: JSON or XML by the path's suffix (.json / .xml), errors as the
-// spec's list of { code, description } with 400, 403 or 404, and CORS for reads so browser apps can show requests.
+// spec's list of { code, description } with 400, 403 or 404 (429 when a client posts too much), and CORS for
+// reads so browser apps can show requests.
 import type { RequestEvent } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
-import { open311Errors } from '$core/signals/open311';
+import { Open311RateLimited, open311Errors } from '$core/signals/open311';
 import { xmlDocument } from './xml';
 
 export type Format = 'json' | 'xml';
@@ -15,8 +16,8 @@ export function formatOf(value: string | undefined): Format {
 }
 
 /** `root` names the XML root element (services, service_requests, …); JSON is the value itself. */
-export function respond(format: Format, root: string, value: unknown, options: { status?: number; cors?: boolean } = {}): Response {
-	const headers: Record<string, string> = { 'cache-control': 'no-store', ...(options.cors ? CORS : {}) };
+export function respond(format: Format, root: string, value: unknown, options: { status?: number; cors?: boolean; headers?: Record<string, string> } = {}): Response {
+	const headers: Record<string, string> = { 'cache-control': 'no-store', ...(options.cors ? CORS : {}), ...options.headers };
 	if (format === 'xml') return new Response(xmlDocument(root, value), { status: options.status ?? 200, headers: { ...headers, 'content-type': 'text/xml; charset=utf-8' } });
 	return new Response(JSON.stringify(value), { status: options.status ?? 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 }
@@ -31,7 +32,8 @@ export function open311Endpoint<E extends RequestEvent>(handler: (event: E, form
 		} catch (err) {
 			const answer = open311Errors(err);
 			if (!answer) throw err;
-			return respond(format, 'errors', answer.errors, { status: answer.status, cors: options.cors });
+			const headers = err instanceof Open311RateLimited ? { 'retry-after': String(err.retryAfter) } : undefined;
+			return respond(format, 'errors', answer.errors, { status: answer.status, cors: options.cors, headers });
 		}
 	};
 }

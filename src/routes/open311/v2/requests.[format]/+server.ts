@@ -24,7 +24,7 @@ export const POST: RequestHandler = open311Endpoint(
 		const client = await authenticateOpen311(event.locals.core.db, key);
 		if (!client) throw new DomainError('api_key_invalid', 403, 'invalid api_key');
 		delete fields.api_key;
-		const created = await createServiceRequest(event.locals.core.db, client, fields, { baseUrl: baseUrlOf(event), idempotencyKey: event.request.headers.get('idempotency-key') });
+		const created = await createServiceRequest(event.locals.core.db, client, fields, { baseUrl: baseUrlOf(event), idempotencyKey: event.request.headers.get('idempotency-key'), limitPerHour: event.locals.core.config.open311RateLimit });
 		return respond(format, 'service_requests', [created]);
 	},
 	{ cors: false }

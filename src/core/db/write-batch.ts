@@ -1,0 +1,82 @@
+// Group commit for SQLite. The embedded database has one writer, and a commit costs more than the few inserts of a
+// typical user action (each commit writes every page it touched to the write-ahead log). When many short write
+// transactions arrive at once — residents reporting, Open311 clients posting — they are run one after the other
+// inside one transaction, each in its own savepoint, and share the commit. Each caller still gets all-or-nothing:
+// a failing piece of work is rolled back to its savepoint alone, and nobody hears "done" before the commit that
+// holds their work has returned. On PostgreSQL (many connections, its own group commit) this is a plain transaction.
+import { sql, type Transaction } from 'kysely';
+import { inTransaction, type Db } from './database';
+import type { Database } from './schema';
+
+/** At most this many pieces of work share one commit, so the last in a batch does not wait long. */
+const MAX_BATCH = 32;
+
+type Job = { work: (tx: Db) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Outcome = { job: Job; ok: true; value: unknown } | { job: Job; ok: false; error: unknown };
+
+class WriteBatcher {
+	private queue: Job[] = [];
+	private running = false;
+	constructor(private readonly db: Db) {}
+
+	run<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+			if (!this.running) void this.drain();
+		});
+	}
+
+	private async drain(): Promise<void> {
+		this.running = true;
+		try {
+			while (this.queue.length > 0) {
+				const outcomes: Outcome[] = [];
+				const taken: Job[] = [];
+				try {
+					await this.db.transaction().execute(async (trx: Transaction<Database>) => {
+						const tx = Object.assign(trx, { dialect: this.db.dialect });
+						while (this.queue.length > 0 && taken.length < MAX_BATCH) {
+							const job = this.queue.shift()!;
+							taken.push(job);
+							await sql`savepoint batch_job`.execute(tx);
+							try {
+								const value = await job.work(tx);
+								await sql`release batch_job`.execute(tx);
+								outcomes.push({ job, ok: true, value });
+							} catch (error) {
+								// Undo this piece of work alone; the others in the batch stay.
+								await sql`rollback to batch_job`.execute(tx);
+								await sql`release batch_job`.execute(tx);
+								outcomes.push({ job, ok: false, error });
+							}
+						}
+					});
+				} catch (error) {
+					// The commit (or a rollback to a savepoint) failed: nothing of this batch is stored, and all hear so.
+					for (const job of taken) job.reject(error);
+					continue;
+				}
+				for (const o of outcomes) {
+					if (o.ok) o.job.resolve(o.value);
+					else o.job.reject(o.error);
+				}
+			}
+		} finally {
+			this.running = false;
+		}
+	}
+}
+
+const batchers = new WeakMap<Db, WriteBatcher>();
+
+/**
+ * Runs `work` in a transaction of its own (all or nothing), sharing the commit with other work queued at the same
+ * moment on SQLite. Inside a transaction already, the work joins it. Keep the work short and about the database
+ * only: the others in the batch wait for it.
+ */
+export function inSharedTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+	if (db.isTransaction || db.dialect !== 'sqlite') return inTransaction(db, work);
+	let batcher = batchers.get(db);
+	if (!batcher) batchers.set(db, (batcher = new WriteBatcher(db)));
+	return batcher.run(work);
+}
