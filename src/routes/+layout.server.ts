@@ -1,3 +1,4 @@
+import { waitingReferralCount } from '$core/signals/service';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
@@ -6,6 +7,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 		locale: locals.locale,
 		textSize: locals.textSize,
 		path: url.pathname + url.search,
-		user: a.kind === 'staff' ? { id: a.id, name: a.name, role: a.role, organisationId: a.organisationId } : null
+		user: a.kind === 'staff' ? { id: a.id, name: a.name, role: a.role, organisationId: a.organisationId } : null,
+		// The number next to "Referrals" in the staff menu (one indexed count; none for residents or admins).
+		waitingReferrals: a.kind === 'staff' && a.role !== 'admin' ? await waitingReferralCount(locals.core.db, a) : 0
 	};
 };
