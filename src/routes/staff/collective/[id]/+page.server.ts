@@ -1,11 +1,17 @@
-// One collective issue: its figures, its signals (reference, category, date, status; no personal data), the CSV.
-import { getCollectiveIssue, removeSignalsFromCollective } from '$core/signals/service';
+// One collective issue: its figures, its signals (reference, category, date, status; no personal data), the CSV; after
+// the talk it is closed with its outcome, and reopened when the agreement is not kept.
+import { redirect } from '@sveltejs/kit';
+import { closeCollectiveIssue, getCollectiveIssue, removeSignalsFromCollective, reopenCollectiveIssue } from '$core/signals/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The notice after a redirect, from the address bar (Dutch words, like the other staff pages). */
+const NOTICES = { afgesloten: 'figures.collective_closed_notice', heropend: 'figures.collective_reopened_notice' } as const;
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
-		return { view: await getCollectiveIssue(locals.core.db, locals.actor, params.id), removed: url.searchParams.has('removed') };
+		const notice = (Object.keys(NOTICES) as Array<keyof typeof NOTICES>).find((k) => url.searchParams.has(k));
+		return { view: await getCollectiveIssue(locals.core.db, locals.actor, params.id), notice: notice ? NOTICES[notice] : null };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}
@@ -20,5 +26,22 @@ export const actions: Actions = {
 			return formFailure(err, locals.locale);
 		}
 		return { removed: true };
+	},
+	close: async ({ locals, params, request }) => {
+		const form = await formObject(request);
+		try {
+			await closeCollectiveIssue(locals.core.db, locals.actor, params.id, { outcome: form.outcome as string });
+		} catch (err) {
+			return formFailure(err, locals.locale, { outcome: form.outcome });
+		}
+		redirect(303, `/staff/collective/${params.id}?afgesloten`);
+	},
+	reopen: async ({ locals, params }) => {
+		try {
+			await reopenCollectiveIssue(locals.core.db, locals.actor, params.id);
+		} catch (err) {
+			return formFailure(err, locals.locale);
+		}
+		redirect(303, `/staff/collective/${params.id}?heropend`);
 	}
 };
