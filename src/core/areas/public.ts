@@ -21,6 +21,8 @@ export type PublicEstate = {
 	addresses: string[];
 };
 export type PublicArea = PublicAreaLink & {
+	/** For the sections other modules add to the page (the signals' public figures); not shown. */
+	id: string;
 	description: string | null;
 	boundary: AreaGeometry | null;
 	/** From the top down, for "Wevelgem › Wallaysplein"; only areas that have a public page of their own are links. */
@@ -59,6 +61,7 @@ export async function getPublicArea(db: Db, actor: Actor, slug: string): Promise
 	}
 	return {
 		...link(area),
+		id: area.id,
 		description: area.description,
 		boundary: area.boundary as AreaGeometry | null,
 		ancestors: ancestors.map(link),
