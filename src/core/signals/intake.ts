@@ -11,7 +11,7 @@ import { inSharedTransaction } from '../db/write-batch';
 import type { NewSignal, SignalKind, SignalSource } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
 import { enqueueMail } from '../mail/outbox';
-import { recordConsent } from '../people/consents';
+import { recordConsent } from '../people/service';
 import { helpConsentInForce } from './referrals';
 import { parseInput } from '../validation';
 import { suggest } from './classify';
