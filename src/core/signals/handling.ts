@@ -19,8 +19,14 @@ import { areaChain } from './area-chain';
 export const FEEDBACK_DAYS = 14;
 
 export async function signalContext(db: Db, signal: Pick<Signal, 'id' | 'organisation_id' | 'is_help_request' | 'created_by'>): Promise<SignalContext> {
-	const referrals = await db.selectFrom('referrals').select('to_organisation_id').where('signal_id', '=', signal.id).where('status', 'in', ['pending', 'accepted']).execute();
-	return { organisationId: signal.organisation_id, referredOrganisationIds: referrals.map((r) => r.to_organisation_id), isHelpRequest: signal.is_help_request, createdBy: signal.created_by };
+	const referrals = await db.selectFrom('referrals').select(['to_organisation_id', 'from_organisation_id', 'status']).where('signal_id', '=', signal.id).where('status', 'in', ['pending', 'accepted']).execute();
+	return {
+		organisationId: signal.organisation_id,
+		referredOrganisationIds: referrals.map((r) => r.to_organisation_id),
+		referringOrganisationIds: referrals.filter((r) => r.status === 'accepted' && r.from_organisation_id).map((r) => r.from_organisation_id!),
+		isHelpRequest: signal.is_help_request,
+		createdBy: signal.created_by
+	};
 }
 
 /** Loads the signal for an action, checks the policy, and returns it with its context. */
