@@ -1,7 +1,7 @@
 // The figures' SQL gives the same answers on both databases: buckets, hours between times and medians per group.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { hoursBetween, mediansByGroup, middleRow, monthOf, weekOf } from './aggregates';
+import { hoursBetween, middlesByGroup, monthOf, weekOf } from './aggregates';
 import { describeOnDatabases } from './testing';
 
 describeOnDatabases('aggregates for figures', (ctx) => {
@@ -26,18 +26,22 @@ describeOnDatabases('aggregates for figures', (ctx) => {
 		]);
 	});
 
-	it('gives the median per group: the middle value, or the mean of the two middle values', async () => {
-		const values = sql`select column1 as g, column2 as v from (values ('a', 1.0), ('a', 9.0), ('a', 3.0), ('b', 4.0), ('b', 2.0), ('b', 10.0), ('b', 6.0), ('c', 7.5)) as vals`;
-		const medians = await mediansByGroup(ctx.db, values);
-		expect(Object.fromEntries(medians)).toEqual({ a: 3, b: 5, c: 7.5 });
-		const none = await mediansByGroup(ctx.db, sql`select 'x' as g, 1.0 as v where 1 = 0`);
-		expect(medians.size).toBe(3);
+	it('gives the median per group (the middle value, or the mean of the two middle values) and the middle row', async () => {
+		// a: 1, 3, 9 → 3; b: 2, 4, 6, 10 → 5, its lower middle the row of 4; c: one row; d: two rows of the same value,
+		// the earlier `a` taken as the middle.
+		const values = sql`select column1 as g, column2 as v, column3 as a, column4 as b from (values
+			('a', 1.0, 'a1', 'x'), ('a', 9.0, 'a9', 'x'), ('a', 3.0, 'a3', 'x'),
+			('b', 4.0, 'b4', 'y'), ('b', 2.0, 'b2', 'y'), ('b', 10.0, 'b10', 'y'), ('b', 6.0, 'b6', 'y'),
+			('c', 7.5, 'c', 'z'),
+			('d', 2.0, 'd2', 'late'), ('d', 2.0, 'd1', 'early')) as vals`;
+		const middles = await middlesByGroup(ctx.db, values);
+		expect(Object.fromEntries(middles)).toEqual({
+			a: { median: 3, from: 'a3', to: 'x' },
+			b: { median: 5, from: 'b4', to: 'y' },
+			c: { median: 7.5, from: 'c', to: 'z' },
+			d: { median: 2, from: 'd1', to: 'early' }
+		});
+		const none = await middlesByGroup(ctx.db, sql`select 'x' as g, 1.0 as v, 'a' as a, 'b' as b where 1 = 0`);
 		expect(none.size).toBe(0);
-	});
-
-	it('finds the middle row by value, for figures computed outside SQL', async () => {
-		const values = sql`select column1 as label, column2 as v from (values ('slow', 50.0), ('fast', 1.0), ('middle', 7.0), ('quick', 3.0)) as vals`;
-		expect(await middleRow<{ label: string }>(ctx.db, values)).toMatchObject({ label: 'quick' });
-		expect(await middleRow(ctx.db, sql`select 'x' as label, 1.0 as v where 1 = 0`)).toBeNull();
 	});
 });

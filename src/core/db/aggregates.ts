@@ -1,6 +1,7 @@
 // The dialect-specific half of figures over many rows: calendar buckets of a stored time, the hours between two
-// stored times, and medians per group (PostgreSQL: percentile_cont; SQLite: the middle rows by a window function,
-// SQLite has no percentile aggregate). Times are bucketed in UTC on both databases, so both give the same figures.
+// stored times, and medians per group with their middle row (by a window function on both databases: SQLite has no
+// percentile aggregate, and the middle row's times give the working days). Times are bucketed in UTC on both
+// databases, so both give the same figures.
 import { sql, type OperationNodeSource, type RawBuilder } from 'kysely';
 import type { Db } from './database';
 
@@ -24,30 +25,25 @@ export function hoursBetween(db: Db, from: string, to: string): RawBuilder<numbe
 	return db.dialect === 'postgres' ? sql<number>`(extract(epoch from (${t} - ${f})) / 3600.0)` : sql<number>`((strftime('%s', ${t}) - strftime('%s', ${f})) / 3600.0)`;
 }
 
-/**
- * The median of `value` per `group` over the rows of `from` (a subquery with the columns `g` and `v`, v not null):
- * the mean of the two middle values when a group has an even count, as percentile_cont(0.5) does.
- */
-export async function mediansByGroup(db: Db, from: OperationNodeSource): Promise<Map<string | null, number>> {
-	const source = from;
-	const rows =
-		db.dialect === 'postgres'
-			? await sql<{ g: string | null; m: number }>`select g, percentile_cont(0.5) within group (order by v) as m from (${source}) as src group by g`.execute(db)
-			: await sql<{ g: string | null; m: number }>`select g, avg(v) as m from (
-					select g, v, row_number() over (partition by g order by v) as rn, count(*) over (partition by g) as n from (${source}) as src
-				) as ranked where rn in ((n + 1) / 2, (n + 2) / 2) group by g`.execute(db);
-	return new Map(rows.rows.map((r) => [r.g, Number(r.m)]));
-}
+export type GroupMiddle = { median: number; from: string; to: string };
 
 /**
- * The row in the middle (the lower middle for an even count) of `from` ordered by its column `v`: for figures that
- * cannot be computed in SQL, such as working days with public holidays, taken from the median signal.
+ * Per `group`, over the rows of `from` (a subquery with the columns `g`, `v` (not null), `a` and `b`): the median of
+ * `v` (the mean of the two middle values for an even count, as PostgreSQL's percentile_cont(0.5) gives it), and `a` and `b` of the middle row (the lower middle for an even count; ties by `v`
+ * broken by `a`), for figures that cannot be computed in SQL, such as working days with public holidays. One query
+ * with a window function, the same on both databases.
  */
-export async function middleRow<R>(db: Db, from: OperationNodeSource): Promise<R | null> {
+export async function middlesByGroup(db: Db, from: OperationNodeSource): Promise<Map<string | null, GroupMiddle>> {
 	const source = from;
-	const { rows } = await sql<{ n: number }>`select count(*) as n from (${source}) as src`.execute(db);
-	const n = Number(rows[0]?.n ?? 0);
-	if (n === 0) return null;
-	const found = await sql<R>`select * from (${source}) as src order by v limit 1 offset ${Math.floor((n - 1) / 2)}`.execute(db);
-	return found.rows[0] ?? null;
+	const { rows } = await sql<{ g: string | null; v: number; a: string; b: string; rn: number; n: number }>`select g, v, a, b, rn, n from (
+			select src.g, src.v, src.a, src.b, row_number() over (partition by src.g order by src.v, src.a) as rn, count(*) over (partition by src.g) as n from (${source}) as src
+		) as ranked where rn in ((n + 1) / 2, (n + 2) / 2)`.execute(db);
+	const out = new Map<string | null, GroupMiddle & { values: number[] }>();
+	for (const r of rows) {
+		const group = out.get(r.g) ?? { median: 0, from: '', to: '', values: [] };
+		group.values.push(Number(r.v));
+		if (Number(r.rn) === Math.floor((Number(r.n) + 1) / 2)) Object.assign(group, { from: String(r.a), to: String(r.b) });
+		out.set(r.g, group);
+	}
+	return new Map([...out].map(([g, { values, from, to }]) => [g, { median: values.reduce((s, v) => s + v, 0) / values.length, from, to }]));
 }

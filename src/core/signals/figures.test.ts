@@ -9,6 +9,7 @@ import { buildArea, buildEstate, buildPeopleWorld } from '../people/factories';
 import { createHousehold, createResident } from '../people/service';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
 import { workingDaysBetween } from './deadlines';
+import { mergeSignals } from './duplicates';
 import { signalFigures } from './figures';
 import { changeStatus, registerSignal, reportSignal } from './service';
 
@@ -88,6 +89,10 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 		const byCategory = Object.fromEntries(f.byCategory.map((c) => [c.name, c]));
 		expect(byCategory['Lek of vocht']).toMatchObject({ total: 5, solved: 2, rejected: 1, closedUnsolved: 1, overdue: 1, nameFr: 'Fuite ou humidité', onTimeShare: 0.5 });
 		expect(byCategory['Lek of vocht'].medianResolutionHours).toBeCloseTo(420, 5);
+		// In Belgian working days, as deadlines are: the middle solved damp signal (96 h, Monday 5 to Friday 9 January)
+		// took 4; the middle first answer (4 h, the same Monday) none.
+		expect(byCategory['Lek of vocht']).toMatchObject({ medianResolutionWorkingDays: 4, medianFirstResponseWorkingDays: 0 });
+		expect(byCategory['Lawaai']).toMatchObject({ medianResolutionWorkingDays: null, medianFirstResponseWorkingDays: 0 });
 		expect(byCategory['Lawaai']).toMatchObject({ total: 1, open: 1, overdue: 0, medianFirstResponseHours: 8 });
 		expect(f.byEstate.map((e) => [e.name, e.total])).toEqual([[world.estate.name, 6], ['Binnenhof', 1]]);
 	});
@@ -117,5 +122,23 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 		await expect(signalFigures(ctx.db, world.coordinator, { from: '2026-13-45' })).rejects.toThrow(Invalid);
 		await expect(signalFigures(ctx.db, world.coordinator, { from: '2026-05-01', to: '2026-04-01' })).rejects.toThrow(Invalid);
 		await expect(signalFigures(ctx.db, anonymous, {})).rejects.toThrow(Unauthenticated);
+	});
+
+	it('counts a duplicate merged into another signal once: the merged one is in no figure', async () => {
+		const before = await signalFigures(ctx.db, world.coordinator, { areaId: world.area.id, from: '2026-01-01', to: '2026-06-30' }, now);
+		const report = (description: string, when: string) => reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: damp.id, description, estateId: world.estate.id, lon: 3.1745, lat: 50.8093, locationKind: 'map' }, { baseUrl, now: at(when) });
+		const kept = await report('Water loopt langs de muur van de traphal', '2026-04-06T09:00:00Z');
+		const duplicate = await report('Natte muur in de traphal, al twee dagen', '2026-04-07T09:00:00Z');
+		const withBoth = await signalFigures(ctx.db, world.coordinator, { areaId: world.area.id, from: '2026-01-01', to: '2026-06-30' }, now);
+		expect(withBoth.totals.total).toBe(before.totals.total + 2);
+		await mergeSignals(ctx.db, world.landlord, { keepId: kept.id, mergeId: duplicate.id }, { now: at('2026-04-07T10:00:00Z') });
+		const f = await signalFigures(ctx.db, world.coordinator, { areaId: world.area.id, from: '2026-01-01', to: '2026-06-30' }, now);
+		expect(f.totals).toMatchObject({ total: before.totals.total + 1, open: before.totals.open + 1, overdue: before.totals.overdue + 1 });
+		expect(f.series.find((s) => s.bucket === '2026-04')).toMatchObject({ total: 1, open: 1 });
+		const dampTotal = (x: typeof f) => x.byCategory.find((c) => c.name === 'Lek of vocht')!.total;
+		expect(dampTotal(f)).toBe(dampTotal(before) + 1);
+		expect(f.byEstate.find((e) => e.id === world.estate.id)!.total).toBe(before.byEstate.find((e) => e.id === world.estate.id)!.total + 1);
+		const cell = (x: typeof f) => x.hotspots.find((h) => Math.abs(h.lon - 3.1745) < 0.001 && Math.abs(h.lat - 50.8093) < 0.001)!.count;
+		expect(cell(f)).toBe(cell(before) + 1);
 	});
 });

@@ -7,7 +7,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { authorize, type Actor } from '../access';
-import { hoursBetween, mediansByGroup, middleRow, monthOf, weekOf } from '../db/aggregates';
+import { hoursBetween, middlesByGroup, monthOf, weekOf, type GroupMiddle } from '../db/aggregates';
 import type { Db } from '../db/database';
 import { Invalid } from '../errors';
 import { parseInput } from '../validation';
@@ -50,7 +50,17 @@ export type Outcomes = {
 	onTimeShare: number | null;
 };
 export type Duration = { count: number; medianHours: number | null; medianWorkingDays: number | null };
-export type GroupFigures = Outcomes & { id: string | null; name: string | null; nameFr: string | null; nameEn: string | null; medianResolutionHours: number | null; medianFirstResponseHours: number | null };
+export type GroupFigures = Outcomes & {
+	id: string | null;
+	name: string | null;
+	nameFr: string | null;
+	nameEn: string | null;
+	medianResolutionHours: number | null;
+	medianFirstResponseHours: number | null;
+	/** Belgian working days (deadlines.ts) of the group's middle signal by hours, as in the totals' Duration. */
+	medianResolutionWorkingDays: number | null;
+	medianFirstResponseWorkingDays: number | null;
+};
 export type Hotspot = { lon: number; lat: number; count: number; open: number };
 export type Figures = {
 	period: { from: string; to: string };
@@ -78,14 +88,14 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 
 /** The area and every area inside it (a municipality holds its neighbourhoods): the area filter covers them all. */
 export async function areaWithDescendants(db: Db, areaId: string): Promise<string[]> {
-	const ids = [areaId];
-	let frontier = [areaId];
-	for (let depth = 0; depth < 6 && frontier.length > 0; depth++) {
-		const children = await db.selectFrom('areas').select('id').where('parent_id', 'in', frontier).execute();
-		frontier = children.map((c) => c.id).filter((id) => !ids.includes(id));
-		ids.push(...frontier);
-	}
-	return ids;
+	// One recursive query down the parent index (six levels at most, whatever a loop in the data), not a query per
+	// level with an ever longer IN list, which SQLite with sampled statistics answered by reading every area.
+	const { rows } = await sql<{ id: string }>`with recursive tree (id, depth) as (
+			select id, 0 from areas where id = ${areaId}
+			union all
+			select a.id, t.depth + 1 from tree t join areas a on a.parent_id = t.id where t.depth < 6
+		) select id from tree`.execute(db);
+	return [...new Set([areaId, ...rows.map((r) => r.id)])];
 }
 
 /** The signals of a scope (not merged ones): the base of every figure, and of a bundle made from a filter. */
@@ -140,29 +150,24 @@ function outcomes(r: OutcomeRow | undefined): Outcomes {
 	};
 }
 
-/** Median time from receipt to `end`, overall, in hours and (for the median signal) in Belgian working days. */
-/** `count` comes from the totals (answered, or solved), which are counted in the same scan as the other outcomes. */
-async function duration(db: Db, scope: FiguresScope, end: 'first_response_at' | 'resolved_at', count: number): Promise<Duration> {
+type End = 'first_response_at' | 'resolved_at';
+
+/**
+ * Per group (or 'all'), the median time from receipt to `end` and the middle signal's receipt and end. Time to a
+ * solution only for solved signals: a rejection is not a solution, however fast.
+ */
+function middles(db: Db, scope: FiguresScope, group: 's.category_id' | 's.estate_id' | null, end: End): Promise<Map<string | null, GroupMiddle>> {
 	let q = scoped(db, scope).where(`s.${end}`, 'is not', null);
-	// Time to a solution only for solved signals: a rejection is not a solution, however fast.
 	if (end === 'resolved_at') q = q.where(SOLVED);
-	const hours = hoursBetween(db, 's.created_at', `s.${end}`);
-	const [medians, middle] = await Promise.all([
-		mediansByGroup(db, q.select([sql<string>`'all'`.as('g'), hours.as('v')])),
-		middleRow<{ a: string; b: string }>(db, q.select([`s.created_at as a`, `s.${end} as b`, hours.as('v')]))
-	]);
-	const median = medians.get('all');
-	return {
-		count,
-		medianHours: median === undefined ? null : median,
-		medianWorkingDays: middle ? workingDaysBetween(new Date(middle.a), new Date(middle.b)) : null
-	};
+	return middlesByGroup(db, q.select([group ? sql.ref(group).as('g') : sql<string>`'all'`.as('g'), hoursBetween(db, 's.created_at', `s.${end}`).as('v'), 's.created_at as a', `s.${end} as b`]));
 }
 
-async function groupMedians(db: Db, scope: FiguresScope, group: 's.category_id' | 's.estate_id', end: 'first_response_at' | 'resolved_at') {
-	let q = scoped(db, scope).where(`s.${end}`, 'is not', null);
-	if (end === 'resolved_at') q = q.where(SOLVED);
-	return mediansByGroup(db, q.select([sql.ref(group).as('g'), hoursBetween(db, 's.created_at', `s.${end}`).as('v')]));
+/** Belgian working days from the middle signal's receipt to its end. */
+const workingDaysOf = (m: GroupMiddle | undefined) => (m ? workingDaysBetween(new Date(m.from), new Date(m.to)) : null);
+
+/** The overall median; `count` comes from the totals (answered, or solved), counted in the same scan as the outcomes. */
+function duration(middle: GroupMiddle | undefined, count: number): Duration {
+	return { count, medianHours: middle?.median ?? null, medianWorkingDays: workingDaysOf(middle) };
 }
 
 /** Every month or week of the period, so a chart shows a quiet month as an empty bar rather than skipping it. */
@@ -217,7 +222,7 @@ export async function figuresOf(db: Db, scope: FiguresScope, bucket: 'week' | 'm
 	const cellY = sql<number>`round(${lat} * ${sql.lit(CELLS_PER_DEGREE_LAT)})`;
 	const cellX = sql<number>`round(${lon} * ${sql.lit(CELLS_PER_DEGREE_LON)})`;
 
-	const [totalsRow, seriesRows, categoryRows, estateRows, hotspotRows, catResolution, catResponse, estResolution, estResponse] = await Promise.all([
+	const [totalsRow, seriesRows, categoryRows, estateRows, hotspotRows, catResolution, catResponse, estResolution, estResponse, allResolution, allResponse] = await Promise.all([
 		scoped(db, scope).select(outcomeColumns(nowIso)).executeTakeFirst(),
 		scoped(db, scope)
 			.select([bucketExpr.as('bucket'), ...outcomeColumns(nowIso)])
@@ -247,29 +252,32 @@ export async function figuresOf(db: Db, scope: FiguresScope, bucket: 'week' | 'm
 			.orderBy(sql`count(*)`, 'desc')
 			.limit(MAX_HOTSPOTS)
 			.execute(),
-		groupMedians(db, scope, 's.category_id', 'resolved_at'),
-		groupMedians(db, scope, 's.category_id', 'first_response_at'),
-		groupMedians(db, scope, 's.estate_id', 'resolved_at'),
-		groupMedians(db, scope, 's.estate_id', 'first_response_at')
+		middles(db, scope, 's.category_id', 'resolved_at'),
+		middles(db, scope, 's.category_id', 'first_response_at'),
+		middles(db, scope, 's.estate_id', 'resolved_at'),
+		middles(db, scope, 's.estate_id', 'first_response_at'),
+		middles(db, scope, null, 'resolved_at'),
+		middles(db, scope, null, 'first_response_at')
 	]);
 
 	const totals = outcomes(totalsRow as OutcomeRow | undefined);
-	const [firstResponse, resolution] = await Promise.all([duration(db, scope, 'first_response_at', Number((totalsRow as OutcomeRow | undefined)?.responded ?? 0)), duration(db, scope, 'resolved_at', totals.solved)]);
-	const group = (r: OutcomeRow & { id: string | null; name: string | null; name_fr?: string | null; name_en?: string | null }, resolution: Map<string | null, number>, response: Map<string | null, number>): GroupFigures => ({
+	const group = (r: OutcomeRow & { id: string | null; name: string | null; name_fr?: string | null; name_en?: string | null }, resolution: Map<string | null, GroupMiddle>, response: Map<string | null, GroupMiddle>): GroupFigures => ({
 		id: r.id,
 		name: r.name,
 		nameFr: r.name_fr ?? null,
 		nameEn: r.name_en ?? null,
 		...outcomes(r),
-		medianResolutionHours: resolution.get(r.id) ?? null,
-		medianFirstResponseHours: response.get(r.id) ?? null
+		medianResolutionHours: resolution.get(r.id)?.median ?? null,
+		medianFirstResponseHours: response.get(r.id)?.median ?? null,
+		medianResolutionWorkingDays: workingDaysOf(resolution.get(r.id)),
+		medianFirstResponseWorkingDays: workingDaysOf(response.get(r.id))
 	});
 	return {
 		period: { from: scope.from ?? '', to: scope.to ?? '' },
 		bucket,
 		totals,
-		firstResponse,
-		resolution,
+		firstResponse: duration(allResponse.get('all'), Number((totalsRow as OutcomeRow | undefined)?.responded ?? 0)),
+		resolution: duration(allResolution.get('all'), totals.solved),
 		series: withEmptyBuckets(seriesRows.map((r) => ({ bucket: String(r.bucket), ...outcomes(r as OutcomeRow) })), bucket, scope.from, scope.to),
 		byCategory: categoryRows.map((r) => group(r as never, catResolution, catResponse)),
 		byEstate: estateRows.map((r) => group(r as never, estResolution, estResponse)),
