@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { isPostgresUrl, openDatabase, type Db } from '../src/core/db/database';
 import { migrateToLatest } from '../src/core/db/migrate';
+import { refreshStatistics } from '../src/core/db/statistics';
 import { generateDataset, type DatasetSizes, type DatasetSummary } from './dataset';
 import { generateSignals, prepareSignalWorld, type SignalCounts } from './signals';
 
@@ -39,9 +40,9 @@ export async function generateSignalsInto(target: Target, range: { from: number;
 			lastLog = performance.now();
 			log(`  signals        ${written.toLocaleString('en')} / ${range.to.toLocaleString('en')}`);
 		});
-		// PostgreSQL's autovacuum analyzes a table after a bulk load like this one; measure with those statistics. The app
-		// never runs ANALYZE (or PRAGMA optimize) on SQLite, so SQLite is measured without statistics, as in production.
-		if (db.dialect === 'postgres') await sql`analyze`.execute(db);
+		// Planner statistics after the bulk load, as the app takes them after an import and keeps them up to date
+		// (src/core/db/statistics.ts): ANALYZE on PostgreSQL (its autovacuum would, later), a sampled ANALYZE on SQLite.
+		await refreshStatistics(db);
 		return { ...counts, seconds: (performance.now() - started) / 1000 };
 	} finally {
 		await db.destroy();

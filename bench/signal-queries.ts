@@ -1,10 +1,12 @@
 // The reads staff wait for, measured in process on a database full of generated signals: the inbox's first page of
-// a housing company (its staff member, and one of its teams) and the collective view of a municipality (the figures
-// page's default: the last twelve months). Round-robin over the busiest housing companies, "now" fixed to the
-// generator's, so "overdue" means the same in every run.
+// a housing company (its staff member, and one of its teams), the counts on the inbox's status tabs (the same page
+// asks for them), and the collective view of a municipality (the figures page's default: the last twelve months).
+// Round-robin over the busiest housing companies, "now" fixed to the generator's, so "overdue" means the same in
+// every run.
 import type { StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
 import { signalFigures } from '../src/core/signals/figures';
+import { inboxStatusCounts } from '../src/core/signals/inbox-counts';
 import { inbox } from '../src/core/signals/queries';
 import { measureCalls, type CallFigures, type CallLoad } from './calls';
 import { SIGNALS_NOW, type SignalWorld } from './signals';
@@ -29,6 +31,7 @@ export function queryScenarios(db: Db, world: SignalWorld): QueryScenario[] {
 	const pick = (k: number) => companies[k % companies.length];
 	return [
 		{ scenario: 'inbox, first page (housing company)', target: 'inbox(db, staff, {})', run: (k) => inbox(db, pick(k).actor, {}, SIGNALS_NOW) },
+		{ scenario: 'inbox, tab counts (housing company)', target: 'inboxStatusCounts(db, staff, {})', run: (k) => inboxStatusCounts(db, pick(k).actor, {}, SIGNALS_NOW) },
 		{ scenario: 'inbox, first page (team)', target: 'inbox(db, staff, { teamId })', run: (k) => inbox(db, pick(k).actor, { teamId: pick(k).who.techTeamId }, SIGNALS_NOW) },
 		{ scenario: 'collective view (municipality, 12 months)', target: 'signalFigures(db, staff, { areaId })', run: (k) => signalFigures(db, pick(k).actor, { areaId: pick(k).municipalityId }, SIGNALS_NOW) }
 	];

@@ -2,8 +2,10 @@
 // routed the way the routing rules say, with deadlines of which some have passed, every one with its "created" event
 // and (when a resident sent it) its reporter; the same signals for a seed however the run grows the database; and a
 // housing company's inbox and the figures read them like real ones.
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { StaffActor } from '../src/core/access';
+import type { Db } from '../src/core/db/database';
 import { describeOnDatabases, freshDatabase } from '../src/core/db/testing';
 import { signalFigures } from '../src/core/signals/figures';
 import { inbox } from '../src/core/signals/queries';
@@ -11,6 +13,19 @@ import { generateDataset } from './dataset';
 import { benchReference, generateSignals, prepareSignalWorld, SIGNALS_NOW, type SignalWorld } from './signals';
 
 const sizes = { areas: 60, households: 400, residents: 800 };
+
+/** Every index (with its definition) and foreign key of the signal tables, to see a bulk load put them all back. */
+async function indexesAndKeys(db: Db): Promise<string[]> {
+	const tables = sql.join(['signals', 'signal_reporters', 'signal_events', 'referrals'].map((t) => sql.lit(t)));
+	const rows =
+		db.dialect === 'sqlite'
+			? (await sql<{ d: string }>`select name || ': ' || coalesce(sql, '') as d from sqlite_master where type = 'index' and tbl_name in (${tables})`.execute(db)).rows
+			: (
+					await sql<{ d: string }>`select indexname || ': ' || indexdef as d from pg_indexes where schemaname = current_schema() and tablename in (${tables})
+						union all select conname || ': ' || pg_get_constraintdef(oid) from pg_constraint where contype = 'f' and conrelid::regclass::text in (${tables})`.execute(db)
+				).rows;
+	return rows.map((r) => r.d).sort();
+}
 const SIGNALS = 2000;
 
 describeOnDatabases('the bench signal generator', (ctx) => {
@@ -20,9 +35,12 @@ describeOnDatabases('the bench signal generator', (ctx) => {
 		await generateDataset(ctx.db, sizes, { seed: 5 });
 		world = await prepareSignalWorld(ctx.db, 5);
 		expect(world.estates.length).toBeGreaterThan(10);
-		// In one bulk step (indexes dropped and rebuilt), as a large run does.
+		const before = await indexesAndKeys(ctx.db);
+		expect(before.length).toBeGreaterThan(10);
+		// In one bulk step (indexes, and on PostgreSQL foreign keys, dropped and put back), as a large run does.
 		const counts = await generateSignals(ctx.db, world, { from: 0, to: SIGNALS }, 5, () => {}, { bulkFrom: 0 });
 		expect(counts.signals).toBe(SIGNALS);
+		expect(await indexesAndKeys(ctx.db)).toEqual(before);
 
 		const n = async (q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) => Number((await q.executeTakeFirstOrThrow()).n);
 		expect(await n(ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll().as('n')))).toBe(SIGNALS);
