@@ -1,7 +1,8 @@
 // Bulk writes for the signal generator. SQLite: TableBatch's multi-row inserts (a cached prepared statement per batch
 // size). PostgreSQL: one parameter per column — `insert … select * from unnest($1::text[], $2::timestamptz[], …)` —
-// instead of one per value: the server parses a short statement and gets each column as one array, where a 2,000-row
-// VALUES list with 80,000 parameters cost it most of the load time (measured: 100,000 signals in 33 s against … s).
+// instead of one per value: the server parses a short statement and gets each column as one array instead of a
+// 2,000-row VALUES list with 80,000 parameters (measured, 100,000 signals with their rows: 13.6 s of server CPU with
+// VALUES lists, 10.6 s with arrays, the client's 6–7 s unchanged).
 import { CompiledQuery, sql, type Insertable } from 'kysely';
 import { toDatabaseValue } from '../src/core/db/data-edge';
 import type { Db } from '../src/core/db/database';
