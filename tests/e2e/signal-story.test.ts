@@ -37,6 +37,8 @@ for (const dialect of testDialects()) {
 		let receipt: ReceivedMail;
 		let solvedLink = '';
 		let tracking = '';
+		let firstLink = '';
+		let receiptLink = '';
 		const shot = (step: string) => `signal-story-${dialect}-${step}`;
 		const narrow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 		const signal = () => server.db.selectFrom('signals').select(['status', 'organisation_id', 'team_id']).where('id', '=', signalId).executeTakeFirstOrThrow();
@@ -89,6 +91,7 @@ for (const dialect of testDialects()) {
 				await Promise.all([amina.waitForNavigation(), amina.getByRole('button', { name: 'Nee, het is iets anders: verstuur mijn melding' }).click()]);
 			}
 			expect(new URL(amina.url()).pathname).toMatch(/^\/volgen\/[\w-]+\/bedankt$/);
+			firstLink = amina.url().replace(/\/bedankt$/, '');
 			expect(await amina.locator('h1').innerText()).toBe('Bedankt!');
 			code = (await amina.locator('.code').innerText()).trim();
 			expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -109,6 +112,7 @@ for (const dialect of testDialects()) {
 			expect(receipt.from).toBe(MAIL_FROM);
 			expect(receipt.text).toContain(`Je code is ${code}`);
 			const tracking = linkTo(receipt, /^\/volgen\/[\w-]+$/);
+			receiptLink = tracking;
 			await amina.goto(tracking);
 			expect(await amina.locator('h1').innerText()).toBe(`Je melding ${code}`);
 			expect(await amina.locator('.now').innerText()).toContain('Nieuw');
@@ -272,6 +276,11 @@ for (const dialect of testDialects()) {
 			expect(news).not.toContain('OCMW');
 			expect(await narrow(amina)).toBeLessThanOrEqual(360);
 			await visited(amina, shot('18-tracking-closed'));
+			// The link of the thank-you page ("keep it") and of the receipt still work after all those mails.
+			for (const kept of [firstLink, receiptLink]) {
+				await amina.goto(kept);
+				expect(await amina.locator('.now').innerText()).toContain('Afgesloten');
+			}
 		});
 	});
 }

@@ -42,6 +42,11 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export function openDatabase(options: OpenOptions): Db {
 	if (isPostgresUrl(options.url)) {
 		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: pgTypes });
+		// An idle connection the server ends (a restart, a failover, a dropped test database) is an 'error' event on the
+		// pool; unhandled it would stop the process. The pool drops that connection and opens a new one when needed.
+		pool.on('error', (err: Error & { code?: string }) => {
+			if (err.code !== '57P01') console.warn(`PostgreSQL ended an idle connection: ${err.message}`);
+		});
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new DataEdgePlugin('postgres')] });
 		return Object.assign(db, { dialect: 'postgres' as const });
 	}

@@ -320,6 +320,13 @@ export interface SignalReporterTable {
 	anonymised_at: Time | null;
 }
 
+/** Earlier tracking links of a reporter, still valid (the newest one's hash is on signal_reporters). */
+export interface SignalReporterLinkTable {
+	token_hash: string;
+	reporter_id: string;
+	created_at: Time;
+}
+
 export interface SignalEventTable {
 	id: string;
 	signal_id: string;
@@ -434,6 +441,7 @@ export interface Database {
 	collective_issues: CollectiveIssueTable;
 	signals: SignalTable;
 	signal_reporters: SignalReporterTable;
+	signal_reporter_links: SignalReporterLinkTable;
 	signal_events: SignalEventTable;
 	signal_attachments: SignalAttachmentTable;
 	referrals: ReferralTable;

@@ -3,6 +3,7 @@
 import { audit, authorize, isStaff, type Actor } from '../access';
 import type { SignalContext } from '../access/policies/signals';
 import { hashToken, newToken } from '../auth/tokens';
+import { issueTrackingToken } from './tracking-links';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { Signal, SignalStatus } from '../db/schema';
@@ -51,11 +52,9 @@ export async function reachableReporters(db: Db, signalId: string): Promise<Arra
 	return rows.filter((r): r is { id: string; email: string; language: string } => !!r.email);
 }
 
-/** A fresh tracking link for a reporter (only hashes are stored, so a mail carries a new secret each time). */
+/** A fresh tracking link for a reporter: only hashes are stored, so a mail carries a new secret; earlier links keep working. */
 async function trackingLink(tx: Db, reporterId: string, baseUrl: string): Promise<string> {
-	const token = newToken();
-	await tx.updateTable('signal_reporters').set({ token_hash: hashToken(token) }).where('id', '=', reporterId).execute();
-	return `${baseUrl}/volgen/${token}`;
+	return `${baseUrl}/volgen/${await issueTrackingToken(tx, reporterId)}`;
 }
 
 export type HandlingOptions = { baseUrl: string; now?: Date };

@@ -20,6 +20,7 @@ import { receiptMail } from './mails';
 import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput } from './model';
 import { routeSignal, type Route } from './routing';
 import { addEvent } from './timeline';
+import { issueTrackingToken } from './tracking-links';
 import { areaChain } from './area-chain';
 
 /** Crockford's base32 without look-alikes: a code read over the phone or typed from a letter survives. */
@@ -110,11 +111,7 @@ async function replay(db: Db, key: string): Promise<IntakeResult | null> {
 	if (!existing) return null;
 	// The first answer was lost (that is why the client retried): the original reporter gets a fresh tracking link.
 	const reporter = await db.selectFrom('signal_reporters').select('id').where('signal_id', '=', existing.id).where('is_original', '=', true).executeTakeFirst();
-	let trackingToken: string | null = null;
-	if (reporter) {
-		trackingToken = newToken();
-		await db.updateTable('signal_reporters').set({ token_hash: hashToken(trackingToken) }).where('id', '=', reporter.id).execute();
-	}
+	const trackingToken = reporter ? await issueTrackingToken(db, reporter.id) : null;
 	return { id: existing.id, reference: existing.reference, status: existing.status, organisationId: existing.organisation_id, deadlineAt: existing.deadline_at, trackingToken, replayed: true };
 }
 

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { audit, authorize, type Actor } from '../access';
 import { hashToken, newToken } from '../auth/tokens';
+import { issueTrackingToken, linkedReporterIds } from './tracking-links';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { SignalStatus } from '../db/schema';
@@ -177,7 +178,7 @@ export async function joinSignal(db: Db, actor: Actor, signalId: string, input: 
 			.where('is_original', '=', false)
 			.where('signal_id', 'in', tx.selectFrom('signals').select('id').where((eb) => eb.or([eb('id', '=', signal.id), eb('merged_into_id', '=', signal.id)])));
 		if (keyed) {
-			const same = await reporters.where('token_hash', '=', hashToken(keyed)).executeTakeFirst();
+			const same = await reporters.where('id', 'in', linkedReporterIds(tx, keyed)).executeTakeFirst();
 			if (same) return answer(keyed, true);
 		}
 		if (v.email || v.phone) {
@@ -185,8 +186,7 @@ export async function joinSignal(db: Db, actor: Actor, signalId: string, input: 
 			const phone = v.phone ? phoneKey(v.phone) : null;
 			const person = candidates.find((r) => v.email && r.email === v.email) ?? candidates.find((r) => phone && r.phone && phoneKey(r.phone) === phone);
 			if (person) {
-				const trackingToken = keyed ?? newToken();
-				await tx.updateTable('signal_reporters').set({ token_hash: hashToken(trackingToken) }).where('id', '=', person.id).execute();
+				const trackingToken = await issueTrackingToken(tx, person.id, { token: keyed ?? undefined });
 				await audit(tx, actor, { action: 'signal_join', resourceType: 'signal', resourceId: signal.id, summary: 'again, a fresh link' });
 				return answer(trackingToken, true);
 			}

@@ -4,7 +4,7 @@
 // A manifest per open form (intake-pending/<token>.json) lists them; the photos themselves keep their keys
 // (intake/<token>/1.jpg) when the signal takes them. A form never sent is swept after a day (sweeps.ts).
 import { authorize, type Actor } from '../access';
-import { hashToken } from '../auth/tokens';
+import { linkedReporterIds } from './tracking-links';
 import type { Db } from '../db/database';
 import { Invalid, NotFound } from '../errors';
 import { readImage, type ProcessedImage } from '../files/images';
@@ -142,7 +142,7 @@ function ownPhotos(db: Db, token: string) {
 	return db
 		.selectFrom('signal_reporters as r')
 		.innerJoin('signal_attachments as a', 'a.signal_id', 'r.signal_id')
-		.where('r.token_hash', '=', hashToken(token))
+		.where('r.id', 'in', linkedReporterIds(db, token))
 		.where('r.is_original', '=', true)
 		.where('a.is_public', '=', true);
 }

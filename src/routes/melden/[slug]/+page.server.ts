@@ -2,7 +2,7 @@
 // typed and the photos, then shows recent similar signals nearby ("me too"); step 2 stores the report, or joins one.
 // The one-time form token is the idempotency key (a double submit stores one signal) and names the kept photos.
 import { randomBytes } from 'node:crypto';
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { Invalid, type FieldIssue } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
@@ -92,7 +92,7 @@ function isUniqueViolation(err: unknown): boolean {
  * Counts the post against the client's hourly limit and stores the report, in one short transaction. Refused: the
  * kept photos go, and a 429 page. Two posts of the same form at the same moment: the second finds the first one's signal.
  */
-async function store(event: RequestEvent<{ slug: string }>, values: Values, token: string): Promise<IntakeResult | ReturnType<typeof fail>> {
+async function store(event: RequestEvent<{ slug: string }>, values: Values, token: string): Promise<IntakeResult | ActionFailure<{ step: 'limited'; minutes: number }>> {
 	const { core } = event.locals;
 	const photos = await pendingPhotos(core.files, token);
 	const send = () =>
@@ -189,7 +189,7 @@ export const actions: Actions = {
 		if (limited) return limited;
 		let trackingToken: string;
 		try {
-			const joined = await joinSignal(locals.core.db, locals.actor, String(data.get('signalId') ?? ''), { email: values.email, phone: values.phone, language: values.language as 'nl' }, { baseUrl: locals.core.config.origin ?? event.url.origin });
+			const joined = await joinSignal(locals.core.db, locals.actor, String(data.get('signalId') ?? ''), { email: values.email, phone: values.phone, language: values.language as 'nl', idempotencyKey: `form:${token}` }, { baseUrl: locals.core.config.origin ?? event.url.origin });
 			trackingToken = joined.trackingToken;
 		} catch (err) {
 			if (err instanceof Invalid) return invalid(event, err, values, token, 0);
