@@ -1,8 +1,8 @@
 // The presenter of an area's public page for residents: names, description, the estates with their streets, the
 // shapes for the map. Nothing about people or dwellings goes out through here.
 import { authorize, type Actor } from '../access';
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { lowerContains } from '../db/like';
 import type { AreaKind } from '../db/schema';
 import { NotFound } from '../errors';
 import type { AreaGeometry } from './geometry';
@@ -88,7 +88,6 @@ export type AreaDirectory = {
 	municipalities: MunicipalityCount[] | null;
 };
 
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The neighbourhoods, focus areas and villages residents can open. A small installation lists them all; a large one
@@ -103,7 +102,7 @@ export async function publicAreaDirectory(db: Db, actor: Actor, options: { q?: s
 		.selectFrom('areas as a')
 		.leftJoin('areas as p', 'p.id', 'a.parent_id')
 		.where('a.kind', 'in', [...LOCAL_AREA_KINDS]);
-	if (q) base = base.where((eb) => eb.or([sql<boolean>`lower(a.name) like ${likePattern(q)} escape '\\'`, sql<boolean>`lower(p.name) like ${likePattern(q)} escape '\\'`]));
+	if (q) base = base.where((eb) => eb.or([lowerContains('a.name', q), lowerContains('p.name', q)]));
 	if (municipality) {
 		const m = await db.selectFrom('areas').select('id').where('slug', '=', municipality).executeTakeFirst();
 		base = base.where('a.parent_id', '=', m?.id ?? '');
