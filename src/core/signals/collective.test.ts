@@ -129,6 +129,11 @@ describeOnDatabases('collective issues', (ctx) => {
 		await expect(removeSignalsFromCollective(ctx.db, world.worker, issueId, [signalIds[0]])).rejects.toThrow(Conflict);
 		await expect(closeCollectiveIssue(ctx.db, world.worker, issueId, { outcome: 'Nog eens' })).rejects.toThrow(Conflict);
 		expect((await getCollectiveIssue(ctx.db, world.worker, issueId, later)).signals).toHaveLength(2);
+		// Nor can another issue take them away: bundled again, they stay in the closed one.
+		const other = await createCollectiveIssue(ctx.db, world.worker, { title: 'Vocht opnieuw', signalIds: [signalIds[0], signalIds[1]] }, { now: later });
+		expect((await getCollectiveIssue(ctx.db, world.worker, issueId, later)).signals).toHaveLength(2);
+		expect((await getCollectiveIssue(ctx.db, world.worker, other.id, later)).signals.map((x) => x.id)).toEqual([signalIds[1]]);
+		await removeSignalsFromCollective(ctx.db, world.worker, other.id, [signalIds[1]], { now: later });
 
 		const log = await ctx.db.selectFrom('audit_log').select(['action', 'actor_id', 'summary']).where('resource_id', '=', issueId).where('action', '=', 'collective_close').execute();
 		expect(log).toEqual([{ action: 'collective_close', actor_id: world.worker.id, summary: 'closed with an outcome' }]);

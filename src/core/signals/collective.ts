@@ -84,7 +84,10 @@ async function checkPlace(tx: Db, v: { areaId?: string; estateId?: string; categ
 }
 
 async function attach(tx: Db, actor: Actor, issue: { id: string; title: string }, rows: Array<{ id: string; collective_issue_id: string | null }>, now: string): Promise<number> {
-	const fresh = rows.filter((r) => r.collective_issue_id !== issue.id);
+	// A signal in a closed issue stays there: its figures are what was agreed on. Reopen that issue to move it.
+	const elsewhere = [...new Set(rows.map((r) => r.collective_issue_id).filter((id): id is string => !!id && id !== issue.id))];
+	const closed = new Set(elsewhere.length === 0 ? [] : (await tx.selectFrom('collective_issues').select('id').where('id', 'in', elsewhere).where('status', '=', 'closed').execute()).map((r) => r.id));
+	const fresh = rows.filter((r) => r.collective_issue_id !== issue.id && !(r.collective_issue_id && closed.has(r.collective_issue_id)));
 	for (let i = 0; i < fresh.length; i += 500) {
 		await tx.updateTable('signals').set({ collective_issue_id: issue.id, updated_at: now }).where('id', 'in', fresh.slice(i, i + 500).map((r) => r.id)).execute();
 	}
