@@ -339,18 +339,23 @@ export async function exportCollectiveCsv(db: Db, actor: Actor, id: string, now 
 	return { filename: `collective-${id.slice(0, 8)}.csv`, csv: `\uFEFF${formatCsv(rows)}\r\n` };
 }
 
-const FIGURE_COLUMNS = ['group', 'label', 'total', 'open', 'overdue', 'solved', 'rejected', 'not_our_task', 'closed_unsolved', 'help_requests', 'on_time_percent', 'median_first_response_hours', 'median_resolution_hours'];
-function figureRow(group: string, label: string, o: Outcomes, response: number | null, resolution: number | null): string[] {
-	return [group, cell(label), ...[o.total, o.open, o.overdue, o.solved, o.rejected, o.notOurTask, o.closedUnsolved, o.helpRequests].map(String), share(o.onTimeShare), hours(response), hours(resolution)];
+const FIGURE_COLUMNS = ['group', 'label', 'total', 'open', 'overdue', 'solved', 'rejected', 'not_our_task', 'closed_unsolved', 'help_requests', 'on_time_percent', 'median_first_response_hours', 'median_resolution_hours', 'median_first_response_working_days', 'median_resolution_working_days'];
+type Times = { responseHours: number | null; resolutionHours: number | null; responseWorkingDays: number | null; resolutionWorkingDays: number | null };
+const NO_TIMES: Times = { responseHours: null, resolutionHours: null, responseWorkingDays: null, resolutionWorkingDays: null };
+const whole = (n: number | null) => (n === null ? '' : String(n));
+function figureRow(group: string, label: string, o: Outcomes, t: Times): string[] {
+	return [group, cell(label), ...[o.total, o.open, o.overdue, o.solved, o.rejected, o.notOurTask, o.closedUnsolved, o.helpRequests].map(String), share(o.onTimeShare), hours(t.responseHours), hours(t.resolutionHours), whole(t.responseWorkingDays), whole(t.resolutionWorkingDays)];
 }
 
 /** The figures as one table: the totals, then a row per month or week, per category and per estate. */
 export function figuresCsv(f: Figures): string {
-	const byGroup = (group: string, rows: GroupFigures[]) => rows.map((g) => figureRow(group, g.name ?? '-', g, g.medianFirstResponseHours, g.medianResolutionHours));
+	// Working days (Belgian, as deadlines count them) of the middle signal, next to the median hours.
+	const byGroup = (group: string, rows: GroupFigures[]) =>
+		rows.map((g) => figureRow(group, g.name ?? '-', g, { responseHours: g.medianFirstResponseHours, resolutionHours: g.medianResolutionHours, responseWorkingDays: g.medianFirstResponseWorkingDays, resolutionWorkingDays: g.medianResolutionWorkingDays }));
 	const rows = [
 		FIGURE_COLUMNS,
-		figureRow('total', `${f.period.from}/${f.period.to}`, f.totals, f.firstResponse.medianHours, f.resolution.medianHours),
-		...f.series.map((s) => figureRow(f.bucket, s.bucket, s, null, null)),
+		figureRow('total', `${f.period.from}/${f.period.to}`, f.totals, { responseHours: f.firstResponse.medianHours, resolutionHours: f.resolution.medianHours, responseWorkingDays: f.firstResponse.medianWorkingDays, resolutionWorkingDays: f.resolution.medianWorkingDays }),
+		...f.series.map((s) => figureRow(f.bucket, s.bucket, s, NO_TIMES)),
 		...byGroup('category', f.byCategory),
 		...byGroup('estate', f.byEstate)
 	];

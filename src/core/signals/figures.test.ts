@@ -5,9 +5,11 @@ import { expect, it } from 'vitest';
 import { anonymous } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import { Invalid, Unauthenticated } from '../errors';
+import { parseCsv } from '../people/csv';
 import { buildArea, buildEstate, buildPeopleWorld } from '../people/factories';
 import { createHousehold, createResident } from '../people/service';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
+import { exportFiguresCsv } from './collective';
 import { workingDaysBetween } from './deadlines';
 import { mergeSignals } from './duplicates';
 import { signalFigures } from './figures';
@@ -95,6 +97,18 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 		expect(byCategory['Lawaai']).toMatchObject({ medianResolutionWorkingDays: null, medianFirstResponseWorkingDays: 0 });
 		expect(byCategory['Lawaai']).toMatchObject({ total: 1, open: 1, overdue: 0, medianFirstResponseHours: 8 });
 		expect(f.byEstate.map((e) => [e.name, e.total])).toEqual([[world.estate.name, 6], ['Binnenhof', 1]]);
+	});
+
+	it('the CSV gives the times in hours and in working days, for the period and per category', async () => {
+		const { csv } = await exportFiguresCsv(ctx.db, world.coordinator, { areaId: world.area.id, from: '2026-01-01', to: '2026-06-30' }, now);
+		const [header, ...rows] = parseCsv(csv).records.map((r) => r.fields);
+		const column = (name: string) => header.indexOf(name);
+		const row = (group: string, label: string) => rows.find((r) => r[0] === group && r[1] === label)!;
+		const damp = row('category', 'Lek of vocht');
+		expect([damp[column('median_resolution_hours')], damp[column('median_resolution_working_days')], damp[column('median_first_response_working_days')]]).toEqual(['420.0', '4', '0']);
+		const total = row('total', '2026-01-01/2026-06-30');
+		expect(total[column('median_resolution_working_days')]).toBe('4');
+		expect(row('month', '2026-01')[column('median_resolution_working_days')]).toBe('');
 	});
 
 	it('puts signals on a grid of about 100 m for the map, without the help request', async () => {
