@@ -1,5 +1,6 @@
 // Where uploaded files live. Core sees only FileStore, so the local directory of one server can become S3-compatible
 // storage shared by several server processes without touching the modules that store photos.
+import { existsSync } from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -79,8 +80,12 @@ export function localFileStore(dir: string): FileStore {
 		},
 
 		async get(key) {
+			const path = pathOf(key);
+			// Most reads ask for a file that is not there (a report form without photos): a quick look first is far
+			// cheaper than a failed open on the thread pool.
+			if (!existsSync(path)) return null;
 			try {
-				return await readFile(pathOf(key));
+				return await readFile(path);
 			} catch (error) {
 				if (isMissing(error)) return null;
 				throw error;
