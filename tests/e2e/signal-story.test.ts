@@ -260,7 +260,7 @@ for (const dialect of testDialects()) {
 				expect(answer).toContain('Antwoord op "Is het opgelost?": Ja, het is opgelost');
 				expect(answer).toContain('De melder');
 				const timeline = await page.locator('ol.timeline').innerText();
-				for (const line of ['Status: In behandeling → Opgelost', 'Status: Opgelost → Gesloten', 'Doorverwijzing']) expect(timeline).toContain(line);
+				for (const line of ['Status: In behandeling → Opgelost', 'Status: Opgelost → Gesloten', 'Doorverwijzing → OCMW Wevelgem: Aanvaard']) expect(timeline).toContain(line);
 				await visited(page, shot(step));
 			}
 		});
