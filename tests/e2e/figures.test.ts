@@ -59,6 +59,9 @@ describe.runIf(browserAvailable())('a coordinator looks at the figures of Wallay
 		expect(await figure('Eerste antwoord na')).toMatch(/\d+ (uur|dagen)/);
 		expect(await figure('Opgelost na')).toMatch(/\d+ (uur|dagen)/);
 		expect(await figure('Op tijd opgelost')).toMatch(/\d+\s?%/);
+		// Per kind of signal the times are in working days, as deadlines count them, with the hours or days below.
+		const dampRow = page.getByRole('region', { name: 'Per soort melding' }).locator('tbody tr').first();
+		expect(await dampRow.locator('td').last().innerText()).toMatch(/^(\d+ werkdagen|1 werkdag|minder dan 1 werkdag)\n\d+(,\d)? (uur|dagen)$/);
 		// The chart and the tables per kind and per estate; nothing personal on the page.
 		expect(await page.locator('main svg[role="img"]').count()).toBe(1);
 		expect(await page.locator('main').innerText()).not.toMatch(/@example|\+32/);
