@@ -17,6 +17,14 @@ const PG_ROWS = 5000;
 /** The PostgreSQL type of each column of a table, for the array casts (the same for every bench database). */
 const columnTypes = new Map<string, Map<string, string>>();
 
+/**
+ * Reads the column types of these tables before a load (outside its transactions): a statement sent while an earlier
+ * insert has failed would only report "transaction aborted" and hide the insert's own error.
+ */
+export async function prepareBulk(db: Db, tables: readonly string[]): Promise<void> {
+	if (db.dialect === 'postgres') for (const table of tables) await typesOf(db, table);
+}
+
 async function typesOf(db: Db, table: string): Promise<Map<string, string>> {
 	let types = columnTypes.get(table);
 	if (!types) {
@@ -59,7 +67,9 @@ class PgColumnBatch<T extends keyof Database> implements Batch<T> {
 		await Promise.all(sent);
 	}
 
-	private async send(): Promise<void> {
+	/** Sends the rows gathered so far, after those of the tables they refer to, without waiting for an answer. */
+	async send(): Promise<void> {
+		for (const parent of this.dependsOn) if (parent instanceof PgColumnBatch) await parent.send();
 		if (!this.rows.length) return;
 		const rows = this.rows;
 		this.rows = [];

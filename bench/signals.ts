@@ -11,7 +11,7 @@ import type { Db } from '../src/core/db/database';
 import type { LocationKind, SignalKind, SignalPriority, SignalSource, SignalStatus } from '../src/core/db/schema';
 import { deadlineFor } from '../src/core/signals/deadlines';
 import { TableBatch } from './batches';
-import { bulkBatch } from './bulk-insert';
+import { bulkBatch, prepareBulk } from './bulk-insert';
 import { hashSeed, seededRandom, type Random } from './random';
 
 /** The bench's "now": ages, deadlines and "overdue" are measured from here, in the generator and in the queries. */
@@ -228,6 +228,7 @@ export async function generateSignals(db: Db, world: SignalWorld, range: { from:
 	const CHUNK = 20_000;
 	// A small step is quicker with the indexes in place than rebuilding them.
 	const bulk = range.to - range.from >= (options.bulkFrom ?? 50_000) ? asBulkLoad : <T>(_db: Db, work: () => Promise<T>) => work();
+	await prepareBulk(db, BULK_TABLES);
 	await bulk(db, async () => {
 	for (let start = range.from; start < range.to; start += CHUNK) {
 		const end = Math.min(range.to, start + CHUNK);
