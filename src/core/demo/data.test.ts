@@ -52,7 +52,12 @@ describeOnDatabases('the demo data', (ctx) => {
 		const helpWithConsent = await ctx.db.selectFrom('signals').select('id').where('is_help_request', '=', true).where('consent_id', 'is not', null).execute();
 		expect(helpWithConsent.length).toBeGreaterThan(0);
 		expect((await ctx.db.selectFrom('referrals').select('status').execute()).length).toBeGreaterThan(0);
-		expect(await ctx.db.selectFrom('collective_issues').select('title').execute()).toEqual([{ title: 'Zwerfvuil en sluikstort rond Kapelakker' }]);
+		expect(await ctx.db.selectFrom('collective_issues').select(['title', 'status']).orderBy('title', 'desc').execute()).toEqual([
+			{ title: 'Zwerfvuil en sluikstort rond Kapelakker', status: 'open' },
+			{ title: 'Vocht en schimmel in de flats van het Wallaysplein', status: 'closed' }
+		]);
+		const closed = await ctx.db.selectFrom('collective_issues').select('outcome').where('status', '=', 'closed').executeTakeFirstOrThrow();
+		expect(closed.outcome).toMatch(/ventilatie/);
 		expect(await ctx.db.selectFrom('classifier_models').select('example_count').execute()).toHaveLength(1);
 		// No demo reporter leaves an email address: loading the demo sends no mail to residents.
 		expect(await ctx.db.selectFrom('signal_reporters').select('id').where('email', 'is not', null).execute()).toEqual([]);

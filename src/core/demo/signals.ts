@@ -10,7 +10,7 @@ import type { SignalKind } from '../db/schema';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals/categories';
 import { train } from '../signals/classify';
 import { storeModel } from '../signals/classifier-store';
-import { createCollectiveIssue } from '../signals/collective';
+import { closeCollectiveIssue, createCollectiveIssue } from '../signals/collective';
 import { changeStatus, type HandlingOptions } from '../signals/handling';
 import { registerSignal, reportSignal, type IntakeResult } from '../signals/intake';
 import { referSignal, respondToReferral } from '../signals/referrals';
@@ -275,5 +275,29 @@ async function loadAll(db: Db, now: Date): Promise<{ signals: number; collective
 		{ title: 'Zwerfvuil en sluikstort rond Kapelakker', description: 'Voor het overleg met de gemeente Brecht: waar en hoe vaak bewoners zwerfvuil melden.', estateId: kapelakker.id, categoryId: dumping.id, signalIds: litter.map((s) => s.id) },
 		{ now }
 	);
+
+	// An earlier talk in Wevelgem, closed with what was agreed: the damp in the Wallaysplein flats solved in the first
+	// months (the ones still open stay free for a new bundle).
+	const wallaysplein = estates.find((e) => e.name === 'Wallaysplein');
+	const damp = categories.get('leak_damp');
+	if (wallaysplein && damp) {
+		const before = new Date(now.getTime() - 200 * DAY).toISOString();
+		const wet = await db.selectFrom('signals').select('id').where('estate_id', '=', wallaysplein.id).where('category_id', '=', damp.id).where('created_at', '<', before).where('status', 'in', ['resolved', 'closed']).execute();
+		if (wet.length > 0) {
+			const talk = await createCollectiveIssue(
+				db,
+				worker,
+				{ title: 'Vocht en schimmel in de flats van het Wallaysplein', description: 'Voor het overleg met De Vlashaard en het buurtcomité: hoeveel gezinnen vocht melden, en hoe lang het duurt.', estateId: wallaysplein.id, categoryId: damp.id, signalIds: wet.map((r) => r.id) },
+				{ now: new Date(now.getTime() - 190 * DAY) }
+			);
+			await closeCollectiveIssue(
+				db,
+				worker,
+				talk.id,
+				{ outcome: 'De Vlashaard plaatst ventilatie in blok A en B en controleert de daken voor de winter. Het buurtcomité volgt op en bespreekt het opnieuw in het voorjaar.' },
+				{ now: new Date(now.getTime() - 160 * DAY) }
+			);
+		}
+	}
 	return { signals: texts.length, collectiveIssueId: issue.id };
 }
