@@ -80,11 +80,16 @@ export function open311Body(k: number, apiKey: string, estateSlug: string, servi
 	return new URLSearchParams({ api_key: apiKey, service_code: serviceCode, description: `${DESCRIPTIONS[k % DESCRIPTIONS.length]} (${k})`, 'attribute[where]': 'dwelling', 'attribute[estate]': estateSlug, email: `bewoner${k}@bench.example` }).toString();
 }
 
-export type IntakeTarget = { kind: 'form'; slugs: string[] } | { kind: 'open311'; apiKey: string; slugs: string[]; serviceCode: string };
+/**
+ * `refused`: the Open311 POST without an api_key. The server reads and parses the body and answers 403 without
+ * touching the database: the floor the framework and the HTTP stack set under any intake on this machine.
+ */
+export type IntakeTarget = { kind: 'form'; slugs: string[] } | { kind: 'open311'; apiKey: string; slugs: string[]; serviceCode: string } | { kind: 'refused'; slugs: string[]; serviceCode: string };
 
 /**
  * POSTs intake requests with autocannon: unbounded (as fast as `connections` allow) or at `overallRate` per second.
- * A form post is stored when it answers 303 (to the thank-you page), an Open311 POST when it answers 200 or 201.
+ * A form post is stored when it answers 303 (to the thank-you page), an Open311 POST when it answers 200 or 201;
+ * a refused one counts when it answers 403.
  */
 export async function measureIntake(origin: string, target: IntakeTarget, load: { connections: number; seconds: number; overallRate?: number }): Promise<HttpIntakeFigures> {
 	if (!/^http:\/\/(127\.0\.0\.1|localhost):/.test(origin)) throw new Error('the bench only loads a server on this machine');
@@ -103,7 +108,8 @@ export async function measureIntake(origin: string, target: IntakeTarget, load: 
 					method: 'POST' as const,
 					setupRequest: (req: Record<string, unknown>) => {
 						const n = k++;
-						return { ...req, path: '/open311/v2/requests.json', headers: { ...(req.headers as object), 'idempotency-key': `bench-${runTag}-${n}` }, body: open311Body(n, target.apiKey, target.slugs[n % target.slugs.length], target.serviceCode) };
+						const body = open311Body(n, target.kind === 'open311' ? target.apiKey : '', target.slugs[n % target.slugs.length], target.serviceCode);
+						return { ...req, path: '/open311/v2/requests.json', headers: { ...(req.headers as object), 'idempotency-key': `bench-${runTag}-${n}` }, body: target.kind === 'open311' ? body : body.replace(/^api_key=&/, '') };
 					}
 				};
 	const result = await autocannon({
@@ -116,7 +122,7 @@ export async function measureIntake(origin: string, target: IntakeTarget, load: 
 		requests: [request]
 	});
 	const statuses = result.statusCodeStats ?? {};
-	const okStatus = target.kind === 'form' ? ['303'] : ['200', '201'];
+	const okStatus = target.kind === 'form' ? ['303'] : target.kind === 'refused' ? ['403'] : ['200', '201'];
 	const stored = okStatus.reduce((sum, s) => sum + (statuses[s]?.count ?? 0), 0);
 	const otherStatuses = Object.fromEntries(Object.entries(statuses).filter(([s]) => !okStatus.includes(s)).map(([s, v]) => [s, v.count]));
 	return { requests: result.requests.total, stored, rate: stored / result.duration, p50: result.latency.p50, p99: result.latency.p99, otherStatuses, errors: result.errors + result.timeouts };
