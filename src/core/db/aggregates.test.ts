@@ -1,7 +1,8 @@
-// The figures' SQL gives the same answers on both databases: buckets, hours between times and medians per group.
+// The figures' SQL gives the same answers on both databases (buckets, hours between times), and medians per group
+// come with their middle row.
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
-import { hoursBetween, middlesByGroup, monthOf, weekOf } from './aggregates';
+import { describe, expect, it } from 'vitest';
+import { hoursBetween, middlesOf, monthOf, weekOf } from './aggregates';
 import { describeOnDatabases } from './testing';
 
 describeOnDatabases('aggregates for figures', (ctx) => {
@@ -25,23 +26,27 @@ describeOnDatabases('aggregates for figures', (ctx) => {
 			[3, '2026-12', '2026-12-28', null]
 		]);
 	});
+});
 
-	it('gives the median per group (the middle value, or the mean of the two middle values) and the middle row', async () => {
+describe('medians with their middle row', () => {
+	it('gives the median per group (the middle value, or the mean of the two middle values) and the middle row', () => {
 		// a: 1, 3, 9 → 3; b: 2, 4, 6, 10 → 5, its lower middle the row of 4; c: one row; d: two rows of the same value,
-		// the earlier `a` taken as the middle.
-		const values = sql`select column1 as g, column2 as v, column3 as a, column4 as b from (values
-			('a', 1.0, 'a1', 'x'), ('a', 9.0, 'a9', 'x'), ('a', 3.0, 'a3', 'x'),
-			('b', 4.0, 'b4', 'y'), ('b', 2.0, 'b2', 'y'), ('b', 10.0, 'b10', 'y'), ('b', 6.0, 'b6', 'y'),
-			('c', 7.5, 'c', 'z'),
-			('d', 2.0, 'd2', 'late'), ('d', 2.0, 'd1', 'early')) as vals`;
-		const middles = await middlesByGroup(ctx.db, values);
+		// the earlier `a` taken as the middle; null: a group of its own.
+		const rows = [
+			['a', 1, 'a1', 'x'], ['a', 9, 'a9', 'x'], ['a', 3, 'a3', 'x'],
+			['b', 4, 'b4', 'y'], ['b', 2, 'b2', 'y'], ['b', 10, 'b10', 'y'], ['b', 6, 'b6', 'y'],
+			['c', 7.5, 'c', 'z'],
+			['d', 2, 'd2', 'late'], ['d', 2, 'd1', 'early'],
+			[null, 5, 'n', 'n']
+		] as const;
+		const middles = middlesOf(rows.map(([g, v, a, b]) => ({ g, v, a, b })));
 		expect(Object.fromEntries(middles)).toEqual({
 			a: { median: 3, from: 'a3', to: 'x' },
 			b: { median: 5, from: 'b4', to: 'y' },
 			c: { median: 7.5, from: 'c', to: 'z' },
-			d: { median: 2, from: 'd1', to: 'early' }
+			d: { median: 2, from: 'd1', to: 'early' },
+			null: { median: 5, from: 'n', to: 'n' }
 		});
-		const none = await middlesByGroup(ctx.db, sql`select 'x' as g, 1.0 as v, 'a' as a, 'b' as b where 1 = 0`);
-		expect(none.size).toBe(0);
+		expect(middlesOf([]).size).toBe(0);
 	});
 });
