@@ -7,6 +7,7 @@ import { openDatabase, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { startSweeps } from './jobs/runner';
 import { sweepOutbox } from './mail/outbox';
+import { optimizeStatistics } from './db/statistics';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './signals/sweeps';
 import type { Mail } from './mail/outbox';
@@ -28,6 +29,8 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 	const logger = pino({ level: config.logLevel, base: undefined });
 	const db = openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: config.poolSize });
 	if (options.migrate ?? true) await migrateToLatest(db);
+	// Planner statistics for tables that have none yet or changed a lot (SQLite; PostgreSQL's autovacuum does this).
+	await optimizeStatistics(db);
 	const outboxDir = join(config.dataDir, 'outbox');
 	const mail = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir });
 	const deliver = async (kind: string, payload: unknown) => {
@@ -42,7 +45,8 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 		{ name: 'signals-overdue', everyMs: 5 * 60_000, run: () => sweepOverdue(db, { baseUrl }) },
 		{ name: 'signals-anonymise', everyMs: 60 * 60_000, run: () => sweepAnonymise(db, { days: config.signalContactRetentionDays }) },
 		{ name: 'signals-classifier', everyMs: 60 * 60_000, run: () => sweepClassifier(db) },
-		{ name: 'signals-pending-photos', everyMs: 60 * 60_000, run: () => sweepPendingPhotos(db, files) }
+		{ name: 'signals-pending-photos', everyMs: 60 * 60_000, run: () => sweepPendingPhotos(db, files) },
+		{ name: 'db-statistics', everyMs: 6 * 60 * 60_000, run: async () => (await optimizeStatistics(db), 0) }
 	];
 	const stopSweeps = (options.sweeps ?? config.jobs) ? startSweeps(sweeps, logger) : () => {};
 	return {
