@@ -5,6 +5,7 @@ import { newId, nowIso } from '../db/ids';
 import type { ImportJob } from '../db/schema';
 import { NotFound } from '../errors';
 import type { Actor } from '../access/actor';
+import { optimizeStatistics } from '../db/statistics';
 
 export type ImportKind = ImportJob['kind'];
 
@@ -39,6 +40,8 @@ export async function reportProgress(db: Db, id: string, processed: number, tota
 
 export async function finishImportJob(db: Db, id: string, status: 'done' | 'failed', report: unknown): Promise<void> {
 	await db.updateTable('import_jobs').set({ status, report, finished_at: nowIso() }).where('id', '=', id).execute();
+	// An import can grow a table many times over: statistics for what changed a lot, so the next queries plan well.
+	if (status === 'done') await optimizeStatistics(db);
 }
 
 /** A job is readable by whoever started it and by coordinators and admins. */
