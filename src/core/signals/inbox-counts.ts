@@ -16,8 +16,8 @@ export async function inboxStatusCounts(db: Db, actor: Actor, filter: InboxFilte
 	if (!isStaff(actor)) return counts;
 	const f = parseInput(inboxFilter, filter);
 	const rows = await inboxSignals(db, actor, f, now.toISOString(), null)
-		.select(['s.status', (eb) => eb.fn.countAll<number>().as('n')])
-		.groupBy('s.status')
+		.select(['w.status', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('w.status')
 		.execute();
 	for (const r of rows) {
 		counts[r.status] = Number(r.n);
