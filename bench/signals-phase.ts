@@ -81,6 +81,10 @@ export async function benchSignals(database: 'sqlite' | 'postgres', target: Targ
 		} catch (err) {
 			run.notes.push(`page weight not measured: ${err instanceof Error ? err.message : err}`);
 		}
+		// The floor: an Open311 POST refused for want of an api_key (body read and parsed, 403, no database work).
+		const floor = await measureIntake(server.origin, { kind: 'refused', slugs, serviceCode: 'leak_damp' }, { connections: load.connections, seconds: load.httpSeconds });
+		rows.push({ scenario: 'HTTP floor: Open311 POST refused (no api_key)', database, target: '/open311/v2/requests.json → 403', unit: 'req/s', rate: floor.rate, p50Ms: floor.p50, p99Ms: floor.p99, ratioToBaseline: null, note: `unbounded, ${load.connections} connections; what the framework and HTTP stack cost with no intake work` });
+		log(`  HTTP floor (refused Open311 POST): ${Math.round(floor.rate)} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
 		const targets: Array<{ name: string; path: string; target: IntakeTarget }> = [
 			{ name: 'intake, resident form post', path: '/melden/<estate>?/send', target: { kind: 'form', slugs } },
 			{ name: 'intake, Open311 POST', path: '/open311/v2/requests.json', target: { kind: 'open311', apiKey, slugs, serviceCode: 'leak_damp' } }
