@@ -5,7 +5,7 @@ import { newId, nowIso } from '../db/ids';
 import type { ImportJob } from '../db/schema';
 import { NotFound } from '../errors';
 import type { Actor } from '../access/actor';
-import { optimizeStatistics } from '../db/statistics';
+import { refreshStatistics } from '../db/statistics';
 
 export type ImportKind = ImportJob['kind'];
 
@@ -40,8 +40,8 @@ export async function reportProgress(db: Db, id: string, processed: number, tota
 
 export async function finishImportJob(db: Db, id: string, status: 'done' | 'failed', report: unknown): Promise<void> {
 	await db.updateTable('import_jobs').set({ status, report, finished_at: nowIso() }).where('id', '=', id).execute();
-	// An import can grow a table many times over: statistics for what changed a lot, so the next queries plan well.
-	if (status === 'done') await optimizeStatistics(db);
+	// An import can change a table's shape at once: fresh (sampled) statistics, so the next queries plan well.
+	if (status === 'done') await refreshStatistics(db);
 }
 
 /** A job is readable by whoever started it and by coordinators and admins. */

@@ -2,6 +2,7 @@
 // referral's deadline all ask the same). One recursive query, not one per level: intake asks it for every signal.
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import type { RoutingRule } from '../db/schema';
 
 /** Ten levels is far more than Belgium has (region, province, municipality, neighbourhood); it also stops a cycle. */
 const MAX_DEPTH = 10;
@@ -21,4 +22,20 @@ export async function areaChain(db: Db, areaId: string | null): Promise<string[]
 		chain.push(id);
 	}
 	return chain;
+}
+
+/**
+ * The routing rules of a category that can apply in this area — its own, those of the areas above it and the
+ * category's default (no area) — with the chain to pick among them (routing.ts). A region holds a rule per
+ * municipality for the same category; reading only these keeps intake from parsing hundreds of rules per signal.
+ */
+export async function routingRulesAlong(db: Db, categoryId: string, areaId: string | null): Promise<{ rules: RoutingRule[]; chain: string[] }> {
+	const chain = await areaChain(db, areaId);
+	const rules = await db
+		.selectFrom('routing_rules')
+		.selectAll()
+		.where('category_id', '=', categoryId)
+		.where((eb) => (chain.length > 0 ? eb.or([eb('area_id', 'is', null), eb('area_id', 'in', chain)]) : eb('area_id', 'is', null)))
+		.execute();
+	return { rules, chain };
 }

@@ -15,7 +15,7 @@ import { assignmentMail, feedbackMail, messageMail, statusMail } from './mails';
 import { canMove, noteInput, REPORTER_IS_TOLD, statusChangeInput, type NoteInput, type StatusChangeInput } from './model';
 import { routeSignal } from './routing';
 import { addEvent } from './timeline';
-import { areaChain } from './area-chain';
+import { routingRulesAlong } from './area-chain';
 
 export const FEEDBACK_DAYS = 14;
 
@@ -160,8 +160,8 @@ export async function setCategory(db: Db, actor: Actor, id: string, categoryId: 
 		const now = (options.now ?? new Date()).toISOString();
 		const patch: Partial<Signal> = { category_id: category.id, kind: category.kind, is_help_request: signal.is_help_request || category.kind === 'help', updated_at: now };
 		if (options.reroute) {
-			const rules = await tx.selectFrom('routing_rules').selectAll().where('category_id', '=', category.id).execute();
-			const routed = routeSignal(rules, await areaChain(tx, signal.area_id), new Date(signal.created_at));
+			const { rules, chain } = await routingRulesAlong(tx, category.id, signal.area_id);
+			const routed = routeSignal(rules, chain, new Date(signal.created_at));
 			if (routed) Object.assign(patch, { organisation_id: routed.organisationId, team_id: routed.teamId, deadline_at: routed.deadlineAt, priority: routed.priority, assignee_id: routed.organisationId === signal.organisation_id ? signal.assignee_id : null });
 		}
 		await tx.updateTable('signals').set(patch).where('id', '=', id).execute();

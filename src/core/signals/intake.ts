@@ -21,7 +21,7 @@ import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput 
 import { routeSignal, type Route } from './routing';
 import { addEvent } from './timeline';
 import { issueTrackingToken } from './tracking-links';
-import { areaChain } from './area-chain';
+import { routingRulesAlong } from './area-chain';
 
 /** Crockford's base32 without look-alikes: a code read over the phone or typed from a letter survives. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -101,9 +101,9 @@ async function chooseCategory(db: Db, kind: SignalKind, chosen: string | undefin
 
 async function route(db: Db, categoryId: string | null, areaId: string | null, now: Date): Promise<Route | null> {
 	if (!categoryId) return null;
-	const rules = await db.selectFrom('routing_rules').selectAll().where('category_id', '=', categoryId).execute();
+	const { rules, chain } = await routingRulesAlong(db, categoryId, areaId);
 	if (rules.length === 0) return null;
-	return routeSignal(rules, await areaChain(db, areaId), now);
+	return routeSignal(rules, chain, now);
 }
 
 async function replay(db: Db, key: string): Promise<IntakeResult | null> {
