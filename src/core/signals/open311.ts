@@ -191,12 +191,18 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 	const locationText = v.address_string ?? (v.address_id ? `address_id ${v.address_id}` : undefined);
 	const locationKind: LocationKind = where ?? (category.kind === 'common_spaces' ? 'common_space' : hasPoint ? 'map' : locationText ? 'address' : 'none');
 	const actor = system(`open311 ${client.name}`);
+	const count = async (tx: Db) => {
+		if (options.limitPerHour === undefined) return;
+		const slot = await takeIntakeSlot(tx, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now });
+		if (!slot.allowed) throw new Open311RateLimited(slot.retryAfter);
+	};
+	// On PostgreSQL the count is a short transaction of its own, so the client's counter row is not locked while the
+	// report is stored (its posts would queue behind each other); on SQLite it shares the report's commit.
+	const countApart = db.dialect !== 'sqlite' && !db.isTransaction;
+	if (countApart) await count(db);
 	// Posts of many clients at once share commits on SQLite; each request stays all or nothing.
 	return inSharedTransaction(db, async (tx) => {
-		if (options.limitPerHour !== undefined) {
-			const slot = await takeIntakeSlot(tx, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now });
-			if (!slot.allowed) throw new Open311RateLimited(slot.retryAfter);
-		}
+		if (!countApart) await count(tx);
 		const result = await reportSignal(
 			tx,
 			actor,

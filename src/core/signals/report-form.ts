@@ -68,10 +68,19 @@ export type SendRequest = {
  * stores nothing; a refused one only its count.
  */
 export async function sendReport(db: Db, actor: Actor, request: SendRequest): Promise<SentReport> {
-	return inSharedTransaction(db, async (tx) => {
-		const slot = await takeIntakeSlot(tx, request.clientKey, { limit: request.limitPerHour, windowSeconds: 3600 });
-		if (!slot.allowed) return { limited: true, retryAfter: slot.retryAfter };
+	const store = async (tx: Db): Promise<SentReport> => {
 		const place = await reportPlace(tx, actor, request.slug);
 		return { limited: false, place, result: await reportSignal(tx, actor, request.input(place), request.options) };
-	});
+	};
+	const count = (tx: Db) => takeIntakeSlot(tx, request.clientKey, { limit: request.limitPerHour, windowSeconds: 3600 });
+	if (db.dialect === 'sqlite' || db.isTransaction) {
+		return inSharedTransaction(db, async (tx) => {
+			const slot = await count(tx);
+			return slot.allowed ? store(tx) : { limited: true, retryAfter: slot.retryAfter };
+		});
+	}
+	// On PostgreSQL the count is a short transaction of its own: the client's counter row is locked only for that,
+	// not while the report is stored, so one client's posts do not queue behind each other.
+	const slot = await count(db);
+	return slot.allowed ? inSharedTransaction(db, store) : { limited: true, retryAfter: slot.retryAfter };
 }
