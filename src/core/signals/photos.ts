@@ -3,6 +3,7 @@
 // the form's one-time token, and the second step picks them up by that token. Only re-encoded images are kept.
 // A manifest per open form (intake-pending/<token>.json) lists them; the photos themselves keep their keys
 // (intake/<token>/1.jpg) when the signal takes them. A form never sent is swept after a day (sweeps.ts).
+import { randomBytes } from 'node:crypto';
 import { authorize, type Actor } from '../access';
 import { linkedReporterIds } from './tracking-links';
 import type { Db } from '../db/database';
@@ -43,10 +44,13 @@ export async function keepPendingPhotos(store: FileStore, formToken: string, pho
 	const dir = folder(formToken);
 	const before = await pendingPhotos(store, formToken);
 	const kept: PhotoInput[] = [];
-	for (const [i, p] of photos.entries()) {
+	for (const p of photos) {
 		const ext = extension(p.mediaType);
-		const fileKey = `${dir}/${i + 1}.${ext}`;
-		const thumbnailKey = `${dir}/${i + 1}-thumb.${ext}`;
+		// A new name each time: a form sent already and then used again (the back button) must never overwrite the
+		// photos its signal holds.
+		const name = randomBytes(8).toString('hex');
+		const fileKey = `${dir}/${name}.${ext}`;
+		const thumbnailKey = `${dir}/${name}-thumb.${ext}`;
 		await store.put(fileKey, p.image, p.mediaType);
 		await store.put(thumbnailKey, p.thumbnail, p.mediaType);
 		kept.push({ fileKey, thumbnailKey, mediaType: p.mediaType, width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256 });

@@ -213,9 +213,21 @@ describeOnDatabases('the sweep of photos of report forms never sent', (ctx) => {
 	it('new photos chosen in step 1 replace the kept ones: the ones no longer needed go at once', async () => {
 		const three = await keepPendingPhotos(store, token(5), [await photo('#111111'), await photo('#222222'), await photo('#333333')]);
 		const one = await keepPendingPhotos(store, token(5), [await photo('#444444')]);
-		expect(one[0].fileKey).toBe(three[0].fileKey);
-		expect(await files(three.flatMap((p) => [p.fileKey, p.thumbnailKey]))).toEqual([true, true, false, false, false, false]);
+		expect(three.map((p) => p.fileKey)).not.toContain(one[0].fileKey);
+		expect(await files(three.flatMap((p) => [p.fileKey, p.thumbnailKey]))).toEqual([false, false, false, false, false, false]);
+		expect(await files([one[0].fileKey, one[0].thumbnailKey])).toEqual([true, true]);
 		expect(await pendingPhotos(store, token(5))).toEqual(one);
+	});
+
+	it('a form sent already and used again (the back button) never overwrites the photos its signal holds', async () => {
+		const world = await buildPeopleWorld(ctx.db);
+		const sent = await keepPendingPhotos(store, token(6), [await photo('#0000ff')]);
+		await reportSignal(ctx.db, anonymous, { kind: 'home_repair', description: 'Het raam sluit niet', estateId: world.estate.id }, { baseUrl, photos: sent });
+		await closePendingPhotos(store, token(6));
+		const before = await store.get(sent[0].fileKey);
+		const again = await keepPendingPhotos(store, token(6), [await photo('#ff0000')]);
+		expect(again[0].fileKey).not.toBe(sent[0].fileKey);
+		expect(await store.get(sent[0].fileKey)).toEqual(before);
 	});
 });
 
