@@ -39,9 +39,10 @@ export async function reportProgress(db: Db, id: string, processed: number, tota
 }
 
 export async function finishImportJob(db: Db, id: string, status: 'done' | 'failed', report: unknown): Promise<void> {
-	await db.updateTable('import_jobs').set({ status, report, finished_at: nowIso() }).where('id', '=', id).execute();
-	// An import can change a table's shape at once: fresh (sampled) statistics, so the next queries plan well.
-	if (status === 'done') await refreshStatistics(db);
+	const job = await db.updateTable('import_jobs').set({ status, report, finished_at: nowIso() }).where('id', '=', id).returning('dry_run').executeTakeFirst();
+	// An import can change a table's shape at once: fresh (sampled) statistics, so the next queries plan well. A dry
+	// run changed nothing.
+	if (status === 'done' && job && !job.dry_run) await refreshStatistics(db);
 }
 
 /** A job is readable by whoever started it and by coordinators and admins. */

@@ -112,7 +112,9 @@ export function scoped(db: Db, scope: FiguresScope) {
 }
 
 const OPEN = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
-const SOLVED = sql<SqlBool>`(s.resolved_at is not null and s.status in ('resolved', 'closed'))`;
+/** A signal `s` still being handled; solved (and not rejected or "not our task"). Shared with the public figures. */
+export const IS_OPEN = sql<SqlBool>`s.status in (${OPEN})`;
+export const SOLVED = sql<SqlBool>`(s.resolved_at is not null and s.status in ('resolved', 'closed'))`;
 const flag = (condition: ReturnType<typeof sql>) => sql<number>`case when ${condition} then 1 else 0 end`;
 
 /** What each signal counts as, summed per group of the one-pass table `s` (figuresOf); the columns of OutcomeRow. */

@@ -150,9 +150,8 @@ export function phoneKey(phone: string): string {
  *
  * Once per person and signal. A double post of one form (same idempotency key) answers with the link the first post
  * gave. Someone who already follows the signal (the same email, or the same phone number) and says "me too" again
- * from another form gets no second reporter row and no second receipt: their row gets a fresh link, shown on screen,
- * and the link they had before stops working (a reporter row holds one secret, as after every status mail, which
- * also brings a fresh link). Only rows of residents who joined are matched, never the original reporter's: whoever
+ * from another form gets no second reporter row and no second receipt: their row gets a fresh link, shown on screen;
+ * the links they had keep working (tracking-links.ts). Only rows of residents who joined are matched, never the original reporter's: whoever
  * types an address must not get the link that shows the reporter's own photos. Two joins at the same moment are
  * serialised on the signal's row (PostgreSQL locks it; SQLite runs one transaction at a time).
  */
@@ -174,7 +173,7 @@ export async function joinSignal(db: Db, actor: Actor, signalId: string, input: 
 		const keyed = v.idempotencyKey ? joinToken(signal.id, v.idempotencyKey) : null;
 		const reporters = tx
 			.selectFrom('signal_reporters')
-			.select(['id', 'email', 'phone', 'token_hash'])
+			.select(['id', 'email', 'phone'])
 			.where('is_original', '=', false)
 			.where('signal_id', 'in', tx.selectFrom('signals').select('id').where((eb) => eb.or([eb('id', '=', signal.id), eb('merged_into_id', '=', signal.id)])));
 		if (keyed) {

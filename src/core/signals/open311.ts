@@ -32,7 +32,7 @@ import {
 	type Open311Service,
 	type Open311ServiceDefinition
 } from './open311-model';
-import { open311ClientKey, takeIntakeSlot } from './rate-limit';
+import { countedIntake, open311ClientKey } from './rate-limit';
 import { addEvent } from './timeline';
 
 export * from './open311-model';
@@ -191,18 +191,7 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 	const locationText = v.address_string ?? (v.address_id ? `address_id ${v.address_id}` : undefined);
 	const locationKind: LocationKind = where ?? (category.kind === 'common_spaces' ? 'common_space' : hasPoint ? 'map' : locationText ? 'address' : 'none');
 	const actor = system(`open311 ${client.name}`);
-	const count = async (tx: Db) => {
-		if (options.limitPerHour === undefined) return;
-		const slot = await takeIntakeSlot(tx, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now });
-		if (!slot.allowed) throw new Open311RateLimited(slot.retryAfter);
-	};
-	// On PostgreSQL the count is a short transaction of its own, so the client's counter row is not locked while the
-	// report is stored (its posts would queue behind each other); on SQLite it shares the report's commit.
-	const countApart = db.dialect !== 'sqlite' && !db.isTransaction;
-	if (countApart) await count(db);
-	// Posts of many clients at once share commits on SQLite; each request stays all or nothing.
-	return inSharedTransaction(db, async (tx) => {
-		if (!countApart) await count(tx);
+	const store = async (tx: Db) => {
 		const result = await reportSignal(
 			tx,
 			actor,
@@ -227,7 +216,12 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 		if (v.media_url && !result.replayed) await addEvent(tx, actor, result.id, { kind: 'note', visibility: 'internal', body: `media_url: ${v.media_url}`, data: { source: 'open311', mediaUrl: v.media_url } });
 		const organisation = result.organisationId ? await tx.selectFrom('organisations').select('name').where('id', '=', result.organisationId).executeTakeFirst() : undefined;
 		return { service_request_id: result.reference, service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt), account_id: null };
-	});
+	};
+	// Without a limit (tests, an admin's own tools) the request is stored as is; posts share commits on SQLite.
+	if (options.limitPerHour === undefined) return inSharedTransaction(db, store);
+	const counted = await countedIntake(db, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now }, store);
+	if (!counted.allowed) throw new Open311RateLimited(counted.retryAfter);
+	return counted.value;
 }
 
 function requestRows(db: Db) {

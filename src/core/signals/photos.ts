@@ -2,7 +2,7 @@
 // cannot be carried over in a page without JavaScript: so the photos are checked and stored at the first step under
 // the form's one-time token, and the second step picks them up by that token. Only re-encoded images are kept.
 // A manifest per open form (intake-pending/<token>.json) lists them; the photos themselves keep their keys
-// (intake/<token>/1.jpg) when the signal takes them. A form never sent is swept after a day (sweeps.ts).
+// (intake/<token>/<random name>.jpg) when the signal takes them. A form never sent is swept after a day (sweeps.ts).
 import { randomBytes } from 'node:crypto';
 import { authorize, type Actor } from '../access';
 import { linkedReporterIds } from './tracking-links';

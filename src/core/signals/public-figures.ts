@@ -3,14 +3,14 @@
 // signal, in working days. Counts only: no description, place, date or reporter of any one signal. Help requests are
 // someone's own situation and are left out entirely, not even counted.
 // Two queries over signals_area_created (area_id, created_at), however many neighbourhoods a municipality holds.
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import { authorize, type Actor } from '../access';
 import { hoursBetween } from '../db/aggregates';
 import type { Db } from '../db/database';
 import type { SignalKind } from '../db/schema';
 import { workingDaysBetween } from './deadlines';
-import { areaWithDescendants } from './figures';
-import { OPEN_STATUSES, SIGNAL_KINDS } from './model';
+import { areaWithDescendants, IS_OPEN, SOLVED } from './figures';
+import { SIGNAL_KINDS } from './model';
 
 /** How far back the public page looks. */
 export const PUBLIC_FIGURE_MONTHS = 3;
@@ -33,8 +33,6 @@ export type PublicSignalFigures = {
 	medianWorkingDaysToSolve: number | null;
 };
 
-const SOLVED = sql<SqlBool>`(s.resolved_at is not null and s.status in ('resolved', 'closed'))`;
-const OPEN = sql<SqlBool>`s.status in (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`;
 
 function monthsBefore(now: Date, months: number): Date {
 	const d = new Date(now.getTime());
@@ -58,7 +56,7 @@ export async function publicSignalFigures(db: Db, actor: Actor, areaId: string, 
 			.where('s.is_help_request', '=', false);
 
 	const rows = await scope()
-		.select(['s.kind', sql<number>`count(*)`.as('reported'), sql<number>`coalesce(sum(case when ${SOLVED} then 1 else 0 end), 0)`.as('solved'), sql<number>`coalesce(sum(case when ${OPEN} then 1 else 0 end), 0)`.as('open')])
+		.select(['s.kind', sql<number>`count(*)`.as('reported'), sql<number>`coalesce(sum(case when ${SOLVED} then 1 else 0 end), 0)`.as('solved'), sql<number>`coalesce(sum(case when ${IS_OPEN} then 1 else 0 end), 0)`.as('open')])
 		.groupBy('s.kind')
 		.execute();
 	const byKind = new Map(rows.map((r) => [r.kind, r]));

@@ -44,3 +44,23 @@ export async function takeIntakeSlot(db: Db, clientKey: string, options: SlotOpt
 	if (count <= options.limit) return { allowed: true, count };
 	return { allowed: false, count, retryAfter: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
 }
+
+export type Counted<T> = { allowed: true; value: T } | { allowed: false; retryAfter: number };
+
+/**
+ * An intake post counted against its client's limit, then `store`d, all or nothing and sharing commits with other
+ * posts (inSharedTransaction). On SQLite the count is part of the same piece of work (one commit); on PostgreSQL it is
+ * a short transaction of its own, so the client's counter row is locked only for that, not while the post is stored
+ * (one client's posts would queue behind each other). A refused post stores nothing but its count; a post whose
+ * storing fails keeps no count on SQLite.
+ */
+export async function countedIntake<T>(db: Db, clientKey: string, options: SlotOptions, store: (tx: Db) => Promise<T>): Promise<Counted<T>> {
+	if (db.dialect === 'sqlite' || db.isTransaction) {
+		return inSharedTransaction(db, async (tx): Promise<Counted<T>> => {
+			const slot = await takeIntakeSlot(tx, clientKey, options);
+			return slot.allowed ? { allowed: true, value: await store(tx) } : { allowed: false, retryAfter: slot.retryAfter };
+		});
+	}
+	const slot = await takeIntakeSlot(db, clientKey, options);
+	return slot.allowed ? { allowed: true, value: await inSharedTransaction(db, store) } : { allowed: false, retryAfter: slot.retryAfter };
+}

@@ -3,11 +3,10 @@
 import { authorize, type Actor } from '../access';
 import type { Db } from '../db/database';
 import { Invalid, NotFound } from '../errors';
-import { inSharedTransaction } from '../db/write-batch';
 import { parseInput } from '../validation';
 import { reportSignal, type IntakeOptions, type IntakeResult } from './intake';
 import { intakeInput, type IntakeInput, type ValidIntake } from './model';
-import { takeIntakeSlot } from './rate-limit';
+import { countedIntake } from './rate-limit';
 
 export type ReportPlace = {
 	slug: string;
@@ -64,23 +63,13 @@ export type SendRequest = {
 
 /**
  * The resident's "send": the post counted against the client's hourly limit, the place found and the report stored,
- * as one piece of work. When many residents send at once they share commits (inSharedTransaction). An invalid post
- * stores nothing; a refused one only its count.
+ * as one piece of work (countedIntake: many residents sending at once share commits). An invalid post stores
+ * nothing; a refused one only its count.
  */
 export async function sendReport(db: Db, actor: Actor, request: SendRequest): Promise<SentReport> {
-	const store = async (tx: Db): Promise<SentReport> => {
+	const counted = await countedIntake(db, request.clientKey, { limit: request.limitPerHour, windowSeconds: 3600 }, async (tx) => {
 		const place = await reportPlace(tx, actor, request.slug);
-		return { limited: false, place, result: await reportSignal(tx, actor, request.input(place), request.options) };
-	};
-	const count = (tx: Db) => takeIntakeSlot(tx, request.clientKey, { limit: request.limitPerHour, windowSeconds: 3600 });
-	if (db.dialect === 'sqlite' || db.isTransaction) {
-		return inSharedTransaction(db, async (tx) => {
-			const slot = await count(tx);
-			return slot.allowed ? store(tx) : { limited: true, retryAfter: slot.retryAfter };
-		});
-	}
-	// On PostgreSQL the count is a short transaction of its own: the client's counter row is locked only for that,
-	// not while the report is stored, so one client's posts do not queue behind each other.
-	const slot = await count(db);
-	return slot.allowed ? inSharedTransaction(db, store) : { limited: true, retryAfter: slot.retryAfter };
+		return { place, result: await reportSignal(tx, actor, request.input(place), request.options) };
+	});
+	return counted.allowed ? { limited: false, ...counted.value } : { limited: true, retryAfter: counted.retryAfter };
 }

@@ -31,9 +31,5 @@ export function linkedReporterIds(db: Db, token: string) {
 /** The reporter a tracking link belongs to, by its newest or an earlier link; null for a link that never was. */
 export async function reporterIdByToken(db: Db, token: string): Promise<string | null> {
 	if (!token || token.length > 200) return null;
-	const hash = hashToken(token);
-	const current = await db.selectFrom('signal_reporters').select('id').where('token_hash', '=', hash).executeTakeFirst();
-	if (current) return current.id;
-	const earlier = await db.selectFrom('signal_reporter_links').select('reporter_id').where('token_hash', '=', hash).executeTakeFirst();
-	return earlier?.reporter_id ?? null;
+	return (await linkedReporterIds(db, token).executeTakeFirst())?.id ?? null;
 }
