@@ -418,6 +418,150 @@ export interface ClassifierModelTable {
 	model: Json;
 }
 
+export type SurveyStatus = 'draft' | 'open' | 'closed';
+export type SurveyChannel = 'open_link' | 'code' | 'paper' | 'tablet';
+export type SurveyCodeStatus = 'unused' | 'used' | 'void';
+
+export interface SurveyTable {
+	id: string;
+	organisation_id: string;
+	slug: string;
+	title_texts: Json;
+	intro_texts: Json | null;
+	consent_texts: Json;
+	status: SurveyStatus;
+	modes: Json;
+	created_by: string | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface SurveyTargetTable {
+	survey_id: string;
+	area_id: string | null;
+	estate_id: string | null;
+}
+
+export interface SurveyPartnerTable {
+	survey_id: string;
+	organisation_id: string;
+}
+
+export interface SurveyVersionTable {
+	id: string;
+	survey_id: string;
+	number: number;
+	structure: Json;
+	created_by: string | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface SurveyWaveTable {
+	id: string;
+	survey_id: string;
+	number: number;
+	opens_at: Time;
+	closes_at: Time | null;
+	published_at: Time | null;
+	feedback_texts: Json | null;
+	created_by: string | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface SurveyWaveEstateTable {
+	wave_id: string;
+	estate_id: string;
+	households: number;
+}
+
+export interface SurveyCodeBatchTable {
+	id: string;
+	wave_id: string;
+	households: number;
+	created_by: string | null;
+	created_at: Time;
+	voided_at: Time | null;
+}
+
+/** No household, no time of use, no answer set: see the migration. */
+export interface SurveyCodeTable {
+	code_hash: string;
+	survey_id: string;
+	wave_id: string;
+	batch_id: string;
+	estate_id: string | null;
+	status: SurveyCodeStatus;
+}
+
+export interface SurveyCodeRecipientTable {
+	wave_id: string;
+	household_id: string;
+	batch_id: string;
+}
+
+export interface SurveyResponseTable {
+	id: string;
+	survey_id: string;
+	wave_id: string;
+	version_id: string;
+	estate_id: string | null;
+	channel: SurveyChannel;
+	entered_by: string | null;
+	language: string;
+	submission_id: string;
+	submitted_at: Time;
+}
+
+export interface SurveyAnswerTable {
+	response_id: string;
+	wave_id: string;
+	estate_id: string | null;
+	question_key: string;
+	/** The option chosen or 'yes'/'no'; '' for a number, a scale value, or how many options of a multiple choice were ticked. */
+	option_key: string;
+	number_value: number | null;
+}
+
+export interface SurveyOpenAnswerTable {
+	id: string;
+	response_id: string;
+	wave_id: string;
+	estate_id: string | null;
+	question_key: string;
+	part: string;
+	body: string;
+	is_public: boolean;
+}
+
+export interface SurveyThemeTable {
+	id: string;
+	survey_id: string;
+	name: string;
+	created_by: string | null;
+	created_at: Time;
+	updated_at: Time;
+}
+
+export interface SurveyOpenAnswerThemeTable {
+	open_answer_id: string;
+	theme_id: string;
+}
+
+export interface SurveyDraftTable {
+	token_hash: string;
+	survey_id: string;
+	code_hash: string | null;
+	estate_id: string | null;
+	language: string;
+	answers: Json;
+	step: number;
+	created_at: Time;
+	updated_at: Time;
+	expires_at: Time;
+}
+
 export interface Database {
 	organisations: OrganisationTable;
 	teams: TeamTable;
@@ -450,12 +594,27 @@ export interface Database {
 	signal_reminders: SignalReminderTable;
 	rate_limits: RateLimitTable;
 	classifier_models: ClassifierModelTable;
+	surveys: SurveyTable;
+	survey_targets: SurveyTargetTable;
+	survey_partners: SurveyPartnerTable;
+	survey_versions: SurveyVersionTable;
+	survey_waves: SurveyWaveTable;
+	survey_wave_estates: SurveyWaveEstateTable;
+	survey_code_batches: SurveyCodeBatchTable;
+	survey_codes: SurveyCodeTable;
+	survey_code_recipients: SurveyCodeRecipientTable;
+	survey_responses: SurveyResponseTable;
+	survey_answers: SurveyAnswerTable;
+	survey_open_answers: SurveyOpenAnswerTable;
+	survey_themes: SurveyThemeTable;
+	survey_open_answer_themes: SurveyOpenAnswerThemeTable;
+	survey_drafts: SurveyDraftTable;
 }
 
 /** Columns SQLite stores as 0/1 and must be read back as booleans. */
 export const BOOLEAN_COLUMNS = new Set(['is_active', 'is_volunteer', 'dry_run', 'is_help_request', 'is_original', 'is_public']);
 /** Columns stored as JSON text on SQLite (jsonb on PostgreSQL). */
-export const JSON_COLUMNS = new Set(['boundary', 'payload', 'report', 'data', 'model']);
+export const JSON_COLUMNS = new Set(['boundary', 'payload', 'report', 'data', 'model', 'title_texts', 'intro_texts', 'consent_texts', 'modes', 'structure', 'feedback_texts', 'answers']);
 
 export type Organisation = Selectable<OrganisationTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;
@@ -482,4 +641,8 @@ export type Referral = Selectable<ReferralTable>;
 export type PartnerLink = Selectable<PartnerLinkTable>;
 export type CollectiveIssue = Selectable<CollectiveIssueTable>;
 export type Open311Client = Selectable<Open311ClientTable>;
+export type Survey = Selectable<SurveyTable>;
+export type SurveyVersion = Selectable<SurveyVersionTable>;
+export type SurveyWave = Selectable<SurveyWaveTable>;
+export type SurveyResponse = Selectable<SurveyResponseTable>;
 export type { ColumnType };

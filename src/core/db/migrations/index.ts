@@ -9,6 +9,7 @@ import * as m202612021900 from './202612021900_signals_closed_index';
 import * as m202612022100 from './202612022100_collective_outcome';
 import * as m202612022200 from './202612022200_tracking_links';
 import * as m202612022230 from './202612022230_signals_merged_partial_index';
+import * as m202612031000 from './202612031000_surveys';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -20,5 +21,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612021930_signal_inbox_indexes': m202612021930,
 	'202612022100_collective_outcome': m202612022100,
 	'202612022200_tracking_links': m202612022200,
-	'202612022230_signals_merged_partial_index': m202612022230
+	'202612022230_signals_merged_partial_index': m202612022230,
+	'202612031000_surveys': m202612031000
 };
