@@ -1,7 +1,8 @@
 // Errors are values with stable codes; one place (src/lib/server/problem.ts) turns them into pages or RFC 9457 documents.
 import type { ZodError } from 'zod';
 
-export type FieldIssue = { path: string; code: string; message: string; params?: Record<string, unknown> };
+/** `messageKey` names a module's own message ("surveys.value_off_scale"); without it the message is `errors.<code>`. */
+export type FieldIssue = { path: string; code: string; message: string; params?: Record<string, unknown>; messageKey?: string };
 
 export class DomainError extends Error {
 	constructor(

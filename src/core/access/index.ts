@@ -4,6 +4,7 @@ import './policies/areas';
 import './policies/people';
 import './policies/audit';
 import './policies/signals';
+import './policies/surveys';
 
 export { allow, allowPublic, authorize, can, knownPermissions } from './policy';
 export { audit, searchAudit, type AuditSearch } from './audit';

@@ -4,6 +4,7 @@ import { has, translate, type Locale } from './index';
 
 export function fieldMessage(locale: Locale, issue: FieldIssue): string {
 	const params = Object.fromEntries(Object.entries(issue.params ?? {}).map(([k, v]) => [k, String(v)]));
+	if (issue.messageKey && has(locale, issue.messageKey)) return translate(locale, issue.messageKey, params);
 	const specific = issue.params?.format ? `errors.${issue.code}_${issue.params.format}` : undefined;
 	if (specific && has(locale, specific)) return translate(locale, specific, params);
 	if (has(locale, `errors.${issue.code}`)) return translate(locale, `errors.${issue.code}`, params);

@@ -40,6 +40,9 @@ import enReferrals from './messages/en/referrals.json';
 import nlSignalsFigures from './messages/nl/figures.json';
 import frSignalsFigures from './messages/fr/figures.json';
 import enSignalsFigures from './messages/en/figures.json';
+import nlSurveys from './messages/nl/surveys.json';
+import frSurveys from './messages/fr/surveys.json';
+import enSurveys from './messages/en/surveys.json';
 import nlLetters from './messages/nl/letters.json';
 import frLetters from './messages/fr/letters.json';
 import enLetters from './messages/en/letters.json';
@@ -49,9 +52,9 @@ export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Loca
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, surveys: nlSurveys },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, surveys: frSurveys },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, surveys: enSurveys }
 };
 
 export type Params = Record<string, string | number>;
