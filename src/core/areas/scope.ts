@@ -1,0 +1,50 @@
+// The estates a piece of work covers (a survey targets areas and single estates), for other modules: an area counts
+// with every area below it. Places are not personal data; the caller checks its own access first.
+import type { Db } from '../db/database';
+
+export type EstateInScope = { id: string; name: string; slug: string; areaId: string; /** The municipality's name, for an address ("8560 Wevelgem"). */ town: string | null };
+
+/** The estates in the given areas (and the areas below them) and the given estates, by name; unknown ids are left out. */
+export async function estatesInScope(db: Db, target: { areaIds?: readonly string[]; estateIds?: readonly string[] }): Promise<EstateInScope[]> {
+	const areaIds = [...new Set(target.areaIds ?? [])];
+	const estateIds = [...new Set(target.estateIds ?? [])];
+	if (areaIds.length === 0 && estateIds.length === 0) return [];
+	// The area tree is small (a region holds hundreds of areas): walked in memory, as areaAndDescendants does.
+	const areas = await db.selectFrom('areas').select(['id', 'parent_id', 'kind', 'name']).execute();
+	const byId = new Map(areas.map((a) => [a.id, a]));
+	const children = new Map<string, string[]>();
+	for (const a of areas) if (a.parent_id) children.set(a.parent_id, [...(children.get(a.parent_id) ?? []), a.id]);
+	const inScope = new Set<string>();
+	const queue = areaIds.filter((id) => byId.has(id));
+	while (queue.length > 0) {
+		const id = queue.pop()!;
+		if (inScope.has(id)) continue;
+		inScope.add(id);
+		queue.push(...(children.get(id) ?? []));
+	}
+	const townOf = (areaId: string): string | null => {
+		let area = byId.get(areaId);
+		for (let steps = 0; area && steps < 10; steps++) {
+			if (area.kind === 'municipality') return area.name;
+			area = area.parent_id ? byId.get(area.parent_id) : undefined;
+		}
+		return null;
+	};
+	const rows = await db
+		.selectFrom('estates')
+		.select(['id', 'name', 'slug', 'area_id'])
+		.where((eb) => eb.or([...(inScope.size > 0 ? [eb('area_id', 'in', [...inScope])] : []), ...(estateIds.length > 0 ? [eb('id', 'in', estateIds)] : [])]))
+		.orderBy('name')
+		.orderBy('id')
+		.execute();
+	return rows.map((e) => ({ id: e.id, name: e.name, slug: e.slug, areaId: e.area_id, town: townOf(e.area_id) }));
+}
+
+/** Which of the given area and estate ids do not exist (a form sent a stale choice). */
+export async function missingPlaces(db: Db, target: { areaIds?: readonly string[]; estateIds?: readonly string[] }): Promise<{ areaIds: string[]; estateIds: string[] }> {
+	const areaIds = [...new Set(target.areaIds ?? [])];
+	const estateIds = [...new Set(target.estateIds ?? [])];
+	const areas = areaIds.length ? new Set((await db.selectFrom('areas').select('id').where('id', 'in', areaIds).execute()).map((r) => r.id)) : new Set<string>();
+	const estates = estateIds.length ? new Set((await db.selectFrom('estates').select('id').where('id', 'in', estateIds).execute()).map((r) => r.id)) : new Set<string>();
+	return { areaIds: areaIds.filter((id) => !areas.has(id)), estateIds: estateIds.filter((id) => !estates.has(id)) };
+}

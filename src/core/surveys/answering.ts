@@ -1,0 +1,275 @@
+// Answering, without an account: the survey as a resident sees it, a household code checked at the door, progress
+// saved per device (a random draft token the page keeps in a cookie), and the answer set stored whole or not at all.
+// A client-made submission id makes a double submit or a tablet's resend store one set. A code is only marked used,
+// in the same transaction as the set is stored: nothing links the two. Paper forms and tablet answers carry the
+// worker who entered them, and paper entry is audited.
+import { audit, authorize, type Actor } from '../access';
+import { hashToken, newToken } from '../auth/tokens';
+import type { Db } from '../db/database';
+import { newId } from '../db/ids';
+import type { SurveyChannel } from '../db/schema';
+import { Invalid, NotFound } from '../errors';
+import { inSharedTransaction } from '../db/write-batch';
+import { checkAnswers } from './answers';
+import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
+import { parseSurveyInput, surveyInvalid } from './issues';
+import { DRAFT_DAYS, STAFF_CHANNELS, draftInput, questionsInOrder, submissionInput, type AnswerMap, type DraftInput, type Structure, type SubmissionInput, type SurveyMode, type Wording } from './model';
+import { loadSurvey, modesOf, openWave, surveyEstates, type VersionRecord } from './records';
+
+export type ResidentSurvey = {
+	id: string;
+	slug: string;
+	title: Wording;
+	intro: Wording | null;
+	consent: Wording;
+	modes: SurveyMode[];
+	/** Answers are taken now (the survey is open and a wave runs). */
+	isOpen: boolean;
+	wave: { id: string; number: number; closesAt: string | null } | null;
+	version: { id: string; number: number; structure: Structure };
+	/** For "where do you live?" when the link does not say (an open link without an estate). */
+	estates: Array<{ id: string; name: string; slug: string }>;
+	/** Languages every section title and question has a text in (Dutch always). */
+	languages: string[];
+};
+
+export type SubmitResult = { responseId: string; replayed: boolean; waveId: string; versionId: string; estateId: string | null; channel: SurveyChannel };
+
+// Structures are read often (every submit) and change rarely: cached per version and its last change, so a version
+// changed in place (before anyone answered) is read again. Safe with several processes: the key holds the change time.
+const structures = new Map<string, { updatedAt: string; structure: Structure }>();
+
+async function currentVersion(db: Db, surveyId: string): Promise<VersionRecord> {
+	const head = await db.selectFrom('survey_versions').select(['id', 'number', 'updated_at', 'created_at']).where('survey_id', '=', surveyId).orderBy('number', 'desc').limit(1).executeTakeFirst();
+	if (!head) throw new NotFound('survey-version', surveyId);
+	const cached = structures.get(head.id);
+	if (cached && cached.updatedAt === head.updated_at) return { id: head.id, number: head.number, structure: cached.structure, updatedAt: head.updated_at, createdAt: head.created_at };
+	const row = await db.selectFrom('survey_versions').select('structure').where('id', '=', head.id).executeTakeFirstOrThrow();
+	const structure = row.structure as Structure;
+	if (structures.size > 200) structures.delete(structures.keys().next().value!);
+	structures.set(head.id, { updatedAt: head.updated_at, structure });
+	return { id: head.id, number: head.number, structure, updatedAt: head.updated_at, createdAt: head.created_at };
+}
+
+function completeLanguages(title: Wording, s: Structure): string[] {
+	const texts: Wording[] = [title, ...s.sections.map((sec) => sec.title), ...questionsInOrder(s).map((q) => q.question.label)];
+	const candidates = Object.keys(title);
+	return ['nl', ...candidates.filter((l) => l !== 'nl' && texts.every((w) => !!w[l])).sort()];
+}
+
+/** The survey behind an open link or a poster's QR code. A survey still in draft does not exist for residents. */
+export async function surveyForResident(db: Db, actor: Actor, slug: string, now = new Date()): Promise<ResidentSurvey> {
+	authorize(actor, 'answer', 'survey');
+	const row = await db.selectFrom('surveys').select('id').where('slug', '=', slug).executeTakeFirst();
+	if (!row) throw new NotFound('survey', slug);
+	const survey = await loadSurvey(db, row.id);
+	if (survey.status === 'draft') throw new NotFound('survey', slug);
+	const [version, wave, estates] = await Promise.all([currentVersion(db, survey.id), openWave(db, survey.id, now), surveyEstates(db, survey.id)]);
+	const title = survey.title_texts as Wording;
+	return {
+		id: survey.id,
+		slug: survey.slug,
+		title,
+		intro: (survey.intro_texts as Wording | null) ?? null,
+		consent: survey.consent_texts as Wording,
+		modes: modesOf(survey),
+		isOpen: survey.status === 'open' && !!wave,
+		wave: wave ? { id: wave.id, number: wave.number, closesAt: wave.closes_at } : null,
+		version: { id: version.id, number: version.number, structure: version.structure },
+		estates: estates.map((e) => ({ id: e.id, name: e.name, slug: e.slug })),
+		languages: completeLanguages(title, version.structure)
+	};
+}
+
+type CodeRow = { code_hash: string; survey_id: string; wave_id: string; estate_id: string | null; status: string };
+
+/** Finds a code for a survey and wave, or says clearly why it cannot be used (unknown, used, void, another survey or wave). */
+async function usableCode(db: Db, codeHash: string, surveyId: string | null, waveId: string | null): Promise<CodeRow> {
+	const row = await db.selectFrom('survey_codes').select(['code_hash', 'survey_id', 'wave_id', 'estate_id', 'status']).where('code_hash', '=', codeHash).executeTakeFirst();
+	if (!row) throw surveyInvalid('code', 'unknown_code', 'We do not know this code');
+	if (surveyId && row.survey_id !== surveyId) throw surveyInvalid('code', 'code_other_survey', 'This code belongs to another survey');
+	if (waveId && row.wave_id !== waveId) throw surveyInvalid('code', 'code_other_wave', 'This code was for another round of this survey');
+	if (row.status === 'used') throw surveyInvalid('code', 'code_used', 'This code was used already');
+	if (row.status === 'void') throw surveyInvalid('code', 'code_void', 'This code no longer works');
+	return row;
+}
+
+function hashOfTyped(code: string): string {
+	const normalised = normaliseHouseholdCode(code);
+	if (!normalised) throw surveyInvalid('code', 'unknown_code', 'We do not know this code');
+	return hashHouseholdCode(normalised);
+}
+
+/**
+ * A code typed on the "I have a code" page (or read from the letter's QR code): which survey it opens. The code is
+ * not used yet; that happens when the answers are stored.
+ */
+export async function checkHouseholdCode(db: Db, actor: Actor, code: string, now = new Date()): Promise<{ surveyId: string; slug: string; waveId: string; estateId: string | null }> {
+	authorize(actor, 'answer', 'survey');
+	const row = await usableCode(db, hashOfTyped(code), null, null);
+	const survey = await db.selectFrom('surveys').select(['id', 'slug', 'status']).where('id', '=', row.survey_id).executeTakeFirstOrThrow();
+	const wave = await openWave(db, survey.id, now);
+	if (survey.status !== 'open' || !wave) throw surveyInvalid('code', 'survey_not_open', 'This survey does not take answers now');
+	if (wave.id !== row.wave_id) throw surveyInvalid('code', 'code_other_wave', 'This code was for another round of this survey');
+	return { surveyId: survey.id, slug: survey.slug, waveId: wave.id, estateId: row.estate_id };
+}
+
+async function estateInWave(db: Db, waveId: string, estateId: string): Promise<boolean> {
+	return !!(await db.selectFrom('survey_wave_estates').select('estate_id').where('wave_id', '=', waveId).where('estate_id', '=', estateId).executeTakeFirst());
+}
+
+/** True for the unique-index violation of a second concurrent submit with the same submission id (both dialects). */
+function isDuplicateSubmission(error: unknown): boolean {
+	const e = error as { code?: string; message?: string } | null;
+	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /submission/.test(e.message ?? '');
+}
+
+async function replay(db: Db, surveyId: string, submissionId: string): Promise<SubmitResult | null> {
+	const row = await db.selectFrom('survey_responses').select(['id', 'survey_id', 'wave_id', 'version_id', 'estate_id', 'channel']).where('submission_id', '=', submissionId).executeTakeFirst();
+	if (!row) return null;
+	if (row.survey_id !== surveyId) throw surveyInvalid('submissionId', 'submission_id_taken', 'This submission id belongs to another answer set');
+	return { responseId: row.id, replayed: true, waveId: row.wave_id, versionId: row.version_id, estateId: row.estate_id, channel: row.channel };
+}
+
+/**
+ * Stores one answer set, checked against the survey's current version: all of it (the set, one row per answered
+ * option or number, the open texts, the code marked used, the draft removed, the audit entry of a paper form) in one
+ * transaction, or nothing. Sent again with the same submission id, it answers with the set stored the first time.
+ */
+export async function submitAnswerSet(db: Db, actor: Actor, surveyId: string, input: SubmissionInput, now = new Date()): Promise<SubmitResult> {
+	try {
+		return await storeAnswerSet(db, actor, surveyId, input, now);
+	} catch (error) {
+		const id = (input as { submissionId?: unknown }).submissionId;
+		if (typeof id === 'string' && isDuplicateSubmission(error) && !db.isTransaction) {
+			const earlier = await inSharedTransaction(db, (tx) => replay(tx, surveyId, id));
+			if (earlier) return earlier;
+		}
+		throw error;
+	}
+}
+
+async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: SubmissionInput, now: Date): Promise<SubmitResult> {
+	const v = parseSurveyInput(submissionInput, input);
+	const byStaff = (STAFF_CHANNELS as readonly string[]).includes(v.channel);
+	const survey = await db.selectFrom('surveys').select(['id', 'organisation_id', 'status', 'modes']).where('id', '=', surveyId).executeTakeFirst();
+	if (!survey) throw new NotFound('survey', surveyId);
+	if (byStaff) {
+		const partners = await db.selectFrom('survey_partners').select('organisation_id').where('survey_id', '=', surveyId).execute();
+		authorize(actor, 'enter-answers', 'survey', { organisationId: survey.organisation_id, partnerOrganisationIds: partners.map((p) => p.organisation_id) });
+	} else authorize(actor, 'answer', 'survey');
+	// Many residents answering at once share commits on SQLite; each answer set stays all or nothing.
+	return inSharedTransaction(db, async (tx) => {
+		const earlier = await replay(tx, surveyId, v.submissionId);
+		if (earlier) return earlier;
+		if (survey.status === 'draft' || (!byStaff && survey.status !== 'open')) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
+		if (!modesOf(survey).includes(v.channel)) throw surveyInvalid('channel', 'mode_not_allowed', 'This survey is not answered this way');
+
+		// The wave: the one open now; a worker typing in paper forms after the close names the wave they belong to.
+		let wave = await openWave(tx, surveyId, now);
+		if (v.waveId && (!wave || wave.id !== v.waveId)) {
+			if (!byStaff) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
+			wave = (await tx.selectFrom('survey_waves').selectAll().where('id', '=', v.waveId).where('survey_id', '=', surveyId).executeTakeFirst()) ?? null;
+			if (!wave) throw surveyInvalid('waveId', 'wave_not_found', 'No such wave');
+			if (Date.parse(wave.opens_at) > now.getTime()) throw surveyInvalid('waveId', 'no_open_wave', 'This wave has not started yet');
+		}
+		if (!wave) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
+
+		const version = await currentVersion(tx, surveyId);
+		const checked = checkAnswers(version.structure, v.answers);
+		if (checked.issues.length) throw new Invalid(checked.issues);
+
+		// The draft may hold the code typed at the start.
+		const draft = v.draftToken ? await tx.selectFrom('survey_drafts').select(['token_hash', 'code_hash']).where('token_hash', '=', hashToken(v.draftToken)).where('survey_id', '=', surveyId).executeTakeFirst() : undefined;
+		const codeHash = v.code ? hashOfTyped(v.code) : (draft?.code_hash ?? null);
+		if (v.channel === 'code' && !codeHash) throw surveyInvalid('code', 'code_required', 'Type the code from your letter');
+		let estateId: string | null = v.estateId ?? null;
+		if (codeHash) {
+			const code = await usableCode(tx, codeHash, surveyId, wave.id);
+			const marked = await tx.updateTable('survey_codes').set({ status: 'used' }).where('code_hash', '=', code.code_hash).where('status', '=', 'unused').executeTakeFirst();
+			if (Number(marked.numUpdatedRows) !== 1) throw surveyInvalid('code', 'code_used', 'This code was used already');
+			estateId = code.estate_id;
+		} else if (estateId && !(await estateInWave(tx, wave.id, estateId))) {
+			throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
+		}
+
+		const id = newId(now.getTime());
+		await tx
+			.insertInto('survey_responses')
+			.values({ id, survey_id: surveyId, wave_id: wave.id, version_id: version.id, estate_id: estateId, channel: v.channel, entered_by: byStaff && actor.kind === 'staff' ? actor.id : null, language: v.language, submission_id: v.submissionId, submitted_at: now.toISOString() })
+			.execute();
+		if (checked.rows.length) {
+			await tx
+				.insertInto('survey_answers')
+				.values(checked.rows.map((r) => ({ response_id: id, wave_id: wave.id, estate_id: estateId, question_key: r.questionKey, option_key: r.optionKey, number_value: r.numberValue })))
+				.execute();
+		}
+		if (checked.texts.length) {
+			await tx
+				.insertInto('survey_open_answers')
+				.values(checked.texts.map((t) => ({ id: newId(now.getTime()), response_id: id, wave_id: wave.id, estate_id: estateId, question_key: t.questionKey, part: t.part, body: t.body, is_public: false })))
+				.execute();
+		}
+		if (draft) await tx.deleteFrom('survey_drafts').where('token_hash', '=', draft.token_hash).execute();
+		if (byStaff) await audit(tx, actor, { action: v.channel === 'paper' ? 'survey_paper_entry' : 'survey_tablet_entry', resourceType: 'survey_response', resourceId: id, summary: `survey ${surveyId} wave ${wave.number}` });
+		return { responseId: id, replayed: false, waveId: wave.id, versionId: version.id, estateId, channel: v.channel };
+	});
+}
+
+// --- Drafts -------------------------------------------------------------------------------------------------------
+
+export type DraftView = { surveyId: string; language: string; answers: AnswerMap; step: number; estateId: string | null; hasCode: boolean; expiresAt: string };
+
+/**
+ * Saves a resident's progress. Without a token (or with one that ran out) a new draft is made; its token is returned
+ * for the page's cookie (only its hash is stored). A code typed at the start is checked and kept with the draft.
+ */
+export async function saveDraft(db: Db, actor: Actor, input: DraftInput, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+	authorize(actor, 'answer', 'survey');
+	const v = parseSurveyInput(draftInput, input);
+	const survey = await db.selectFrom('surveys').select(['id', 'status']).where('id', '=', v.surveyId).executeTakeFirst();
+	if (!survey) throw new NotFound('survey', v.surveyId);
+	const wave = await openWave(db, survey.id, now);
+	if (survey.status !== 'open' || !wave) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
+	const codeHash = v.code ? (await usableCode(db, hashOfTyped(v.code), survey.id, wave.id)).code_hash : undefined;
+	if (v.estateId && !(await estateInWave(db, wave.id, v.estateId))) throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
+	const at = now.toISOString();
+	const expiresAt = new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
+	const existing = v.token
+		? await db.selectFrom('survey_drafts').select(['token_hash', 'code_hash', 'estate_id']).where('token_hash', '=', hashToken(v.token)).where('survey_id', '=', survey.id).where('expires_at', '>', at).executeTakeFirst()
+		: undefined;
+	if (existing && v.token) {
+		await db
+			.updateTable('survey_drafts')
+			.set({ language: v.language, answers: v.answers, step: v.step, code_hash: codeHash ?? existing.code_hash, estate_id: v.estateId ?? existing.estate_id, updated_at: at, expires_at: expiresAt })
+			.where('token_hash', '=', existing.token_hash)
+			.execute();
+		return { token: v.token, expiresAt };
+	}
+	const token = newToken();
+	await db
+		.insertInto('survey_drafts')
+		.values({ token_hash: hashToken(token), survey_id: survey.id, code_hash: codeHash ?? null, estate_id: v.estateId ?? null, language: v.language, answers: v.answers, step: v.step, created_at: at, updated_at: at, expires_at: expiresAt })
+		.execute();
+	return { token, expiresAt };
+}
+
+/** The progress saved on this device, or null (none, run out, or for another survey). */
+export async function loadDraft(db: Db, actor: Actor, surveyId: string, token: string | undefined, now = new Date()): Promise<DraftView | null> {
+	authorize(actor, 'answer', 'survey');
+	if (!token || token.length > 100) return null;
+	const row = await db.selectFrom('survey_drafts').selectAll().where('token_hash', '=', hashToken(token)).where('survey_id', '=', surveyId).where('expires_at', '>', now.toISOString()).executeTakeFirst();
+	if (!row) return null;
+	return { surveyId: row.survey_id, language: row.language, answers: (row.answers ?? {}) as AnswerMap, step: row.step, estateId: row.estate_id, hasCode: !!row.code_hash, expiresAt: row.expires_at };
+}
+
+export async function discardDraft(db: Db, actor: Actor, token: string): Promise<void> {
+	authorize(actor, 'answer', 'survey');
+	if (token && token.length <= 100) await db.deleteFrom('survey_drafts').where('token_hash', '=', hashToken(token)).execute();
+}
+
+/** Drafts nobody came back to (30 days after the last save) are removed; for the periodic sweeps. */
+export async function sweepSurveyDrafts(db: Db, now = new Date()): Promise<number> {
+	const result = await db.deleteFrom('survey_drafts').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
