@@ -87,3 +87,12 @@ export function formatCsv(rows: string[][], delimiter: ';' | ',' | '\t' = ';'): 
 		)
 		.join('\r\n');
 }
+
+/**
+ * A text cell a spreadsheet must not read as a formula: one starting with =, +, -, @, a tab or a carriage return gets
+ * a leading quote (OWASP's advice on CSV injection). For text typed by people; numbers we wrote ourselves pass as they are.
+ */
+export function spreadsheetText(value: string | null | undefined): string {
+	const s = value ?? '';
+	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}

@@ -1,0 +1,78 @@
+// The small-group rule of the public "what you told us" page, without a database: no cell shown rests on fewer than
+// 5 answer sets, and a hidden count can never be worked out from the ones shown.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { publicCounts, publicFigures, questionFigures, type QuestionFigures } from './figures';
+import { structure } from './model';
+import { TENANT_SURVEY } from './factories';
+
+const figures = (counts: Record<string, number>): QuestionFigures => {
+	const answered = Object.values(counts).reduce((s, n) => s + n, 0);
+	return { answered, options: Object.entries(counts).map(([key, count]) => ({ key, label: key, count, share: answered ? count / answered : null })), mean: null, median: null, min: null, max: null };
+};
+
+describe('the public page leaves out small groups', () => {
+	it('leaves out a group answered by fewer than 5, and a count of 1 to 4 in a group shown', () => {
+		expect(publicFigures('single_choice', figures({ a: 2, b: 2 }))).toBeNull();
+		expect(publicFigures('multiple_choice', figures({ a: 30, b: 3, c: 0 }))!.options.map((o) => o.count)).toEqual([30, null, 0]);
+	});
+
+	it('hides a second count when one hidden count could be worked out from the total', () => {
+		// 40 answered: 30 + 7 + 3. Showing 30 and 7 would give away the 3; the 7 is hidden with it.
+		expect(publicFigures('single_choice', figures({ a: 30, b: 7, c: 3 }))!.options.map((o) => o.count)).toEqual([30, null, null]);
+		// Two hidden already: only their sum can be known.
+		expect(publicFigures('scale', figures({ 1: 2, 2: 1, 3: 10, 4: 20, 5: 9 }))!.options.map((o) => o.count)).toEqual([null, null, 10, 20, 9]);
+		// Counts of a multiple choice do not add up to the total: one hidden count gives nothing away.
+		expect(publicFigures('multiple_choice', figures({ a: 30, b: 7, c: 3 }))!.options.map((o) => o.count)).toEqual([30, 7, null]);
+	});
+
+	it('never shows a count under 5, nor a single hidden cell in a distribution that adds up', () => {
+		fc.assert(
+			fc.property(fc.array(fc.nat({ max: 40 }), { minLength: 2, maxLength: 6 }), fc.constantFrom('single_choice', 'yes_no', 'scale', 'multiple_choice') as fc.Arbitrary<'single_choice' | 'yes_no' | 'scale' | 'multiple_choice'>, (counts, kind) => {
+				const f = figures(Object.fromEntries(counts.map((n, i) => [`o${i}`, n])));
+				const shown = publicFigures(kind, f);
+				if (f.answered < 5) return shown === null;
+				const visible = shown!.options.filter((o) => o.count !== null);
+				if (visible.some((o) => o.count! > 0 && o.count! < 5)) return false;
+				const hiddenNonZero = shown!.options.filter((o, i) => o.count === null && f.options[i].count > 0).length;
+				return kind === 'multiple_choice' || hiddenNonZero !== 1;
+			})
+		);
+	});
+
+	it('does the same for answer sets per estate', () => {
+		expect(publicCounts([{ count: 12 }, { count: 3 }, { count: 40 }]).map((g) => g.hidden)).toEqual([true, true, false]);
+		expect(publicCounts([{ count: 12 }, { count: 3 }, { count: 2 }]).map((g) => g.hidden)).toEqual([false, true, true]);
+		expect(publicCounts([{ count: 12 }, { count: 0 }]).map((g) => g.hidden)).toEqual([false, false]);
+	});
+});
+
+describe('figures from grouped rows', () => {
+	const s = structure.parse(TENANT_SURVEY);
+	const question = (key: string) => s.sections.flatMap((x) => x.questions).find((q) => q.key === key)!;
+
+	it('takes the median of a scale from its counts, the mean of the two middle values when even', () => {
+		const rows = [
+			{ estateId: null, questionKey: 'home_happy', optionKey: '', numberValue: 1, n: 1 },
+			{ estateId: null, questionKey: 'home_happy', optionKey: '', numberValue: 4, n: 1 },
+			{ estateId: 'e', questionKey: 'home_happy', optionKey: '', numberValue: 5, n: 2 }
+		];
+		expect(questionFigures(question('home_happy'), 'nl', rows, [])).toMatchObject({ answered: 4, mean: 3.75, median: 4.5, min: 1, max: 5 });
+		expect(questionFigures(question('home_happy'), 'nl', [], [])).toMatchObject({ answered: 0, mean: null, median: null });
+		expect(questionFigures(question('home_happy'), 'nl', [], []).options.map((o) => o.share)).toEqual([null, null, null, null, null]);
+	});
+
+	it('keeps counting an option an older version had and the current one dropped', () => {
+		const rows = [
+			{ estateId: null, questionKey: 'contact', optionKey: 'weekly', numberValue: null, n: 3 },
+			{ estateId: null, questionKey: 'contact', optionKey: 'daily', numberValue: null, n: 1 }
+		];
+		expect(questionFigures(question('contact'), 'en', rows, []).options.map((o) => [o.key, o.label, o.count])).toEqual([
+			['weekly', 'Every week', 3],
+			['monthly', 'Every month', 0],
+			['never', 'Never', 0],
+			['daily', 'daily', 1],
+			['other', 'Something else', 0]
+		]);
+	});
+});

@@ -1,0 +1,149 @@
+// Pure: from grouped counts (what the database's GROUP BY gives: per estate, question, option and number, how many
+// rows) to figures per question — answered, counts and shares per option, mean, median, lowest and highest — overall
+// and per estate; and the small-group rule of the public page. Tested without a database.
+import { translate, type Locale } from '../i18n';
+import { NEEDS_PARTS, OTHER, PUBLIC_MIN_GROUP, SCALE_MAX, SCALE_MIN, type Question, type Wording } from './model';
+import { wordingFor } from './answers';
+
+/** One group of survey_answers rows: `n` rows of this estate with this question, option and number. */
+export type AnswerGroup = { estateId: string | null; questionKey: string; optionKey: string; numberValue: number | null; n: number };
+/** One group of survey_open_answers rows. */
+export type TextGroup = { estateId: string | null; questionKey: string; part: string; n: number };
+
+export type OptionFigure = { key: string; label: string; count: number; share: number | null };
+export type QuestionFigures = {
+	/** Answer sets that answered the question. */
+	answered: number;
+	/** Choices, yes/no, the five scale values, "other", a needs block's parts (with texts written). */
+	options: OptionFigure[];
+	/** Scale and number (and how many options were ticked, for a multiple choice). */
+	mean: number | null;
+	median: number | null;
+	min: number | null;
+	max: number | null;
+};
+
+export const EMPTY_FIGURES: QuestionFigures = { answered: 0, options: [], mean: null, median: null, min: null, max: null };
+
+const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The options a question's figures list, with labels in the locale, in the question's order. */
+export function optionsOf(q: Question, locale: Locale, extra: readonly string[] = []): Array<{ key: string; label: string }> {
+	switch (q.kind) {
+		case 'single_choice':
+		case 'multiple_choice': {
+			const listed = q.options.map((o) => ({ key: o.key, label: wordingFor(o.label, locale) }));
+			const other = q.allowOther || extra.includes(OTHER) ? [{ key: OTHER, label: translate(locale, 'surveys.option_other') }] : [];
+			// Options of an older version that the current one dropped still count.
+			const older = extra.filter((k) => k !== OTHER && !q.options.some((o) => o.key === k)).map((k) => ({ key: k, label: k }));
+			return [...listed, ...older, ...other];
+		}
+		case 'yes_no':
+			return [
+				{ key: 'yes', label: translate(locale, 'surveys.answer_yes') },
+				{ key: 'no', label: translate(locale, 'surveys.answer_no') }
+			];
+		case 'scale':
+			return Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => ({ key: String(SCALE_MIN + i), label: translate(locale, `surveys.scale_${SCALE_MIN + i}`) }));
+		case 'needs_block':
+			return NEEDS_PARTS.map((p) => ({ key: p, label: wordingFor(q[`${p}Label`] as Wording | undefined, locale) || translate(locale, `surveys.${p}_label`) }));
+		default:
+			return [];
+	}
+}
+
+function numberFigures(values: Array<{ v: number; n: number }>): Pick<QuestionFigures, 'mean' | 'median' | 'min' | 'max'> & { count: number } {
+	const sorted = values.filter((x) => x.n > 0).sort((a, b) => a.v - b.v);
+	const count = sorted.reduce((s, x) => s + x.n, 0);
+	if (count === 0) return { count, mean: null, median: null, min: null, max: null };
+	const sum = sorted.reduce((s, x) => s + x.v * x.n, 0);
+	const at = (i: number) => {
+		let seen = 0;
+		for (const x of sorted) {
+			seen += x.n;
+			if (i < seen) return x.v;
+		}
+		return sorted[sorted.length - 1].v;
+	};
+	return { count, mean: round(sum / count), median: (at(Math.floor((count - 1) / 2)) + at(Math.floor(count / 2))) / 2, min: sorted[0].v, max: sorted[sorted.length - 1].v };
+}
+
+/**
+ * The figures of one question in one group (all estates, or one) from its answer rows and open-text counts. A
+ * multiple choice is answered by as many sets as have its '' row; any other non-text question by the sum of its rows;
+ * a text question by its texts (a needs block: by its most-written part, a lower bound when parts are left empty).
+ */
+export function questionFigures(q: Question, locale: Locale, rows: readonly AnswerGroup[], texts: readonly TextGroup[]): QuestionFigures {
+	const byOption = new Map<string, number>();
+	for (const r of rows) if (r.optionKey !== '') byOption.set(r.optionKey, (byOption.get(r.optionKey) ?? 0) + r.n);
+	const numbers = rows.filter((r) => r.optionKey === '' && r.numberValue !== null).map((r) => ({ v: r.numberValue as number, n: r.n }));
+	const textCount = new Map<string, number>();
+	for (const t of texts) textCount.set(t.part, (textCount.get(t.part) ?? 0) + t.n);
+	const options = (counts: Map<string, number>, answered: number) =>
+		optionsOf(q, locale, [...counts.keys()]).map((o) => {
+			const count = counts.get(o.key) ?? 0;
+			return { key: o.key, label: o.label, count, share: answered > 0 ? round(count / answered) : null };
+		});
+	switch (q.kind) {
+		case 'single_choice':
+		case 'yes_no': {
+			const answered = [...byOption.values()].reduce((s, n) => s + n, 0);
+			return { ...EMPTY_FIGURES, answered, options: options(byOption, answered) };
+		}
+		case 'multiple_choice': {
+			const ticked = numberFigures(numbers);
+			return { answered: ticked.count, options: options(byOption, ticked.count), mean: ticked.mean, median: ticked.median, min: ticked.min, max: ticked.max };
+		}
+		case 'scale': {
+			const f = numberFigures(numbers);
+			const counts = new Map(numbers.map((x) => [String(x.v), 0]));
+			for (const x of numbers) counts.set(String(x.v), (counts.get(String(x.v)) ?? 0) + x.n);
+			return { answered: f.count, options: options(counts, f.count), mean: f.mean, median: f.median, min: f.min, max: f.max };
+		}
+		case 'number': {
+			const f = numberFigures(numbers);
+			return { answered: f.count, options: [], mean: f.mean, median: f.median, min: f.min, max: f.max };
+		}
+		case 'needs_block': {
+			const answered = Math.max(0, ...NEEDS_PARTS.map((p) => textCount.get(p) ?? 0));
+			return { ...EMPTY_FIGURES, answered, options: options(textCount, answered) };
+		}
+		default:
+			return { ...EMPTY_FIGURES, answered: textCount.get('') ?? 0 };
+	}
+}
+
+/** Kinds whose option counts add up to the answered count: one hidden count could be worked out from the others. */
+const EXCLUSIVE = new Set(['single_choice', 'yes_no', 'scale']);
+
+/**
+ * The public page's rule: no cell rests on fewer than 5 answer sets. A group answered by fewer is left out (null);
+ * in a group shown, an option chosen by 1 to 4 sets shows no count ("fewer than 5"). Where the counts add up to the
+ * group's total and only one was hidden, the next smallest is hidden too, so the hidden one cannot be worked out.
+ */
+export function publicFigures(kind: Question['kind'], f: QuestionFigures): PublicQuestionFigures | null {
+	if (f.answered < PUBLIC_MIN_GROUP) return null;
+	const hidden = new Set(f.options.filter((o) => o.count > 0 && o.count < PUBLIC_MIN_GROUP).map((o) => o.key));
+	if (hidden.size === 1 && EXCLUSIVE.has(kind)) {
+		const next = f.options.filter((o) => !hidden.has(o.key) && o.count > 0).sort((a, b) => a.count - b.count)[0];
+		if (next) hidden.add(next.key);
+	}
+	return {
+		answered: f.answered,
+		options: f.options.map((o) => (hidden.has(o.key) ? { key: o.key, label: o.label, count: null, share: null } : o)),
+		mean: f.mean,
+		median: f.median
+	};
+}
+export type PublicOptionFigure = { key: string; label: string; count: number | null; share: number | null };
+export type PublicQuestionFigures = { answered: number; options: PublicOptionFigure[]; mean: number | null; median: number | null };
+
+/** The same rule for a list of group sizes that add up to a total shown (answer sets per estate). */
+export function publicCounts<T extends { count: number }>(groups: readonly T[]): Array<T & { hidden: boolean }> {
+	const hidden = new Set(groups.map((g, i) => (g.count > 0 && g.count < PUBLIC_MIN_GROUP ? i : -1)).filter((i) => i >= 0));
+	if (hidden.size === 1) {
+		const next = groups.map((g, i) => ({ g, i })).filter(({ g, i }) => !hidden.has(i) && g.count > 0).sort((a, b) => a.g.count - b.g.count)[0];
+		if (next) hidden.add(next.i);
+	}
+	return groups.map((g, i) => ({ ...g, hidden: hidden.has(i) }));
+}
