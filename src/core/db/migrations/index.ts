@@ -9,6 +9,7 @@ import * as m202612021900 from './202612021900_signals_closed_index';
 import * as m202612022100 from './202612022100_collective_outcome';
 import * as m202612022200 from './202612022200_tracking_links';
 import * as m202612022230 from './202612022230_signals_merged_partial_index';
+import * as m202612030900 from './202612030900_intake_partial_indexes';
 import * as m202612031000 from './202612031000_surveys';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -22,5 +23,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612022100_collective_outcome': m202612022100,
 	'202612022200_tracking_links': m202612022200,
 	'202612022230_signals_merged_partial_index': m202612022230,
+	'202612030900_intake_partial_indexes': m202612030900,
 	'202612031000_surveys': m202612031000
 };
