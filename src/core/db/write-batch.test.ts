@@ -56,6 +56,34 @@ describeOnDatabases('shared transactions', (ctx) => {
 	});
 });
 
+describe('shared transactions on SQLite: requests that arrive together', () => {
+	let handle: { db: Db; dispose: () => Promise<void> };
+	beforeAll(async () => {
+		handle = await freshDatabase('sqlite');
+	});
+	afterAll(() => handle.dispose());
+
+	it('share one commit even when each comes in its own callback, as HTTP requests do', async () => {
+		const { db } = handle;
+		// Each request is read in its own callback of one event-loop turn; each runs until it asks for the database.
+		const transactions = await new Promise<unknown[]>((resolve) => {
+			const seen: Array<Promise<unknown>> = [];
+			for (let i = 0; i < 3; i++) {
+				setImmediate(() => {
+					seen.push(inSharedTransaction(db, async (tx) => {
+						await tx.insertInto('rate_limits').values({ key: `together:${i}`, window_start: WINDOW, count: 1 }).execute();
+						return tx;
+					}));
+					if (seen.length === 3) resolve(Promise.all(seen));
+				});
+			}
+		});
+		// One transaction object: the three ran in one batch (before, the first committed alone before the others were read).
+		expect(new Set(transactions).size).toBe(1);
+		expect(await keysLike(db, 'together:')).toEqual(['together:0', 'together:1', 'together:2']);
+	});
+});
+
 describe('shared transactions on SQLite: a failed commit', () => {
 	let handle: { db: Db; dispose: () => Promise<void> };
 	beforeAll(async () => {

@@ -22,12 +22,16 @@ class WriteBatcher {
 	run<T>(work: (tx: Db) => Promise<T>): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
 			this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-			if (!this.running) void this.drain();
+			if (this.running) return;
+			this.running = true;
+			// Start on the next turn of the event loop, not now: the requests that arrived together are read in one
+			// turn (each runs until it gets here), so they all join this batch. Starting at once, the first request's
+			// work would run and commit before the next request was even parsed, and every batch would hold one.
+			setImmediate(() => void this.drain());
 		});
 	}
 
 	private async drain(): Promise<void> {
-		this.running = true;
 		try {
 			while (this.queue.length > 0) {
 				const outcomes: Outcome[] = [];
