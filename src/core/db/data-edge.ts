@@ -54,13 +54,25 @@ export function fromSqliteRow(row: UnknownRow): UnknownRow {
 	return row;
 }
 
+/** SQLite's parameters converted as they are bound (see DataEdgePlugin): the same conversion as toDatabaseValue. */
+export function toSqliteParameters(parameters: readonly unknown[]): unknown[] {
+	const out = new Array(parameters.length);
+	for (let i = 0; i < parameters.length; i++) out[i] = toDatabaseValue(parameters[i], 'sqlite');
+	return out;
+}
+
+/**
+ * On PostgreSQL, values are converted in the query tree before it is compiled. On SQLite the tree is left alone and
+ * the compiled query's parameters are converted where they are bound (database.ts, toSqliteParameters): walking and
+ * copying the whole tree of every query cost more than the conversion, on the intake path about 3% of the CPU.
+ */
 export class DataEdgePlugin implements KyselyPlugin {
 	private readonly transformer: ParameterTransformer;
 	constructor(private readonly dialect: Dialect) {
 		this.transformer = new ParameterTransformer(dialect);
 	}
 	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-		return this.transformer.transformNode(args.node);
+		return this.dialect === 'sqlite' ? args.node : this.transformer.transformNode(args.node);
 	}
 	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
 		if (this.dialect === 'sqlite') args.result.rows.forEach(fromSqliteRow);

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { DataEdgePlugin } from './data-edge';
+import { DataEdgePlugin, toSqliteParameters } from './data-edge';
 import type { Dialect } from './dialect';
 import type { Database } from './schema';
 
@@ -83,15 +83,25 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
 			if (cached && !cached.busy) {
 				cache.delete(text);
 				cache.set(text, cached);
-				return cached;
+				return binding(cached);
 			}
 			const statement = sqlite.prepare(text);
 			if (!cached) {
 				cache.set(text, statement);
 				if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
 			}
-			return statement;
+			return binding(statement);
 		}
+	};
+}
+
+/** The statement as Kysely's SQLite driver uses it, its parameters converted at the data edge (booleans, times, JSON). */
+function binding(statement: SqliteDatabase.Statement) {
+	return {
+		reader: statement.reader,
+		all: (parameters: readonly unknown[]) => statement.all(toSqliteParameters(parameters)),
+		run: (parameters: readonly unknown[]) => statement.run(toSqliteParameters(parameters)),
+		iterate: (parameters: readonly unknown[]) => statement.iterate(toSqliteParameters(parameters))
 	};
 }
 
