@@ -46,7 +46,14 @@ export type IntakeOptions = {
 	photos?: readonly PhotoInput[];
 	/** Where links in mails point, e.g. "https://leefbaar.example.be". */
 	baseUrl: string;
+	/**
+	 * The area, and the estates in it, that the caller has just read (the melden page's place, the estate an Open311
+	 * client named): an estate or area of the input among them is not read a second time. Should one be deleted in
+	 * between, the signal's foreign keys refuse the insert.
+	 */
+	knownPlace?: KnownPlace;
 };
+export type KnownPlace = { areaId: string; estateIds: readonly string[] };
 export type IntakeResult = {
 	id: string;
 	reference: string;
@@ -61,7 +68,9 @@ export type IntakeResult = {
 
 type Place = { areaId: string | null; estateId: string | null; buildingId: string | null; dwellingId: string | null };
 
-async function resolvePlace(db: Db, v: { areaId?: string; estateId?: string; lon?: number; lat?: number }): Promise<Place> {
+async function resolvePlace(db: Db, v: { areaId?: string; estateId?: string; lon?: number; lat?: number }, known?: KnownPlace): Promise<Place> {
+	if (known && v.estateId && known.estateIds.includes(v.estateId)) return { areaId: known.areaId, estateId: v.estateId, buildingId: null, dwellingId: null };
+	if (known && !v.estateId && v.areaId === known.areaId) return { areaId: known.areaId, estateId: null, buildingId: null, dwellingId: null };
 	if (v.estateId) {
 		const estate = await db.selectFrom('estates').select(['id', 'area_id']).where('id', '=', v.estateId).executeTakeFirst();
 		if (!estate) throw new Invalid([{ path: 'estateId', code: 'unknown_estate', message: 'No such estate' }]);
@@ -204,7 +213,7 @@ async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: In
 			const earlier = await replay(tx, v.idempotencyKey);
 			if (earlier) return earlier;
 		}
-		const place = await resolvePlace(tx, v);
+		const place = await resolvePlace(tx, v, options.knownPlace);
 		const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
 		const routed = await route(tx, categoryId, place.areaId, nowDate);
 		const id = newId(nowDate.getTime());

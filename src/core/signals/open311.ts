@@ -153,10 +153,10 @@ export class Open311RateLimited extends DomainError {
 }
 
 /** The estate an Open311 client names by its slug (the `estate` attribute's values are slugs). */
-async function estateBySlug(db: Db, slug: string | undefined): Promise<{ key: string; name: string; id: string } | undefined> {
+async function estateBySlug(db: Db, slug: string | undefined): Promise<{ key: string; name: string; id: string; areaId: string } | undefined> {
 	if (!slug) return undefined;
-	const row = await db.selectFrom('estates').select(['id', 'slug', 'name']).where('slug', '=', slug.toLowerCase().slice(0, 200)).executeTakeFirst();
-	return row ? { id: row.id, key: row.slug, name: row.name } : undefined;
+	const row = await db.selectFrom('estates').select(['id', 'slug', 'name', 'area_id']).where('slug', '=', slug.toLowerCase().slice(0, 200)).executeTakeFirst();
+	return row ? { id: row.id, key: row.slug, name: row.name, areaId: row.area_id } : undefined;
 }
 
 /** POST requests: the client's report goes through the same intake as the web form (routing, deadline, receipt mail). */
@@ -210,7 +210,7 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 				language,
 				idempotencyKey: options.idempotencyKey ? scopedIdempotencyKey(client.id, options.idempotencyKey) : undefined
 			},
-			{ baseUrl: options.baseUrl, source: 'open311', open311ClientId: client.id, now: options.now }
+			{ baseUrl: options.baseUrl, source: 'open311', open311ClientId: client.id, now: options.now, knownPlace: estate ? { areaId: estate.areaId, estateIds: [estate.id] } : undefined }
 		);
 		// The media is the client's to host: we keep its address for staff, and fetch nothing.
 		if (v.media_url && !result.replayed) await addEvent(tx, actor, result.id, { kind: 'note', visibility: 'internal', body: `media_url: ${v.media_url}`, data: { source: 'open311', mediaUrl: v.media_url } });

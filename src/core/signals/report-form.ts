@@ -1,10 +1,11 @@
 // The public "melden" form of an area or an estate: where the resident reports (from the slug on a poster) and the
 // check of what they typed before the nearby step, so a mistake shows at once and nothing is stored until they send.
+import { sql } from 'kysely';
 import { authorize, type Actor } from '../access';
 import type { Db } from '../db/database';
 import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
-import { reportSignal, type IntakeOptions, type IntakeResult } from './intake';
+import { reportSignal, type IntakeOptions, type IntakeResult, type KnownPlace } from './intake';
 import { intakeInput, type IntakeInput, type ValidIntake } from './model';
 import { countedIntake } from './rate-limit';
 
@@ -27,20 +28,33 @@ export type ReportPlace = {
 export async function reportPlace(db: Db, actor: Actor, slug: string): Promise<ReportPlace> {
 	authorize(actor, 'report', 'signal');
 	const wanted = slug.toLowerCase().slice(0, 200);
-	const area = await db.selectFrom('areas').select(['id', 'name', 'slug']).where('slug', '=', wanted).executeTakeFirst();
+	// The area and the estate with this slug in one query: every report reads its place.
+	const found = await db
+		.selectFrom('areas as a')
+		.select([sql.lit('area').as('kind'), 'a.id', 'a.name', 'a.slug', 'a.id as area_id', 'a.name as area_name', 'a.slug as area_slug'])
+		.where('a.slug', '=', wanted)
+		.unionAll(
+			db
+				.selectFrom('estates as e')
+				.innerJoin('areas as a', 'a.id', 'e.area_id')
+				.select([sql.lit('estate').as('kind'), 'e.id', 'e.name', 'e.slug', 'a.id as area_id', 'a.name as area_name', 'a.slug as area_slug'])
+				.where('e.slug', '=', wanted)
+		)
+		.execute();
+	const area = found.find((r) => r.kind === 'area');
 	if (area) {
 		const estates = await db.selectFrom('estates').select(['id', 'name', 'slug']).where('area_id', '=', area.id).orderBy('name').execute();
 		const namesake = estates.find((e) => e.slug === area.slug) ?? (estates.length === 1 ? estates[0] : undefined);
 		return { slug: area.slug, kind: 'area', name: area.name, areaId: area.id, areaName: area.name, areaSlug: area.slug, estateId: null, estates: estates.map((e) => ({ id: e.id, name: e.name })), defaultEstateId: namesake?.id ?? null };
 	}
-	const estate = await db
-		.selectFrom('estates as e')
-		.innerJoin('areas as a', 'a.id', 'e.area_id')
-		.select(['e.id', 'e.name', 'e.slug', 'a.id as area_id', 'a.name as area_name', 'a.slug as area_slug'])
-		.where('e.slug', '=', wanted)
-		.executeTakeFirst();
+	const estate = found[0];
 	if (!estate) throw new NotFound('place', slug);
 	return { slug: estate.slug, kind: 'estate', name: estate.name, areaId: estate.area_id, areaName: estate.area_name, areaSlug: estate.area_slug, estateId: estate.id, estates: [], defaultEstateId: estate.id };
+}
+
+/** The place a report form stands for, as reportSignal can trust it without reading it again. */
+export function knownPlaceOf(place: ReportPlace): KnownPlace {
+	return { areaId: place.areaId, estateIds: place.estateId ? [place.estateId] : place.estates.map((e) => e.id) };
 }
 
 /** What reportSignal would refuse, checked before the nearby step: the same schema and the same rule for help. */
@@ -69,7 +83,7 @@ export type SendRequest = {
 export async function sendReport(db: Db, actor: Actor, request: SendRequest): Promise<SentReport> {
 	const counted = await countedIntake(db, request.clientKey, { limit: request.limitPerHour, windowSeconds: 3600 }, async (tx) => {
 		const place = await reportPlace(tx, actor, request.slug);
-		return { place, result: await reportSignal(tx, actor, request.input(place), request.options) };
+		return { place, result: await reportSignal(tx, actor, request.input(place), { ...request.options, knownPlace: knownPlaceOf(place) }) };
 	});
 	return counted.allowed ? { limited: false, ...counted.value } : { limited: true, retryAfter: counted.retryAfter };
 }
