@@ -2,7 +2,7 @@
 // 5 answer sets, and a hidden count can never be worked out from the ones shown.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { publicCounts, publicFigures, questionFigures, type QuestionFigures } from './figures';
+import { publicBreakdown, publicCounts, publicFigures, questionFigures, type QuestionFigures } from './figures';
 import { structure } from './model';
 import { TENANT_SURVEY } from './factories';
 
@@ -36,6 +36,42 @@ describe('the public page leaves out small groups', () => {
 				if (visible.some((o) => o.count! > 0 && o.count! < 5)) return false;
 				const hiddenNonZero = shown!.options.filter((o, i) => o.count === null && f.options[i].count > 0).length;
 				return kind === 'multiple_choice' || hiddenNonZero !== 1;
+			})
+		);
+	});
+
+	it('shows a mean only where no count is hidden: with the counts shown it would give the hidden ones back', () => {
+		// 24 answered: 8 twos, 6 threes, 6 fours shown, and a mean of 2.9167 would tell there are 2 ones and 2 fives.
+		const f = { ...figures({ 1: 2, 2: 8, 3: 6, 4: 6, 5: 2 }), mean: 2.9167, median: 3 };
+		expect(publicFigures('scale', f)).toMatchObject({ mean: null, median: null });
+		expect(publicFigures('scale', { ...figures({ 1: 5, 2: 8, 3: 6, 4: 6, 5: 5 }), mean: 3, median: 3 })).toMatchObject({ mean: 3, median: 3 });
+	});
+
+	it('hides a total that would give a hidden estate back by subtraction', () => {
+		// Estate A (20 answers) shows all; estate B (3 answers) is hidden: the total minus A would be B.
+		const a = figures({ yes: 12, no: 8 });
+		const b = figures({ yes: 3, no: 0 });
+		const table = publicBreakdown('yes_no', figures({ yes: 15, no: 8 }), [a, b]);
+		expect(table.estates[1]).toBeNull();
+		expect(table.total!.options.map((o) => o.count)).toEqual([null, null]);
+		// With two hidden estates of 5 answers together, only their sum could be known: the total shows.
+		const c = figures({ yes: 2, no: 0 });
+		expect(publicBreakdown('yes_no', figures({ yes: 17, no: 8 }), [a, b, c]).total!.options.map((o) => o.count)).toEqual([17, 8]);
+	});
+
+	it('never lets a hidden estate cell be worked out from the total and the cells shown', () => {
+		const distribution = fc.array(fc.nat({ max: 12 }), { minLength: 3, maxLength: 3 });
+		fc.assert(
+			fc.property(fc.array(distribution, { minLength: 1, maxLength: 5 }), (estates) => {
+				const columns = estates.map((counts) => figures({ a: counts[0], b: counts[1], c: counts[2] }));
+				const total = figures({ a: estates.reduce((s, e) => s + e[0], 0), b: estates.reduce((s, e) => s + e[1], 0), c: estates.reduce((s, e) => s + e[2], 0) });
+				const table = publicBreakdown('single_choice', total, columns);
+				if (!table.total) return true;
+				return table.total.options.every((o, k) => {
+					if (o.count === null) return true;
+					const hidden = columns.flatMap((col, i) => (col.options[k].count > 0 && (table.estates[i]?.options[k].count ?? null) === null ? [col.options[k].count] : []));
+					return hidden.length !== 1 && !(hidden.reduce((s, n) => s + n, 0) > 0 && hidden.reduce((s, n) => s + n, 0) < 5);
+				});
 			})
 		);
 	});

@@ -115,28 +115,56 @@ export function questionFigures(q: Question, locale: Locale, rows: readonly Answ
 
 /** Kinds whose option counts add up to the answered count: one hidden count could be worked out from the others. */
 const EXCLUSIVE = new Set(['single_choice', 'yes_no', 'scale']);
+const small = (n: number) => n > 0 && n < PUBLIC_MIN_GROUP;
 
 /**
- * The public page's rule: no cell rests on fewer than 5 answer sets. A group answered by fewer is left out (null);
- * in a group shown, an option chosen by 1 to 4 sets shows no count ("fewer than 5"). Where the counts add up to the
- * group's total and only one was hidden, the next smallest is hidden too, so the hidden one cannot be worked out.
+ * The public page's rule for one group (all estates, or one): no cell rests on fewer than 5 answer sets. A group
+ * answered by fewer is left out (null); in a group shown, an option chosen by 1 to 4 sets shows no count ("fewer
+ * than 5"), nor do the options in `alsoHide`. Where the counts add up to the group's total and only one was hidden,
+ * the next smallest is hidden too, so the hidden one cannot be worked out. The mean and median show only when no
+ * count is hidden (with the counts shown they could give a hidden one back); `keepMean: false` hides them anyway.
  */
-export function publicFigures(kind: Question['kind'], f: QuestionFigures): PublicQuestionFigures | null {
+export function publicFigures(kind: Question['kind'], f: QuestionFigures, alsoHide: ReadonlySet<string> = new Set(), keepMean = true): PublicQuestionFigures | null {
 	if (f.answered < PUBLIC_MIN_GROUP) return null;
-	const hidden = new Set(f.options.filter((o) => o.count > 0 && o.count < PUBLIC_MIN_GROUP).map((o) => o.key));
+	const hidden = new Set(f.options.filter((o) => small(o.count) || (alsoHide.has(o.key) && o.count > 0)).map((o) => o.key));
 	if (hidden.size === 1 && EXCLUSIVE.has(kind)) {
 		const next = f.options.filter((o) => !hidden.has(o.key) && o.count > 0).sort((a, b) => a.count - b.count)[0];
 		if (next) hidden.add(next.key);
 	}
+	const averages = keepMean && hidden.size === 0;
 	return {
 		answered: f.answered,
 		options: f.options.map((o) => (hidden.has(o.key) ? { key: o.key, label: o.label, count: null, share: null } : o)),
-		mean: f.mean,
-		median: f.median
+		mean: averages ? f.mean : null,
+		median: averages ? f.median : null
 	};
 }
 export type PublicOptionFigure = { key: string; label: string; count: number | null; share: number | null };
 export type PublicQuestionFigures = { answered: number; options: PublicOptionFigure[]; mean: number | null; median: number | null };
+
+/**
+ * A question's public table: the total and a column per estate, each by `publicFigures`, and then the total checked
+ * against the columns, since what the estates hide is the total minus what they show. An option's total count is
+ * hidden when what it leaves over comes from one estate alone, or adds up to 1 to 4 answer sets; the total's mean and
+ * median go when the estates whose mean is not shown are just one, or hold 1 to 4 answer sets together. So no hidden
+ * cell comes back by subtraction.
+ */
+export function publicBreakdown(kind: Question['kind'], total: QuestionFigures, estates: readonly QuestionFigures[]): { total: PublicQuestionFigures | null; estates: Array<PublicQuestionFigures | null> } {
+	const columns = estates.map((e) => publicFigures(kind, e));
+	const leftOver = (hidden: number[]) => hidden.length === 1 || small(hidden.reduce((a, b) => a + b, 0));
+	const alsoHide = new Set<string>();
+	for (const o of total.options) {
+		// The actual counts behind the estates' hidden cells of this option (none where the column shows it).
+		const hidden = estates.flatMap((e, i) => {
+			const count = e.options.find((x) => x.key === o.key)?.count ?? 0;
+			const shown = columns[i]?.options.find((x) => x.key === o.key)?.count;
+			return count > 0 && (shown === null || shown === undefined) ? [count] : [];
+		});
+		if (hidden.length > 0 && leftOver(hidden)) alsoHide.add(o.key);
+	}
+	const meanHidden = estates.flatMap((e, i) => (e.answered > 0 && (columns[i] === null || columns[i]!.mean === null) ? [e.answered] : []));
+	return { total: publicFigures(kind, total, alsoHide, !(meanHidden.length > 0 && leftOver(meanHidden))), estates: columns };
+}
 
 /** The same rule for a list of group sizes that add up to a total shown (answer sets per estate). */
 export function publicCounts<T extends { count: number }>(groups: readonly T[]): Array<T & { hidden: boolean }> {

@@ -9,7 +9,7 @@ import type { SurveyChannel, SurveyWave } from '../db/schema';
 import { NotFound } from '../errors';
 import { isLocale, translate, type Locale } from '../i18n';
 import { wordingFor } from './answers';
-import { EMPTY_FIGURES, publicCounts, publicFigures, questionFigures, type AnswerGroup, type PublicQuestionFigures, type QuestionFigures, type TextGroup } from './figures';
+import { EMPTY_FIGURES, publicBreakdown, publicCounts, questionFigures, type AnswerGroup, type PublicQuestionFigures, type QuestionFigures, type TextGroup } from './figures';
 import { PUBLIC_MIN_GROUP, SURVEY_MODES, type Question, type Structure, type Wording } from './model';
 import { allVersions, loadSurvey, surveyFor, titleOf, wavesOf, type SurveyRecord } from './records';
 
@@ -318,13 +318,10 @@ export async function publicSurveyResults(db: Db, actor: Actor, slug: string, op
 		estates: estateCounts.map((e) => ({ name: e.name, answerSets: e.hidden ? null : e.answerSets, responseRate: e.hidden ? null : e.responseRate })),
 		questions: results.questions
 			.filter((q) => q.kind !== 'short_text' && q.kind !== 'long_text')
-			.map((q) => ({
-				key: q.key,
-				kind: q.kind,
-				label: q.label,
-				total: publicFigures(q.kind, q.total),
-				estates: q.estates.map((e) => ({ name: e.name, figures: publicFigures(q.kind, e.figures) }))
-			})),
+			.map((q) => {
+				const table = publicBreakdown(q.kind, q.total, q.estates.map((e) => e.figures));
+				return { key: q.key, kind: q.kind, label: q.label, total: table.total, estates: q.estates.map((e, i) => ({ name: e.name, figures: table.estates[i] })) };
+			}),
 		openAnswers: openAnswers
 			.map((o) => ({ questionKey: o.question_key, text: o.body, themes: tags.filter((t) => t.open_answer_id === o.id).map((t) => t.name) }))
 			.sort((a, b) => (order.get(a.questionKey) ?? 0) - (order.get(b.questionKey) ?? 0)),
