@@ -1,7 +1,10 @@
 import { expect, it } from 'vitest';
 import { areaAt } from '../areas/lookup';
 import { describeOnDatabases } from '../db/testing';
+import { anonymous } from '../access';
+import { getSurvey, listSurveys, publicSurveyResults, surveyResults } from '../surveys/service';
 import { buildDemoData } from './data';
+import { staffActor } from './signals';
 
 describeOnDatabases('the demo data', (ctx) => {
 	it('holds the real places of the seeds, with households, residents and one login per role', async () => {
@@ -61,5 +64,37 @@ describeOnDatabases('the demo data', (ctx) => {
 		expect(await ctx.db.selectFrom('classifier_models').select('example_count').execute()).toHaveLength(1);
 		// No demo reporter leaves an email address: loading the demo sends no mail to residents.
 		expect(await ctx.db.selectFrom('signal_reporters').select('id').where('email', 'is not', null).execute()).toEqual([]);
+	}, 30_000);
+
+	it('holds the tenant satisfaction survey of Wallaysplein and Vlashof: wave 1 answered, tagged and published, wave 2 open', async () => {
+		const sara = await staffActor(ctx.db, 'opbouwwerker@leefbaar.demo');
+		const [summary] = await listSurveys(ctx.db, sara);
+		expect(summary).toMatchObject({ slug: 'hoe-woont-u-uw-mening-over-de-vlashaard-en-het-buurtwerk', status: 'open', waves: 2 });
+		const view = await getSurvey(ctx.db, sara, summary.id);
+		expect(view.estates.map((e) => e.name)).toEqual(['Vlashof', 'Wallaysplein']);
+		const [wave1, wave2] = view.waves;
+		expect(wave1).toMatchObject({ isOpen: false, publishedAt: expect.any(String) });
+		expect(wave2).toMatchObject({ isOpen: true, publishedAt: null });
+		expect(wave1.households).toBeGreaterThan(300);
+		expect(wave1.answerSets).toBeGreaterThan(180);
+		expect(wave1.answerSets / wave1.households).toBeLessThan(0.8);
+		expect(wave2.answerSets).toBeGreaterThan(20);
+		const results = await surveyResults(ctx.db, sara, summary.id, { waveId: wave1.id });
+		expect(Object.values(results.channels).every((n) => n > 0)).toBe(true);
+		const home = results.questions.find((q) => q.key === 'woning_tevreden')!;
+		const byEstate = Object.fromEntries(home.estates.map((e) => [e.name, e.figures.mean]));
+		// The new estate is happier with its homes than the old, damp one.
+		expect(byEstate.Vlashof).toBeGreaterThan(byEstate.Wallaysplein!);
+		const remarks = results.questions.find((q) => q.key === 'opmerking')!.themes!;
+		expect(remarks.counts.length).toBeGreaterThan(3);
+		expect(remarks.untagged).toBeGreaterThan(0);
+		const published = await publicSurveyResults(ctx.db, anonymous, summary.slug);
+		expect(published.wave.number).toBe(1);
+		expect(published.openAnswers.length).toBeGreaterThan(0);
+		expect(published.feedback).toMatch(/Vlashaard/);
+		// De Vlashaard reads the results; the OCMW does not.
+		const landlord = await staffActor(ctx.db, 'vlashaard@leefbaar.demo');
+		expect((await surveyResults(ctx.db, landlord, summary.id)).wave.number).toBe(2);
+		await expect(surveyResults(ctx.db, await staffActor(ctx.db, 'ocmw@leefbaar.demo'), summary.id)).rejects.toThrow();
 	}, 30_000);
 });

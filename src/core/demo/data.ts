@@ -14,6 +14,7 @@ import { demoHouseholds } from './people';
 import { DEMO_AREAS, squareAround } from './places';
 import { loadDemoOpen311 } from './open311';
 import { loadDemoSignals } from './signals';
+import { loadDemoSurveys } from './surveys';
 
 export const DEMO_PASSWORD = 'leefbaar-demo';
 export type DemoLogin = { role: string; email: string };
@@ -100,5 +101,7 @@ export async function buildDemoData(db: Db): Promise<DemoLogin[]> {
 	await loadDemoSignals(db);
 	// The Open311 client of the README's examples: key `demo`.
 	await loadDemoOpen311(db);
+	// The tenant satisfaction survey of Wallaysplein and Vlashof: wave 1 answered a year ago, wave 2 open now.
+	await loadDemoSurveys(db);
 	return logins.map(({ role, email }) => ({ role, email }));
 }

@@ -71,7 +71,8 @@ function generator(seed: number) {
 
 type Orgs = Record<'westFlanders' | 'antwerp' | 'vlashaard' | 'voorkempen' | 'ocmw' | 'wevelgem' | 'brecht', string>;
 
-async function staffActor(db: Db, email: string): Promise<StaffActor> {
+/** The actor a demo login signs in as (other demo loaders act as the same people). */
+export async function staffActor(db: Db, email: string): Promise<StaffActor> {
 	const u = await db.selectFrom('users as u').leftJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', email).executeTakeFirstOrThrow();
 	const teams = await db.selectFrom('team_members').select('team_id').where('user_id', '=', u.id).execute();
 	return { kind: 'staff', id: u.id, name: u.name, email: u.email, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind, teamIds: teams.map((t) => t.team_id) };
