@@ -179,7 +179,7 @@ const id = z.string().min(1).max(64);
 export const surveyInput = z
 	.object({
 		title: wording(200),
-		intro: wording(2000).optional(),
+		intro: wording(2000).nullish().transform((v) => v ?? undefined),
 		consent: wording(4000),
 		modes: list(z.enum(SURVEY_MODES), 4)
 			.refine((m) => m.length > 0, { error: 'mode_required' })
@@ -192,7 +192,18 @@ export const surveyInput = z
 	.superRefine((v, ctx) => {
 		if (v.areaIds.length + v.estateIds.length === 0) ctx.addIssue({ code: 'custom', path: ['estateIds'], message: 'scope_required' });
 	});
-export type SurveyInput = z.input<typeof surveyInput>;
+/** A text per language as a builder's form or a caller gives it: a string, or a text with its easy-read variant. */
+export type WordingInput = Record<string, string | { text: string; easy?: string }>;
+/** What createSurvey and updateSurvey take (a form's single values count as lists of one). */
+export type SurveyInput = {
+	title: WordingInput;
+	intro?: WordingInput | null;
+	consent: WordingInput;
+	modes: readonly SurveyMode[] | readonly string[] | string;
+	areaIds?: readonly string[] | string;
+	estateIds?: readonly string[] | string;
+	partnerOrganisationIds?: readonly string[] | string;
+};
 
 /** An instant, or a day ('YYYY-MM-DD') in Europe/Brussels: a wave opens at the start of its first day and closes at the end of its last. */
 const instantOrDay = z.union([z.date(), z.iso.datetime({ offset: true }), z.iso.date()]);
