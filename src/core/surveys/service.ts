@@ -10,3 +10,4 @@ export { surveyResults, compareWaves, publicSurveyResults, type WaveResults, typ
 export { answerSetsTable, answerSetsCsv, exportAnswerSetsCsv, type AnswerSetTable, type Cell } from './answer-sets';
 export { publicFigures, type QuestionFigures, type PublicQuestionFigures } from './figures';
 export type { SurveyInput, StructureInput, Structure, Question, Section, Wording, WaveInput, SubmissionInput, DraftInput, AnswerMap, SurveyMode } from './model';
+export { importPaperAnswers, paperImportColumns, PAPER_META_COLUMNS, PAPER_IMPORT_MAX_ROWS, type PaperImportResult, type PaperRowIssue } from './paper-import';
