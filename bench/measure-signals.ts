@@ -1,11 +1,15 @@
 // CLI: times the signal queries of the bench (bench/signal-queries.ts) on a dataset generated before, without
 // generating it again — a million signals take minutes to write, the queries seconds to time.
 //   tsx bench/measure-signals.ts --data-dir DIR | --database-url postgres://… [--seconds 5] [--grow-to N]
-//       [--refresh-statistics] [--without-statistics] [--seed 1]
+//       [--refresh-statistics] [--without-statistics] [--seed 1] [--only intake] [--port 3222]
+// --only intake skips the queries and measures intake over HTTP on the kept dataset (the HTTP floor, the form post and
+// the Open311 POST, unbounded and at 300/s, as `npm run bench` does) against the build in bench/.build (made by a bench
+// run, or `BUILD_DIR=bench/.build npx vite build`). The signals it stores stay in the dataset.
 // Migrates the database first (a new index is built on the rows already there). --grow-to adds signals up to N with
 // the generator (the same signals as a run that went there in one step). --refresh-statistics takes the planner
 // statistics again first; --without-statistics (SQLite) sets SQLite's statistics aside for the run and puts them
 // back afterwards, to time the queries as on a database that was never analysed.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +19,9 @@ import { migrateToLatest } from '../src/core/db/migrate';
 import { refreshStatistics } from '../src/core/db/statistics';
 import { measureCalls } from './calls';
 import { generateSignalsInto, type Target } from './generate';
+import { issueBenchKey, measureIntake, type IntakeTarget } from './intake';
+import { startServer } from './server';
+import { BENCH_INTAKE_RATE_LIMIT } from './signals-phase';
 import { queryScenarios } from './signal-queries';
 import { prepareSignalWorld } from './signals';
 
@@ -56,7 +63,9 @@ async function main(): Promise<void> {
 			'grow-to': { type: 'string' },
 			seed: { type: 'string', default: '1' },
 			'refresh-statistics': { type: 'boolean', default: false },
-			'without-statistics': { type: 'boolean', default: false }
+			'without-statistics': { type: 'boolean', default: false },
+			only: { type: 'string' },
+			port: { type: 'string', default: '3222' }
 		}
 	});
 	const url = values['database-url'];
@@ -95,13 +104,45 @@ async function main(): Promise<void> {
 		const bare = values['without-statistics'] && measured.dialect === 'sqlite';
 		const load = os.loadavg().map((v) => v.toFixed(2)).join(' / ');
 		log(`${measured.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${have.toLocaleString('en')} signals${bare ? ', without planner statistics' : ''}; ${seconds} s per scenario; load average ${load} (1 / 5 / 15 min) on ${os.cpus().length} cores`);
-		const timings = bare ? await withoutStatistics(measured, () => timeQueries(measured, seed, seconds)) : await timeQueries(measured, seed, seconds);
-		log('| scenario | p50 | p95 | p99 | calls | CPU per call |');
-		log('|---|---:|---:|---:|---:|---:|');
-		for (const t of timings) log(`| ${t.scenario} | ${t.p50Ms.toFixed(1)} ms | ${t.p95Ms.toFixed(1)} ms | ${t.p99Ms.toFixed(1)} ms | ${t.calls} | ${t.cpuMsPerCall.toFixed(1)} ms |${t.failures ? ` ${t.failures} failed: ${t.firstError}` : ''}`);
+		if (values.only !== 'intake') {
+			const timings = bare ? await withoutStatistics(measured, () => timeQueries(measured, seed, seconds)) : await timeQueries(measured, seed, seconds);
+			log('| scenario | p50 | p95 | p99 | calls | CPU per call |');
+			log('|---|---:|---:|---:|---:|---:|');
+			for (const t of timings) log(`| ${t.scenario} | ${t.p50Ms.toFixed(1)} ms | ${t.p95Ms.toFixed(1)} ms | ${t.p99Ms.toFixed(1)} ms | ${t.calls} | ${t.cpuMsPerCall.toFixed(1)} ms |${t.failures ? ` ${t.failures} failed: ${t.firstError}` : ''}`);
+		}
+		if (values.only === 'intake') {
+			await measureHttpIntake(measured, target, Number(values.port) || 3222, seconds, log);
+		}
 		log(`Load average at the end: ${os.loadavg().map((v) => v.toFixed(2)).join(' / ')}`);
 	} finally {
 		await measured.destroy();
+	}
+}
+
+/** Intake over HTTP on the kept dataset: the floor, then the form post and the Open311 POST, unbounded and at 300/s. */
+async function measureHttpIntake(db: Db, target: Target, port: number, seconds: number, log: (line: string) => void): Promise<void> {
+	const buildDir = resolve('bench/.build');
+	if (!existsSync(join(buildDir, 'handler.js'))) throw new Error('no build in bench/.build: run `BUILD_DIR=bench/.build npx vite build` first');
+	const apiKey = await issueBenchKey(db);
+	const slugs = (await db.selectFrom('estates').select('slug').orderBy('id').limit(50).execute()).map((e) => e.slug);
+	const server = await startServer({ port, buildDir, dataDir: target.dataDir, databaseUrl: target.databaseUrl, env: { INTAKE_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT), OPEN311_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT) } });
+	try {
+		const connections = 10;
+		const floor = await measureIntake(server.origin, { kind: 'refused', slugs, serviceCode: 'leak_damp' }, { connections, seconds });
+		log(`| HTTP floor (refused Open311 POST) | unbounded | ${Math.round(floor.rate)}/s | ${floor.p50} ms | ${floor.p99} ms |`);
+		const targets: Array<[string, IntakeTarget]> = [
+			['form post', { kind: 'form', slugs }],
+			['Open311 POST', { kind: 'open311', apiKey, slugs, serviceCode: 'leak_damp' }]
+		];
+		for (const [name, t] of targets) {
+			for (const rate of [undefined, 300]) {
+				const f = await measureIntake(server.origin, t, { connections, seconds, overallRate: rate });
+				const failed = f.requests - f.stored;
+				log(`| intake, ${name} | ${rate ? `fixed ${rate}/s` : `unbounded, ${connections} connections`} | ${Math.round(f.rate)}/s | ${f.p50} ms | ${f.p99} ms |${failed ? ` ${failed} not stored ${JSON.stringify(f.otherStatuses)}` : ''}`);
+			}
+		}
+	} finally {
+		await server.stop();
 	}
 }
 
