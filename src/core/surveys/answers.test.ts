@@ -72,7 +72,7 @@ describe('an answer set checked against its version', () => {
 		expect(r.issues).toHaveLength(1);
 		const [issue] = r.issues;
 		expect(issue).toMatchObject({ path: 'answers.remark', code: 'text_too_long', messageKey: 'surveys.text_too_long', params: { maximum: 10_000, length: 100_000 } });
-		expect(fieldMessage('nl', issue)).toBe('Uw tekst is te lang: 100000 tekens. Hier passen er 10000. Maak hem wat korter.');
+		expect(fieldMessage('nl', issue)).toBe('Je tekst is te lang: 100000 tekens. Hier passen er 10000. Maak hem wat korter.');
 		expect(fieldMessage('fr', issue)).toMatch(/^Votre texte est trop long/);
 		expect(fieldMessage('en', issue)).toMatch(/^Your text is too long/);
 	});
