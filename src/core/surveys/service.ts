@@ -11,3 +11,4 @@ export { answerSetsTable, answerSetsCsv, exportAnswerSetsCsv, type AnswerSetTabl
 export { publicFigures, type QuestionFigures, type PublicQuestionFigures } from './figures';
 export type { SurveyInput, StructureInput, Structure, Question, Section, Wording, WaveInput, SubmissionInput, DraftInput, AnswerMap, SurveyMode } from './model';
 export { importPaperAnswers, paperImportColumns, PAPER_META_COLUMNS, PAPER_IMPORT_MAX_ROWS, type PaperImportResult, type PaperRowIssue } from './paper-import';
+export { exportResultsXlsx, figureRows } from './results-export';
