@@ -51,7 +51,7 @@ async function currentVersion(db: Db, surveyId: string): Promise<VersionRecord> 
 	return { id: head.id, number: head.number, structure, updatedAt: head.updated_at, createdAt: head.created_at };
 }
 
-function completeLanguages(title: Wording, s: Structure): string[] {
+export function completeLanguages(title: Wording, s: Structure): string[] {
 	const texts: Wording[] = [title, ...s.sections.map((sec) => sec.title), ...questionsInOrder(s).map((q) => q.question.label)];
 	const candidates = Object.keys(title);
 	return ['nl', ...candidates.filter((l) => l !== 'nl' && texts.every((w) => !!w[l])).sort()];

@@ -12,3 +12,4 @@ export { publicFigures, type QuestionFigures, type PublicQuestionFigures } from 
 export type { SurveyInput, StructureInput, Structure, Question, Section, Wording, WaveInput, SubmissionInput, DraftInput, AnswerMap, SurveyMode } from './model';
 export { importPaperAnswers, paperImportColumns, PAPER_META_COLUMNS, PAPER_IMPORT_MAX_ROWS, type PaperImportResult, type PaperRowIssue } from './paper-import';
 export { exportResultsXlsx, figureRows } from './results-export';
+export { surveyForTablet, submitTabletAnswerSet, tabletAnswerSet, type TabletSurvey, type TabletAnswerSet } from './tablet';
