@@ -46,6 +46,9 @@ import enSurveys from './messages/en/surveys.json';
 import nlLetters from './messages/nl/letters.json';
 import frLetters from './messages/fr/letters.json';
 import enLetters from './messages/en/letters.json';
+import nlSurveyAnswer from './messages/nl/survey_answer.json';
+import frSurveyAnswer from './messages/fr/survey_answer.json';
+import enSurveyAnswer from './messages/en/survey_answer.json';
 import nlSurveyResults from './messages/nl/survey_results.json';
 import frSurveyResults from './messages/fr/survey_results.json';
 import enSurveyResults from './messages/en/survey_results.json';
@@ -55,9 +58,9 @@ export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Loca
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, surveys: nlSurveys },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, surveys: frSurveys },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, surveys: enSurveys }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, surveys: nlSurveys, survey_answer: nlSurveyAnswer },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, surveys: frSurveys, survey_answer: frSurveyAnswer },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, surveys: enSurveys, survey_answer: enSurveyAnswer }
 };
 
 export type Params = Record<string, string | number>;
