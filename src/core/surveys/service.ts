@@ -13,3 +13,4 @@ export type { SurveyInput, StructureInput, Structure, Question, Section, Wording
 export { importPaperAnswers, paperImportColumns, PAPER_META_COLUMNS, PAPER_IMPORT_MAX_ROWS, type PaperImportResult, type PaperRowIssue } from './paper-import';
 export { exportResultsXlsx, figureRows } from './results-export';
 export { surveyForTablet, submitTabletAnswerSet, tabletAnswerSet, type TabletSurvey, type TabletAnswerSet } from './tablet';
+export { changedQuestions, changedQuestionKeys } from './question-changes';
