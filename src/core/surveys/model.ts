@@ -291,6 +291,8 @@ export const openAnswerFilter = z.object({
 	waveId: id.optional(),
 	questionKey: questionKey,
 	themeId: id.optional(),
+	/** Only the answers from this estate (the results pages' breakdown). */
+	estateId: id.optional(),
 	untagged: z.boolean().default(false),
 	page: z.coerce.number().int().min(1).max(100_000).default(1),
 	pageSize: z.coerce.number().int().min(10).max(500).default(100)

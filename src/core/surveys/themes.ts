@@ -93,6 +93,7 @@ export async function listOpenAnswers(db: Db, actor: Actor, surveyId: string, fi
 		.selectFrom('survey_open_answers as o')
 		.where('o.wave_id', 'in', waveIds)
 		.where('o.question_key', '=', f.questionKey)
+		.$if(!!f.estateId, (q) => q.where('o.estate_id', '=', f.estateId!))
 		.$if(!!f.themeId, (q) => q.where((eb) => eb.exists(eb.selectFrom('survey_open_answer_themes as ft').select('ft.theme_id').whereRef('ft.open_answer_id', '=', 'o.id').where('ft.theme_id', '=', f.themeId!))))
 		.$if(f.untagged, (q) => q.where((eb) => eb.not(eb.exists(eb.selectFrom('survey_open_answer_themes as ut').select('ut.theme_id').whereRef('ut.open_answer_id', '=', 'o.id')))));
 	const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
