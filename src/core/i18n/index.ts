@@ -46,6 +46,9 @@ import enSurveys from './messages/en/surveys.json';
 import nlLetters from './messages/nl/letters.json';
 import frLetters from './messages/fr/letters.json';
 import enLetters from './messages/en/letters.json';
+import nlSurveyTablet from './messages/nl/survey_tablet.json';
+import frSurveyTablet from './messages/fr/survey_tablet.json';
+import enSurveyTablet from './messages/en/survey_tablet.json';
 import nlSurveyAnswer from './messages/nl/survey_answer.json';
 import frSurveyAnswer from './messages/fr/survey_answer.json';
 import enSurveyAnswer from './messages/en/survey_answer.json';
@@ -58,9 +61,9 @@ export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Loca
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, surveys: nlSurveys, survey_answer: nlSurveyAnswer },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, surveys: frSurveys, survey_answer: frSurveyAnswer },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, surveys: enSurveys, survey_answer: enSurveyAnswer }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, surveys: nlSurveys, survey_answer: nlSurveyAnswer, survey_tablet: nlSurveyTablet },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, surveys: frSurveys, survey_answer: frSurveyAnswer, survey_tablet: frSurveyTablet },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, surveys: enSurveys, survey_answer: enSurveyAnswer, survey_tablet: enSurveyTablet }
 };
 
 export type Params = Record<string, string | number>;
