@@ -180,8 +180,27 @@ const brusselsClock = new Intl.DateTimeFormat('en-US', {
 	second: 'numeric'
 });
 
-/** The wall clock in Brussels at `ms`, read as if it were UTC (so subtracting `ms` gives the zone's offset). */
+const HOUR_MS = 3_600_000;
+/** The zone's offset per UTC hour: Brussels changes its clocks on the hour, so within one UTC hour the offset holds. */
+const offsetByHour = new Map<number, number>();
+
+/**
+ * The wall clock in Brussels at `ms`, read as if it were UTC (so subtracting `ms` gives the zone's offset). Reading
+ * the clock through Intl costs microseconds and every intake asks it a few times for its deadline; the offset of
+ * each UTC hour is kept (a few hundred hours at most).
+ */
 function brusselsWallClockMs(ms: number): number {
+	const hour = Math.floor(ms / HOUR_MS);
+	let offset = offsetByHour.get(hour);
+	if (offset === undefined) {
+		offset = readBrusselsClock(hour * HOUR_MS) - hour * HOUR_MS;
+		if (offsetByHour.size >= 1000) offsetByHour.clear();
+		offsetByHour.set(hour, offset);
+	}
+	return ms + offset;
+}
+
+function readBrusselsClock(ms: number): number {
 	let year = 0;
 	let month = 0;
 	let day = 0;
