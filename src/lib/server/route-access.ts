@@ -29,6 +29,20 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/invitation/[token]': 'public',
 	'/dev/mailbox': ['admin'],
 	'/api/v1/openapi.json': 'public',
+	// Surveys, the worker's side (helper surveys-staff): build, distribute (link and poster, codes and letters), paper
+	// answers. The surveys policy decides per survey who reads, builds and enters answers.
+	'/staff/surveys': NOT_ADMIN,
+	'/staff/surveys/new': NOT_ADMIN,
+	'/staff/surveys/[id]': NOT_ADMIN,
+	'/staff/surveys/[id]/settings': NOT_ADMIN,
+	'/staff/surveys/[id]/structure': NOT_ADMIN,
+	'/staff/surveys/[id]/preview': NOT_ADMIN,
+	'/staff/surveys/[id]/preview/frame': NOT_ADMIN,
+	'/staff/surveys/[id]/poster': NOT_ADMIN,
+	'/staff/surveys/[id]/codes': NOT_ADMIN,
+	'/staff/surveys/[id]/codes/letters': NOT_ADMIN,
+	'/staff/surveys/[id]/paper': NOT_ADMIN,
+	'/staff/surveys/[id]/paper/template': NOT_ADMIN,
 	// People (helper H3): the people policy filters further what a partner sees.
 	'/staff/residents': NOT_ADMIN,
 	'/staff/residents/new': INSTITUTE,
@@ -96,6 +110,27 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/open311/v2/requests.[format]': 'public',
 	'/open311/v2/requests/[id].[format]': 'public',
 	'/admin/open311': ['admin'],
+	// Surveys answered without an account (resident helper): the open link, a household code from a letter (typed or
+	// from its QR code), the thank-you page; the preview (?preview=) inside checks staff access itself.
+	'/enquete': 'public',
+	'/enquete/c/[code]': 'public',
+	'/enquete/[slug]': 'public',
+	'/enquete/[slug]/bedankt': 'public',
+	// Surveys door to door (tablet helper): the worker's tablet page, its service worker and the API it loads and sends
+	// with; the surveys policy lets only the organisation running the survey enter answers.
+	'/staff/surveys/[id]/tablet': NOT_ADMIN,
+	'/staff/surveys/[id]/tablet/sw.js': NOT_ADMIN,
+	'/api/v1/surveys/[id]/tablet': NOT_ADMIN,
+	'/api/v1/surveys/[id]/answer-sets': NOT_ADMIN,
+	// Survey results (results helper): staff of the organisation running a survey and its partners read them (the surveys
+	// policy decides per survey; tagging open answers is the running organisation's); residents read published waves.
+	'/staff/surveys/[id]/results': NOT_ADMIN,
+	'/staff/surveys/[id]/compare': NOT_ADMIN,
+	'/staff/surveys/[id]/open-answers': NOT_ADMIN,
+	'/staff/surveys/[id]/report': NOT_ADMIN,
+	'/staff/surveys/[id]/export/csv': NOT_ADMIN,
+	'/staff/surveys/[id]/export/xlsx': NOT_ADMIN,
+	'/enquete/[slug]/resultaten': 'public',
 };
 
 export { ALL_STAFF, NOT_ADMIN, INSTITUTE };
