@@ -59,6 +59,17 @@ describe('the public page leaves out small groups', () => {
 		expect(publicBreakdown('yes_no', figures({ yes: 17, no: 8 }), [a, b, c]).total!.options.map((o) => o.count)).toEqual([17, 8]);
 	});
 
+	it('rather hides a cell in another estate than the total, when that keeps the total', () => {
+		// "Every week": 5 in A, 1 in small B (hidden). Hiding A's 5 too leaves 6 hidden over two estates: the total's 6 shows.
+		const a = figures({ weekly: 5, monthly: 9, never: 6 });
+		const b = figures({ weekly: 1, monthly: 1, never: 0 });
+		const c = figures({ weekly: 7, monthly: 8, never: 9 });
+		const table = publicBreakdown('single_choice', figures({ weekly: 13, monthly: 18, never: 15 }), [a, b, c]);
+		expect(table.total!.options.map((o) => o.count)).toEqual([13, 18, 15]);
+		expect(table.estates[1]).toBeNull();
+		expect(table.estates[0]!.options.filter((o) => o.count === null).length).toBeGreaterThan(0);
+	});
+
 	it('never lets a hidden estate cell be worked out from the total and the cells shown', () => {
 		const distribution = fc.array(fc.nat({ max: 12 }), { minLength: 3, maxLength: 3 });
 		fc.assert(

@@ -142,26 +142,64 @@ export function publicFigures(kind: Question['kind'], f: QuestionFigures, alsoHi
 export type PublicOptionFigure = { key: string; label: string; count: number | null; share: number | null };
 export type PublicQuestionFigures = { answered: number; options: PublicOptionFigure[]; mean: number | null; median: number | null };
 
+type PublicTable = { total: PublicQuestionFigures | null; estates: Array<PublicQuestionFigures | null> };
+
 /**
  * A question's public table: the total and a column per estate, each by `publicFigures`, and then the total checked
- * against the columns, since what the estates hide is the total minus what they show. An option's total count is
- * hidden when what it leaves over comes from one estate alone, or adds up to 1 to 4 answer sets; the total's mean and
- * median go when the estates whose mean is not shown are just one, or hold 1 to 4 answer sets together. So no hidden
- * cell comes back by subtraction.
+ * against the columns, since what the estates hide is the total minus what they show. Two ways to keep every hidden
+ * cell hidden: hide the total's count of an option whose hidden cells come from one estate alone or add up to 1 to 4
+ * answer sets; or first hide that option in the estate that shows it with the smallest count too, so the total can
+ * stay. The table that hides fewer of the total's counts wins (the total is what residents read first; the first way
+ * on a tie). The total's mean and median go when the estates whose mean is not shown are just one, or hold 1 to 4
+ * answer sets together. So no hidden cell comes back by subtraction.
  */
-export function publicBreakdown(kind: Question['kind'], total: QuestionFigures, estates: readonly QuestionFigures[]): { total: PublicQuestionFigures | null; estates: Array<PublicQuestionFigures | null> } {
+export function publicBreakdown(kind: Question['kind'], total: QuestionFigures, estates: readonly QuestionFigures[]): PublicTable {
+	const plain = checkedTotal(kind, total, estates, estates.map((e) => publicFigures(kind, e)));
+	const hiddenTotal = (t: PublicTable) => (t.total === null ? Infinity : t.total.options.filter((o) => o.count === null).length);
+	if (hiddenTotal(plain) === 0) return plain;
+	const spread = checkedTotal(kind, total, estates, hideInEstates(kind, total, estates));
+	return hiddenTotal(spread) < hiddenTotal(plain) ? spread : plain;
+}
+
+const leftOver = (hidden: number[]) => hidden.length === 1 || small(hidden.reduce((a, b) => a + b, 0));
+const countOf = (f: QuestionFigures, key: string) => f.options.find((x) => x.key === key)?.count ?? 0;
+const shownIn = (column: PublicQuestionFigures | null, key: string) => {
+	const c = column?.options.find((x) => x.key === key)?.count;
+	return c !== null && c !== undefined;
+};
+/** The actual counts behind the estates' hidden cells of this option (none where the column shows it). */
+const hiddenCounts = (estates: readonly QuestionFigures[], columns: ReadonlyArray<PublicQuestionFigures | null>, key: string) =>
+	estates.flatMap((e, i) => (countOf(e, key) > 0 && !shownIn(columns[i], key) ? [countOf(e, key)] : []));
+
+/** The estate columns with, for each option whose hidden cells would show through the total, more cells hidden. */
+function hideInEstates(kind: Question['kind'], total: QuestionFigures, estates: readonly QuestionFigures[]): Array<PublicQuestionFigures | null> {
+	const extra = estates.map(() => new Set<string>());
 	const columns = estates.map((e) => publicFigures(kind, e));
-	const leftOver = (hidden: number[]) => hidden.length === 1 || small(hidden.reduce((a, b) => a + b, 0));
-	const alsoHide = new Set<string>();
-	for (const o of total.options) {
-		// The actual counts behind the estates' hidden cells of this option (none where the column shows it).
-		const hidden = estates.flatMap((e, i) => {
-			const count = e.options.find((x) => x.key === o.key)?.count ?? 0;
-			const shown = columns[i]?.options.find((x) => x.key === o.key)?.count;
-			return count > 0 && (shown === null || shown === undefined) ? [count] : [];
-		});
-		if (hidden.length > 0 && leftOver(hidden)) alsoHide.add(o.key);
+	// Every pass hides at least one more cell, so this ends.
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const o of total.options) {
+			const hidden = hiddenCounts(estates, columns, o.key);
+			if (hidden.length === 0 || !leftOver(hidden)) continue;
+			const next = estates
+				.map((e, i) => ({ i, count: countOf(e, o.key) }))
+				.filter((c) => c.count > 0 && shownIn(columns[c.i], o.key))
+				.sort((a, b) => a.count - b.count)[0];
+			if (!next) continue;
+			extra[next.i].add(o.key);
+			columns[next.i] = publicFigures(kind, estates[next.i], extra[next.i]);
+			changed = true;
+		}
 	}
+	return columns;
+}
+
+/** The total, with what the columns hide checked against it. */
+function checkedTotal(kind: Question['kind'], total: QuestionFigures, estates: readonly QuestionFigures[], columns: Array<PublicQuestionFigures | null>): PublicTable {
+	const alsoHide = new Set(total.options.filter((o) => {
+		const hidden = hiddenCounts(estates, columns, o.key);
+		return hidden.length > 0 && leftOver(hidden);
+	}).map((o) => o.key));
 	const meanHidden = estates.flatMap((e, i) => (e.answered > 0 && (columns[i] === null || columns[i]!.mean === null) ? [e.answered] : []));
 	return { total: publicFigures(kind, total, alsoHide, !(meanHidden.length > 0 && leftOver(meanHidden))), estates: columns };
 }
