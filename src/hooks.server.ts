@@ -88,7 +88,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (!response.headers.has('content-security-policy') && response.headers.get('content-type')?.startsWith('text/html')) {
 		response.headers.set('referrer-policy', 'same-origin');
 		response.headers.set('x-content-type-options', 'nosniff');
-		response.headers.set('x-frame-options', 'DENY');
+		// The survey builder's preview frames the resident's page (and its own read-only page) from our own origin.
+		const framedPreview = (event.route.id === '/enquete/[slug]' && event.url.searchParams.has('preview')) || event.route.id === '/staff/surveys/[id]/preview/frame';
+		response.headers.set('x-frame-options', framedPreview ? 'SAMEORIGIN' : 'DENY');
 	}
 	return response;
 };

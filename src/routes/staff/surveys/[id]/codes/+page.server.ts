@@ -1,0 +1,46 @@
+// Household codes of a wave: how many per estate are open, used or void, the print runs (a lost run can be voided
+// and printed again), and the form that generates the letters (posted to ./letters, which answers with the PDF).
+import { redirect } from '@sveltejs/kit';
+import { getOrganisation } from '$core/partners/service';
+import { codeOverview, getSurvey, voidCodeBatch } from '$core/surveys/service';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	try {
+		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		const wanted = url.searchParams.get('ronde');
+		const wave = survey.waves.find((w) => w.id === wanted) ?? survey.waves.find((w) => w.isOpen) ?? survey.waves[survey.waves.length - 1] ?? null;
+		const overview = wave ? await codeOverview(locals.core.db, locals.actor, survey.id, wave.id) : { batches: [], estates: [] };
+		const org = await getOrganisation(locals.core.db, locals.actor, survey.organisationId);
+		return {
+			survey: { id: survey.id, title: survey.title, modes: survey.modes, canUpdate: survey.can.update },
+			waves: survey.waves.map((w) => ({ id: w.id, number: w.number, isOpen: w.isOpen, households: w.households })),
+			wave: wave ? { id: wave.id, number: wave.number, closesAt: wave.closesAt } : null,
+			estates: survey.estates.map((e) => {
+				const c = overview.estates.find((x) => x.estateId === e.id);
+				return { id: e.id, name: e.name, unused: c?.unused ?? 0, used: c?.used ?? 0, void: c?.void ?? 0 };
+			}),
+			batches: overview.batches,
+			contact: [org.phone, org.email].filter(Boolean).join(' · '),
+			error: url.searchParams.get('fout'),
+			voided: url.searchParams.get('ongeldig'),
+			none: url.searchParams.has('geen')
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	void: async ({ request, locals, params }) => {
+		const values = await formObject(request);
+		let result: { voided: number; used: number };
+		try {
+			result = await voidCodeBatch(locals.core.db, locals.actor, params.id, String(values.batchId ?? ''));
+		} catch (err) {
+			return formFailure(err, locals.locale, values);
+		}
+		redirect(303, `/staff/surveys/${params.id}/codes?ronde=${encodeURIComponent(String(values.waveId ?? ''))}&ongeldig=${result.voided}-${result.used}`);
+	}
+};

@@ -1,0 +1,97 @@
+// Paper answers: a worker types in one paper form on one screen (marked as paper; the core audits it), or uploads a
+// sheet of many (a CSV with a column per question: first a check that stores nothing and lists every bad row by
+// line, then "store" — which stores nothing when any row is bad, and never the same form twice).
+import { fail, redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { Invalid } from '$core/errors';
+import { translate } from '$core/i18n';
+import { fieldMessage } from '$core/i18n/field-errors';
+import { getSurvey, importPaperAnswers, submitAnswerSet, type PaperImportResult } from '$core/surveys/service';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { answerField, answersFromForm } from './answers-form';
+import type { Actions, PageServerLoad } from './$types';
+
+const MAX_CSV_BYTES = 5 * 1024 * 1024;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	try {
+		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		return {
+			survey: { id: survey.id, title: survey.title, status: survey.status, canEnter: survey.can.enterAnswers },
+			structure: survey.version.structure,
+			estates: survey.estates.map((e) => ({ id: e.id, name: e.name })),
+			openWave: survey.waves.find((w) => w.isOpen)?.number ?? null,
+			submissionId: randomUUID(),
+			stored: url.searchParams.get('bewaard'),
+			imported: url.searchParams.get('ingelezen')
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+function importIssues(locale: App.Locals['locale'], result: PaperImportResult) {
+	return result.issues.map((i) => ({ line: i.line, column: i.column, message: fieldMessage(locale, { path: i.column, code: i.code, message: i.code, messageKey: i.messageKey, params: i.params }) }));
+}
+
+async function readCsv(request: Request): Promise<{ text: string; values: Record<string, unknown> } | { error: string }> {
+	const data = await request.formData();
+	const values: Record<string, unknown> = {};
+	for (const [k, v] of data.entries()) if (typeof v === 'string') values[k] = v;
+	const file = data.get('file');
+	if (file && typeof file !== 'string' && file.size > 0) {
+		if (file.size > MAX_CSV_BYTES) return { error: 'paper_file_too_large' };
+		return { text: await file.text(), values };
+	}
+	const text = typeof values.text === 'string' ? values.text : '';
+	if (!text.trim()) return { error: 'paper_no_file' };
+	return { text, values };
+}
+
+export const actions: Actions = {
+	enter: async ({ request, locals, params }) => {
+		const values = await formObject(request);
+		try {
+			const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+			const answers = answersFromForm(survey.version.structure, values);
+			await submitAnswerSet(locals.core.db, locals.actor, params.id, {
+				submissionId: String(values.submissionId ?? ''),
+				channel: 'paper',
+				estateId: String(values.estateId ?? '') || undefined,
+				language: String(values.language ?? 'nl') || 'nl',
+				code: String(values.code ?? '') || undefined,
+				answers
+			});
+		} catch (err) {
+			if (err instanceof Invalid) {
+				const errors: Record<string, string> = {};
+				for (const issue of err.issues) errors[answerField(issue.path) || '_form'] ??= fieldMessage(locals.locale, issue);
+				return fail(400, { form: 'enter', errors, message: translate(locals.locale, 'survey_builder.paper_not_stored'), values });
+			}
+			return formFailure(err, locals.locale, { ...values, form: 'enter' });
+		}
+		redirect(303, `/staff/surveys/${params.id}/paper?bewaard=1#enter`);
+	},
+	check: async ({ request, locals, params }) => {
+		const read = await readCsv(request);
+		if ('error' in read) return fail(400, { form: 'csv', message: translate(locals.locale, `survey_builder.${read.error}`) });
+		try {
+			const result = await importPaperAnswers(locals.core.db, locals.actor, params.id, { text: read.text, dryRun: true });
+			return { form: 'csv', result: { ...result, issues: importIssues(locals.locale, result) }, text: result.outcome === 'dry_run' ? read.text : '' };
+		} catch (err) {
+			return formFailure(err, locals.locale, { form: 'csv' });
+		}
+	},
+	import: async ({ request, locals, params }) => {
+		const read = await readCsv(request);
+		if ('error' in read) return fail(400, { form: 'csv', message: translate(locals.locale, `survey_builder.${read.error}`) });
+		let result: PaperImportResult;
+		try {
+			result = await importPaperAnswers(locals.core.db, locals.actor, params.id, { text: read.text });
+		} catch (err) {
+			return formFailure(err, locals.locale, { form: 'csv' });
+		}
+		if (result.outcome !== 'stored') return fail(400, { form: 'csv', result: { ...result, issues: importIssues(locals.locale, result) }, text: '' });
+		redirect(303, `/staff/surveys/${params.id}/paper?ingelezen=${result.stored}-${result.alreadyStored}#csv`);
+	}
+};

@@ -1,0 +1,23 @@
+// The survey as a resident sees it, in a 360 x 740 phone frame, per language and with easy read: the resident's own
+// pages in preview mode (/enquete/<slug>?preview=<version>&taal=<language>&eenvoudig=1, see src/routes/enquete/[slug],
+// which stores nothing), and every question on one read-only page (preview/frame).
+import { getSurvey } from '$core/surveys/service';
+import { builderLanguages } from '$core/surveys/structure-edits';
+import { pageError } from '$lib/server/problem';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	try {
+		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		const languages = builderLanguages(survey.version.structure).filter((l) => l === 'nl' || JSON.stringify(survey.version.structure).includes(`"${l}"`));
+		const lang = url.searchParams.get('taal') ?? 'nl';
+		return {
+			survey: { id: survey.id, slug: survey.slug, title: survey.title, version: survey.version.number },
+			languages,
+			lang: languages.includes(lang) ? lang : 'nl',
+			easy: url.searchParams.get('eenvoudig') === '1'
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};

@@ -1,0 +1,29 @@
+// A survey's settings: texts, modes, areas and estates, partners (a changed scope recounts open waves' households).
+import { redirect } from '@sveltejs/kit';
+import { getSurvey, updateSurvey } from '$core/surveys/service';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { formErrorKeys, surveyFormChoices, surveyFormValues, surveyInputFromForm } from '../../survey-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	try {
+		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		return { survey: { id: survey.id, title: survey.title, status: survey.status }, values: surveyFormValues(survey), choices: await surveyFormChoices(locals.core.db, locals.actor) };
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const values = await formObject(request);
+		try {
+			await updateSurvey(locals.core.db, locals.actor, params.id, surveyInputFromForm(values));
+		} catch (err) {
+			const failure = formFailure(err, locals.locale, values);
+			failure.data.errors = formErrorKeys(failure.data.errors);
+			return failure;
+		}
+		redirect(303, `/staff/surveys/${params.id}?saved=settings`);
+	}
+};

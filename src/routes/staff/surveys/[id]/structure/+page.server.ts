@@ -1,0 +1,66 @@
+// The builder: sections and questions of the survey's current version. Every edit is a plain form post naming one
+// edit (?/add_question, ?/move_section, …); the route applies it to the stored structure (structure-edits.ts) and
+// saves the whole structure with saveStructure, which makes a new version once answers exist. Refused edits come
+// back with the structure as typed and the core's issues per question and field.
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { Invalid } from '$core/errors';
+import { translate } from '$core/i18n';
+import { fieldMessage } from '$core/i18n/field-errors';
+import { getSurvey, saveStructure, type StructureInput } from '$core/surveys/service';
+import { applyStructureEdit, builderLanguages, issueTarget, BUILDER_EDITS, type BuilderEdit } from '$core/surveys/structure-edits';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
+
+const extraLanguages = (v: unknown) => String(v ?? '').split(/[\s,]+/).map((l) => l.trim().toLowerCase()).filter((l) => /^[a-z]{2,3}$/.test(l));
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	try {
+		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		const extra = extraLanguages(url.searchParams.get('talen'));
+		return {
+			survey: { id: survey.id, title: survey.title, status: survey.status, canUpdate: survey.can.update },
+			structure: survey.version.structure as StructureInput,
+			version: { number: survey.version.number, answerSets: survey.version.answerSets },
+			languages: builderLanguages(survey.version.structure, extra),
+			extra: extra.join(','),
+			saved: url.searchParams.get('saved'),
+			newVersion: url.searchParams.get('versie'),
+			open: url.searchParams.get('open')
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+async function edit(event: RequestEvent<{ id: string }>, op: BuilderEdit) {
+	const { request, locals, params } = event;
+	const form = await formObject(request);
+	const extra = extraLanguages(form.languages);
+	let target = 'sections';
+	let draft: StructureInput | undefined;
+	let saved: Awaited<ReturnType<typeof saveStructure>>;
+	try {
+		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		const result = applyStructureEdit(survey.version.structure as StructureInput, op, form, builderLanguages(survey.version.structure, extra));
+		target = result.target;
+		draft = result.structure;
+		saved = await saveStructure(locals.core.db, locals.actor, params.id, result.structure);
+	} catch (err) {
+		if (err instanceof Invalid && draft) {
+			// Per block of the page (question-0-2, section-1), the field and the message in the worker's language.
+			const issues: Record<string, Record<string, string>> = {};
+			for (const issue of err.issues) {
+				const at = issueTarget(issue.path);
+				(issues[at.target] ??= {})[at.field] ??= fieldMessage(locals.locale, issue);
+			}
+			return fail(400, { draft, target, issues, message: translate(locals.locale, 'survey_builder.not_saved') });
+		}
+		return formFailure(err, locals.locale);
+	}
+	const query = new URLSearchParams({ saved: '1', open: op.startsWith('delete') ? '' : target });
+	if (saved.newVersion) query.set('versie', String(saved.number));
+	if (extra.length) query.set('talen', extra.join(','));
+	redirect(303, `/staff/surveys/${params.id}/structure?${query}#${target}`);
+}
+
+export const actions: Actions = Object.fromEntries(BUILDER_EDITS.map((op) => [op, (event: RequestEvent<{ id: string }>) => edit(event, op)])) as Actions;

@@ -1,0 +1,16 @@
+// A survey's text in the worker's language, else in Dutch (which every text has); the easy-read variant on request.
+import type { Locale } from '$core/i18n';
+
+type Variant = { text: string; easy?: string } | string;
+export function pick(w: unknown, locale: Locale | string, easy = false): string {
+	if (!w || typeof w !== 'object') return '';
+	const map = w as Record<string, Variant | undefined>;
+	const v = map[locale] ?? map.nl;
+	if (!v) return '';
+	if (typeof v === 'string') return v;
+	return (easy && v.easy) || v.text;
+}
+
+/** The survey's address for residents: the open link and, with a code, the letter's link (the resident pages read /enquete/c/<code>). */
+export const openLink = (origin: string, slug: string) => `${origin}/enquete/${slug}`;
+export const codeLink = (origin: string) => (code: string) => `${origin}/enquete/c/${code}`;
