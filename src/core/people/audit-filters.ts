@@ -1,7 +1,8 @@
 // Choices for the audit log search page: the staff accounts one can filter on, and the actions and resource types
-// the modules write. Only for those who may search the log.
+// the modules write. Only for those who may search the log. The page's list of choices is sent to the browser, so
+// this file imports the policy check alone, not the access module with the audit log (node:crypto via db/ids).
 import type { Actor } from '../access/actor';
-import { authorize } from '../access/index';
+import { authorize } from '../access/policy';
 import type { Db } from '../db/database';
 
 /** Suggestions only: modules add their own actions, and the search page takes any action name. */
