@@ -122,7 +122,15 @@ export const actions: Actions = {
 	}
 };
 
-/** The failure, with which form it came from, so the page shows the message next to that form. */
-function withAction<T extends { status: number; data: object }>(action: string, failure: T) {
-	return fail(failure.status, { ...failure.data, action });
+/**
+ * The failure, with which form it came from, so the page shows the message next to that form. A theme's name is the
+ * whole input of createTheme and renameTheme, so its problem (path '') belongs next to the name field.
+ */
+function withAction<T extends { status: number; data: { errors?: Record<string, string> } }>(action: string, failure: T) {
+	const errors = { ...(failure.data.errors ?? {}) };
+	if ((action === 'createTheme' || action === 'renameTheme') && errors._form && !errors.name) {
+		errors.name = errors._form;
+		delete errors._form;
+	}
+	return fail(failure.status, { ...failure.data, errors, action });
 }
