@@ -113,7 +113,14 @@ async function unknownToken(): Promise<string> {
 	return randomBytes(24).toString('base64url');
 }
 
+/** A survey residents answer: the demo's tenant survey (open, wave 2 running, wave 1 published). */
+async function surveySlug({ db }: ParamContext): Promise<string> {
+	return must((await db.selectFrom('surveys').select('slug').where('status', '=', 'open').orderBy('created_at').executeTakeFirst())?.slug, 'open survey');
+}
+
 export const paramResolvers: Record<string, Resolver> = {
+	'enquete/[slug]': surveySlug,
+	'c/[code]': async () => 'KM7X-P3RA',
 	'areas/[slug]': areaSlug,
 	'buurten/[slug]': areaSlug,
 	'melden/[slug]': areaSlug,
