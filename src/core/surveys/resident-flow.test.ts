@@ -8,7 +8,7 @@ import { describeOnDatabases } from '../db/testing';
 import { buildOpenSurvey, buildSurveyWorld, TENANT_SURVEY } from './factories';
 import { structure as structureSchema } from './model';
 import { answerScreen, latestPublishedWave, nextStep, shownInSection, submissionIdFor, withoutHidden } from './resident-flow';
-import { publishWave } from './service';
+import { loadDraft, publishWave, saveDraft, sweepSurveyDrafts } from './service';
 import { z } from 'zod';
 
 const s = structureSchema.parse(TENANT_SURVEY);
@@ -88,5 +88,18 @@ describeOnDatabases('the thank-you page links to published results', (ctx) => {
 		expect(await latestPublishedWave(ctx.db, anonymous, survey.id)).toBeNull();
 		await publishWave(ctx.db, world.worker, survey.id, survey.waveId, { published: true, feedback: { nl: 'We herstelden de bel.' } });
 		expect(await latestPublishedWave(ctx.db, anonymous, survey.id)).toBe(1);
+	});
+});
+
+describeOnDatabases('drafts nobody came back to are swept', (ctx) => {
+	it('a draft saved today stays; 30 days after its last save the periodic sweep removes it', async () => {
+		const world = await buildSurveyWorld(ctx.db);
+		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id]);
+		const at = new Date(survey.opensAt.getTime() + 86_400_000);
+		const { token } = await saveDraft(ctx.db, anonymous, { surveyId: survey.id, answers: { home_happy: '4' }, step: 1 }, at);
+		expect(await sweepSurveyDrafts(ctx.db, new Date(at.getTime() + 29 * 86_400_000))).toBe(0);
+		expect(await loadDraft(ctx.db, anonymous, survey.id, token, new Date(at.getTime() + 29 * 86_400_000))).not.toBeNull();
+		expect(await sweepSurveyDrafts(ctx.db, new Date(at.getTime() + 30 * 86_400_000 + 1))).toBe(1);
+		expect(await loadDraft(ctx.db, anonymous, survey.id, token, at)).toBeNull();
 	});
 });
