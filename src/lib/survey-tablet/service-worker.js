@@ -1,0 +1,80 @@
+// The tablet page's service worker, served from the page's own path (…/tablet/sw.js) and scoped to it: it keeps the
+// page and the files it loads, so a reload without network still opens the page. The page is asked from the network
+// first (fresh questions and session when online) and from the cache when offline; the build's files never change
+// under their name, so they come from the cache first. Nothing else is touched: the API and other pages go to the
+// network as always, and no answers pass through here (they are kept by the page).
+/** @type {any} The ServiceWorkerGlobalScope (the project's type library is the DOM's). */
+const sw = self;
+const CACHE = 'leefbaar-tablet-v1';
+const PAGE = sw.registration.scope;
+const IMMUTABLE = /\/_app\/immutable\//;
+
+/** The build's files the page names: module preloads, styles and the start script's imports. */
+function assetsOf(/** @type {string} */ html) {
+	const found = new Set();
+	for (const m of html.matchAll(/["']([^"'\s]*_app\/immutable\/[^"'\s]+)["']/g)) found.add(new URL(m[1], PAGE).href);
+	return [...found];
+}
+
+async function keepPage() {
+	const cache = await caches.open(CACHE);
+	const res = await fetch(PAGE, { credentials: 'same-origin' });
+	if (!res.ok || res.redirected) return;
+	const html = await res.clone().text();
+	await cache.put(PAGE, res);
+	await Promise.all(
+		assetsOf(html).map(async (url) => {
+			if (await cache.match(url)) return;
+			const asset = await fetch(url);
+			if (asset.ok) await cache.put(url, asset);
+		})
+	);
+}
+
+sw.addEventListener('install', (/** @type {any} */ event) => {
+	event.waitUntil(keepPage().catch(() => undefined).then(() => sw.skipWaiting()));
+});
+
+sw.addEventListener('activate', (/** @type {any} */ event) => {
+	event.waitUntil(
+		(async () => {
+			for (const name of await caches.keys()) if (name.startsWith('leefbaar-tablet-') && name !== CACHE) await caches.delete(name);
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('fetch', (/** @type {any} */ event) => {
+	/** @type {Request} */
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+	if (request.mode === 'navigate' && url.origin + url.pathname === PAGE) {
+		event.respondWith(
+			(async () => {
+				const cache = await caches.open(CACHE);
+				try {
+					const res = await fetch(request);
+					if (res.ok && !res.redirected && res.type !== 'opaqueredirect') await cache.put(PAGE, res.clone());
+					return res;
+				} catch (error) {
+					const kept = await cache.match(PAGE);
+					if (kept) return kept;
+					throw error;
+				}
+			})()
+		);
+	} else if (IMMUTABLE.test(url.pathname)) {
+		event.respondWith(
+			(async () => {
+				const cache = await caches.open(CACHE);
+				const kept = await cache.match(request);
+				if (kept) return kept;
+				const res = await fetch(request);
+				if (res.ok) await cache.put(request, res.clone());
+				return res;
+			})()
+		);
+	}
+});
