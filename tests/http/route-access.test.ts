@@ -26,7 +26,14 @@ const visitors: Visitor[] = [
  * the page answers 403 by design. Each entry says why; anything else that refuses an allowed visitor is a mismatch.
  */
 const dataLevelRefusals: Array<{ route: string; visitor: string; status: number; why: string }> = [
-	{ route: '/staff/households/[id]/edit', visitor: 'welfare centre staff', status: 403, why: 'only the housing company that lets the dwelling edits a household (people policy: landlordOf)' }
+	{ route: '/staff/households/[id]/edit', visitor: 'welfare centre staff', status: 403, why: 'only the housing company that lets the dwelling edits a household (people policy: landlordOf)' },
+	// The tablet's service worker is the same code for every survey and holds no data: any staff may load it.
+	...['/staff/surveys/[id]/tablet', '/api/v1/surveys/[id]/tablet'].flatMap((route) => [
+		{ route, visitor: 'housing company staff', status: 403, why: 'a partner reads the results; only the organisation running the survey enters answers (surveys policy)' },
+		{ route, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy)' }
+	]),
+	// Survey results (results helper): the running organisation and its partners read them.
+	...['results', 'compare', 'open-answers', 'report', 'export/csv', 'export/xlsx'].map((page) => ({ route: `/staff/surveys/[id]/${page}`, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read-results)' }))
 ];
 
 /**
@@ -96,7 +103,9 @@ for (const dialect of testDialects()) {
 					}
 					if (res.status >= 500) problems.push(`${path} (${route.id}): server error ${outcome}`);
 					else if (decision === 'allow' && (res.status >= 400 || res.status < 200)) problems.push(`${path} (${route.id}): expected a page, got ${outcome}`);
-					else if (decision === 'login' && !(res.status === 303 && location.startsWith('/login'))) problems.push(`${path} (${route.id}): expected 303 to /login, got ${outcome}`);
+					// An API answers 401 (a client cannot follow a login form); a page sends the visitor to the login page.
+					else if (decision === 'login' && !(route.id.startsWith('/api/') ? res.status === 401 : res.status === 303 && location.startsWith('/login')))
+						problems.push(`${path} (${route.id}): expected ${route.id.startsWith('/api/') ? '401' : '303 to /login'}, got ${outcome}`);
 					else if (decision === 'forbidden' && res.status !== 403) problems.push(`${path} (${route.id}): expected 403, got ${outcome}`);
 					else if (decision === 'unknown') problems.push(`${path} (${route.id}): no access rule`);
 				}
