@@ -118,7 +118,13 @@ async function surveySlug({ db }: ParamContext): Promise<string> {
 	return must((await db.selectFrom('surveys').select('slug').where('status', '=', 'open').orderBy('created_at').executeTakeFirst())?.slug, 'open survey');
 }
 
+/** A survey staff work on: the demo's tenant survey (open, run by neighbourhood work, De Vlashaard a partner). */
+async function surveyId({ db }: ParamContext): Promise<string> {
+	return must((await db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirst())?.id, 'open survey');
+}
+
 export const paramResolvers: Record<string, Resolver> = {
+	'surveys/[id]': surveyId,
 	'enquete/[slug]': surveySlug,
 	'c/[code]': async () => 'KM7X-P3RA',
 	'areas/[slug]': areaSlug,
