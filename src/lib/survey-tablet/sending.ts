@@ -18,7 +18,9 @@ export async function outcomeOf(res: Response, now = new Date()): Promise<SendOu
 	} catch {
 		return { kind: 'retry' };
 	}
-	const errors = Array.isArray(body.errors) ? body.errors.filter((e): e is { pointer: string; detail: string } => !!e && typeof e.pointer === 'string' && typeof e.detail === 'string') : [];
+	const errors = (Array.isArray(body.errors) ? body.errors : [])
+		.filter((e): e is { pointer: string; detail: string } => !!e && typeof e.pointer === 'string' && typeof e.detail === 'string')
+		.map((e) => ({ pointer: e.pointer, detail: e.detail }));
 	return { kind: 'refused', refusal: { title: typeof body.title === 'string' ? body.title : String(res.status), errors, at: now.toISOString() } };
 }
 
