@@ -167,11 +167,15 @@ for (const dialect of testDialects()) {
 			const drafts = await count('survey_drafts');
 			const responses = await count('survey_responses');
 
-			let res = await post(tab, 'next', 1, SCREEN1, { 'a.woning_tevreden': '9', 'a.herstelling_gevraagd': 'no' });
+			let res = await tab.post(`/enquete/${survey.slug}?stap=1&/next`, { step: '1', shown: SCREEN1.join(' '), 'a.woning_tevreden': '9', 'a.herstelling_gevraagd': 'no' });
 			expect(res.status).toBe(400);
 			let html = visible(await res.text());
 			expect(html).toContain('Kies een smiley van 1 tot 5.');
 			expect(html).toContain('href="#q-woning_tevreden"');
+			// The same screen again, with what was typed, and no "welcome back".
+			expect(html).toContain('Uw woning en De Vlashaard');
+			expect(html).toMatch(/name="a.herstelling_gevraagd" value="no"[^>]*checked/);
+			expect(html).not.toContain('Welkom terug');
 
 			// An answer to the repair question that the screen never showed (its condition does not hold).
 			res = await post(tab, 'next', 1, SCREEN1, { 'a.woning_tevreden': '3', 'a.herstelling_gevraagd': 'no', 'a.herstelling_snel': '5' });
@@ -218,6 +222,7 @@ for (const dialect of testDialects()) {
 			let refused = await neighbour.post('/enquete', { code: code.toLowerCase().replace('-', ' ') });
 			expect(refused.status).toBe(400);
 			expect(visible(await refused.text())).toContain('Met deze code is al geantwoord. Elk gezin kan één keer antwoorden.');
+			expect(visible(await (await neighbour.post('/enquete', { code })).text())).toContain('Kijk dit na:');
 			// And by the letter's QR code: the reason on the code page, never the code in the address.
 			const qr = await neighbour.get(`/enquete/c/${code}`);
 			expect(qr.headers.get('location')).toBe('/enquete?fout=code_used');
