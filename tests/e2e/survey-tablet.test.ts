@@ -87,6 +87,12 @@ for (const dialect of testDialects()) {
 
 		it('offline: two residents answer, both sets wait on the tablet, and a reload without network still works', async () => {
 			const before = await tabletSets();
+			// The browser's own cache is emptied first: what the reload below needs must come from the tablet page's
+			// service worker (the page put the files it loaded in its cache).
+			await page.waitForFunction(async () => (await (await caches.open('leefbaar-tablet-v1')).keys()).some((r) => r.url.includes('/nodes/')));
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Network.clearBrowserCache');
+			await cdp.detach();
 			await context.setOffline(true);
 			await expect.poll(() => page.getByTestId('connection').innerText()).toMatch(/Geen internet/);
 			await answerFirstResident();

@@ -47,7 +47,9 @@ for (const dialect of testDialects()) {
 			expect(sw.status).toBe(200);
 			expect(sw.headers.get('content-type')).toContain('javascript');
 			expect(sw.headers.get('service-worker-allowed')).toBe(`/staff/surveys/${survey.id}/tablet`);
-			expect(await sw.text()).toContain("addEventListener('fetch'");
+			const swSource = await sw.text();
+			expect(swSource).toContain("addEventListener('fetch'");
+			expect(swSource).toContain("const CACHE = 'leefbaar-tablet-v1';");
 
 			const res = await api(sara, `/api/v1/surveys/${survey.id}/tablet`);
 			expect(res.status).toBe(200);

@@ -5,7 +5,8 @@
 // network as always, and no answers pass through here (they are kept by the page).
 /** @type {any} The ServiceWorkerGlobalScope (the project's type library is the DOM's). */
 const sw = self;
-const CACHE = 'leefbaar-tablet-v1';
+// Filled in when served (offline-cache.ts): the page puts the files it loaded in the same cache.
+const CACHE = '__OFFLINE_CACHE__';
 const PAGE = sw.registration.scope;
 const IMMUTABLE = /\/_app\/immutable\//;
 
