@@ -266,9 +266,27 @@ for (const dialect of testDialects()) {
 			expect(await count('survey_drafts')).toBe(drafts);
 		});
 
+		it('a survey by household codes only sends a visitor without a code to the code page', async () => {
+			await server.db.updateTable('surveys').set({ modes: ['code', 'paper'] }).where('id', '=', survey.id).execute();
+			try {
+				const tab = phone();
+				expect(await page(tab, `/enquete/${survey.slug}`)).toContain('Voor deze bevraging heb je de code uit je brief nodig.');
+				const res = await post(tab, 'next', 0, [], { estateId: vlashof });
+				expect(res.headers.get('location')).toBe('/enquete');
+				const code = await letterCode();
+				expect((await tab.get(`/enquete/c/${code}`)).status).toBe(303);
+				expect(await page(tab, `/enquete/${survey.slug}`)).toContain('Je antwoordt met de code uit je brief');
+			} finally {
+				await server.db.updateTable('surveys').set({ modes: ['open_link', 'code', 'paper', 'tablet'] }).where('id', '=', survey.id).execute();
+			}
+		});
+
 		it('the answering page weighs at most 50 KB on first load, without JavaScript', async () => {
-			for (const path of [`/enquete/${survey.slug}`, '/enquete']) {
-				const res = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+			// The consent, the heaviest screen (five questions, two smiley scales, five choices) and the code page.
+			const tab = phone();
+			await post(tab, 'next', 0, [], { estateId: vlashof });
+			for (const path of [`/enquete/${survey.slug}`, `/enquete/${survey.slug}?stap=1`, '/enquete']) {
+				const res = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip', ...(path.includes('stap') ? { cookie: tab.cookieHeader() } : {}) } });
 				const html = await res.text();
 				let bytes = gzipSync(html).length;
 				const assets = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]).filter((h, i, all) => all.indexOf(h) === i);

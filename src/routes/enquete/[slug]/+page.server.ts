@@ -89,6 +89,8 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies }) => 
 
 	const token = cookies.get(draftCookieName(survey.id));
 	const draft = await loadDraft(db, locals.actor, survey.id, token);
+	// A survey by household codes only: without a code from a letter there is nothing to answer here.
+	if (!survey.modes.includes('open_link') && !draft?.hasCode) return { ...base, mode: 'needs_code' as const, title: uiPick(survey.title) };
 	const language = draft?.language ?? (survey.languages.includes(locals.locale) ? locals.locale : 'nl');
 	const structure = survey.version.structure;
 	const n = structure.sections.length;
@@ -179,6 +181,7 @@ async function readPost(event: RequestEvent<{ slug: string }>): Promise<Posted> 
 	const token = readDraftToken(event.cookies, survey.id, form);
 	const draft = await loadDraft(locals.core.db, locals.actor, survey.id, token);
 	const step = Math.min(Number(/^\d{1,3}$/.test(String(form.step)) ? form.step : 0), survey.version.structure.sections.length + 1);
+	if (!survey.modes.includes('open_link') && !draft?.hasCode) redirect(303, '/enquete');
 	const shown = typeof form.shown === 'string' ? form.shown.split(' ').filter(Boolean) : [];
 	return { survey, form, token, draft, step, shown };
 }
