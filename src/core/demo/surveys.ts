@@ -178,7 +178,8 @@ export async function loadDemoSurveys(db: Db, now = new Date()): Promise<{ surve
 	const first = await createWave(db, sara, survey.id, { opensAt: new Date(wave1.from), closesAt: new Date(wave1.from + wave1.days * DAY) }, new Date(wave1.from - DAY));
 	await setSurveyStatus(db, sara, survey.id, 'open', new Date(wave1.from - DAY));
 	const c: Ctx = { db, surveyId: survey.id, sara, rnd };
-	const link = (code: string) => `${BASE_URL}/b/${code}`;
+	// The letter's QR code opens /enquete/c/<code> (src/routes/enquete/c/[code]).
+	const link = (code: string) => `${BASE_URL}/enquete/c/${code}`;
 
 	const letters1 = await generateHouseholdCodes(db, sara, { surveyId: survey.id, waveId: first.id, link }, new Date(wave1.from - DAY));
 	const firstAnswers = await answerWave(c, letters1.letters, estateIds, wave1, { code: 0.4, tablet: 0.12, paper: 0.08, openLink: 0.05 });
