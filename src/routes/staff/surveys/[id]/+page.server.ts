@@ -1,7 +1,7 @@
 // One survey at a glance: settings, status (with what is missing before it can open), waves, and how residents
 // answer (open link and poster, household codes, paper, tablet).
 import { redirect } from '@sveltejs/kit';
-import { createWave, deleteSurvey, deleteWave, getSurvey, readinessIssues, setSurveyStatus } from '$core/surveys/service';
+import { createWave, deleteSurvey, deleteWave, getSurvey, readinessIssues, setSurveyStatus, updateWave } from '$core/surveys/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { openLink } from '../wording';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +21,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			readiness: readinessIssues(survey.version.structure),
 			openLink: openLink(locals.core.config.origin ?? url.origin, survey.slug),
 			nextWave: { opensAt: nextOpens, closesAt: nextCloses },
+			// A wave's dates as the date fields show them (its last day is the day before it closes).
+			waveDays: Object.fromEntries(survey.waves.map((w) => [w.id, { opensAt: brusselsDay(w.opensAt), closesAt: w.closesAt ? brusselsDay(new Date(Date.parse(w.closesAt) - 1000).toISOString()) : '' }])),
 			saved: url.searchParams.get('saved')
 		};
 	} catch (err) {
@@ -46,6 +48,15 @@ export const actions: Actions = {
 			return formFailure(err, locals.locale, { ...values, form: 'wave' });
 		}
 		redirect(303, `/staff/surveys/${params.id}?saved=wave#waves`);
+	},
+	updateWave: async ({ request, locals, params }) => {
+		const values = await formObject(request);
+		try {
+			await updateWave(locals.core.db, locals.actor, params.id, String(values.waveId ?? ''), { opensAt: String(values.opensAt ?? ''), closesAt: String(values.closesAt ?? '') });
+		} catch (err) {
+			return formFailure(err, locals.locale, { ...values, form: 'waves' });
+		}
+		redirect(303, `/staff/surveys/${params.id}?saved=wave_changed#waves`);
 	},
 	deleteWave: async ({ request, locals, params }) => {
 		const values = await formObject(request);

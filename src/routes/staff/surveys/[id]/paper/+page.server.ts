@@ -23,6 +23,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			openWave: survey.waves.find((w) => w.isOpen)?.number ?? null,
 			submissionId: randomUUID(),
 			stored: url.searchParams.get('bewaard'),
+			// The estate of the form typed in before: a worker types a stack of one estate's forms.
+			estateId: url.searchParams.get('wijk') ?? '',
 			imported: url.searchParams.get('ingelezen')
 		};
 	} catch (err) {
@@ -70,7 +72,7 @@ export const actions: Actions = {
 			}
 			return formFailure(err, locals.locale, { ...values, form: 'enter' });
 		}
-		redirect(303, `/staff/surveys/${params.id}/paper?bewaard=1#enter`);
+		redirect(303, `/staff/surveys/${params.id}/paper?bewaard=1&wijk=${encodeURIComponent(String(values.estateId ?? ''))}#enter`);
 	},
 	check: async ({ request, locals, params }) => {
 		const read = await readCsv(request);

@@ -9,7 +9,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
-		const languages = builderLanguages(survey.version.structure).filter((l) => l === 'nl' || JSON.stringify(survey.version.structure).includes(`"${l}"`));
+		// Dutch, French, English and any other language the questions are written in; a missing text shows in Dutch.
+		const languages = builderLanguages(survey.version.structure, Object.keys(survey.title));
 		const lang = url.searchParams.get('taal') ?? 'nl';
 		return {
 			survey: { id: survey.id, slug: survey.slug, title: survey.title, version: survey.version.number },

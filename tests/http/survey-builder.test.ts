@@ -1,0 +1,191 @@
+// Sara, community worker, builds a tenant satisfaction survey for two Wevelgem estates without JavaScript: a form she
+// sends half filled in comes back with a Dutch message next to the field; every builder edit is a plain post; a
+// refused edit names the question and changes nothing; opening needs questions in every part; generating codes
+// answers with the letters PDF (a page per household); a paper form is stored once however often she presses
+// "save"; a spreadsheet with a bad row stores nothing and names the line. On the real build, on SQLite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../src/core/db/testing';
+import { startServer, type TestServer } from '../support/server';
+import { DEMO, login, type HttpSession } from '../support/session';
+
+const visibleText = (html: string) => html.replaceAll('&#39;', "'").replaceAll('&apos;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+
+for (const dialect of testDialects()) {
+	describe(`a worker builds and hands out a survey [${dialect}]`, () => {
+		let server: TestServer;
+		let sara: HttpSession;
+		let estates: Array<{ id: string; name: string }>;
+		let surveyId: string;
+		const structure = async () => {
+			const row = await server.db.selectFrom('survey_versions').select(['number', 'structure']).where('survey_id', '=', surveyId).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			return { number: row.number, structure: (typeof row.structure === 'string' ? JSON.parse(row.structure) : row.structure) as { sections: Array<{ key: string; questions: Array<{ key: string; kind: string; condition?: unknown }> }> } };
+		};
+		const answerSets = async (channel?: string) =>
+			Number((await server.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', surveyId).$if(!!channel, (q) => q.where('channel', '=', channel as 'paper')).executeTakeFirstOrThrow()).n);
+		const edit = (op: string, fields: Record<string, string>) => sara.post(`/staff/surveys/${surveyId}/structure?/${op}`, fields);
+
+		beforeAll(async () => {
+			server = await startServer({ dialect });
+			estates = await server.db.selectFrom('estates').select(['id', 'name']).where('name', 'in', ['Wallaysplein', 'Vlashof']).orderBy('name').execute();
+			sara = await login(server, DEMO.communityWorker);
+		}, 180_000);
+		afterAll(async () => {
+			await server?.stop();
+		});
+
+		it('a survey without a name or estates comes back with the reasons next to the fields; with them it is made', async () => {
+			const empty = await sara.post('/staff/surveys/new', { 'consent.nl': 'Anoniem.', modes: 'code' });
+			expect(empty.status).toBe(400);
+			const html = visibleText(await empty.text());
+			expect(html).toContain('Schrijf de tekst minstens in het Nederlands.');
+			expect(html).toContain('Kies minstens één wijk of gebied.');
+			expect(html).toMatch(/id="f-title-nl-error"/);
+			const form = new URLSearchParams([
+				['title.nl', 'Tevredenheid van huurders'],
+				['title.fr', 'Satisfaction des locataires'],
+				['consent.nl', 'Je antwoorden zijn anoniem.'],
+				['consent.nl.easy', 'Niemand weet wat jij zegt.'],
+				['modes', 'open_link'],
+				['modes', 'code'],
+				['modes', 'paper'],
+				...estates.map((e) => ['estateIds', e.id])
+			]);
+			const made = await sara.post('/staff/surveys/new', form);
+			expect(made.status, visibleText(await made.clone().text()).slice(0, 500)).toBe(303);
+			surveyId = /\/staff\/surveys\/([^/]+)\/structure/.exec(made.headers.get('location') ?? '')![1];
+			const list = visibleText(await (await sara.get('/staff/surveys')).text());
+			expect(list).toContain('Tevredenheid van huurders');
+			expect(list).toContain('In opbouw');
+		});
+
+		it('builds parts and questions with plain posts; a refused edit names the question and changes nothing', async () => {
+			expect((await edit('add_section', { 'title.nl': 'Uw woning' })).status).toBe(303);
+			expect((await edit('add_question', { section: '0', kind: 'scale', 'label.nl': 'Hoe tevreden bent u over uw woning?', required: 'on' })).status).toBe(303);
+			expect((await edit('add_question', { section: '0', kind: 'yes_no', 'label.nl': 'Vroeg u een herstelling aan?' })).status).toBe(303);
+			const added = await edit('add_question', { section: '0', kind: 'single_choice', 'label.nl': 'Hoe snel?', options: 'Binnen de week\nLater', condition: 'is:vroeg_u_een_herstelling_aan:yes' });
+			expect(added.headers.get('location')).toMatch(/open=question-0-2#question-0-2$/);
+			expect((await edit('add_section', { 'title.nl': 'Uw buurt' })).status).toBe(303);
+			expect((await edit('add_question', { section: '1', kind: 'number', 'label.nl': 'Hoeveel jaar woont u hier?' })).status).toBe(303);
+			const before = await structure();
+			expect(before.structure.sections[0].questions.map((q) => q.kind)).toEqual(['scale', 'yes_no', 'single_choice']);
+			expect(before.structure.sections[0].questions[2].condition).toEqual({ question: 'vroeg_u_een_herstelling_aan', is: 'yes' });
+
+			const bad = await edit('update_question', { section: '1', question: '0', key: 'years', 'label.nl': '', min: '80', max: '0' });
+			expect(bad.status).toBe(400);
+			const html = visibleText(await bad.text());
+			expect(html).toContain('Niet bewaard.');
+			expect(html).toContain('Het kleinste getal is groter dan het grootste.');
+			expect(html).toContain('href="#q1-0-f-max"');
+			expect(html).toMatch(/id="q1-0-f-max-error"/);
+			// The worker's typing comes back in the form.
+			expect(html).toMatch(/name="min"[^>]*value="80"|value="80"[^>]*name="min"/);
+			expect(await structure()).toEqual(before);
+
+			// Moving the yes/no question below the one that depends on it is refused at the dependent question.
+			const moved = await edit('move_question', { section: '0', question: '1', direction: 'down' });
+			expect(moved.status).toBe(400);
+			expect(visibleText(await moved.text())).toContain('Een voorwaarde kan alleen verwijzen naar een vraag die eerder komt.');
+			expect(await structure()).toEqual(before);
+		});
+
+		it('shows what is missing before opening, then opens with wave 1', async () => {
+			expect((await edit('add_section', { 'title.nl': 'Leeg deel' })).status).toBe(303);
+			const page = visibleText(await (await sara.get(`/staff/surveys/${surveyId}`)).text());
+			expect(page).toContain("Het deel 'Leeg deel' heeft nog geen vragen.");
+			expect((await sara.post(`/staff/surveys/${surveyId}?/status`, { status: 'open' })).status).toBe(400);
+			expect((await edit('delete_section', { section: '2' })).status).toBe(303);
+			const opened = await sara.post(`/staff/surveys/${surveyId}?/status`, { status: 'open' });
+			expect(opened.status).toBe(303);
+			const after = visibleText(await (await sara.get(`/staff/surveys/${surveyId}`)).text());
+			expect(after).toContain('nu bezig');
+			expect(after).toMatch(/\/enquete\/tevredenheid-van-huurders/);
+		});
+
+		it('generating codes answers with the letters PDF, a page per household; a second time there is nobody left', async () => {
+			const waves = await server.db.selectFrom('survey_waves').select('id').where('survey_id', '=', surveyId).execute();
+			expect(waves).toHaveLength(1);
+			const households = Number((await server.db.selectFrom('survey_wave_estates').select((eb) => eb.fn.sum<number>('households').as('n')).where('wave_id', '=', waves[0].id).executeTakeFirstOrThrow()).n);
+			expect(households).toBeGreaterThan(10);
+			const res = await sara.post(`/staff/surveys/${surveyId}/codes/letters`, { waveId: waves[0].id, language: 'nl', contact: '056 12 34 56' });
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toBe('application/pdf');
+			expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="brieven-ronde-1\.pdf"$/);
+			const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');
+			expect(pdf.startsWith('%PDF-')).toBe(true);
+			expect(pdf.match(/\/Type \/Page\b(?!s)/g)?.length).toBe(households);
+			const again = await sara.post(`/staff/surveys/${surveyId}/codes/letters`, { waveId: waves[0].id });
+			expect(again.status).toBe(303);
+			expect(again.headers.get('location')).toMatch(/&geen$/);
+			const page = visibleText(await (await sara.get(`/staff/surveys/${surveyId}/codes`)).text());
+			expect(page).toContain(`Reeks 1: ${households} brieven`);
+			// A partner of the demo survey cannot make codes for a survey that is not theirs.
+			const pieter = await login(server, DEMO.housingCompany);
+			expect((await pieter.post(`/staff/surveys/${surveyId}/codes/letters`, { waveId: waves[0].id })).status).toBe(303);
+			expect(await server.db.selectFrom('survey_code_batches').select('id').where('wave_id', '=', waves[0].id).execute()).toHaveLength(1);
+		});
+
+		it('a paper form is stored once, marked as paper, however often "save" is pressed; a missing answer is named', async () => {
+			const page = await (await sara.get(`/staff/surveys/${surveyId}/paper`)).text();
+			const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(page)![1];
+			const missing = await sara.post(`/staff/surveys/${surveyId}/paper?/enter`, { submissionId, estateId: estates[0].id, language: 'nl', 'a.vroeg_u_een_herstelling_aan': 'no' });
+			expect(missing.status).toBe(400);
+			const html = visibleText(await missing.text());
+			expect(html).toContain('Geef hier een antwoord.');
+			expect(html).toContain('href="#f-a-hoe_tevreden_bent_u_over_uw_wo"');
+			const form = { submissionId, estateId: estates[0].id, language: 'nl', 'a.hoe_tevreden_bent_u_over_uw_wo': '4', 'a.vroeg_u_een_herstelling_aan': 'yes', 'a.hoe_snel': 'later', 'a.hoeveel_jaar_woont_u_hier': '12' };
+			expect((await sara.post(`/staff/surveys/${surveyId}/paper?/enter`, form)).status).toBe(303);
+			expect((await sara.post(`/staff/surveys/${surveyId}/paper?/enter`, form)).status).toBe(303);
+			expect(await answerSets('paper')).toBe(1);
+		});
+
+		it('a spreadsheet with a bad row stores nothing and names the line; a good one is checked, stored, and not stored twice', async () => {
+			const template = await sara.get(`/staff/surveys/${surveyId}/paper/template`);
+			expect(template.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+			const header = (await template.text()).replace(/^\uFEFF/, '').trim();
+			expect(header).toBe('form;estate;language;code;hoe_tevreden_bent_u_over_uw_wo;vroeg_u_een_herstelling_aan;hoe_snel;hoeveel_jaar_woont_u_hier');
+			const upload = (action: string, text: string) => {
+				const fd = new FormData();
+				fd.set('file', new Blob([text], { type: 'text/csv' }), 'papier.csv');
+				return sara.post(`/staff/surveys/${surveyId}/paper?/${action}`, fd);
+			};
+			const bad = await upload('check', `${header}\n1;Vlashof;nl;;5;nee;;3\n2;Vlashof;nl;;9;nee;;3\n`);
+			expect(bad.status).toBe(200);
+			const badHtml = visibleText(await bad.text()).replace(/<!--[^>]*-->/g, '');
+			expect(badHtml).toContain('Er is niets bewaard. 2 formulieren, 1 problemen');
+			expect(badHtml).toMatch(/<td>3<\/td><td>hoe_tevreden_bent_u_over_uw_wo<\/td><td>Kies een smiley van 1 tot 5\.<\/td>/);
+			const good = `${header}\n1;Vlashof;nl;;5;nee;;3\n2;Wallaysplein;nl;;2;ja;binnen_de_week;30\n`;
+			const checked = await upload('check', good);
+			const checkedHtml = visibleText(await checked.text());
+			expect(checkedHtml).toContain('Alles is in orde: 2 formulieren.');
+			expect(await answerSets('paper')).toBe(1);
+			const stored = await sara.post(`/staff/surveys/${surveyId}/paper?/import`, { text: good });
+			expect(stored.status).toBe(303);
+			expect(stored.headers.get('location')).toMatch(/ingelezen=2-0/);
+			const again = await sara.post(`/staff/surveys/${surveyId}/paper?/import`, { text: good });
+			expect(again.headers.get('location')).toMatch(/ingelezen=0-2/);
+			expect(await answerSets('paper')).toBe(3);
+		});
+
+		it('once answers exist, saving the questions makes a new version and says so', async () => {
+			const saved = await edit('update_section', { section: '1', key: 'deel_2', 'title.nl': 'Uw buurt en uw buren' });
+			expect(saved.headers.get('location')).toMatch(/versie=2/);
+			const page = visibleText(await (await sara.get(saved.headers.get('location')!.replace(/#.*$/, ''))).text());
+			expect(page).toContain('Bewaard als nieuwe versie 2.');
+			expect((await structure()).number).toBe(2);
+			const versions = await server.db.selectFrom('survey_responses').select('version_id').where('survey_id', '=', surveyId).distinct().execute();
+			expect(versions).toHaveLength(1);
+		});
+
+		it('the preview frames the resident page in preview mode; the poster carries the open link as a QR code', async () => {
+			const preview = await sara.get(`/staff/surveys/${surveyId}/preview?taal=fr&eenvoudig=1`);
+			const html = await preview.text();
+			expect(html).toMatch(/<iframe src="\/enquete\/tevredenheid-van-huurders\?preview=2&amp;taal=fr&amp;eenvoudig=1"/);
+			const framed = await sara.get('/enquete/tevredenheid-van-huurders?preview=2&taal=fr');
+			expect(framed.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+			expect((await sara.get(`/staff/surveys/${surveyId}`)).headers.get('x-frame-options')).toBe('DENY');
+			const poster = await (await sara.get(`/staff/surveys/${surveyId}/poster`)).text();
+			expect(poster).toMatch(/<svg[^>]*viewBox/);
+			expect(poster).toContain('/enquete/tevredenheid-van-huurders');
+		});
+	});
+}
