@@ -19,7 +19,7 @@ import { refreshStatistics } from '../src/core/db/statistics';
 import { buildArea, buildEstate, buildPeopleWorld } from '../src/core/people/factories';
 import { buildHouseholds, buildOpenSurvey, TENANT_SURVEY } from '../src/core/surveys/factories';
 import { structure as structureSchema, type AnswerMap } from '../src/core/surveys/model';
-import { checkAnswers, submitAnswerSet, surveyResults } from '../src/core/surveys/service';
+import { checkAnswers, getSurvey, submitAnswerSet, surveyResults } from '../src/core/surveys/service';
 import { createBenchDatabase, postgresVersion } from './postgres';
 import { seededRandom, type Random } from './random';
 
@@ -107,7 +107,7 @@ async function pool(count: number, concurrency: number, job: (i: number) => Prom
 	return count / ((performance.now() - t) / 1000);
 }
 
-type Row = { dialect: string; answerSets: number; answerRows: number; resultsMs: number; runs: number[] };
+type Row = { dialect: string; answerSets: number; answerRows: number; resultsMs: number; runs: number[]; pageMs: number };
 type SubmitRow = { dialect: string; submits: number; concurrency: number; submitPerSecond: number; barePerSecond: number; ratio: number };
 
 async function benchDialect(dialect: 'sqlite' | 'postgres', opts: { sizes: number[]; estates: number; submits: number; concurrency: number; seed: number }, log: (s: string) => void): Promise<{ rows: Row[]; submit: SubmitRow }> {
@@ -128,9 +128,14 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', opts: { sizes: numbe
 			log(`  ${dialect}: ${size.toLocaleString('en')} answer sets written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 			const { ms, all, result } = await timed(() => surveyResults(db, w.actor, w.surveyId, { waveId: w.waveId, now: DURING }));
 			if (result.wave.answerSets !== size || result.estates.length < opts.estates) throw new Error(`results counted ${result.wave.answerSets} sets over ${result.estates.length} estates`);
+			// What the results page's load does: the survey with its waves (getSurvey), then surveyResults.
+			const page = await timed(async () => {
+				await getSurvey(db, w.actor, w.surveyId, DURING);
+				return surveyResults(db, w.actor, w.surveyId, { waveId: w.waveId, now: DURING });
+			});
 			const answerRows = Number((await db.selectFrom('survey_answers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-			rows.push({ dialect, answerSets: size, answerRows, resultsMs: ms, runs: all });
-			log(`  ${dialect}: surveyResults at ${size.toLocaleString('en')} answer sets: ${ms} ms (runs ${all.join(', ')})`);
+			rows.push({ dialect, answerSets: size, answerRows, resultsMs: ms, runs: all, pageMs: page.ms });
+			log(`  ${dialect}: surveyResults at ${size.toLocaleString('en')} answer sets: ${ms} ms (runs ${all.join(', ')}); with getSurvey, as the page loads: ${page.ms} ms`);
 		}
 
 		// Submitting: a fresh survey, so the checks see an empty wave as on the first day.
@@ -183,8 +188,8 @@ async function main(): Promise<void> {
 	for (const d of dialects) results.push(await benchDialect(d, opts, log));
 
 	console.log(`\nsurveyResults (median of 5, warm), ${opts.estates} estates`);
-	console.log('dialect    answer sets   answer rows   results ms');
-	for (const r of results.flatMap((x) => x.rows)) console.log(`${r.dialect.padEnd(10)} ${r.answerSets.toLocaleString('en').padStart(11)}   ${r.answerRows.toLocaleString('en').padStart(11)}   ${String(r.resultsMs).padStart(10)}`);
+	console.log('dialect    answer sets   answer rows   surveyResults ms   page load ms');
+	for (const r of results.flatMap((x) => x.rows)) console.log(`${r.dialect.padEnd(10)} ${r.answerSets.toLocaleString('en').padStart(11)}   ${r.answerRows.toLocaleString('en').padStart(11)}   ${String(r.resultsMs).padStart(16)}   ${String(r.pageMs).padStart(12)}`);
 	console.log(`\nsubmitting in process (${opts.submits} sets, ${opts.concurrency} at a time)`);
 	console.log('dialect    submitAnswerSet/s   bare insert/s   ratio');
 	for (const s of results.map((x) => x.submit)) console.log(`${s.dialect.padEnd(10)} ${String(s.submitPerSecond).padStart(17)}   ${String(s.barePerSecond).padStart(13)}   ${String(s.ratio).padStart(5)}`);
