@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../src/core/db/testing';
 import { staffActor } from '../../src/core/demo/signals';
 import { setSurveyStatus } from '../../src/core/surveys/service';
-import { browserAvailable, DESKTOP, launchBrowser, openContext, signIn, visited } from '../support/browser';
+import { browserAvailable, DESKTOP, launchBrowser, openContext, screenshot, signIn, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';
 
@@ -77,6 +77,10 @@ for (const dialect of testDialects()) {
 			await waiting(0);
 			await expect.poll(() => page.getByTestId('connection').innerText()).toMatch(/Verbonden met internet/);
 			await visited(page, shot('1-online'));
+			// As it looks on a tablet held upright.
+			await page.setViewportSize({ width: 800, height: 1280 });
+			await screenshot(page, shot('1-online-tablet-800'));
+			await page.setViewportSize(DESKTOP.viewport!);
 			// Saving without answers: the summary lists what is missing and links to the question.
 			await page.getByRole('button', { name: 'Bewaar de antwoorden op de tablet' }).click();
 			await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
