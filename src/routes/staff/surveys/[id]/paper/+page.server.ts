@@ -3,7 +3,7 @@
 // line, then "store" — which stores nothing when any row is bad, and never the same form twice).
 import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { Invalid } from '$core/errors';
+import { Forbidden, Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { getSurvey, importPaperAnswers, submitAnswerSet, type PaperImportResult } from '$core/surveys/service';
@@ -16,6 +16,8 @@ const MAX_CSV_BYTES = 5 * 1024 * 1024;
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		// A partner reads the survey and its results; only the organisation running it types in answers.
+		if (!survey.can.enterAnswers) throw new Forbidden();
 		return {
 			survey: { id: survey.id, title: survey.title, status: survey.status, canEnter: survey.can.enterAnswers },
 			structure: survey.version.structure,

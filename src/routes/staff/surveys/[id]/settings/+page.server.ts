@@ -1,5 +1,6 @@
 // A survey's settings: texts, modes, areas and estates, partners (a changed scope recounts open waves' households).
 import { redirect } from '@sveltejs/kit';
+import { Forbidden } from '$core/errors';
 import { getSurvey, updateSurvey } from '$core/surveys/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { formErrorKeys, surveyFormChoices, surveyFormValues, surveyInputFromForm } from '../../survey-form';
@@ -8,6 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		// A partner reads the survey and its results; only the organisation running it changes it.
+		if (!survey.can.update) throw new Forbidden();
 		return { survey: { id: survey.id, title: survey.title, status: survey.status }, values: surveyFormValues(survey), choices: await surveyFormChoices(locals.core.db, locals.actor) };
 	} catch (err) {
 		pageError(err, locals.locale);

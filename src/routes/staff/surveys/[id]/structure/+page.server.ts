@@ -3,7 +3,7 @@
 // saves the whole structure with saveStructure, which makes a new version once answers exist. Refused edits come
 // back with the structure as typed and the core's issues per question and field.
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { Invalid } from '$core/errors';
+import { Forbidden, Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { getSurvey, saveStructure, type StructureInput } from '$core/surveys/service';
@@ -16,6 +16,8 @@ const extraLanguages = (v: unknown) => String(v ?? '').split(/[\s,]+/).map((l) =
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		// A partner reads the survey and its results; only the organisation running it changes it.
+		if (!survey.can.update) throw new Forbidden();
 		const extra = extraLanguages(url.searchParams.get('talen'));
 		return {
 			survey: { id: survey.id, title: survey.title, status: survey.status, canUpdate: survey.can.update },
