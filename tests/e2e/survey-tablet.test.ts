@@ -103,6 +103,9 @@ for (const dialect of testDialects()) {
 			await waiting(1);
 			await answerSecondResident();
 			await waiting(2);
+			// A third talk has just begun when the page is reloaded: its first answer is still there after.
+			await page.getByLabel('In welke woonwijk woont de bewoner?').selectOption({ label: 'Vlashof' });
+			await page.locator('#q-woning_tevreden-3').check();
 			await visited(page, shot('3-offline-two-waiting'));
 
 			await page.reload();
@@ -110,6 +113,9 @@ for (const dialect of testDialects()) {
 			await waiting(2);
 			await expect.poll(() => page.getByTestId('connection').innerText()).toMatch(/Geen internet/);
 			await expect.poll(() => page.getByTestId('waiting-set').count()).toBe(2);
+			await page.getByTestId('restored').waitFor();
+			expect(await page.locator('#q-woning_tevreden-3').isChecked()).toBe(true);
+			expect(await page.getByLabel('In welke woonwijk woont de bewoner?').inputValue()).not.toBe('');
 			// It came from the tablet itself: the service worker controls the page, and the network is really gone.
 			expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 			expect(await page.evaluate(() => fetch('/api/v1/openapi.json').then(() => 'network', () => 'no network'))).toBe('no network');

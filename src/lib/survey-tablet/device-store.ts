@@ -1,6 +1,7 @@
 // What the tablet keeps on the device, per survey, in localStorage: the survey as last loaded (questions, estates,
-// languages) and the answer sets waiting to be sent. A set holds only the answers, the estate, the language and when
-// it was finished, with a submission id made here; it is wiped once the server has it. Nothing names a resident.
+// languages), the set being filled in, and the answer sets waiting to be sent. A set holds only the answers, the
+// estate, the language and when it was finished, with a submission id made here; it is wiped once the server has it.
+// Nothing names a resident.
 import type { AnswerMap } from '$core/surveys/model';
 import type { TabletSurvey } from '$core/surveys/tablet';
 
@@ -10,6 +11,7 @@ export type WaitingSet = { submissionId: string; estateId: string; language: str
 
 const surveyKey = (surveyId: string) => `leefbaar.tablet.${surveyId}.survey`;
 const setsKey = (surveyId: string) => `leefbaar.tablet.${surveyId}.sets`;
+const currentKey = (surveyId: string) => `leefbaar.tablet.${surveyId}.current`;
 
 function read<T>(key: string, fallback: T): T {
 	try {
@@ -55,3 +57,8 @@ export function newSubmissionId(): string {
 	const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** The set being filled in right now, so a reload (or a tablet closing the tab in the background) loses nothing. */
+export type CurrentSet<F> = { versionId: string; estateId: string; language: string; easy: boolean; form: F };
+export const readCurrent = <F>(surveyId: string): CurrentSet<F> | null => read<CurrentSet<F> | null>(currentKey(surveyId), null);
+export const writeCurrent = <F>(surveyId: string, current: CurrentSet<F>): boolean => write(currentKey(surveyId), current);
