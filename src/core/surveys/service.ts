@@ -14,3 +14,4 @@ export { importPaperAnswers, paperImportColumns, PAPER_META_COLUMNS, PAPER_IMPOR
 export { exportResultsXlsx, figureRows } from './results-export';
 export { surveyForTablet, submitTabletAnswerSet, tabletAnswerSet, type TabletSurvey, type TabletAnswerSet } from './tablet';
 export { changedQuestions, changedQuestionKeys } from './question-changes';
+export { resultsContext, type ResultsContext } from './results-context';
