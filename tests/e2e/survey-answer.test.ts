@@ -101,6 +101,27 @@ for (const dialect of testDialects()) {
 			await context.close();
 		});
 
+		it('with JavaScript, the repair question shows and hides as soon as she answers, and "next" goes on at once', async () => {
+			const context = await openContext(browser, { ...PHONE, locale: 'nl-BE' });
+			const page = await context.newPage();
+			await page.goto(`${server.url}/enquete/${survey.slug}`);
+			await press(page, 'Ik doe mee');
+			const repair = group(page, /hoe snel de herstelling/);
+			expect(await repair.count()).toBe(0);
+			await group(page, /Hoe tevreden bent u over uw woning/).getByRole('radio', { name: 'Tevreden', exact: true }).check();
+			await group(page, /herstelling aan bij De Vlashaard/).getByRole('radio', { name: 'Ja' }).check();
+			await repair.getByRole('radio', { name: 'Heel tevreden' }).check();
+			await visited(page, shot('js-appeared'));
+			await group(page, /herstelling aan bij De Vlashaard/).getByRole('radio', { name: 'Nee' }).check();
+			expect(await repair.count()).toBe(0);
+			await group(page, /herstelling aan bij De Vlashaard/).getByRole('radio', { name: 'Ja' }).check();
+			await press(page, 'Volgende');
+			expect(new URL(page.url()).search).toBe('?stap=2');
+			await press(page, 'Vorige');
+			expect(await group(page, /hoe snel de herstelling/).getByRole('radio', { name: 'Heel tevreden' }).isChecked()).toBe(true);
+			await context.close();
+		});
+
 		it('Marc types the code from his letter and answers; his son tries the same code again and is told it was used', async () => {
 			const context = await phone();
 			const page = await context.newPage();
@@ -130,7 +151,8 @@ for (const dialect of testDialects()) {
 			await again.goto(`${server.url}/enquete`);
 			await again.getByLabel(/De code uit je brief/).fill(code);
 			await press(again, 'Verder');
-			expect(await again.getByRole('alert').innerText()).toContain('Met deze code is al geantwoord');
+			expect(await again.getByRole('alert').innerText()).toContain('Kijk dit na');
+			expect(await again.locator('#code-error').innerText()).toContain('Met deze code is al geantwoord');
 			await visited(again, shot('10-code-used'));
 			await son.close();
 		});

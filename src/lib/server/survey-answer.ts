@@ -47,6 +47,13 @@ export type QuestionView = {
 	help: string;
 	required: boolean;
 	conditional: boolean;
+	/**
+	 * A condition on a question of the same screen, for the small script that shows and hides the question as the
+	 * resident answers (with JavaScript); without it, the server asks the question after the screen is sent.
+	 */
+	when: { question: string; op: 'is' | 'equals' | 'includes'; value: string } | null;
+	/** Hidden by the answers so far (only shown by the script when an answer on this screen brings it up). */
+	pending: boolean;
 	options: OptionView[];
 	allowOther: boolean;
 	maxChoices: number | null;
@@ -81,6 +88,8 @@ export function questionView(q: Question, pick: TextPicker, locale: Locale): Que
 		help: pick(q.help),
 		required: q.required,
 		conditional: !!q.condition,
+		when: null,
+		pending: false,
 		options: [],
 		allowOther: false,
 		maxChoices: null,

@@ -51,7 +51,21 @@ function screen(structure: Structure, answers: AnswerMap, step: number, language
 	const pick = textPicker(language, easy);
 	const n = structure.sections.length;
 	const section = step >= 1 && step <= n ? structure.sections[step - 1] : null;
-	const questions: QuestionView[] = section ? (preview ? section.questions : shownInSection(structure, section, answers)).map((q) => questionView(q, pick, locale)) : [];
+	const visible = new Set(section ? shownInSection(structure, section, answers).map((q) => q.key) : []);
+	const onScreen = new Set(section?.questions.map((q) => q.key) ?? []);
+	const sameScreen = (q: Structure['sections'][number]['questions'][number]) => !!q.condition && onScreen.has(q.condition.question);
+	// Shown now, and (for the script) those that an answer on this same screen may bring up.
+	const questions: QuestionView[] = section
+		? section.questions
+				.filter((q) => preview || visible.has(q.key) || sameScreen(q))
+				.map((q) => {
+					const view = questionView(q, pick, locale);
+					if (preview || !q.condition || !sameScreen(q)) return view;
+					const c = q.condition;
+					const when = 'is' in c ? { question: c.question, op: 'is' as const, value: c.is } : 'equals' in c ? { question: c.question, op: 'equals' as const, value: c.equals } : { question: c.question, op: 'includes' as const, value: c.includes };
+					return { ...view, when, pending: !visible.has(q.key) };
+				})
+		: [];
 	const check: CheckSection[] =
 		step === n + 1
 			? structure.sections
