@@ -1,13 +1,14 @@
 // What the tablet keeps on the device, per survey, in localStorage: the survey as last loaded (questions, estates,
 // languages), the set being filled in, and the answer sets waiting to be sent. A set holds only the answers, the
-// estate, the language and when it was finished, with a submission id made here; it is wiped once the server has it.
-// Nothing names a resident.
+// estate, the language, when it was finished and the worker's account id, with a submission id made here; it is wiped
+// once the server has it. Nothing names a resident.
 import type { AnswerMap } from '$core/surveys/model';
 import type { TabletSurvey } from '$core/surveys/tablet';
 
 /** Why the server refused a set: the problem document's title and its field messages (pointer → message). */
 export type Refusal = { title: string; errors: Array<{ pointer: string; detail: string }>; at: string };
-export type WaitingSet = { submissionId: string; estateId: string; language: string; answers: AnswerMap; finishedAt: string; refused?: Refusal };
+/** `workerId`: the worker who took the set; only they send it, so the stored set names the right worker. */
+export type WaitingSet = { submissionId: string; workerId: string; estateId: string; language: string; answers: AnswerMap; finishedAt: string; refused?: Refusal };
 
 const surveyKey = (surveyId: string) => `leefbaar.tablet.${surveyId}.survey`;
 const setsKey = (surveyId: string) => `leefbaar.tablet.${surveyId}.sets`;

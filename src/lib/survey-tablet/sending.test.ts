@@ -12,7 +12,8 @@ class MemoryStorage {
 }
 
 const SURVEY = 'survey-1';
-const set = (n: number): WaitingSet => ({ submissionId: `00000000-0000-4000-8000-00000000000${n}`, estateId: 'vlashof', language: 'nl', answers: { woning_tevreden: n }, finishedAt: '2026-12-03T09:00:00Z' });
+const SARA = 'sara';
+const set = (n: number, workerId = SARA): WaitingSet => ({ submissionId: `00000000-0000-4000-8000-00000000000${n}`, workerId, estateId: 'vlashof', language: 'nl', answers: { woning_tevreden: n }, finishedAt: '2026-12-03T09:00:00Z' });
 const problem = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
 
 describe('sending the sets waiting on the tablet', () => {
@@ -39,7 +40,7 @@ describe('sending the sets waiting on the tablet', () => {
 			if (body.answers.woning_tevreden === 3) throw new TypeError('Failed to fetch');
 			return new Response('{}', { status: 201 });
 		}) as typeof fetch;
-		expect(await sendWaiting(SURVEY, { fetchFn })).toEqual({ sent: 1, refused: 1, stopped: 'retry' });
+		expect(await sendWaiting(SURVEY, SARA, { fetchFn })).toEqual({ sent: 1, refused: 1, stopped: 'retry' });
 		expect(sent).toEqual([set(1), set(2), set(3)].map((s) => s.submissionId));
 		const left = readSets(SURVEY);
 		expect(left.map((s) => s.answers.woning_tevreden)).toEqual([2, 3, 4]);
@@ -47,17 +48,30 @@ describe('sending the sets waiting on the tablet', () => {
 
 		// Next time: the refused set is left alone unless the worker asks to try it again.
 		const ok = (async () => new Response('{}', { status: 200 })) as typeof fetch;
-		expect(await sendWaiting(SURVEY, { fetchFn: ok })).toEqual({ sent: 2, refused: 0, stopped: null });
+		expect(await sendWaiting(SURVEY, SARA, { fetchFn: ok })).toEqual({ sent: 2, refused: 0, stopped: null });
 		expect(readSets(SURVEY).map((s) => s.answers.woning_tevreden)).toEqual([2]);
-		expect(await sendWaiting(SURVEY, { fetchFn: ok, retryRefused: [set(2).submissionId] })).toEqual({ sent: 1, refused: 0, stopped: null });
+		expect(await sendWaiting(SURVEY, SARA, { fetchFn: ok, retryRefused: [set(2).submissionId] })).toEqual({ sent: 1, refused: 0, stopped: null });
 		expect(readSets(SURVEY)).toEqual([]);
+	});
+
+	it("another worker's sets wait for them: sent under this login, they would name the wrong worker", async () => {
+		addSet(SURVEY, set(1, 'jonas'));
+		addSet(SURVEY, set(2));
+		const sent: string[] = [];
+		const fetchFn = (async (_url: string, init: RequestInit) => {
+			sent.push((JSON.parse(String(init.body)) as { submissionId: string }).submissionId);
+			return new Response('{}', { status: 201 });
+		}) as typeof fetch;
+		expect(await sendWaiting(SURVEY, SARA, { fetchFn })).toEqual({ sent: 1, refused: 0, stopped: null });
+		expect(sent).toEqual([set(2).submissionId]);
+		expect(readSets(SURVEY).map((s) => s.workerId)).toEqual(['jonas']);
 	});
 
 	it('an expired session stops sending and keeps every set', async () => {
 		addSet(SURVEY, set(1));
 		addSet(SURVEY, set(2));
 		const login = (async () => problem(401, { title: 'Meld je aan' })) as typeof fetch;
-		expect(await sendWaiting(SURVEY, { fetchFn: login })).toEqual({ sent: 0, refused: 0, stopped: 'login' });
+		expect(await sendWaiting(SURVEY, SARA, { fetchFn: login })).toEqual({ sent: 0, refused: 0, stopped: 'login' });
 		expect(readSets(SURVEY)).toHaveLength(2);
 	});
 });

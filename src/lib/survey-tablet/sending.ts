@@ -43,14 +43,16 @@ export async function sendSet(surveyId: string, set: WaitingSet, fetchFn: typeof
 export type SendReport = { sent: number; refused: number; stopped: 'login' | 'retry' | null };
 
 /**
- * Sends the sets waiting on the device (those refused before only when `retryRefused` names them). Each outcome is
+ * Sends the worker's sets waiting on the device (those refused before only when `retryRefused` names them). Each outcome is
  * written to the device at once, so a page closed halfway loses nothing and sends nothing twice (the server
  * recognises a resend by its submission id anyway).
  */
-export async function sendWaiting(surveyId: string, options: { retryRefused?: readonly string[]; fetchFn?: typeof fetch; onProgress?: () => void } = {}): Promise<SendReport> {
+export async function sendWaiting(surveyId: string, workerId: string, options: { retryRefused?: readonly string[]; fetchFn?: typeof fetch; onProgress?: () => void } = {}): Promise<SendReport> {
 	const report: SendReport = { sent: 0, refused: 0, stopped: null };
 	const retry = new Set(options.retryRefused ?? []);
 	for (const set of readSets(surveyId)) {
+		// Another worker's sets wait for them: sent now, they would be stored as taken by whoever is logged in.
+		if (set.workerId !== workerId) continue;
 		if (set.refused && !retry.has(set.submissionId)) continue;
 		const outcome = await sendSet(surveyId, set, options.fetchFn);
 		if (outcome.kind === 'stored') {
