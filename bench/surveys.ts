@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { anonymous } from '../src/core/access/actor';
-import { openDatabase, type Db } from '../src/core/db/database';
+import { inTransaction, openDatabase, type Db } from '../src/core/db/database';
 import { inSharedTransaction } from '../src/core/db/write-batch';
 import { newId } from '../src/core/db/ids';
 import { migrateToLatest } from '../src/core/db/migrate';
