@@ -52,6 +52,11 @@ for (const dialect of testDialects()) {
 			await Promise.all([sara.waitForURL(/\/staff\/surveys$/), sara.getByRole('link', { name: 'Enquêtes', exact: true }).click()]);
 			await visited(sara, shot('1-list'));
 			await Promise.all([sara.waitForURL(/\/staff\/surveys\/new$/), sara.getByRole('link', { name: 'Nieuwe enquête' }).click()]);
+			// Sent empty: the reasons stand at the top, each a link to its field, and next to the fields.
+			await submit(sara, /maak de enquête/i);
+			expect(await sara.locator('.notice.error a[href="#f-title-nl"]').count()).toBe(1);
+			expect((await sara.locator('#f-title-nl-error').textContent())?.trim()).toBe('Schrijf de tekst minstens in het Nederlands.');
+			await visited(sara, shot('2a-new-errors'));
 			await sara.locator('#f-title-nl').fill('Hoe woont u in Wevelgem?');
 			await sara.locator('#f-consent-nl').fill('Je antwoorden zijn anoniem. De Vlashaard en het buurtwerk zien alleen de cijfers.');
 			const estateBox = (name: string) => sara.locator('fieldset#f-estateIds > label', { hasText: name }).locator('input[name="estateIds"]');
@@ -80,6 +85,15 @@ for (const dialect of testDialects()) {
 			await submit(sara, /bewaar de vraag/i, first);
 			await expect.poll(() => sara.locator('#question-0-2 .q-line').textContent()).toContain('alleen als');
 			await visited(sara, shot('3-structure'));
+			// A number whose smallest value is above its largest is refused next to the field, and nothing is saved.
+			const years = sara.locator('#question-1-0 details').first();
+			await years.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+			await years.locator('[name="min"]').fill('80');
+			await years.locator('[name="max"]').fill('0');
+			await submit(sara, /bewaar de vraag/i, years);
+			expect((await sara.locator('#q1-0-f-max-error').textContent())?.trim()).toBe('Het kleinste getal is groter dan het grootste.');
+			expect(await sara.locator('.notice.error a[href="#q1-0-f-max"]').count()).toBe(1);
+			await visited(sara, shot('3b-structure-refused'));
 			const version = await server.db.selectFrom('survey_versions').select('structure').where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
 			const s = (typeof version.structure === 'string' ? JSON.parse(version.structure) : version.structure) as { sections: Array<{ questions: Array<{ kind: string; label: unknown; condition?: unknown }> }> };
 			expect(s.sections.map((x) => x.questions.map((q) => q.kind))).toEqual([['scale', 'yes_no', 'single_choice'], ['number']]);

@@ -14,3 +14,14 @@ export function pick(w: unknown, locale: Locale | string, easy = false): string 
 /** The survey's address for residents: the open link and, with a code, the letter's link (the resident pages read /enquete/c/<code>). */
 export const openLink = (origin: string, slug: string) => `${origin}/enquete/${slug}`;
 export const codeLink = (origin: string) => (code: string) => `${origin}/enquete/c/${code}`;
+
+/** The names of the form's fields, for the error summary ("Naam van de enquête: …"). */
+export const surveyFieldLabels = (t: (key: string) => string): Record<string, string> => ({
+	'title.nl': t('survey_builder.field_title'),
+	'intro.nl': t('survey_builder.field_intro'),
+	'consent.nl': t('survey_builder.field_consent'),
+	modes: t('survey_builder.field_modes'),
+	estateIds: t('survey_builder.field_scope'),
+	areaIds: t('survey_builder.field_scope'),
+	partnerOrganisationIds: t('survey_builder.field_partners')
+});
