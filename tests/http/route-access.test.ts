@@ -36,8 +36,8 @@ const dataLevelRefusals: Array<{ route: string; visitor: string; status: number;
 	...['results', 'compare', 'open-answers', 'report', 'export/csv', 'export/xlsx'].map((page) => ({ route: `/staff/surveys/[id]/${page}`, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read-results)' })),
 	// Surveys, the worker's side (surveys-staff helper): partners read a survey; only the running organisation changes it
 	// and types in paper answers.
-	...['', '/settings', '/structure', '/preview', '/preview/frame', '/poster', '/codes', '/paper', '/paper/template'].map((page) => ({ route: `/staff/surveys/[id]${page}`, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read)' })),
-	...['/settings', '/structure', '/paper', '/paper/template'].map((page) => ({ route: `/staff/surveys/[id]${page}`, visitor: 'housing company staff', status: 403, why: 'a partner reads the survey; only the organisation running it changes it and types in answers (surveys policy)' }))
+	...['', '/settings', '/structure', '/preview', '/preview/frame', '/poster', '/codes', '/paper', '/paper/template', '/publish'].map((page) => ({ route: `/staff/surveys/[id]${page}`, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read)' })),
+	...['/settings', '/structure', '/paper', '/paper/template', '/publish'].map((page) => ({ route: `/staff/surveys/[id]${page}`, visitor: 'housing company staff', status: 403, why: 'a partner reads the survey; only the organisation running it changes it and types in answers (surveys policy)' }))
 ];
 
 /**

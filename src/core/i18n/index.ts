@@ -55,6 +55,9 @@ import enSurveyAnswer from './messages/en/survey_answer.json';
 import nlSurveyResults from './messages/nl/survey_results.json';
 import frSurveyResults from './messages/fr/survey_results.json';
 import enSurveyResults from './messages/en/survey_results.json';
+import nlSurveyPublish from './messages/nl/survey_publish.json';
+import frSurveyPublish from './messages/fr/survey_publish.json';
+import enSurveyPublish from './messages/en/survey_publish.json';
 
 import nlSurveyBuilder from './messages/nl/survey_builder.json';
 import frSurveyBuilder from './messages/fr/survey_builder.json';
@@ -65,9 +68,9 @@ export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Loca
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, surveys: nlSurveys, survey_answer: nlSurveyAnswer, survey_tablet: nlSurveyTablet, survey_builder: nlSurveyBuilder },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, surveys: frSurveys, survey_answer: frSurveyAnswer, survey_tablet: frSurveyTablet, survey_builder: frSurveyBuilder },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, surveys: enSurveys, survey_answer: enSurveyAnswer, survey_tablet: enSurveyTablet, survey_builder: enSurveyBuilder }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, survey_publish: nlSurveyPublish, surveys: nlSurveys, survey_answer: nlSurveyAnswer, survey_tablet: nlSurveyTablet, survey_builder: nlSurveyBuilder },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, survey_publish: frSurveyPublish, surveys: frSurveys, survey_answer: frSurveyAnswer, survey_tablet: frSurveyTablet, survey_builder: frSurveyBuilder },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, survey_publish: enSurveyPublish, surveys: enSurveys, survey_answer: enSurveyAnswer, survey_tablet: enSurveyTablet, survey_builder: enSurveyBuilder }
 };
 
 export type Params = Record<string, string | number>;

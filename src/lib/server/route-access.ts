@@ -130,6 +130,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/surveys/[id]/report': NOT_ADMIN,
 	'/staff/surveys/[id]/export/csv': NOT_ADMIN,
 	'/staff/surveys/[id]/export/xlsx': NOT_ADMIN,
+	// Sharing a wave's results with residents, with what is done with them: the running organisation only (policy).
+	'/staff/surveys/[id]/publish': NOT_ADMIN,
 	'/enquete/[slug]/resultaten': 'public',
 };
 

@@ -1,0 +1,60 @@
+// "What you told us": a wave's results shared with residents. The worker writes what is done with the answers (Dutch
+// required, French and English optional) and publishes the wave, or takes it offline again; the public page
+// /enquete/<slug>/resultaten shows only published waves, with every group under 5 answer sets hidden.
+import { redirect } from '@sveltejs/kit';
+import { Forbidden, Invalid } from '$core/errors';
+import { getSurvey, publishWave } from '$core/surveys/service';
+import { wordingFromForm } from '$core/surveys/structure-edits';
+import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { FORM_LANGUAGES } from '../../survey-form';
+import type { Actions, PageServerLoad } from './$types';
+
+async function surveyOf(locals: App.Locals, id: string) {
+	const survey = await getSurvey(locals.core.db, locals.actor, id);
+	if (!survey.can.update) throw new Forbidden();
+	return survey;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	try {
+		const survey = await surveyOf(locals, params.id);
+		const begun = survey.waves.filter((w) => Date.parse(w.opensAt) <= Date.now());
+		const wanted = url.searchParams.get('wave');
+		const wave = begun.find((w) => w.id === wanted) ?? begun.at(-1) ?? null;
+		const values: Record<string, string> = {};
+		for (const [lang, v] of Object.entries(wave?.feedback ?? {})) {
+			values[`feedback.${lang}`] = v.text;
+			if (v.easy) values[`feedback.${lang}.easy`] = v.easy;
+		}
+		return {
+			survey: { id: survey.id, slug: survey.slug, title: survey.title, status: survey.status },
+			waves: begun.map((w) => ({ id: w.id, number: w.number, publishedAt: w.publishedAt, answerSets: w.answerSets })),
+			wave: wave && { id: wave.id, number: wave.number, publishedAt: wave.publishedAt, answerSets: wave.answerSets, isOpen: wave.isOpen },
+			values,
+			publicPath: `/enquete/${survey.slug}/resultaten`
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
+
+async function save(request: Request, locals: App.Locals, surveyId: string, published: boolean) {
+	const values = await formObject(request);
+	const waveId = String(values.wave ?? '');
+	try {
+		const feedback = wordingFromForm(values, 'feedback', FORM_LANGUAGES) ?? null;
+		// Residents should read what is done with their answers: publishing asks for the Dutch text at least.
+		if (published && !feedback) throw new Invalid([{ path: 'feedback.nl', code: 'feedback_required', message: 'Write what is done with the answers', messageKey: 'survey_publish.feedback_required' }]);
+		await publishWave(locals.core.db, locals.actor, surveyId, waveId, { published, feedback });
+	} catch (err) {
+		const failure = formFailure(err, locals.locale, values);
+		failure.data.errors = Object.fromEntries(Object.entries(failure.data.errors).map(([k, v]) => [k.startsWith('feedback') && !/\.(nl|fr|en)/.test(k) ? 'feedback.nl' : k.replace(/\.text$/, ''), v]));
+		return failure;
+	}
+	redirect(303, `/staff/surveys/${surveyId}/publish?wave=${encodeURIComponent(waveId)}&${published ? 'published' : 'withdrawn'}`);
+}
+
+export const actions: Actions = {
+	publish: ({ request, locals, params }) => save(request, locals, params.id, true),
+	withdraw: ({ request, locals, params }) => save(request, locals, params.id, false)
+};
