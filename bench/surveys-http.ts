@@ -1,0 +1,99 @@
+// CLI: answer sets submitted over HTTP, the way a worker's tablet sends them when the network is back
+// (`POST /api/v1/surveys/{id}/answer-sets`, JSON, a new submission id each), against the HTTP floor of the same server
+// (the same POST refused for a survey that does not exist: read, parsed, no database write). SQLite, the demo data.
+//   npx tsx bench/surveys-http.ts [--seconds 10] [--connections 10] [--build-dir bench/.build] [--port 3223]
+// Needs a production build (`BUILD_DIR=bench/.build npx vite build`, or a bench run made one).
+/// <reference path="./autocannon.d.ts" />
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/core/db/database';
+import { DEMO_PASSWORD } from '../src/core/demo/data';
+import { checkAnswers } from '../src/core/surveys/answers';
+import { structure as structureSchema, type AnswerMap, type Question } from '../src/core/surveys/model';
+import { startServer } from './server';
+
+const { values } = parseArgs({
+	options: {
+		seconds: { type: 'string', default: '10' },
+		connections: { type: 'string', default: '10' },
+		'build-dir': { type: 'string', default: 'bench/.build' },
+		port: { type: 'string', default: '3223' }
+	}
+});
+const seconds = Number(values.seconds) || 10;
+const connections = Number(values.connections) || 10;
+const buildDir = resolve(values['build-dir']!);
+if (!existsSync(join(buildDir, 'handler.js'))) throw new Error(`no build in ${buildDir}: run \`BUILD_DIR=${values['build-dir']} npx vite build\` first`);
+
+/** A valid answer to every question that shows when yes/no questions are answered "no". */
+function answerOf(q: Question): AnswerMap[string] {
+	switch (q.kind) {
+		case 'scale':
+			return 4;
+		case 'yes_no':
+			return false;
+		case 'single_choice':
+			return q.options[0].key;
+		case 'multiple_choice':
+			return [q.options[0].key];
+		case 'number':
+			return q.min ?? 1;
+		case 'short_text':
+		case 'long_text':
+			return 'De lift is vaak stuk';
+		case 'needs_block':
+			return { ideas: 'Een bank bij het speelplein' };
+	}
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'leefbaar-bench-surveys-'));
+const server = await startServer({ port: Number(values.port), buildDir, dataDir, env: { DEMO_DATA: 'true' }, startTimeoutMs: 180_000 });
+try {
+	const db = openDatabase({ sqlitePath: join(dataDir, 'leefbaar.sqlite') });
+	const survey = await db.selectFrom('surveys').select(['id']).where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
+	const version = await db.selectFrom('survey_versions').select('structure').where('survey_id', '=', survey.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+	const structure = structureSchema.parse(typeof version.structure === 'string' ? JSON.parse(version.structure) : version.structure);
+	const wave = await db.selectFrom('survey_waves').select('id').where('survey_id', '=', survey.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+	const estate = await db.selectFrom('survey_wave_estates').select('estate_id').where('wave_id', '=', wave.id).executeTakeFirstOrThrow();
+	const answers: AnswerMap = {};
+	for (const section of structure.sections) for (const q of section.questions) if (!q.condition) answers[q.key] = answerOf(q);
+	const checked = checkAnswers(structure, answers);
+	if (checked.issues.length) throw new Error(`the bench's answers do not fit the demo survey: ${JSON.stringify(checked.issues)}`);
+	const before = Number((await db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('channel', '=', 'tablet').executeTakeFirstOrThrow()).n);
+
+	// Signed in as the demo's community worker, whose organisation runs the survey.
+	const login = await fetch(`${server.origin}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, accept: 'text/html' }, body: new URLSearchParams({ email: 'opbouwwerker@leefbaar.demo', password: DEMO_PASSWORD }) });
+	const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('leefbaar_session='));
+	if (!cookie) throw new Error(`signing in failed: ${login.status}`);
+
+	const run = async (surveyId: string, okStatus: number) => {
+		const result = await autocannon({
+			url: server.origin,
+			connections,
+			duration: seconds,
+			timeout: 10,
+			headers: { 'content-type': 'application/json', accept: 'application/json', cookie },
+			requests: [{ method: 'POST', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/api/v1/surveys/${surveyId}/answer-sets`, body: JSON.stringify({ submissionId: randomUUID(), estateId: estate.estate_id, language: 'nl', answers }) }) }]
+		});
+		const ok = result.statusCodeStats?.[String(okStatus)]?.count ?? 0;
+		return { rate: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, ok, statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([s, v]) => [s, v.count])) };
+	};
+	await run(survey.id, 201); // warm-up
+	const floor = await run('no-such-survey', 404);
+	const submit = await run(survey.id, 201);
+	const after = Number((await db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('channel', '=', 'tablet').executeTakeFirstOrThrow()).n);
+	await db.destroy();
+	console.log(`SQLite, demo data, ${connections} connections, ${seconds} s; load average ${loadavg().map((v) => v.toFixed(2)).join(' / ')} on ${cpus().length} cores`);
+	console.log('| scenario | rate | p50 | p99 | statuses |');
+	console.log('|---|---:|---:|---:|---|');
+	console.log(`| HTTP floor: answer set for an unknown survey (404) | ${Math.round(floor.rate)}/s | ${floor.p50} ms | ${floor.p99} ms | ${JSON.stringify(floor.statuses)} |`);
+	console.log(`| answer set stored (201) | ${Math.round(submit.rate)}/s | ${submit.p50} ms | ${submit.p99} ms | ${JSON.stringify(submit.statuses)} |`);
+	console.log(`Answer sets stored by the runs (warm-up included): ${after - before}`);
+} finally {
+	await server.stop();
+	rmSync(dataDir, { recursive: true, force: true });
+}
