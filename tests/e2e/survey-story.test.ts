@@ -31,7 +31,7 @@ for (const dialect of testDialects()) {
 			await Promise.all([page.waitForNavigation(), scope.getByRole('button', { name, exact: typeof name === 'string' }).first().click()]);
 		};
 		const phone = () => openContext(browser, { ...PHONE, javaScriptEnabled: false, locale: 'nl-BE' });
-		const responses = (channel?: string) => {
+		const responses = (channel?: 'open_link' | 'code' | 'paper' | 'tablet') => {
 			let q = server.db.selectFrom('survey_responses').select(['channel', 'estate_id']).where('survey_id', '=', survey.id);
 			if (channel) q = q.where('channel', '=', channel);
 			return q.execute();
