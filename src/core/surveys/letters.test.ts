@@ -109,7 +109,7 @@ describe('household code letters', () => {
 		expect(groupCode('k7m2 q9xr 44')).toBe('k7m2 q9xr 44');
 	});
 
-	it('print 2,000 letters in one document in reasonable time and memory', async () => {
+	it('print 2,000 letters in one document in reasonable memory (its time is measured in bench, not asserted)', async () => {
 		const letters = Array.from({ length: 2000 }, (_, i) => {
 			const code = (i * 7919 + 104729).toString(36).toUpperCase().padStart(8, 'Q').slice(-8);
 			return { code, url: `https://leefbaar.wevelgem.be/e/${code}`, addressLabel: `Bewoner\nKapelstraat ${i + 1}\n8560 Wevelgem`, estateName: i % 2 ? 'Vlashaard' : 'Gullegem-Centrum' };
@@ -118,17 +118,13 @@ describe('household code letters', () => {
 		const rssBefore = process.memoryUsage().rss;
 		let rssPeak = rssBefore;
 		const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 5);
-		const started = performance.now();
 		const bytes = await renderCodeLetters({ ...base, letters });
-		const ms = performance.now() - started;
 		clearInterval(sampler);
 		const grew = (Math.max(rssPeak, process.memoryUsage().rss) - rssBefore) / 1e6;
-		console.log(`2,000 code letters: ${Math.round(ms)} ms, ${(bytes.length / 1e6).toFixed(1)} MB PDF, resident memory +${Math.round(grew)} MB at most`);
 		const pdf = readPdf(bytes);
 		expect(pdf.pages).toHaveLength(2000);
 		expect(pdf.pages[1999].text).toContain(groupCode(letters[1999].code));
 		expect(bytes.length).toBeLessThan(2000 * 4000);
-		expect(ms).toBeLessThan(20_000);
 		expect(grew).toBeLessThan(400);
 	}, 60_000);
 });
