@@ -23,12 +23,12 @@ export function surveyInputFromForm(form: Record<string, unknown>): SurveyInput 
 	};
 }
 
-/** Field errors keyed as the form names its fields ("title" → "title.nl"). */
+/** Field errors keyed as the form names its fields ("title" → "title.nl"; also the publish page's "feedback"). */
 export function formErrorKeys(errors: Record<string, string>): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [k, v] of Object.entries(errors)) {
 		const base = k.replace(/\.text$/, '').split('.')[0];
-		const key = ['title', 'intro', 'consent'].includes(base) && !/\.(nl|fr|en)/.test(k) ? `${base}.nl` : k.replace(/\.text$/, '').replace(/\.\d+$/, '');
+		const key = ['title', 'intro', 'consent', 'feedback'].includes(base) && !/\.(nl|fr|en)/.test(k) ? `${base}.nl` : k.replace(/\.text$/, '').replace(/\.\d+$/, '');
 		out[key] ??= v;
 	}
 	return out;

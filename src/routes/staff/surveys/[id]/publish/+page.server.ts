@@ -6,7 +6,7 @@ import { Forbidden, Invalid } from '$core/errors';
 import { getSurvey, publishWave } from '$core/surveys/service';
 import { wordingFromForm } from '$core/surveys/structure-edits';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
-import { FORM_LANGUAGES } from '../../survey-form';
+import { FORM_LANGUAGES, formErrorKeys } from '../../survey-form';
 import type { Actions, PageServerLoad } from './$types';
 
 async function surveyOf(locals: App.Locals, id: string) {
@@ -48,7 +48,7 @@ async function save(request: Request, locals: App.Locals, surveyId: string, publ
 		await publishWave(locals.core.db, locals.actor, surveyId, waveId, { published, feedback });
 	} catch (err) {
 		const failure = formFailure(err, locals.locale, values);
-		failure.data.errors = Object.fromEntries(Object.entries(failure.data.errors).map(([k, v]) => [k.startsWith('feedback') && !/\.(nl|fr|en)/.test(k) ? 'feedback.nl' : k.replace(/\.text$/, ''), v]));
+		failure.data.errors = formErrorKeys(failure.data.errors);
 		return failure;
 	}
 	redirect(303, `/staff/surveys/${surveyId}/publish?wave=${encodeURIComponent(waveId)}&${published ? 'published' : 'withdrawn'}`);
