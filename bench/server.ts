@@ -7,7 +7,7 @@ export type RunningServer = { origin: string; pid: number; stop(): Promise<void>
 
 const running = new Set<ChildProcess>();
 
-export type ServerOptions = { port: number; buildDir: string; dataDir: string; databaseUrl?: string; startTimeoutMs?: number; env?: Record<string, string> };
+export type ServerOptions = { port: number; buildDir: string; dataDir: string; databaseUrl?: string; startTimeoutMs?: number; env?: Record<string, string>; /** Extra node flags, e.g. `--cpu-prof` to profile the server. */ nodeArgs?: string[] };
 
 /** True when nothing listens on the port: otherwise the bench would measure someone else's server. */
 function portIsFree(port: number): Promise<boolean> {
@@ -35,7 +35,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	};
 	if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
 	Object.assign(env, options.env);
-	const child = spawn(process.execPath, ['scripts/serve.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'scripts/serve.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	running.add(child);
 	let output = '';
 	const keep = (chunk: Buffer) => {

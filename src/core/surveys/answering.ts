@@ -3,11 +3,12 @@
 // A client-made submission id makes a double submit or a tablet's resend store one set. A code is only marked used,
 // in the same transaction as the set is stored: nothing links the two. Paper forms and tablet answers carry the
 // worker who entered them, and paper entry is audited.
-import { audit, authorize, type Actor } from '../access';
+import type { ExpressionBuilder } from 'kysely';
+import { audit, authorize, can, type Actor } from '../access';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Db } from '../db/database';
 import { newId } from '../db/ids';
-import type { SurveyChannel } from '../db/schema';
+import type { Database, SurveyChannel } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
 import { inSharedTransaction } from '../db/write-batch';
 import { checkAnswers } from './answers';
@@ -32,6 +33,9 @@ export type ResidentSurvey = {
 	/** Languages every section title and question has a text in (Dutch always). */
 	languages: string[];
 };
+
+/** `openOnly`: refuse a closed survey also for staff (a tablet's set is taken at the door; paper may come later). */
+export type SubmitOptions = { openOnly?: boolean };
 
 export type SubmitResult = { responseId: string; replayed: boolean; waveId: string; versionId: string; estateId: string | null; channel: SurveyChannel };
 
@@ -114,7 +118,7 @@ export async function checkHouseholdCode(db: Db, actor: Actor, code: string, now
 	return { surveyId: survey.id, slug: survey.slug, waveId: wave.id, estateId: row.estate_id };
 }
 
-async function estateInWave(db: Db, waveId: string, estateId: string): Promise<boolean> {
+async function estateInWaveOf(db: Db, waveId: string, estateId: string): Promise<boolean> {
 	return !!(await db.selectFrom('survey_wave_estates').select('estate_id').where('wave_id', '=', waveId).where('estate_id', '=', estateId).executeTakeFirst());
 }
 
@@ -136,9 +140,9 @@ async function replay(db: Db, surveyId: string, submissionId: string): Promise<S
  * option or number, the open texts, the code marked used, the draft removed, the audit entry of a paper form) in one
  * transaction, or nothing. Sent again with the same submission id, it answers with the set stored the first time.
  */
-export async function submitAnswerSet(db: Db, actor: Actor, surveyId: string, input: SubmissionInput, now = new Date()): Promise<SubmitResult> {
+export async function submitAnswerSet(db: Db, actor: Actor, surveyId: string, input: SubmissionInput, now = new Date(), options: SubmitOptions = {}): Promise<SubmitResult> {
 	try {
-		return await storeAnswerSet(db, actor, surveyId, input, now);
+		return await storeAnswerSet(db, actor, surveyId, input, now, options);
 	} catch (error) {
 		const id = (input as { submissionId?: unknown }).submissionId;
 		if (typeof id === 'string' && isDuplicateSubmission(error) && !db.isTransaction) {
@@ -149,34 +153,110 @@ export async function submitAnswerSet(db: Db, actor: Actor, surveyId: string, in
 	}
 }
 
-async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: SubmissionInput, now: Date): Promise<SubmitResult> {
+/**
+ * What storing an answer set needs to know, in one read: the survey (owner, status, modes), the wave open at `now`,
+ * the head version (its structure comes from the cache while it is unchanged) and whether the estate named is in that
+ * wave. Every submit pays for this read, so it is one statement instead of five; the version's columns come from the
+ * `survey_versions_head` index alone (the row itself carries the structure, pages long).
+ */
+async function answerContext(db: Db, surveyId: string, now: Date, estateId: string | null) {
+	const iso = now.toISOString();
+	const head = (column: 'id' | 'number' | 'updated_at') => (eb: ExpressionBuilder<Database, 'surveys'>) =>
+		eb.selectFrom('survey_versions as v').select(`v.${column}`).whereRef('v.survey_id', '=', 'surveys.id').orderBy('v.number', 'desc').limit(1);
+	const row = await db
+		.selectFrom('surveys')
+		.leftJoin('survey_waves as w', (join) =>
+			join.on((eb) =>
+				eb(
+					'w.id',
+					'=',
+					eb
+						.selectFrom('survey_waves as o')
+						.select('o.id')
+						.whereRef('o.survey_id', '=', 'surveys.id')
+						.where('o.opens_at', '<=', iso)
+						.where((o) => o.or([o('o.closes_at', 'is', null), o('o.closes_at', '>', iso)]))
+						.orderBy('o.number', 'desc')
+						.limit(1)
+				)
+			)
+		)
+		.select((eb) => [
+			'surveys.organisation_id',
+			'surveys.status',
+			'surveys.modes',
+			'w.id as wave_id',
+			'w.number as wave_number',
+			head('id')(eb).as('version_id'),
+			head('number')(eb).as('version_number'),
+			head('updated_at')(eb).as('version_updated_at'),
+			(estateId ? eb.exists(eb.selectFrom('survey_wave_estates as e').select('e.estate_id').whereRef('e.wave_id', '=', 'w.id').where('e.estate_id', '=', estateId)) : eb.val(false)).as('estate_in_wave')
+		])
+		.where('surveys.id', '=', surveyId)
+		.executeTakeFirst();
+	if (!row) return null;
+	return {
+		organisationId: row.organisation_id,
+		status: row.status,
+		modes: modesOf(row),
+		wave: row.wave_id ? { id: row.wave_id, number: Number(row.wave_number) } : null,
+		version: row.version_id ? { id: String(row.version_id), number: Number(row.version_number), updatedAt: String(row.version_updated_at) } : null,
+		estateInWave: !!row.estate_in_wave
+	};
+}
+
+/** The structure of a version whose id and last change are known, from the cache or read once. */
+async function structureOf(db: Db, version: { id: string; updatedAt: string }): Promise<Structure> {
+	const cached = structures.get(version.id);
+	if (cached && cached.updatedAt === version.updatedAt) return cached.structure;
+	const row = await db.selectFrom('survey_versions').select(['structure', 'updated_at']).where('id', '=', version.id).executeTakeFirstOrThrow();
+	const structure = row.structure as Structure;
+	if (structures.size > 200) structures.delete(structures.keys().next().value!);
+	structures.set(version.id, { updatedAt: row.updated_at, structure });
+	return structure;
+}
+
+async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: SubmissionInput, now: Date, options: SubmitOptions): Promise<SubmitResult> {
 	const v = parseSurveyInput(submissionInput, input);
 	const byStaff = (STAFF_CHANNELS as readonly string[]).includes(v.channel);
-	const survey = await db.selectFrom('surveys').select(['id', 'organisation_id', 'status', 'modes']).where('id', '=', surveyId).executeTakeFirst();
-	if (!survey) throw new NotFound('survey', surveyId);
-	if (byStaff) {
-		const partners = await db.selectFrom('survey_partners').select('organisation_id').where('survey_id', '=', surveyId).execute();
-		authorize(actor, 'enter-answers', 'survey', { organisationId: survey.organisation_id, partnerOrganisationIds: partners.map((p) => p.organisation_id) });
-	} else authorize(actor, 'answer', 'survey');
 	// Many residents answering at once share commits on SQLite; each answer set stays all or nothing.
 	return inSharedTransaction(db, async (tx) => {
-		const earlier = await replay(tx, surveyId, v.submissionId);
-		if (earlier) return earlier;
-		if (survey.status === 'draft' || (!byStaff && survey.status !== 'open')) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
-		if (!modesOf(survey).includes(v.channel)) throw surveyInvalid('channel', 'mode_not_allowed', 'This survey is not answered this way');
+		const ctx = await answerContext(tx, surveyId, now, v.estateId ?? null);
+		if (!ctx) throw new NotFound('survey', surveyId);
+		if (byStaff) {
+			const policy = { organisationId: ctx.organisationId, partnerOrganisationIds: [] as string[] };
+			// Partners only matter when the owner's staff are not the ones asking (read then, not on every submit).
+			if (!can(actor, 'enter-answers', 'survey', policy)) {
+				policy.partnerOrganisationIds = (await tx.selectFrom('survey_partners').select('organisation_id').where('survey_id', '=', surveyId).execute()).map((p) => p.organisation_id);
+				authorize(actor, 'enter-answers', 'survey', policy);
+			}
+		} else authorize(actor, 'answer', 'survey');
+		// A set sent again answers as the first time, also once the survey closed. Inside a caller's transaction (paper
+		// import) a duplicate insert would end that transaction, so look first; otherwise the unique index on the
+		// submission id catches a resend, and submitAnswerSet answers it after this transaction.
+		const refusedNow = ctx.status === 'draft' || ((!byStaff || options.openOnly) && ctx.status !== 'open');
+		if (db.isTransaction || refusedNow) {
+			const earlier = await replay(tx, surveyId, v.submissionId);
+			if (earlier) return earlier;
+		}
+		if (refusedNow) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
+		if (!ctx.modes.includes(v.channel)) throw surveyInvalid('channel', 'mode_not_allowed', 'This survey is not answered this way');
 
 		// The wave: the one open now; a worker typing in paper forms after the close names the wave they belong to.
-		let wave = await openWave(tx, surveyId, now);
+		let wave: { id: string; number: number } | null = ctx.wave;
+		let estateInWave = ctx.estateInWave;
 		if (v.waveId && (!wave || wave.id !== v.waveId)) {
 			if (!byStaff) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
-			wave = (await tx.selectFrom('survey_waves').selectAll().where('id', '=', v.waveId).where('survey_id', '=', surveyId).executeTakeFirst()) ?? null;
-			if (!wave) throw surveyInvalid('waveId', 'wave_not_found', 'No such wave');
-			if (Date.parse(wave.opens_at) > now.getTime()) throw surveyInvalid('waveId', 'no_open_wave', 'This wave has not started yet');
+			const named = await tx.selectFrom('survey_waves').select(['id', 'number', 'opens_at']).where('id', '=', v.waveId).where('survey_id', '=', surveyId).executeTakeFirst();
+			if (!named) throw surveyInvalid('waveId', 'wave_not_found', 'No such wave');
+			if (Date.parse(named.opens_at) > now.getTime()) throw surveyInvalid('waveId', 'no_open_wave', 'This wave has not started yet');
+			wave = named;
+			estateInWave = !!v.estateId && (await estateInWaveOf(tx, named.id, v.estateId));
 		}
 		if (!wave) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
+		if (!ctx.version) throw new NotFound('survey-version', surveyId);
 
-		const version = await currentVersion(tx, surveyId);
-		const checked = checkAnswers(version.structure, v.answers);
+		const checked = checkAnswers(await structureOf(tx, ctx.version), v.answers);
 		if (checked.issues.length) throw new Invalid(checked.issues);
 
 		// The draft may hold the code typed at the start.
@@ -189,30 +269,31 @@ async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: Sub
 			const marked = await tx.updateTable('survey_codes').set({ status: 'used' }).where('code_hash', '=', code.code_hash).where('status', '=', 'unused').executeTakeFirst();
 			if (Number(marked.numUpdatedRows) !== 1) throw surveyInvalid('code', 'code_used', 'This code was used already');
 			estateId = code.estate_id;
-		} else if (estateId && !(await estateInWave(tx, wave.id, estateId))) {
+		} else if (estateId && !estateInWave) {
 			throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
 		}
 
 		const id = newId(now.getTime());
+		const waveId = wave.id;
 		await tx
 			.insertInto('survey_responses')
-			.values({ id, survey_id: surveyId, wave_id: wave.id, version_id: version.id, estate_id: estateId, channel: v.channel, entered_by: byStaff && actor.kind === 'staff' ? actor.id : null, language: v.language, submission_id: v.submissionId, submitted_at: now.toISOString() })
+			.values({ id, survey_id: surveyId, wave_id: waveId, version_id: ctx.version.id, estate_id: estateId, channel: v.channel, entered_by: byStaff && actor.kind === 'staff' ? actor.id : null, language: v.language, submission_id: v.submissionId, submitted_at: now.toISOString() })
 			.execute();
 		if (checked.rows.length) {
 			await tx
 				.insertInto('survey_answers')
-				.values(checked.rows.map((r) => ({ response_id: id, wave_id: wave.id, estate_id: estateId, question_key: r.questionKey, option_key: r.optionKey, number_value: r.numberValue })))
+				.values(checked.rows.map((r) => ({ response_id: id, wave_id: waveId, estate_id: estateId, question_key: r.questionKey, option_key: r.optionKey, number_value: r.numberValue })))
 				.execute();
 		}
 		if (checked.texts.length) {
 			await tx
 				.insertInto('survey_open_answers')
-				.values(checked.texts.map((t) => ({ id: newId(now.getTime()), response_id: id, wave_id: wave.id, estate_id: estateId, question_key: t.questionKey, part: t.part, body: t.body, is_public: false })))
+				.values(checked.texts.map((t) => ({ id: newId(now.getTime()), response_id: id, wave_id: waveId, estate_id: estateId, question_key: t.questionKey, part: t.part, body: t.body, is_public: false })))
 				.execute();
 		}
 		if (draft) await tx.deleteFrom('survey_drafts').where('token_hash', '=', draft.token_hash).execute();
 		if (byStaff) await audit(tx, actor, { action: v.channel === 'paper' ? 'survey_paper_entry' : 'survey_tablet_entry', resourceType: 'survey_response', resourceId: id, summary: `survey ${surveyId} wave ${wave.number}` });
-		return { responseId: id, replayed: false, waveId: wave.id, versionId: version.id, estateId, channel: v.channel };
+		return { responseId: id, replayed: false, waveId, versionId: ctx.version.id, estateId, channel: v.channel };
 	});
 }
 
@@ -232,7 +313,7 @@ export async function saveDraft(db: Db, actor: Actor, input: DraftInput, now = n
 	const wave = await openWave(db, survey.id, now);
 	if (survey.status !== 'open' || !wave) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
 	const codeHash = v.code ? (await usableCode(db, hashOfTyped(v.code), survey.id, wave.id)).code_hash : undefined;
-	if (v.estateId && !(await estateInWave(db, wave.id, v.estateId))) throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
+	if (v.estateId && !(await estateInWaveOf(db, wave.id, v.estateId))) throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
 	const at = now.toISOString();
 	const expiresAt = new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
 	const existing = v.token

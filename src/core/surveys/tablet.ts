@@ -84,13 +84,5 @@ export async function submitTabletAnswerSet(db: Db, actor: Actor, surveyId: stri
 	const v = parseSurveyInput(tabletAnswerSet, input);
 	// Staff may type in paper forms after a survey closed; a tablet's set is taken at the door, so a closed survey
 	// refuses it (unless it is a resend of a set stored while it was open, which answers as before).
-	const survey = await db.selectFrom('surveys').select('status').where('id', '=', surveyId).executeTakeFirst();
-	if (survey && survey.status !== 'open') {
-		const stored = await db.selectFrom('survey_responses').select('id').where('submission_id', '=', v.submissionId).executeTakeFirst();
-		if (!stored) {
-			await surveyFor(db, actor, surveyId, 'enter-answers');
-			throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
-		}
-	}
-	return submitAnswerSet(db, actor, surveyId, { submissionId: v.submissionId, channel: 'tablet', estateId: v.estateId, language: v.language, answers: v.answers }, now);
+	return submitAnswerSet(db, actor, surveyId, { submissionId: v.submissionId, channel: 'tablet', estateId: v.estateId, language: v.language, answers: v.answers }, now, { openOnly: true });
 }

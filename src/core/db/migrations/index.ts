@@ -11,6 +11,7 @@ import * as m202612022200 from './202612022200_tracking_links';
 import * as m202612022230 from './202612022230_signals_merged_partial_index';
 import * as m202612030900 from './202612030900_intake_partial_indexes';
 import * as m202612031000 from './202612031000_surveys';
+import * as m202612031100 from './202612031100_survey_versions_head';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -24,5 +25,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612022200_tracking_links': m202612022200,
 	'202612022230_signals_merged_partial_index': m202612022230,
 	'202612030900_intake_partial_indexes': m202612030900,
-	'202612031000_surveys': m202612031000
+	'202612031000_surveys': m202612031000,
+	'202612031100_survey_versions_head': m202612031100
 };
