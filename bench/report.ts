@@ -9,7 +9,7 @@ export type Row = {
 	database: string;
 	/** What was asked: a path or a function call. */
 	target: string;
-	unit: 'req/s' | 'lookups/s' | 'queries/s' | 'signals/s';
+	unit: 'req/s' | 'lookups/s' | 'queries/s' | 'signals/s' | 'answer sets/s';
 	rate: number;
 	p50Ms: number;
 	/** In-process timings only (autocannon reports no 95th percentile). */

@@ -1,7 +1,8 @@
-// `npm run bench [-- --quick] [-- --skip-build]`: builds the app into bench/.build, generates a dataset on SQLite
-// (and on a throw-away PostgreSQL database when one answers), serves it with `node scripts/serve.js` and measures,
-// in one run and side by side: a static file (the baseline), the home page, a public area page, and point-in-area
-// lookups in process. Prints a table and writes bench/results/<timestamp>.json. Stops everything it started.
+// `npm run bench [-- --quick] [-- --skip-build] [-- --only areas|signals|surveys]`: builds the app into bench/.build,
+// generates a dataset on SQLite (and on a throw-away PostgreSQL database when one answers), serves it with
+// `node scripts/serve.js` and measures, in one run and side by side: a static file (the baseline), the home page, a
+// public area page, point-in-area lookups in process, the signals (bench/signals-phase.ts) and the surveys
+// (bench/surveys-phase.ts). Prints a table and writes bench/results/<timestamp>.json. Stops everything it started.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { createBenchDatabase, postgresVersion, type BenchDatabase } from './post
 import { formatTable, machineInfo, writeResults, type Row } from './report';
 import { startServer, stopAllServers, type RunningServer } from './server';
 import { benchSignals, sizeSteps, type SignalsLoad, type SignalsRun } from './signals-phase';
+import { ANSWERING_PAGE_BUDGET_BYTES, benchSurveys, type SurveysLoad, type SurveysRun } from './surveys-phase';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD_DIR = join(ROOT, 'bench/.build');
@@ -23,6 +25,8 @@ const KIT_OUT_DIR = join(ROOT, 'bench/.kit');
 const RESULTS_DIR = join(ROOT, 'bench/results');
 /** The bench's own ports (3220-3239), one per database, so a dev server on 3000 is never in the way. */
 const PORTS = { sqlite: 3220, postgres: 3221 } as const;
+/** The survey phase's demo-data server, apart from the generated dataset's. */
+const SURVEY_PORTS = { sqlite: 3222, postgres: 3223 } as const;
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, signals: { type: 'string' }, only: { type: 'string' } } });
 const quick = args.quick;
@@ -31,8 +35,20 @@ const sizes: DatasetSizes = quick ? { areas: 10_000, households: 8_000, resident
 const httpLoad: HttpLoad = quick ? { connections: 10, seconds: 3, warmupSeconds: 1 } : { connections: 10, seconds: 10, warmupSeconds: 3 };
 const lookupSeconds = quick ? 3 : 10;
 const LOOKUP_CONCURRENCY = [1, 4];
-/** `--only signals` skips the area pages and lookups; `--only areas` the signals. */
-const only = args.only === 'signals' || args.only === 'areas' ? args.only : null;
+/** `--only areas`, `--only signals` or `--only surveys` runs that part alone. */
+const PARTS = ['areas', 'signals', 'surveys'] as const;
+if (args.only && !(PARTS as readonly string[]).includes(args.only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
+const only = (args.only ?? null) as (typeof PARTS)[number] | null;
+const includes = (part: (typeof PARTS)[number]) => !only || only === part;
+const surveysLoad: SurveysLoad = {
+	sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
+	estates: 40,
+	submits: quick ? 1_000 : 4_000,
+	concurrency: 20,
+	httpSeconds: quick ? 3 : 10,
+	connections: 10,
+	seed
+};
 const signalsLoad: SignalsLoad = {
 	total: Math.max(0, Number((args.signals ?? (quick ? '100000' : '1000000')).replace(/_/g, '')) || 0),
 	querySeconds: quick ? 2 : 5,
@@ -44,7 +60,7 @@ const signalsLoad: SignalsLoad = {
 /** A whole run must end by itself, whatever hangs: then everything is stopped and the run fails. */
 const RUN_LIMIT_MS = (quick ? 30 : 120) * 60_000;
 
-type DatabaseRun = { database: 'sqlite' | 'postgres'; version: string; generation: DatasetSummary; areaPage: { measured: string; note?: string }; signals: SignalsRun | null };
+type DatabaseRun = { database: 'sqlite' | 'postgres'; version: string; generation: DatasetSummary | null; areaPage: { measured: string; note?: string }; signals: SignalsRun | null; surveys: SurveysRun | null };
 
 const log = (line: string) => console.log(line);
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -102,14 +118,18 @@ async function pickAreaPaths(server: RunningServer, slugs: string[]): Promise<{ 
 }
 
 async function benchDatabase(database: 'sqlite' | 'postgres', target: { dataDir: string; databaseUrl?: string }, version: string, rows: Row[]): Promise<DatabaseRun> {
-	log(`\n[${database}] generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents …`);
-	const generation = await generateInto(target, sizes, seed, log);
-	log(`[${database}] generated in ${generation.seconds.toFixed(1)} s`);
-
-	let areaPage: DatabaseRun['areaPage'] = { measured: 'skipped (--only signals)' };
-	if (only !== 'signals') areaPage = await benchAreas(database, target, generation, rows);
-	const signals = only !== 'areas' && signalsLoad.total > 0 ? await benchSignals(database, target, PORTS[database], BUILD_DIR, signalsLoad, seed, rows, log) : null;
-	return { database, version, generation, areaPage, signals };
+	let generation: DatasetSummary | null = null;
+	let areaPage: DatabaseRun['areaPage'] = { measured: `skipped (--only ${only})` };
+	let signals: SignalsRun | null = null;
+	if (includes('areas') || includes('signals')) {
+		log(`\n[${database}] generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents …`);
+		generation = await generateInto(target, sizes, seed, log);
+		log(`[${database}] generated in ${generation.seconds.toFixed(1)} s`);
+		if (includes('areas')) areaPage = await benchAreas(database, target, generation, rows);
+		if (includes('signals') && signalsLoad.total > 0) signals = await benchSignals(database, target, PORTS[database], BUILD_DIR, signalsLoad, seed, rows, log);
+	}
+	const surveys = includes('surveys') ? await benchSurveys(database, SURVEY_PORTS[database], BUILD_DIR, surveysLoad, rows, log) : null;
+	return { database, version, generation, areaPage, signals, surveys };
 }
 
 async function benchAreas(database: 'sqlite' | 'postgres', target: { dataDir: string; databaseUrl?: string }, generation: DatasetSummary, rows: Row[]): Promise<DatabaseRun['areaPage']> {
@@ -196,7 +216,12 @@ async function main(): Promise<void> {
 		for (const note of r.signals?.notes ?? []) log(`Note (${r.version}): ${note}`);
 		if (r.signals) log(`Signals generated on ${r.version}: ${r.signals.steps.map((s) => `${s.signals.toLocaleString('en')} in ${s.generationSeconds.toFixed(0)} s`).join(', ')} (each step adds to the one before). Bench server with INTAKE_RATE_LIMIT=${r.signals.intakeRateLimit}.`);
 	}
-	for (const r of runs) log(`Generated on ${r.version} in ${r.generation.seconds.toFixed(1)} s: ${Object.entries(r.generation.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`);
+	for (const r of runs) {
+		const w = r.surveys?.http.answeringPage;
+		if (w) log(`Answering page on ${r.version}, ${w.page}: ${w.resources.length} files, ${(w.total.served / 1024).toFixed(1)} KB as served (${w.resources.map((x) => `${x.url} ${(x.served / 1024).toFixed(1)} KB${x.encoding ? ` ${x.encoding}` : ''}`).join('; ')}); budget ${ANSWERING_PAGE_BUDGET_BYTES / 1024} KB${w.total.served > ANSWERING_PAGE_BUDGET_BYTES ? ': OVER BUDGET' : ''}.`);
+		if (r.surveys) log(`Survey submit on ${r.version}: submitAnswerSet ${r.surveys.submit.submitPerSecond}/s in process = ${Math.round(r.surveys.submit.ratio * 100)} % of a bare insert of the same rows; over HTTP ${Math.round(r.surveys.http.submit.rate)}/s = ${Math.round((r.surveys.http.submit.rate / r.surveys.http.floor.rate) * 100)} % of the HTTP floor.`);
+	}
+	for (const r of runs) if (r.generation) log(`Generated on ${r.version} in ${r.generation.seconds.toFixed(1)} s: ${Object.entries(r.generation.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`);
 	const file = writeResults(RESULTS_DIR, {
 		startedAt: startedAt.toISOString(),
 		finishedAt: new Date().toISOString(),
@@ -205,7 +230,8 @@ async function main(): Promise<void> {
 		load: { http: { ...httpLoad, tool: 'autocannon', latencyResolutionMs: 1 }, lookups: { seconds: lookupSeconds, concurrency: LOOKUP_CONCURRENCY, pointsFrom: 'uniform in the covered box of the grid (every point in exactly one neighbourhood)' } },
 		dataset: { seed, sizes },
 		signalsLoad: { ...signalsLoad, steps: sizeSteps(signalsLoad.total), now: '2026-12-01T10:00:00.000Z', only },
-		databases: runs.map((r) => ({ database: r.database, version: r.version, generationSeconds: r.generation.seconds, counts: r.generation.counts, areaPage: r.areaPage, signals: r.signals })),
+		surveysLoad,
+		databases: runs.map((r) => ({ database: r.database, version: r.version, generationSeconds: r.generation?.seconds ?? null, counts: r.generation?.counts ?? null, areaPage: r.areaPage, signals: r.signals, surveys: r.surveys })),
 		results: rows
 	});
 	log(`Results written to ${file.replace(ROOT + '/', '')}`);

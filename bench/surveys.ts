@@ -1,4 +1,4 @@
-// CLI: how the survey results page and answering grow. `npx tsx bench/surveys.ts [--sizes 1000,10000,100000]
+// How the survey results page and answering grow; part of `npm run bench` (bench/surveys-phase.ts). Alone: `npx tsx bench/surveys.ts [--sizes 1000,10000,100000]
 // [--estates 40] [--submits 2000] [--concurrency 20] [--seed 1] [--sqlite-only]`
 //
 // Per database (SQLite always; PostgreSQL when TEST_DATABASE_URL or 127.0.0.1:5432 answers): a fresh database with
@@ -98,24 +98,33 @@ async function timed<T>(work: () => Promise<T>, runs = 5): Promise<{ ms: number;
 	return { ms: sorted[Math.floor(sorted.length / 2)], all, result };
 }
 
-/** Runs `count` jobs, `concurrency` at a time; answers per second. */
-async function pool(count: number, concurrency: number, job: (i: number) => Promise<unknown>): Promise<number> {
+/** Runs `count` jobs, `concurrency` at a time: jobs per second, and the 50th and 99th percentile of one job (ms). */
+async function pool(count: number, concurrency: number, job: (i: number) => Promise<unknown>): Promise<{ perSecond: number; p50: number; p99: number }> {
 	let next = 0;
+	const took: number[] = [];
 	const t = performance.now();
 	await Promise.all(Array.from({ length: concurrency }, async () => {
-		while (next < count) await job(next++);
+		while (next < count) {
+			const start = performance.now();
+			await job(next++);
+			took.push(performance.now() - start);
+		}
 	}));
-	return count / ((performance.now() - t) / 1000);
+	const perSecond = count / ((performance.now() - t) / 1000);
+	took.sort((a, b) => a - b);
+	const at = (q: number) => Math.round(took[Math.min(took.length - 1, Math.floor(q * took.length))] * 100) / 100;
+	return { perSecond, p50: at(0.5), p99: at(0.99) };
 }
 
-type Row = { dialect: string; answerSets: number; answerRows: number; resultsMs: number; runs: number[]; pageMs: number };
-type SubmitRow = { dialect: string; submits: number; concurrency: number; submitPerSecond: number; barePerSecond: number; ratio: number };
+export type SurveyResultsRow = { dialect: string; answerSets: number; answerRows: number; resultsMs: number; runs: number[]; pageMs: number };
+export type SurveySubmitRow = { dialect: string; submits: number; concurrency: number; submitPerSecond: number; barePerSecond: number; ratio: number; submitMs: { p50: number; p99: number }; bareMs: { p50: number; p99: number } };
 
-async function benchDialect(dialect: 'sqlite' | 'postgres', opts: { sizes: number[]; estates: number; submits: number; concurrency: number; seed: number }, log: (s: string) => void): Promise<{ rows: Row[]; submit: SubmitRow }> {
+/** The results page as it grows and submitting in process, on a fresh database of this dialect. */
+export async function benchSurveyDialect(dialect: 'sqlite' | 'postgres', opts: { sizes: number[]; estates: number; submits: number; concurrency: number; seed: number }, log: (s: string) => void): Promise<{ rows: SurveyResultsRow[]; submit: SurveySubmitRow }> {
 	const dir = mkdtempSync(join(tmpdir(), 'leefbaar-bench-surveys-'));
 	const pg = dialect === 'postgres' ? await createBenchDatabase() : null;
 	const db = openDatabase({ url: pg?.url, sqlitePath: join(dir, 'leefbaar.sqlite'), poolSize: 4 });
-	const rows: Row[] = [];
+	const rows: SurveyResultsRow[] = [];
 	try {
 		await migrateToLatest(db);
 		const w = await buildWorld(db, opts.estates);
@@ -142,12 +151,12 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', opts: { sizes: numbe
 		// Submitting: a fresh survey, so the checks see an empty wave as on the first day.
 		const fresh = await buildWorld(db, 2);
 		const sets = Array.from({ length: opts.submits }, () => answerSet(r));
-		const submitPerSecond = await pool(opts.submits, opts.concurrency, (i) =>
+		const submitted = await pool(opts.submits, opts.concurrency, (i) =>
 			submitAnswerSet(db, anonymous, fresh.surveyId, { submissionId: newId(), channel: 'open_link', estateId: fresh.estateIds[i % 2], language: 'nl', answers: sets[i] }, DURING)
 		);
-		const bare = await buildWorld(db, 2);
-		const barePerSecond = await pool(opts.submits, opts.concurrency, async (i) => {
-			const s = rowsOf(bare, sets[i], bare.estateIds[i % 2], DURING);
+		const bareWorld = await buildWorld(db, 2);
+		const bare = await pool(opts.submits, opts.concurrency, async (i) => {
+			const s = rowsOf(bareWorld, sets[i], bareWorld.estateIds[i % 2], DURING);
 			// Through the same write path as submitAnswerSet (a shared transaction: group commit on SQLite), so the ratio
 			// compares the work alone.
 			await inSharedTransaction(db, async (tx) => {
@@ -156,7 +165,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', opts: { sizes: numbe
 				if (s.texts.length) await tx.insertInto('survey_open_answers').values(s.texts).execute();
 			});
 		});
-		const submit = { dialect, submits: opts.submits, concurrency: opts.concurrency, submitPerSecond: Math.round(submitPerSecond), barePerSecond: Math.round(barePerSecond), ratio: Math.round((submitPerSecond / barePerSecond) * 100) / 100 };
+		const submit = { dialect, submits: opts.submits, concurrency: opts.concurrency, submitPerSecond: Math.round(submitted.perSecond), barePerSecond: Math.round(bare.perSecond), ratio: Math.round((submitted.perSecond / bare.perSecond) * 100) / 100, submitMs: { p50: submitted.p50, p99: submitted.p99 }, bareMs: { p50: bare.p50, p99: bare.p99 } };
 		log(`  ${dialect}: submitAnswerSet ${submit.submitPerSecond}/s, bare insert ${submit.barePerSecond}/s (ratio ${submit.ratio})`);
 		return { rows, submit };
 	} finally {
@@ -188,7 +197,7 @@ async function main(): Promise<void> {
 	if (pgVersion) dialects.push('postgres');
 	else console.log('  (PostgreSQL not reachable or --sqlite-only: SQLite only)');
 	const results = [];
-	for (const d of dialects) results.push(await benchDialect(d, opts, log));
+	for (const d of dialects) results.push(await benchSurveyDialect(d, opts, log));
 
 	console.log(`\nsurveyResults (median of 5, warm), ${opts.estates} estates`);
 	console.log('dialect    answer sets   answer rows   surveyResults ms   page load ms');
