@@ -3,7 +3,7 @@
 // A client-made submission id makes a double submit or a tablet's resend store one set. A code is only marked used,
 // in the same transaction as the set is stored: nothing links the two. Paper forms and tablet answers carry the
 // worker who entered them, and paper entry is audited.
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { audit, authorize, can, type Actor } from '../access';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Db } from '../db/database';
@@ -347,6 +347,25 @@ export async function loadDraft(db: Db, actor: Actor, surveyId: string, token: s
 export async function discardDraft(db: Db, actor: Actor, token: string): Promise<void> {
 	authorize(actor, 'answer', 'survey');
 	if (token && token.length <= 100) await db.deleteFrom('survey_drafts').where('token_hash', '=', hashToken(token)).execute();
+}
+
+/**
+ * PostgreSQL stamps every row version with the transaction that wrote it (xmin). A code marked used and the answer
+ * set stored with it are written in one transaction (all or nothing), so for a while they carry the same stamp: a
+ * link between a household and its answers for anyone reading the database's system columns. This sweep writes those
+ * codes again, all in one statement, so they carry this sweep's stamp (shared by every code it touches) instead, and
+ * asks VACUUM to clear the old row versions. SQLite keeps no such stamp: nothing to do there. Returns the codes
+ * rewritten; for the periodic sweeps (every 10 minutes).
+ */
+export async function unlinkUsedCodes(db: Db): Promise<number> {
+	if (db.dialect !== 'postgres') return 0;
+	const result = await sql<never>`
+		update survey_codes c set status = 'used'
+		where c.status = 'used'
+		  and exists (select 1 from survey_responses r where r.wave_id = c.wave_id and r.xmin::text = c.xmin::text)`.execute(db);
+	const rewritten = Number(result.numAffectedRows ?? 0);
+	if (rewritten > 0 && !db.isTransaction) await sql`vacuum survey_codes`.execute(db);
+	return rewritten;
 }
 
 /** Drafts nobody came back to (30 days after the last save) are removed; for the periodic sweeps. */
