@@ -128,6 +128,8 @@ function isDuplicateSubmission(error: unknown): boolean {
 	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /submission/.test(e.message ?? '');
 }
 
+const isCodeUsed = (error: unknown) => error instanceof Invalid && error.issues.some((i) => i.code === 'code_used');
+
 async function replay(db: Db, surveyId: string, submissionId: string): Promise<SubmitResult | null> {
 	const row = await db.selectFrom('survey_responses').select(['id', 'survey_id', 'wave_id', 'version_id', 'estate_id', 'channel']).where('submission_id', '=', submissionId).executeTakeFirst();
 	if (!row) return null;
@@ -145,8 +147,9 @@ export async function submitAnswerSet(db: Db, actor: Actor, surveyId: string, in
 		return await storeAnswerSet(db, actor, surveyId, input, now, options);
 	} catch (error) {
 		const id = (input as { submissionId?: unknown }).submissionId;
-		if (typeof id === 'string' && isDuplicateSubmission(error) && !db.isTransaction) {
-			const earlier = await inSharedTransaction(db, (tx) => replay(tx, surveyId, id));
+		// A resend of a stored set: its submission id is taken, or its code is used (by that very set).
+		if (typeof id === 'string' && (isDuplicateSubmission(error) || isCodeUsed(error)) && !db.isTransaction) {
+			const earlier = await replay(db, surveyId, id);
 			if (earlier) return earlier;
 		}
 		throw error;
@@ -219,65 +222,68 @@ async function structureOf(db: Db, version: { id: string; updatedAt: string }): 
 async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: SubmissionInput, now: Date, options: SubmitOptions): Promise<SubmitResult> {
 	const v = parseSurveyInput(submissionInput, input);
 	const byStaff = (STAFF_CHANNELS as readonly string[]).includes(v.channel);
+	// Everything that can refuse the set is read and checked before it joins the shared commit: a refused set never
+	// makes the others in its batch run again. What must hold at the write (the code still unused) is checked there.
+	const ctx = await answerContext(db, surveyId, now, v.estateId ?? null);
+	if (!ctx) throw new NotFound('survey', surveyId);
+	if (byStaff) {
+		const policy = { organisationId: ctx.organisationId, partnerOrganisationIds: [] as string[] };
+		// Partners only matter when the owner's staff are not the ones asking (read then, not on every submit).
+		if (!can(actor, 'enter-answers', 'survey', policy)) {
+			policy.partnerOrganisationIds = (await db.selectFrom('survey_partners').select('organisation_id').where('survey_id', '=', surveyId).execute()).map((p) => p.organisation_id);
+			authorize(actor, 'enter-answers', 'survey', policy);
+		}
+	} else authorize(actor, 'answer', 'survey');
+	// A set sent again answers as the first time, also once the survey closed. Inside a caller's transaction (paper
+	// import) a duplicate insert would end that transaction, so look first; otherwise the unique index on the
+	// submission id (or the code found used) catches a resend, and submitAnswerSet answers it.
+	const refusedNow = ctx.status === 'draft' || ((!byStaff || options.openOnly) && ctx.status !== 'open');
+	if (db.isTransaction || refusedNow) {
+		const earlier = await replay(db, surveyId, v.submissionId);
+		if (earlier) return earlier;
+	}
+	if (refusedNow) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
+	if (!ctx.modes.includes(v.channel)) throw surveyInvalid('channel', 'mode_not_allowed', 'This survey is not answered this way');
+
+	// The wave: the one open now; a worker typing in paper forms after the close names the wave they belong to.
+	let wave: { id: string; number: number } | null = ctx.wave;
+	let estateInWave = ctx.estateInWave;
+	if (v.waveId && (!wave || wave.id !== v.waveId)) {
+		if (!byStaff) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
+		const named = await db.selectFrom('survey_waves').select(['id', 'number', 'opens_at']).where('id', '=', v.waveId).where('survey_id', '=', surveyId).executeTakeFirst();
+		if (!named) throw surveyInvalid('waveId', 'wave_not_found', 'No such wave');
+		if (Date.parse(named.opens_at) > now.getTime()) throw surveyInvalid('waveId', 'no_open_wave', 'This wave has not started yet');
+		wave = named;
+		estateInWave = !!v.estateId && (await estateInWaveOf(db, named.id, v.estateId));
+	}
+	if (!wave) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
+	if (!ctx.version) throw new NotFound('survey-version', surveyId);
+	const version = ctx.version;
+
+	const checked = checkAnswers(await structureOf(db, version), v.answers);
+	if (checked.issues.length) throw new Invalid(checked.issues);
+
+	// The draft may hold the code typed at the start.
+	const draft = v.draftToken ? await db.selectFrom('survey_drafts').select(['token_hash', 'code_hash']).where('token_hash', '=', hashToken(v.draftToken)).where('survey_id', '=', surveyId).executeTakeFirst() : undefined;
+	const codeHash = v.code ? hashOfTyped(v.code) : (draft?.code_hash ?? null);
+	if (v.channel === 'code' && !codeHash) throw surveyInvalid('code', 'code_required', 'Type the code from your letter');
+	let estateId: string | null = v.estateId ?? null;
+	if (codeHash) estateId = (await usableCode(db, codeHash, surveyId, wave.id)).estate_id;
+	else if (estateId && !estateInWave) throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
+
+	const waveId = wave.id;
+	const waveNumber = wave.number;
 	// Many residents answering at once share commits on SQLite; each answer set stays all or nothing.
 	return inSharedTransaction(db, async (tx) => {
-		const ctx = await answerContext(tx, surveyId, now, v.estateId ?? null);
-		if (!ctx) throw new NotFound('survey', surveyId);
-		if (byStaff) {
-			const policy = { organisationId: ctx.organisationId, partnerOrganisationIds: [] as string[] };
-			// Partners only matter when the owner's staff are not the ones asking (read then, not on every submit).
-			if (!can(actor, 'enter-answers', 'survey', policy)) {
-				policy.partnerOrganisationIds = (await tx.selectFrom('survey_partners').select('organisation_id').where('survey_id', '=', surveyId).execute()).map((p) => p.organisation_id);
-				authorize(actor, 'enter-answers', 'survey', policy);
-			}
-		} else authorize(actor, 'answer', 'survey');
-		// A set sent again answers as the first time, also once the survey closed. Inside a caller's transaction (paper
-		// import) a duplicate insert would end that transaction, so look first; otherwise the unique index on the
-		// submission id catches a resend, and submitAnswerSet answers it after this transaction.
-		const refusedNow = ctx.status === 'draft' || ((!byStaff || options.openOnly) && ctx.status !== 'open');
-		if (db.isTransaction || refusedNow) {
-			const earlier = await replay(tx, surveyId, v.submissionId);
-			if (earlier) return earlier;
-		}
-		if (refusedNow) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
-		if (!ctx.modes.includes(v.channel)) throw surveyInvalid('channel', 'mode_not_allowed', 'This survey is not answered this way');
-
-		// The wave: the one open now; a worker typing in paper forms after the close names the wave they belong to.
-		let wave: { id: string; number: number } | null = ctx.wave;
-		let estateInWave = ctx.estateInWave;
-		if (v.waveId && (!wave || wave.id !== v.waveId)) {
-			if (!byStaff) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
-			const named = await tx.selectFrom('survey_waves').select(['id', 'number', 'opens_at']).where('id', '=', v.waveId).where('survey_id', '=', surveyId).executeTakeFirst();
-			if (!named) throw surveyInvalid('waveId', 'wave_not_found', 'No such wave');
-			if (Date.parse(named.opens_at) > now.getTime()) throw surveyInvalid('waveId', 'no_open_wave', 'This wave has not started yet');
-			wave = named;
-			estateInWave = !!v.estateId && (await estateInWaveOf(tx, named.id, v.estateId));
-		}
-		if (!wave) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
-		if (!ctx.version) throw new NotFound('survey-version', surveyId);
-
-		const checked = checkAnswers(await structureOf(tx, ctx.version), v.answers);
-		if (checked.issues.length) throw new Invalid(checked.issues);
-
-		// The draft may hold the code typed at the start.
-		const draft = v.draftToken ? await tx.selectFrom('survey_drafts').select(['token_hash', 'code_hash']).where('token_hash', '=', hashToken(v.draftToken)).where('survey_id', '=', surveyId).executeTakeFirst() : undefined;
-		const codeHash = v.code ? hashOfTyped(v.code) : (draft?.code_hash ?? null);
-		if (v.channel === 'code' && !codeHash) throw surveyInvalid('code', 'code_required', 'Type the code from your letter');
-		let estateId: string | null = v.estateId ?? null;
 		if (codeHash) {
-			const code = await usableCode(tx, codeHash, surveyId, wave.id);
-			const marked = await tx.updateTable('survey_codes').set({ status: 'used' }).where('code_hash', '=', code.code_hash).where('status', '=', 'unused').executeTakeFirst();
+			// Only marked used, in the same transaction as the set is stored; nothing links the two.
+			const marked = await tx.updateTable('survey_codes').set({ status: 'used' }).where('code_hash', '=', codeHash).where('status', '=', 'unused').executeTakeFirst();
 			if (Number(marked.numUpdatedRows) !== 1) throw surveyInvalid('code', 'code_used', 'This code was used already');
-			estateId = code.estate_id;
-		} else if (estateId && !estateInWave) {
-			throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
 		}
-
 		const id = newId(now.getTime());
-		const waveId = wave.id;
 		await tx
 			.insertInto('survey_responses')
-			.values({ id, survey_id: surveyId, wave_id: waveId, version_id: ctx.version.id, estate_id: estateId, channel: v.channel, entered_by: byStaff && actor.kind === 'staff' ? actor.id : null, language: v.language, submission_id: v.submissionId, submitted_at: now.toISOString() })
+			.values({ id, survey_id: surveyId, wave_id: waveId, version_id: version.id, estate_id: estateId, channel: v.channel, entered_by: byStaff && actor.kind === 'staff' ? actor.id : null, language: v.language, submission_id: v.submissionId, submitted_at: now.toISOString() })
 			.execute();
 		if (checked.rows.length) {
 			await tx
@@ -292,8 +298,8 @@ async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: Sub
 				.execute();
 		}
 		if (draft) await tx.deleteFrom('survey_drafts').where('token_hash', '=', draft.token_hash).execute();
-		if (byStaff) await audit(tx, actor, { action: v.channel === 'paper' ? 'survey_paper_entry' : 'survey_tablet_entry', resourceType: 'survey_response', resourceId: id, summary: `survey ${surveyId} wave ${wave.number}` });
-		return { responseId: id, replayed: false, waveId, versionId: ctx.version.id, estateId, channel: v.channel };
+		if (byStaff) await audit(tx, actor, { action: v.channel === 'paper' ? 'survey_paper_entry' : 'survey_tablet_entry', resourceType: 'survey_response', resourceId: id, summary: `survey ${surveyId} wave ${waveNumber}` });
+		return { responseId: id, replayed: false, waveId, versionId: version.id, estateId, channel: v.channel };
 	});
 }
 
