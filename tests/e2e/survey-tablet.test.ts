@@ -3,7 +3,9 @@
 // tablet, and reloads the page without network: it still opens, with both sets waiting. When the network is back the
 // sets are sent by themselves: exactly two more answer sets, channel tablet. Then the answer to a set gets lost on the
 // way: the set stays waiting and "send now" stores it once, not twice. A set kept while the survey was closed comes
-// back refused, with the reason, and stays on the tablet. Every state is checked with axe and photographed.
+// back refused, with the reason, and stays on the tablet. When she signs out, the tablet's offline copy and the talk
+// at the door are cleared; a set not sent yet stays and is sent when she signs in again. Every state is checked with
+// axe and photographed.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../src/core/db/testing';
@@ -170,6 +172,48 @@ for (const dialect of testDialects()) {
 			await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
 			await waitForWaiting(0);
 			expect(await tabletSets()).toBe(before + 1);
+		});
+
+		it('Sara signs out: the offline copy and the talk at the door leave the tablet; a set not sent yet stays and goes when she is back', async () => {
+			const before = await tabletSets();
+			// The questions again, now the survey is open once more.
+			await page.goto(tabletUrl);
+			await page.getByRole('heading', { name: 'Nieuwe antwoorden' }).waitFor();
+			// The server cannot be reached for answer sets: the set waits while the tablet is online.
+			await context.route('**/api/v1/surveys/*/answer-sets', (route) => route.abort('failed'));
+			await answerFirstResident();
+			await waitForWaiting(1);
+			// A new talk has begun at the next door.
+			await page.getByLabel('In welke woonwijk woont de bewoner?').selectOption({ label: 'Wallaysplein' });
+			await page.locator('#q-woning_tevreden-2').check();
+			const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leefbaar.tablet.')).sort());
+			await expect.poll(keys).toEqual([`leefbaar.tablet.${surveyId}.current`, `leefbaar.tablet.${surveyId}.sets`, `leefbaar.tablet.${surveyId}.survey`]);
+
+			// She is asked first, because a set waits; saying no keeps her signed in with everything in place.
+			const asked: string[] = [];
+			page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+			await page.getByRole('button', { name: 'Afmelden' }).click();
+			await expect.poll(() => asked).toEqual(['Op deze tablet wachten nog antwoorden die niet verstuurd zijn (aantal: 1). Ze blijven bewaard en worden verstuurd als jij je opnieuw aanmeldt. Toch afmelden?']);
+			expect(page.url()).toBe(tabletUrl);
+			expect(await keys()).toHaveLength(3);
+
+			page.once('dialog', (d) => void d.accept());
+			await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.getByRole('button', { name: 'Afmelden' }).click()]);
+			expect(await keys()).toEqual([`leefbaar.tablet.${surveyId}.sets`]);
+			expect(await page.evaluate(() => caches.keys())).toEqual([]);
+			// Without a session and without network, the tablet page no longer opens from the device.
+			await context.setOffline(true);
+			expect(await page.goto(tabletUrl).then(() => 'opened', () => 'no page')).toBe('no page');
+			await context.setOffline(false);
+			expect(await tabletSets()).toBe(before);
+
+			// Back on the tablet, signed in: the waiting set is sent.
+			await context.unroute('**/api/v1/surveys/*/answer-sets');
+			await signIn(page, server.url, DEMO.communityWorker);
+			await page.goto(tabletUrl);
+			await expect.poll(tabletSets, { timeout: 15_000 }).toBe(before + 1);
+			await waitForWaiting(0);
+			await visited(page, shot('7-signed-in-again'));
 		});
 	});
 }
