@@ -128,8 +128,6 @@ function isDuplicateSubmission(error: unknown): boolean {
 	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /submission/.test(e.message ?? '');
 }
 
-const isCodeUsed = (error: unknown) => error instanceof Invalid && error.issues.some((i) => i.code === 'code_used');
-
 async function replay(db: Db, surveyId: string, submissionId: string): Promise<SubmitResult | null> {
 	const row = await db.selectFrom('survey_responses').select(['id', 'survey_id', 'wave_id', 'version_id', 'estate_id', 'channel']).where('submission_id', '=', submissionId).executeTakeFirst();
 	if (!row) return null;
@@ -147,8 +145,9 @@ export async function submitAnswerSet(db: Db, actor: Actor, surveyId: string, in
 		return await storeAnswerSet(db, actor, surveyId, input, now, options);
 	} catch (error) {
 		const id = (input as { submissionId?: unknown }).submissionId;
-		// A resend of a stored set: its submission id is taken, or its code is used (by that very set).
-		if (typeof id === 'string' && (isDuplicateSubmission(error) || isCodeUsed(error)) && !db.isTransaction) {
+		// A resend of a stored set: its submission id is taken, its code used (by that very set), or what it sends no
+		// longer passes (a second tap on "send" after the first removed the saved answers). Only a refusal pays for this read.
+		if (typeof id === 'string' && (isDuplicateSubmission(error) || error instanceof Invalid) && !db.isTransaction) {
 			const earlier = await replay(db, surveyId, id);
 			if (earlier) return earlier;
 		}

@@ -38,6 +38,20 @@ describeOnDatabases('sending an answer set again', (ctx) => {
 		expect(await count(ctx.db, 'survey_responses')).toBe(3);
 	});
 
+	it('a second tap on "send" after the first removed the saved answers still answers as stored', async () => {
+		const world = await buildSurveyWorld(ctx.db);
+		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id]);
+		const at = new Date('2026-03-10T12:00:00Z');
+		const before = await count(ctx.db, 'survey_responses');
+		const submissionId = newId();
+		const stored = await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId, channel: 'open_link', answers }, at);
+		// The page read no answers any more (the draft went with the first send): same submission id, nothing in it.
+		expect(await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId, channel: 'open_link', answers: {} }, at)).toEqual({ ...stored, replayed: true });
+		// A new set with nothing in it is refused as before.
+		await expect(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', answers: {} }, at).catch(codeOf)).resolves.toContain('answer_required');
+		expect(await count(ctx.db, 'survey_responses')).toBe(before + 1);
+	});
+
 	it('sets refused at the same moment (an unknown survey, a bad answer, a used code) leave the others stored', async () => {
 		const world = await buildSurveyWorld(ctx.db);
 		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id]);
