@@ -34,10 +34,14 @@ for (const dialect of testDialects()) {
 		});
 
 		it('a survey without a name or estates comes back with the reasons next to the fields; with them it is made', async () => {
-			const empty = await sara.post('/staff/surveys/new', { 'consent.nl': 'Anoniem.', modes: 'code' });
+			const empty = await sara.post('/staff/surveys/new', { 'consent.nl': 'Anoniem.', modes: 'code', slug: 'Huurders 2026!' });
 			expect(empty.status).toBe(400);
 			const html = visibleText(await empty.text());
 			expect(html).toContain('Schrijf de tekst minstens in het Nederlands.');
+			// A short link a resident could not type from a poster is refused, with an example, and kept in the field.
+			expect(html).toContain('Gebruik 3 tot 40 kleine letters of cijfers, met een streepje tussen woorden. Bijvoorbeeld: huurders-2026.');
+			expect(html).toMatch(/id="f-slug-error"/);
+			expect(html).toMatch(/id="f-slug" name="slug" value="Huurders 2026!"/);
 			expect(html).toContain('Kies minstens één wijk of gebied.');
 			expect(html).toMatch(/id="f-title-nl-error"/);
 			const form = new URLSearchParams([
@@ -185,7 +189,11 @@ for (const dialect of testDialects()) {
 			expect((await sara.get(`/staff/surveys/${surveyId}`)).headers.get('x-frame-options')).toBe('DENY');
 			const poster = await (await sara.get(`/staff/surveys/${surveyId}/poster`)).text();
 			expect(poster).toMatch(/<svg[^>]*viewBox/);
-			expect(poster).toContain('/enquete/tevredenheid-van-huurders');
+			// The poster prints the short link (and its QR code holds it); typed in any case, it opens the survey.
+			expect(poster).toContain('/e/tevredenheid-van-huurders');
+			const short = await fetch(`${server.url}/e/Tevredenheid-Van-Huurders`, { redirect: 'manual' });
+			expect(short.status).toBe(308);
+			expect(short.headers.get('location')).toBe('/enquete/tevredenheid-van-huurders');
 		});
 	});
 }

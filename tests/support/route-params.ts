@@ -126,6 +126,7 @@ async function surveyId({ db }: ParamContext): Promise<string> {
 export const paramResolvers: Record<string, Resolver> = {
 	'surveys/[id]': surveyId,
 	'enquete/[slug]': surveySlug,
+	'e/[slug]': surveySlug,
 	'c/[code]': async () => 'KM7X-P3RA',
 	'areas/[slug]': areaSlug,
 	'buurten/[slug]': areaSlug,

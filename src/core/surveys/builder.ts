@@ -46,6 +46,24 @@ async function freeSurveySlug(db: Db, wish: string): Promise<string> {
 	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** A slug the builder chose: free, or taken by this very survey. */
+async function chosenSlug(db: Db, slug: string, surveyId: string | null): Promise<string> {
+	const holder = await db.selectFrom('surveys').select('id').where('slug', '=', slug).executeTakeFirst();
+	if (holder && holder.id !== surveyId) throw surveyInvalid('slug', 'slug_taken', 'Another survey has this link');
+	return slug;
+}
+
+/** Two builders choosing the same slug at the same moment: the unique index refuses the second, with the same answer. */
+async function slugSafe<T>(work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		const e = error as { code?: string; message?: string } | null;
+		if (e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /slug/.test(e.message ?? '')) throw surveyInvalid('slug', 'slug_taken', 'Another survey has this link');
+		throw error;
+	}
+}
+
 async function checkScope(db: Db, actor: Actor, v: { areaIds: string[]; estateIds: string[]; partnerOrganisationIds: string[] }): Promise<void> {
 	const missing = await missingPlaces(db, v);
 	if (missing.areaIds.length) throw surveyInvalid('areaIds', 'not_found', 'No such area', { id: missing.areaIds[0] });
@@ -71,7 +89,7 @@ async function writeScope(tx: Db, surveyId: string, v: { areaIds: string[]; esta
 
 /**
  * A new survey in draft, run by the actor's organisation, with version 1 of its structure (empty unless given). The
- * slug for its open link comes from the Dutch title.
+ * slug for its open link is the one chosen, or comes from the Dutch title.
  */
 export async function createSurvey(db: Db, actor: Actor, input: SurveyInput, structure: StructureInput = { sections: [] }): Promise<{ id: string; slug: string; versionId: string }> {
 	authorize(actor, 'create', 'survey');
@@ -80,10 +98,10 @@ export async function createSurvey(db: Db, actor: Actor, input: SurveyInput, str
 	const s = parseSurveyInput(structureSchema, structure);
 	await checkScope(db, actor, v);
 	const organisationId = actor.organisationId;
-	return inTransaction(db, async (tx) => {
+	return slugSafe(() => inTransaction(db, async (tx) => {
 		const now = new Date().toISOString();
 		const id = newId();
-		const slug = await freeSurveySlug(tx, v.title.nl.text);
+		const slug = v.slug ? await chosenSlug(tx, v.slug, null) : await freeSurveySlug(tx, v.title.nl.text);
 		await tx
 			.insertInto('surveys')
 			.values({ id, organisation_id: organisationId, slug, title_texts: v.title, intro_texts: v.intro ?? null, consent_texts: v.consent, status: 'draft', modes: v.modes, created_by: actor.id, created_at: now, updated_at: now })
@@ -93,7 +111,7 @@ export async function createSurvey(db: Db, actor: Actor, input: SurveyInput, str
 		await tx.insertInto('survey_versions').values({ id: versionId, survey_id: id, number: 1, structure: s, created_by: actor.id, created_at: now, updated_at: now }).execute();
 		await audit(tx, actor, { action: 'survey_create', resourceType: 'survey', resourceId: id });
 		return { id, slug, versionId };
-	});
+	}));
 }
 
 /** Texts, modes, scope and partners. A changed scope recounts the households of waves that have not closed yet. */
@@ -101,10 +119,13 @@ export async function updateSurvey(db: Db, actor: Actor, id: string, input: Surv
 	const survey = await surveyFor(db, actor, id, 'update');
 	const v = parseSurveyInput(surveyInput, input);
 	await checkScope(db, actor, v);
-	await inTransaction(db, async (tx) => {
+	// The link may change while the survey is a draft; once open, posters and letters carry it.
+	if (v.slug && v.slug !== survey.slug && survey.status !== 'draft') throw surveyInvalid('slug', 'slug_fixed', 'The link of an opened survey stays as it is');
+	await slugSafe(() => inTransaction(db, async (tx) => {
+		const slug = v.slug && v.slug !== survey.slug ? await chosenSlug(tx, v.slug, id) : survey.slug;
 		await tx
 			.updateTable('surveys')
-			.set({ title_texts: v.title, intro_texts: v.intro ?? null, consent_texts: v.consent, modes: v.modes, updated_at: now.toISOString() })
+			.set({ slug, title_texts: v.title, intro_texts: v.intro ?? null, consent_texts: v.consent, modes: v.modes, updated_at: now.toISOString() })
 			.where('id', '=', id)
 			.execute();
 		await writeScope(tx, id, v, survey.organisation_id);
@@ -113,7 +134,7 @@ export async function updateSurvey(db: Db, actor: Actor, id: string, input: Surv
 			if (wave.closes_at === null || Date.parse(wave.closes_at) > now.getTime()) await snapshotHouseholds(tx, wave.id, estates, now);
 		}
 		await audit(tx, actor, { action: 'survey_update', resourceType: 'survey', resourceId: id });
-	});
+	}));
 }
 
 const sameStructure = (a: Structure, b: Structure) => JSON.stringify(a) === JSON.stringify(b);

@@ -17,7 +17,8 @@ export const SURVEY_CODES = new Set([
 	'dutch_required', 'too_many_languages', 'invalid_language', 'invalid_key', 'reserved_option_key', 'duplicate_key', 'too_many_questions',
 	'condition_unknown_question', 'condition_not_earlier', 'condition_kind_mismatch', 'condition_unknown_option', 'min_above_max',
 	'mode_required', 'scope_required', 'closes_before_opens', 'waves_overlap', 'status_not_allowed', 'survey_not_ready', 'survey_has_answers',
-	'not_draft', 'codes_not_enabled', 'wave_not_found', 'theme_exists', 'theme_other_survey', 'wave_not_published', 'batch_voided', 'unknown_partner'
+	'not_draft', 'codes_not_enabled', 'wave_not_found', 'theme_exists', 'theme_other_survey', 'wave_not_published', 'batch_voided', 'unknown_partner',
+	'slug_format', 'slug_taken', 'slug_fixed'
 ]);
 
 /** The field issue of a survey rule: code, message key `surveys.<code>`, and the parameters its message names. */

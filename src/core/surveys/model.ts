@@ -176,6 +176,9 @@ const list = <T extends z.ZodType>(item: T, max: number) =>
 	z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item).max(max));
 const id = z.string().min(1).max(64);
 
+/** 3 to 40 of a–z and 0–9, words joined by single dashes: what a resident can type from a poster. */
+export const SURVEY_SLUG = /^(?=.{3,40}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const surveyInput = z
 	.object({
 		title: wording(200),
@@ -187,7 +190,12 @@ export const surveyInput = z
 		areaIds: list(id, 100).transform((a) => [...new Set(a)]),
 		estateIds: list(id, 500).transform((a) => [...new Set(a)]),
 		/** Organisations that read the results besides the owner (the housing company of a tenant survey). */
-		partnerOrganisationIds: list(id, 20).transform((a) => [...new Set(a)])
+		partnerOrganisationIds: list(id, 20).transform((a) => [...new Set(a)]),
+		/** The open link's name (…/e/<slug>), short enough to type from a poster; made from the Dutch title when empty. */
+		slug: z.preprocess(
+			(v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : (v ?? undefined)),
+			z.string().regex(SURVEY_SLUG, { error: 'slug_format' }).optional()
+		)
 	})
 	.superRefine((v, ctx) => {
 		if (v.areaIds.length + v.estateIds.length === 0) ctx.addIssue({ code: 'custom', path: ['estateIds'], message: 'scope_required' });
@@ -203,6 +211,7 @@ export type SurveyInput = {
 	areaIds?: readonly string[] | string;
 	estateIds?: readonly string[] | string;
 	partnerOrganisationIds?: readonly string[] | string;
+	slug?: string | null;
 };
 
 /** An instant, or a day ('YYYY-MM-DD') in Europe/Brussels: a wave opens at the start of its first day and closes at the end of its last. */

@@ -115,6 +115,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/enquete': 'public',
 	'/enquete/c/[code]': 'public',
 	'/enquete/[slug]': 'public',
+	'/e/[slug]': 'public',
 	'/enquete/[slug]/bedankt': 'public',
 	// Surveys door to door (tablet helper): the worker's tablet page, its service worker and the API it loads and sends
 	// with; the surveys policy lets only the organisation running the survey enter answers.

@@ -19,7 +19,8 @@ export function surveyInputFromForm(form: Record<string, unknown>): SurveyInput 
 		modes: list(form.modes),
 		areaIds: list(form.areaIds),
 		estateIds: list(form.estateIds),
-		partnerOrganisationIds: list(form.partnerOrganisationIds)
+		partnerOrganisationIds: list(form.partnerOrganisationIds),
+		slug: typeof form.slug === 'string' ? form.slug : undefined
 	};
 }
 
@@ -48,8 +49,8 @@ export async function surveyFormChoices(db: Db, actor: Actor) {
 }
 
 /** A stored survey as the form's values. */
-export function surveyFormValues(s: { title: unknown; intro: unknown; consent: unknown; modes: string[]; areaIds: string[]; estateIds: string[]; partnerOrganisationIds: string[] }): Record<string, unknown> {
-	const out: Record<string, unknown> = { modes: s.modes, areaIds: s.areaIds, estateIds: s.estateIds, partnerOrganisationIds: s.partnerOrganisationIds };
+export function surveyFormValues(s: { slug: string; title: unknown; intro: unknown; consent: unknown; modes: string[]; areaIds: string[]; estateIds: string[]; partnerOrganisationIds: string[] }): Record<string, unknown> {
+	const out: Record<string, unknown> = { slug: s.slug, modes: s.modes, areaIds: s.areaIds, estateIds: s.estateIds, partnerOrganisationIds: s.partnerOrganisationIds };
 	for (const field of ['title', 'intro', 'consent'] as const) {
 		const w = (s[field] ?? {}) as Record<string, { text: string; easy?: string }>;
 		for (const [lang, v] of Object.entries(w)) {

@@ -13,11 +13,15 @@ export function pick(w: unknown, locale: Locale | string, easy = false): string 
 
 /** The survey's address for residents: the open link and, with a code, the letter's link (the resident pages read /enquete/c/<code>). */
 export const openLink = (origin: string, slug: string) => `${origin}/enquete/${slug}`;
+/** The same link, short, for posters: /e/<slug> forwards to /enquete/<slug>. */
+export const shortLinkPrefix = (origin: string) => `${origin}/e/`;
+export const shortLink = (origin: string, slug: string) => `${shortLinkPrefix(origin)}${slug}`;
 export const codeLink = (origin: string) => (code: string) => `${origin}/enquete/c/${code}`;
 
 /** The names of the form's fields, for the error summary ("Naam van de enquête: …"). */
 export const surveyFieldLabels = (t: (key: string) => string): Record<string, string> => ({
 	'title.nl': t('survey_builder.field_title'),
+	slug: t('survey_builder.field_slug'),
 	'intro.nl': t('survey_builder.field_intro'),
 	'consent.nl': t('survey_builder.field_consent'),
 	modes: t('survey_builder.field_modes'),

@@ -4,12 +4,13 @@ import { authorize } from '$core/access';
 import { createSurvey } from '$core/surveys/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { formErrorKeys, surveyFormChoices, surveyInputFromForm } from '../survey-form';
+import { shortLinkPrefix } from '../wording';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	try {
 		authorize(locals.actor, 'create', 'survey');
-		return { choices: await surveyFormChoices(locals.core.db, locals.actor) };
+		return { choices: await surveyFormChoices(locals.core.db, locals.actor), linkPrefix: shortLinkPrefix(locals.core.config.origin ?? url.origin) };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

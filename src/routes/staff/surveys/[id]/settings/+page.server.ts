@@ -4,14 +4,15 @@ import { Forbidden } from '$core/errors';
 import { getSurvey, updateSurvey } from '$core/surveys/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { formErrorKeys, surveyFormChoices, surveyFormValues, surveyInputFromForm } from '../../survey-form';
+import { shortLinkPrefix } from '../../wording';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
 		// A partner reads the survey and its results; only the organisation running it changes it.
 		if (!survey.can.update) throw new Forbidden();
-		return { survey: { id: survey.id, title: survey.title, status: survey.status }, values: surveyFormValues(survey), choices: await surveyFormChoices(locals.core.db, locals.actor) };
+		return { survey: { id: survey.id, title: survey.title, status: survey.status }, values: surveyFormValues(survey), choices: await surveyFormChoices(locals.core.db, locals.actor), linkPrefix: shortLinkPrefix(locals.core.config.origin ?? url.origin) };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}
