@@ -1,8 +1,29 @@
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+const I18N_INDEX = fileURLToPath(new URL('./src/core/i18n/index.ts', import.meta.url));
+const I18N_CLIENT = fileURLToPath(new URL('./src/core/i18n/client.ts', import.meta.url));
+
+/**
+ * In the browser bundle, the translations come from the page (src/core/i18n/client.ts reads what the server wrote into
+ * it) instead of every catalogue of every language. Server code and tests keep src/core/i18n/index.ts.
+ */
+const browserTranslations = (): Plugin => ({
+	name: 'leefbaar-browser-translations',
+	apply: 'build',
+	enforce: 'pre',
+	async resolveId(source, importer, options) {
+		// Only names that can be that module ('$core/i18n', '../i18n', './index' from its neighbours) are resolved twice.
+		if (options?.ssr || !/(^|\/)(i18n|index)(\.ts)?$/.test(source)) return null;
+		const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+		return resolved?.id === I18N_INDEX ? I18N_CLIENT : null;
+	}
+});
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [browserTranslations(), sveltekit()],
 	server: { port: 3000 },
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/http/**/*.test.ts', 'bench/**/*.test.ts'],

@@ -12,6 +12,8 @@ declare global {
 			textSize: 'normal' | 'large' | 'largest';
 			requestId: string;
 			sessionExpired?: boolean;
+			/** The translations a page that runs in the browser needs (a JSON script element), written before </head>. */
+			pageMessages?: string;
 		}
 		interface Error {
 			message: string;

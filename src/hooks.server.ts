@@ -79,8 +79,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html.replace('%leefbaar.lang%', event.locals.locale === 'nl' ? 'nl-BE' : event.locals.locale === 'fr' ? 'fr-BE' : 'en').replace('%leefbaar.textsize%', event.locals.textSize)
+		transformPageChunk: ({ html }) => {
+			const page = html.replace('%leefbaar.lang%', event.locals.locale === 'nl' ? 'nl-BE' : event.locals.locale === 'fr' ? 'fr-BE' : 'en').replace('%leefbaar.textsize%', event.locals.textSize);
+			return event.locals.pageMessages ? page.replace('</head>', `${event.locals.pageMessages}</head>`) : page;
+		}
 	});
 	response.headers.set('x-request-id', requestId);
 	// One line per request: the route pattern, never the filled-in path or query, so no personal data reaches the log.

@@ -2,6 +2,7 @@
 // keeps it and the finished answer sets on the device, and sends them when the network is back (JavaScript needed).
 import { surveyForTablet } from '$core/surveys/service';
 import { wordingFor } from '$core/surveys/answers';
+import { messagesScript, pageMessages } from '$core/i18n/page-messages';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 
@@ -11,6 +12,16 @@ export const csr = true;
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const survey = await surveyForTablet(locals.core.db, locals.actor, params.id);
+		// The translations this page uses in the browser, instead of every catalogue in its script: the menu's labels, the
+		// page's own texts and refusals in the worker's language, and the answers' own words in every resident's language.
+		// Written before </head> by the hooks (not in the page data, which the page would carry a second time).
+		locals.pageMessages = messagesScript(
+			pageMessages(locals.locale, {
+				namespaces: ['common', 'errors', 'surveys', 'survey_tablet'],
+				keys: ['inbox.nav', 'referrals.list_title', 'referrals.nav_waiting', 'figures.nav', 'survey_builder.nav'],
+				everyLanguageKeys: [1, 2, 3, 4, 5].map((n) => `surveys.scale_${n}`).concat(['surveys.answer_yes', 'surveys.answer_no', 'surveys.option_other', 'surveys.option_other_namely', 'survey_tablet.choose_at_most', 'survey_tablet.number_between'])
+			})
+		);
 		return { surveyId: survey.id, title: wordingFor(survey.title, locals.locale) };
 	} catch (err) {
 		pageError(err, locals.locale);
