@@ -2,11 +2,12 @@
 // catalogue of every language (about 350 KB); the client build takes this module in place of ./index.ts (see
 // vite.config.ts), and the server writes the messages the page needs into it (pageMessages in ./page-messages.ts, a
 // JSON script element #leefbaar-messages). Same functions as ./index.ts; a key that was not sent shows as the key.
-import { DEFAULT_LOCALE, type Locale } from './locales';
+import { translations } from './format';
+import type { Locale } from './locales';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
+export type { Params, Translator } from './format';
 
-export type Params = Record<string, string | number>;
 type Sent = Partial<Record<Locale, Record<string, Record<string, string>>>>;
 
 let sent: Sent | null = null;
@@ -27,15 +28,4 @@ function lookup(locale: Locale, key: string): string | undefined {
 	return messages()[locale]?.[key.slice(0, dot)]?.[key.slice(dot + 1)];
 }
 
-export function translate(locale: Locale, key: string, params?: Params): string {
-	const message = lookup(locale, key) ?? lookup(DEFAULT_LOCALE, key) ?? key;
-	if (!params) return message;
-	return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export function has(locale: Locale, key: string): boolean {
-	return lookup(locale, key) !== undefined;
-}
-
-export type Translator = (key: string, params?: Params) => string;
-export const translator = (locale: Locale): Translator => (key, params) => translate(locale, key, params);
+export const { translate, has, translator } = translations(lookup);

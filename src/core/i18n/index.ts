@@ -64,6 +64,8 @@ import frSurveyBuilder from './messages/fr/survey_builder.json';
 import enSurveyBuilder from './messages/en/survey_builder.json';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
+export type { Params, Translator } from './format';
+import { translations } from './format';
 
 type Catalogue = Record<string, Record<string, string>>;
 
@@ -73,22 +75,9 @@ export const catalogues: Record<Locale, Catalogue> = {
 	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, survey_publish: enSurveyPublish, surveys: enSurveys, survey_answer: enSurveyAnswer, survey_tablet: enSurveyTablet, survey_builder: enSurveyBuilder }
 };
 
-export type Params = Record<string, string | number>;
-
 function lookup(locale: Locale, key: string): string | undefined {
 	const dot = key.indexOf('.');
 	return catalogues[locale][key.slice(0, dot)]?.[key.slice(dot + 1)];
 }
 
-export function translate(locale: Locale, key: string, params?: Params): string {
-	const message = lookup(locale, key) ?? lookup('nl', key) ?? key;
-	if (!params) return message;
-	return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export function has(locale: Locale, key: string): boolean {
-	return lookup(locale, key) !== undefined;
-}
-
-export type Translator = (key: string, params?: Params) => string;
-export const translator = (locale: Locale): Translator => (key, params) => translate(locale, key, params);
+export const { translate, has, translator } = translations(lookup);
