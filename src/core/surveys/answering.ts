@@ -46,12 +46,7 @@ const structures = new Map<string, { updatedAt: string; structure: Structure }>(
 async function currentVersion(db: Db, surveyId: string): Promise<VersionRecord> {
 	const head = await db.selectFrom('survey_versions').select(['id', 'number', 'updated_at', 'created_at']).where('survey_id', '=', surveyId).orderBy('number', 'desc').limit(1).executeTakeFirst();
 	if (!head) throw new NotFound('survey-version', surveyId);
-	const cached = structures.get(head.id);
-	if (cached && cached.updatedAt === head.updated_at) return { id: head.id, number: head.number, structure: cached.structure, updatedAt: head.updated_at, createdAt: head.created_at };
-	const row = await db.selectFrom('survey_versions').select('structure').where('id', '=', head.id).executeTakeFirstOrThrow();
-	const structure = row.structure as Structure;
-	if (structures.size > 200) structures.delete(structures.keys().next().value!);
-	structures.set(head.id, { updatedAt: head.updated_at, structure });
+	const structure = await structureOf(db, { id: head.id, updatedAt: head.updated_at });
 	return { id: head.id, number: head.number, structure, updatedAt: head.updated_at, createdAt: head.created_at };
 }
 

@@ -5,6 +5,7 @@ import { audit, isStaff, type Actor } from '../access';
 import type { EstateInScope } from '../areas/scope';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
+import { Invalid } from '../errors';
 import { householdCountsOn } from '../people/households-in-scope';
 import { parseSurveyInput, surveyInvalid } from './issues';
 import { feedbackInput, waveInput, type WaveInput, type Wording } from './model';
@@ -84,6 +85,10 @@ export async function publishWave(db: Db, actor: Actor, surveyId: string, waveId
 	const v = parseSurveyInput(feedbackInput, { feedback: input.feedback });
 	await inTransaction(db, async (tx) => {
 		const wave = await loadWave(tx, surveyId, waveId);
+		// Residents should read what is done with their answers: a wave is published with that text, in Dutch at least.
+		if (input.published && !(v.feedback !== undefined ? v.feedback : wave.feedback_texts)) {
+			throw new Invalid([{ path: 'feedback.nl', code: 'feedback_required', message: 'Write what is done with the answers', messageKey: 'survey_publish.feedback_required' }]);
+		}
 		await tx
 			.updateTable('survey_waves')
 			.set({ published_at: input.published ? (wave.published_at ?? now.toISOString()) : null, ...(v.feedback !== undefined ? { feedback_texts: v.feedback } : {}), updated_at: now.toISOString() })

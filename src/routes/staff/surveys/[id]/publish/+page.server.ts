@@ -2,7 +2,7 @@
 // required, French and English optional) and publishes the wave, or takes it offline again; the public page
 // /enquete/<slug>/resultaten shows only published waves, with every group under 5 answer sets hidden.
 import { redirect } from '@sveltejs/kit';
-import { Forbidden, Invalid } from '$core/errors';
+import { Forbidden } from '$core/errors';
 import { getSurvey, publishWave } from '$core/surveys/service';
 import { wordingFromForm } from '$core/surveys/structure-edits';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
@@ -42,10 +42,7 @@ async function save(request: Request, locals: App.Locals, surveyId: string, publ
 	const values = await formObject(request);
 	const waveId = String(values.wave ?? '');
 	try {
-		const feedback = wordingFromForm(values, 'feedback', FORM_LANGUAGES) ?? null;
-		// Residents should read what is done with their answers: publishing asks for the Dutch text at least.
-		if (published && !feedback) throw new Invalid([{ path: 'feedback.nl', code: 'feedback_required', message: 'Write what is done with the answers', messageKey: 'survey_publish.feedback_required' }]);
-		await publishWave(locals.core.db, locals.actor, surveyId, waveId, { published, feedback });
+		await publishWave(locals.core.db, locals.actor, surveyId, waveId, { published, feedback: wordingFromForm(values, 'feedback', FORM_LANGUAGES) ?? null });
 	} catch (err) {
 		const failure = formFailure(err, locals.locale, values);
 		failure.data.errors = formErrorKeys(failure.data.errors);
