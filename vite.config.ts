@@ -26,7 +26,7 @@ export default defineConfig({
 	plugins: [browserTranslations(), sveltekit()],
 	server: { port: 3000 },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/http/**/*.test.ts', 'bench/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/security/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node',
 		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,

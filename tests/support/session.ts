@@ -72,5 +72,7 @@ export const DEMO = {
 	coordinator: 'coordinator@leefbaar.demo',
 	communityWorker: 'opbouwwerker@leefbaar.demo',
 	housingCompany: 'vlashaard@leefbaar.demo',
-	welfareCentre: 'ocmw@leefbaar.demo'
+	welfareCentre: 'ocmw@leefbaar.demo',
+	/** Samenlevingsopbouw Antwerpen provincie: a second institute, working in Brecht only. */
+	otherInstitute: 'kapelakker@leefbaar.demo'
 } as const;
