@@ -39,7 +39,7 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 		else throw new Error(`unknown outbox kind ${kind}`);
 	};
 	const flushOutbox = () => sweepOutbox(db, deliver);
-	const baseUrl = config.origin ?? `http://localhost:${config.port}`;
+	const baseUrl = config.origin;
 	const files = localFileStore(join(config.dataDir, 'uploads'));
 	const sweeps = [
 		{ name: 'outbox', everyMs: 2000, run: flushOutbox },

@@ -1,8 +1,10 @@
 // Ann runs Leefbaar for the regional institute. She opens the admin pages, looks at the staff list and invites a new
 // community worker, who then appears as invited. Every page must be accessible.
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, DESKTOP, followLink, launchBrowser, openContext, signIn, visited } from '../support/browser';
+import { readFileMailbox } from '../../src/core/mail/transport';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';
 
@@ -56,13 +58,18 @@ describe.runIf(browserAvailable())('an admin manages staff accounts', () => {
 		expect(user).toEqual({ role: 'community_worker', password_hash: null });
 	});
 
-	it('finds the invitation mail in the test mailbox', async () => {
+	it('finds the invitation mail in the test mailbox, with the secret of its link hidden from her', async () => {
 		await page.goto(`${server.url}/dev/mailbox`);
 		await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Wachtende e-mails nu versturen' }).click()]);
 		const mail = page.locator('article.mail', { hasText: 'nieuwe.opbouwwerker@leefbaar.demo' }).first();
 		expect(await mail.locator('h2').innerText()).toBe('Je bent uitgenodigd voor Leefbaar');
 		await visited(page, 'admin-5-mailbox');
-		invitationLink = (await mail.locator('a[href*="/invitation/"]').getAttribute('href')) ?? '';
+		// The mail is for the newcomer, not for Ann: the page must not hand her a live invitation token.
+		expect(await mail.innerText()).toContain('deze e-mail is niet voor jou');
+		expect(await mail.locator('a[href*="/invitation/"]').count()).toBe(0);
+		// The newcomer reads it in their own mailbox: here, the file the server wrote for them.
+		const delivered = readFileMailbox(join(server.dataDir, 'outbox')).find((m) => m.to.includes('nieuwe.opbouwwerker@leefbaar.demo'));
+		invitationLink = delivered?.text.match(/https?:\/\/\S+\/invitation\/[\w-]+/)?.[0] ?? '';
 		expect(invitationLink).toMatch(/\/invitation\/[\w-]+$/);
 	});
 

@@ -51,8 +51,10 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
 	const database = options.dialect === 'postgres' ? await freshDatabase('postgres') : undefined;
 	const port = await freePort();
 	const maxUploadMb = Number(options.env?.MAX_UPLOAD_MB ?? 50);
+	// The caller's ORIGIN only: one from the shell would point the server's links elsewhere.
+	const { ORIGIN: _shellOrigin, ...inherited } = process.env as Record<string, string>;
 	const env: Record<string, string> = {
-		...(process.env as Record<string, string>),
+		...inherited,
 		BUILD_DIR: buildDir(),
 		DATA_DIR: dataDir,
 		HOST: '127.0.0.1',
@@ -64,7 +66,6 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
 		BODY_SIZE_LIMIT: String(Math.round(maxUploadMb * 1024 * 1024)),
 		...options.env
 	};
-	delete env.ORIGIN;
 	if (database?.url) env.DATABASE_URL = database.url;
 	else if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
 

@@ -10,7 +10,10 @@ const bool = z
 const schema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	HOST: z.string().default('0.0.0.0'),
-	ORIGIN: z.url().optional(),
+	ORIGIN: z
+		.url({ protocol: /^https?$/ })
+		.refine((v) => URL.canParse(v) && ['', '/'].includes(new URL(v).pathname) && !new URL(v).search && !new URL(v).hash, 'must be an origin only, e.g. https://leefbaar.example.be (no path)')
+		.optional(),
 	DATA_DIR: z.string().default('data'),
 	DATABASE_URL: z
 		.string()
@@ -34,7 +37,11 @@ const schema = z.object({
 export type Config = {
 	port: number;
 	host: string;
-	origin?: string;
+	/**
+	 * The public origin every absolute link is built from (mails, PDFs, QR codes, posters, feeds), never a request's
+	 * Host header: a forged Host would otherwise put a stranger's address in a password-reset mail.
+	 */
+	origin: string;
 	dataDir: string;
 	databaseUrl?: string;
 	sqlitePath: string;
@@ -63,13 +70,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		throw new Error(`Leefbaar cannot start: the configuration is invalid.\n${lines}`);
 	}
 	const c = parsed.data;
+	if (!c.ORIGIN && !c.DEMO_DATA) {
+		throw new Error(
+			'Leefbaar cannot start: the configuration is invalid.\n  ORIGIN: required when DEMO_DATA=false. Set it to the public address of this site, e.g. ORIGIN=https://leefbaar.example.be: links in mails are built from it.'
+		);
+	}
 	const dataDir = resolve(c.DATA_DIR);
 	const isPg = !!c.DATABASE_URL && /^postgres(ql)?:\/\//.test(c.DATABASE_URL);
 	const sqliteFile = !isPg && c.DATABASE_URL ? c.DATABASE_URL.replace(/^file:/, '') : resolve(dataDir, 'leefbaar.sqlite');
 	return {
 		port: c.PORT,
 		host: c.HOST,
-		origin: c.ORIGIN,
+		origin: c.ORIGIN ? new URL(c.ORIGIN).origin : `http://localhost:${c.PORT}`,
 		dataDir,
 		databaseUrl: isPg ? c.DATABASE_URL : undefined,
 		sqlitePath: sqliteFile,

@@ -17,9 +17,12 @@ import { loadDemoSignals } from './signals';
 import { loadDemoSurveys } from './surveys';
 
 export const DEMO_PASSWORD = 'leefbaar-demo';
+/** Where the demo's mails link to when no origin is given (the server passes its configured ORIGIN). */
+export const DEMO_ORIGIN = 'http://localhost:3000';
 export type DemoLogin = { role: string; email: string };
 
-export async function buildDemoData(db: Db): Promise<DemoLogin[]> {
+export async function buildDemoData(db: Db, options: { origin?: string } = {}): Promise<DemoLogin[]> {
+	const origin = options.origin ?? DEMO_ORIGIN;
 	const actor = system('demo');
 	const org = async (name: string, kind: Parameters<typeof createOrganisation>[2]['kind'], email?: string) => createOrganisation(db, actor, { name, kind, email });
 
@@ -98,10 +101,10 @@ export async function buildDemoData(db: Db): Promise<DemoLogin[]> {
 		await recordConsent(db, actor, { residentId, organisationId: ocmw.id, scope: 'household_situation', purpose: 'Opvolging door de sociale dienst na een huisbezoek' });
 	}
 	// A year of signals, routed by the demo's rules, with the category classifier trained on the demo texts.
-	await loadDemoSignals(db);
+	await loadDemoSignals(db, new Date(), origin);
 	// The Open311 client of the README's examples: key `demo`.
 	await loadDemoOpen311(db);
 	// The tenant satisfaction survey of Wallaysplein and Vlashof: wave 1 answered a year ago, wave 2 open now.
-	await loadDemoSurveys(db);
+	await loadDemoSurveys(db, new Date(), origin);
 	return logins.map(({ role, email }) => ({ role, email }));
 }

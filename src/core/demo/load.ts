@@ -7,7 +7,7 @@ export async function loadDemoDataIfEmpty(core: Core): Promise<{ password: strin
 	if (!core.config.demoData) return null;
 	const anyone = await core.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
 	if (anyone) return null;
-	const logins = await buildDemoData(core.db);
+	const logins = await buildDemoData(core.db, { origin: core.config.origin });
 	// The tables were empty when the core started: take their statistics now they hold the demo.
 	await refreshStatistics(core.db);
 	return { password: DEMO_PASSWORD, logins };

@@ -16,7 +16,6 @@ import { registerSignal, reportSignal, type IntakeResult } from '../signals/inta
 import { referSignal, respondToReferral } from '../signals/referrals';
 import { DEMO_CATEGORY_KEYS, demoSignalTexts, type DemoCategoryKey } from './signal-texts';
 
-const BASE_URL = 'http://localhost:5173';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -151,11 +150,11 @@ const NOT_OUR_TASK = ['Dit is voor de gemeente: wij hebben het doorgegeven.', 'P
  * Loads the demo signals after the demo places, organisations and people exist (buildDemoData). `now` anchors the
  * year of signals, so the demo always shows the last twelve months.
  */
-export async function loadDemoSignals(outer: Db, now = new Date()): Promise<{ signals: number; collectiveIssueId: string | null }> {
-	return inTransaction(outer, (db) => loadAll(db, now));
+export async function loadDemoSignals(outer: Db, now = new Date(), origin = 'http://localhost:3000'): Promise<{ signals: number; collectiveIssueId: string | null }> {
+	return inTransaction(outer, (db) => loadAll(db, now, origin));
 }
 
-async function loadAll(db: Db, now: Date): Promise<{ signals: number; collectiveIssueId: string | null }> {
+async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: number; collectiveIssueId: string | null }> {
 	const orgs: Orgs = {
 		westFlanders: await idOf(db, 'organisations', 'Samenlevingsopbouw West-Vlaanderen'),
 		antwerp: await idOf(db, 'organisations', 'Samenlevingsopbouw Antwerpen provincie'),
@@ -200,7 +199,7 @@ async function loadAll(db: Db, now: Date): Promise<{ signals: number; collective
 		const createdAt = day.getTime() > now.getTime() - HOUR ? new Date(now.getTime() - HOUR) : day;
 		const onMap = rnd.chance(0.45) && estate.lon !== null && estate.lat !== null;
 		const point = onMap ? { lon: estate.lon! + (rnd.next() - 0.5) * 0.003, lat: estate.lat! + (rnd.next() - 0.5) * 0.002, locationKind: 'map' as const } : { locationKind: category.kind === 'common_spaces' ? ('common_space' as const) : category.kind === 'home_repair' ? ('dwelling' as const) : ('none' as const) };
-		const at = { baseUrl: BASE_URL, now: createdAt };
+		const at = { baseUrl: origin, now: createdAt };
 		let result: IntakeResult;
 		const wevelgem = estate.municipality === 'Wevelgem';
 		const resident = category.kind === 'help' && wevelgem ? estate.residentIds.find((r) => !consented.has(r)) : undefined;
@@ -221,7 +220,7 @@ async function loadAll(db: Db, now: Date): Promise<{ signals: number; collective
 		const handler = handlerFor(signal.organisationId, estate);
 		const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
 		const deadline = signal.deadlineAt ? new Date(signal.deadlineAt).getTime() : createdAt.getTime() + 10 * DAY;
-		const when = (ms: number): HandlingOptions => ({ baseUrl: BASE_URL, now: new Date(ms) });
+		const when = (ms: number): HandlingOptions => ({ baseUrl: origin, now: new Date(ms) });
 		const firstResponse = createdAt.getTime() + (1 + rnd.next() * rnd.next() * 96) * HOUR;
 		if (firstResponse >= now.getTime() || ageDays < 2 || (ageDays < 4 && rnd.chance(0.6))) return; // still new
 		const r = rnd.next();

@@ -28,7 +28,6 @@ import { staffActor } from './signals';
 import { DEMO_NEEDS, DEMO_REMARKS, DEMO_SURVEY_CONSENT, DEMO_SURVEY_INTRO, DEMO_SURVEY_STRUCTURE, DEMO_SURVEY_TITLE, DEMO_THEMES } from './survey-texts';
 
 const DAY = 86_400_000;
-const BASE_URL = 'http://localhost:3000';
 
 function generator(seed: number) {
 	let s = Math.imul(seed + 0x9e3779b9, 2654435761) >>> 0;
@@ -163,7 +162,7 @@ async function tagWave(c: Ctx, waveId: string, themes: ReadonlyArray<{ id: strin
 	}
 }
 
-export async function loadDemoSurveys(db: Db, now = new Date()): Promise<{ surveyId: string; answerSets: number }> {
+export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http://localhost:3000'): Promise<{ surveyId: string; answerSets: number }> {
 	const rnd = generator(4242);
 	const sara = await staffActor(db, 'opbouwwerker@leefbaar.demo');
 	const estates = await db.selectFrom('estates').select(['id', 'name', 'slug', 'lon', 'lat']).where('name', 'in', ['Wallaysplein', 'Vlashof']).orderBy('name', 'desc').execute();
@@ -179,7 +178,7 @@ export async function loadDemoSurveys(db: Db, now = new Date()): Promise<{ surve
 	await setSurveyStatus(db, sara, survey.id, 'open', new Date(wave1.from - DAY));
 	const c: Ctx = { db, surveyId: survey.id, sara, rnd };
 	// The letter's QR code opens /enquete/c/<code> (src/routes/enquete/c/[code]).
-	const link = (code: string) => `${BASE_URL}/enquete/c/${code}`;
+	const link = (code: string) => `${origin}/enquete/c/${code}`;
 
 	const letters1 = await generateHouseholdCodes(db, sara, { surveyId: survey.id, waveId: first.id, link }, new Date(wave1.from - DAY));
 	const firstAnswers = await answerWave(c, letters1.letters, estateIds, wave1, { code: 0.4, tablet: 0.12, paper: 0.08, openLink: 0.05 });

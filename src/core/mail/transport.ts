@@ -1,6 +1,6 @@
 // Sends mail over SMTP when SMTP_URL is set; otherwise writes each mail as an .eml file under DATA_DIR/outbox, which
 // the dev mailbox page lists. Works out of the box, real in production.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { newId } from '../db/ids';
@@ -24,14 +24,28 @@ export function createMailTransport(options: { smtpUrl?: string; from: string; o
 		kind: 'files',
 		async send(mail) {
 			const info = await transporter.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-			mkdirSync(options.outboxDir, { recursive: true });
-			writeFileSync(join(options.outboxDir, `${newId()}.eml`), info.message as Buffer);
+			// Mails carry reset and tracking links: only the server's own user may read them (0700 folder, 0600 files),
+			// also when the folder was made earlier with looser rights.
+			mkdirSync(options.outboxDir, { recursive: true, mode: 0o700 });
+			chmodSync(options.outboxDir, 0o700);
+			writeFileSync(join(options.outboxDir, `${newId()}.eml`), info.message as Buffer, { mode: 0o600 });
 		},
 		close: () => transporter.close()
 	};
 }
 
 export type StoredMail = { id: string; to: string; subject: string; date: string; text: string };
+
+/**
+ * The paths whose last segment is a secret: whoever holds the link may set a password, accept an invitation, read a
+ * resident's report, answer for a partner or "solved?", or answer a survey as a household.
+ */
+const SECRET_LINK = /(https?:\/\/[^\s<>"]*?\/(?:password\/reset|invitation|volgen|partner|opgelost|enquete\/c)\/)[^\s<>"/?#]+([^\s<>"]*)/g;
+
+/** A mail's text with the secret in every link replaced by dots, for a mailbox shown to someone the mail is not for. */
+export function maskSecretLinks(text: string): string {
+	return text.replace(SECRET_LINK, (_, path: string, rest: string) => `${path}•••${rest}`);
+}
 
 /** The dev mailbox: mails written to DATA_DIR/outbox, newest first. */
 export function readFileMailbox(outboxDir: string, limit = 50): StoredMail[] {

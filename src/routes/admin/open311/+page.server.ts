@@ -5,7 +5,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	try {
-		return { clients: await listOpen311Clients(locals.core.db, locals.actor), endpoint: `${locals.core.config.origin ?? url.origin}/open311/v2` };
+		return { clients: await listOpen311Clients(locals.core.db, locals.actor), endpoint: `${locals.core.config.origin}/open311/v2` };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

@@ -1,20 +1,32 @@
-// The dev mailbox: mails written as files when no SMTP server is configured. With SMTP_URL set there is nothing to
-// show (mails leave the building), so the page does not exist.
+// The dev mailbox: mails written as files when no SMTP server is configured, for trying the demo. It exists only with
+// the demo data on and without SMTP_URL (a real installation's mails leave the building). The secret in a link
+// (password reset, invitation, tracking, partner, "solved?", household code) shows only in mails to the signed-in
+// admin: another person's live token would let whoever reads this page act as them.
 import { error } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
-import { readFileMailbox } from '$core/mail/transport';
-import type { Actions, PageServerLoad } from './$types';
+import { maskSecretLinks, readFileMailbox } from '$core/mail/transport';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = async ({ locals, setHeaders }) => {
-	if (locals.core.config.smtpUrl) error(404, { message: translate(locals.locale, 'common.error_not_found') });
+function ensureDemoMailbox({ locals }: Pick<RequestEvent, 'locals'>): void {
+	if (locals.core.config.smtpUrl || !locals.core.config.demoData) error(404, { message: translate(locals.locale, 'common.error_not_found') });
+}
+
+export const load: PageServerLoad = async (event) => {
+	ensureDemoMailbox(event);
+	const { locals, setHeaders } = event;
 	setHeaders({ 'cache-control': 'no-store' });
-	return { mails: readFileMailbox(locals.core.outboxDir), outboxDir: locals.core.outboxDir };
+	const me = locals.actor.kind === 'staff' ? locals.actor.email.toLowerCase() : null;
+	const mails = readFileMailbox(locals.core.outboxDir).map((mail) => {
+		const mine = !!me && (mail.to.toLowerCase().match(/[^\s<>,"]+@[^\s<>,"]+/g) ?? []).includes(me);
+		return { ...mail, text: mine ? mail.text : maskSecretLinks(mail.text), masked: !mine };
+	});
+	return { mails, outboxDir: locals.core.outboxDir };
 };
 
 export const actions: Actions = {
 	/** Delivers what waits in the outbox now, instead of at the next sweep. */
-	flush: async ({ locals }) => {
-		if (locals.core.config.smtpUrl) error(404, { message: translate(locals.locale, 'common.error_not_found') });
-		return { flushed: await locals.core.flushOutbox() };
+	flush: async (event) => {
+		ensureDemoMailbox(event);
+		return { flushed: await event.locals.core.flushOutbox() };
 	}
 };

@@ -101,7 +101,7 @@ async function store(event: RequestEvent<{ slug: string }>, values: Values, toke
 			clientKey: intakeClientKey(event.getClientAddress()),
 			limitPerHour: core.config.intakeRateLimit,
 			input: (place) => toInput(place, values, token, event.locals.locale),
-			options: { baseUrl: core.config.origin ?? event.url.origin, photos }
+			options: { baseUrl: core.config.origin, photos }
 		});
 	let sent;
 	try {
@@ -189,7 +189,7 @@ export const actions: Actions = {
 		if (limited) return limited;
 		let trackingToken: string;
 		try {
-			const joined = await joinSignal(locals.core.db, locals.actor, String(data.get('signalId') ?? ''), { email: values.email, phone: values.phone, language: values.language as 'nl', idempotencyKey: `form:${token}` }, { baseUrl: locals.core.config.origin ?? event.url.origin });
+			const joined = await joinSignal(locals.core.db, locals.actor, String(data.get('signalId') ?? ''), { email: values.email, phone: values.phone, language: values.language as 'nl', idempotencyKey: `form:${token}` }, { baseUrl: locals.core.config.origin });
 			trackingToken = joined.trackingToken;
 		} catch (err) {
 			if (err instanceof Invalid) return invalid(event, err, values, token, 0);

@@ -39,4 +39,4 @@ export function open311Endpoint<E extends RequestEvent>(handler: (event: E, form
 }
 
 /** Where links in mails point, and the jurisdiction this site is. */
-export const baseUrlOf = (event: RequestEvent): string => event.locals.core.config.origin ?? event.url.origin;
+export const baseUrlOf = (event: RequestEvent): string => event.locals.core.config.origin;

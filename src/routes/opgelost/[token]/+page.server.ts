@@ -37,7 +37,7 @@ export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const values = await formObject(request);
 		try {
-			await answerFeedback(locals.core.db, params.token, { answer: answerFromLink(String(values.answer ?? '')) ?? (values.answer as never), comment: values.comment as string | undefined }, { baseUrl: locals.core.config.origin ?? new URL(request.url).origin });
+			await answerFeedback(locals.core.db, params.token, { answer: answerFromLink(String(values.answer ?? '')) ?? (values.answer as never), comment: values.comment as string | undefined }, { baseUrl: locals.core.config.origin });
 		} catch (err) {
 			return formFailure(err, locals.locale, values);
 		}

@@ -24,7 +24,7 @@ export const actions: Actions = {
 	answer: async ({ request, locals, params, url }) => {
 		const values = await formObject(request);
 		try {
-			await answerPartnerLink(locals.core.db, params.token, values as never, { baseUrl: locals.core.config.origin ?? url.origin });
+			await answerPartnerLink(locals.core.db, params.token, values as never, { baseUrl: locals.core.config.origin });
 		} catch (err) {
 			return formFailure(err, locals.locale, values);
 		}

@@ -7,7 +7,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		try {
-			await requestPasswordReset(locals.core.db, locals.actor, { email, baseUrl: url.origin });
+			await requestPasswordReset(locals.core.db, locals.actor, { email, baseUrl: locals.core.config.origin });
 		} catch (err) {
 			return formFailure(err, locals.locale, { email });
 		}

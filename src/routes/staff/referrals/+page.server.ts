@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const values = await formObject(request);
 		const accept = values.decision === 'accept';
 		try {
-			await respondToReferral(locals.core.db, locals.actor, String(values.referralId ?? ''), { accept, reason: values.reason as string | undefined }, { baseUrl: locals.core.config.origin ?? url.origin });
+			await respondToReferral(locals.core.db, locals.actor, String(values.referralId ?? ''), { accept, reason: values.reason as string | undefined }, { baseUrl: locals.core.config.origin });
 		} catch (err) {
 			return formFailure(err, locals.locale, values);
 		}

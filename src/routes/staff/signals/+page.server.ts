@@ -48,7 +48,7 @@ export const actions: Actions = {
 		const back = readInboxQuery(new URLSearchParams(String(values.back ?? '')));
 		let changed: number;
 		try {
-			const result = await bulkAction(locals.core.db, locals.actor, values as BulkInput, { baseUrl: locals.core.config.origin ?? url.origin });
+			const result = await bulkAction(locals.core.db, locals.actor, values as BulkInput, { baseUrl: locals.core.config.origin });
 			changed = result.changed;
 		} catch (err) {
 			return formFailure(err, locals.locale, values);

@@ -46,7 +46,7 @@ export const actions: Actions = {
 	},
 	resend: async ({ locals, params, url }) => {
 		try {
-			await resendInvitation(locals.core.db, locals.actor, { userId: params.id, baseUrl: url.origin });
+			await resendInvitation(locals.core.db, locals.actor, { userId: params.id, baseUrl: locals.core.config.origin });
 		} catch (err) {
 			return adminFailure(err, locals.locale, {}, 'invitation');
 		}

@@ -21,7 +21,7 @@ export const actions: Actions = {
 		let id: string;
 		try {
 			// The link in the mail leads back to the address the admin is using now.
-			const user = await inviteUser(locals.core.db, locals.actor, { ...form, baseUrl: url.origin } as InvitationInput);
+			const user = await inviteUser(locals.core.db, locals.actor, { ...form, baseUrl: locals.core.config.origin } as InvitationInput);
 			id = user.id;
 		} catch (err) {
 			return adminFailure(err, locals.locale, form);

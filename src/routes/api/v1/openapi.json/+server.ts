@@ -4,4 +4,5 @@ import '$lib/server/api-operations';
 import '$lib/server/survey-tablet-operations';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url }) => json(openApiDocument(`${url.origin}/api/v1`));
+// The server address in the document comes from ORIGIN, never from the request's Host.
+export const GET: RequestHandler = async ({ locals }) => json(openApiDocument(`${locals.core.config.origin}/api/v1`));

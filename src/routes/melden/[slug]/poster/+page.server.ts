@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const place = await reportPlace(locals.core.db, locals.actor, params.slug);
-		const shortLink = `${locals.core.config.origin ?? url.origin}/m/${place.slug}`;
+		const shortLink = `${locals.core.config.origin}/m/${place.slug}`;
 		// Medium error correction survives a creased or partly torn poster; the SVG holds no user text.
 		const qr = await QRCode.toString(shortLink, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
 		return { place, shortLink, qr };

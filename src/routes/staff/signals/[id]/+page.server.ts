@@ -49,7 +49,7 @@ async function act(event: Ctx, done: (typeof NOTICES)[number], work: (values: Re
 	const { request, locals, params, url } = event;
 	const values = await formObject(request);
 	try {
-		await work(values, locals.core.config.origin ?? url.origin);
+		await work(values, locals.core.config.origin);
 	} catch (err) {
 		return formFailure(err, locals.locale, { ...values, form: done });
 	}

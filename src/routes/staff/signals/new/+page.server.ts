@@ -50,7 +50,7 @@ export const actions: Actions = {
 		const input = { ...values, idempotencyKey: values.formToken, categoryId: values.categoryId || undefined } as StaffIntakeInput;
 		let id: string;
 		try {
-			id = (await registerSignal(locals.core.db, locals.actor, input, { baseUrl: locals.core.config.origin ?? url.origin })).id;
+			id = (await registerSignal(locals.core.db, locals.actor, input, { baseUrl: locals.core.config.origin })).id;
 		} catch (err) {
 			return formFailure(err, locals.locale, values);
 		}

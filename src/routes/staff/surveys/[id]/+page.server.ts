@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		return {
 			survey,
 			readiness: readinessIssues(survey.version.structure),
-			openLink: openLink(locals.core.config.origin ?? url.origin, survey.slug),
+			openLink: openLink(locals.core.config.origin, survey.slug),
 			nextWave: { opensAt: nextOpens, closesAt: nextCloses },
 			// A wave's dates as the date fields show them (its last day is the day before it closes).
 			waveDays: Object.fromEntries(survey.waves.map((w) => [w.id, { opensAt: brusselsDay(w.opensAt), closesAt: w.closesAt ? brusselsDay(new Date(Date.parse(w.closesAt) - 1000).toISOString()) : '' }])),

@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	try {
 		authorize(locals.actor, 'create', 'survey');
-		return { choices: await surveyFormChoices(locals.core.db, locals.actor), linkPrefix: shortLinkPrefix(locals.core.config.origin ?? url.origin) };
+		return { choices: await surveyFormChoices(locals.core.db, locals.actor), linkPrefix: shortLinkPrefix(locals.core.config.origin) };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

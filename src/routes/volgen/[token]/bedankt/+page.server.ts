@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 	setHeaders({ 'cache-control': 'private, no-store' });
 	try {
 		const view = await trackByToken(locals.core.db, locals.actor, params.token);
-		return { token: params.token, reference: view.reference, joined: url.searchParams.has('mee'), link: `${locals.core.config.origin ?? url.origin}/volgen/${params.token}` };
+		return { token: params.token, reference: view.reference, joined: url.searchParams.has('mee'), link: `${locals.core.config.origin}/volgen/${params.token}` };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

@@ -26,7 +26,7 @@ export const actions: Actions = {
 	create: async ({ request, locals, params, url }) => {
 		const values = await formObject(request);
 		try {
-			const link = await createPartnerLink(locals.core.db, locals.actor, params.id, values as never, { baseUrl: locals.core.config.origin ?? url.origin });
+			const link = await createPartnerLink(locals.core.db, locals.actor, params.id, values as never, { baseUrl: locals.core.config.origin });
 			// Shown once on the answer page: only the hash is stored.
 			return { created: { url: link.url, expiresAt: link.expiresAt, mailed: !!values.email } };
 		} catch (err) {

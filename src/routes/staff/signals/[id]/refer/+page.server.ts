@@ -35,7 +35,7 @@ export const actions: Actions = {
 	refer: async ({ request, locals, params, url }) => {
 		const values = await formObject(request);
 		try {
-			await referSignal(locals.core.db, locals.actor, params.id, values as never, { baseUrl: locals.core.config.origin ?? url.origin });
+			await referSignal(locals.core.db, locals.actor, params.id, values as never, { baseUrl: locals.core.config.origin });
 		} catch (err) {
 			return formFailure(err, locals.locale, { ...values, form: 'refer' });
 		}

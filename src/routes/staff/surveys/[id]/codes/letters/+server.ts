@@ -25,7 +25,7 @@ export const POST: RequestHandler = async ({ request, locals, params, url }) => 
 		waveNumber = wave?.number ?? 0;
 		const org = await getOrganisation(locals.core.db, locals.actor, survey.organisationId);
 		const partners = await Promise.all(survey.partnerOrganisationIds.map((id) => getOrganisation(locals.core.db, locals.actor, id).then((o) => o.name)));
-		const { letters } = await generateHouseholdCodes(locals.core.db, locals.actor, { surveyId: survey.id, waveId, estateIds: estateIds.length ? estateIds : undefined, link: codeLink(locals.core.config.origin ?? url.origin) });
+		const { letters } = await generateHouseholdCodes(locals.core.db, locals.actor, { surveyId: survey.id, waveId, estateIds: estateIds.length ? estateIds : undefined, link: codeLink(locals.core.config.origin) });
 		if (letters.length === 0) redirect(303, back('geen'));
 		pdf = await renderCodeLetters({
 			locale,
