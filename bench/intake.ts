@@ -6,7 +6,7 @@
 /// <reference path="./autocannon.d.ts" />
 import { createHash, randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { anonymous, type StaffActor } from '../src/core/access';
+import { anonymous, noReach, type StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
 import { newId } from '../src/core/db/ids';
 import { inSharedTransaction } from '../src/core/db/write-batch';
@@ -64,7 +64,7 @@ export function bareIntake(db: Db, world: SignalWorld, runTag: string) {
 
 /** An API key for the bench's Open311 client, issued the way an admin does; only its hash is stored. */
 export async function issueBenchKey(db: Db): Promise<string> {
-	const admin: StaffActor = { kind: 'staff', id: newId(), name: 'Bench admin', email: 'admin@bench.example', role: 'admin', organisationId: null, organisationKind: null, teamIds: [] };
+	const admin: StaffActor = { kind: 'staff', id: newId(), name: 'Bench admin', email: 'admin@bench.example', role: 'admin', organisationId: null, organisationKind: null, teamIds: [], reach: noReach };
 	return (await issueOpen311Client(db, admin, { name: `Bench client ${randomBytes(3).toString('hex')}` })).key;
 }
 

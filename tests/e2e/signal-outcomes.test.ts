@@ -5,18 +5,16 @@
 // were solved — counts only, no one's words. Every page is checked with axe-core and photographed.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, type StaffActor } from '../../src/core/access/actor';
+import { anonymous } from '../../src/core/access/actor';
 import type { Db } from '../../src/core/db/database';
 import { OPEN_STATUSES } from '../../src/core/signals/model';
 import { publicSignalFigures, referSignal } from '../../src/core/signals/service';
 import { browserAvailable, DESKTOP, launchBrowser, openContext, PHONE, signIn, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';
+// The actor a session gives a demo user, reach included.
+import { staffActor } from '../../src/core/demo/signals';
 
-async function staffActor(db: Db, email: string): Promise<StaffActor> {
-	const u = await db.selectFrom('users as u').innerJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', email).executeTakeFirstOrThrow();
-	return { kind: 'staff', id: u.id, name: u.name, email: u.email, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind, teamIds: [] };
-}
 
 const OUTCOME = 'De gemeente zet twee extra vuilbakken bij het speelplein. De Voorkempen ruimt elke maandag op. Opvolging in het buurtcomité.';
 

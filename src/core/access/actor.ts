@@ -2,6 +2,14 @@
 // imports from the command line, demo data).
 import type { OrganisationKind, Role } from '../db/schema';
 
+/**
+ * Where a staff member's organisation works, loaded once per request (partners/reach.ts): its working areas — a
+ * regional institute's focus areas, an OCMW's or a municipality's territory. Every area inside one of them is in reach;
+ * a housing company also reaches the estates it lets, which the policies read from the item itself.
+ */
+export type Reach = { areaIds: ReadonlySet<string> };
+export const noReach: Reach = { areaIds: new Set() };
+
 export type StaffActor = {
 	kind: 'staff';
 	id: string;
@@ -11,6 +19,7 @@ export type StaffActor = {
 	organisationId: string | null;
 	organisationKind: OrganisationKind | null;
 	teamIds: string[];
+	reach: Reach;
 	requestId?: string;
 };
 export type AnonymousActor = { kind: 'anonymous'; requestId?: string };

@@ -18,6 +18,7 @@ export async function audit(db: Db, actor: Actor, entry: AuditInput): Promise<vo
 			at: nowIso(),
 			actor_id: actor.kind === 'staff' ? actor.id : null,
 			actor_label: actorLabel(actor),
+			organisation_id: actor.kind === 'staff' ? actor.organisationId : null,
 			action: entry.action,
 			resource_type: entry.resourceType,
 			resource_id: entry.resourceId ?? null,
@@ -39,11 +40,15 @@ export const auditSearchSchema = z.object({
 });
 export type AuditSearch = z.input<typeof auditSearchSchema>;
 
-/** Newest first; `before` is the id of the last entry of the previous page (ids sort by time). */
+/**
+ * Newest first; `before` is the id of the last entry of the previous page (ids sort by time). A coordinator reviews
+ * what her own organisation's staff did, not another organisation's; an admin, who runs the platform, sees it all.
+ */
 export async function searchAudit(db: Db, actor: Actor, input: AuditSearch): Promise<AuditEntry[]> {
 	authorize(actor, 'search', 'audit');
 	const q = parseInput(auditSearchSchema, input);
 	let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit);
+	if (actor.kind === 'staff' && actor.role !== 'admin') query = query.where('organisation_id', '=', actor.organisationId ?? '');
 	if (q.actorId) query = query.where('actor_id', '=', q.actorId);
 	if (q.resourceType) query = query.where('resource_type', '=', q.resourceType);
 	if (q.resourceId) query = query.where('resource_id', '=', q.resourceId);

@@ -9,3 +9,4 @@ import './policies/surveys';
 export { allow, allowPublic, authorize, can, knownPermissions } from './policy';
 export { audit, searchAudit, type AuditSearch } from './audit';
 export * from './actor';
+export { worksIn } from './reach';

@@ -1,5 +1,5 @@
-// A coordinator imports the six municipalities of the projects from open data, on both databases: what they see in
-// the report, what is stored, and that a second run changes nothing.
+// An admin imports the six municipalities of the projects from open data, on both databases: what they see in the
+// report, what is stored, and that a second run changes nothing. A coordinator imports only where her institute works.
 import { beforeAll, expect, it } from 'vitest';
 import { system, type StaffActor } from '../access';
 import { describeOnDatabases } from '../db/testing';
@@ -11,9 +11,10 @@ import { areaAt } from './lookup';
 import { createArea, getAreaBySlug, listAreas } from './service';
 
 describeOnDatabases('importing areas from GeoJSON', (ctx) => {
+	// Named for the stories below; an admin shapes areas anywhere (the coordinator's reach is its own test).
 	let coordinator: StaffActor;
 	beforeAll(async () => {
-		coordinator = await buildStaffActor(ctx.db, 'coordinator');
+		coordinator = await buildStaffActor(ctx.db, 'admin');
 	});
 	const municipalities = () => listAreas(ctx.db, coordinator, { kind: 'municipality' });
 
@@ -110,6 +111,23 @@ describeOnDatabases('importing areas from GeoJSON', (ctx) => {
 			expect(await getImportJob(ctx.db, coordinator, jobId)).toMatchObject({ status: 'failed', report: { error: code } });
 		}
 		expect((await listAreas(ctx.db, coordinator)).length).toBe(count);
+	});
+
+	it('a coordinator of the institute working in Brecht changes Brecht, and Wevelgem is left as it is and named', async () => {
+		const brecht = await getAreaBySlug(ctx.db, coordinator, 'brecht');
+		const wevelgem = await getAreaBySlug(ctx.db, coordinator, 'wevelgem');
+		const antwerp = await buildStaffActor(ctx.db, 'coordinator', 'regional_institute', { worksIn: [brecht.id] });
+		const text = featureCollection([
+			feature({ nis: '11009', name_nl: 'Brecht', name_fr: 'Brecht' }, squareBoundary(4.6, 51.35, 0.05)),
+			feature({ nis: '34041', name_nl: 'Wevelgem (van Antwerpen)' }, squareBoundary(3.2, 50.8, 0.05))
+		]);
+		const report = await importAreas(ctx.db, antwerp, { text, kind: 'municipality' });
+		expect(report).toMatchObject({ created: 0, updated: 1, rejected: [{ index: 1, reason: 'outside_working_area', name: 'Wevelgem (van Antwerpen)' }] });
+		expect(await getAreaBySlug(ctx.db, coordinator, 'wevelgem')).toEqual(wevelgem);
+		expect((await getAreaBySlug(ctx.db, coordinator, 'brecht')).min_lon).not.toBe(brecht.min_lon);
+		// A new municipality would sit in the region, outside her working area: refused as well.
+		const fresh = await importAreas(ctx.db, antwerp, { text: featureCollection([feature({ nis: '99999', name_nl: 'Nieuwgem' }, squareBoundary(4.0, 51.0, 0.05))]), kind: 'municipality' });
+		expect(fresh).toMatchObject({ created: 0, rejected: [{ reason: 'outside_working_area' }] });
 	});
 
 	it('updates a changed boundary and name on re-import, matched by code', async () => {

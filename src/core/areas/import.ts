@@ -5,7 +5,7 @@
 // FeatureCollection at all is refused whole. Re-importing the same file changes nothing (matched by kind + code,
 // else by kind + name).
 import { setImmediate as nextTick } from 'node:timers/promises';
-import { audit, authorize, type Actor } from '../access';
+import { audit, authorize, can, type Actor } from '../access';
 import { inTransaction, type Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import type { Area, AreaKind } from '../db/schema';
@@ -17,6 +17,7 @@ import { representativePoint, type AreaGeometry } from './geometry';
 import { areasAt } from './lookup';
 import { areaImportInput, slugify, type AreaImportInput } from './model';
 import { boxColumns, freeSlug } from './service';
+import { areaPath } from './tree';
 
 export type AreaImportReport = {
 	fileName: string | null;
@@ -73,13 +74,29 @@ async function findExisting(tx: Db, kind: AreaKind, f: AcceptedFeature): Promise
 }
 
 /** Writes the accepted features; returns the counts. Runs inside the caller's transaction. */
-async function upsertAreas(tx: Db, kind: AreaKind, parentId: string | null, accepted: AcceptedFeature[]) {
+/** May the actor put an area under `parentId` (and change the existing area)? Admins anywhere, coordinators where they work. */
+type PlaceGuard = (tx: Db, parentId: string | null, existing: { id: string; parent_id: string | null } | null) => Promise<boolean>;
+
+function guardFor(actor: Actor): PlaceGuard {
+	const mayPutUnder = async (tx: Db, parentId: string | null) => can(actor, 'create', 'area', { areaPath: await areaPath(tx, parentId) });
+	return async (tx, parentId, existing) =>
+		existing
+			? can(actor, 'update', 'area', { areaPath: await areaPath(tx, existing.id) }) && (parentId === existing.parent_id || (await mayPutUnder(tx, parentId)))
+			: mayPutUnder(tx, parentId);
+}
+
+async function upsertAreas(tx: Db, kind: AreaKind, parentId: string | null, accepted: AcceptedFeature[], guard: PlaceGuard, rejected: FeatureRejection[]) {
 	let created = 0;
 	let updated = 0;
 	let unchanged = 0;
 	for (const f of accepted) {
 		const existing = await findExisting(tx, kind, f);
 		const parent = parentId ?? (await detectParent(tx, kind, f.geometry)) ?? existing?.parent_id ?? null;
+		// An area outside the importer's working areas is left as it is, and named in the report.
+		if (!(await guard(tx, parent, existing ?? null))) {
+			rejected.push({ index: f.index, reason: 'outside_working_area', name: f.name });
+			continue;
+		}
 		if (!existing) {
 			const at = nowIso();
 			const slug = await freeSlug(tx, 'areas', f.name);
@@ -151,15 +168,15 @@ export async function importAreas(db: Db, actor: Actor, input: AreaImportInput, 
 			throw Invalid.field('parentId', 'not_found', 'The parent area does not exist');
 		}
 		const { accepted, rejected } = await checkFeatures(db, features, v, options);
-		const report: AreaImportReport = { ...base, total: features.length, rejected };
+		const report: AreaImportReport = { ...base, total: features.length, rejected: [...rejected] };
 		try {
 			await inTransaction(db, async (tx) => {
-				Object.assign(report, await upsertAreas(tx, v.kind, v.parentId, accepted));
+				Object.assign(report, await upsertAreas(tx, v.kind, v.parentId, accepted, guardFor(actor), report.rejected));
 				if (v.dryRun) throw new DryRunDone();
 				await audit(tx, actor, {
 					action: 'import',
 					resourceType: 'area',
-					summary: `kind ${v.kind}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${rejected.length}`
+					summary: `kind ${v.kind}: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`
 				});
 			});
 		} catch (err) {

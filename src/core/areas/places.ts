@@ -2,6 +2,7 @@
 // but only staff shape them; the public sees estates by name and street (public.ts), never dwellings.
 import { sql } from 'kysely';
 import { audit, authorize, type Actor } from '../access';
+import type { PlaceContext } from '../access/policies/areas';
 import { inTransaction, type Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import type { Building, Dwelling, Estate } from '../db/schema';
@@ -10,6 +11,7 @@ import { parseInput } from '../validation';
 import type { AreaGeometry } from './geometry';
 import { buildingInput, dwellingInput, estateInput, type BuildingInput, type DwellingInput, type EstateInput } from './model';
 import { freeSlug } from './service';
+import { areaPath } from './tree';
 
 async function requireEstate(db: Db, id: string): Promise<Estate> {
 	const row = await db.selectFrom('estates').selectAll().where('id', '=', id).executeTakeFirst();
@@ -29,6 +31,24 @@ async function requireDwelling(db: Db, id: string): Promise<Dwelling> {
 	return row;
 }
 
+/** A place as the policy sees it: the path of its area up to the region. */
+async function placeIn(db: Db, areaId: string | null | undefined): Promise<PlaceContext> {
+	return { areaPath: await areaPath(db, areaId) };
+}
+
+async function areaOfBuilding(db: Db, buildingId: string): Promise<string | null> {
+	const row = await db.selectFrom('buildings as b').innerJoin('estates as e', 'e.id', 'b.estate_id').select('e.area_id').where('b.id', '=', buildingId).executeTakeFirst();
+	return row?.area_id ?? null;
+}
+
+/**
+ * Refuses who may not shape this kind of place in this area: an edit or "new" page asks before it shows its form, as
+ * its action would refuse the post.
+ */
+export async function authorizeShaping(db: Db, actor: Actor, resource: 'area' | 'estate' | 'building' | 'dwelling', areaId: string | null): Promise<void> {
+	authorize(actor, 'update', resource, await placeIn(db, areaId));
+}
+
 async function checkEstateRefs(db: Db, v: { areaId: string; housingCompanyId: string | null }): Promise<void> {
 	const area = await db.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst();
 	if (!area) throw Invalid.field('areaId', 'not_found', 'The area does not exist');
@@ -44,10 +64,10 @@ async function checkEstateSlug(db: Db, slug: string, exceptId?: string): Promise
 }
 
 export async function createEstate(db: Db, actor: Actor, input: EstateInput): Promise<Estate> {
-	authorize(actor, 'create', 'estate');
 	const v = parseInput(estateInput, input);
 	return inTransaction(db, async (tx) => {
 		await checkEstateRefs(tx, v);
+		authorize(actor, 'create', 'estate', await placeIn(tx, v.areaId));
 		const slug = v.slug ?? (await freeSlug(tx, 'estates', v.name));
 		await checkEstateSlug(tx, slug);
 		const at = nowIso();
@@ -71,11 +91,12 @@ export async function createEstate(db: Db, actor: Actor, input: EstateInput): Pr
 }
 
 export async function updateEstate(db: Db, actor: Actor, id: string, input: EstateInput, options: { clearBoundary?: boolean } = {}): Promise<Estate> {
-	authorize(actor, 'update', 'estate');
 	const v = parseInput(estateInput, input);
 	return inTransaction(db, async (tx) => {
 		const current = await requireEstate(tx, id);
+		authorize(actor, 'update', 'estate', await placeIn(tx, current.area_id));
 		await checkEstateRefs(tx, v);
+		if (v.areaId !== current.area_id) authorize(actor, 'update', 'estate', await placeIn(tx, v.areaId));
 		const slug = v.slug ?? current.slug;
 		await checkEstateSlug(tx, slug, id);
 		const changes = {
@@ -135,11 +156,11 @@ export async function getEstateBySlug(db: Db, actor: Actor, slug: string): Promi
 }
 
 export async function createBuilding(db: Db, actor: Actor, input: BuildingInput): Promise<Building> {
-	authorize(actor, 'create', 'building');
 	const v = parseInput(buildingInput, input);
 	return inTransaction(db, async (tx) => {
-		const estate = await tx.selectFrom('estates').select('id').where('id', '=', v.estateId).executeTakeFirst();
+		const estate = await tx.selectFrom('estates').select(['id', 'area_id']).where('id', '=', v.estateId).executeTakeFirst();
 		if (!estate) throw Invalid.field('estateId', 'not_found', 'The estate does not exist');
+		authorize(actor, 'create', 'building', await placeIn(tx, estate.area_id));
 		const row: Building = {
 			id: newId(),
 			estate_id: v.estateId,
@@ -158,10 +179,10 @@ export async function createBuilding(db: Db, actor: Actor, input: BuildingInput)
 }
 
 export async function updateBuilding(db: Db, actor: Actor, id: string, input: BuildingInput): Promise<Building> {
-	authorize(actor, 'update', 'building');
 	const v = parseInput(buildingInput, input);
 	return inTransaction(db, async (tx) => {
 		const current = await requireBuilding(tx, id);
+		authorize(actor, 'update', 'building', await placeIn(tx, await areaOfBuilding(tx, id)));
 		if (v.estateId !== current.estate_id) throw Invalid.field('estateId', 'invalid_value', 'A building stays in its estate');
 		const changes = { name: v.name, street: v.street, house_number: v.houseNumber, postal_code: v.postalCode, lon: v.lon, lat: v.lat };
 		await tx.updateTable('buildings').set(changes).where('id', '=', id).execute();
@@ -187,11 +208,11 @@ async function checkExternalRef(db: Db, ref: string | null, exceptId?: string): 
 }
 
 export async function createDwelling(db: Db, actor: Actor, input: DwellingInput): Promise<Dwelling> {
-	authorize(actor, 'create', 'dwelling');
 	const v = parseInput(dwellingInput, input);
 	return inTransaction(db, async (tx) => {
 		const building = await tx.selectFrom('buildings').select('id').where('id', '=', v.buildingId).executeTakeFirst();
 		if (!building) throw Invalid.field('buildingId', 'not_found', 'The building does not exist');
+		authorize(actor, 'create', 'dwelling', await placeIn(tx, await areaOfBuilding(tx, v.buildingId)));
 		await checkExternalRef(tx, v.externalRef);
 		const at = nowIso();
 		const row: Dwelling = {
@@ -214,12 +235,13 @@ export async function createDwelling(db: Db, actor: Actor, input: DwellingInput)
 }
 
 export async function updateDwelling(db: Db, actor: Actor, id: string, input: DwellingInput): Promise<Dwelling> {
-	authorize(actor, 'update', 'dwelling');
 	const v = parseInput(dwellingInput, input);
 	return inTransaction(db, async (tx) => {
 		const current = await requireDwelling(tx, id);
+		authorize(actor, 'update', 'dwelling', await placeIn(tx, await areaOfBuilding(tx, current.building_id)));
 		const building = await tx.selectFrom('buildings').select('id').where('id', '=', v.buildingId).executeTakeFirst();
 		if (!building) throw Invalid.field('buildingId', 'not_found', 'The building does not exist');
+		if (v.buildingId !== current.building_id) authorize(actor, 'update', 'dwelling', await placeIn(tx, await areaOfBuilding(tx, v.buildingId)));
 		await checkExternalRef(tx, v.externalRef, id);
 		const changes = {
 			building_id: v.buildingId,

@@ -6,6 +6,7 @@ import { newId, nowIso } from '../db/ids';
 import type { Area } from '../db/schema';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
+import { areaPath } from './tree';
 import { bboxOf, type AreaGeometry } from './geometry';
 import { areaInput, areaListQuery, slugify, type AreaInput, type AreaListQuery } from './model';
 
@@ -71,10 +72,11 @@ async function checkSlug(db: Db, slug: string, exceptId?: string): Promise<void>
 }
 
 export async function createArea(db: Db, actor: Actor, input: AreaInput): Promise<Area> {
-	authorize(actor, 'create', 'area');
 	const v = parseInput(areaInput, input);
 	return inTransaction(db, async (tx) => {
 		await checkParent(tx, null, v.parentId);
+		// A new area lies where its parent lies.
+		authorize(actor, 'create', 'area', { areaPath: await areaPath(tx, v.parentId) });
 		const slug = v.slug ?? (await freeSlug(tx, 'areas', v.name));
 		await checkSlug(tx, slug);
 		const at = nowIso();
@@ -100,11 +102,12 @@ export async function createArea(db: Db, actor: Actor, input: AreaInput): Promis
 
 /** Changes an area; a boundary left empty in the form keeps the one it has (send `boundary: null` via `clearBoundary`). */
 export async function updateArea(db: Db, actor: Actor, id: string, input: AreaInput, options: { clearBoundary?: boolean } = {}): Promise<Area> {
-	authorize(actor, 'update', 'area');
 	const v = parseInput(areaInput, input);
 	return inTransaction(db, async (tx) => {
 		const current = await requireArea(tx, id);
+		authorize(actor, 'update', 'area', { areaPath: await areaPath(tx, id) });
 		await checkParent(tx, id, v.parentId);
+		if (v.parentId !== current.parent_id) authorize(actor, 'create', 'area', { areaPath: await areaPath(tx, v.parentId) });
 		const slug = v.slug ?? current.slug;
 		await checkSlug(tx, slug, id);
 		const boundary = v.boundary ?? (options.clearBoundary ? null : (current.boundary as AreaGeometry | null));
@@ -130,9 +133,9 @@ export async function updateArea(db: Db, actor: Actor, id: string, input: AreaIn
 
 /** Deleting an area that still has estates or areas inside would drop their history: move or delete those first. */
 export async function deleteArea(db: Db, actor: Actor, id: string): Promise<void> {
-	authorize(actor, 'delete', 'area');
 	await inTransaction(db, async (tx) => {
 		await requireArea(tx, id);
+		authorize(actor, 'delete', 'area', { areaPath: await areaPath(tx, id) });
 		const estate = await tx.selectFrom('estates').select('id').where('area_id', '=', id).executeTakeFirst();
 		if (estate) throw new Conflict('area_has_estates', 'This area still has estates');
 		const child = await tx.selectFrom('areas').select('id').where('parent_id', '=', id).executeTakeFirst();

@@ -3,6 +3,7 @@
 import type { Db } from '../db/database';
 import { nowIso } from '../db/ids';
 import type { StaffActor } from '../access/actor';
+import { loadReach } from '../partners/reach';
 import { hashToken, newToken } from './tokens';
 
 const DAY = 86_400_000;
@@ -54,7 +55,8 @@ export async function resolveSession(db: Db, token: string, days: number): Promi
 		renewed = true;
 		await db.updateTable('sessions').set({ expires_at: expiresAt, last_seen_at: nowIso() }).where('id', '=', id).execute();
 	}
-	const teams = await db.selectFrom('team_members').select('team_id').where('user_id', '=', row.id).execute();
+	// The organisation's reach is read once here, for every policy decision of this request.
+	const [teams, reach] = await Promise.all([db.selectFrom('team_members').select('team_id').where('user_id', '=', row.id).execute(), loadReach(db, row.organisation_id)]);
 	return {
 		sessionId: id,
 		expiresAt,
@@ -67,7 +69,8 @@ export async function resolveSession(db: Db, token: string, days: number): Promi
 			role: row.role,
 			organisationId: row.organisation_id,
 			organisationKind: row.organisation_kind ?? null,
-			teamIds: teams.map((t) => t.team_id)
+			teamIds: teams.map((t) => t.team_id),
+			reach
 		}
 	};
 }

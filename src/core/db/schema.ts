@@ -22,6 +22,13 @@ export interface OrganisationTable {
 	updated_at: Time;
 }
 
+/** Where an organisation works: the area and every area inside it. */
+export interface OrganisationAreaTable {
+	organisation_id: string;
+	area_id: string;
+	created_at: Time;
+}
+
 export interface TeamTable {
 	id: string;
 	organisation_id: string;
@@ -136,6 +143,8 @@ export interface HouseholdTable {
 	name: string;
 	move_in_date: string | null;
 	move_out_date: string | null;
+	/** Who registered the household: it reaches a household without a dwelling in its working areas. */
+	registered_by_organisation_id: string | null;
 	created_at: Time;
 	updated_at: Time;
 }
@@ -152,6 +161,8 @@ export interface ResidentTable {
 	email: string | null;
 	phone: string | null;
 	is_volunteer: boolean;
+	/** Who registered the resident: it reaches a resident without a household or dwelling. */
+	registered_by_organisation_id: string | null;
 	created_at: Time;
 	updated_at: Time;
 }
@@ -165,8 +176,12 @@ export interface ConsentTable {
 	purpose: string;
 	given_at: Time;
 	recorded_by: string | null;
+	/** The organisation that spoke with the resident and recorded the consent (null: the resident, or the system). */
+	recorded_by_organisation_id: string | null;
 	withdrawn_at: Time | null;
 	withdrawn_by: string | null;
+	/** How the resident asked to withdraw it ("phoned the office on 3 December"). */
+	withdrawal_note: string | null;
 }
 
 export interface AuditLogTable {
@@ -174,6 +189,8 @@ export interface AuditLogTable {
 	at: Time;
 	actor_id: string | null;
 	actor_label: string;
+	/** The acting staff member's organisation at the time: a coordinator reviews her own organisation's reads. */
+	organisation_id: string | null;
 	action: string;
 	resource_type: string;
 	resource_id: string | null;
@@ -564,6 +581,7 @@ export interface SurveyDraftTable {
 
 export interface Database {
 	organisations: OrganisationTable;
+	organisation_areas: OrganisationAreaTable;
 	teams: TeamTable;
 	users: UserTable;
 	team_members: TeamMemberTable;

@@ -6,6 +6,7 @@ import { importAreas } from '../areas/import';
 import { createBuilding, createDwelling, createEstate } from '../areas/places';
 import type { Db } from '../db/database';
 import type { Role } from '../db/schema';
+import { addWorkingArea } from '../partners/reach';
 import { createOrganisation, createTeam, createUser } from '../partners/service';
 import { recordConsent } from '../people/consents';
 import { createHousehold, createResident } from '../people/service';
@@ -31,9 +32,9 @@ export async function buildDemoData(db: Db, options: { origin?: string } = {}): 
 	const vlashaard = await org('De Vlashaard', 'housing_company', 'info@vlashaard.leefbaar.demo');
 	const voorkempen = await org('De Voorkempen', 'housing_company');
 	const ocmw = await org('OCMW Wevelgem', 'welfare_centre', 'sociale.dienst@ocmw-wevelgem.leefbaar.demo');
-	await org('Gemeente Wevelgem', 'municipality');
-	await org('Gemeente Brecht', 'municipality');
-	await org('Buurtcomité Kapelakker', 'association');
+	const wevelgemCouncil = await org('Gemeente Wevelgem', 'municipality');
+	const brechtCouncil = await org('Gemeente Brecht', 'municipality');
+	const committee = await org('Buurtcomité Kapelakker', 'association');
 	const housingCompanies: Record<string, string> = { 'De Vlashaard': vlashaard.id, 'De Voorkempen': voorkempen.id };
 
 	const neighbourhoodWork = await createTeam(db, actor, { organisationId: westFlanders.id, name: 'Buurtwerk Wevelgem' });
@@ -55,6 +56,16 @@ export async function buildDemoData(db: Db, options: { origin?: string } = {}): 
 	const region = await createArea(db, actor, { kind: 'region', name: 'Vlaanderen', nameFr: 'Flandre', code: '02000' });
 	await importAreas(db, actor, { text: JSON.stringify(municipalities), fileName: 'municipalities.geo.json', kind: 'municipality', parentId: region.id, nameProperty: 'name_nl', nameFrProperty: 'name_fr', codeProperty: 'nis' });
 	const municipalityByCode = new Map((await listAreas(db, actor, { kind: 'municipality' })).map((m) => [m.code, m.id]));
+	// Where each organisation works (the housing companies reach their own estates). West-Vlaanderen's institute works
+	// in the five West Flemish municipalities, Antwerpen's in Brecht; the OCMW and the councils in their own territory.
+	const works = async (organisationId: string, areaId: string | undefined) => {
+		if (areaId) await addWorkingArea(db, actor, { organisationId, areaId });
+	};
+	for (const nis of ['34041', '34027', '34013', '35013', '37015']) await works(westFlanders.id, municipalityByCode.get(nis));
+	await works(antwerp.id, municipalityByCode.get('11009'));
+	await works(ocmw.id, municipalityByCode.get('34041'));
+	await works(wevelgemCouncil.id, municipalityByCode.get('34041'));
+	await works(brechtCouncil.id, municipalityByCode.get('11009'));
 
 	let seed = 1;
 	const usedNames = new Set<string>();
@@ -67,6 +78,7 @@ export async function buildDemoData(db: Db, options: { origin?: string } = {}): 
 			description: place.description,
 			boundary: squareAround(place.centre, place.halfSize)
 		});
+		if (place.name === 'Sint-Lenaarts') await works(committee.id, area.id);
 		for (const e of place.estates) {
 			const estate = await createEstate(db, actor, {
 				areaId: area.id,

@@ -15,6 +15,7 @@ import { changeStatus, type HandlingOptions } from '../signals/handling';
 import { registerSignal, reportSignal, type IntakeResult } from '../signals/intake';
 import { referSignal, respondToReferral } from '../signals/referrals';
 import { DEMO_CATEGORY_KEYS, demoSignalTexts, type DemoCategoryKey } from './signal-texts';
+import { loadReach } from '../partners/reach';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -74,7 +75,7 @@ type Orgs = Record<'westFlanders' | 'antwerp' | 'vlashaard' | 'voorkempen' | 'oc
 export async function staffActor(db: Db, email: string): Promise<StaffActor> {
 	const u = await db.selectFrom('users as u').leftJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', email).executeTakeFirstOrThrow();
 	const teams = await db.selectFrom('team_members').select('team_id').where('user_id', '=', u.id).execute();
-	return { kind: 'staff', id: u.id, name: u.name, email: u.email, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind, teamIds: teams.map((t) => t.team_id) };
+	return { kind: 'staff', id: u.id, name: u.name, email: u.email, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind, teamIds: teams.map((t) => t.team_id), reach: await loadReach(db, u.organisation_id) };
 }
 
 async function idOf(db: Db, table: 'organisations' | 'teams', name: string): Promise<string> {

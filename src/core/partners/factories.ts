@@ -1,8 +1,9 @@
 // Test factories for organisations and staff: valid rows with overridable defaults, built through the services.
-import { system, type StaffActor } from '../access/actor';
+import { noReach, system, type Reach, type StaffActor } from '../access/actor';
 import type { Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { Organisation, OrganisationKind, Role } from '../db/schema';
+import { loadReach } from './reach';
 import { createOrganisation, createUser, type UserSummary } from './service';
 
 const setup = system('test');
@@ -29,9 +30,9 @@ export async function buildStaff(
 		locale: overrides.locale ?? 'nl',
 		password: overrides.password ?? 'een-lang-wachtwoord'
 	});
-	return { user, actor: actorOf(user, organisation?.kind ?? null) };
+	return { user, actor: actorOf(user, organisation?.kind ?? null, [], await loadReach(db, organisation?.id ?? null)) };
 }
 
-export function actorOf(user: UserSummary, organisationKind: OrganisationKind | null, teamIds: string[] = []): StaffActor {
-	return { kind: 'staff', id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisation_id, organisationKind, teamIds };
+export function actorOf(user: UserSummary, organisationKind: OrganisationKind | null, teamIds: string[] = [], reach: Reach = noReach): StaffActor {
+	return { kind: 'staff', id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisation_id, organisationKind, teamIds, reach };
 }

@@ -53,6 +53,9 @@ const idList = z.preprocess((v) => (v === undefined || v === null || v === '' ? 
 export const organisationUpdate = organisationInput.extend({ id });
 export type OrganisationUpdate = z.input<typeof organisationUpdate>;
 
+export const workingAreaInput = z.object({ organisationId: id, areaId: z.string().min(1, 'required').pipe(z.uuid()) });
+export type WorkingAreaInput = z.input<typeof workingAreaInput>;
+
 export const teamRename = z.object({ id, name: z.string().trim().min(1).max(200) });
 export type TeamRename = z.input<typeof teamRename>;
 

@@ -1,22 +1,34 @@
-// Where the people policy meets the database: the PersonContext of one household or resident (one query each), the
-// list filter that shows partner staff only the people the policy lets them see, and which facts a reader may see.
+// Where the people policy meets the database: the PersonContext of one household or resident, the list filters that
+// show each reader only the people the policy lets them see, and which facts a reader may see.
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import type { StaffActor, Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { can } from '../access/index';
-import type { PersonContext } from '../access/policies/people';
+import { landlordOf, personInReach, type PersonContext, type TenantImportContext } from '../access/policies/people';
+import { areaPath, insideAreas } from '../areas/tree';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { ConsentScope } from './model';
 
 export type LoadedContext = PersonContext & { consentScopes: Readonly<Record<string, readonly string[]>> };
 
-function collect(rows: Array<{ housing_company_id: string | null; organisation_id: string | null; scope: string | null }>): LoadedContext {
+type ContextRow = { housing_company_id: string | null; area_id: string | null; registered_by: string | null; household_registered_by?: string | null; organisation_id: string | null; scope: string | null };
+
+async function collect(db: Db, rows: ContextRow[]): Promise<LoadedContext> {
 	const scopes: Record<string, string[]> = {};
 	for (const r of rows) if (r.organisation_id) (scopes[r.organisation_id] ??= []).push(r.scope ?? '');
-	return { housingCompanyId: rows[0]?.housing_company_id ?? null, consentedOrganisationIds: Object.keys(scopes), consentScopes: scopes };
+	return {
+		housingCompanyId: rows[0]?.housing_company_id ?? null,
+		areaPath: await areaPath(db, rows[0]?.area_id),
+		registeredBy: [rows[0]?.registered_by, rows[0]?.household_registered_by].filter((id): id is string => !!id),
+		consentedOrganisationIds: Object.keys(scopes),
+		consentScopes: scopes
+	};
 }
 
-/** The policy's view of one resident: the landlord of their dwelling and the organisations they gave a consent in force. */
+/**
+ * The policy's view of one resident: where they live (landlord, the estate's area path), who registered them, and the
+ * organisations they gave a consent in force.
+ */
 export async function loadResidentContext(db: Db, residentId: string): Promise<LoadedContext | null> {
 	const rows = await db
 		.selectFrom('residents as r')
@@ -25,13 +37,13 @@ export async function loadResidentContext(db: Db, residentId: string): Promise<L
 		.leftJoin('buildings as b', 'b.id', 'd.building_id')
 		.leftJoin('estates as e', 'e.id', 'b.estate_id')
 		.leftJoin('consents as c', (j) => j.onRef('c.resident_id', '=', 'r.id').on('c.withdrawn_at', 'is', null))
-		.select(['e.housing_company_id', 'c.organisation_id', 'c.scope'])
+		.select(['e.housing_company_id', 'e.area_id', 'r.registered_by_organisation_id as registered_by', 'h.registered_by_organisation_id as household_registered_by', 'c.organisation_id', 'c.scope'])
 		.where('r.id', '=', residentId)
 		.execute();
-	return rows.length === 0 ? null : collect(rows);
+	return rows.length === 0 ? null : collect(db, rows);
 }
 
-/** The policy's view of one household: its landlord and every consent in force of any of its members. */
+/** The policy's view of one household: where it lives, who registered it, and every consent in force of its members. */
 export async function loadHouseholdContext(db: Db, householdId: string): Promise<LoadedContext | null> {
 	const rows = await db
 		.selectFrom('households as h')
@@ -40,75 +52,93 @@ export async function loadHouseholdContext(db: Db, householdId: string): Promise
 		.leftJoin('estates as e', 'e.id', 'b.estate_id')
 		.leftJoin('residents as r', 'r.household_id', 'h.id')
 		.leftJoin('consents as c', (j) => j.onRef('c.resident_id', '=', 'r.id').on('c.withdrawn_at', 'is', null))
-		.select(['e.housing_company_id', 'c.organisation_id', 'c.scope'])
+		.select(['e.housing_company_id', 'e.area_id', 'h.registered_by_organisation_id as registered_by', 'c.organisation_id', 'c.scope'])
 		.where('h.id', '=', householdId)
 		.execute();
-	return rows.length === 0 ? null : collect(rows);
+	return rows.length === 0 ? null : collect(db, rows);
 }
 
-/** Partner staff see only what the policy allows them to read; the institute's staff (and the system) see everyone. */
-function partnerScope(actor: Actor): StaffActor | null {
-	return actor.kind === 'staff' && actor.role === 'partner_staff' ? actor : null;
+/** The policy's view of a dwelling a household moves into (or none): its landlord and its estate's area path. */
+export async function loadDwellingPlace(db: Db, dwellingId: string | null): Promise<Pick<PersonContext, 'housingCompanyId' | 'areaPath'> | null> {
+	if (!dwellingId) return { housingCompanyId: null, areaPath: [] };
+	const row = await db
+		.selectFrom('dwellings as d')
+		.innerJoin('buildings as b', 'b.id', 'd.building_id')
+		.innerJoin('estates as e', 'e.id', 'b.estate_id')
+		.select(['e.housing_company_id', 'e.area_id'])
+		.where('d.id', '=', dwellingId)
+		.executeTakeFirst();
+	return row ? { housingCompanyId: row.housing_company_id, areaPath: await areaPath(db, row.area_id) } : null;
 }
 
 type HouseholdScope = ExpressionBuilder<Database & { h: Database['households']; e: Database['estates'] }, 'h' | 'e'>;
-type ResidentScope = ExpressionBuilder<Database & { r: Database['residents']; e: Database['estates'] }, 'r' | 'e'>;
+type ResidentScope = ExpressionBuilder<Database & { r: Database['residents']; h: Database['households']; e: Database['estates'] }, 'r' | 'h' | 'e'>;
 
 /**
- * The rows of a household list (aliases h and e, e joined through the dwelling) a partner may see: its own tenants for
- * a housing company, and households where someone gave the partner a consent in force. `null`: no filter.
+ * The rows of a household list (aliases h and e, e joined through the dwelling) the reader may see: for the institute's
+ * staff, households where their organisation works or that it registered; for a partner, its own tenants (a housing
+ * company) and households where someone gave it a consent in force. `null`: no filter (the system).
  */
 export function householdsVisibleTo(actor: Actor): ((eb: HouseholdScope) => Expression<SqlBool>) | null {
-	const partner = partnerScope(actor);
-	if (!partner) return null;
-	const org = partner.organisationId ?? '';
-	return (eb) =>
-		eb.or([
-			...(partner.organisationKind === 'housing_company' ? [eb('e.housing_company_id', '=', org)] : []),
-			eb.exists(
-				eb
-					.selectFrom('consents as vc')
-					.innerJoin('residents as vr', 'vr.id', 'vc.resident_id')
-					.select(sql.lit(1).as('one'))
-					.whereRef('vr.household_id', '=', 'h.id')
-					.where('vc.organisation_id', '=', org)
-					.where('vc.withdrawn_at', 'is', null)
-			)
-		]);
+	if (actor.kind !== 'staff') return actor.kind === 'system' ? null : () => sql<SqlBool>`1 = 0`;
+	const org = actor.organisationId ?? '';
+	const consented = (eb: HouseholdScope) =>
+		eb.exists(
+			eb
+				.selectFrom('consents as vc')
+				.innerJoin('residents as vr', 'vr.id', 'vc.resident_id')
+				.select(sql.lit(1).as('one'))
+				.whereRef('vr.household_id', '=', 'h.id')
+				.where('vc.organisation_id', '=', org)
+				.where('vc.withdrawn_at', 'is', null)
+		);
+	// The institute's staff: where their organisation works, whom it registered, and by consent.
+	if (actor.role !== 'partner_staff') return (eb) => eb.or([insideAreas('e.area_id', actor.reach.areaIds), eb('h.registered_by_organisation_id', '=', org), consented(eb)]);
+	return (eb) => eb.or([...(actor.organisationKind === 'housing_company' ? [eb('e.housing_company_id', '=', org)] : []), consented(eb)]);
 }
 
-/** The same for a residents list (aliases r and e): a resident's own consent counts, as for reading their record. */
+/** The same for a residents list (aliases r, h and e): a resident's own consent counts, as for reading their record. */
 export function residentsVisibleTo(actor: Actor): ((eb: ResidentScope) => Expression<SqlBool>) | null {
-	const partner = partnerScope(actor);
-	if (!partner) return null;
-	const org = partner.organisationId ?? '';
-	return (eb) =>
-		eb.or([
-			...(partner.organisationKind === 'housing_company' ? [eb('e.housing_company_id', '=', org)] : []),
-			eb.exists(
-				eb
-					.selectFrom('consents as vc')
-					.select(sql.lit(1).as('one'))
-					.whereRef('vc.resident_id', '=', 'r.id')
-					.where('vc.organisation_id', '=', org)
-					.where('vc.withdrawn_at', 'is', null)
-			)
-		]);
+	if (actor.kind !== 'staff') return actor.kind === 'system' ? null : () => sql<SqlBool>`1 = 0`;
+	const org = actor.organisationId ?? '';
+	const consented = (eb: ResidentScope) =>
+		eb.exists(
+			eb
+				.selectFrom('consents as vc')
+				.select(sql.lit(1).as('one'))
+				.whereRef('vc.resident_id', '=', 'r.id')
+				.where('vc.organisation_id', '=', org)
+				.where('vc.withdrawn_at', 'is', null)
+		);
+	if (actor.role !== 'partner_staff')
+		return (eb) => eb.or([insideAreas('e.area_id', actor.reach.areaIds), eb('r.registered_by_organisation_id', '=', org), eb('h.registered_by_organisation_id', '=', org), consented(eb)]);
+	return (eb) => eb.or([...(actor.organisationKind === 'housing_company' ? [eb('e.housing_company_id', '=', org)] : []), consented(eb)]);
 }
 
-/** Which parts of a record a reader may see (partners get only what the resident agreed to share), and may they edit it. */
+/**
+ * Which parts of a record a reader may see (partners get only what the resident agreed to share), may they edit it, and
+ * may they record a consent for another organisation.
+ */
 export type Visibility = { contactDetails: boolean; householdSituation: boolean; consents: boolean; update: boolean };
 
 export function visibilityFor(actor: Actor, ctx: LoadedContext, resource: 'resident' | 'household'): Visibility {
 	const update = can(actor, 'update', resource, ctx);
-	if (actor.kind !== 'staff' || actor.role !== 'partner_staff') return { contactDetails: true, householdSituation: true, consents: true, update };
-	const landlord = actor.organisationKind === 'housing_company' && !!actor.organisationId && actor.organisationId === ctx.housingCompanyId;
+	if (actor.kind !== 'staff') return { contactDetails: true, householdSituation: true, consents: true, update };
+	// Where the organisation works with the person (institute) or lets their home (landlord), it sees the whole record;
+	// otherwise only what the resident agreed to share with it.
+	const own = actor.role === 'partner_staff' ? landlordOf(actor, ctx) : personInReach(actor, ctx);
 	const scopes = (actor.organisationId && ctx.consentScopes[actor.organisationId]) || [];
 	const agreed = (s: ConsentScope) => scopes.includes(s);
 	return {
-		contactDetails: landlord || agreed('contact_details'),
-		householdSituation: landlord || agreed('household_situation'),
+		contactDetails: own || agreed('contact_details'),
+		householdSituation: own || agreed('household_situation'),
 		consents: can(actor, 'record', 'consent', ctx),
 		update
 	};
+}
+
+/** The policy's view of a tenant import for a housing company: the area path of every estate it lets. */
+export async function loadTenantImportContext(db: Db, housingCompanyId: string): Promise<TenantImportContext> {
+	const areas = await db.selectFrom('estates').select('area_id').distinct().where('housing_company_id', '=', housingCompanyId).execute();
+	return { housingCompanyId, estateAreaPaths: await Promise.all(areas.map((a) => areaPath(db, a.area_id))) };
 }

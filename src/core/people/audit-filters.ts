@@ -23,7 +23,14 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export const AUDIT_RESOURCES = ['resident', 'household', 'dwelling', 'building', 'tenants', 'estate', 'area', 'organisation', 'team', 'user'] as const;
 
+/** The staff whose entries the reader may search: a coordinator's own organisation, everyone for an admin. */
 export async function auditActors(db: Db, actor: Actor): Promise<Array<{ id: string; name: string; email: string }>> {
 	authorize(actor, 'search', 'audit');
-	return db.selectFrom('users').select(['id', 'name', 'email']).orderBy('name').orderBy('email').execute();
+	return db
+		.selectFrom('users')
+		.select(['id', 'name', 'email'])
+		.$if(actor.kind === 'staff' && actor.role !== 'admin', (q) => q.where('organisation_id', '=', actor.kind === 'staff' ? (actor.organisationId ?? '') : ''))
+		.orderBy('name')
+		.orderBy('email')
+		.execute();
 }

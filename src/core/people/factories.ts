@@ -4,6 +4,7 @@ import type { StaffActor } from '../access/actor';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import type { OrganisationKind, Role } from '../db/schema';
+import { loadReach } from '../partners/reach';
 
 let seq = 0;
 const next = () => `${Date.now().toString(36)}${(++seq).toString(36)}`;
@@ -24,7 +25,17 @@ export async function buildStaff(db: Db, role: Role, organisation: { id: string;
 		.insertInto('users')
 		.values({ id, email, name, password_hash: null, organisation_id: organisation?.id ?? null, role, locale: 'nl', is_active: true, created_at: at, updated_at: at, last_login_at: null })
 		.execute();
-	return { kind: 'staff', id, name, email, role, organisationId: organisation?.id ?? null, organisationKind: organisation?.kind ?? null, teamIds: [] };
+	return { kind: 'staff', id, name, email, role, organisationId: organisation?.id ?? null, organisationKind: organisation?.kind ?? null, teamIds: [], reach: await loadReach(db, organisation?.id ?? null) };
+}
+
+/** The organisation works in the area (and every area inside it); its staff's next request (reloadReach) sees it. */
+export async function worksIn(db: Db, organisation: { id: string }, areaId: string): Promise<void> {
+	await db.insertInto('organisation_areas').values({ organisation_id: organisation.id, area_id: areaId, created_at: nowIso() }).execute();
+}
+
+/** The reach of each actor as their next request loads it, after the test changed where their organisation works. */
+export async function reloadReach(db: Db, ...actors: StaffActor[]): Promise<void> {
+	for (const actor of actors) actor.reach = await loadReach(db, actor.organisationId);
 }
 
 export async function buildArea(db: Db, overrides: { name?: string; parentId?: string | null; kind?: 'municipality' | 'neighbourhood' } = {}): Promise<{ id: string; name: string; slug: string }> {
@@ -65,7 +76,10 @@ export async function buildDwelling(db: Db, estateId: string, overrides: { stree
 	return { id, buildingId };
 }
 
-/** The cast of the OCMW story: an area with an estate let by a housing company, and staff of every kind. */
+/**
+ * The cast of the OCMW story: an area with an estate let by a housing company, and staff of every kind. The institute
+ * and the OCMW work in the area; the housing companies reach their own estates.
+ */
 export async function buildPeopleWorld(db: Db) {
 	const institute = await buildOrganisation(db, 'regional_institute');
 	const shm = await buildOrganisation(db, 'housing_company');
@@ -74,6 +88,8 @@ export async function buildPeopleWorld(db: Db) {
 	const area = await buildArea(db);
 	const estate = await buildEstate(db, area.id, shm.id);
 	const otherEstate = await buildEstate(db, area.id, otherShm.id);
+	await worksIn(db, institute, area.id);
+	await worksIn(db, ocmw, area.id);
 	return {
 		institute,
 		shm,

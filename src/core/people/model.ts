@@ -80,6 +80,13 @@ export const consentInput = z.object({
 });
 export type ConsentInput = z.input<typeof consentInput>;
 
+/** A consent withdrawn at the resident's request: how they asked ("phoned the office on 3 December"). */
+export const withdrawalInput = z.object({
+	consentId: z.string().min(1).pipe(z.uuid()),
+	note: z.string().trim().min(1).max(500)
+});
+export type WithdrawalInput = z.input<typeof withdrawalInput>;
+
 /** One line of a list of households (an estate page): names only, no individual's details. */
 export type HouseholdListItem = { id: string; name: string; dwellingId: string | null; moveInDate: string | null; residentCount: number };
 

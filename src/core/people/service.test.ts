@@ -55,11 +55,15 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 		await expect(getResident(ctx.db, w.ocmwWorker, residents.ahmet)).rejects.toBeInstanceOf(Forbidden);
 	});
 
-	it('every read of Marie’s record is in the audit log the coordinator searches, with who read it', async () => {
+	it('every read of Marie’s record is in the audit log, with who read it: the admin sees all, the coordinator her own staff’s', async () => {
 		await getResident(ctx.db, w.ocmwWorker, residents.marie);
-		const reads = await searchAudit(ctx.db, w.coordinator, { resourceType: 'resident', resourceId: residents.marie, action: 'read' });
+		const reads = await searchAudit(ctx.db, w.admin, { resourceType: 'resident', resourceId: residents.marie, action: 'read' });
 		expect(reads.length).toBe(2);
 		expect(reads.every((r) => r.actor_id === w.ocmwWorker.id)).toBe(true);
+		// The institute's coordinator reviews her own organisation's reads, not the OCMW's.
+		expect(await searchAudit(ctx.db, w.coordinator, { resourceType: 'resident', resourceId: residents.marie, action: 'read' })).toEqual([]);
+		await getResident(ctx.db, w.worker, residents.marie);
+		expect((await searchAudit(ctx.db, w.coordinator, { resourceType: 'resident', resourceId: residents.marie, action: 'read' })).map((r) => r.actor_id)).toEqual([w.worker.id]);
 		const consent = await searchAudit(ctx.db, w.coordinator, { resourceId: residents.marie, action: 'consent_record' });
 		expect(consent[0].actor_id).toBe(w.worker.id);
 		expect(consent[0].summary).not.toContain('Marie');
@@ -72,10 +76,10 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 		expect(all.map((x) => x.scope).sort()).toEqual(['contact_details', 'help_request']);
 		expect(all.every((x) => x.recordedBy === 'Sara El Amrani')).toBe(true);
 
-		await withdrawConsent(ctx.db, w.worker, c.id);
+		await withdrawConsent(ctx.db, w.worker, { consentId: c.id, note: 'Marie belde op 3 december' });
 		expect((await getResident(ctx.db, w.ocmwWorker, residents.marie)).resident.phone).toBeNull();
 		const helpRequest = all.find((x) => x.scope === 'help_request')!;
-		await withdrawConsent(ctx.db, w.worker, helpRequest.id);
+		await withdrawConsent(ctx.db, w.worker, { consentId: helpRequest.id, note: 'Marie vroeg het aan de balie' });
 		await expect(getResident(ctx.db, w.ocmwWorker, residents.marie)).rejects.toBeInstanceOf(Forbidden);
 		expect(await listHouseholdsByEstate(ctx.db, w.ocmwWorker, w.estate.id)).toEqual([]);
 		const after = (await getResident(ctx.db, w.worker, residents.marie)).consents;
@@ -95,7 +99,7 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 		expect(moved.issues[0]).toMatchObject({ path: 'moveOutDate', code: 'move_out_before_move_in' });
 		await updateHousehold(ctx.db, w.landlord, households.yilmaz, { name: 'Yilmaz', dwellingId: ahmet.dwelling!.id, moveInDate: '2021-09-15', moveOutDate: '2022-06-30' });
 		expect((await listHouseholdsByEstate(ctx.db, w.landlord, w.estate.id)).map((h) => h.name)).toEqual(['Peeters']);
-		const log = await searchAudit(ctx.db, w.coordinator, { resourceType: 'household', resourceId: households.yilmaz, action: 'update' });
+		const log = await searchAudit(ctx.db, w.admin, { resourceType: 'household', resourceId: households.yilmaz, action: 'update' });
 		expect(log[0].summary).toBe('fields: move_out_date');
 	});
 

@@ -9,8 +9,8 @@ import { newId, nowIso } from '../db/ids';
 import type { Household, Resident } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
-import { householdsVisibleTo, loadHouseholdContext, loadResidentContext, residentsVisibleTo, visibilityFor, type Visibility } from './access';
-import { activeConsents, type ConsentView } from './consents';
+import { householdsVisibleTo, loadDwellingPlace, loadHouseholdContext, loadResidentContext, residentsVisibleTo, visibilityFor, type Visibility } from './access';
+import { activeConsents, consentsVisibleTo, type ConsentView } from './consents';
 import {
 	householdInput,
 	residentInput,
@@ -80,19 +80,33 @@ function parseHousehold(input: HouseholdInput) {
 	return v;
 }
 
-async function assertDwelling(db: Db, dwellingId: string | null): Promise<void> {
-	if (!dwellingId) return;
-	const found = await db.selectFrom('dwellings').select('id').where('id', '=', dwellingId).executeTakeFirst();
-	if (!found) throw new NotFound('dwelling', dwellingId);
+/** The place a household moves into, as the policy sees it; refused when the dwelling does not exist. */
+async function placeOf(db: Db, dwellingId: string | null) {
+	const place = await loadDwellingPlace(db, dwellingId);
+	if (!place) throw new NotFound('dwelling', dwellingId ?? '');
+	return place;
 }
 
+const organisationOf = (actor: Actor) => (actor.kind === 'staff' ? actor.organisationId : null);
+
+/** A household where the actor's organisation works (or in no dwelling: then that organisation keeps it). */
 export async function createHousehold(db: Db, actor: Actor, input: HouseholdInput): Promise<Household> {
 	authorize(actor, 'create', 'household');
 	const v = parseHousehold(input);
 	return inTransaction(db, async (tx) => {
-		await assertDwelling(tx, v.dwellingId);
+		authorize(actor, 'create', 'household', await placeOf(tx, v.dwellingId));
 		const at = nowIso();
-		const row: Household = { id: newId(), name: v.name, dwelling_id: v.dwellingId, external_ref: v.externalRef, move_in_date: v.moveInDate, move_out_date: v.moveOutDate, created_at: at, updated_at: at };
+		const row: Household = {
+			id: newId(),
+			name: v.name,
+			dwelling_id: v.dwellingId,
+			external_ref: v.externalRef,
+			move_in_date: v.moveInDate,
+			move_out_date: v.moveOutDate,
+			registered_by_organisation_id: organisationOf(actor),
+			created_at: at,
+			updated_at: at
+		};
 		await tx.insertInto('households').values(row).execute();
 		await audit(tx, actor, { action: 'create', resourceType: 'household', resourceId: row.id });
 		return row;
@@ -111,8 +125,9 @@ export async function updateHousehold(db: Db, actor: Actor, id: string, input: H
 		const ctx = await loadHouseholdContext(tx, id);
 		if (!ctx) throw new NotFound('household', id);
 		authorize(actor, 'update', 'household', ctx);
-		await assertDwelling(tx, v.dwellingId);
 		const before = await tx.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		// Moving the household: the actor must also be allowed to change it where it goes.
+		if (v.dwellingId !== before.dwelling_id) authorize(actor, 'update', 'household', { ...ctx, ...(await placeOf(tx, v.dwellingId)) });
 		const next = { name: v.name, dwelling_id: v.dwellingId, external_ref: v.externalRef, move_in_date: v.moveInDate, move_out_date: v.moveOutDate };
 		const fields = changedFields(before, next);
 		if (fields.length === 0) return before;
@@ -157,14 +172,19 @@ export async function getHousehold(db: Db, actor: Actor, id: string): Promise<Ho
 	});
 }
 
+/** The household a resident joins, as the policy sees it (undefined for none); refused when it does not exist. */
+async function householdOf(db: Db, householdId: string | null) {
+	if (!householdId) return undefined;
+	const ctx = await loadHouseholdContext(db, householdId);
+	if (!ctx) throw new NotFound('household', householdId);
+	return ctx;
+}
+
 export async function createResident(db: Db, actor: Actor, input: ResidentInput): Promise<Resident> {
 	authorize(actor, 'create', 'resident');
 	const v = parseInput(residentInput, input);
 	return inTransaction(db, async (tx) => {
-		if (v.householdId) {
-			const h = await tx.selectFrom('households').select('id').where('id', '=', v.householdId).executeTakeFirst();
-			if (!h) throw new NotFound('household', v.householdId);
-		}
+		authorize(actor, 'create', 'resident', await householdOf(tx, v.householdId));
 		const at = nowIso();
 		const row: Resident = {
 			id: newId(),
@@ -178,6 +198,7 @@ export async function createResident(db: Db, actor: Actor, input: ResidentInput)
 			email: v.email,
 			phone: v.phone,
 			is_volunteer: v.isVolunteer,
+			registered_by_organisation_id: organisationOf(actor),
 			created_at: at,
 			updated_at: at
 		};
@@ -193,11 +214,9 @@ export async function updateResident(db: Db, actor: Actor, id: string, input: Re
 		const ctx = await loadResidentContext(tx, id);
 		if (!ctx) throw new NotFound('resident', id);
 		authorize(actor, 'update', 'resident', ctx);
-		if (v.householdId) {
-			const h = await tx.selectFrom('households').select('id').where('id', '=', v.householdId).executeTakeFirst();
-			if (!h) throw new NotFound('household', v.householdId);
-		}
 		const before = await tx.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		// Moving the resident to another household: the actor must be allowed to add people there.
+		if (v.householdId !== before.household_id) authorize(actor, 'create', 'resident', await householdOf(tx, v.householdId));
 		const next = {
 			household_id: v.householdId,
 			external_ref: v.externalRef,
@@ -238,9 +257,8 @@ export async function getResident(db: Db, actor: Actor, id: string): Promise<Res
 		const row = await tx.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		const household = row.household_id ? await tx.selectFrom('households').selectAll().where('id', '=', row.household_id).executeTakeFirst() : undefined;
 		const dwelling = household?.dwelling_id ? await dwellingAddress(tx, household.dwelling_id) : null;
-		// A partner sees only its own organisation's consents: which other partners help someone is their business.
-		const all = visibility.consents ? await activeConsents(tx, id, { includeWithdrawn: true }) : [];
-		const consents = actor.kind === 'staff' && actor.role === 'partner_staff' ? all.filter((c) => c.organisationId === actor.organisationId) : all;
+		// Each reader sees the consents the policy lets them see: a partner its own, not which other partners help someone.
+		const consents = consentsVisibleTo(actor, ctx, await activeConsents(tx, id, { includeWithdrawn: true }));
 		await audit(tx, actor, { action: 'read', resourceType: 'resident', resourceId: id });
 		const resident = visibility.contactDetails ? row : { ...row, email: null, phone: null };
 		return {

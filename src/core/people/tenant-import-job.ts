@@ -7,14 +7,16 @@ import { DomainError, Invalid, NotFound } from '../errors';
 import type { Locale } from '../i18n/index';
 import { finishImportJob, reportProgress, startImportJob } from '../jobs/imports';
 import { parseInput } from '../validation';
+import { loadTenantImportContext } from './access';
 import { parseCsv } from './csv';
 import { importTenants, tenantImportInput, type TenantImportInput, type TenantImportResult } from './tenant-import';
 import { tenantJobReport } from './tenant-report';
 
-/** The housing companies this actor may import tenants for: all of them for the institute, its own for a company. */
+/** The housing companies this actor may import tenants for: those whose estates all lie where the institute works, its own for a company. */
 export async function importableHousingCompanies(db: Db, actor: Actor): Promise<Array<{ id: string; name: string }>> {
 	const companies = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'housing_company').orderBy('name').execute();
-	return companies.filter((c) => can(actor, 'import', 'household', { housingCompanyId: c.id }));
+	const allowed = await Promise.all(companies.map(async (c) => can(actor, 'import', 'household', await loadTenantImportContext(db, c.id))));
+	return companies.filter((_, i) => allowed[i]);
 }
 
 export async function startTenantImport(
@@ -27,7 +29,7 @@ export async function startTenantImport(
 	const company = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', v.housingCompanyId).executeTakeFirst();
 	if (!company) throw new NotFound('organisation', v.housingCompanyId);
 	if (company.kind !== 'housing_company') throw Invalid.field('housingCompanyId', 'not_housing_company', 'This organisation is not a housing company');
-	authorize(actor, 'import', 'household', { housingCompanyId: company.id });
+	authorize(actor, 'import', 'household', await loadTenantImportContext(db, company.id));
 	const total = Math.max(0, parseCsv(v.csv).records.length - 1);
 	const jobId = await startImportJob(db, actor, 'tenants', { dryRun: v.dryRun, fileName: v.fileName ?? null, total });
 	// Progress is written from outside the import's transaction and never awaited inside it (on SQLite the write waits

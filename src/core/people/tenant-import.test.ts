@@ -53,7 +53,7 @@ describeOnDatabases('people: importing tenants from a housing company’s CSV', 
 		expect((await listHouseholdsByEstate(ctx.db, w.worker, w.estate.id)).map((h) => h.name)).toEqual(['Claes']);
 		const residents = await listResidents(ctx.db, w.worker, { q: 'peeters' });
 		expect(residents.items.map((r) => r.firstName)).toEqual(['Lotte', 'Marie']);
-		const imports = await searchAudit(ctx.db, w.coordinator, { action: 'import' });
+		const imports = await searchAudit(ctx.db, w.admin, { action: 'import' });
 		expect(imports[0].actor_id).toBe(w.landlord.id);
 	});
 
@@ -72,7 +72,7 @@ describeOnDatabases('people: importing tenants from a housing company’s CSV', 
 		expect(report.rows[0].operations).toEqual([expect.objectContaining({ entity: 'resident', kind: 'update', values: { phone: '0499 00 00 00' } })]);
 		expect(report.notInFile.map((h) => h.tenancyRef).sort()).toEqual(['H-2020-003', 'H-2021-088']);
 		expect((await counts(ctx.db)).households).toBeGreaterThanOrEqual(3);
-		const log = await searchAudit(ctx.db, w.coordinator, { resourceType: 'resident', action: 'update' });
+		const log = await searchAudit(ctx.db, w.admin, { resourceType: 'resident', action: 'update' });
 		expect(log[0].summary).toBe('tenant import line 2; fields: phone');
 	});
 

@@ -9,6 +9,7 @@ import { inTransaction, type Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
+import { loadTenantImportContext } from './access';
 import { readTenantFile, type Rejection, type TenantFile } from './tenant-csv';
 import { planTenantImport, type Operation, type RowOutcome, type TenantSnapshot } from './tenant-plan';
 
@@ -155,7 +156,7 @@ export async function importTenants(db: Db, actor: Actor, input: TenantImportInp
 	const company = await db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '=', v.housingCompanyId).executeTakeFirst();
 	if (!company) throw new NotFound('organisation', v.housingCompanyId);
 	if (company.kind !== 'housing_company') throw Invalid.field('housingCompanyId', 'not_housing_company', 'This organisation is not a housing company');
-	authorize(actor, 'import', 'household', { housingCompanyId: company.id });
+	authorize(actor, 'import', 'household', await loadTenantImportContext(db, company.id));
 	const file = readTenantFile(v.csv);
 	const total = file.dataRows;
 	const base = { dryRun: v.dryRun, housingCompany: { id: company.id, name: company.name }, missingColumns: file.missingColumns, ignoredColumns: file.ignoredColumns };

@@ -3,26 +3,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { RoutingRule } from '../db/schema';
+import { areaPath } from '../areas/tree';
 
 /** Ten levels is far more than Belgium has (region, province, municipality, neighbourhood); it also stops a cycle. */
 const MAX_DEPTH = 10;
 
-export async function areaChain(db: Db, areaId: string | null): Promise<string[]> {
-	if (!areaId) return [];
-	const { rows } = await sql<{ id: string }>`
-		with recursive chain(id, parent_id, depth) as (
-			select id, parent_id, 0 from areas where id = ${areaId}
-			union all
-			select a.id, a.parent_id, c.depth + 1 from areas a join chain c on a.id = c.parent_id where c.depth < ${MAX_DEPTH - 1}
-		)
-		select id from chain order by depth`.execute(db);
-	const chain: string[] = [];
-	for (const { id } of rows) {
-		if (chain.includes(id)) break;
-		chain.push(id);
-	}
-	return chain;
-}
+/** The area and every area above it, nearest first (the areas module's path). */
+export const areaChain = areaPath;
 
 /**
  * The routing rules of a category that can apply in this area — its own, those of the areas above it and the

@@ -47,7 +47,7 @@ export async function bulkAction(db: Db, actor: Actor, input: BulkInput, options
 				else await setCategory(tx, actor, id, v.categoryId, { ...options, reroute: v.reroute });
 			} catch (err) {
 				if (!(err instanceof DomainError)) throw err;
-				const row = await tx.selectFrom('signals').select(['id', 'reference', 'organisation_id', 'is_help_request', 'created_by']).where('id', '=', id).executeTakeFirst();
+				const row = await tx.selectFrom('signals').select(['id', 'reference', 'organisation_id', 'is_help_request', 'created_by', 'area_id']).where('id', '=', id).executeTakeFirst();
 				if (!row) throw new BulkRefused('bulk_not_found', 404, id.slice(0, 13), err);
 				// A signal the reader may not even read is named by the start of its id, not by its code.
 				const reference = can(actor, 'read', 'signal', await signalContext(tx, row)) ? row.reference : id.slice(0, 13);

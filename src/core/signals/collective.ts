@@ -4,7 +4,9 @@
 // After the talk the issue is closed with its outcome (what was agreed or decided); it can be reopened when the
 // agreement is not kept. A closed issue takes no signals in or out: it is the record of what was discussed.
 import { z } from 'zod';
-import { audit, authorize, can, type Actor } from '../access';
+import { audit, authorize, can, type Actor, type StaffActor } from '../access';
+import type { CollectiveContext } from '../access/policies/signals';
+import { areaPath, insideAreas } from '../areas/tree';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { CollectiveIssue, SignalStatus } from '../db/schema';
@@ -67,7 +69,7 @@ export type CollectiveView = {
 
 /** The signals to bundle: they must exist, be readable by the actor and not be help requests. */
 async function bundleable(tx: Db, actor: Actor, ids: string[]): Promise<Array<{ id: string; collective_issue_id: string | null }>> {
-	const rows = await tx.selectFrom('signals').select(['id', 'organisation_id', 'is_help_request', 'created_by', 'collective_issue_id']).where('id', 'in', ids).execute();
+	const rows = await tx.selectFrom('signals').select(['id', 'organisation_id', 'is_help_request', 'created_by', 'area_id', 'collective_issue_id']).where('id', 'in', ids).execute();
 	const missing = ids.filter((i) => !rows.some((r) => r.id === i));
 	if (missing.length > 0) throw new Invalid([{ path: 'signalIds', code: 'unknown_signal', message: 'No such signal', params: { count: missing.length } }]);
 	if (rows.some((r) => r.is_help_request)) throw new Invalid([{ path: 'signalIds', code: 'help_request_not_bundled', message: 'A help request is never bundled into a collective issue' }]);
@@ -75,6 +77,24 @@ async function bundleable(tx: Db, actor: Actor, ids: string[]): Promise<Array<{ 
 		if (!can(actor, 'read', 'signal', await signalContext(tx, r))) throw new Invalid([{ path: 'signalIds', code: 'unknown_signal', message: 'No such signal', params: { count: 1 } }]);
 	}
 	return rows;
+}
+
+/** Where a collective issue is (its estate's or its own area path) and the organisation of who opened it. */
+async function collectiveContext(db: Db, issue: Pick<CollectiveIssue, 'area_id' | 'estate_id' | 'created_by'>): Promise<CollectiveContext> {
+	const [estate, creator] = await Promise.all([
+		issue.estate_id ? db.selectFrom('estates').select(['area_id', 'housing_company_id']).where('id', '=', issue.estate_id).executeTakeFirst() : undefined,
+		issue.created_by ? db.selectFrom('users').select('organisation_id').where('id', '=', issue.created_by).executeTakeFirst() : undefined
+	]);
+	return { areaPath: await areaPath(db, estate?.area_id ?? issue.area_id), housingCompanyId: estate?.housing_company_id ?? null, organisationId: creator?.organisation_id ?? null };
+}
+
+/** The issue, if the actor may `action` it (reading it comes first). */
+async function loadIssueFor(db: Db, actor: Actor, id: string, action: 'read' | 'update'): Promise<{ issue: CollectiveIssue; ctx: CollectiveContext }> {
+	const issue = await loadIssue(db, id);
+	const ctx = await collectiveContext(db, issue);
+	authorize(actor, 'read', 'collective-issue', ctx);
+	authorize(actor, action, 'collective-issue', ctx);
+	return { issue, ctx };
 }
 
 async function checkPlace(tx: Db, v: { areaId?: string; estateId?: string; categoryId?: string }): Promise<void> {
@@ -101,6 +121,7 @@ export async function createCollectiveIssue(db: Db, actor: Actor, input: Collect
 	const now = (options.now ?? new Date()).toISOString();
 	return inTransaction(db, async (tx) => {
 		await checkPlace(tx, v);
+		authorize(actor, 'create', 'collective-issue', await collectiveContext(tx, { area_id: v.areaId ?? null, estate_id: v.estateId ?? null, created_by: null }));
 		const rows = await bundleable(tx, actor, v.signalIds);
 		const issue: CollectiveIssue = { id: newId(), title: v.title, description: v.description, area_id: v.areaId ?? null, estate_id: v.estateId ?? null, category_id: v.categoryId ?? null, status: 'open', outcome: null, closed_at: null, closed_by: null, created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, updated_at: now };
 		await tx.insertInto('collective_issues').values(issue).execute();
@@ -157,11 +178,10 @@ function mustBeOpen(issue: CollectiveIssue): void {
 
 /** Closes the issue after the talk, with what was agreed or decided. */
 export async function closeCollectiveIssue(db: Db, actor: Actor, issueId: string, input: OutcomeInput, options: { now?: Date } = {}): Promise<CollectiveIssue> {
-	authorize(actor, 'update', 'collective-issue');
 	const v = parseInput(outcomeInput, input);
 	const now = (options.now ?? new Date()).toISOString();
 	return inTransaction(db, async (tx) => {
-		mustBeOpen(await loadIssue(tx, issueId));
+		mustBeOpen((await loadIssueFor(tx, actor, issueId, 'update')).issue);
 		const changes = { status: 'closed' as const, outcome: v.outcome, closed_at: now, closed_by: actor.kind === 'staff' ? actor.id : null, updated_at: now };
 		await tx.updateTable('collective_issues').set(changes).where('id', '=', issueId).execute();
 		// The outcome itself stays out of the log (free text); the log says who closed it and when.
@@ -172,10 +192,9 @@ export async function closeCollectiveIssue(db: Db, actor: Actor, issueId: string
 
 /** Opens a closed issue again (the agreement was not kept, a new talk is needed); the earlier outcome is kept. */
 export async function reopenCollectiveIssue(db: Db, actor: Actor, issueId: string, options: { now?: Date } = {}): Promise<CollectiveIssue> {
-	authorize(actor, 'update', 'collective-issue');
 	const now = (options.now ?? new Date()).toISOString();
 	return inTransaction(db, async (tx) => {
-		const issue = await loadIssue(tx, issueId);
+		const { issue } = await loadIssueFor(tx, actor, issueId, 'update');
 		if (issue.status !== 'closed') throw new Conflict('transition_not_allowed', 'This collective issue is open already');
 		await tx.updateTable('collective_issues').set({ status: 'open', closed_at: null, closed_by: null, updated_at: now }).where('id', '=', issueId).execute();
 		await audit(tx, actor, { action: 'collective_reopen', resourceType: 'collective-issue', resourceId: issueId, summary: `closed since ${issue.closed_at ?? '?'}` });
@@ -184,11 +203,10 @@ export async function reopenCollectiveIssue(db: Db, actor: Actor, issueId: strin
 }
 
 export async function addSignalsToCollective(db: Db, actor: Actor, issueId: string, ids: string[], options: { now?: Date } = {}): Promise<number> {
-	authorize(actor, 'update', 'collective-issue');
 	const list = parseInput(signalIds, ids);
 	const now = (options.now ?? new Date()).toISOString();
 	return inTransaction(db, async (tx) => {
-		const issue = await loadIssue(tx, issueId);
+		const { issue } = await loadIssueFor(tx, actor, issueId, 'update');
 		mustBeOpen(issue);
 		const added = await attach(tx, actor, issue, await bundleable(tx, actor, list), now);
 		await tx.updateTable('collective_issues').set({ updated_at: now }).where('id', '=', issueId).execute();
@@ -198,11 +216,10 @@ export async function addSignalsToCollective(db: Db, actor: Actor, issueId: stri
 }
 
 export async function removeSignalsFromCollective(db: Db, actor: Actor, issueId: string, ids: string[], options: { now?: Date } = {}): Promise<number> {
-	authorize(actor, 'update', 'collective-issue');
 	const list = parseInput(signalIds, ids);
 	const now = (options.now ?? new Date()).toISOString();
 	return inTransaction(db, async (tx) => {
-		const issue = await loadIssue(tx, issueId);
+		const { issue } = await loadIssueFor(tx, actor, issueId, 'update');
 		mustBeOpen(issue);
 		const inIssue = await tx.selectFrom('signals').select('id').where('id', 'in', list).where('collective_issue_id', '=', issueId).execute();
 		if (inIssue.length > 0) await tx.updateTable('signals').set({ collective_issue_id: null, updated_at: now }).where('id', 'in', inIssue.map((r) => r.id)).execute();
@@ -237,6 +254,16 @@ export async function listCollectiveIssues(db: Db, actor: Actor, options: { stat
 			eb.selectFrom('signals as s').select((x) => x.fn.countAll<number>().as('n')).whereRef('s.collective_issue_id', '=', 'ci.id').as('signals'),
 			eb.selectFrom('signals as s').select((x) => x.fn.countAll<number>().as('n')).whereRef('s.collective_issue_id', '=', 'ci.id').where('s.status', 'in', [...OPEN_STATUSES]).as('open')
 		])
+		// Issues where the reader's organisation works, or that its staff opened.
+		.$if(actor.kind === 'staff', (q) =>
+			q.where((eb) =>
+				eb.or([
+					insideAreas(eb.fn.coalesce('e.area_id', 'ci.area_id'), (actor as StaffActor).reach.areaIds),
+					eb('e.housing_company_id', '=', (actor as StaffActor).organisationId ?? ''),
+					eb.exists(eb.selectFrom('users as cu').select('cu.id').whereRef('cu.id', '=', 'ci.created_by').where('cu.organisation_id', '=', (actor as StaffActor).organisationId ?? ''))
+				])
+			)
+		)
 		.$if(!!status, (q) => q.where('ci.status', '=', status!))
 		.$if(status === 'closed', (q) => q.orderBy('ci.closed_at', 'desc'))
 		.orderBy('ci.created_at', 'desc')
@@ -285,7 +312,7 @@ async function issueSignals(db: Db, issueId: string, now: Date): Promise<Collect
 }
 
 export async function getCollectiveIssue(db: Db, actor: Actor, id: string, now = new Date()): Promise<CollectiveView> {
-	authorize(actor, 'read', 'collective-issue');
+	const { ctx } = await loadIssueFor(db, actor, id, 'read');
 	const issue = await db
 		.selectFrom('collective_issues as ci')
 		.leftJoin('areas as a', 'a.id', 'ci.area_id')
@@ -300,7 +327,7 @@ export async function getCollectiveIssue(db: Db, actor: Actor, id: string, now =
 	if (!issue) throw new NotFound('collective-issue', id);
 	const { area_name, estate_name, category_name, created_by_name, closed_by_name, ...row } = issue;
 	const [figures, signals] = await Promise.all([figuresOf(db, { collectiveIssueId: id }, 'month', now), issueSignals(db, id, now)]);
-	return { issue: { ...row, areaName: area_name, estateName: estate_name, categoryName: category_name, createdByName: created_by_name, closedByName: closed_by_name }, figures, signals, can: { update: can(actor, 'update', 'collective-issue') } };
+	return { issue: { ...row, areaName: area_name, estateName: estate_name, categoryName: category_name, createdByName: created_by_name, closedByName: closed_by_name }, figures, signals, can: { update: can(actor, 'update', 'collective-issue', ctx) } };
 }
 
 /** A cell a spreadsheet would read as a formula (=, +, -, @) is prefixed with a quote: names are typed by staff. */
@@ -316,8 +343,7 @@ const share = (s: number | null) => (s === null ? '' : (Math.round(s * 1000) / 1
  * status and outcome close every row, so a spreadsheet filtered on signals still says what was agreed.
  */
 export async function exportCollectiveCsv(db: Db, actor: Actor, id: string, now = new Date()): Promise<{ filename: string; csv: string }> {
-	authorize(actor, 'read', 'collective-issue');
-	const issue = await loadIssue(db, id);
+	const { issue } = await loadIssueFor(db, actor, id, 'read');
 	const signals = await issueSignals(db, id, now);
 	const rows = [
 		['reference', 'category', 'estate', 'status', 'created_at', 'deadline_at', 'resolved_at', 'on_time', 'overdue', 'issue_status', 'issue_outcome'],

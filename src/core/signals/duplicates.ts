@@ -55,7 +55,7 @@ export async function duplicateCandidates(db: Db, actor: Actor, signalId: string
 	const dLon = hasPoint ? metres / (111_320 * Math.max(0.01, Math.cos((signal.lat! * Math.PI) / 180))) : 0;
 	const rows = await db
 		.selectFrom('signals')
-		.select(['id', 'reference', 'status', 'created_at', 'description', 'estate_id', 'building_id', 'lon', 'lat', 'organisation_id', 'is_help_request', 'created_by'])
+		.select(['id', 'reference', 'status', 'created_at', 'description', 'estate_id', 'building_id', 'lon', 'lat', 'organisation_id', 'is_help_request', 'created_by', 'area_id'])
 		.where('category_id', '=', signal.category_id)
 		.where('id', '!=', signal.id)
 		.where('merged_into_id', 'is', null)

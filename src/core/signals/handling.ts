@@ -16,12 +16,17 @@ import { canMove, noteInput, REPORTER_IS_TOLD, statusChangeInput, type NoteInput
 import { routeSignal } from './routing';
 import { addEvent } from './timeline';
 import { routingRulesAlong } from './area-chain';
+import { areaPath } from '../areas/tree';
 
 export const FEEDBACK_DAYS = 14;
 
-export async function signalContext(db: Db, signal: Pick<Signal, 'id' | 'organisation_id' | 'is_help_request' | 'created_by'>): Promise<SignalContext> {
-	const referrals = await db.selectFrom('referrals').select(['to_organisation_id', 'from_organisation_id', 'status']).where('signal_id', '=', signal.id).where('status', 'in', ['pending', 'accepted']).execute();
+export async function signalContext(db: Db, signal: Pick<Signal, 'id' | 'organisation_id' | 'is_help_request' | 'created_by' | 'area_id'>): Promise<SignalContext> {
+	const [referrals, path] = await Promise.all([
+		db.selectFrom('referrals').select(['to_organisation_id', 'from_organisation_id', 'status']).where('signal_id', '=', signal.id).where('status', 'in', ['pending', 'accepted']).execute(),
+		areaPath(db, signal.area_id)
+	]);
 	return {
+		areaPath: path,
 		organisationId: signal.organisation_id,
 		referredOrganisationIds: referrals.map((r) => r.to_organisation_id),
 		referringOrganisationIds: referrals.filter((r) => r.status === 'accepted' && r.from_organisation_id).map((r) => r.from_organisation_id!),

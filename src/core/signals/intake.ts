@@ -294,7 +294,7 @@ export async function registerSignal(db: Db, actor: StaffActor | Actor, input: S
 				// A consent already in force for this partner is reused; a second help request does not record it twice.
 				consentId =
 					(await helpConsentInForce(tx, v.residentId, routed.organisationId)) ??
-					(await recordConsent(tx, actor, { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing' })).id;
+					(await recordConsent(tx, actor, { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing' }, { helpRequestHandledBy: actor.organisationId })).id;
 			} else {
 				// No consent: the help request stays with the worker's own organisation, which may refer it later.
 				routed = { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null };

@@ -5,10 +5,12 @@ import { z } from 'zod';
 import { audit, authorize, isStaff, type Actor } from '../access';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
-import type { Referral, ReferralStatus } from '../db/schema';
+import type { Referral, ReferralStatus, Signal } from '../db/schema';
+import { areaPath } from '../areas/tree';
+import { organisationsWorkingAt, type OrganisationChoice } from '../partners/reach';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import { enqueueMail } from '../mail/outbox';
-import { activeConsents } from '../people/service';
+import { activeConsents, recordConsent } from '../people/service';
 import { parseInput } from '../validation';
 import { deadlineFor } from './deadlines';
 import { formatDeadline } from './format';
@@ -62,6 +64,45 @@ export async function helpConsentOrganisations(db: Db, residentId: string | null
 	return (await activeConsents(db, residentId)).filter((c) => c.scope === 'help_request' && c.inForce).map((c) => c.organisationId);
 }
 
+/** Where a signal is, as the organisations' reach sees it: its area path and the landlord of its estate. */
+async function placeOfSignal(db: Db, signal: Pick<Signal, 'area_id' | 'estate_id'>): Promise<{ areaPath: string[]; housingCompanyId: string | null }> {
+	const estate = signal.estate_id ? await db.selectFrom('estates').select(['area_id', 'housing_company_id']).where('id', '=', signal.estate_id).executeTakeFirst() : undefined;
+	return { areaPath: await areaPath(db, signal.area_id ?? estate?.area_id), housingCompanyId: estate?.housing_company_id ?? null };
+}
+
+/** The organisations a signal may be referred to: those that work where it is, but the one handling it. */
+async function receiversFor(db: Db, signal: Pick<Signal, 'area_id' | 'estate_id' | 'organisation_id'>): Promise<OrganisationChoice[]> {
+	return (await organisationsWorkingAt(db, await placeOfSignal(db, signal))).filter((o) => o.id !== signal.organisation_id);
+}
+
+export type ReferralChoices = { organisations: Array<OrganisationChoice & { consent: boolean }>; teams: Array<{ id: string; name: string; organisationId: string }> };
+
+/** What the referral form offers: the organisations working where the signal is, their teams, and (help request) whose consent is in force. */
+export async function referralChoices(db: Db, actor: Actor, signalId: string): Promise<ReferralChoices> {
+	const { signal } = await loadForAction(db, actor, signalId, 'refer');
+	const receivers = await receiversFor(db, signal);
+	const consented = signal.is_help_request ? await helpConsentOrganisations(db, signal.resident_id) : [];
+	const teams = receivers.length ? await db.selectFrom('teams').select(['id', 'name', 'organisation_id']).where('organisation_id', 'in', receivers.map((o) => o.id)).orderBy('name').execute() : [];
+	return {
+		organisations: receivers.map((o) => ({ ...o, consent: consented.includes(o.id) })),
+		teams: teams.map((t) => ({ id: t.id, name: t.name, organisationId: t.organisation_id }))
+	};
+}
+
+/**
+ * The organisation handling a help request records the resident's consent to share it with a partner: it spoke with
+ * the resident about it. The partner must work where the signal is, as for the referral itself.
+ */
+export async function recordReferralConsent(db: Db, actor: Actor, signalId: string, input: { toOrganisationId: unknown; purpose: unknown }): Promise<void> {
+	await inTransaction(db, async (tx) => {
+		const { signal } = await loadForAction(tx, actor, signalId, 'refer');
+		if (!signal.is_help_request || !signal.resident_id) throw new Conflict('consent_not_needed', 'Only a help request of a known resident needs a consent');
+		const receiverId = String(input.toOrganisationId ?? '');
+		if (receiverId && !(await receiversFor(tx, signal)).some((o) => o.id === receiverId)) throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
+		await recordConsent(tx, actor, { residentId: signal.resident_id, organisationId: receiverId, scope: 'help_request', purpose: input.purpose as string }, { helpRequestHandledBy: signal.organisation_id });
+	});
+}
+
 /** The receiver's own routing rule for this category (most specific area first) gives the deadline; else 5 days. */
 async function receiverDeadlineDays(db: Db, categoryId: string | null, areaId: string | null, organisationId: string): Promise<number> {
 	if (!categoryId) return DEFAULT_REFERRAL_DAYS;
@@ -82,6 +123,8 @@ export async function referSignal(db: Db, actor: Actor, signalId: string, input:
 		const receiver = await tx.selectFrom('organisations').select(['id', 'name']).where('id', '=', v.toOrganisationId).executeTakeFirst();
 		if (!receiver) throw new Invalid([{ path: 'toOrganisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
 		if (receiver.id === signal.organisation_id) throw new Invalid([{ path: 'toOrganisationId', code: 'referral_same_organisation', message: 'This organisation handles the signal already' }]);
+		// A signal goes only to an organisation that works where it is: what it says about a place stays with who works there.
+		if (!(await receiversFor(tx, signal)).some((o) => o.id === receiver.id)) throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
 		if (v.toTeamId) {
 			const team = await tx.selectFrom('teams').select('id').where('id', '=', v.toTeamId).where('organisation_id', '=', receiver.id).executeTakeFirst();
 			if (!team) throw new Invalid([{ path: 'toTeamId', code: 'team_not_in_organisation', message: 'The team must belong to the organisation' }]);

@@ -14,7 +14,7 @@ export { colleagues, assigneesFor, type Assignee } from './assignees';
 export { signalFigures, figuresFilter, type Figures, type FiguresFilter, type GroupFigures, type Hotspot } from './figures';
 export { publicSignalFigures, PUBLIC_KINDS, PUBLIC_FIGURE_MONTHS, type PublicSignalFigures, type PublicKindFigures } from './public-figures';
 export { createCollectiveIssue, addSignalsToCollective, removeSignalsFromCollective, closeCollectiveIssue, reopenCollectiveIssue, listCollectiveIssues, getCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, collectiveInput, selectForBundle, createCollectiveFromSelection, SELECTIONS, COLLECTIVE_STATUSES, type CollectiveView, type CollectiveSummary, type CollectiveStatus } from './collective';
-export { referSignal, respondToReferral, withdrawReferral, incomingReferrals, outgoingReferrals, helpConsentInForce, helpConsentOrganisations, DEFAULT_REFERRAL_DAYS, type ReferInput, type RespondInput, type ReferralListItem } from './referrals';
+export { referSignal, referralChoices, recordReferralConsent, respondToReferral, withdrawReferral, incomingReferrals, outgoingReferrals, helpConsentInForce, helpConsentOrganisations, DEFAULT_REFERRAL_DAYS, type ReferInput, type RespondInput, type ReferralListItem, type ReferralChoices } from './referrals';
 export { createPartnerLink, revokePartnerLink, listPartnerLinks, openPartnerLink, answerPartnerLink, partnerPhoto, PARTNER_LINK_DAYS, type PartnerView, type PartnerLinkListItem } from './partner-links';
 export { feedbackView, answerFeedback, answerFromLink, type FeedbackView, type FeedbackAnswer } from './feedback';
 export { sweepOverdue, sweepAnonymise, sweepClassifier, DEFAULT_CONTACT_RETENTION_DAYS } from './sweeps';

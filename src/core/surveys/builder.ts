@@ -3,6 +3,7 @@
 // uses the current version, saving makes a new version, so every answer set keeps the questions it was given.
 import { audit, authorize, can, isStaff, type Actor } from '../access';
 import { slugify } from '../areas/model';
+import { areaPath } from '../areas/tree';
 import { estatesInScope, missingPlaces, type EstateInScope } from '../areas/scope';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
@@ -68,6 +69,14 @@ async function checkScope(db: Db, actor: Actor, v: { areaIds: string[]; estateId
 	const missing = await missingPlaces(db, v);
 	if (missing.areaIds.length) throw surveyInvalid('areaIds', 'not_found', 'No such area', { id: missing.areaIds[0] });
 	if (missing.estateIds.length) throw surveyInvalid('estateIds', 'not_found', 'No such estate', { id: missing.estateIds[0] });
+	// Households are reached (letters with their address) only where the running organisation works.
+	for (const areaId of v.areaIds) {
+		if (!can(actor, 'target', 'survey', { areaPath: await areaPath(db, areaId), housingCompanyId: null })) throw surveyInvalid('areaIds', 'outside_working_area', 'This area lies outside the working area', { id: areaId });
+	}
+	for (const estateId of v.estateIds) {
+		const estate = await db.selectFrom('estates').select(['area_id', 'housing_company_id']).where('id', '=', estateId).executeTakeFirstOrThrow();
+		if (!can(actor, 'target', 'survey', { areaPath: await areaPath(db, estate.area_id), housingCompanyId: estate.housing_company_id })) throw surveyInvalid('estateIds', 'outside_working_area', 'This estate lies outside the working area', { id: estateId });
+	}
 	for (const id of v.partnerOrganisationIds) {
 		try {
 			await getOrganisation(db, actor, id);

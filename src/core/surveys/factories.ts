@@ -2,7 +2,7 @@
 // satisfaction survey of the seeds (De Vlashaard and neighbourhood work ask their tenants), built through the services.
 import { system } from '../access/actor';
 import type { Db } from '../db/database';
-import { buildArea, buildDwelling, buildEstate, buildPeopleWorld, buildStaff } from '../people/factories';
+import { buildArea, buildDwelling, buildEstate, buildPeopleWorld, buildStaff, reloadReach, worksIn } from '../people/factories';
 import { createHousehold } from '../people/service';
 import { createSurvey, createWave, setSurveyStatus } from './service';
 import type { StructureInput, SurveyInput, SurveyMode } from './model';
@@ -30,6 +30,10 @@ export async function buildSurveyWorld(db: Db) {
 	await buildHouseholds(db, vlashof.id, 6, 'Vlashofstraat');
 	await buildHouseholds(db, leiemeersen.id, 4, 'Leiemeers');
 	await buildHouseholds(db, elsewhere.id, 2, 'Andere straat');
+	// The institute works in Wevelgem too, and the OCMW (its territory); their staff's next requests see it.
+	await worksIn(db, world.institute, wevelgem.id);
+	await worksIn(db, world.ocmw, wevelgem.id);
+	await reloadReach(db, world.admin, world.coordinator, world.worker, world.ocmwWorker);
 	const partnerWorker = await buildStaff(db, 'community_worker', world.shm, 'Bert Vlashaard');
 	return { ...world, wevelgem, area, vlashof, leiemeersen, elsewhere, partnerWorker };
 }

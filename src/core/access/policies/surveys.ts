@@ -3,6 +3,7 @@
 // runs it); partner organisations named on the survey read the results. Residents answer without an account, and
 // anyone reads the results a worker published (with small groups left out). Admins manage accounts, not surveys.
 import { allow, allowPublic } from '../policy';
+import { worksIn } from '../reach';
 import type { StaffActor } from '../actor';
 
 /** What the policy needs to know about one survey. */
@@ -19,3 +20,6 @@ allow<SurveyContext>('survey', ['read', 'read-results'], BUILDERS, (a, s) => own
 allow<SurveyContext>('survey', ['update'], BUILDERS, owner);
 /** Paper forms typed in and answers on a worker's tablet (audited). */
 allow<SurveyContext>('survey', ['enter-answers'], BUILDERS, owner);
+/** A survey reaches households only where the running organisation works: an area or estate in its reach, or an estate it lets. */
+export type SurveyTargetContext = { areaPath: readonly string[]; housingCompanyId: string | null };
+allow<SurveyTargetContext>('survey', ['target'], BUILDERS, (a, t) => worksIn(a, t.areaPath) || (!!a.organisationId && a.organisationKind === 'housing_company' && a.organisationId === t.housingCompanyId));

@@ -17,7 +17,8 @@ export const load: PageServerLoad = async (event) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const me = locals.actor.kind === 'staff' ? locals.actor.email.toLowerCase() : null;
 	const mails = readFileMailbox(locals.core.outboxDir).map((mail) => {
-		const mine = !!me && (mail.to.toLowerCase().match(/[^\s<>,"]+@[^\s<>,"]+/g) ?? []).includes(me);
+		const addresses: string[] = mail.to.toLowerCase().match(/[^\s<>,"]+@[^\s<>,"]+/g) ?? [];
+		const mine = !!me && addresses.includes(me);
 		return { ...mail, text: mine ? mail.text : maskSecretLinks(mail.text), masked: !mine };
 	});
 	return { mails, outboxDir: locals.core.outboxDir };

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	try {
 		const [result, places] = await Promise.all([
 			listResidents(locals.core.db, locals.actor, { q: filters.q, areaId: isUuid(filters.areaId) ? filters.areaId : '', estateId: isUuid(filters.estateId) ? filters.estateId : '', page, pageSize: 25 }),
-			placeChoices(locals.core.db, locals.actor)
+			placeChoices(locals.core.db, locals.actor, { inReach: true })
 		]);
 		return {
 			filters,

@@ -37,7 +37,7 @@ export function formErrorKeys(errors: Record<string, string>): Record<string, st
 
 /** What the form offers: estates by area, areas, and the other organisations (possible partners). */
 export async function surveyFormChoices(db: Db, actor: Actor) {
-	const places = await placeChoices(db, actor);
+	const places = await placeChoices(db, actor, { inReach: true });
 	const ownOrg = actor.kind === 'staff' ? actor.organisationId : null;
 	const organisations = (await listOrganisations(db, actor)).map((o) => ({ id: o.id, name: o.name }));
 	return {

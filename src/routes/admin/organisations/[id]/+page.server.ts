@@ -14,6 +14,8 @@ import {
 	renameTeam,
 	updateOrganisation
 } from '$core/partners/service';
+import { addWorkingArea, listWorkingAreas, removeWorkingArea } from '$core/partners/reach';
+import { listAreas } from '$core/areas/service';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure, field } from '../../forms';
 import { municipalityChoices } from '../municipalities';
@@ -26,7 +28,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const teams = await Promise.all((await listTeams(db, locals.actor, organisation.id)).map((team) => getTeam(db, locals.actor, team.id)));
 		const staff = await listUsers(db, locals.actor, { organisationId: organisation.id, status: 'all' });
 		const municipalities = await municipalityChoices(locals);
-		return { organisation, teams, municipalities, staff: staff.map((u) => ({ id: u.id, name: u.name, status: u.status })), created: url.searchParams.has('created') };
+		const workingAreas = await listWorkingAreas(db, locals.actor, organisation.id);
+		const chosen = new Set(workingAreas.map((a) => a.areaId));
+		const areaChoices = (await listAreas(db, locals.actor)).filter((a) => !chosen.has(a.id)).map((a) => ({ id: a.id, name: a.name, kind: a.kind }));
+		return {
+			organisation,
+			teams,
+			municipalities,
+			workingAreas,
+			areaChoices,
+			staff: staff.map((u) => ({ id: u.id, name: u.name, status: u.status })),
+			created: url.searchParams.has('created')
+		};
 	} catch (err) {
 		pageError(err, locals.locale);
 	}
@@ -58,6 +71,25 @@ export const actions: Actions = {
 			return adminFailure(err, locals.locale, form, 'delete');
 		}
 		redirect(303, '/admin/organisations?deleted');
+	},
+	/** Where the organisation works: its staff read and change people, signals and places there only. */
+	addArea: async ({ request, locals, params }) => {
+		const form = await formObject(request);
+		try {
+			await addWorkingArea(locals.core.db, locals.actor, { organisationId: params.id, areaId: field(form, 'areaId') });
+		} catch (err) {
+			return adminFailure(err, locals.locale, form, 'areas');
+		}
+		return { done: 'area_added', scope: 'areas' };
+	},
+	removeArea: async ({ request, locals, params }) => {
+		const form = await formObject(request);
+		try {
+			await removeWorkingArea(locals.core.db, locals.actor, { organisationId: params.id, areaId: field(form, 'areaId') });
+		} catch (err) {
+			return adminFailure(err, locals.locale, form, 'areas');
+		}
+		return { done: 'area_removed', scope: 'areas' };
 	},
 	createTeam: async ({ request, locals, params }) => {
 		const form = await formObject(request);

@@ -13,7 +13,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const view = await getResident(db, locals.actor, params.id);
 		const canConsent = view.visibility.consents;
-		const organisations = canConsent ? (await listOrganisations(db, locals.actor)).map((o) => ({ id: o.id, name: o.name })) : [];
+		// A consent is recorded for another organisation, never for one's own.
+		const own = locals.actor.kind === 'staff' ? locals.actor.organisationId : null;
+		const organisations = canConsent ? (await listOrganisations(db, locals.actor)).filter((o) => o.id !== own).map((o) => ({ id: o.id, name: o.name })) : [];
 		// Coordinators see who looked at this person; the read just written is the first line.
 		const audit = can(locals.actor, 'search', 'audit') ? await searchAudit(db, locals.actor, { resourceType: 'resident', resourceId: params.id, limit: 10 }) : null;
 		return {
@@ -43,7 +45,7 @@ export const actions: Actions = {
 	withdraw: async ({ request, locals, params }) => {
 		const values = await formObject(request);
 		try {
-			await withdrawConsent(locals.core.db, locals.actor, String(values.consentId ?? ''));
+			await withdrawConsent(locals.core.db, locals.actor, { consentId: String(values.consentId ?? ''), note: values.note as string });
 		} catch (err) {
 			return formFailure(err, locals.locale, values);
 		}

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		authorize(locals.actor, 'create', 'signal');
 		const [categories, places, rules, residents] = await Promise.all([
 			listCategories(db, { activeOnly: true }),
-			placeChoices(db, locals.actor),
+			placeChoices(db, locals.actor, { inReach: true }),
 			listRoutingRules(db, locals.actor),
 			search ? listResidents(db, locals.actor, { q: search, pageSize: 25 }) : Promise.resolve(null)
 		]);

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { authorizeShaping } from '$core/areas/places';
 import { deleteArea, getAreaBySlug, listAreas, updateArea } from '$core/areas/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { AreaInput } from '$core/areas/model';
@@ -7,6 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const area = await getAreaBySlug(locals.core.db, locals.actor, params.slug);
+		await authorizeShaping(locals.core.db, locals.actor, 'area', area.id);
 		const parents = (await listAreas(locals.core.db, locals.actor)).filter((p) => p.id !== area.id);
 		return {
 			area: { name: area.name, slug: area.slug, hasBoundary: !!area.boundary },

@@ -2,9 +2,7 @@
 // whether the resident's consent for the chosen organisation is in force, and records it first when it is not.
 import { redirect } from '@sveltejs/kit';
 import { Forbidden } from '$core/errors';
-import { listOrganisations, listTeams } from '$core/partners/service';
-import { recordConsent } from '$core/people/service';
-import { DEFAULT_REFERRAL_DAYS, getSignal, helpConsentOrganisations, referSignal } from '$core/signals/service';
+import { DEFAULT_REFERRAL_DAYS, getSignal, recordReferralConsent, referralChoices, referSignal } from '$core/signals/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,13 +12,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const view = await getSignal(db, locals.actor, params.id);
 		const signal = view.signal!;
 		if (!view.can.refer) throw new Forbidden();
-		const organisations = (await listOrganisations(db, locals.actor)).filter((o) => o.id !== signal.organisation_id);
-		const teams = (await Promise.all(organisations.filter((o) => o.teamCount > 0).map((o) => listTeams(db, locals.actor, o.id)))).flat();
-		const consentOrganisationIds = signal.is_help_request ? await helpConsentOrganisations(db, signal.resident_id) : [];
+		// The organisations that work where the signal is (not the one handling it).
+		const { organisations, teams } = await referralChoices(db, locals.actor, params.id);
 		return {
 			signal: { id: signal.id, reference: signal.reference, isHelpRequest: signal.is_help_request, hasResident: !!signal.resident_id, organisationName: signal.organisation_name },
-			organisations: organisations.map((o) => ({ id: o.id, name: o.name, consent: consentOrganisationIds.includes(o.id) })),
-			teams: teams.map((t) => ({ id: t.id, name: t.name, organisationId: t.organisationId })),
+			organisations: organisations.map((o) => ({ id: o.id, name: o.name, consent: o.consent })),
+			teams,
 			pending: view.referrals.filter((r) => r.status === 'pending').map((r) => r.toOrganisationName),
 			defaultDays: DEFAULT_REFERRAL_DAYS,
 			chosen: url.searchParams.get('organisatie') ?? '',
@@ -45,9 +42,7 @@ export const actions: Actions = {
 		const values = await formObject(request);
 		const organisationId = String(values.toOrganisationId ?? '');
 		try {
-			const view = await getSignal(locals.core.db, locals.actor, params.id);
-			if (!view.can.refer || !view.signal?.is_help_request || !view.signal.resident_id) throw new Forbidden();
-			await recordConsent(locals.core.db, locals.actor, { residentId: view.signal.resident_id, organisationId, scope: 'help_request', purpose: String(values.purpose ?? '') });
+			await recordReferralConsent(locals.core.db, locals.actor, params.id, { toOrganisationId: organisationId, purpose: values.purpose });
 		} catch (err) {
 			return formFailure(err, locals.locale, { ...values, form: 'consent' });
 		}

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { createEstate } from '$core/areas/places';
+import { authorizeShaping, createEstate } from '$core/areas/places';
 import { getArea, getAreaBySlug } from '$core/areas/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateFormChoices } from '../context';
@@ -9,6 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const area = await getAreaBySlug(locals.core.db, locals.actor, params.slug);
+		await authorizeShaping(locals.core.db, locals.actor, 'estate', area.id);
 		return { area: { id: area.id, name: area.name, slug: area.slug }, ...(await estateFormChoices(locals)) };
 	} catch (err) {
 		pageError(err, locals.locale);

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { updateEstate } from '$core/areas/places';
+import { authorizeShaping, updateEstate } from '$core/areas/places';
 import { getArea } from '$core/areas/service';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateContext, estateFormChoices, estateHref } from '../../context';
@@ -9,6 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const { area, estate } = await estateContext(locals, params);
+		await authorizeShaping(locals.core.db, locals.actor, 'estate', estate.area_id);
 		return {
 			area: { name: area.name, slug: area.slug },
 			estate: { name: estate.name, slug: estate.slug, hasBoundary: !!estate.boundary },

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { getBuilding, updateBuilding } from '$core/areas/places';
+import { authorizeShaping, getBuilding, updateBuilding } from '$core/areas/places';
 import { NotFound } from '$core/errors';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateContext, estateHref } from '../../../context';
@@ -16,6 +16,7 @@ async function context(locals: App.Locals, params: { slug: string; estate: strin
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const { area, estate, building } = await context(locals, params);
+		await authorizeShaping(locals.core.db, locals.actor, 'building', estate.area_id);
 		return {
 			area: { name: area.name, slug: area.slug },
 			estate: { name: estate.name, slug: estate.slug },

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { createBuilding } from '$core/areas/places';
+import { authorizeShaping, createBuilding } from '$core/areas/places';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateContext, estateHref } from '../../../context';
 import type { BuildingInput } from '$core/areas/model';
@@ -8,6 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const { area, estate } = await estateContext(locals, params);
+		await authorizeShaping(locals.core.db, locals.actor, 'building', estate.area_id);
 		return { area: { name: area.name, slug: area.slug }, estate: { name: estate.name, slug: estate.slug } };
 	} catch (err) {
 		pageError(err, locals.locale);

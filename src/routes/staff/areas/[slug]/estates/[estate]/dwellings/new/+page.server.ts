@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { createDwelling, listBuildings } from '$core/areas/places';
+import { authorizeShaping, createDwelling, listBuildings } from '$core/areas/places';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateContext, estateHref } from '../../../context';
 import type { DwellingInput } from '$core/areas/model';
@@ -8,6 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
 		const { area, estate } = await estateContext(locals, params);
+		await authorizeShaping(locals.core.db, locals.actor, 'dwelling', estate.area_id);
 		const buildings = await listBuildings(locals.core.db, locals.actor, estate.id);
 		// The first building's address fills the form: most dwellings share the street and postal code.
 		const chosen = buildings.find((b) => b.id === url.searchParams.get('building')) ?? buildings[0];
