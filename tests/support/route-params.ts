@@ -20,11 +20,31 @@ export type ParamContext = {
 	visitorEmail?: string;
 	/** The server's DATA_DIR, for things that need a stored file (a photo). */
 	dataDir?: string;
+	/**
+	 * The demo municipality whose people, places and signals to open: the visitor's own (where their organisation
+	 * works, WORKS_IN) for the route walk, another one for the reach walk.
+	 */
+	municipality?: string;
 };
+
+/** Where each demo visitor's organisation works, as src/core/demo/data.ts sets it; everyone else works in Wevelgem. */
+export const WORKS_IN: Record<string, string> = { 'kapelakker@leefbaar.demo': 'Brecht' };
+export const homeOf = (email: string | undefined): string => (email && WORKS_IN[email]) || 'Wevelgem';
+/** A demo municipality outside the visitor's reach. */
+export const elsewhereOf = (email: string | undefined): string => (homeOf(email) === 'Brecht' ? 'Wevelgem' : 'Brecht');
+
+/** The areas of a demo municipality: itself and the neighbourhoods, focus areas and villages in it. */
+function areasOf(db: Db, municipality: string) {
+	return db
+		.selectFrom('areas as a')
+		.leftJoin('areas as p', 'p.id', 'a.parent_id')
+		.select('a.id')
+		.where((eb) => eb.or([eb.and([eb('a.kind', '=', 'municipality'), eb('a.name', '=', municipality)]), eb.and([eb('p.kind', '=', 'municipality'), eb('p.name', '=', municipality)])]));
+}
 
 type Resolver = (ctx: ParamContext) => Promise<string>;
 
-async function areaSlug({ db }: ParamContext): Promise<string> {
+async function areaSlug({ db, municipality = 'Wevelgem' }: ParamContext): Promise<string> {
 	// Preferably an area with an estate that has a dwelling, so the pages nested under it have something to show.
 	const withDwelling = await db
 		.selectFrom('areas')
@@ -32,6 +52,7 @@ async function areaSlug({ db }: ParamContext): Promise<string> {
 		.innerJoin('buildings', 'buildings.estate_id', 'estates.id')
 		.innerJoin('dwellings', 'dwellings.building_id', 'buildings.id')
 		.select('areas.slug')
+		.where('areas.id', 'in', areasOf(db, municipality))
 		.orderBy('areas.slug')
 		.executeTakeFirst();
 	const withEstate = withDwelling ?? (await db.selectFrom('areas').innerJoin('estates', 'estates.area_id', 'areas.id').select('areas.slug').orderBy('areas.slug').executeTakeFirst());
@@ -70,12 +91,24 @@ async function dwellingId({ db, params }: ParamContext): Promise<string> {
 	return must(row?.id, `dwelling on estate ${params.estate}`);
 }
 
-async function residentId({ db }: ParamContext): Promise<string> {
-	return must((await db.selectFrom('residents').select('id').orderBy('id').executeTakeFirst())?.id, 'resident');
+/** The households living in a demo municipality (through dwelling, building and estate). */
+function householdsIn(db: Db, municipality: string) {
+	return db
+		.selectFrom('households as h')
+		.innerJoin('dwellings as d', 'd.id', 'h.dwelling_id')
+		.innerJoin('buildings as b', 'b.id', 'd.building_id')
+		.innerJoin('estates as e', 'e.id', 'b.estate_id')
+		.where('e.area_id', 'in', areasOf(db, municipality));
 }
 
-async function householdId({ db }: ParamContext): Promise<string> {
-	return must((await db.selectFrom('households').select('id').orderBy('id').executeTakeFirst())?.id, 'household');
+/** The first resident of the municipality (in Wevelgem one who agreed that the OCMW may know their situation). */
+async function residentId({ db, municipality = 'Wevelgem' }: ParamContext): Promise<string> {
+	const row = await householdsIn(db, municipality).innerJoin('residents as r', 'r.household_id', 'h.id').select('r.id').orderBy('r.id').executeTakeFirst();
+	return must(row?.id, `resident in ${municipality}`);
+}
+
+async function householdId({ db, municipality = 'Wevelgem' }: ParamContext): Promise<string> {
+	return must((await householdsIn(db, municipality).select('h.id').orderBy('h.id').executeTakeFirst())?.id, `household in ${municipality}`);
 }
 
 async function userId({ db }: ParamContext): Promise<string> {
@@ -105,8 +138,9 @@ function importJobId(kind: 'areas' | 'tenants'): Resolver {
 
 /** One-time links (invitation, password reset): an unknown token, which must give a friendly page, not a crash. */
 /** A collective issue: the demo bundles one (litter around Kapelakker). */
-async function collectiveIssueId({ db }: ParamContext): Promise<string> {
-	return must((await db.selectFrom('collective_issues').select('id').orderBy('id').executeTakeFirst())?.id, 'collective issue');
+async function collectiveIssueId({ db, municipality = 'Wevelgem' }: ParamContext): Promise<string> {
+	const row = await db.selectFrom('collective_issues as ci').innerJoin('estates as e', 'e.id', 'ci.estate_id').select('ci.id').where('e.area_id', 'in', areasOf(db, municipality)).orderBy('ci.id').executeTakeFirst();
+	return must(row?.id, `collective issue in ${municipality}`);
 }
 
 async function unknownToken(): Promise<string> {
@@ -118,8 +152,26 @@ async function surveySlug({ db }: ParamContext): Promise<string> {
 	return must((await db.selectFrom('surveys').select('slug').where('status', '=', 'open').orderBy('created_at').executeTakeFirst())?.slug, 'open survey');
 }
 
-/** A survey staff work on: the demo's tenant survey (open, run by neighbourhood work, De Vlashaard a partner). */
-async function surveyId({ db }: ParamContext): Promise<string> {
+/**
+ * A survey staff work on: the demo's tenant survey (open, run by neighbourhood work, De Vlashaard a partner). For the
+ * reach walk: a survey of another municipality that the visitor's organisation neither runs nor is a partner of.
+ */
+async function surveyId({ db, visitorEmail, municipality }: ParamContext): Promise<string> {
+	if (municipality && municipality !== homeOf(visitorEmail)) {
+		const visitor = await db.selectFrom('users').select('organisation_id').where('email', '=', visitorEmail ?? '').executeTakeFirst();
+		const org = visitor?.organisation_id ?? '';
+		const row = await db
+			.selectFrom('surveys as s')
+			.innerJoin('survey_targets as t', 't.survey_id', 's.id')
+			.innerJoin('estates as e', 'e.id', 't.estate_id')
+			.select('s.id')
+			.where('e.area_id', 'in', areasOf(db, municipality))
+			.where('s.organisation_id', '!=', org)
+			.where((eb) => eb.not(eb.exists(eb.selectFrom('survey_partners as p').select('p.survey_id').whereRef('p.survey_id', '=', 's.id').where('p.organisation_id', '=', org))))
+			.orderBy('s.created_at')
+			.executeTakeFirst();
+		return must(row?.id, `survey in ${municipality} of another organisation`);
+	}
 	return must((await db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirst())?.id, 'open survey');
 }
 
@@ -169,11 +221,25 @@ async function signalPhotoId({ db, params, dataDir }: ParamContext): Promise<str
 
 /**
  * A signal staff handle (no help request), of the visitor's own organisation: only that organisation reads, handles
- * and refers it. One is reported (and put with that organisation) when the demo has none.
+ * and refers it. One is reported (and put with that organisation) when the demo has none. For the reach walk (a
+ * municipality other than the visitor's own): a signal there of another organisation, never referred to the
+ * visitor's nor written by them.
  */
-async function signalId({ db, visitorEmail }: ParamContext): Promise<string> {
-	const visitor = visitorEmail ? await db.selectFrom('users').select('organisation_id').where('email', '=', visitorEmail).executeTakeFirst() : undefined;
+async function signalId({ db, visitorEmail, municipality }: ParamContext): Promise<string> {
+	const visitor = visitorEmail ? await db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', visitorEmail).executeTakeFirst() : undefined;
 	const org = visitor?.organisation_id ?? null;
+	if (municipality && municipality !== homeOf(visitorEmail)) {
+		const outside = await db
+			.selectFrom('signals as s')
+			.select('s.id')
+			.where('s.area_id', 'in', areasOf(db, municipality))
+			.where('s.organisation_id', '!=', org ?? '')
+			.where('s.created_by', 'is distinct from', visitor?.id ?? null)
+			.where((eb) => eb.not(eb.exists(eb.selectFrom('referrals as rf').select('rf.id').whereRef('rf.signal_id', '=', 's.id').where('rf.to_organisation_id', '=', org ?? ''))))
+			.orderBy('s.created_at')
+			.executeTakeFirst();
+		return must(outside?.id, `signal in ${municipality} of another organisation`);
+	}
 	let query = db.selectFrom('signals').select('id').where('is_help_request', '=', false).where('merged_into_id', 'is', null);
 	if (org) query = query.where('organisation_id', '=', org);
 	const row = await query.orderBy('created_at').executeTakeFirst();
@@ -206,7 +272,7 @@ export const routeQueries: Record<string, string> = {
 };
 
 /** All params of a route, in order; a param no resolver knows fails with a message that says what to add. */
-export async function resolveParams(db: Db, routeId: string, names: string[], visitorEmail?: string, dataDir?: string): Promise<Record<string, string>> {
+export async function resolveParams(db: Db, routeId: string, names: string[], visitorEmail?: string, dataDir?: string, municipality = homeOf(visitorEmail)): Promise<Record<string, string>> {
 	const params: Record<string, string> = {};
 	for (const name of names) {
 		const keyed = `${segmentBefore(routeId, name)}/[${name}]`;
@@ -214,7 +280,7 @@ export async function resolveParams(db: Db, routeId: string, names: string[], vi
 		if (!resolver) {
 			throw new Error(`Route ${routeId} has a param [${name}] that the route walk cannot fill: add '${keyed}' (or '[${name}]') to paramResolvers in tests/support/route-params.ts.`);
 		}
-		params[name] = await resolver({ db, routeId, params, visitorEmail, dataDir });
+		params[name] = await resolver({ db, routeId, params, visitorEmail, dataDir, municipality });
 	}
 	return params;
 }

@@ -23,13 +23,18 @@ export function allowPublic(resource: string, actions: readonly string[]): void 
 	for (const action of actions) publicActions.add(`${resource}:${action}`);
 }
 
+/**
+ * May the actor do this? With a subject (a resident's context, a signal's, a place's), the rule's condition decides.
+ * Without one, the question is the role's: may someone in this role do it anywhere — a role gate before the subject is
+ * loaded, or whether to show a button. A service that acts on a subject always asks again with the subject.
+ */
 export function can<S = unknown>(actor: Actor, action: string, resource: string, subject?: S): boolean {
 	const key = `${resource}:${action}`;
 	if (publicActions.has(key)) return true;
 	if (actor.kind === 'system') return true;
 	if (actor.kind !== 'staff') return false;
 	return (rules.get(key) ?? []).some(
-		(rule) => (rule.roles === 'any-staff' || rule.roles.includes(actor.role)) && (!rule.condition || rule.condition(actor, subject))
+		(rule) => (rule.roles === 'any-staff' || rule.roles.includes(actor.role)) && (!rule.condition || subject === undefined || rule.condition(actor, subject))
 	);
 }
 

@@ -1,7 +1,7 @@
 // Places inside an area: estates (sociale woonwijken), their buildings and the dwellings in them. Not personal data,
 // but only staff shape them; the public sees estates by name and street (public.ts), never dwellings.
 import { sql } from 'kysely';
-import { audit, authorize, type Actor } from '../access';
+import { audit, authorize, can, type Actor } from '../access';
 import type { PlaceContext } from '../access/policies/areas';
 import { inTransaction, type Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
@@ -47,6 +47,22 @@ async function areaOfBuilding(db: Db, buildingId: string): Promise<string | null
  */
 export async function authorizeShaping(db: Db, actor: Actor, resource: 'area' | 'estate' | 'building' | 'dwelling', areaId: string | null): Promise<void> {
 	authorize(actor, 'update', resource, await placeIn(db, areaId));
+}
+
+/** What the actor may shape in this area (the buttons of the area and estate pages), from one walk up the tree. */
+export async function shapingRights(db: Db, actor: Actor, areaId: string | null) {
+	const place = await placeIn(db, areaId);
+	const may = (action: string, resource: string) => can(actor, action, resource, place);
+	return {
+		editArea: may('update', 'area'),
+		createArea: may('create', 'area'),
+		createEstate: may('create', 'estate'),
+		editEstate: may('update', 'estate'),
+		createBuilding: may('create', 'building'),
+		editBuilding: may('update', 'building'),
+		createDwelling: may('create', 'dwelling'),
+		editDwelling: may('update', 'dwelling')
+	};
 }
 
 async function checkEstateRefs(db: Db, v: { areaId: string; housingCompanyId: string | null }): Promise<void> {

@@ -6,7 +6,7 @@ import { worksIn } from '../reach';
 
 /** What the policy needs to know about a place being shaped: its area and every area above it. */
 export type PlaceContext = { areaPath: readonly string[] };
-const here = (a: Parameters<typeof worksIn>[0], p: PlaceContext | undefined) => !!p && worksIn(a, p.areaPath);
+const here = (a: Parameters<typeof worksIn>[0], p: PlaceContext) => worksIn(a, p.areaPath);
 
 allowPublic('area', ['read-public']);
 /** Estates by name and street only: the public page of an area lists them (never dwellings or households). */

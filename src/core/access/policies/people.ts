@@ -33,7 +33,7 @@ allow<PersonContext>('household', ['update'], INSTITUTE_ROLES, personInReach);
 allow<PersonContext>('household', ['read'], ['partner_staff'], (a, p) => landlordOf(a, p) || hasConsent(a, p));
 allow<PersonContext>('household', ['update'], ['partner_staff'], landlordOf);
 /** A new household goes into a dwelling where the organisation works (or into none: then the organisation keeps it). */
-allow<Pick<PersonContext, 'areaPath'> | undefined>('household', ['create'], INSTITUTE_ROLES, (a, place) => !place || place.areaPath.length === 0 || worksIn(a, place.areaPath));
+allow<Pick<PersonContext, 'areaPath'>>('household', ['create'], INSTITUTE_ROLES, (a, place) => place.areaPath.length === 0 || worksIn(a, place.areaPath));
 /** What the policy needs to know to import a housing company's tenants: the company, and the area path of each of its estates. */
 export type TenantImportContext = { housingCompanyId: string; estateAreaPaths: ReadonlyArray<readonly string[]> };
 /** The institute imports a housing company's tenants where it works with all of them; a housing company its own (the CSV comes from its system). */
@@ -44,8 +44,8 @@ allow('resident', ['list'], ['coordinator', 'community_worker', 'partner_staff']
 allow<PersonContext>('resident', ['read'], INSTITUTE_ROLES, (a, p) => personInReach(a, p) || hasConsent(a, p));
 allow<PersonContext>('resident', ['update'], INSTITUTE_ROLES, personInReach);
 allow<PersonContext>('resident', ['read'], ['partner_staff'], (a, p) => landlordOf(a, p) || hasConsent(a, p));
-/** A new resident joins a household the worker may change, or none. */
-allow<PersonContext | undefined>('resident', ['create'], INSTITUTE_ROLES, (a, household) => !household || personInReach(a, household));
+/** A new resident joins a household the worker may change (or none: no subject, the role decides). */
+allow<PersonContext>('resident', ['create'], INSTITUTE_ROLES, personInReach);
 
 /**
  * A consent is recorded by the organisation that spoke with the resident: the institute where it works with the person,

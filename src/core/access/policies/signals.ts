@@ -58,5 +58,5 @@ const collectiveHere = (a: StaffActor, c: CollectiveContext) =>
 allow('collective-issue', ['list'], 'any-staff');
 /** A bundle of signals in an estate or area is read by the organisations that work there (the landlord of the estate too) and by the one that opened it. */
 allow<CollectiveContext>('collective-issue', ['read'], 'any-staff', collectiveHere);
-allow<CollectiveContext | undefined>('collective-issue', ['create'], ['coordinator', 'community_worker'], (a, c) => !c || c.areaPath.length === 0 || worksIn(a, c.areaPath));
+allow<CollectiveContext>('collective-issue', ['create'], ['coordinator', 'community_worker'], (a, c) => c.areaPath.length === 0 || worksIn(a, c.areaPath));
 allow<CollectiveContext>('collective-issue', ['update'], ['coordinator', 'community_worker'], collectiveHere);

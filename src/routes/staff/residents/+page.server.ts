@@ -2,6 +2,7 @@
 // the people policy decides which residents a partner sees.
 import { can } from '$core/access';
 import { listResidents } from '$core/people/service';
+import { importableHousingCompanies } from '$core/people/tenant-import-job';
 import { placeChoices } from '$core/people/places';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
@@ -11,9 +12,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = { q: p.get('q') ?? '', areaId: p.get('area') ?? '', estateId: p.get('estate') ?? '' };
 	const page = Math.max(1, Number.parseInt(p.get('page') ?? '1', 10) || 1);
 	try {
-		const [result, places] = await Promise.all([
+		const [result, places, importable] = await Promise.all([
 			listResidents(locals.core.db, locals.actor, { q: filters.q, areaId: isUuid(filters.areaId) ? filters.areaId : '', estateId: isUuid(filters.estateId) ? filters.estateId : '', page, pageSize: 25 }),
-			placeChoices(locals.core.db, locals.actor, { inReach: true })
+			placeChoices(locals.core.db, locals.actor, { inReach: true }),
+			importableHousingCompanies(locals.core.db, locals.actor)
 		]);
 		return {
 			filters,
@@ -23,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			estates: places.estates,
 			canCreate: can(locals.actor, 'create', 'resident'),
 			canCreateHousehold: can(locals.actor, 'create', 'household'),
-			canImport: can(locals.actor, 'import', 'household', { housingCompanyId: locals.actor.kind === 'staff' ? locals.actor.organisationId : null })
+			canImport: importable.length > 0
 		};
 	} catch (err) {
 		pageError(err, locals.locale);

@@ -1,5 +1,4 @@
-import { can } from '$core/access';
-import { listEstates } from '$core/areas/places';
+import { listEstates, shapingRights } from '$core/areas/places';
 import { getAreaTree } from '$core/areas/service';
 import { mapData } from '$lib/components/areas/map-data';
 import { pageError } from '$lib/server/problem';
@@ -15,6 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			children: children.map((c) => ({ name: c.name, boundary: c.boundary, href: `/staff/areas/${c.slug}` })),
 			estates: estates.map((e) => ({ name: e.name, boundary: e.boundary, lon: e.lon, lat: e.lat, href: `/staff/areas/${area.slug}/estates/${e.slug}` }))
 		});
+		const rights = await shapingRights(db, locals.actor, area.id);
 		const { boundary: _b, ...areaFacts } = area;
 		return {
 			area: { ...areaFacts, hasBoundary: !!area.boundary },
@@ -25,9 +25,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			tilesUrl: config.mapTilesUrl,
 			attribution: config.mapTilesAttribution,
 			saved: url.searchParams.has('saved'),
-			canEdit: can(locals.actor, 'update', 'area'),
-			canCreateArea: can(locals.actor, 'create', 'area'),
-			canCreateEstate: can(locals.actor, 'create', 'estate')
+			canEdit: rights.editArea,
+			canCreateArea: rights.createArea,
+			canCreateEstate: rights.createEstate
 		};
 	} catch (err) {
 		pageError(err, locals.locale);

@@ -1,5 +1,5 @@
 import { can } from '$core/access';
-import { listBuildings, listDwellings, listEstates } from '$core/areas/places';
+import { listBuildings, listDwellings, listEstates, shapingRights } from '$core/areas/places';
 import { getOrganisation } from '$core/partners/service';
 import { listHouseholdsByEstate } from '$core/people/service';
 import { mapData } from '$lib/components/areas/map-data';
@@ -20,6 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const partialView = mayListHouseholds && households.length < total;
 		const byDwelling = new Map<string, typeof households>();
 		for (const h of households) if (h.dwellingId) byDwelling.set(h.dwellingId, [...(byDwelling.get(h.dwellingId) ?? []), h]);
+		const rights = await shapingRights(db, locals.actor, estate.area_id);
 		const housingCompany = estate.housing_company_id ? await getOrganisation(db, locals.actor, estate.housing_company_id).catch(() => undefined) : undefined;
 		return {
 			area: { name: area.name, slug: area.slug },
@@ -39,11 +40,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			tilesUrl: config.mapTilesUrl,
 			attribution: config.mapTilesAttribution,
 			saved: url.searchParams.has('saved'),
-			canEdit: can(locals.actor, 'update', 'estate'),
-			canAddBuilding: can(locals.actor, 'create', 'building'),
-			canAddDwelling: can(locals.actor, 'create', 'dwelling'),
-			canEditDwelling: can(locals.actor, 'update', 'dwelling'),
-			canEditBuilding: can(locals.actor, 'update', 'building')
+			canEdit: rights.editEstate,
+			canAddBuilding: rights.createBuilding,
+			canAddDwelling: rights.createDwelling,
+			canEditDwelling: rights.editDwelling,
+			canEditBuilding: rights.editBuilding
 		};
 	} catch (err) {
 		pageError(err, locals.locale);
