@@ -106,7 +106,7 @@ for (const dialect of testDialects()) {
 			const step = await offered(visitor, 'wallaysplein', { kind: 'common_spaces', description: 'Ik heb hetzelfde probleem', language: 'nl' });
 			expect(step.ids).not.toContain(brecht.id);
 			// Its id alone, and with its point on the map posted as if the visitor stood there.
-			for (const forged of [{}, { locationKind: 'map', lon: '4.6901', lat: '51.3481' }]) {
+			for (const forged of [{}, { locationKind: 'map', lon: '4.6901', lat: '51.3481' }] as Array<Record<string, string>>) {
 				const res = await visitor.post('/melden/wallaysplein?/join', { formToken: step.token, signalId: brecht.id, kind: 'common_spaces', description: 'Ik heb hetzelfde probleem', email: 'indringer@example.be', language: 'nl', ...forged });
 				expect(res.status).toBe(400);
 				const html = visibleText(await res.text());

@@ -85,7 +85,7 @@ describeTargets('"me too" shows nothing of another resident', (target) => {
 		const values = { kind: 'common_spaces', description: `Ik heb hetzelfde probleem (${marker})`, language: 'nl' };
 		const step = await offer(stranger, 'wallaysplein', values);
 		expect(step.cards.map((c) => c.id)).not.toContain(id);
-		for (const forged of [{}, { locationKind: 'map', lon: '4.6901', lat: '51.3481' }, { kind: 'help', email: `x.${marker}@example.be` }]) {
+		for (const forged of [{}, { locationKind: 'map', lon: '4.6901', lat: '51.3481' }, { kind: 'help', email: `x.${marker}@example.be` }] as Array<Record<string, string>>) {
 			const res = await stranger.post('/melden/wallaysplein?/join', { formToken: step.token, signalId: id!, ...values, ...forged });
 			expect(res.status, JSON.stringify(forged)).toBe(400);
 			expect(res.headers.get('location')).toBeNull();

@@ -147,12 +147,15 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 
 	it('the same email from another form: no second row or receipt; both links work', async () => {
 		const signal = await lift();
-		const first = await meToo(signal, { email: 'omar@example.be', language: 'fr', idempotencyKey: formKey(3) });
+		const first = await meToo(signal, { email: 'omar@example.be', language: 'fr', idempotencyKey: formKey(3), description: 'La porte de l’ascenseur reste fermée' });
 		const before = (await receiptsTo(ctx.db, 'omar@example.be')).length;
-		const again = await meToo(signal, { email: 'OMAR@example.be ', idempotencyKey: formKey(4) });
+		const again = await meToo(signal, { email: 'OMAR@example.be ', idempotencyKey: formKey(4), description: 'Toujours en panne après une semaine' });
 		expect(again).toMatchObject({ signalId: signal.id, reference: signal.reference, replayed: true });
 		expect(again.trackingToken).not.toBe(first.trackingToken);
 		expect(await joinedRows(ctx.db, signal.id)).toEqual([expect.objectContaining({ email: 'omar@example.be' })]);
+		// What he wrote the second time is kept after what he wrote the first time.
+		const words = await ctx.db.selectFrom('signal_reporters').select('description').where('signal_id', '=', signal.id).where('is_original', '=', false).executeTakeFirstOrThrow();
+		expect(words.description).toBe('La porte de l’ascenseur reste fermée\n\nToujours en panne après une semaine');
 		expect((await receiptsTo(ctx.db, 'omar@example.be')).length).toBe(before);
 		expect(await opens(again.trackingToken)).toBe(true);
 		// The link he got the first time keeps working too (a resident keeps the first link; see tracking-links.ts).
