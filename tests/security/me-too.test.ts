@@ -50,20 +50,21 @@ describeTargets('"me too" shows nothing of another resident', (target) => {
 		const stranger = tab();
 		const values = { kind: 'common_spaces', description: mine, language: 'nl' };
 		const step = await offer(stranger, 'wallaysplein', values);
-		// Hers is the newest report of its kind here, so the first one offered.
+		// Hers is the newest report of its kind here, so the first one offered; the code on the thank-you page says so.
 		const signalId = step.cards[0]?.id;
 		expect(signalId).toBeTruthy();
+		const joined = await stranger.post('/melden/wallaysplein?/join', { formToken: step.token, signalId, ...values });
+		expect(joined.status).toBe(303);
+		const tracking = joined.headers.get('location')!.split('/')[2];
+		expect(visibleText(await (await stranger.get(`/volgen/${tracking}/bedankt`)).text())).toContain(hers.reference);
 
+		// The institute writes to her; her own link shows it, with her words: what must stay hers is really there.
 		const institute = await login(target(), DEMO.coordinator);
 		expect((await institute.post(`/staff/signals/${signalId}?/note`, { body: toHer, toReporter: 'true' })).status).toBe(303);
 		const own = visibleText(await (await tab().get(`/volgen/${hers.tracking}`)).text());
 		expect(own).toContain(personal);
 		expect(own).toContain(toHer);
 
-		const joined = await stranger.post('/melden/wallaysplein?/join', { formToken: step.token, signalId, ...values });
-		expect(joined.status).toBe(303);
-		const tracking = joined.headers.get('location')!.split('/')[2];
-		expect(visibleText(await (await stranger.get(`/volgen/${tracking}/bedankt`)).text())).toContain(hers.reference);
 		const page = await stranger.get(`/volgen/${tracking}`);
 		expect(page.status).toBe(200);
 		const html = visibleText(await page.text());
