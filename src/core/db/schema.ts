@@ -335,6 +335,8 @@ export interface SignalReporterTable {
 	token_hash: string;
 	created_at: Time;
 	anonymised_at: Time | null;
+	/** A "me too": what the neighbour wrote on the form. Null for a first reporter (their words are the signal's description). */
+	description: string | null;
 }
 
 /** Earlier tracking links of a reporter, still valid (the newest one's hash is on signal_reporters). */

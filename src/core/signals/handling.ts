@@ -44,17 +44,23 @@ export async function loadForAction(db: Db, actor: Actor, id: string, action: st
 	return { signal, ctx };
 }
 
-/** The reporters still reachable by mail (originals and "me too"s, not anonymised), for the signal and what was merged into it. */
-export async function reachableReporters(db: Db, signalId: string): Promise<Array<{ id: string; email: string; language: string }>> {
+/**
+ * Who hears of a signal by mail (not anonymised, with an address): its reporters, residents who said "me too" on it,
+ * and the reporters of signals merged into it. `own` marks who reported this very signal: the messages and status
+ * reasons staff write to "the reporter" are theirs alone. Everyone else follows the signal's public summary and hears
+ * of its status changes, never what was written to someone else.
+ */
+export async function reachableReporters(db: Db, signalId: string): Promise<Array<{ id: string; email: string; language: string; own: boolean }>> {
 	const rows = await db
 		.selectFrom('signal_reporters as r')
 		.innerJoin('signals as s', 's.id', 'r.signal_id')
-		.select(['r.id', 'r.email', 'r.language'])
+		.select(['r.id', 'r.email', 'r.language', 'r.is_original', 'r.signal_id'])
 		.where((eb) => eb.or([eb('s.id', '=', signalId), eb('s.merged_into_id', '=', signalId)]))
 		.where('r.email', 'is not', null)
 		.where('r.anonymised_at', 'is', null)
+		.orderBy('r.created_at')
 		.execute();
-	return rows.filter((r): r is { id: string; email: string; language: string } => !!r.email);
+	return rows.filter((r) => !!r.email).map((r) => ({ id: r.id, email: r.email!, language: r.language, own: r.is_original && r.signal_id === signalId }));
 }
 
 /** A fresh tracking link for a reporter: only hashes are stored, so a mail carries a new secret; earlier links keep working. */
@@ -86,7 +92,8 @@ export async function changeStatus(db: Db, actor: Actor, id: string, input: Stat
 		if (REPORTER_IS_TOLD.includes(v.status) && !reopening) {
 			for (const r of await reachableReporters(tx, id)) {
 				const link = await trackingLink(tx, r.id, options.baseUrl);
-				await enqueueMail(tx, statusMail({ to: r.email, locale: r.language, reference: signal.reference, status: v.status, reason: v.reason, message: v.message, link }));
+				// The reason and the message are written to the reporter: the others hear of the new status only.
+				await enqueueMail(tx, statusMail({ to: r.email, locale: r.language, reference: signal.reference, status: v.status, reason: r.own ? v.reason : null, message: r.own ? v.message : null, link }));
 				if (v.status === 'resolved') await sendFeedbackCheck(tx, id, signal.reference, r, options);
 			}
 		}
@@ -107,7 +114,10 @@ async function sendFeedbackCheck(tx: Db, signalId: string, reference: string, re
 	await enqueueMail(tx, feedbackMail({ to: reporter.email, locale: reporter.language, reference, solvedLink: `${base}?antwoord=ja`, notSolvedLink: `${base}?antwoord=nee`, days: FEEDBACK_DAYS }));
 }
 
-/** An internal note, or — with toReporter — a message the reporter reads on the tracking page and gets by mail. */
+/**
+ * An internal note, or — with toReporter — a message the reporter reads on the tracking page and gets by mail. Only
+ * the reporter: not a neighbour who said "me too", nor the reporter of a signal merged into this one.
+ */
 export async function addNote(db: Db, actor: Actor, id: string, input: NoteInput, options: HandlingOptions): Promise<void> {
 	const v = parseInput(noteInput, input);
 	await inTransaction(db, async (tx) => {
@@ -117,7 +127,7 @@ export async function addNote(db: Db, actor: Actor, id: string, input: NoteInput
 		const patch = { updated_at: now, first_response_at: v.toReporter ? (signal.first_response_at ?? now) : signal.first_response_at };
 		await tx.updateTable('signals').set(patch).where('id', '=', id).execute();
 		if (v.toReporter) {
-			for (const r of await reachableReporters(tx, id)) {
+			for (const r of (await reachableReporters(tx, id)).filter((r) => r.own)) {
 				await enqueueMail(tx, messageMail({ to: r.email, locale: r.language, reference: signal.reference, message: v.body, link: await trackingLink(tx, r.id, options.baseUrl) }));
 			}
 		}

@@ -4,10 +4,11 @@ import { expect, it } from 'vitest';
 import { anonymous } from '../access';
 import type { Db } from '../db/database';
 import { describeOnDatabases } from '../db/testing';
-import { Conflict, NotFound } from '../errors';
-import { buildArea, buildPeopleWorld } from '../people/factories';
+import { Invalid, NotFound } from '../errors';
+import { buildArea, buildEstate, buildPeopleWorld } from '../people/factories';
 import { ensureGeneralCategories, createCategory } from './categories';
-import { joinSignal, metresBetween, nearbySignals, phoneKey } from './nearby';
+import { joinSignal, metresBetween, nearbySignals, phoneKey, type JoinInput } from './nearby';
+import { reportPlace } from './report-form';
 import { changeStatus, getSignal, reportSignal, trackByToken } from './service';
 
 const baseUrl = 'https://leefbaar.test';
@@ -17,6 +18,9 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 	let lift: { id: string; reference: string };
 	const now = new Date('2026-12-10T10:00:00Z');
 	const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+	/** "Me too" from the form of the estate, after step 1 asked about its common spaces. */
+	const meToo = async (signalId: string, input: JoinInput, options: { baseUrl: string; now?: Date }) =>
+		joinSignal(ctx.db, anonymous, { signalId, place: await reportPlace(ctx.db, anonymous, world.estate.slug), report: { kind: 'common_spaces', estateId: world.estate.id } }, input, options);
 
 	it('shows the open signals of the same kind in the estate, newest first, without anyone\'s words or contact', async () => {
 		world = await buildPeopleWorld(ctx.db);
@@ -58,7 +62,7 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 
 	it('a neighbour says "me too": own tracking link, a receipt in their language, and the news of the signal', async () => {
 		const before = await ctx.db.selectFrom('outbox').select('id').execute();
-		const joined = await joinSignal(ctx.db, anonymous, lift.id, { email: 'Tweede@Example.be', language: 'fr' }, { baseUrl, now });
+		const joined = await meToo(lift.id, { email: 'Tweede@Example.be', language: 'fr' }, { baseUrl, now });
 		expect(joined.reference).toBe(lift.reference);
 
 		const view = await trackByToken(ctx.db, anonymous, joined.trackingToken);
@@ -81,13 +85,13 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 		expect(subjects.filter((m) => m.subject.includes(lift.reference) && /accepted|pris en charge|opgevolgd/.test(m.subject)).map((m) => m.to).sort()).toEqual(['buur@example.be', 'tweede@example.be']);
 	});
 
-	it('cannot join a help request, an unknown signal or a signal that is closed', async () => {
-		const help = await reportSignal(ctx.db, anonymous, { kind: 'help', description: 'Ik heb hulp nodig bij papieren', phone: '0470 12 34 56' }, { baseUrl, now });
-		await expect(joinSignal(ctx.db, anonymous, help.id, {}, { baseUrl })).rejects.toThrow(NotFound);
-		await expect(joinSignal(ctx.db, anonymous, '0190aaaa-0000-7000-8000-000000000000', {}, { baseUrl })).rejects.toThrow(NotFound);
+	it('cannot join a help request, an unknown signal or a signal that is closed: none of them is offered', async () => {
+		const help = await reportSignal(ctx.db, anonymous, { kind: 'help', description: 'Ik heb hulp nodig bij papieren', estateId: world.estate.id, phone: '0470 12 34 56' }, { baseUrl, now });
+		await expect(meToo(help.id, {}, { baseUrl, now })).rejects.toThrow(Invalid);
+		await expect(meToo('0190aaaa-0000-7000-8000-000000000000', {}, { baseUrl, now })).rejects.toThrow(Invalid);
+		await expect(meToo(lift.id, { email: 'geen-adres' }, { baseUrl, now })).rejects.toThrow(Invalid);
 		await changeStatus(ctx.db, world.coordinator, lift.id, { status: 'rejected', reason: 'Dubbel' }, { baseUrl });
-		await expect(joinSignal(ctx.db, anonymous, lift.id, {}, { baseUrl })).rejects.toThrow(Conflict);
-		await expect(joinSignal(ctx.db, anonymous, lift.id, { email: 'geen-adres' }, { baseUrl })).rejects.toThrow();
+		await expect(meToo(lift.id, {}, { baseUrl, now })).rejects.toThrow(Invalid);
 		expect((await nearbySignals(ctx.db, anonymous, { kind: 'common_spaces', estateId: world.estate.id }, now)).map((s) => s.id)).not.toContain(lift.id);
 	});
 });
@@ -101,15 +105,21 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 	const joinedRows = (db: Db, signalId: string) => db.selectFrom('signal_reporters').select(['id', 'email', 'phone']).where('signal_id', '=', signalId).where('is_original', '=', false).execute();
 	const receiptsTo = async (db: Db, to: string) => (await db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string; text: string }).filter((m) => m.to === to && /kregen je melding|avons reçu|got your report/.test(m.subject));
 	const opens = async (token: string) => trackByToken(ctx.db, anonymous, token).then(() => true, (e) => (e instanceof NotFound ? false : Promise.reject(e)));
-	const lift = async (description = 'De lift staat stil op de derde verdieping') =>
-		reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description, estateId: world.estate.id, email: 'melder@example.be' }, { baseUrl, now });
+	/** A broken lift in an estate of its own, so that each story's signal is among the few the form offers. */
+	const lift = async (description = 'De lift staat stil op de derde verdieping') => {
+		const estate = await buildEstate(ctx.db, (await buildArea(ctx.db)).id, world.shm.id);
+		return { ...(await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description, estateId: estate.id, email: 'melder@example.be' }, { baseUrl, now })), estate };
+	};
+	/** "Me too" on that signal from the form of its estate. */
+	const meToo = async (signal: { id: string; estate: { id: string; slug: string } }, input: JoinInput) =>
+		joinSignal(ctx.db, anonymous, { signalId: signal.id, place: await reportPlace(ctx.db, anonymous, signal.estate.slug), report: { kind: 'common_spaces', estateId: signal.estate.id } }, input, { baseUrl, now });
 
 	it('a double post of one form answers with the first link: one reporter, one receipt, the mailed link works', async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		const signal = await lift();
-		const first = await joinSignal(ctx.db, anonymous, signal.id, { email: 'omar@example.be', idempotencyKey: formKey(1) }, { baseUrl, now });
-		const second = await joinSignal(ctx.db, anonymous, signal.id, { email: 'omar@example.be', idempotencyKey: formKey(1) }, { baseUrl, now });
+		const first = await meToo(signal, { email: 'omar@example.be', idempotencyKey: formKey(1) });
+		const second = await meToo(signal, { email: 'omar@example.be', idempotencyKey: formKey(1) });
 		expect(first.replayed).toBe(false);
 		expect(second).toEqual({ ...first, replayed: true });
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
@@ -119,36 +129,39 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 		expect(await opens(first.trackingToken)).toBe(true);
 		// The link comes from the form's key and the signal: another form, or another signal, gives another one.
 		const elsewhere = await lift('De lift in blok B maakt een raar geluid');
-		const there = await joinSignal(ctx.db, anonymous, elsewhere.id, { idempotencyKey: formKey(1) }, { baseUrl, now });
+		const there = await meToo(elsewhere, { idempotencyKey: formKey(1) });
 		expect(there.trackingToken).not.toBe(first.trackingToken);
 	});
 
 	it('without contact details a double post is still one reporter', async () => {
 		const signal = await lift();
-		const a = await joinSignal(ctx.db, anonymous, signal.id, { idempotencyKey: formKey(2) }, { baseUrl, now });
-		const b = await joinSignal(ctx.db, anonymous, signal.id, { idempotencyKey: formKey(2) }, { baseUrl, now });
+		const a = await meToo(signal, { idempotencyKey: formKey(2) });
+		const b = await meToo(signal, { idempotencyKey: formKey(2) });
 		expect(b.trackingToken).toBe(a.trackingToken);
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
 		// Without a key nothing tells two anonymous neighbours apart: each is counted.
-		await joinSignal(ctx.db, anonymous, signal.id, {}, { baseUrl, now });
+		await meToo(signal, {});
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(2);
-		await expect(joinSignal(ctx.db, anonymous, signal.id, { idempotencyKey: 'short' }, { baseUrl, now })).rejects.toThrow();
+		await expect(meToo(signal, { idempotencyKey: 'short' })).rejects.toThrow();
 	});
 
 	it('the same email from another form: no second row or receipt; both links work', async () => {
 		const signal = await lift();
-		const first = await joinSignal(ctx.db, anonymous, signal.id, { email: 'omar@example.be', language: 'fr', idempotencyKey: formKey(3) }, { baseUrl, now });
+		const first = await meToo(signal, { email: 'omar@example.be', language: 'fr', idempotencyKey: formKey(3), description: 'La porte de l’ascenseur reste fermée' });
 		const before = (await receiptsTo(ctx.db, 'omar@example.be')).length;
-		const again = await joinSignal(ctx.db, anonymous, signal.id, { email: 'OMAR@example.be ', idempotencyKey: formKey(4) }, { baseUrl, now });
+		const again = await meToo(signal, { email: 'OMAR@example.be ', idempotencyKey: formKey(4), description: 'Toujours en panne après une semaine' });
 		expect(again).toMatchObject({ signalId: signal.id, reference: signal.reference, replayed: true });
 		expect(again.trackingToken).not.toBe(first.trackingToken);
 		expect(await joinedRows(ctx.db, signal.id)).toEqual([expect.objectContaining({ email: 'omar@example.be' })]);
+		// What he wrote the second time is kept after what he wrote the first time.
+		const words = await ctx.db.selectFrom('signal_reporters').select('description').where('signal_id', '=', signal.id).where('is_original', '=', false).executeTakeFirstOrThrow();
+		expect(words.description).toBe('La porte de l’ascenseur reste fermée\n\nToujours en panne après une semaine');
 		expect((await receiptsTo(ctx.db, 'omar@example.be')).length).toBe(before);
 		expect(await opens(again.trackingToken)).toBe(true);
 		// The link he got the first time keeps working too (a resident keeps the first link; see tracking-links.ts).
 		expect(await opens(first.trackingToken)).toBe(true);
 		// A double post of that second form still lands on the link now in force.
-		expect((await joinSignal(ctx.db, anonymous, signal.id, { email: 'omar@example.be', idempotencyKey: formKey(4) }, { baseUrl, now })).trackingToken).toBe(again.trackingToken);
+		expect((await meToo(signal, { email: 'omar@example.be', idempotencyKey: formKey(4) })).trackingToken).toBe(again.trackingToken);
 		// He keeps hearing the news once, in the language he chose the first time.
 		await changeStatus(ctx.db, world.coordinator, signal.id, { status: 'accepted' }, { baseUrl });
 		const news = (await ctx.db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string }).filter((m) => m.to === 'omar@example.be' && m.subject.includes(signal.reference) && !/reçu/.test(m.subject));
@@ -161,18 +174,18 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 		expect(phoneKey('0032 470/12.34.56')).toBe('0470123456');
 		expect(phoneKey('+31 6 1234 5678')).toBe('+31612345678');
 		const signal = await lift();
-		await joinSignal(ctx.db, anonymous, signal.id, { phone: '0470 12 34 56' }, { baseUrl, now });
-		const again = await joinSignal(ctx.db, anonymous, signal.id, { phone: '+32 470 123 456' }, { baseUrl, now });
+		await meToo(signal, { phone: '0470 12 34 56' });
+		const again = await meToo(signal, { phone: '+32 470 123 456' });
 		expect(again.replayed).toBe(true);
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
 		// Another number is another neighbour.
-		await joinSignal(ctx.db, anonymous, signal.id, { phone: '0470 65 43 21' }, { baseUrl, now });
+		await meToo(signal, { phone: '0470 65 43 21' });
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(2);
 	});
 
 	it("typing the reporter's own address never hands out the reporter's link", async () => {
 		const signal = await lift();
-		const joined = await joinSignal(ctx.db, anonymous, signal.id, { email: 'melder@example.be' }, { baseUrl, now });
+		const joined = await meToo(signal, { email: 'melder@example.be' });
 		expect(joined.replayed).toBe(false);
 		// The reporter's own link still works (it is not rotated), and the new one is a joined neighbour's view.
 		const view = await trackByToken(ctx.db, anonymous, joined.trackingToken);
@@ -184,8 +197,8 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 	it('two joins of the same person at the same moment store one reporter and send one receipt', async () => {
 		const signal = await lift();
 		const results = await Promise.all([
-			joinSignal(ctx.db, anonymous, signal.id, { email: 'tegelijk@example.be', idempotencyKey: formKey(5) }, { baseUrl, now }),
-			joinSignal(ctx.db, anonymous, signal.id, { email: 'tegelijk@example.be', idempotencyKey: formKey(6) }, { baseUrl, now })
+			meToo(signal, { email: 'tegelijk@example.be', idempotencyKey: formKey(5) }),
+			meToo(signal, { email: 'tegelijk@example.be', idempotencyKey: formKey(6) })
 		]);
 		expect(results.map((r) => r.replayed).sort()).toEqual([false, true]);
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
@@ -194,7 +207,7 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 		expect(await Promise.all(results.map((r) => opens(r.trackingToken)))).toEqual([true, true]);
 
 		// The same form posted twice at once, without contact details: one row, the same link twice, and it works.
-		const twice = await Promise.all([1, 2].map(() => joinSignal(ctx.db, anonymous, signal.id, { idempotencyKey: formKey(7) }, { baseUrl, now })));
+		const twice = await Promise.all([1, 2].map(() => meToo(signal, { idempotencyKey: formKey(7) })));
 		expect(twice[0].trackingToken).toBe(twice[1].trackingToken);
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(2);
 		expect(await opens(twice[0].trackingToken)).toBe(true);

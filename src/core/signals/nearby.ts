@@ -1,6 +1,7 @@
 // Before a resident sends a report, the open signals of the same kind around them: if the broken lift is already
 // reported, they can say "me too" and get its news instead of filing it again. Only what anyone may see leaves here:
-// never the description, the reference or who reported it.
+// never the description, the reference or who reported it. A "me too" is accepted only for a signal that this offer
+// holds for the form's place: an id posted by hand (another municipality's signal, a help request) joins nothing.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { audit, authorize, type Actor } from '../access';
@@ -8,12 +9,14 @@ import { hashToken, newToken } from '../auth/tokens';
 import { issueTrackingToken, linkedReporterIds } from './tracking-links';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
-import type { SignalStatus } from '../db/schema';
-import { NotFound, Conflict } from '../errors';
+import type { SignalKind, SignalStatus } from '../db/schema';
+import { Invalid } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { parseInput } from '../validation';
 import { receiptMail } from './mails';
 import { OPEN_STATUSES, SIGNAL_KINDS, reporterEmail, reporterPhone } from './model';
+import type { ReportPlace } from './report-form';
+import { reportMapBounds } from './report-map';
 import { addEvent } from './timeline';
 
 /** "Nearby" for a point on the map: about one estate across. */
@@ -112,7 +115,41 @@ export async function nearbySignals(db: Db, actor: Actor, query: NearbyQuery, no
 		}));
 }
 
+/** What step 1 of the form asked about: the kind, and where (an estate of the form's place, a point on its map). */
+export type OfferQuestion = { kind: SignalKind; estateId?: string; lon?: number; lat?: number };
+
+/**
+ * The signals the report form offers for "me too" (step 1), and the only ones step 2 may join: the nearby query for
+ * the form's place. The place comes from the form's own slug; an estate counts only when it is one of that place, and
+ * a point on the map only near the box the form's map opens on (NEARBY_METRES around it), so a point posted by hand
+ * cannot fetch another municipality's signals. Help requests are never offered.
+ */
+export async function nearbyOffer(db: Db, actor: Actor, place: ReportPlace, asked: OfferQuestion, now = new Date()): Promise<NearbySignal[]> {
+	authorize(actor, 'report', 'signal');
+	if (asked.kind === 'help') return [];
+	const estateId = place.estateId ?? (asked.estateId && place.estates.some((e) => e.id === asked.estateId) ? asked.estateId : undefined);
+	const point = asked.lon !== undefined && asked.lat !== undefined && (await nearPlace(db, actor, place, asked.lon, asked.lat)) ? { lon: asked.lon, lat: asked.lat } : {};
+	return nearbySignals(db, actor, { kind: asked.kind, estateId, areaId: place.areaId, ...point }, now);
+}
+
+/** Whether a point lies within NEARBY_METRES of the box the form's map opens on; false when the place has no box. */
+async function nearPlace(db: Db, actor: Actor, place: ReportPlace, lon: number, lat: number): Promise<boolean> {
+	const box = await reportMapBounds(db, actor, place);
+	if (!box) return false;
+	const [west, south, east, north] = box;
+	const dLat = NEARBY_METRES / 111_320;
+	const dLon = NEARBY_METRES / (111_320 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+	return lon >= west - dLon && lon <= east + dLon && lat >= south - dLat && lat <= north + dLat;
+}
+
 const joinInput = z.object({
+	/** What the neighbour typed in step 1: kept with their join, for staff and for their own page. */
+	description: z
+		.string()
+		.trim()
+		.max(5000)
+		.optional()
+		.transform((v) => v || undefined),
 	email: reporterEmail,
 	phone: reporterPhone,
 	language: z.enum(['nl', 'fr', 'en']).default('nl'),
@@ -143,10 +180,30 @@ export function phoneKey(phone: string): string {
 	return international.startsWith('32') ? `0${international.slice(2)}` : `+${international}`;
 }
 
+/** A neighbour's words with what they add on a later "me too"; the same words twice are kept once. */
+function appendWords(before: string | null, added: string | undefined): string | null {
+	if (!added || before?.includes(added)) return before;
+	return before ? `${before}\n\n${added}`.slice(0, 10_000) : added;
+}
+
+export type JoinRequest = {
+	/** The signal chosen in step 2. */
+	signalId: string;
+	/** The form's place (from its slug) and what step 1 asked about: the offer is made again from these. */
+	place: ReportPlace;
+	report: OfferQuestion;
+};
+
+const notOffered = (signalId: string) =>
+	new Invalid([{ path: '', code: 'signal_not_offered', message: 'Only a signal offered for this place can be followed', params: { signalId: signalId.slice(0, 64) } }]);
+
 /**
- * "Me too": the resident follows an open signal someone else reported. They get their own tracking link (and a
- * receipt by mail when they gave an address) and the signal's status news from then on. Help requests cannot be
- * joined: they are someone's own situation.
+ * "Me too": the resident follows an open signal someone else reported. Only a signal the form's step 1 offers for this
+ * place and kind (nearbyOffer, asked again here) can be joined; anything else is refused as `signal_not_offered` and
+ * nothing is stored. A signal offered then and merged since is followed through the one it joined, when that one is
+ * offered. The neighbour gets their own tracking link (and a receipt by mail when they gave an address) and the
+ * signal's status news from then on, never what was written to its reporter; their own words and contact are kept
+ * with their join, for staff.
  *
  * Once per person and signal. A double post of one form (same idempotency key) answers with the link the first post
  * gave. Someone who already follows the signal (the same email, or the same phone number) and says "me too" again
@@ -155,25 +212,29 @@ export function phoneKey(phone: string): string {
  * types an address must not get the link that shows the reporter's own photos. Two joins at the same moment are
  * serialised on the signal's row (PostgreSQL locks it; SQLite runs one transaction at a time).
  */
-export async function joinSignal(db: Db, actor: Actor, signalId: string, input: JoinInput, options: { baseUrl: string; now?: Date }): Promise<JoinResult> {
+export async function joinSignal(db: Db, actor: Actor, request: JoinRequest, input: JoinInput, options: { baseUrl: string; now?: Date }): Promise<JoinResult> {
 	authorize(actor, 'report', 'signal');
 	const v = parseInput(joinInput, input);
-	const now = (options.now ?? new Date()).toISOString();
+	const nowDate = options.now ?? new Date();
+	const now = nowDate.toISOString();
+	const signalId = String(request.signalId ?? '').slice(0, 64);
 	return inTransaction(db, async (tx) => {
-		const found = await tx.selectFrom('signals').select(['id', 'reference', 'status', 'is_help_request', 'merged_into_id']).where('id', '=', signalId.slice(0, 64)).executeTakeFirst();
+		const offered = new Set((await nearbyOffer(tx, actor, request.place, request.report, nowDate)).map((s) => s.id));
+		const found = signalId ? await tx.selectFrom('signals').select(['id', 'merged_into_id']).where('id', '=', signalId).executeTakeFirst() : undefined;
 		// A signal merged into another: the resident follows the one that is handled.
-		const followed = found?.merged_into_id ? found.merged_into_id : found?.id;
-		let q = tx.selectFrom('signals').select(['id', 'reference', 'status', 'is_help_request']).where('id', '=', followed ?? '');
+		const followed = found?.merged_into_id ?? found?.id;
+		if (!followed || !offered.has(followed)) throw notOffered(signalId);
+		let q = tx.selectFrom('signals').select(['id', 'reference', 'status', 'merged_into_id']).where('id', '=', followed);
 		if (tx.dialect === 'postgres') q = q.forUpdate();
-		const signal = followed ? await q.executeTakeFirst() : undefined;
-		if (!signal || signal.is_help_request) throw new NotFound('signal', signalId);
-		if (!(OPEN_STATUSES as readonly string[]).includes(signal.status)) throw new Conflict('signal_not_open', 'This signal is no longer open');
+		const signal = await q.executeTakeFirstOrThrow();
+		// Closed or merged by a worker between the offer and the lock: no longer offered.
+		if (signal.merged_into_id || !(OPEN_STATUSES as readonly string[]).includes(signal.status)) throw notOffered(signalId);
 		const answer = (trackingToken: string, replayed: boolean): JoinResult => ({ signalId: signal.id, reference: signal.reference, trackingToken, replayed });
 
 		const keyed = v.idempotencyKey ? joinToken(signal.id, v.idempotencyKey) : null;
 		const reporters = tx
 			.selectFrom('signal_reporters')
-			.select(['id', 'email', 'phone'])
+			.select(['id', 'email', 'phone', 'description'])
 			.where('is_original', '=', false)
 			.where('signal_id', 'in', tx.selectFrom('signals').select('id').where((eb) => eb.or([eb('id', '=', signal.id), eb('merged_into_id', '=', signal.id)])));
 		if (keyed) {
@@ -185,6 +246,9 @@ export async function joinSignal(db: Db, actor: Actor, signalId: string, input: 
 			const phone = v.phone ? phoneKey(v.phone) : null;
 			const person = candidates.find((r) => v.email && r.email === v.email) ?? candidates.find((r) => phone && r.phone && phoneKey(r.phone) === phone);
 			if (person) {
+				// What they write this time is kept too, after what they wrote before.
+				const words = appendWords(person.description, v.description);
+				if (words !== person.description) await tx.updateTable('signal_reporters').set({ description: words }).where('id', '=', person.id).execute();
 				const trackingToken = await issueTrackingToken(tx, person.id, { token: keyed ?? undefined });
 				await audit(tx, actor, { action: 'signal_join', resourceType: 'signal', resourceId: signal.id, summary: 'again, a fresh link' });
 				return answer(trackingToken, true);
@@ -194,7 +258,7 @@ export async function joinSignal(db: Db, actor: Actor, signalId: string, input: 
 		const trackingToken = keyed ?? newToken();
 		await tx
 			.insertInto('signal_reporters')
-			.values({ id: newId(), signal_id: signal.id, is_original: false, name: null, email: v.email ?? null, phone: v.phone ?? null, language: v.language, token_hash: hashToken(trackingToken), created_at: now, anonymised_at: null })
+			.values({ id: newId(), signal_id: signal.id, is_original: false, name: null, email: v.email ?? null, phone: v.phone ?? null, language: v.language, token_hash: hashToken(trackingToken), created_at: now, anonymised_at: null, description: v.description ?? null })
 			.execute();
 		await addEvent(tx, actor, signal.id, { kind: 'joined', visibility: 'internal', at: now, data: { withContact: !!(v.email || v.phone) } });
 		if (v.email) await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: signal.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));

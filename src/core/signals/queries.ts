@@ -155,12 +155,16 @@ export async function inbox(db: Db, actor: Actor, filter: InboxFilter = {}, now 
 
 export type TimelineEntry = { at: string; kind: string; actorLabel: string; fromStatus: SignalStatus | null; toStatus: SignalStatus | null; body: string | null; visibility: 'internal' | 'reporter'; data: unknown };
 export type ReporterView = { id: string; isOriginal: boolean; name: string | null; email: string | null; phone: string | null; language: string; anonymised: boolean };
+/** A neighbour's "me too": when, and what they wrote (read like the description; their contact is in `reporters`). */
+export type JoinView = { id: string; at: string; words: string | null; anonymised: boolean };
 export type AttachmentView = { id: string; mediaType: string; width: number | null; height: number | null; isPublic: boolean; createdAt: string };
 export type StaffSignalView = {
 	signal: NonNullable<Awaited<ReturnType<typeof loadSignalRow>>>;
 	timeline: TimelineEntry[];
 	/** null when the reader may not see contact details. */
 	reporters: ReporterView[] | null;
+	/** Every "me too" on this signal, for whoever may read it; the same ids as in `reporters`. */
+	joins: JoinView[];
 	attachments: AttachmentView[];
 	referrals: Array<{ id: string; toOrganisationId: string; toOrganisationName: string; status: string; note: string; response: string | null; deadlineAt: string | null; createdAt: string; respondedAt: string | null }>;
 	mergedSignals: Array<{ id: string; reference: string }>;
@@ -191,9 +195,10 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 	const ctx = await signalContext(db, signal);
 	authorize(actor, 'read', 'signal', ctx);
 	const mayContact = can(actor, 'read-contact', 'signal', ctx);
-	const [events, reporters, attachments, referrals, merged] = await Promise.all([
+	const [events, reporters, joins, attachments, referrals, merged] = await Promise.all([
 		db.selectFrom('signal_events').selectAll().where('signal_id', '=', id).orderBy('at').orderBy('id').execute(),
-		mayContact ? db.selectFrom('signal_reporters').selectAll().where('signal_id', '=', id).orderBy('created_at').execute() : Promise.resolve(null),
+		mayContact ? db.selectFrom('signal_reporters').selectAll().where('signal_id', '=', id).orderBy('created_at').orderBy('id').execute() : Promise.resolve(null),
+		db.selectFrom('signal_reporters').select(['id', 'created_at', 'description', 'anonymised_at']).where('signal_id', '=', id).where('is_original', '=', false).orderBy('created_at').orderBy('id').execute(),
 		db.selectFrom('signal_attachments').selectAll().where('signal_id', '=', id).orderBy('created_at').execute(),
 		db
 			.selectFrom('referrals as r')
@@ -212,6 +217,7 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 		signal,
 		timeline: events.map((e) => ({ at: e.at, kind: e.kind, actorLabel: e.actor_label, fromStatus: e.from_status, toStatus: e.to_status, body: e.body, visibility: e.visibility, data: e.data })),
 		reporters: reporters?.map((r) => ({ id: r.id, isOriginal: r.is_original, name: r.name, email: r.email, phone: r.phone, language: r.language, anonymised: !!r.anonymised_at })) ?? null,
+		joins: joins.map((j) => ({ id: j.id, at: j.created_at, words: j.description, anonymised: !!j.anonymised_at })),
 		attachments: attachments.map((a) => ({ id: a.id, mediaType: a.media_type, width: a.width, height: a.height, isPublic: a.is_public, createdAt: a.created_at })),
 		referrals: referrals.map((r) => ({ id: r.id, toOrganisationId: r.to_organisation_id, toOrganisationName: r.name, status: r.status, note: r.note, response: r.response, deadlineAt: r.deadline_at, createdAt: r.created_at, respondedAt: r.responded_at })),
 		mergedSignals: merged,
@@ -220,16 +226,27 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 }
 
 export type TrackingView = {
+	/**
+	 * Whose page this is. 'reporter': who sent the signal, by their secret link: their words, photos, and the reasons and
+	 * messages written to them. 'joined': a neighbour who said "me too": the signal's public summary and their own
+	 * words. 'code': anyone with the code alone: the status and its dates.
+	 */
+	follower: 'reporter' | 'joined' | 'code';
 	reference: string;
 	kind: string;
 	categoryName: string | null;
 	categoryNameFr: string | null;
 	categoryNameEn: string | null;
+	/** The place as public as the area page shows it: the estate's name, else the area's; never an address or a point. */
+	placeName: string | null;
 	status: SignalStatus;
 	statusReason: string | null;
 	createdAt: string;
-	/** Only with the secret link: the reporter's own words and the messages to them. A code alone shows the status. */
+	/** Only the reporter's: their own words. */
 	description: string | null;
+	/** Only for a "me too": what the neighbour wrote themselves, and when. */
+	ownWords: string | null;
+	joinedAt: string | null;
 	events: Array<{ at: string; kind: string; toStatus: SignalStatus | null; body: string | null }>;
 	photoIds: string[];
 	reporterId: string | null;
@@ -240,10 +257,12 @@ export type TrackingView = {
 export async function trackByToken(db: Db, actor: Actor, token: string): Promise<TrackingView> {
 	authorize(actor, 'track', 'signal');
 	const reporterId = await reporterIdByToken(db, token);
-	const reporter = reporterId ? await db.selectFrom('signal_reporters').select(['id', 'signal_id', 'is_original']).where('id', '=', reporterId).executeTakeFirst() : undefined;
+	const reporter = reporterId ? await db.selectFrom('signal_reporters').select(['id', 'signal_id', 'is_original', 'description', 'created_at']).where('id', '=', reporterId).executeTakeFirst() : undefined;
 	if (!reporter) throw new NotFound('signal');
-	// Photos may show the inside of someone's home: only who sent them sees them back, not a neighbour who joined.
-	return trackingView(db, reporter.signal_id, reporter.id, true, reporter.is_original);
+	// A neighbour who joined reads the summary anyone may read, and their own words: not the reporter's words, photos
+	// (they may show the inside of someone's home), nor what was written to the reporter.
+	if (!reporter.is_original) return { ...(await trackingView(db, reporter.signal_id, reporter.id, 'joined')), ownWords: reporter.description, joinedAt: reporter.created_at };
+	return trackingView(db, reporter.signal_id, reporter.id, 'reporter');
 }
 
 /** By the code alone (read over the phone, typed from a letter): the status and its dates, not the description. */
@@ -252,39 +271,53 @@ export async function trackByReference(db: Db, actor: Actor, code: string): Prom
 	const reference = normaliseReference(code);
 	const row = reference ? await db.selectFrom('signals').select('id').where('reference', '=', reference).executeTakeFirst() : undefined;
 	if (!row) throw new NotFound('signal');
-	return trackingView(db, row.id, null, false);
+	return trackingView(db, row.id, null, 'code');
 }
 
-async function trackingView(db: Db, signalId: string, reporterId: string | null, full: boolean, ownPhotos = false): Promise<TrackingView> {
+/**
+ * One signal as a follower sees it. After a merge the signal's news comes from the one it joined; what was written to
+ * that one's reporter (messages, status reasons, its words) stays with them: a reporter of the merged signal reads the
+ * messages written to them before the merge, and the other's status changes without their reasons.
+ */
+async function trackingView(db: Db, signalId: string, reporterId: string | null, follower: TrackingView['follower']): Promise<TrackingView> {
 	const s = await db
 		.selectFrom('signals as s')
 		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
 		.leftJoin('signals as m', 'm.id', 's.merged_into_id')
-		.select(['s.id', 's.reference', 's.kind', 's.status', 's.status_reason', 's.created_at', 's.description', 's.is_help_request', 'c.name', 'c.name_fr', 'c.name_en', 'm.reference as merged_reference', 'm.id as merged_id'])
+		.leftJoin('estates as e', 'e.id', 's.estate_id')
+		.leftJoin('areas as a', 'a.id', 's.area_id')
+		.select(['s.id', 's.reference', 's.kind', 's.status', 's.status_reason', 's.created_at', 's.description', 's.is_help_request', 'c.name', 'c.name_fr', 'c.name_en', 'm.reference as merged_reference', 'm.id as merged_id', 'm.status as merged_status', 'e.name as estate_name', 'a.name as area_name'])
 		.where('s.id', '=', signalId)
 		.executeTakeFirstOrThrow();
+	const own = follower === 'reporter';
 	// After a merge the reporter follows the signal it joined.
 	const followId = s.merged_id ?? s.id;
-	const current = s.merged_id ? await db.selectFrom('signals').select(['status', 'status_reason']).where('id', '=', s.merged_id).executeTakeFirstOrThrow() : s;
 	const events = await db
 		.selectFrom('signal_events')
-		.select(['at', 'kind', 'to_status', 'body'])
+		.select(['signal_id', 'at', 'kind', 'to_status', 'body'])
 		.where('signal_id', 'in', [...new Set([s.id, followId])])
 		.where('visibility', '=', 'reporter')
 		.orderBy('at')
+		.orderBy('id')
 		.execute();
-	const photos = full && ownPhotos ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').orderBy('id').execute() : [];
+	// What was written to the reporter of this very signal: only they read it.
+	const writtenToThem = (e: { signal_id: string }) => own && e.signal_id === s.id;
+	const photos = own ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').orderBy('id').execute() : [];
 	return {
+		follower,
 		reference: s.reference,
 		kind: s.kind,
 		categoryName: s.is_help_request ? null : s.name,
 		categoryNameFr: s.is_help_request ? null : s.name_fr,
 		categoryNameEn: s.is_help_request ? null : s.name_en,
-		status: current.status,
-		statusReason: full ? current.status_reason : null,
+		placeName: s.is_help_request ? null : (s.estate_name ?? s.area_name),
+		status: s.merged_status ?? s.status,
+		statusReason: own && !s.merged_id ? s.status_reason : null,
 		createdAt: s.created_at,
-		description: full ? s.description : null,
-		events: events.filter((e) => full || e.kind !== 'message').map((e) => ({ at: e.at, kind: e.kind, toStatus: e.to_status, body: full ? e.body : null })),
+		description: own ? s.description : null,
+		ownWords: null,
+		joinedAt: null,
+		events: events.filter((e) => writtenToThem(e) || e.kind !== 'message').map((e) => ({ at: e.at, kind: e.kind, toStatus: e.to_status, body: writtenToThem(e) ? e.body : null })),
 		photoIds: photos.map((p) => p.id),
 		reporterId,
 		mergedIntoReference: s.merged_reference

@@ -4,7 +4,7 @@ export { changeStatus, addNote, assignSignal, setCategory, loadForAction, FEEDBA
 export { inbox, getSignal, trackByToken, trackByReference, type InboxItem, type InboxPage, type StaffSignalView, type TrackingView } from './queries';
 export { ensureGeneralCategories, listCategories, createCategory, updateCategory, setRoutingRule, deleteRoutingRule, listRoutingRules, GENERAL_CATEGORIES } from './categories';
 export { retrainIfDue, currentModel, storeModel } from './classifier-store';
-export { nearbySignals, joinSignal, NEARBY_METRES, type NearbySignal, type JoinResult } from './nearby';
+export { nearbySignals, nearbyOffer, joinSignal, NEARBY_METRES, type NearbySignal, type JoinRequest, type JoinResult, type OfferQuestion } from './nearby';
 export { takeIntakeSlot, intakeClientKey, type SlotAnswer } from './rate-limit';
 export { bulkAction, BulkRefused, BULK_MAX, type BulkInput } from './bulk';
 export { duplicateCandidates, mergeSignals, mergedInto, type DuplicateCandidate } from './duplicates';

@@ -14,7 +14,8 @@ import { createCategory, ensureGeneralCategories, setRoutingRule } from './categ
 import { mergeSignals } from './duplicates';
 import { closePendingPhotos, keepPendingPhotos, pendingPhotos, readReportPhotos } from './photos';
 import { referSignal } from './referrals';
-import { assignSignal, changeStatus, registerSignal, reportSignal } from './service';
+import { reportPlace } from './report-form';
+import { assignSignal, changeStatus, joinSignal, registerSignal, reportSignal, trackByToken } from './service';
 import { PENDING_PHOTOS_HOURS, sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './sweeps';
 
 const baseUrl = 'https://leefbaar.test';
@@ -97,6 +98,31 @@ describeOnDatabases('sweeps of the signals module', (ctx) => {
 		expect(await count()).toBe(before);
 		// With a shorter retention the recently resolved one goes too.
 		expect(await sweepAnonymise(ctx.db, { days: 7, now })).toBe(1);
+	});
+
+	it('a neighbour who said "me too" loses their contact details with the reporter; their words stay, as the description does', async () => {
+		const now = new Date();
+		const reported = new Date(now.getTime() - 420 * 86_400_000);
+		const place = await reportPlace(ctx.db, anonymous, world.estate.slug);
+		const lift = await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'De lift staat stil', estateId: world.estate.id, email: 'eerste@example.be' }, { baseUrl, now: reported });
+		const joined = await joinSignal(ctx.db, anonymous, { signalId: lift.id, place, report: { kind: 'common_spaces', estateId: world.estate.id } }, { description: 'Bij ons ook, op de vijfde', email: 'buur@example.be', phone: '0470 44 55 66' }, { baseUrl, now: reported });
+		// A second report of the same lift, merged into the first: it never ends itself, it ends with the one it joined.
+		const second = await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'Lift kapot', estateId: world.estate.id, email: 'tweede@example.be' }, { baseUrl, now: reported });
+		await mergeSignals(ctx.db, world.coordinator, { keepId: lift.id, mergeId: second.id }, { now: reported });
+		await ctx.db.updateTable('signals').set({ status: 'closed', closed_at: new Date(now.getTime() - 400 * 86_400_000).toISOString() }).where('id', '=', lift.id).execute();
+
+		expect(await sweepAnonymise(ctx.db, { days: 365, now })).toBe(3);
+		const rows = await ctx.db.selectFrom('signal_reporters').select(['signal_id', 'is_original', 'email', 'phone', 'description', 'anonymised_at']).where('signal_id', 'in', [lift.id, second.id]).execute();
+		const who = (r: (typeof rows)[number]) => (r.signal_id === second.id ? 'merged reporter' : r.is_original ? 'reporter' : 'me too');
+		expect(rows.map((r) => [who(r), r.email, r.phone, r.anonymised_at !== null]).sort()).toEqual([
+			['me too', null, null, true],
+			['merged reporter', null, null, true],
+			['reporter', null, null, true]
+		]);
+		expect(rows.find((r) => !r.is_original)?.description).toBe('Bij ons ook, op de vijfde');
+		// The link keeps working, and shows the signal's summary and their words, nothing to reach them by.
+		const view = await trackByToken(ctx.db, anonymous, joined.trackingToken);
+		expect(view).toMatchObject({ follower: 'joined', status: 'closed', ownWords: 'Bij ons ook, op de vijfde' });
 	});
 
 	it('the classifier sweep trains nothing without categorised examples', async () => {

@@ -94,7 +94,12 @@ export async function sweepOverdue(db: Db, options: { baseUrl: string; now?: Dat
 
 /**
  * Reporters' name, email and phone are erased `days` after their signal ended (closed, rejected, not our task —
- * all set closed_at — or resolved and never closed). The signal, its timeline and its figures stay.
+ * all set closed_at — or resolved and never closed). The signal, its timeline and its figures stay. The same for
+ * residents who said "me too" (rows of signal_reporters too), and for the reporters of a signal merged into another:
+ * a merged signal never ends itself, it ends with the one it joined.
+ * What a "me too" neighbour wrote (signal_reporters.description) stays, as the signal's description does: it is part
+ * of the signal's story (how many are affected, and how) that staff and the figures keep, and without the contact
+ * details nothing in the row says who wrote it any more.
  */
 export async function sweepAnonymise(db: Db, options: { days: number; now?: Date }): Promise<number> {
 	const nowDate = options.now ?? new Date();
@@ -106,11 +111,12 @@ export async function sweepAnonymise(db: Db, options: { days: number; now?: Date
 			.select('s.id')
 			.where((eb) => eb.or([eb('s.closed_at', '<', cutoff), eb.and([eb('s.status', '=', 'resolved'), eb('s.resolved_at', '<', cutoff)])]))
 			.where('s.status', 'not in', [...OPEN_STATUSES]);
+		const mergedIntoEnded = tx.selectFrom('signals as g').select('g.id').where('g.merged_into_id', 'in', ended);
 		const result = await tx
 			.updateTable('signal_reporters')
 			.set({ name: null, email: null, phone: null, anonymised_at: now })
 			.where('anonymised_at', 'is', null)
-			.where('signal_id', 'in', ended)
+			.where((eb) => eb.or([eb('signal_id', 'in', ended), eb('signal_id', 'in', mergedIntoEnded)]))
 			.executeTakeFirst();
 		const n = Number(result.numUpdatedRows);
 		if (n > 0) await audit(tx, system('anonymise'), { action: 'signal_anonymise', resourceType: 'signal', resourceId: null, summary: `${n} reporters, ended before ${cutoff}` });

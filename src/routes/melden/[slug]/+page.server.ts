@@ -9,7 +9,7 @@ import { fieldErrors } from '$core/i18n/field-errors';
 import { checkReport, reportPlace, sendReport, type ReportPlace } from '$core/signals/report-form';
 import { reportMapBounds } from '$core/signals/report-map';
 import { closePendingPhotos, discardPendingPhotos, FORM_TOKEN, keepPendingPhotos, pendingPhotos, readReportPhotos } from '$core/signals/photos';
-import { intakeClientKey, joinSignal, nearbySignals, takeIntakeSlot, type IntakeResult } from '$core/signals/service';
+import { intakeClientKey, joinSignal, nearbyOffer, takeIntakeSlot, type IntakeResult } from '$core/signals/service';
 import type { IntakeInput } from '$core/signals/model';
 import { pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
@@ -145,10 +145,7 @@ export const actions: Actions = {
 			issues.push(...err.issues);
 		}
 		if (issues.length > 0 || !valid) return invalid(event, new Invalid(issues), values, token, photoCount);
-		const nearby =
-			valid.kind === 'help'
-				? []
-				: await nearbySignals(locals.core.db, locals.actor, { kind: valid.kind, estateId: valid.estateId, areaId: place.areaId, lon: valid.lon, lat: valid.lat });
+		const nearby = await nearbyOffer(locals.core.db, locals.actor, place, valid);
 		if (nearby.length > 0) return { step: 'nearby' as const, values, formToken: token, photoCount, nearby };
 		let result;
 		try {
@@ -180,19 +177,24 @@ export const actions: Actions = {
 		redirect(303, `/volgen/${result.trackingToken}/bedankt`);
 	},
 
-	/** Step 2: "I have the same problem": follow that signal instead; the photos of this form are not kept. */
+	/**
+	 * Step 2: "I have the same problem": follow that signal instead, with the words and contact typed in step 1; the
+	 * photos of this form are not kept. Core offers again what step 1 offered for this place and joins only one of those.
+	 */
 	join: async (event) => {
 		const { locals } = event;
-		await placeOf(event);
+		const place = await placeOf(event);
 		const { values, token, data } = await readForm(event.request);
 		const limited = await refusedByRateLimit(event, token);
 		if (limited) return limited;
 		let trackingToken: string;
 		try {
-			const joined = await joinSignal(locals.core.db, locals.actor, String(data.get('signalId') ?? ''), { email: values.email, phone: values.phone, language: values.language as 'nl', idempotencyKey: `form:${token}` }, { baseUrl: locals.core.config.origin });
+			const report = checkReport(toInput(place, values, token, locals.locale));
+			const words = { description: report.description, email: report.email, phone: report.phone, language: report.language, idempotencyKey: `form:${token}` };
+			const joined = await joinSignal(locals.core.db, locals.actor, { signalId: String(data.get('signalId') ?? ''), place, report }, words, { baseUrl: locals.core.config.origin });
 			trackingToken = joined.trackingToken;
 		} catch (err) {
-			if (err instanceof Invalid) return invalid(event, err, values, token, 0);
+			if (err instanceof Invalid) return invalid(event, err, values, token, (await pendingPhotos(locals.core.files, token)).length);
 			pageError(err, locals.locale);
 		}
 		await discardPendingPhotos(locals.core.files, token);
