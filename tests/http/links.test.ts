@@ -15,7 +15,7 @@ const EVIL = 'evil.example';
 
 describe('ORIGIN is required for a real installation', () => {
 	it('refuses to start with DEMO_DATA=false and no ORIGIN, naming the variable', async () => {
-		await expect(startServer({ dialect: 'sqlite', env: { DEMO_DATA: 'false' } })).rejects.toThrow(/ORIGIN: required when DEMO_DATA=false/);
+		await expect(startServer({ dialect: 'sqlite', env: { DEMO_DATA: 'false' }, origin: false })).rejects.toThrow(/ORIGIN: required when DEMO_DATA=false/);
 	});
 });
 
@@ -29,7 +29,7 @@ for (const dialect of testDialects()) {
 			(await server.db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; text: string; html?: string }).filter((m) => m.to === to);
 
 		beforeAll(async () => {
-			server = await startServer({ dialect });
+			server = await startServer({ dialect, origin: false });
 			// The test server runs without ORIGIN, as a fresh demo does: its links go to http://localhost:<port>.
 			origin = `http://localhost:${new URL(server.url).port}`;
 		});

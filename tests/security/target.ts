@@ -16,9 +16,10 @@ export const remoteTarget = (): string | null => process.env.SECURITY_TARGET?.re
 
 /**
  * Runs `suite` against every target: the server named by SECURITY_TARGET, or a fresh demo server per database.
- * `env` is passed to the servers this file starts (a remote server runs with its own settings).
+ * `env` and `origin` (false: no ORIGIN, as a fresh demo) are passed to the servers this file starts; a remote server
+ * runs with its own settings.
  */
-export function describeTargets(name: string, suite: (target: () => Target) => void, options: { env?: Record<string, string> } = {}): void {
+export function describeTargets(name: string, suite: (target: () => Target) => void, options: { env?: Record<string, string>; origin?: boolean } = {}): void {
 	const remote = remoteTarget();
 	const names = remote ? [remote] : testDialects();
 	for (const targetName of names) {
@@ -28,7 +29,7 @@ export function describeTargets(name: string, suite: (target: () => Target) => v
 			beforeAll(async () => {
 				if (remote) target = { name: remote, url: remote };
 				else {
-					server = await startServer({ dialect: targetName as 'sqlite' | 'postgres', env: options.env });
+					server = await startServer({ dialect: targetName as 'sqlite' | 'postgres', env: options.env, origin: options.origin });
 					target = { name: targetName, url: server.url };
 				}
 			});

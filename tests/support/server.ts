@@ -24,7 +24,11 @@ export type TestServer = {
 	stop(): Promise<void>;
 };
 
-export type StartOptions = { dialect: Dialect; env?: Record<string, string> };
+/**
+ * `origin: false` starts the server as a fresh demo runs, without ORIGIN (its links then go to http://localhost:<port>);
+ * by default ORIGIN is the test server's own address, as an operator sets it, so links in mails can be followed.
+ */
+export type StartOptions = { dialect: Dialect; env?: Record<string, string>; origin?: boolean };
 
 /** The build the tests run against: BUILD_DIR (npm test builds into build/). */
 export function buildDir(): string {
@@ -55,6 +59,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
 	const { ORIGIN: _shellOrigin, ...inherited } = process.env as Record<string, string>;
 	const env: Record<string, string> = {
 		...inherited,
+		...(options.origin === false ? {} : { ORIGIN: `http://127.0.0.1:${port}` }),
 		BUILD_DIR: buildDir(),
 		DATA_DIR: dataDir,
 		HOST: '127.0.0.1',
