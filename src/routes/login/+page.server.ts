@@ -2,14 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { signIn } from '$core/auth/service';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
 import { formFailure } from '$lib/server/problem';
+import { sameOriginPath } from '$lib/server/redirects';
 import type { Actions, PageServerLoad } from './$types';
 
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/staff';
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.actor.kind === 'staff') redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.actor.kind === 'staff') redirect(303, sameOriginPath(url.searchParams.get('next'), url.origin, '/staff'));
 	return { expired: !!locals.sessionExpired || url.searchParams.has('expired'), signedOut: url.searchParams.has('signed-out') };
 };
 
@@ -23,6 +20,6 @@ export const actions: Actions = {
 		} catch (err) {
 			return formFailure(err, locals.locale, { email });
 		}
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, sameOriginPath(url.searchParams.get('next'), url.origin, '/staff'));
 	}
 };
