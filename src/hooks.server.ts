@@ -9,7 +9,7 @@ import { newId } from '$core/db/ids';
 import { isLocale, negotiateLocale } from '$core/i18n';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
 import { decideRouteAccess } from '$lib/server/route-access';
-import { refuseForgedForm, refuseOversizedBody } from '$lib/server/refusals';
+import { refuseBadBody, refuseForgedForm, refuseOversizedBody } from '$lib/server/refusals';
 import { translate } from '$core/i18n';
 
 let core: Promise<Core> | undefined;
@@ -78,12 +78,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}${event.locals.sessionExpired ? '&expired' : ''}`);
 	}
 
-	const response = await resolve(event, {
+	const resolved = await resolve(event, {
 		transformPageChunk: ({ html }) => {
 			const page = html.replace('%leefbaar.lang%', event.locals.locale === 'nl' ? 'nl-BE' : event.locals.locale === 'fr' ? 'fr-BE' : 'en').replace('%leefbaar.textsize%', event.locals.textSize);
 			return event.locals.pageMessages ? page.replace('</head>', `${event.locals.pageMessages}</head>`) : page;
 		}
 	});
+	// A form body that could not be read: API and JSON clients get a problem document, as for every refusal.
+	const response = refuseBadBody(event) ?? resolved;
 	response.headers.set('x-request-id', requestId);
 	// One line per request: the route pattern, never the filled-in path or query, so no personal data reaches the log.
 	c.logger.info({ requestId, method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) }, 'request');

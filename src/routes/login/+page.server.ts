@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { signIn } from '$core/auth/service';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
+import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';
 import { sameOriginPath } from '$lib/server/redirects';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const email = String(form.get('email') ?? '');
 		try {
 			const session = await signIn(locals.core.db, { email, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays);

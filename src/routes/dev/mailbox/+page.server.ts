@@ -3,6 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
 import { readFileMailbox } from '$core/mail/transport';
+import { readForm } from '$lib/server/form-body';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, setHeaders }) => {
@@ -13,7 +14,8 @@ export const load: PageServerLoad = async ({ locals, setHeaders }) => {
 
 export const actions: Actions = {
 	/** Delivers what waits in the outbox now, instead of at the next sweep. */
-	flush: async ({ locals }) => {
+	flush: async ({ locals, request }) => {
+		await readForm(request); // a button without fields: still only a well-formed post acts
 		if (locals.core.config.smtpUrl) error(404, { message: translate(locals.locale, 'common.error_not_found') });
 		return { flushed: await locals.core.flushOutbox() };
 	}
