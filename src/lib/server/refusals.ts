@@ -42,10 +42,22 @@ export function refuseBadBody(event: RequestEvent): Response | undefined {
 	if (event.url.pathname.startsWith('/api/') || wantsProblemJson(event.request)) return refuse(event, 400, 'bad_body');
 }
 
-/** RFC 9457 JSON for API clients, otherwise a small page that says what happened and how to go on. */
+/**
+ * An error thrown before the page runs (the route's access rule in hooks.server.ts: 401, 403, 404), answered like the
+ * refusals above: SvelteKit's own answer to it, made after the hooks, is a plain page that no hook could give its
+ * security headers.
+ */
+export function refuseThrown(event: RequestEvent, status: number, code: string, message: string): Response {
+	return refusal(event, status, code, message);
+}
+
 function refuse(event: RequestEvent, status: number, code: string, params?: Record<string, number>): Response {
+	return refusal(event, status, code, translate(event.locals.locale, `errors.${code}`, params));
+}
+
+/** RFC 9457 JSON for API clients, otherwise a small page that says what happened and how to go on. */
+function refusal(event: RequestEvent, status: number, code: string, message: string): Response {
 	const locale = event.locals.locale;
-	const message = translate(locale, `errors.${code}`, params);
 	const headers = { 'x-request-id': event.locals.requestId };
 	if (event.url.pathname.startsWith('/api/') || wantsProblemJson(event.request)) {
 		const problem = { type: `https://leefbaar.be/problems/${code}`, title: message, status, code, instance: event.url.pathname };
