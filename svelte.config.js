@@ -1,5 +1,15 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * Scripts a page writes inline ({@html `<script>${…}</script>`} of a `?raw` import, so a cheap phone needs no extra
+ * request): allowed by the hash of their text. tests/http/security-headers.test.ts fails for an inline script that
+ * is not listed here.
+ */
+export const INLINE_SCRIPTS = ['src/lib/components/report/pin-choice.js', 'src/lib/survey-answer/same-screen.js'];
+const scriptHash = (file) => `sha256-${createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
@@ -11,6 +21,31 @@ export default {
 		// Cross-site form posts (CSRF) are refused in src/hooks.server.ts, which answers in the user's language; SvelteKit's
 		// own check (English plain text) is switched off. ['*'] is the current spelling of the deprecated checkOrigin: false.
 		csrf: { trustedOrigins: ['*'] },
+		// The Content-Security-Policy of every page. 'auto': a nonce per response for what SvelteKit itself writes inline
+		// (the survey tablet's start script), hashes for prerendered pages. hooks.server.ts adds the map tiles' host from
+		// MAP_TILES_URL (read at start, not at build) to img-src, and frame-ancestors 'self' for the survey preview.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', ...INLINE_SCRIPTS.map(scriptHash)],
+				// 'unsafe-inline' for styles only: Svelte renders style= attributes (app.html's wrapper, the survey's progress
+				// bar, the charts' bar widths, the tablet's hydrated components), and a nonce or hash cannot cover an
+				// attribute. Styles injected by someone else need markup injected first, which Svelte's escaping prevents.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				// The survey tablet registers a service worker (src/routes/staff/surveys/[id]/tablet/sw.js).
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'frame-src': ['self'],
+				'frame-ancestors': ['none'],
+				'form-action': ['self'],
+				'base-uri': ['none'],
+				'object-src': ['none']
+			}
+		},
 		alias: { $core: 'src/core' }
 	}
 };

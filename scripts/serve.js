@@ -16,6 +16,9 @@ const protocolHeader = process.env.PROTOCOL_HEADER.toLowerCase();
 
 const server = http.createServer((req, res) => {
 	if (!process.env.ORIGIN && !req.headers[protocolHeader]) req.headers[protocolHeader] = 'http';
+	// Every response, static files and refusals included, is read as the type it says it is (JSON, XML, CSV, images,
+	// PDF): set here because files under build/client never pass SvelteKit's hooks. The other headers: hooks.server.ts.
+	res.setHeader('x-content-type-options', 'nosniff');
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

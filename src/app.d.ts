@@ -14,6 +14,8 @@ declare global {
 			sessionExpired?: boolean;
 			/** The translations a page that runs in the browser needs (a JSON script element), written before </head>. */
 			pageMessages?: string;
+			/** Set by readForm when the posted body was no readable form, so hooks.server.ts answers API clients in kind. */
+			badBody?: boolean;
 		}
 		interface Error {
 			message: string;

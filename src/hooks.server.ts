@@ -1,6 +1,6 @@
 // Builds the core once per process and gives every request its actor, language, text size and request id.
 import { building } from '$app/environment';
-import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, isHttpError, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { anonymous } from '$core/access/actor';
 import { createCore, type Core } from '$core/app';
 import { resolveSession } from '$core/auth/sessions';
@@ -9,7 +9,8 @@ import { newId } from '$core/db/ids';
 import { isLocale, negotiateLocale } from '$core/i18n';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
 import { decideRouteAccess } from '$lib/server/route-access';
-import { refuseForgedForm, refuseOversizedBody } from '$lib/server/refusals';
+import { setPageHeaders } from '$lib/server/security-headers';
+import { refuseBadBody, refuseForgedForm, refuseOversizedBody, refuseThrown } from '$lib/server/refusals';
 import { translate } from '$core/i18n';
 
 let core: Promise<Core> | undefined;
@@ -38,7 +39,20 @@ export const init: ServerInit = async () => {
 
 const TEXT_SIZES = ['normal', 'large', 'largest'] as const;
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async (input) => {
+	try {
+		return await answer(input);
+	} catch (err) {
+		// The access rule's 401, 403 and 404 (thrown below): answered here, where the page headers can be set.
+		if (!isHttpError(err) || !input.event.locals.core) throw err;
+		const { event } = input;
+		const refusal = refuseThrown(event, err.status, err.body.code ?? (err.status === 404 ? 'not_found' : 'forbidden'), err.body.message);
+		setPageHeaders(refusal, { routeId: event.route.id, url: event.url, tilesUrl: event.locals.core.config.mapTilesUrl });
+		return refusal;
+	}
+};
+
+const answer: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || newId();
 	event.locals.requestId = requestId;
@@ -50,7 +64,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Same-origin check for form posts (svelte.config.js leaves it to us so the refusal is translated), then the upload
 	// size, both before any body is read.
 	const refusal = refuseForgedForm(event) ?? refuseOversizedBody(event, c.config.maxUploadBytes);
-	if (refusal) return refusal;
+	if (refusal) {
+		setPageHeaders(refusal, { routeId: event.route.id, url: event.url, tilesUrl: c.config.mapTilesUrl });
+		return refusal;
+	}
 
 	const size = event.cookies.get('textsize');
 	event.locals.textSize = (TEXT_SIZES as readonly string[]).includes(size ?? '') ? (size as (typeof TEXT_SIZES)[number]) : 'normal';
@@ -78,22 +95,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}${event.locals.sessionExpired ? '&expired' : ''}`);
 	}
 
-	const response = await resolve(event, {
+	const resolved = await resolve(event, {
 		transformPageChunk: ({ html }) => {
 			const page = html.replace('%leefbaar.lang%', event.locals.locale === 'nl' ? 'nl-BE' : event.locals.locale === 'fr' ? 'fr-BE' : 'en').replace('%leefbaar.textsize%', event.locals.textSize);
 			return event.locals.pageMessages ? page.replace('</head>', `${event.locals.pageMessages}</head>`) : page;
 		}
 	});
+	// A form body that could not be read: API and JSON clients get a problem document, as for every refusal.
+	const response = refuseBadBody(event) ?? resolved;
 	response.headers.set('x-request-id', requestId);
 	// One line per request: the route pattern, never the filled-in path or query, so no personal data reaches the log.
 	c.logger.info({ requestId, method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
-	if (!response.headers.has('content-security-policy') && response.headers.get('content-type')?.startsWith('text/html')) {
-		response.headers.set('referrer-policy', 'same-origin');
-		response.headers.set('x-content-type-options', 'nosniff');
-		// The survey builder's preview frames the resident's page (and its own read-only page) from our own origin.
-		const framedPreview = (event.route.id === '/enquete/[slug]' && event.url.searchParams.has('preview')) || event.route.id === '/staff/surveys/[id]/preview/frame';
-		response.headers.set('x-frame-options', framedPreview ? 'SAMEORIGIN' : 'DENY');
-	}
+	setPageHeaders(response, { routeId: event.route.id, url: event.url, tilesUrl: c.config.mapTilesUrl });
 	return response;
 };
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Invalid } from '../errors';
 import type { AreaGeometry, Position, Ring } from './geometry';
+import { cleanStrings } from '../validation';
 
 /** Why a geometry is not acceptable, as a stable code the import report translates. */
 export type GeometryIssue =
@@ -81,7 +82,8 @@ export function parseFeatureCollection(text: string): unknown[] {
 	} catch {
 		throw Invalid.field('file', 'not_json', 'The file is not JSON');
 	}
-	const parsed = featureCollection.safeParse(json);
+	// Names come out of JSON escapes ("\u202e"), so they are cleaned after parsing, as parseInput cleans a form's text.
+	const parsed = featureCollection.safeParse(cleanStrings(json));
 	if (!parsed.success) throw Invalid.field('file', 'not_feature_collection', 'The file is not a GeoJSON FeatureCollection');
 	if (parsed.data.features.length === 0) throw Invalid.field('file', 'no_features', 'The file holds no features');
 	return parsed.data.features;

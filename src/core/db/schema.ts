@@ -316,6 +316,8 @@ export interface SignalTable {
 	merged_into_id: string | null;
 	collective_issue_id: string | null;
 	idempotency_key: string | null;
+	/** SHA-256 of the post kept with its Idempotency-Key: the same key with another body is refused (core/idempotency). */
+	idempotency_fingerprint: string | null;
 	created_by: string | null;
 	created_at: Time;
 	updated_at: Time;
@@ -530,6 +532,8 @@ export interface SurveyResponseTable {
 	entered_by: string | null;
 	language: string;
 	submission_id: string;
+	/** SHA-256 of a tablet's answer set kept with its submission id: the same id with other answers is refused. */
+	submission_fingerprint: string | null;
 	submitted_at: Time;
 }
 

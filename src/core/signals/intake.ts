@@ -10,6 +10,7 @@ import { newId } from '../db/ids';
 import { inSharedTransaction } from '../db/write-batch';
 import type { NewSignal, SignalKind, SignalSource } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
+import { checkFingerprint } from '../idempotency';
 import { enqueueMail } from '../mail/outbox';
 import { recordConsent } from '../people/service';
 import { helpConsentInForce } from './referrals';
@@ -52,6 +53,8 @@ export type IntakeOptions = {
 	 * between, the signal's foreign keys refuse the insert.
 	 */
 	knownPlace?: KnownPlace;
+	/** A fingerprint of the post (core/idempotency), kept with its idempotency key: another body under that key is refused. */
+	idempotencyFingerprint?: string;
 };
 export type KnownPlace = { areaId: string; estateIds: readonly string[] };
 export type IntakeResult = {
@@ -115,9 +118,10 @@ async function route(db: Db, categoryId: string | null, areaId: string | null, n
 	return routeSignal(rules, chain, now);
 }
 
-async function replay(db: Db, key: string): Promise<IntakeResult | null> {
-	const existing = await db.selectFrom('signals').select(['id', 'reference', 'status', 'organisation_id', 'deadline_at']).where('idempotency_key', '=', key).executeTakeFirst();
+async function replay(db: Db, key: string, fingerprint?: string): Promise<IntakeResult | null> {
+	const existing = await db.selectFrom('signals').select(['id', 'reference', 'status', 'organisation_id', 'deadline_at', 'idempotency_fingerprint']).where('idempotency_key', '=', key).executeTakeFirst();
 	if (!existing) return null;
+	checkFingerprint('Idempotency-Key', existing.idempotency_fingerprint, fingerprint);
 	// The first answer was lost (that is why the client retried): the original reporter gets a fresh tracking link.
 	const reporter = await db.selectFrom('signal_reporters').select('id').where('signal_id', '=', existing.id).where('is_original', '=', true).executeTakeFirst();
 	const trackingToken = reporter ? await issueTrackingToken(db, reporter.id) : null;
@@ -191,7 +195,7 @@ export async function reportSignal(db: Db, actor: Actor, input: IntakeInput, opt
 	} catch (error) {
 		const key = (input as { idempotencyKey?: unknown }).idempotencyKey;
 		if (typeof key === 'string' && isDuplicateKey(error) && !db.isTransaction) {
-			const earlier = await inSharedTransaction(db, (tx) => replay(tx, key.trim()));
+			const earlier = await inSharedTransaction(db, (tx) => replay(tx, key.trim(), options.idempotencyFingerprint));
 			if (earlier) return earlier;
 		}
 		throw error;
@@ -210,7 +214,7 @@ async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: In
 	// Many residents reporting at once share commits (group commit on SQLite); each report stays all or nothing.
 	return inSharedTransaction(db, async (tx) => {
 		if (v.idempotencyKey) {
-			const earlier = await replay(tx, v.idempotencyKey);
+			const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
 			if (earlier) return earlier;
 		}
 		const place = await resolvePlace(tx, v, options.knownPlace);
@@ -232,7 +236,8 @@ async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: In
 			team_id: routed?.teamId ?? null,
 			deadline_at: routed?.deadlineAt ?? null,
 			open311_client_id: options.open311ClientId ?? null,
-			idempotency_key: v.idempotencyKey ?? null
+			idempotency_key: v.idempotencyKey ?? null,
+			idempotency_fingerprint: v.idempotencyKey ? (options.idempotencyFingerprint ?? null) : null
 		};
 		await tx.insertInto('signals').values(row).execute();
 		const trackingToken = newToken();

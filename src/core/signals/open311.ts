@@ -8,6 +8,7 @@ import { system } from '../access';
 import type { Db } from '../db/database';
 import { inSharedTransaction } from '../db/write-batch';
 import { DomainError, Invalid, NotFound, type FieldIssue } from '../errors';
+import { fingerprint, IdempotencyKeyReused } from '../idempotency';
 import { has, translate, type Locale } from '../i18n';
 import { fieldMessage } from '../i18n/field-errors';
 import type { LocationKind, SignalCategory, SignalKind, SignalStatus } from '../db/schema';
@@ -210,7 +211,15 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 				language,
 				idempotencyKey: options.idempotencyKey ? scopedIdempotencyKey(client.id, options.idempotencyKey) : undefined
 			},
-			{ baseUrl: options.baseUrl, source: 'open311', open311ClientId: client.id, now: options.now, knownPlace: estate ? { areaId: estate.areaId, estateIds: [estate.id] } : undefined }
+			{
+				baseUrl: options.baseUrl,
+				source: 'open311',
+				open311ClientId: client.id,
+				now: options.now,
+				knownPlace: estate ? { areaId: estate.areaId, estateIds: [estate.id] } : undefined,
+				// What was posted, as parsed: a retry sends the same; the same key with another body is refused (422).
+				idempotencyFingerprint: options.idempotencyKey ? fingerprint(v) : undefined
+			}
 		);
 		// The media is the client's to host: we keep its address for staff, and fetch nothing.
 		if (v.media_url && !result.replayed) await addEvent(tx, actor, result.id, { kind: 'note', visibility: 'internal', body: `media_url: ${v.media_url}`, data: { source: 'open311', mediaUrl: v.media_url } });
@@ -351,6 +360,7 @@ export function open311Errors(err: unknown): { status: number; errors: Open311Er
 		return { status: 404, errors: [{ code: 404, description }] };
 	}
 	if (err instanceof Open311RateLimited) return { status: 429, errors: [{ code: 429, description: en('error_rate_limited') }] };
+	if (err instanceof IdempotencyKeyReused) return { status: 422, errors: [{ code: 422, description: en('error_idempotency_key_reused') }] };
 	if (err.status === 401 || err.status === 403) return { status: 403, errors: [{ code: 403, description: err.code === 'api_key_missing' ? en('error_api_key_missing') : en('error_api_key_invalid') }] };
 	const status = err.status >= 500 ? err.status : 400;
 	return { status, errors: [{ code: status, description: has('en', `errors.${err.code}`) ? translate('en', `errors.${err.code}`) : err.message }] };

@@ -10,6 +10,7 @@ import type { Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { Database, SurveyChannel } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
+import { checkFingerprint } from '../idempotency';
 import { inSharedTransaction } from '../db/write-batch';
 import { checkAnswers } from './answers';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
@@ -35,7 +36,11 @@ export type ResidentSurvey = {
 };
 
 /** `openOnly`: refuse a closed survey also for staff (a tablet's set is taken at the door; paper may come later). */
-export type SubmitOptions = { openOnly?: boolean };
+export type SubmitOptions = {
+	openOnly?: boolean;
+	/** A fingerprint of the set (core/idempotency), kept with its submission id: other answers under that id are refused. */
+	fingerprint?: string;
+};
 
 export type SubmitResult = { responseId: string; replayed: boolean; waveId: string; versionId: string; estateId: string | null; channel: SurveyChannel };
 
@@ -123,10 +128,11 @@ function isDuplicateSubmission(error: unknown): boolean {
 	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /submission/.test(e.message ?? '');
 }
 
-async function replay(db: Db, surveyId: string, submissionId: string): Promise<SubmitResult | null> {
-	const row = await db.selectFrom('survey_responses').select(['id', 'survey_id', 'wave_id', 'version_id', 'estate_id', 'channel']).where('submission_id', '=', submissionId).executeTakeFirst();
+async function replay(db: Db, surveyId: string, submissionId: string, fingerprint?: string): Promise<SubmitResult | null> {
+	const row = await db.selectFrom('survey_responses').select(['id', 'survey_id', 'wave_id', 'version_id', 'estate_id', 'channel', 'submission_fingerprint']).where('submission_id', '=', submissionId).executeTakeFirst();
 	if (!row) return null;
 	if (row.survey_id !== surveyId) throw surveyInvalid('submissionId', 'submission_id_taken', 'This submission id belongs to another answer set');
+	checkFingerprint('submissionId', row.submission_fingerprint, fingerprint);
 	return { responseId: row.id, replayed: true, waveId: row.wave_id, versionId: row.version_id, estateId: row.estate_id, channel: row.channel };
 }
 
@@ -143,7 +149,7 @@ export async function submitAnswerSet(db: Db, actor: Actor, surveyId: string, in
 		// A resend of a stored set: its submission id is taken, its code used (by that very set), or what it sends no
 		// longer passes (a second tap on "send" after the first removed the saved answers). Only a refusal pays for this read.
 		if (typeof id === 'string' && (isDuplicateSubmission(error) || error instanceof Invalid) && !db.isTransaction) {
-			const earlier = await replay(db, surveyId, id);
+			const earlier = await replay(db, surveyId, id, options.fingerprint);
 			if (earlier) return earlier;
 		}
 		throw error;
@@ -233,7 +239,7 @@ async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: Sub
 	// submission id (or the code found used) catches a resend, and submitAnswerSet answers it.
 	const refusedNow = ctx.status === 'draft' || ((!byStaff || options.openOnly) && ctx.status !== 'open');
 	if (db.isTransaction || refusedNow) {
-		const earlier = await replay(db, surveyId, v.submissionId);
+		const earlier = await replay(db, surveyId, v.submissionId, options.fingerprint);
 		if (earlier) return earlier;
 	}
 	if (refusedNow) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
@@ -277,7 +283,7 @@ async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: Sub
 		const id = newId(now.getTime());
 		await tx
 			.insertInto('survey_responses')
-			.values({ id, survey_id: surveyId, wave_id: waveId, version_id: version.id, estate_id: estateId, channel: v.channel, entered_by: byStaff && actor.kind === 'staff' ? actor.id : null, language: v.language, submission_id: v.submissionId, submitted_at: now.toISOString() })
+			.values({ id, survey_id: surveyId, wave_id: waveId, version_id: version.id, estate_id: estateId, channel: v.channel, entered_by: byStaff && actor.kind === 'staff' ? actor.id : null, language: v.language, submission_id: v.submissionId, submission_fingerprint: options.fingerprint ?? null, submitted_at: now.toISOString() })
 			.execute();
 		if (checked.rows.length) {
 			await tx

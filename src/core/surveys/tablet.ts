@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Actor } from '../access';
 import type { Db } from '../db/database';
+import { fingerprint } from '../idempotency';
 import { completeLanguages, submitAnswerSet, type SubmitResult } from './answering';
 import { parseSurveyInput, surveyInvalid } from './issues';
 import { answerMap, languageCode, type Structure, type SurveyMode, type Wording } from './model';
@@ -84,5 +85,7 @@ export async function submitTabletAnswerSet(db: Db, actor: Actor, surveyId: stri
 	const v = parseSurveyInput(tabletAnswerSet, input);
 	// Staff may type in paper forms after a survey closed; a tablet's set is taken at the door, so a closed survey
 	// refuses it (unless it is a resend of a set stored while it was open, which answers as before).
-	return submitAnswerSet(db, actor, surveyId, { submissionId: v.submissionId, channel: 'tablet', estateId: v.estateId, language: v.language, answers: v.answers }, now, { openOnly: true });
+	// A resend is the same set; other answers under its submission id are refused (the finishing time is not stored).
+	const set = { estateId: v.estateId, language: v.language, answers: v.answers };
+	return submitAnswerSet(db, actor, surveyId, { submissionId: v.submissionId, channel: 'tablet', ...set }, now, { openOnly: true, fingerprint: fingerprint(set) });
 }

@@ -4,6 +4,7 @@ import { error as kitError, fail, json, type ActionFailure } from '@sveltejs/kit
 import { DomainError, Invalid } from '$core/errors';
 import { translate, type Locale } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
+import { readForm } from './form-body';
 
 export function wantsProblemJson(request: Request): boolean {
 	return (request.headers.get('accept') ?? '').includes('json');
@@ -52,7 +53,7 @@ function stringParams(params: Record<string, unknown>): Record<string, string> {
 
 /** Form fields as a plain object (repeated names become arrays), for parsing with a Zod schema in core. */
 export async function formObject(request: Request): Promise<Record<string, unknown>> {
-	const data = await request.formData();
+	const data = await readForm(request);
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of data.entries()) {
 		if (typeof value !== 'string') continue;

@@ -1,5 +1,6 @@
-// Requests refused before routing, in the user's language: cross-site form posts (CSRF) and bodies over the upload
-// limit. SvelteKit's own CSRF check answers in English plain text, so svelte.config.js leaves the check to us.
+// Requests refused in the user's language: cross-site posts (CSRF) and bodies over the upload limit before routing,
+// a form body that could not be read after. SvelteKit's own CSRF check answers in English plain text, so
+// svelte.config.js leaves the check to us.
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { htmlLang, translate, type Locale } from '$core/i18n';
 import { wantsProblemJson } from './problem';
@@ -7,16 +8,22 @@ import { wantsProblemJson } from './problem';
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const UNSAFE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** A form sent from another site (or without an Origin header, as SvelteKit also refuses): 403. */
+/**
+ * A request that changes something must come from one of our own pages: a browser sends our Origin with every POST
+ * of our forms and scripts. Refused (403) on any page route: a form from another site, and also a POST without a
+ * Content-Type (a beacon with a typeless blob) or without an Origin, which a check of form types alone lets through.
+ */
 export function refuseForgedForm(event: RequestEvent): Response | undefined {
 	const { request, url } = event;
 	if (!UNSAFE_METHODS.includes(request.method)) return;
-	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-	if (!FORM_TYPES.includes(type)) return;
 	if (request.headers.get('origin') === url.origin) return;
 	// Open311 clients post forms from their own servers, without Origin. Those endpoints read no session cookie (an
 	// api_key in the body is the only credential), so a forged cross-site form could do nothing a stranger cannot.
 	if (url.pathname.startsWith('/open311/')) return;
+	// The JSON API: another site's page can send JSON only after asking (a CORS preflight), which we never allow. What a
+	// page may send without asking — a form type, or no type at all — must come from our own pages, as everywhere.
+	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (url.pathname.startsWith('/api/') && type !== '' && !FORM_TYPES.includes(type)) return;
 	return refuse(event, 403, 'csrf');
 }
 
@@ -26,10 +33,31 @@ export function refuseOversizedBody(event: RequestEvent, maxBytes: number): Resp
 	if (Number.isFinite(length) && length > maxBytes) return refuse(event, 413, 'too_large', { maximum: Math.round(maxBytes / 1024 / 1024) });
 }
 
-/** RFC 9457 JSON for API clients, otherwise a small page that says what happened and how to go on. */
+/**
+ * A posted form that could not be read (readForm marked it): an API client, or one that asks for JSON, gets the same
+ * problem document as any refusal here; a browser keeps SvelteKit's error page, Open311 its own error list.
+ */
+export function refuseBadBody(event: RequestEvent): Response | undefined {
+	if (!event.locals.badBody || event.url.pathname.startsWith('/open311/')) return;
+	if (event.url.pathname.startsWith('/api/') || wantsProblemJson(event.request)) return refuse(event, 400, 'bad_body');
+}
+
+/**
+ * An error thrown before the page runs (the route's access rule in hooks.server.ts: 401, 403, 404), answered like the
+ * refusals above: SvelteKit's own answer to it, made after the hooks, is a plain page that no hook could give its
+ * security headers.
+ */
+export function refuseThrown(event: RequestEvent, status: number, code: string, message: string): Response {
+	return refusal(event, status, code, message);
+}
+
 function refuse(event: RequestEvent, status: number, code: string, params?: Record<string, number>): Response {
+	return refusal(event, status, code, translate(event.locals.locale, `errors.${code}`, params));
+}
+
+/** RFC 9457 JSON for API clients, otherwise a small page that says what happened and how to go on. */
+function refusal(event: RequestEvent, status: number, code: string, message: string): Response {
 	const locale = event.locals.locale;
-	const message = translate(locale, `errors.${code}`, params);
 	const headers = { 'x-request-id': event.locals.requestId };
 	if (event.url.pathname.startsWith('/api/') || wantsProblemJson(event.request)) {
 		const problem = { type: `https://leefbaar.be/problems/${code}`, title: message, status, code, instance: event.url.pathname };

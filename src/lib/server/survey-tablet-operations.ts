@@ -36,7 +36,7 @@ describeOperation({
 describeOperation({
 	method: 'post',
 	path: '/surveys/{id}/answer-sets',
-	summary: 'One answer set taken on the tablet (channel tablet, the worker recorded). Idempotent by submissionId: 201 the first time, 200 with replayed: true after',
+	summary: 'One answer set taken on the tablet (channel tablet, the worker recorded). Idempotent by submissionId: 201 the first time, 200 with replayed: true after; the same submissionId with other answers, estate or language is a 422 problem (code idempotency_key_reused)',
 	tags: ['surveys'],
 	auth: true,
 	body: tabletAnswerSet,

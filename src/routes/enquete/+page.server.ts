@@ -4,6 +4,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
 import { SURVEY_CODES } from '$core/surveys/issues';
+import { readForm } from '$lib/server/form-body';
 import { useHouseholdCode } from '$lib/server/survey-code';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, request, cookies, url, getClientAddress, setHeaders }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const code = String(form.get('code') ?? '').slice(0, 40);
 		if (!code.trim()) return fail(400, { code, errors: { code: translate(locals.locale, 'surveys.code_required') } });
 		const outcome = await useHouseholdCode(locals.core, locals.actor, { code, address: getClientAddress(), cookies, url, language: locals.locale });

@@ -5,6 +5,7 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
 import { maskSecretLinks, readFileMailbox } from '$core/mail/transport';
+import { readForm } from '$lib/server/form-body';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function ensureDemoMailbox({ locals }: Pick<RequestEvent, 'locals'>): void {
@@ -28,6 +29,7 @@ export const actions: Actions = {
 	/** Delivers what waits in the outbox now, instead of at the next sweep. */
 	flush: async (event) => {
 		ensureDemoMailbox(event);
+		await readForm(event.request); // a button without fields: still only a well-formed post acts
 		return { flushed: await event.locals.core.flushOutbox() };
 	}
 };

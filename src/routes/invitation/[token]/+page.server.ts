@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { acceptInvitation, describeInvitation } from '$core/auth/invitations';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
+import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';
 import { linkProblem, passwordProblems } from '../../password/choose';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params, cookies, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const name = String(form.get('name') ?? '');
 		const mismatch = passwordProblems(form, locals.locale, { name });
 		if (mismatch) return mismatch;

@@ -11,6 +11,7 @@ import { reportMapBounds } from '$core/signals/report-map';
 import { closePendingPhotos, discardPendingPhotos, FORM_TOKEN, keepPendingPhotos, pendingPhotos, readReportPhotos } from '$core/signals/photos';
 import { intakeClientKey, joinSignal, nearbyOffer, takeIntakeSlot, type IntakeResult } from '$core/signals/service';
 import type { IntakeInput } from '$core/signals/model';
+import { readForm as readFormBody } from '$lib/server/form-body';
 import { pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 async function readForm(request: Request): Promise<{ values: Values; token: string; files: File[]; data: FormData }> {
-	const data = await request.formData();
+	const data = await readFormBody(request);
 	const values: Values = {};
 	for (const name of CARRIED) {
 		const v = data.get(name);

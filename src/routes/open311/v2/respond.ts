@@ -1,9 +1,11 @@
 // One way for every /open311/v2 endpoint to answer: JSON or XML by the path's suffix (.json / .xml), errors as the
-// spec's list of { code, description } with 400, 403 or 404 (429 when a client posts too much), and CORS for
-// reads so browser apps can show requests.
+// spec's list of { code, description } with 400, 403 or 404 (429 when a client posts too much, 422 for an
+// Idempotency-Key reused with another body), and CORS for reads so browser apps can show requests.
 import type { RequestEvent } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
+import { IdempotencyKeyReused } from '$core/idempotency';
 import { Open311RateLimited, open311Errors } from '$core/signals/open311';
+import { problemResponse } from '$lib/server/problem';
 import { xmlDocument } from './xml';
 
 export type Format = 'json' | 'xml';
@@ -30,6 +32,9 @@ export function open311Endpoint<E extends RequestEvent>(handler: (event: E, form
 		try {
 			return await handler(event, formatOf(asked));
 		} catch (err) {
+			// The same Idempotency-Key with another body: 422, as the spec's list, or as a problem document (RFC 9457) for a
+			// client that asks for one (docs/open311.md). Open311 clients parse the list; the draft standard names the problem.
+			if (err instanceof IdempotencyKeyReused && (event.request.headers.get('accept') ?? '').includes('application/problem+json')) return problemResponse(err, event.locals.locale, event.url.pathname);
 			const answer = open311Errors(err);
 			if (!answer) throw err;
 			const headers = err instanceof Open311RateLimited ? { 'retry-after': String(err.retryAfter) } : undefined;

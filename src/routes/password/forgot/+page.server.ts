@@ -1,10 +1,11 @@
 import { requestPasswordReset } from '$core/auth/password-reset';
+import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async ({ request, locals, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const email = String(form.get('email') ?? '');
 		try {
 			await requestPasswordReset(locals.core.db, locals.actor, { email, baseUrl: locals.core.config.origin });

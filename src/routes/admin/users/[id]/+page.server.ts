@@ -1,6 +1,7 @@
 import { resendInvitation } from '$core/auth/invitations';
 import type { UserUpdate } from '$core/partners/model';
 import { deactivateUser, getUser, listOrganisations, listTeams, reactivateUser, updateUser } from '$core/partners/service';
+import { readForm } from '$lib/server/form-body';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure } from '../../forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +29,8 @@ export const actions: Actions = {
 		}
 		return { done: 'saved', scope: 'update' };
 	},
-	deactivate: async ({ locals, params }) => {
+	deactivate: async ({ locals, params, request }) => {
+		await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			await deactivateUser(locals.core.db, locals.actor, params.id);
 		} catch (err) {
@@ -36,7 +38,8 @@ export const actions: Actions = {
 		}
 		return { done: 'deactivated', scope: 'status' };
 	},
-	reactivate: async ({ locals, params }) => {
+	reactivate: async ({ locals, params, request }) => {
+		await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			await reactivateUser(locals.core.db, locals.actor, params.id);
 		} catch (err) {
@@ -44,7 +47,8 @@ export const actions: Actions = {
 		}
 		return { done: 'reactivated', scope: 'status' };
 	},
-	resend: async ({ locals, params, url }) => {
+	resend: async ({ locals, params, url, request }) => {
+		await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			await resendInvitation(locals.core.db, locals.actor, { userId: params.id, baseUrl: locals.core.config.origin });
 		} catch (err) {

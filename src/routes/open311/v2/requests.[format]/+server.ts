@@ -2,6 +2,7 @@ import { DomainError, Invalid } from '$core/errors';
 import { authenticateOpen311 } from '$core/signals/open311-clients';
 import { createServiceRequest, gatherOpen311Fields, listServiceRequests } from '$core/signals/open311';
 import { queryObject } from '$lib/server/api';
+import { readForm } from '$lib/server/form-body';
 import { baseUrlOf, open311Endpoint, respond } from '../respond';
 import type { RequestHandler } from './$types';
 
@@ -40,7 +41,7 @@ async function bodyFields(request: Request): Promise<Record<string, unknown>> {
 			return gatherOpen311Fields(Object.entries(body));
 		}
 		if (type === 'multipart/form-data') {
-			const data = await request.formData();
+			const data = await readForm(request);
 			return gatherOpen311Fields([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
 		}
 		return gatherOpen311Fields(new URLSearchParams(await request.text()).entries());

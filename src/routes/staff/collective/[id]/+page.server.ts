@@ -2,6 +2,7 @@
 // the talk it is closed with its outcome, and reopened when the agreement is not kept.
 import { redirect } from '@sveltejs/kit';
 import { closeCollectiveIssue, getCollectiveIssue, removeSignalsFromCollective, reopenCollectiveIssue } from '$core/signals/service';
+import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +37,8 @@ export const actions: Actions = {
 		}
 		redirect(303, `/staff/collective/${params.id}?afgesloten`);
 	},
-	reopen: async ({ locals, params }) => {
+	reopen: async ({ locals, params, request }) => {
+		await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			await reopenCollectiveIssue(locals.core.db, locals.actor, params.id);
 		} catch (err) {

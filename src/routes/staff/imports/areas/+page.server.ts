@@ -4,6 +4,7 @@ import { startAreaImport } from '$core/areas/import';
 import { listAreas } from '$core/areas/service';
 import { Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
+import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';
 import type { AreaImportInput } from '$core/areas/model';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { db, config, logger } = locals.core;
-		const form = await request.formData();
+		const form = await readForm(request);
 		const field = (name: string) => {
 			const v = form.get(name);
 			return typeof v === 'string' ? v : '';

@@ -4,6 +4,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
 import { listImportJobs } from '$core/jobs/imports';
 import { importableHousingCompanies, startTenantImport } from '$core/people/tenant-import-job';
+import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '$core/people/tenant-csv';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const { db, config, logger } = locals.core;
-		const form = await request.formData();
+		const form = await readForm(request);
 		const field = (name: string) => {
 			const v = form.get(name);
 			return typeof v === 'string' ? v : '';

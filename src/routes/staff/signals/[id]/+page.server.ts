@@ -5,6 +5,7 @@ import { redirect } from '@sveltejs/kit';
 import { Invalid } from '$core/errors';
 import { NEEDS_REASON, TRANSITIONS, type StatusChangeInput } from '$core/signals/model';
 import { addNote, assignSignal, assigneesFor, changeStatus, duplicateCandidates, getSignal, listCategories, mergedInto, mergeSignals, setCategory } from '$core/signals/service';
+import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -65,7 +66,7 @@ export const actions: Actions = {
 		}),
 	note: async (event) => {
 		// The redirect says which of the two was written; the form's radio decides.
-		const values = await event.request.clone().formData();
+		const values = await readForm(event.request.clone());
 		const toReporter = values.get('toReporter') === 'true';
 		return act(event, toReporter ? 'message' : 'note', (v, baseUrl) => addNote(event.locals.core.db, event.locals.actor, event.params.id, { body: String(v.body ?? ''), toReporter }, { baseUrl }));
 	},

@@ -2,6 +2,7 @@
 // answer (open link and poster, household codes, paper, tablet).
 import { redirect } from '@sveltejs/kit';
 import { createWave, deleteSurvey, deleteWave, getSurvey, readinessIssues, setSurveyStatus, updateWave } from '$core/surveys/service';
+import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { openLink } from '../wording';
 import type { Actions, PageServerLoad } from './$types';
@@ -67,7 +68,8 @@ export const actions: Actions = {
 		}
 		redirect(303, `/staff/surveys/${params.id}?saved=wave_deleted#waves`);
 	},
-	delete: async ({ locals, params }) => {
+	delete: async ({ locals, params, request }) => {
+		await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			await deleteSurvey(locals.core.db, locals.actor, params.id);
 		} catch (err) {

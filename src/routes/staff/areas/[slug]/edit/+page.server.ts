@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { authorizeShaping } from '$core/areas/places';
 import { deleteArea, getAreaBySlug, listAreas, updateArea } from '$core/areas/service';
+import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { AreaInput } from '$core/areas/model';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,7 +33,8 @@ export const actions: Actions = {
 		}
 		redirect(303, `/staff/areas/${slug}?saved`);
 	},
-	delete: async ({ locals, params }) => {
+	delete: async ({ locals, params, request }) => {
+		await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			const area = await getAreaBySlug(locals.core.db, locals.actor, params.slug);
 			await deleteArea(locals.core.db, locals.actor, area.id);

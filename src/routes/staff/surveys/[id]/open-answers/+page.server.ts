@@ -5,6 +5,7 @@ import { fail } from '@sveltejs/kit';
 import { can } from '$core/access';
 import { translate } from '$core/i18n';
 import { createTheme, deleteTheme, getSurvey, listOpenAnswers, listThemes, renameTheme, setOpenAnswerThemes, setOpenAnswersPublic, tagOpenAnswers, wordingFor, type Question } from '$core/surveys/service';
+import { readForm } from '$lib/server/form-body';
 import { formFailure, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,7 +65,7 @@ const strings = (v: FormDataEntryValue[]) => v.filter((x): x is string => typeof
 export const actions: Actions = {
 	/** Several answers at once: add or take off one theme, or mark them public or not. */
 	bulk: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const ids = strings(form.getAll('answer'));
 		const op = String(form.get('op') ?? '');
 		const themeId = String(form.get('themeId') ?? '');
@@ -84,7 +85,7 @@ export const actions: Actions = {
 	},
 	/** One answer's themes become exactly those ticked. */
 	answerThemes: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		try {
 			await setOpenAnswerThemes(locals.core.db, locals.actor, params.id, String(form.get('answerId') ?? ''), strings(form.getAll('themeId')));
 			return { action: 'answerThemes', done: translate(locals.locale, 'survey_results.themes_saved') };
@@ -93,7 +94,7 @@ export const actions: Actions = {
 		}
 	},
 	createTheme: async ({ locals, params, request }) => {
-		const name = String((await request.formData()).get('name') ?? '');
+		const name = String((await readForm(request)).get('name') ?? '');
 		try {
 			const theme = await createTheme(locals.core.db, locals.actor, params.id, name);
 			return { action: 'createTheme', done: translate(locals.locale, 'survey_results.theme_created', { name: theme.name }) };
@@ -102,7 +103,7 @@ export const actions: Actions = {
 		}
 	},
 	renameTheme: async ({ locals, params, request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const themeId = String(form.get('themeId') ?? '');
 		const name = String(form.get('name') ?? '');
 		try {
@@ -114,7 +115,7 @@ export const actions: Actions = {
 	},
 	deleteTheme: async ({ locals, params, request }) => {
 		try {
-			await deleteTheme(locals.core.db, locals.actor, params.id, String((await request.formData()).get('themeId') ?? ''));
+			await deleteTheme(locals.core.db, locals.actor, params.id, String((await readForm(request)).get('themeId') ?? ''));
 			return { action: 'deleteTheme', done: translate(locals.locale, 'survey_results.theme_deleted') };
 		} catch (err) {
 			return withAction('deleteTheme', formFailure(err, locals.locale));

@@ -7,6 +7,7 @@ import { Forbidden, Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { getSurvey, importPaperAnswers, submitAnswerSet, type PaperImportResult } from '$core/surveys/service';
+import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { answerField, answersFromForm } from './answers-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,7 +40,7 @@ function importIssues(locale: App.Locals['locale'], result: PaperImportResult) {
 }
 
 async function readCsv(request: Request): Promise<{ text: string; values: Record<string, unknown> } | { error: string }> {
-	const data = await request.formData();
+	const data = await readForm(request);
 	const values: Record<string, unknown> = {};
 	for (const [k, v] of data.entries()) if (typeof v === 'string') values[k] = v;
 	const file = data.get('file');

@@ -7,10 +7,11 @@ import { isLocale } from '$core/i18n';
 import { getOrganisation } from '$core/partners/service';
 import { generateHouseholdCodes, getSurvey } from '$core/surveys/service';
 import { renderCodeLetters } from '$core/surveys/letters';
+import { readForm } from '$lib/server/form-body';
 import { codeLink, pick } from '../../../wording';
 
 export const POST: RequestHandler = async ({ request, locals, params, url }) => {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const waveId = String(form.get('waveId') ?? '');
 	const estateIds = form.getAll('estateIds').map(String).filter(Boolean);
 	const language = String(form.get('language') ?? 'nl');
