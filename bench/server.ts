@@ -30,6 +30,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		PORT: String(options.port),
 		HOST: '127.0.0.1',
 		DEMO_DATA: 'false',
+		// A real installation names its public address; the bench's own.
+		ORIGIN: `http://127.0.0.1:${options.port}`,
 		JOBS: 'false',
 		LOG_LEVEL: 'warn'
 	};

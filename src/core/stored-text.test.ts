@@ -56,7 +56,7 @@ describeOnDatabases('stored text is clean', (ctx) => {
 	it('an area file’s names are cleaned, also when the file spells the characters as JSON escapes', async () => {
 		const text = featureCollection([feature({ naam: 'Vlas\u202ekouter\u0000', name_fr: 'Vlas\u0000kouter (fr)' }, squareBoundary(3.16, 50.8, 0.005))]).replace('\u202e', '\\u202e');
 		expect(text).toContain('\\u202e');
-		const report = await importAreas(ctx.db, world.coordinator, { text, kind: 'neighbourhood', fileName: 'wijken\u202egepj.geojson' });
+		const report = await importAreas(ctx.db, world.coordinator, { text, kind: 'neighbourhood', parentId: world.area.id, fileName: 'wijken\u202egepj.geojson' });
 		expect(report.created).toBe(1);
 		const area = await ctx.db.selectFrom('areas').select(['name', 'name_fr']).where('name', 'like', 'Vlas%').executeTakeFirstOrThrow();
 		expect(area).toEqual({ name: 'Vlaskouter', name_fr: 'Vlaskouter (fr)' });

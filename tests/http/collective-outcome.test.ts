@@ -17,7 +17,10 @@ for (const dialect of testDialects()) {
 
 		beforeAll(async () => {
 			server = await startServer({ dialect });
-			issueId = (await server.db.selectFrom('collective_issues').select('id').executeTakeFirstOrThrow()).id;
+			// The Wallaysplein issue: Sara's institute works in Wevelgem, and Pieter's De Vlashaard lets the estate. The demo
+			// closed it after an earlier talk; it is open again here, as after a reopen, for this story.
+			issueId = (await server.db.selectFrom('collective_issues as ci').innerJoin('estates as e', 'e.id', 'ci.estate_id').select('ci.id').where('e.name', '=', 'Wallaysplein').executeTakeFirstOrThrow()).id;
+			await server.db.updateTable('collective_issues').set({ status: 'open', closed_at: null, closed_by: null }).where('id', '=', issueId).execute();
 			path = `/staff/collective/${issueId}`;
 			[sara, pieter] = await Promise.all([login(server, DEMO.communityWorker), login(server, DEMO.housingCompany)]);
 		});
@@ -26,12 +29,14 @@ for (const dialect of testDialects()) {
 		});
 
 		it('a partner reads the issue but gets no close form, and a post of it is refused', async () => {
+			const before = await issue();
 			const page = await pieter.get(path);
 			expect(page.status).toBe(200);
 			expect(await page.text()).not.toContain('action="?/close"');
 			const res = await pieter.post(`${path}?/close`, { outcome: 'Wij hebben alles opgeruimd.' });
 			expect(res.status).toBe(403);
-			expect(await issue()).toEqual({ status: 'open', outcome: null });
+			expect(await issue()).toEqual(before);
+			expect(before.status).toBe('open');
 		});
 
 		it('an empty outcome is a message next to the field', async () => {

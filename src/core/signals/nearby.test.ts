@@ -105,9 +105,9 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 	const joinedRows = (db: Db, signalId: string) => db.selectFrom('signal_reporters').select(['id', 'email', 'phone']).where('signal_id', '=', signalId).where('is_original', '=', false).execute();
 	const receiptsTo = async (db: Db, to: string) => (await db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string; text: string }).filter((m) => m.to === to && /kregen je melding|avons reçu|got your report/.test(m.subject));
 	const opens = async (token: string) => trackByToken(ctx.db, anonymous, token).then(() => true, (e) => (e instanceof NotFound ? false : Promise.reject(e)));
-	/** A broken lift in an estate of its own, so that each story's signal is among the few the form offers. */
+	/** A broken lift in an estate of its own (in the institute's working area), so that each story's signal is among the few the form offers. */
 	const lift = async (description = 'De lift staat stil op de derde verdieping') => {
-		const estate = await buildEstate(ctx.db, (await buildArea(ctx.db)).id, world.shm.id);
+		const estate = await buildEstate(ctx.db, (await buildArea(ctx.db, { parentId: world.area.id })).id, world.shm.id);
 		return { ...(await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description, estateId: estate.id, email: 'melder@example.be' }, { baseUrl, now })), estate };
 	};
 	/** "Me too" on that signal from the form of its estate. */

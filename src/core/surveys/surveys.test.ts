@@ -169,7 +169,10 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 		const set = await ctx.db.selectFrom('survey_responses').selectAll().where('id', '=', answered.responseId).executeTakeFirstOrThrow();
 		expect(Object.values(set)).not.toContain(used[0].code_hash);
 		expect(Object.values(set)).not.toContain(used[0].batch_id);
-		expect(Object.keys(set).sort()).toEqual(['channel', 'entered_by', 'estate_id', 'id', 'language', 'submission_id', 'submitted_at', 'survey_id', 'version_id', 'wave_id']);
+		expect(Object.keys(set).sort()).toEqual(['channel', 'entered_by', 'estate_id', 'id', 'language', 'submission_fingerprint', 'submission_id', 'submitted_at', 'survey_id', 'version_id', 'wave_id']);
+		// Only a tablet's set keeps a fingerprint of its answers (a resend check); one answered with a code keeps none, so
+		// no hash over the code and the answers ties them together.
+		expect(set.submission_fingerprint).toBeNull();
 		// PostgreSQL stamps both rows with the transaction that wrote them (xmin): the sweep writes the code again, so its
 		// stamp is the sweep's. SQLite keeps no such stamp.
 		if (ctx.db.dialect === 'postgres') {
