@@ -56,6 +56,9 @@ export function throttleKey(rule: ThrottleRule, value: string): string {
 	return `${rule.name}:${createHash('sha256').update(`leefbaar-throttle|${rule.name}|${normalised}`).digest('hex').slice(0, 40)}`;
 }
 
+/** Where an attempt comes from (routes pass the client address) and when (tests set `now`). */
+export type AttemptContext = { clientAddress?: string; now?: Date };
+
 export type AttemptAnswer = { allowed: true } | { allowed: false; reason: 'wait' | 'blocked'; retryAfter: number; blockStarted: boolean };
 
 /** An attempt refused by a throttle, unchecked. `retryAfter` in seconds; the route answers 429 with Retry-After. */
@@ -145,13 +148,13 @@ export async function clearAttempts(db: Db, rule: ThrottleRule, value: string): 
 export async function countedByAddress<T>(
 	db: Db,
 	rule: ThrottleRule,
-	client: { address?: string; now?: Date } | undefined,
+	context: AttemptContext,
 	attempt: () => Promise<T>,
 	judge: { succeeded: (value: T) => boolean; countsAsFailure: (err: unknown) => boolean }
 ): Promise<T> {
-	const address = client?.address;
+	const address = context.clientAddress;
 	if (!address) return attempt();
-	await takeAttempt(db, rule, address, client?.now);
+	await takeAttempt(db, rule, address, context.now);
 	let value: T;
 	try {
 		value = await attempt();
