@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { signIn } from '$core/auth/service';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
 import { formFailure } from '$lib/server/problem';
+import { throttledFailure } from '$lib/server/throttled';
 import type { Actions, PageServerLoad } from './$types';
 
 function safeNext(next: string | null): string {
@@ -14,14 +15,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, url }) => {
+	default: async (event) => {
+		const { request, locals, cookies, url } = event;
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
 		try {
-			const session = await signIn(locals.core.db, { email, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays);
+			// Guessing is throttled per account and per client address (behind a proxy: ADDRESS_HEADER, XFF_DEPTH).
+			const session = await signIn(locals.core.db, { email, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays, { clientAddress: event.getClientAddress() });
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
 		} catch (err) {
-			return formFailure(err, locals.locale, { email });
+			return throttledFailure(event, err, { email }) ?? formFailure(err, locals.locale, { email });
 		}
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
