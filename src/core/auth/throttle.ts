@@ -36,8 +36,12 @@ export const THROTTLES = {
 	/** Three reset mails per email address in an hour (counted whether or not it has an account). */
 	resetMailAccount: { name: 'reset-mail:account', scope: 'account', freeAttempts: 3, blockAt: 4, forgetAfterMs: 60 * MINUTE, blockMs: 60 * MINUTE },
 	resetMailAddress: { name: 'reset-mail:address', scope: 'address', freeAttempts: 20, blockAt: 21, forgetAfterMs: 60 * MINUTE, blockMs: 60 * MINUTE },
-	/** Password-reset and invitation links that do not work, tried from one address. */
-	linkTriesAddress: { name: 'link-try:address', scope: 'address', freeAttempts: 10, blockAt: 20, forgetAfterMs: 15 * MINUTE, blockMs: 15 * MINUTE }
+	/**
+	 * Password-reset and invitation links that do not work, tried from one address. A link holds 256 random bits, so no
+	 * one guesses one: this stops a scanner, and leaves room for an office (or a test walking every page as several
+	 * people) opening a few old links.
+	 */
+	linkTriesAddress: { name: 'link-try:address', scope: 'address', freeAttempts: 30, blockAt: 50, forgetAfterMs: 15 * MINUTE, blockMs: 15 * MINUTE }
 } as const satisfies Record<string, ThrottleRule>;
 
 /** Rows are deleted this long after their last failure (when not blocked): the longest forgetAfterMs. */
