@@ -10,12 +10,34 @@ process.env.PROTOCOL_HEADER ||= 'x-forwarded-proto';
 process.env.BODY_SIZE_LIMIT ||= String(Math.round(Number(process.env.MAX_UPLOAD_MB || 50) * 1024 * 1024) + 64 * 1024);
 const { handler } = await import(pathToFileURL(resolve(process.env.BUILD_DIR || 'build', 'handler.js')).href);
 
+// Behind a proxy, adapter-node takes the client's address from ADDRESS_HEADER (for X-Forwarded-For the entry XFF_DEPTH
+// from the right, the one the outermost proxy of ours added) and throws when a request lacks it: a request that came
+// around the proxy, or a proxy not told to set it. Such a request counts as coming from the address it connected from,
+// instead of failing with a 500. (src/core/config/config.ts has already stopped the server on a wrong value.)
+const addressHeader = (process.env.ADDRESS_HEADER ?? '').toLowerCase();
+const xffDepth = Number(process.env.XFF_DEPTH || 1);
+
+/** The address adapter-node would read from the proxy's header, or '' when it would find none. */
+function proxiedAddress(value) {
+	if (typeof value !== 'string') return '';
+	if (addressHeader !== 'x-forwarded-for') return value.trim();
+	const entries = value.split(',');
+	return xffDepth <= entries.length ? entries[entries.length - xffDepth].trim() : '';
+}
+
+function addressFromConnection(req) {
+	if (!addressHeader || proxiedAddress(req.headers[addressHeader])) return;
+	const own = req.socket.remoteAddress ?? 'unknown';
+	req.headers[addressHeader] = addressHeader === 'x-forwarded-for' ? Array(xffDepth).fill(own).join(', ') : own;
+}
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const protocolHeader = process.env.PROTOCOL_HEADER.toLowerCase();
 
 const server = http.createServer((req, res) => {
 	if (!process.env.ORIGIN && !req.headers[protocolHeader]) req.headers[protocolHeader] = 'http';
+	addressFromConnection(req);
 	// Every response, static files and refusals included, is read as the type it says it is (JSON, XML, CSV, images,
 	// PDF): set here because files under build/client never pass SvelteKit's hooks. The other headers: hooks.server.ts.
 	res.setHeader('x-content-type-options', 'nosniff');

@@ -9,6 +9,7 @@ import { deactivateUser, getUser, listUsers } from '../partners/service';
 import { signIn } from './service';
 import { resolveSession } from './sessions';
 import { acceptInvitation, describeInvitation, inviteUser, resendInvitation } from './invitations';
+import { Throttled } from './throttle';
 import { TokenRejected } from './tokens';
 
 const BASE = 'https://leefbaar.wevelgem.example';
@@ -126,5 +127,21 @@ describeOnDatabases('invitations', (ctx) => {
 		await expect(inviteUser(ctx.db, coordinator, { email: 'x@example.be', name: 'X', role: 'admin', baseUrl: BASE })).rejects.toBeInstanceOf(Forbidden);
 		expect(await describeInvitation(ctx.db, 'made-up-token')).toEqual({ problem: 'invalid' });
 		await expect(acceptInvitation(ctx.db, anonymous, { token: 'made-up-token', name: 'X', password: 'wat-dan-ook-123' }, 14)).rejects.toMatchObject({ code: 'token_invalid' });
+	});
+
+	it('made-up invitation links tried from one address are stopped; the invited colleague still joins from her own', async () => {
+		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin' });
+		await inviteUser(ctx.db, admin, { email: 'nieuw@example.be', name: 'Nieuw', role: 'community_worker', baseUrl: BASE });
+		const token = linkIn((await mailsTo(ctx.db, 'nieuw@example.be'))[0]);
+		const scanner = { clientAddress: '203.0.113.60', now: new Date(Date.now() + 3_600_000) };
+		const tries: string[] = [];
+		for (let i = 0; i < 50; i++) {
+			const tried = i % 2 === 0 ? describeInvitation(ctx.db, `verzonnen-${i}`, scanner) : acceptInvitation(ctx.db, anonymous, { token: `verzonnen-${i}`, name: 'X', password: 'een-lang-wachtwoord' }, 14, scanner);
+			tries.push(await tried.then((r) => ('problem' in (r as object) ? 'invalid' : 'ok'), (err) => (err instanceof Throttled ? err.reason : err instanceof TokenRejected ? 'invalid' : 'other')));
+		}
+		expect(tries).toEqual([...Array(30).fill('invalid'), ...Array(19).fill('wait'), 'blocked']);
+		await expect(acceptInvitation(ctx.db, anonymous, { token, name: 'Nieuw', password: 'mijn-wachtwoord-1' }, 14, scanner)).rejects.toBeInstanceOf(Throttled);
+		// The invited colleague, from her own address, joins; her link is still unused.
+		await expect(acceptInvitation(ctx.db, anonymous, { token, name: 'Nieuw', password: 'mijn-wachtwoord-1' }, 14, { clientAddress: '192.0.2.90' })).resolves.toMatchObject({ token: expect.any(String) });
 	});
 });

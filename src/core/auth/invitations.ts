@@ -1,5 +1,6 @@
 // Staff join by invitation: an admin creates the account without a password, a mail (through the outbox, in the
 // same transaction) brings a single-use link valid for 7 days, and the invited person chooses name and password.
+// Links that do not work, tried from one client address, count against the same limit as reset links.
 import { z } from 'zod';
 import { audit, authorize, system, type Actor } from '../access';
 import type { Db } from '../db/database';
@@ -13,7 +14,8 @@ import { insertStaffAccount, type UserSummary } from '../partners/users';
 import { parseInput } from '../validation';
 import { hashPassword } from './passwords';
 import { createSession } from './sessions';
-import { consumeToken, expireTokensOf, inspectToken, INVITATION_TTL_MS, issueToken, TokenRejected, type TokenProblem } from './tokens';
+import { countedByAddress, THROTTLES, type AttemptContext } from './throttle';
+import { consumeToken, expireTokensOf, inspectToken, INVITATION_TTL_MS, issueToken, linkJudge, TokenRejected, type TokenProblem } from './tokens';
 
 export const acceptInvitationInput = z.object({
 	token: z.string().min(1).max(100),
@@ -72,33 +74,37 @@ export async function resendInvitation(db: Db, actor: Actor, input: ResendInput)
 export type InvitationView = { email: string; name: string; organisationName: string | null } | { problem: TokenProblem };
 
 /** What the invitation page shows before anything is sent: who is invited, or why the link no longer works. */
-export async function describeInvitation(db: Db, token: string): Promise<InvitationView> {
-	const found = await inspectToken(db, 'invitation', token);
-	if ('problem' in found) return found;
-	const user = await db
-		.selectFrom('users')
-		.leftJoin('organisations', 'organisations.id', 'users.organisation_id')
-		.select(['users.email', 'users.name', 'users.is_active', 'organisations.name as organisation_name'])
-		.where('users.id', '=', found.userId)
-		.executeTakeFirst();
-	if (!user || !user.is_active) return { problem: 'invalid' };
-	return { email: user.email, name: user.name, organisationName: user.organisation_name };
+export async function describeInvitation(db: Db, token: string, context: AttemptContext = {}): Promise<InvitationView> {
+	return countedByAddress(db, THROTTLES.linkTriesAddress, context, async (): Promise<InvitationView> => {
+		const found = await inspectToken(db, 'invitation', token);
+		if ('problem' in found) return found;
+		const user = await db
+			.selectFrom('users')
+			.leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+			.select(['users.email', 'users.name', 'users.is_active', 'organisations.name as organisation_name'])
+			.where('users.id', '=', found.userId)
+			.executeTakeFirst();
+		if (!user || !user.is_active) return { problem: 'invalid' };
+		return { email: user.email, name: user.name, organisationName: user.organisation_name };
+	}, linkJudge);
 }
 
 /** Sets name and password, uses up the link and signs the new colleague in: the answer is their new session. */
-export async function acceptInvitation(db: Db, actor: Actor, input: AcceptInvitationInput, sessionDays: number): Promise<{ token: string; expiresAt: string; userId: string }> {
+export async function acceptInvitation(db: Db, actor: Actor, input: AcceptInvitationInput, sessionDays: number, context: AttemptContext = {}): Promise<{ token: string; expiresAt: string; userId: string }> {
 	authorize(actor, 'accept', 'invitation');
 	const v = parseInput(acceptInvitationInput, input);
-	const passwordHash = await hashPassword(v.password);
-	return inTransaction(db, async (tx) => {
-		const { userId } = await consumeToken(tx, 'invitation', v.token);
-		const user = await tx.selectFrom('users').select(['id', 'is_active']).where('id', '=', userId).executeTakeFirst();
-		if (!user || !user.is_active) throw new TokenRejected('invalid');
-		const at = nowIso();
-		await tx.updateTable('users').set({ name: v.name, password_hash: passwordHash, updated_at: at, last_login_at: at }).where('id', '=', userId).execute();
-		await expireTokensOf(tx, userId);
-		const session = await createSession(tx, userId, sessionDays);
-		await audit(tx, { ...system('invitation'), requestId: actor.requestId }, { action: 'accept-invitation', resourceType: 'user', resourceId: userId });
-		return { ...session, userId };
-	});
+	return countedByAddress(db, THROTTLES.linkTriesAddress, context, async () => {
+		const passwordHash = await hashPassword(v.password);
+		return inTransaction(db, async (tx) => {
+			const { userId } = await consumeToken(tx, 'invitation', v.token);
+			const user = await tx.selectFrom('users').select(['id', 'is_active']).where('id', '=', userId).executeTakeFirst();
+			if (!user || !user.is_active) throw new TokenRejected('invalid');
+			const at = nowIso();
+			await tx.updateTable('users').set({ name: v.name, password_hash: passwordHash, updated_at: at, last_login_at: at }).where('id', '=', userId).execute();
+			await expireTokensOf(tx, userId);
+			const session = await createSession(tx, userId, sessionDays);
+			await audit(tx, { ...system('invitation'), requestId: actor.requestId }, { action: 'accept-invitation', resourceType: 'user', resourceId: userId });
+			return { ...session, userId };
+		});
+	}, { succeeded: () => true, countsAsFailure: linkJudge.countsAsFailure });
 }

@@ -21,6 +21,15 @@ export class TokenRejected extends DomainError {
 	}
 }
 
+/**
+ * How a try of a mailed link counts against the client's limit (throttle.ts countedByAddress): it fails when the link
+ * does not work; the right link, or a form that never reached the link (a password too short), is taken back.
+ */
+export const linkJudge = {
+	succeeded: (view: object) => !('problem' in view),
+	countsAsFailure: (err: unknown) => err instanceof TokenRejected
+};
+
 /** Issues a new token of this kind for the user; earlier unused ones of the same kind stop working (they expire now). */
 export async function issueToken(tx: Db, userId: string, kind: TokenKind, ttlMs: number): Promise<{ token: string; expiresAt: string }> {
 	const now = Date.now();

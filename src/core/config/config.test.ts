@@ -19,3 +19,23 @@ describe('the public origin links are built from', () => {
 		expect(() => loadConfig({ ORIGIN: 'leefbaar.example.be' })).toThrow(/ORIGIN/);
 	});
 });
+
+describe('the client address behind a reverse proxy', () => {
+	it('is the connection’s own address unless ADDRESS_HEADER names the header the proxy sets', () => {
+		expect(loadConfig({})).toMatchObject({ addressHeader: undefined, xffDepth: 1 });
+		expect(loadConfig({ ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '2' })).toMatchObject({ addressHeader: 'x-forwarded-for', xffDepth: 2 });
+		expect(loadConfig({ ADDRESS_HEADER: 'x-real-ip' })).toMatchObject({ addressHeader: 'x-real-ip', xffDepth: 1 });
+	});
+
+	it('stops the server on a value that would make every resident one client, or count the wrong one, naming the variable', () => {
+		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '0' })).toThrow(/XFF_DEPTH: /);
+		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1.5' })).toThrow(/XFF_DEPTH: /);
+		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: 'twee' })).toThrow(/XFF_DEPTH: /);
+		// XFF_DEPTH alone does nothing: whoever set it believes the proxy is taken into account, and it is not.
+		expect(() => loadConfig({ XFF_DEPTH: '1' })).toThrow(/XFF_DEPTH: .*ADDRESS_HEADER=x-forwarded-for/);
+		expect(() => loadConfig({ ADDRESS_HEADER: 'x-real-ip', XFF_DEPTH: '2' })).toThrow(/XFF_DEPTH: .*ADDRESS_HEADER=x-forwarded-for/);
+		expect(() => loadConfig({ ADDRESS_HEADER: 'X-Forwarded-For, X-Real-IP' })).toThrow(/ADDRESS_HEADER: /);
+		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for:' })).toThrow(/ADDRESS_HEADER: /);
+		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for ' })).toThrow(/ADDRESS_HEADER: /);
+	});
+});

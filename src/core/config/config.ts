@@ -31,7 +31,18 @@ const schema = z.object({
 	OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(2_000),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	JOBS: bool.default(true),
-	SIGNAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365)
+	SIGNAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+	// Read by adapter-node itself (event.getClientAddress()); checked here so a wrong value stops the server.
+	ADDRESS_HEADER: z
+		.string()
+		.toLowerCase()
+		.regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, 'must be the name of one header, e.g. x-forwarded-for or x-real-ip')
+		.optional(),
+	XFF_DEPTH: z.coerce.number().int('must be a whole number: how many proxies stand in front of Leefbaar').min(1, 'must be 1 or more: how many proxies stand in front of Leefbaar').max(20).optional()
+}).superRefine((c, ctx) => {
+	if (c.XFF_DEPTH !== undefined && c.ADDRESS_HEADER !== 'x-forwarded-for') {
+		ctx.addIssue({ code: 'custom', path: ['XFF_DEPTH'], message: 'is only read with ADDRESS_HEADER=x-forwarded-for: set both, or neither' });
+	}
 });
 
 export type Config = {
@@ -61,6 +72,12 @@ export type Config = {
 	jobs: boolean;
 	/** Days after a signal ended before its reporters' contact details are erased. */
 	signalContactRetentionDays: number;
+	/**
+	 * Behind a reverse proxy: the header the proxy puts the client's address in, and for X-Forwarded-For the number of
+	 * proxies (the entry that many from the right counts). Every rate limit counts per client address.
+	 */
+	addressHeader?: string;
+	xffDepth: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -97,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		open311RateLimit: c.OPEN311_RATE_LIMIT,
 		logLevel: c.LOG_LEVEL,
 		jobs: c.JOBS,
-		signalContactRetentionDays: c.SIGNAL_CONTACT_RETENTION_DAYS
+		signalContactRetentionDays: c.SIGNAL_CONTACT_RETENTION_DAYS,
+		addressHeader: c.ADDRESS_HEADER,
+		xffDepth: c.XFF_DEPTH ?? 1
 	};
 }

@@ -432,6 +432,17 @@ export interface RateLimitTable {
 	count: number;
 }
 
+/** A throttled kind of attempt (sign-in, reset mail, link try) for one account or client address, by hash. */
+export interface AuthThrottleTable {
+	key: string;
+	failures: number;
+	last_failure_at: Time;
+	blocked_until: Time | null;
+	answer: ThrottleAnswer;
+}
+
+export type ThrottleAnswer = 'allowed' | 'wait' | 'blocked' | 'block_started';
+
 export interface ClassifierModelTable {
 	id: string;
 	trained_at: Time;
@@ -617,6 +628,7 @@ export interface Database {
 	signal_feedback: SignalFeedbackTable;
 	signal_reminders: SignalReminderTable;
 	rate_limits: RateLimitTable;
+	auth_throttles: AuthThrottleTable;
 	classifier_models: ClassifierModelTable;
 	surveys: SurveyTable;
 	survey_targets: SurveyTargetTable;

@@ -49,3 +49,25 @@ export function passwordResetMail(p: PasswordResetMailInput): Mail {
 		text: body(l, [t('greeting', { name: p.name }), t('reset_intro'), `${t('reset_action')}\n${p.link}`, t('reset_validity', { minutes: p.minutes }), t('reset_not_expected')])
 	};
 }
+
+export type SignInBlockedMailInput = { to: string; locale: string; name: string; minutes: number; attempts: number };
+
+/**
+ * To the account holder, once per block: someone kept trying wrong passwords; a password reset still works. No link:
+ * people learn not to follow links in "someone tried your account" mails, and they know where they sign in.
+ */
+export function signInBlockedMail(p: SignInBlockedMailInput): Mail {
+	const l = localeOf(p.locale);
+	const t = (key: string, params?: Record<string, string | number>) => translate(l, `mail.${key}`, params);
+	return {
+		to: p.to,
+		subject: t('sign_in_blocked_subject'),
+		text: body(l, [
+			t('greeting', { name: p.name }),
+			t('sign_in_blocked_intro', { attempts: p.attempts }),
+			t('sign_in_blocked_pause', { minutes: p.minutes }),
+			t('sign_in_blocked_was_you'),
+			t('sign_in_blocked_not_you')
+		])
+	};
+}

@@ -4,6 +4,7 @@ import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
 import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';
 import { sameOriginPath } from '$lib/server/redirects';
+import { throttledFailure } from '$lib/server/throttled';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -12,14 +13,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, url }) => {
+	default: async (event) => {
+		const { request, locals, cookies, url } = event;
 		const form = await readForm(request);
 		const email = String(form.get('email') ?? '');
 		try {
-			const session = await signIn(locals.core.db, { email, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays);
+			// Guessing is throttled per account and per client address (behind a proxy: ADDRESS_HEADER, XFF_DEPTH).
+			const session = await signIn(locals.core.db, { email, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays, { clientAddress: event.getClientAddress() });
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
 		} catch (err) {
-			return formFailure(err, locals.locale, { email });
+			return throttledFailure(event, err, { email }) ?? formFailure(err, locals.locale, { email });
 		}
 		redirect(303, sameOriginPath(url.searchParams.get('next'), url.origin, '/staff'));
 	}

@@ -12,6 +12,7 @@ import * as m202612022230 from './202612022230_signals_merged_partial_index';
 import * as m202612030900 from './202612030900_intake_partial_indexes';
 import * as m202612031000 from './202612031000_surveys';
 import * as m202612031100 from './202612031100_survey_versions_head';
+import * as m202612071000 from './202612071000_auth_throttles';
 import * as m202612071100 from './202612071100_idempotency_fingerprints';
 import * as m202612071200 from './202612071200_join_words';
 import * as m202612071300 from './202612071300_organisation_reach';
@@ -30,6 +31,7 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612030900_intake_partial_indexes': m202612030900,
 	'202612031000_surveys': m202612031000,
 	'202612031100_survey_versions_head': m202612031100,
+	'202612071000_auth_throttles': m202612071000,
 	'202612071100_idempotency_fingerprints': m202612071100,
 	'202612071200_join_words': m202612071200,
 	'202612071300_organisation_reach': m202612071300
