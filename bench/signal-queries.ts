@@ -3,7 +3,7 @@
 // asks for them), and the collective view of a municipality (the figures page's default: the last twelve months).
 // Round-robin over the busiest housing companies, "now" fixed to the generator's, so "overdue" means the same in
 // every run.
-import type { StaffActor } from '../src/core/access';
+import { noReach, type StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
 import { signalFigures } from '../src/core/signals/figures';
 import { inboxStatusCounts } from '../src/core/signals/inbox-counts';
@@ -21,7 +21,7 @@ export function busiestCompanies(world: SignalWorld, count: number) {
 		.sort((a, b) => (estates.get(b[0]) ?? 0) - (estates.get(a[0]) ?? 0) || a[0].localeCompare(b[0]))
 		.slice(0, count)
 		.map(([municipalityId, who]) => {
-			const actor: StaffActor = { kind: 'staff', id: who.staffIds[0], name: 'Bench medewerker', email: 'bench@woon.example', role: 'partner_staff', organisationId: who.housingCompanyId, organisationKind: 'housing_company', teamIds: [who.techTeamId] };
+			const actor: StaffActor = { kind: 'staff', id: who.staffIds[0], name: 'Bench medewerker', email: 'bench@woon.example', role: 'partner_staff', organisationId: who.housingCompanyId, organisationKind: 'housing_company', teamIds: [who.techTeamId], reach: noReach };
 			return { municipalityId, who, actor };
 		});
 }

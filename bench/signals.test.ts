@@ -4,7 +4,7 @@
 // housing company's inbox and the figures read them like real ones.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import type { StaffActor } from '../src/core/access';
+import { noReach, type StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
 import { describeOnDatabases, freshDatabase } from '../src/core/db/testing';
 import { signalFigures } from '../src/core/signals/figures';
@@ -104,7 +104,7 @@ describeOnDatabases('the bench signal generator', (ctx) => {
 
 	it("a housing company's staff find their open signals, most urgent first, and the figures count them", async () => {
 		const [municipalityId, who] = [...world.byMunicipality.entries()][0];
-		const actor: StaffActor = { kind: 'staff', id: who.staffIds[0], name: 'Medewerker', email: 'm@bench.example', role: 'partner_staff', organisationId: who.housingCompanyId, organisationKind: 'housing_company', teamIds: [who.techTeamId] };
+		const actor: StaffActor = { kind: 'staff', id: who.staffIds[0], name: 'Medewerker', email: 'm@bench.example', role: 'partner_staff', organisationId: who.housingCompanyId, organisationKind: 'housing_company', teamIds: [who.techTeamId], reach: noReach };
 		const page = await inbox(ctx.db, actor, {}, SIGNALS_NOW);
 		expect(page.total).toBeGreaterThan(0);
 		const deadlines = page.items.map((i) => i.deadlineAt!);

@@ -88,6 +88,19 @@ for (const dialect of testDialects()) {
 			expect(page).toContain('deze e-mail is niet voor jou');
 		});
 
+		it('a form posted with Origin: null is refused, but on the pages whose secret link is the key (they send no referrer)', async () => {
+			const post = (path: string) => rawRequest(`${server.url}${path}`, { method: 'POST', headers: { origin: 'null', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'answer=yes' });
+			expect((await post('/login')).status).toBe(403);
+			expect((await post('/melden/wallaysplein?/check')).status).toBe(403);
+			// An unknown link: the same-origin check lets the post through to the page, which answers it (no 403, no 500).
+			for (const path of ['/opgelost/onbekende-link-0123456789', '/partner/onbekende-link-0123456789?/answer']) {
+				const status = (await post(path)).status;
+				expect([400, 404], path).toContain(status);
+			}
+			const elsewhere = await rawRequest(`${server.url}/opgelost/onbekende-link-0123456789`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'answer=yes' });
+			expect(elsewhere.status).toBe(403);
+		});
+
 		it('writes mail files that only the server user may read', async () => {
 			const dir = join(server.dataDir, 'outbox');
 			const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
