@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --skip-build] [-- --only areas|signals|surveys]`: builds the app into bench/.build,
+// `npm run bench [-- --quick] [-- --skip-build] [-- --only areas|people|signals|surveys]`: builds the app into bench/.build,
 // generates a dataset on SQLite (and on a throw-away PostgreSQL database when one answers), serves it with
 // `node scripts/serve.js` and measures, in one run and side by side: a static file (the baseline), the home page, a
 // public area page, point-in-area lookups in process, the signals (bench/signals-phase.ts) and the surveys
@@ -13,6 +13,7 @@ import type { DatasetSizes, DatasetSummary } from './dataset';
 import { generateInto } from './generate';
 import { measurePaths, statusOf, type HttpLoad } from './http';
 import { measureLookups } from './lookup';
+import { benchPeople } from './people';
 import { createBenchDatabase, postgresVersion, type BenchDatabase } from './postgres';
 import { formatTable, machineInfo, writeResults, type Row } from './report';
 import { startServer, stopAllServers, type RunningServer } from './server';
@@ -35,8 +36,8 @@ const sizes: DatasetSizes = quick ? { areas: 10_000, households: 8_000, resident
 const httpLoad: HttpLoad = quick ? { connections: 10, seconds: 3, warmupSeconds: 1 } : { connections: 10, seconds: 10, warmupSeconds: 3 };
 const lookupSeconds = quick ? 3 : 10;
 const LOOKUP_CONCURRENCY = [1, 4];
-/** `--only areas`, `--only signals` or `--only surveys` runs that part alone. */
-const PARTS = ['areas', 'signals', 'surveys'] as const;
+/** `--only areas`, `--only people`, `--only signals` or `--only surveys` runs that part alone. */
+const PARTS = ['areas', 'people', 'signals', 'surveys'] as const;
 if (args.only && !(PARTS as readonly string[]).includes(args.only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
 const only = (args.only ?? null) as (typeof PARTS)[number] | null;
 const includes = (part: (typeof PARTS)[number]) => !only || only === part;
@@ -121,11 +122,20 @@ async function benchDatabase(database: 'sqlite' | 'postgres', target: { dataDir:
 	let generation: DatasetSummary | null = null;
 	let areaPage: DatabaseRun['areaPage'] = { measured: `skipped (--only ${only})` };
 	let signals: SignalsRun | null = null;
-	if (includes('areas') || includes('signals')) {
+	if (includes('areas') || includes('people') || includes('signals')) {
 		log(`\n[${database}] generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents …`);
 		generation = await generateInto(target, sizes, seed, log);
 		log(`[${database}] generated in ${generation.seconds.toFixed(1)} s`);
 		if (includes('areas')) areaPage = await benchAreas(database, target, generation, rows);
+		if (includes('people')) {
+			log(`[${database}] people: the residents list and a record under the organisation's reach, in process`);
+			const db = openDatabase({ url: target.databaseUrl, sqlitePath: join(target.dataDir, 'leefbaar.sqlite'), poolSize: 2 });
+			try {
+				await benchPeople(db, database, { seconds: quick ? 2 : 5 }, rows, log);
+			} finally {
+				await db.destroy();
+			}
+		}
 		if (includes('signals') && signalsLoad.total > 0) signals = await benchSignals(database, target, PORTS[database], BUILD_DIR, signalsLoad, seed, rows, log);
 	}
 	const surveys = includes('surveys') ? await benchSurveys(database, SURVEY_PORTS[database], BUILD_DIR, surveysLoad, rows, log) : null;
