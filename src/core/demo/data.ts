@@ -49,8 +49,9 @@ export async function buildDemoData(db: Db, options: { origin?: string } = {}): 
 		{ role: 'partner_staff', email: 'vlashaard@leefbaar.demo', name: 'Pieter Desmet', organisationId: vlashaard.id, teamIds: [technical.id] },
 		{ role: 'partner_staff', email: 'ocmw@leefbaar.demo', name: 'Lien Vandenberghe', organisationId: ocmw.id, teamIds: [socialService.id] }
 	];
+	// Jonas works for a second institute, in Brecht only: the demo of each organisation staying inside its own work.
+	logins.push({ role: 'community_worker', email: 'kapelakker@leefbaar.demo', name: 'Jonas Wouters', organisationId: antwerp.id });
 	for (const l of logins) await createUser(db, actor, { ...l, password: DEMO_PASSWORD });
-	await createUser(db, actor, { role: 'community_worker', email: 'kapelakker@leefbaar.demo', name: 'Jonas Wouters', organisationId: antwerp.id, password: DEMO_PASSWORD });
 
 	// Region, then the six municipalities from their real boundaries, through the same import users run.
 	const region = await createArea(db, actor, { kind: 'region', name: 'Vlaanderen', nameFr: 'Flandre', code: '02000' });

@@ -16,6 +16,7 @@ import * as m202612071000 from './202612071000_auth_throttles';
 import * as m202612071100 from './202612071100_idempotency_fingerprints';
 import * as m202612071200 from './202612071200_join_words';
 import * as m202612071300 from './202612071300_organisation_reach';
+import * as m202612071400 from './202612071400_people_list_indexes';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -34,5 +35,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612071000_auth_throttles': m202612071000,
 	'202612071100_idempotency_fingerprints': m202612071100,
 	'202612071200_join_words': m202612071200,
-	'202612071300_organisation_reach': m202612071300
+	'202612071300_organisation_reach': m202612071300,
+	'202612071400_people_list_indexes': m202612071400
 };
