@@ -19,7 +19,11 @@ export async function generateInto(target: Target, sizes: DatasetSizes, seed: nu
 	const db: Db = openDatabase({ url: target.databaseUrl, sqlitePath: join(target.dataDir, 'leefbaar.sqlite'), poolSize: 2 });
 	try {
 		await migrateToLatest(db);
-		return await generateDataset(db, sizes, { seed, log });
+		const summary = await generateDataset(db, sizes, { seed, log });
+		// Statistics after the bulk load, as after an import (see generateSignalsInto): without them PostgreSQL expects
+		// half the rows it holds and plans the people lists by reading every resident.
+		await refreshStatistics(db);
+		return summary;
 	} finally {
 		await db.destroy();
 	}
