@@ -182,6 +182,9 @@ export interface ConsentTable {
 	withdrawn_by: string | null;
 	/** How the resident asked to withdraw it ("phoned the office on 3 December"). */
 	withdrawal_note: string | null;
+	/** The phone number and email address given to be contacted for this purpose (a help request), if any. */
+	contact_phone: string | null;
+	contact_email: string | null;
 }
 
 export interface AuditLogTable {

@@ -13,7 +13,7 @@ import type { Consent } from '../db/schema';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { loadResidentContext } from './access';
-import { consentInput, withdrawalInput, type ConsentInput, type ConsentScope, type WithdrawalInput } from './model';
+import { consentInput, contactInput, withdrawalInput, type ConsentInput, type ConsentScope, type WithdrawalInput } from './model';
 
 export type ConsentView = {
 	id: string;
@@ -28,6 +28,9 @@ export type ConsentView = {
 	withdrawnBy: string | null;
 	withdrawalNote: string | null;
 	inForce: boolean;
+	/** How the receiving organisation may contact the resident for this purpose; gone once the consent is withdrawn. */
+	contactPhone: string | null;
+	contactEmail: string | null;
 };
 
 /** A resident's consents, newest first; withdrawn ones too when asked (they are part of the record). */
@@ -37,7 +40,7 @@ export async function activeConsents(db: Db, residentId: string, options: { incl
 		.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
 		.leftJoin('users as rb', 'rb.id', 'c.recorded_by')
 		.leftJoin('users as wb', 'wb.id', 'c.withdrawn_by')
-		.select(['c.id', 'c.organisation_id', 'o.name as organisation_name', 'c.recorded_by_organisation_id', 'c.scope', 'c.purpose', 'c.given_at', 'c.withdrawn_at', 'c.withdrawal_note', 'rb.name as recorded_by_name', 'wb.name as withdrawn_by_name'])
+		.select(['c.id', 'c.organisation_id', 'o.name as organisation_name', 'c.recorded_by_organisation_id', 'c.scope', 'c.purpose', 'c.given_at', 'c.withdrawn_at', 'c.withdrawal_note', 'c.contact_phone', 'c.contact_email', 'rb.name as recorded_by_name', 'wb.name as withdrawn_by_name'])
 		.where('c.resident_id', '=', residentId)
 		.$if(!options.includeWithdrawn, (q) => q.where('c.withdrawn_at', 'is', null))
 		.orderBy('c.given_at', 'desc')
@@ -55,7 +58,9 @@ export async function activeConsents(db: Db, residentId: string, options: { incl
 		withdrawnAt: r.withdrawn_at,
 		withdrawnBy: r.withdrawn_by_name,
 		withdrawalNote: r.withdrawal_note,
-		inForce: r.withdrawn_at === null
+		inForce: r.withdrawn_at === null,
+		contactPhone: r.withdrawn_at === null ? r.contact_phone : null,
+		contactEmail: r.withdrawn_at === null ? r.contact_email : null
 	}));
 }
 
@@ -99,11 +104,75 @@ export async function recordConsent(db: Db, actor: Actor, input: ConsentInput, b
 			recorded_by_organisation_id: recorder,
 			withdrawn_at: null,
 			withdrawn_by: null,
-			withdrawal_note: null
+			withdrawal_note: null,
+			contact_phone: v.contactPhone,
+			contact_email: v.contactEmail
 		};
 		await tx.insertInto('consents').values(row).execute();
-		await audit(tx, actor, { action: 'consent_record', resourceType: 'resident', resourceId: v.residentId, summary: `consent ${row.id} organisation ${v.organisationId} scope ${v.scope}` });
+		await audit(tx, actor, { action: 'consent_record', resourceType: 'resident', resourceId: v.residentId, summary: `consent ${row.id} organisation ${v.organisationId} scope ${v.scope}${v.contactPhone || v.contactEmail ? ' with contact details' : ''}` });
 		return row;
+	});
+}
+
+/** How to reach a resident about one help request: their name, and what they gave for it (phone, email), or who to ask. */
+export type PurposeContact = {
+	residentId: string;
+	residentName: string;
+	organisationName: string;
+	phone: string | null;
+	email: string | null;
+	givenAt: string;
+	recordedBy: string | null;
+	recordedByOrganisation: string | null;
+};
+
+/**
+ * The contact details a resident gave with a consent in force, for who may read that consent (the organisation it was
+ * given to, the one that recorded it, the institute that works with the person): exactly those, nothing else of the
+ * record. `null` when the consent is withdrawn or the reader may not see it. The caller audits the read.
+ */
+export async function purposeContact(db: Db, actor: Actor, consentId: string): Promise<PurposeContact | null> {
+	const row = await db
+		.selectFrom('consents as c')
+		.innerJoin('residents as r', 'r.id', 'c.resident_id')
+		.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+		.leftJoin('users as rb', 'rb.id', 'c.recorded_by')
+		.leftJoin('organisations as ro', 'ro.id', 'c.recorded_by_organisation_id')
+		.select(['c.id', 'c.resident_id', 'c.organisation_id', 'c.recorded_by_organisation_id', 'c.contact_phone', 'c.contact_email', 'c.given_at', 'c.withdrawn_at', 'r.first_name', 'r.last_name', 'o.name as organisation_name', 'rb.name as recorded_by_name', 'ro.name as recorded_by_organisation'])
+		.where('c.id', '=', consentId)
+		.executeTakeFirst();
+	if (!row || row.withdrawn_at) return null;
+	const person = await loadResidentContext(db, row.resident_id);
+	if (!person || !can(actor, 'read', 'consent', { recordedByOrganisationId: row.recorded_by_organisation_id, organisationId: row.organisation_id, person })) return null;
+	return {
+		residentId: row.resident_id,
+		residentName: `${row.first_name} ${row.last_name}`,
+		organisationName: row.organisation_name,
+		phone: row.contact_phone,
+		email: row.contact_email,
+		givenAt: row.given_at,
+		recordedBy: row.recorded_by_name,
+		recordedByOrganisation: row.recorded_by_organisation
+	};
+}
+
+/**
+ * The resident gives again how they may be contacted for a consent in force (a second help request for the same
+ * partner reuses the consent): recorded, like the consent, by who spoke with them. Empty values leave it as it is.
+ */
+export async function renewConsentContact(db: Db, actor: Actor, consentId: string, input: { contactPhone?: unknown; contactEmail?: unknown }, basis: { helpRequestHandledBy?: string | null } = {}): Promise<void> {
+	const v = parseInput(contactInput, input);
+	if (!v.contactPhone && !v.contactEmail) return;
+	await inTransaction(db, async (tx) => {
+		const consent = await tx.selectFrom('consents').selectAll().where('id', '=', consentId).where('withdrawn_at', 'is', null).executeTakeFirst();
+		if (!consent) throw new NotFound('consent', consentId);
+		const ctx = await loadResidentContext(tx, consent.resident_id);
+		if (!ctx) throw new NotFound('resident', consent.resident_id);
+		authorize(actor, 'record', 'consent', { ...ctx, helpRequestHandledBy: basis.helpRequestHandledBy ?? null });
+		const change = { contact_phone: v.contactPhone ?? consent.contact_phone, contact_email: v.contactEmail ?? consent.contact_email };
+		if (change.contact_phone === consent.contact_phone && change.contact_email === consent.contact_email) return;
+		await tx.updateTable('consents').set(change).where('id', '=', consentId).execute();
+		await audit(tx, actor, { action: 'consent_record', resourceType: 'resident', resourceId: consent.resident_id, summary: `consent ${consentId} contact details renewed` });
 	});
 }
 
@@ -123,7 +192,8 @@ export async function withdrawConsent(db: Db, actor: Actor, input: WithdrawalInp
 		}
 		authorize(actor, 'withdraw', 'consent', subject);
 		if (consent.withdrawn_at) throw new Conflict('consent_withdrawn', 'This consent was withdrawn already');
-		const change = { withdrawn_at: nowIso(), withdrawn_by: actor.kind === 'staff' ? actor.id : null, withdrawal_note: v.note };
+		// The contact details given for the purpose go with it: nobody may use them from now on.
+		const change = { withdrawn_at: nowIso(), withdrawn_by: actor.kind === 'staff' ? actor.id : null, withdrawal_note: v.note, contact_phone: null, contact_email: null };
 		await tx.updateTable('consents').set(change).where('id', '=', v.consentId).execute();
 		await audit(tx, actor, { action: 'consent_withdraw', resourceType: 'resident', resourceId: consent.resident_id, summary: `consent ${v.consentId} organisation ${consent.organisation_id} scope ${consent.scope}` });
 		return { ...consent, ...change };

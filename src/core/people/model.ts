@@ -72,13 +72,36 @@ export const residentSearch = z.object({
 });
 export type ResidentSearch = z.input<typeof residentSearch>;
 
+/** A phone number as people write it: digits, spaces, +, /, ., - and brackets; 8 to 15 digits (as a reporter's). */
+export const contactPhone = z
+	.union([
+		z
+			.string()
+			.trim()
+			.regex(/^[+0-9 ()./-]{8,25}$/, { error: 'phone' })
+			.refine((v) => (v.match(/\d/g) ?? []).length >= 8 && (v.match(/\d/g) ?? []).length <= 15, { error: 'phone' }),
+		z.literal('')
+	])
+	.optional()
+	.nullable()
+	.transform((v) => (v ? v : null));
+export const contactEmail = z
+	.union([z.string().trim().toLowerCase().max(254).pipe(z.email()), z.literal('')])
+	.optional()
+	.nullable()
+	.transform((v) => (v ? v : null));
+
 export const consentInput = z.object({
 	residentId: z.uuid(),
 	organisationId: z.string().min(1).pipe(z.uuid()),
 	scope: z.enum(CONSENT_SCOPES),
-	purpose: z.string().trim().min(1).max(500)
+	purpose: z.string().trim().min(1).max(500),
+	/** How the receiving organisation may contact the resident for this purpose (a help request); nothing else of the record. */
+	contactPhone,
+	contactEmail
 });
 export type ConsentInput = z.input<typeof consentInput>;
+export const contactInput = z.object({ contactPhone, contactEmail });
 
 /** A consent withdrawn at the resident's request: how they asked ("phoned the office on 3 December"). */
 export const withdrawalInput = z.object({

@@ -23,7 +23,7 @@ import {
 } from './model';
 import { areaAndDescendants, dwellingAddress, type DwellingAddress } from './places';
 
-export { recordConsent, withdrawConsent, listConsents, type ConsentView } from './consents';
+export { purposeContact, recordConsent, renewConsentContact, type PurposeContact, withdrawConsent, listConsents, type ConsentView } from './consents';
 /**
  * For other modules that decide what may go to a partner (signals: may this help request go to that organisation?):
  * a resident's consents, read without an actor or audit entry: the caller applies them and shows no one's record.

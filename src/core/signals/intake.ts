@@ -12,7 +12,7 @@ import type { NewSignal, SignalKind, SignalSource } from '../db/schema';
 import { Invalid, NotFound } from '../errors';
 import { checkFingerprint } from '../idempotency';
 import { enqueueMail } from '../mail/outbox';
-import { recordConsent } from '../people/service';
+import { recordConsent, renewConsentContact } from '../people/service';
 import { helpConsentInForce } from './referrals';
 import { parseInput } from '../validation';
 import { suggest } from './classify';
@@ -296,10 +296,12 @@ export async function registerSignal(db: Db, actor: StaffActor | Actor, input: S
 		let consentId: string | null = null;
 		if (help && routed && routed.organisationId !== actor.organisationId) {
 			if (v.consentGiven && v.residentId) {
-				// A consent already in force for this partner is reused; a second help request does not record it twice.
-				consentId =
-					(await helpConsentInForce(tx, v.residentId, routed.organisationId)) ??
-					(await recordConsent(tx, actor, { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing' }, { helpRequestHandledBy: actor.organisationId })).id;
+				// A consent already in force for this partner is reused (with the contact details given now, if any); a second
+				// help request does not record it twice.
+				const contact = { contactPhone: v.contactPhone, contactEmail: v.contactEmail };
+				consentId = await helpConsentInForce(tx, v.residentId, routed.organisationId);
+				if (consentId) await renewConsentContact(tx, actor, consentId, contact, { helpRequestHandledBy: actor.organisationId });
+				else consentId = (await recordConsent(tx, actor, { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing', ...contact }, { helpRequestHandledBy: actor.organisationId })).id;
 			} else {
 				// No consent: the help request stays with the worker's own organisation, which may refer it later.
 				routed = { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null };

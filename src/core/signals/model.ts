@@ -2,6 +2,7 @@
 // of intake and handling. Statuses follow FixMyStreet/Signalen; "rejected" and "not our task" are kept apart from
 // "resolved" in every figure.
 import { z } from 'zod';
+import { contactEmail, contactPhone } from '../people/model';
 import type { SignalKind, SignalPriority, SignalStatus } from '../db/schema';
 
 export const SIGNAL_KINDS = ['home_repair', 'common_spaces', 'nuisance', 'public_space', 'help'] as const satisfies readonly SignalKind[];
@@ -114,6 +115,9 @@ export const staffIntakeInput = z
 		channel: z.enum(STAFF_CHANNELS),
 		/** A help request is confidential: it needs the resident's consent to share it with the routed partner. */
 		consentGiven: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false),
+		/** With the consent: how the partner may contact the resident about this request (nothing else of their record). */
+		contactPhone,
+		contactEmail,
 		idempotencyKey: z.string().trim().min(8).max(128).optional()
 	})
 	.superRefine((v, ctx) => {

@@ -4,6 +4,7 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { audit, authorize, can, isStaff, type Actor, type StaffActor } from '../access';
+import { purposeContact, type PurposeContact } from '../people/consents';
 import { reporterIdByToken } from './tracking-links';
 import type { Db } from '../db/database';
 import type { SignalPriority, SignalStatus } from '../db/schema';
@@ -168,6 +169,11 @@ export type StaffSignalView = {
 	attachments: AttachmentView[];
 	referrals: Array<{ id: string; toOrganisationId: string; toOrganisationName: string; status: string; note: string; response: string | null; deadlineAt: string | null; createdAt: string; respondedAt: string | null }>;
 	mergedSignals: Array<{ id: string; reference: string }>;
+	/**
+	 * A help request shared with the resident's consent: how the organisation it was given to may reach them about it
+	 * (what they gave for that purpose, nothing more of their record). null without a consent in force the reader may see.
+	 */
+	helpContact: PurposeContact | null;
 	can: { handle: boolean; refer: boolean };
 };
 
@@ -209,7 +215,8 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 			.execute(),
 		db.selectFrom('signals').select(['id', 'reference']).where('merged_into_id', '=', id).execute()
 	]);
-	const hasContact = !!reporters?.some((r) => r.email || r.phone || r.name);
+	const helpContact = signal.is_help_request && signal.consent_id ? await purposeContact(db, actor, signal.consent_id) : null;
+	const hasContact = !!reporters?.some((r) => r.email || r.phone || r.name) || !!helpContact;
 	if (signal.is_help_request || hasContact) {
 		await audit(db, actor, { action: 'signal_read', resourceType: 'signal', resourceId: id, summary: [signal.is_help_request ? 'help request' : null, hasContact ? 'contact details' : null].filter(Boolean).join(', ') });
 	}
@@ -221,6 +228,7 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 		attachments: attachments.map((a) => ({ id: a.id, mediaType: a.media_type, width: a.width, height: a.height, isPublic: a.is_public, createdAt: a.created_at })),
 		referrals: referrals.map((r) => ({ id: r.id, toOrganisationId: r.to_organisation_id, toOrganisationName: r.name, status: r.status, note: r.note, response: r.response, deadlineAt: r.deadline_at, createdAt: r.created_at, respondedAt: r.responded_at })),
 		mergedSignals: merged,
+		helpContact,
 		can: { handle: can(actor, 'handle', 'signal', ctx), refer: can(actor, 'refer', 'signal', ctx) }
 	};
 }

@@ -93,13 +93,13 @@ export async function referralChoices(db: Db, actor: Actor, signalId: string): P
  * The organisation handling a help request records the resident's consent to share it with a partner: it spoke with
  * the resident about it. The partner must work where the signal is, as for the referral itself.
  */
-export async function recordReferralConsent(db: Db, actor: Actor, signalId: string, input: { toOrganisationId: unknown; purpose: unknown }): Promise<void> {
+export async function recordReferralConsent(db: Db, actor: Actor, signalId: string, input: { toOrganisationId: unknown; purpose: unknown; contactPhone?: unknown; contactEmail?: unknown }): Promise<void> {
 	await inTransaction(db, async (tx) => {
 		const { signal } = await loadForAction(tx, actor, signalId, 'refer');
 		if (!signal.is_help_request || !signal.resident_id) throw new Conflict('consent_not_needed', 'Only a help request of a known resident needs a consent');
 		const receiverId = String(input.toOrganisationId ?? '');
 		if (receiverId && !(await receiversFor(tx, signal)).some((o) => o.id === receiverId)) throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
-		await recordConsent(tx, actor, { residentId: signal.resident_id, organisationId: receiverId, scope: 'help_request', purpose: input.purpose as string }, { helpRequestHandledBy: signal.organisation_id });
+		await recordConsent(tx, actor, { residentId: signal.resident_id, organisationId: receiverId, scope: 'help_request', purpose: input.purpose as string, contactPhone: input.contactPhone as string | undefined, contactEmail: input.contactEmail as string | undefined }, { helpRequestHandledBy: signal.organisation_id });
 	});
 }
 

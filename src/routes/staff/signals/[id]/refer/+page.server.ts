@@ -42,7 +42,7 @@ export const actions: Actions = {
 		const values = await formObject(request);
 		const organisationId = String(values.toOrganisationId ?? '');
 		try {
-			await recordReferralConsent(locals.core.db, locals.actor, params.id, { toOrganisationId: organisationId, purpose: values.purpose });
+			await recordReferralConsent(locals.core.db, locals.actor, params.id, { toOrganisationId: organisationId, purpose: values.purpose, contactPhone: values.contactPhone, contactEmail: values.contactEmail });
 		} catch (err) {
 			return formFailure(err, locals.locale, { ...values, form: 'consent' });
 		}
