@@ -32,12 +32,12 @@ describe.runIf(browserAvailable())('referrals, partner links and "is it solved?"
 		lien = await openContext(browser, { ...DESKTOP, locale: 'nl-BE' });
 		phone = await openContext(browser, { ...PHONE, javaScriptEnabled: false, locale: 'nl-BE' });
 		page = await sara.newPage();
-		// Sara met Fatima on a house visit and registered her help request; Fatima has not agreed to share it yet.
+		// Sara met Fatima on a house visit and registered her help request; Fatima has agreed to share nothing with the OCMW yet.
 		const worker = await staffActor(server.db, DEMO.communityWorker);
 		const resident = await server.db
 			.selectFrom('residents as r')
 			.select('r.id')
-			.where((eb) => eb.not(eb.exists(eb.selectFrom('consents as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id').select('c.id').whereRef('c.resident_id', '=', 'r.id').where('c.scope', '=', 'help_request').where('o.name', '=', 'OCMW Wevelgem'))))
+			.where((eb) => eb.not(eb.exists(eb.selectFrom('consents as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id').select('c.id').whereRef('c.resident_id', '=', 'r.id').where('o.name', '=', 'OCMW Wevelgem'))))
 			.orderBy('r.id')
 			.executeTakeFirstOrThrow();
 		const help = await registerSignal(server.db, worker, { kind: 'help', description: 'Kan de energiefactuur van deze winter niet betalen', residentId: resident.id, channel: 'house_visit' }, { baseUrl: server.url });
@@ -65,6 +65,8 @@ describe.runIf(browserAvailable())('referrals, partner links and "is it solved?"
 
 		await page.locator('#consent-org').selectOption({ label: 'OCMW Wevelgem' });
 		await page.locator('#consent-purpose').fill('Hulp bij de energiefactuur');
+		// Fatima gives her mobile number for this: that, and nothing else of her record, goes to the OCMW.
+		await page.locator('#consent-phone').fill('0470 55 66 77');
 		await Promise.all([page.waitForURL(/toestemming/), page.getByRole('button', { name: 'Toestemming noteren' }).click()]);
 		expect(await page.locator('.consent').innerText()).toContain('Toestemming geldt voor: OCMW Wevelgem');
 		await visited(page, 'referral-3-consent-recorded');
@@ -92,6 +94,30 @@ describe.runIf(browserAvailable())('referrals, partner links and "is it solved?"
 		await visited(ocmw, 'referral-6-ocmw-accepted');
 		const signal = await server.db.selectFrom('signals as s').innerJoin('organisations as o', 'o.id', 's.organisation_id').select('o.name').where('s.id', '=', helpId).executeTakeFirstOrThrow();
 		expect(signal.name).toBe('OCMW Wevelgem');
+	});
+
+	it('Lien calls Fatima back on the number she gave for it, and sees nothing else of her record', async () => {
+		const ocmw = await lien.newPage();
+		await ocmw.goto(`${server.url}/staff/signals/${helpId}`);
+		const contact = ocmw.locator('section.help-contact');
+		expect(await contact.innerText()).toContain('0470 55 66 77');
+		expect(await contact.innerText()).toContain('Sara');
+		expect(await contact.getByRole('link', { name: '0470 55 66 77' }).getAttribute('href')).toBe('tel:0470556677');
+		await visited(ocmw, 'referral-6b-ocmw-help-contact');
+		// On Fatima's page: the number given for the help request, not her record's phone, email or contact preference.
+		await ocmw.getByRole('link', { name: 'Bekijk de bewoner' }).click();
+		await ocmw.waitForURL(/\/staff\/residents\//);
+		const facts = await ocmw.locator('dl.facts').first().innerText();
+		expect(facts).toContain('0470 55 66 77');
+		expect(facts).toContain('Niet gedeeld met jouw organisatie');
+		expect(facts).not.toContain('via telefoon');
+		await visited(ocmw, 'referral-6c-ocmw-resident-page');
+		// She calls and writes down what was agreed, for her colleagues.
+		await ocmw.goto(`${server.url}/staff/signals/${helpId}`);
+		await ocmw.locator('#note-body').fill('Fatima teruggebeld: afspraak op dinsdag voor een afbetalingsplan.');
+		await Promise.all([ocmw.waitForLoadState(), ocmw.locator('section[aria-labelledby=h-note]').getByRole('button', { name: 'Opslaan' }).click()]);
+		expect(await ocmw.locator('main').innerText()).toContain('Fatima teruggebeld');
+		await visited(ocmw, 'referral-6d-ocmw-called-back');
 	});
 
 	it('Sara sees that the OCMW accepted', async () => {

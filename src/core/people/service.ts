@@ -141,7 +141,10 @@ export async function updateHousehold(db: Db, actor: Actor, id: string, input: H
 export type HouseholdMember = { id: string; firstName: string; lastName: string; birthYear: number | null; language: string };
 export type HouseholdView = {
 	household: Household;
+	/** The address, when the reader may see contact details; null too without a dwelling. */
 	dwelling: DwellingAddress | null;
+	/** The estate they live in, which whoever reads the household may know. */
+	estate: DwellingAddress['estate'] | null;
 	members: HouseholdMember[];
 	visibility: Visibility;
 };
@@ -165,7 +168,8 @@ export async function getHousehold(db: Db, actor: Actor, id: string): Promise<Ho
 		await audit(tx, actor, { action: 'read', resourceType: 'household', resourceId: id });
 		return {
 			household: visibility.householdSituation ? household : { ...household, move_in_date: null, move_out_date: null, external_ref: null },
-			dwelling,
+			dwelling: visibility.contactDetails ? dwelling : null,
+			estate: dwelling?.estate ?? null,
 			members: members.map((m) => ({ id: m.id, firstName: m.first_name, lastName: m.last_name, birthYear: visibility.householdSituation ? m.birth_year : null, language: m.language })),
 			visibility
 		};
@@ -242,7 +246,9 @@ export type ResidentView = {
 	/** Contact details are blanked when the reader may not see them (a partner without that consent). */
 	resident: Resident;
 	household: { id: string; name: string; moveInDate: string | null; moveOutDate: string | null } | null;
+	/** The address is a contact detail: null when the reader may not see those (and without a dwelling). */
 	dwelling: DwellingAddress | null;
+	estate: DwellingAddress['estate'] | null;
 	consents: ConsentView[];
 	visibility: Visibility;
 };
@@ -271,7 +277,8 @@ export async function getResident(db: Db, actor: Actor, id: string): Promise<Res
 						moveOutDate: visibility.householdSituation ? household.move_out_date : null
 					}
 				: null,
-			dwelling,
+			dwelling: visibility.contactDetails ? dwelling : null,
+			estate: dwelling?.estate ?? null,
 			consents,
 			visibility
 		};

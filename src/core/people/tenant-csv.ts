@@ -93,38 +93,41 @@ export function readTenantFile(text: string): TenantFile {
 		const tenancyRef = cell('tenancy_ref');
 		if (tenancyRef) out.tenancyRefs.add(tenancyRef);
 		const result = checkRow(record.line, record.fields.length, columns.length, cell);
-		if ('code' in result) out.rejected.push(result);
+		if (Array.isArray(result)) out.rejected.push(...result);
 		else out.rows.push(result);
 	}
 	out.rejected.sort((a, b) => a.line - b.line);
 	return out;
 }
 
-function checkRow(line: number, width: number, headerWidth: number, cell: (c: TenantColumn) => string): TenantRow | Rejection {
-	if (width > headerWidth && headerWidth > 0) return { line, code: 'too_many_cells', params: { found: width, expected: headerWidth } };
-	for (const c of REQUIRED_COLUMNS) if (!cell(c)) return { line, code: 'missing_field', field: c };
+/** A row as a checked tenant, or every reason it cannot be one (all of them, so the file is fixed in one go). */
+function checkRow(line: number, width: number, headerWidth: number, cell: (c: TenantColumn) => string): TenantRow | Rejection[] {
+	if (width > headerWidth && headerWidth > 0) return [{ line, code: 'too_many_cells', params: { found: width, expected: headerWidth } }];
+	const problems: Rejection[] = [];
+	const reject = (code: string, field: TenantColumn) => problems.push({ line, code, field });
+	for (const c of REQUIRED_COLUMNS) if (!cell(c)) reject('missing_field', c);
 	let moveInDate: string | null = null;
 	if (cell('move_in_date')) {
 		moveInDate = parseTenancyDate(cell('move_in_date'));
-		if (!moveInDate) return { line, code: 'bad_date', field: 'move_in_date' };
+		if (!moveInDate) reject('bad_date', 'move_in_date');
 	}
 	let birthYear: number | null = null;
 	if (cell('birth_year')) {
 		birthYear = /^\d{4}$/.test(cell('birth_year')) ? Number(cell('birth_year')) : NaN;
-		if (!(birthYear >= 1900 && birthYear <= new Date().getUTCFullYear())) return { line, code: 'bad_birth_year', field: 'birth_year' };
+		if (!(birthYear >= 1900 && birthYear <= new Date().getUTCFullYear())) reject('bad_birth_year', 'birth_year');
 	}
 	const email = cell('email').toLowerCase() || null;
-	if (email && !EMAIL.test(email)) return { line, code: 'bad_email', field: 'email' };
+	if (email && !EMAIL.test(email)) reject('bad_email', 'email');
 	const language = cell('language').toLowerCase() || null;
-	if (language && !/^[a-z]{2,3}$/.test(language)) return { line, code: 'bad_language', field: 'language' };
+	if (language && !/^[a-z]{2,3}$/.test(language)) reject('bad_language', 'language');
 	let contactChannel: ContactChannel | null = null;
 	if (cell('contact_channel')) {
 		contactChannel = CHANNEL_WORDS[cell('contact_channel').toLowerCase()] ?? null;
-		if (!contactChannel || !CONTACT_CHANNELS.includes(contactChannel)) return { line, code: 'bad_contact_channel', field: 'contact_channel' };
+		if (!contactChannel || !CONTACT_CHANNELS.includes(contactChannel)) reject('bad_contact_channel', 'contact_channel');
 	}
-	if (!/^\d{4}$/.test(cell('postal_code'))) return { line, code: 'bad_postal_code', field: 'postal_code' };
-	const tooLong = TENANT_COLUMNS.find((c) => cell(c).length > 200);
-	if (tooLong) return { line, code: 'too_long', field: tooLong };
+	if (cell('postal_code') && !/^\d{4}$/.test(cell('postal_code'))) reject('bad_postal_code', 'postal_code');
+	for (const c of TENANT_COLUMNS) if (cell(c).length > 200) reject('too_long', c);
+	if (problems.length > 0) return problems;
 	return {
 		line,
 		dwellingRef: cell('dwelling_ref'),

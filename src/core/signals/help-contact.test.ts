@@ -45,6 +45,9 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 		const record = await getResident(ctx.db, world.ocmwWorker, fatima);
 		expect(record.visibility.contactDetails).toBe(false);
 		expect(record.resident).toMatchObject({ phone: null, email: null, birth_year: null });
+		// Her address is a contact detail too: the OCMW knows the estate, not the door.
+		expect(record.dwelling).toBeNull();
+		expect(record.estate?.id).toBe(world.estate.id);
 		expect(record.consents.map((c) => [c.organisationId, c.contactPhone, c.contactEmail])).toEqual([[world.ocmw.id, '0470 12 34 56', null]]);
 		// The look at her contact details is in the audit log, by the OCMW.
 		const reads = await ctx.db.selectFrom('audit_log').select(['summary', 'organisation_id']).where('resource_id', '=', routed).where('action', '=', 'signal_read').execute();
