@@ -137,6 +137,7 @@ describeOnDatabases('the daily digest of overdue signals', (ctx) => {
 });
 
 describeOnDatabases('a signal solved, reopened and late again', (ctx) => {
+	let v0: Awaited<ReturnType<typeof vlashaard>>;
 	it('is told again; a signal handled before the digest goes out is left out of it', async () => {
 		const v = await vlashaard(ctx.db, { leak: '', lift: '', graffiti: '' });
 		const leak = await report(ctx.db, v, v.leak.id, 'Lek boven het aanrecht');
@@ -160,6 +161,19 @@ describeOnDatabases('a signal solved, reopened and late again', (ctx) => {
 		expect(all).toHaveLength(2);
 		expect(all[1].text).toContain(leak.reference);
 		expect(await ctx.db.selectFrom('overdue_notices').select('opened_at').where('signal_id', '=', leak.id).execute()).toHaveLength(2);
+		v0 = v;
+	});
+
+	it('a colleague whose account was switched off after the signal was noted gets no digest; the team does', async () => {
+		const v = v0;
+		const stuck = await report(ctx.db, v, v.lift.id, 'Lift hangt tussen twee verdiepingen', at('2026-11-16T09:00:00Z'), null);
+		await sweepOverdue(ctx.db, { baseUrl, now: at('2026-11-19T02:00:00Z') });
+		await ctx.db.updateTable('users').set({ is_active: false }).where('id', '=', v.tom.id).execute();
+		const before = (await digests(ctx.db)).length;
+		expect(await sweepOverdue(ctx.db, { baseUrl, now: at('2026-11-19T07:00:00Z') })).toBe(2);
+		const sent = (await digests(ctx.db)).slice(before);
+		expect(sent.map((m) => m.to).sort()).toEqual([v.world.landlord.email, v.hilde.email].sort());
+		for (const m of sent) expect(m.text).toContain(stuck.reference);
 	});
 });
 

@@ -148,15 +148,16 @@ async function sendDigest(db: Db, email: string, day: string, options: { baseUrl
 			.leftJoin('teams as t', 't.id', 's.team_id')
 			.leftJoin('users as a', 'a.id', 's.assignee_id')
 			.leftJoin('users as u', 'u.id', 'r.user_id')
-			.select(['r.notice_id', 'r.name', 'r.locale', 'r.user_id', 'u.name as user_name', 'u.locale as user_locale', 'n.kind', 'n.deadline_at as noted_deadline', 's.id', 's.reference', 's.kind as signal_kind', 's.status', 's.merged_into_id', 's.deadline_at'])
+			.select(['r.notice_id', 'r.name', 'r.locale', 'r.user_id', 'u.name as user_name', 'u.locale as user_locale', 'u.is_active', 'n.kind', 'n.deadline_at as noted_deadline', 's.id', 's.reference', 's.kind as signal_kind', 's.status', 's.merged_into_id', 's.deadline_at'])
 			.select(['c.name as category', 'c.name_fr as category_fr', 'c.name_en as category_en', 'o.name as organisation', 't.name as team', 'a.name as assignee'])
 			.where('r.email', '=', email)
 			.where('r.digest_day', 'is', null)
 			.orderBy('s.deadline_at')
 			.orderBy('s.reference')
 			.execute();
-		// A signal handled, merged or given a new deadline since it was noted needs no warning any more.
-		const current = (i: (typeof items)[number]) => (OPEN_STATUSES as readonly string[]).includes(i.status) && i.merged_into_id === null && i.deadline_at === i.noted_deadline;
+		// A signal handled, merged or given a new deadline since it was noted needs no warning any more; nor does a
+		// person whose account was switched off since.
+		const current = (i: (typeof items)[number]) => (OPEN_STATUSES as readonly string[]).includes(i.status) && i.merged_into_id === null && i.deadline_at === i.noted_deadline && i.is_active !== false;
 		const relevant = items.filter(current);
 		const stale = items.filter((i) => !current(i)).map((i) => i.notice_id);
 		if (stale.length > 0) await tx.deleteFrom('overdue_notice_recipients').where('email', '=', email).where('notice_id', 'in', stale).execute();
