@@ -43,7 +43,7 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 	const files = localFileStore(join(config.dataDir, 'uploads'));
 	const sweeps = [
 		{ name: 'outbox', everyMs: 2000, run: flushOutbox },
-		{ name: 'signals-overdue', everyMs: 5 * 60_000, run: () => sweepOverdue(db, { baseUrl }) },
+		{ name: 'signals-overdue', everyMs: 5 * 60_000, run: () => sweepOverdue(db, { baseUrl, digestTime: config.overdueDigestTime }) },
 		{ name: 'signals-anonymise', everyMs: 60 * 60_000, run: () => sweepAnonymise(db, { days: config.signalContactRetentionDays }) },
 		{ name: 'signals-classifier', everyMs: 60 * 60_000, run: () => sweepClassifier(db) },
 		{ name: 'signals-pending-photos', everyMs: 60 * 60_000, run: () => sweepPendingPhotos(db, files) },

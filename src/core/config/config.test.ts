@@ -39,3 +39,12 @@ describe('the client address behind a reverse proxy', () => {
 		expect(() => loadConfig({ ADDRESS_HEADER: 'x-forwarded-for ' })).toThrow(/ADDRESS_HEADER: /);
 	});
 });
+
+describe('the time of the daily digest of overdue signals', () => {
+	it('is 07:00 in Brussels unless set; a time that is not HH:MM stops the server with the variable named', () => {
+		expect(loadConfig({}).overdueDigestTime).toBe('07:00');
+		expect(loadConfig({ OVERDUE_DIGEST_TIME: '08:30' }).overdueDigestTime).toBe('08:30');
+		expect(() => loadConfig({ OVERDUE_DIGEST_TIME: '7' })).toThrow(/OVERDUE_DIGEST_TIME: must be a time of day as HH:MM/);
+		expect(() => loadConfig({ OVERDUE_DIGEST_TIME: '24:00' })).toThrow(/OVERDUE_DIGEST_TIME/);
+	});
+});

@@ -32,6 +32,11 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	JOBS: bool.default(true),
 	SIGNAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+	OVERDUE_DIGEST_TIME: z
+		.string()
+		.trim()
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24 hours, Europe/Brussels), e.g. 07:00')
+		.default('07:00'),
 	// Read by adapter-node itself (event.getClientAddress()); checked here so a wrong value stops the server.
 	ADDRESS_HEADER: z
 		.string()
@@ -72,6 +77,8 @@ export type Config = {
 	jobs: boolean;
 	/** Days after a signal ended before its reporters' contact details are erased. */
 	signalContactRetentionDays: number;
+	/** From this time of day (HH:MM, Europe/Brussels) each person gets their daily digest of overdue signals. */
+	overdueDigestTime: string;
 	/**
 	 * Behind a reverse proxy: the header the proxy puts the client's address in, and for X-Forwarded-For the number of
 	 * proxies (the entry that many from the right counts). Every rate limit counts per client address.
@@ -115,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		logLevel: c.LOG_LEVEL,
 		jobs: c.JOBS,
 		signalContactRetentionDays: c.SIGNAL_CONTACT_RETENTION_DAYS,
+		overdueDigestTime: c.OVERDUE_DIGEST_TIME,
 		addressHeader: c.ADDRESS_HEADER,
 		xffDepth: c.XFF_DEPTH ?? 1
 	};

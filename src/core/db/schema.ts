@@ -243,6 +243,8 @@ export interface SignalCategoryTable {
 	name_en: string | null;
 	sort_order: number;
 	is_active: boolean;
+	/** Working days after a signal's deadline before its coordinators hear of it (the second deadline); null: never. */
+	escalation_days: number | null;
 	created_at: Time;
 	updated_at: Time;
 }
@@ -427,6 +429,35 @@ export interface SignalReminderTable {
 	signal_id: string;
 	kind: string;
 	sent_at: Time;
+}
+
+/** What became overdue (or escalated) in one episode of a signal: the insert is the claim. */
+export interface OverdueNoticeTable {
+	id: string;
+	signal_id: string;
+	kind: 'overdue' | 'escalation';
+	deadline_at: Time;
+	/** The signal's creation or its last reopening: a signal reopened after it ended may be noted again. */
+	opened_at: Time;
+	noted_at: Time;
+}
+
+/** Who hears of a notice, and in which day's digest ('YYYY-MM-DD' in Europe/Brussels; null while waiting). */
+export interface OverdueNoticeRecipientTable {
+	notice_id: string;
+	email: string;
+	user_id: string | null;
+	name: string;
+	locale: string;
+	digest_day: string | null;
+}
+
+/** One digest per person per day. */
+export interface OverdueDigestTable {
+	email: string;
+	day: string;
+	sent_at: Time;
+	notices: number;
 }
 
 export interface RateLimitTable {
@@ -630,6 +661,9 @@ export interface Database {
 	partner_links: PartnerLinkTable;
 	signal_feedback: SignalFeedbackTable;
 	signal_reminders: SignalReminderTable;
+	overdue_notices: OverdueNoticeTable;
+	overdue_notice_recipients: OverdueNoticeRecipientTable;
+	overdue_digests: OverdueDigestTable;
 	rate_limits: RateLimitTable;
 	auth_throttles: AuthThrottleTable;
 	classifier_models: ClassifierModelTable;

@@ -28,4 +28,4 @@ function lookup(locale: Locale, key: string): string | undefined {
 	return messages()[locale]?.[key.slice(0, dot)]?.[key.slice(dot + 1)];
 }
 
-export const { translate, has, translator } = translations(lookup);
+export const { translate, has, translator, plural } = translations(lookup);

@@ -8,6 +8,9 @@ import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { PRIORITIES, SIGNAL_KINDS } from './model';
 
+/** The second deadline of a category unless a coordinator sets another: working days after the first one. */
+export const DEFAULT_ESCALATION_DAYS = 5;
+
 /** Every installation starts with one general category per kind, so a report can always be stored and routed later. */
 export const GENERAL_CATEGORIES = [
 	{ key: 'home_repair_other', kind: 'home_repair', name: 'Technisch probleem in de woning', nameFr: 'Problème technique dans le logement', nameEn: 'Technical problem at home' },
@@ -24,7 +27,7 @@ export async function ensureGeneralCategories(db: Db): Promise<void> {
 		if (existing.has(c.key)) continue;
 		await db
 			.insertInto('signal_categories')
-			.values({ id: newId(), key: c.key, kind: c.kind, name: c.name, name_fr: c.nameFr, name_en: c.nameEn, sort_order: 1000 + i, is_active: true, created_at: now, updated_at: now })
+			.values({ id: newId(), key: c.key, kind: c.kind, name: c.name, name_fr: c.nameFr, name_en: c.nameEn, sort_order: 1000 + i, is_active: true, escalation_days: DEFAULT_ESCALATION_DAYS, created_at: now, updated_at: now })
 			.onConflict((oc) => oc.column('key').doNothing())
 			.execute();
 	}
@@ -37,6 +40,14 @@ export const categoryInput = z.object({
 	nameFr: z.string().trim().max(80).optional().transform((v) => v || null),
 	nameEn: z.string().trim().max(80).optional().transform((v) => v || null),
 	sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
+	/**
+	 * The second deadline, in working days after the first: then the coordinators of the team or organisation that
+	 * handles the signal hear of it. Left out: the default; empty (the form's field cleared): no escalation.
+	 */
+	escalationDays: z
+		.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.coerce.number().int().min(1).max(365).nullable())
+		.optional()
+		.transform((v) => (v === undefined ? DEFAULT_ESCALATION_DAYS : v)),
 	/** A form's checkbox sends 'on' or nothing; callers in code may leave it out (active). */
 	isActive: z
 		.union([z.boolean(), z.string()])
@@ -57,7 +68,7 @@ export async function createCategory(db: Db, actor: Actor, input: CategoryInput)
 	return inTransaction(db, async (tx) => {
 		if (await tx.selectFrom('signal_categories').select('id').where('key', '=', v.key).executeTakeFirst()) throw new Invalid([{ path: 'key', code: 'key_taken', message: 'This key is in use' }]);
 		const now = nowIso();
-		const row: SignalCategory = { id: newId(), key: v.key, kind: v.kind, name: v.name, name_fr: v.nameFr, name_en: v.nameEn, sort_order: v.sortOrder, is_active: v.isActive, created_at: now, updated_at: now };
+		const row: SignalCategory = { id: newId(), key: v.key, kind: v.kind, name: v.name, name_fr: v.nameFr, name_en: v.nameEn, sort_order: v.sortOrder, is_active: v.isActive, escalation_days: v.escalationDays, created_at: now, updated_at: now };
 		await tx.insertInto('signal_categories').values(row).execute();
 		await audit(tx, actor, { action: 'category_create', resourceType: 'signal-category', resourceId: row.id, summary: v.key });
 		return row;
@@ -72,7 +83,7 @@ export async function updateCategory(db: Db, actor: Actor, id: string, input: Ca
 		if (!current) throw new NotFound('signal-category', id);
 		const clash = await tx.selectFrom('signal_categories').select('id').where('key', '=', v.key).where('id', '!=', id).executeTakeFirst();
 		if (clash) throw new Invalid([{ path: 'key', code: 'key_taken', message: 'This key is in use' }]);
-		const patch = { key: v.key, kind: v.kind, name: v.name, name_fr: v.nameFr, name_en: v.nameEn, sort_order: v.sortOrder, is_active: v.isActive, updated_at: nowIso() };
+		const patch = { key: v.key, kind: v.kind, name: v.name, name_fr: v.nameFr, name_en: v.nameEn, sort_order: v.sortOrder, is_active: v.isActive, escalation_days: v.escalationDays, updated_at: nowIso() };
 		await tx.updateTable('signal_categories').set(patch).where('id', '=', id).execute();
 		await audit(tx, actor, { action: 'category_update', resourceType: 'signal-category', resourceId: id, summary: v.key });
 		return { ...current, ...patch };

@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import {
 	belgianPublicHolidays,
 	brusselsDate,
+	brusselsMinuteOfDay,
 	deadlineFor,
 	dueState,
 	easterSunday,
 	isOverdue,
 	isWorkingDay,
+	lastDeadlineEscalatedBy,
 	workingCalendar,
 	workingDaysBetween
 } from './deadlines';
@@ -244,5 +246,40 @@ describe('for any moment of receipt', () => {
 			),
 			{ numRuns: 500 }
 		);
+	});
+});
+
+describe('the second deadline, after which a coordinator hears of an overdue signal', () => {
+	it('a leak due Wednesday 4 November 2026 escalates after 3 more working days: from Tuesday, not on Monday', () => {
+		const due = deadlineFor(at('2026-11-02T09:00:00Z'), 2);
+		expect(inBrussels(lastDeadlineEscalatedBy(at('2026-11-09T22:00:00Z'), 3))).toBe('Tuesday 2026-11-03 23:59:59.999');
+		expect(lastDeadlineEscalatedBy(at('2026-11-09T22:59:59Z'), 3).getTime()).toBeLessThan(due.getTime());
+		expect(lastDeadlineEscalatedBy(at('2026-11-09T23:00:00Z'), 3).getTime()).toBe(due.getTime());
+	});
+
+	it('for any moment and number of days, a deadline escalates exactly when its second deadline has passed', () => {
+		fc.assert(
+			fc.property(
+				fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }),
+				fc.integer({ min: 1, max: 30 }),
+				fc.integer({ min: 0, max: 60 }),
+				(now, days, back) => {
+					const cutoff = lastDeadlineEscalatedBy(now, days);
+					expect(deadlineFor(cutoff, days).getTime()).toBeLessThan(now.getTime());
+					const nextDay = new Date(cutoff.getTime() + 1);
+					expect(deadlineFor(nextDay, days).getTime()).toBeGreaterThanOrEqual(now.getTime());
+					const earlier = new Date(cutoff.getTime() - back * 86_400_000);
+					expect(deadlineFor(earlier, days).getTime()).toBeLessThan(now.getTime());
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('the digest hour is read on the Brussels clock, summer and winter', () => {
+		expect(brusselsMinuteOfDay(at('2026-11-05T06:00:00Z'))).toBe(7 * 60);
+		expect(brusselsMinuteOfDay(at('2026-07-05T05:30:00Z'))).toBe(7 * 60 + 30);
+		expect(brusselsMinuteOfDay(at('2026-03-29T00:59:00Z'))).toBe(1 * 60 + 59);
+		expect(brusselsMinuteOfDay(at('2026-03-29T01:00:00Z'))).toBe(3 * 60);
 	});
 });

@@ -110,6 +110,19 @@ export function workingDaysBetween(from: Date, to: Date, calendar: WorkingCalend
 	return count;
 }
 
+/**
+ * The latest deadline whose second deadline, `workingDays` working days later (as `deadlineFor` counts them), has
+ * passed by `now`: every deadline up to it is due for escalation, none after it. The second deadline grows with the
+ * day of the first, so the first day found walking back from today is the one.
+ */
+export function lastDeadlineEscalatedBy(now: Date, workingDays: number, calendar: WorkingCalendar = BELGIAN_CALENDAR): Date {
+	const today = brusselsDayNumber(now);
+	for (let day = today; ; day--) {
+		const noon = new Date(day * DAY_MS + 12 * HOUR_MS); // noon UTC falls on the same day in Brussels
+		if (deadlineFor(noon, workingDays, calendar).getTime() < now.getTime()) return new Date(endOfDayMs(day));
+	}
+}
+
 export function isOverdue(deadline: Date, now: Date): boolean {
 	return now.getTime() > deadline.getTime();
 }
@@ -123,6 +136,14 @@ export function dueState(deadline: Date, now: Date): DueState {
 /** The day in Europe/Brussels on which an instant falls. */
 export function brusselsDate(at: Date): PlainDate {
 	return plainDateOf(brusselsDayNumber(at));
+}
+
+/** Minutes since midnight on the wall clock in Europe/Brussels (07:30 is 450). */
+export function brusselsMinuteOfDay(at: Date): number {
+	const ms = at.getTime();
+	if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
+	const wall = brusselsWallClockMs(ms);
+	return Math.floor((wall - Math.floor(wall / DAY_MS) * DAY_MS) / 60_000);
 }
 
 // Days are counted as day numbers (days since 1970-01-01), which makes stepping and comparing plain arithmetic.

@@ -1,6 +1,7 @@
 // The mails of a signal's life, in the reader's language and in plain words: the reporter's receipt, status news,
-// messages from the worker, the "is it solved?" check; for staff a new assignment and an overdue warning.
-import { DEFAULT_LOCALE, isLocale, translate, type Locale } from '../i18n';
+// messages from the worker, the "is it solved?" check; for staff a new assignment and the daily digest of what
+// became overdue or was escalated.
+import { DEFAULT_LOCALE, isLocale, plural, translate, type Locale } from '../i18n';
 import type { Mail } from '../mail/outbox';
 
 const localeOf = (value: string | null | undefined): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
@@ -64,12 +65,25 @@ export function assignmentMail(p: { to: string; locale: string; name: string; re
 	]);
 }
 
-export function overdueMail(p: { to: string; locale: string; name: string; reference: string; category: string; deadline: string; link: string }): Mail {
-	return compose(p.locale, p.to, 'mail_overdue_subject', { reference: p.reference }, [
-		tr(p.locale, 'mail_hello_name', { name: p.name }),
-		tr(p.locale, 'mail_overdue_intro', { reference: p.reference, category: p.category, deadline: p.deadline }),
-		p.link
-	]);
+/** One signal in an overdue digest, in the reader's language already. */
+export type DigestLine = { reference: string; category: string; deadline: string; link: string; handler?: string | null };
+
+/** To one person, once a day: the signals that became overdue and, for coordinators, those past the second deadline. */
+export function overdueDigestMail(p: { to: string; locale: string; name: string; overdue: DigestLine[]; escalated: DigestLine[] }): Mail {
+	const l = localeOf(p.locale);
+	const line = (d: DigestLine) =>
+		[`- ${translate(l, 'mail.overdue_digest_line', { reference: d.reference, category: d.category, deadline: d.deadline })}`, d.handler ? `  ${translate(l, 'mail.overdue_digest_handled_by', { handler: d.handler })}` : null, `  ${d.link}`]
+			.filter((x): x is string => !!x)
+			.join('\n');
+	const section = (key: string, lines: DigestLine[]) => (lines.length > 0 ? [plural(l, key, lines.length), ...lines.map(line)].join('\n\n') : null);
+	return {
+		to: p.to,
+		subject: plural(l, 'mail.overdue_digest_subject', p.overdue.length + p.escalated.length),
+		text:
+			[tr(l, 'mail_hello_name', { name: p.name }), section('mail.overdue_digest_overdue', p.overdue), section('mail.overdue_digest_escalated', p.escalated), translate(l, 'mail.overdue_digest_why'), tr(l, 'mail_sign_off')]
+				.filter((x): x is string => !!x)
+				.join('\n\n') + '\n'
+	};
 }
 
 export function referralMail(p: { to: string; locale: string; name: string; reference: string; from: string; note: string; deadline: string | null; link: string }): Mail {

@@ -1,5 +1,5 @@
-// A leak passes its deadline: whoever handles it gets one warning, however often the sweep runs and however many
-// server processes run it. A year after a signal ended, the reporter's contact details are gone; the figures stay.
+// A leak passes its deadline: whoever handles it hears of it once, in their daily digest, however often the sweep runs
+// and however many server processes run it (the digest itself is told in overdue.test.ts). A year after a signal ended, the reporter's contact details are gone; the figures stay.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,8 +56,8 @@ describeOnDatabases('sweeps of the signals module', (ctx) => {
 		await ctx.db.updateTable('signals').set({ deadline_at: newDeadline }).where('id', '=', signalId).execute();
 		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-09T12:00:00Z') })).toBe(0);
 		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-11T12:00:00Z') })).toBe(1);
-		const reminders = await ctx.db.selectFrom('signal_reminders').select('kind').where('signal_id', '=', signalId).orderBy('kind').execute();
-		expect(reminders.map((r) => r.kind)).toHaveLength(2);
+		const notices = await ctx.db.selectFrom('overdue_notices').select('deadline_at').where('signal_id', '=', signalId).where('kind', '=', 'overdue').execute();
+		expect(notices).toHaveLength(2);
 		expect((await mails(ctx.db)).filter((m) => m.subject.includes('over tijd')).map((m) => m.to)).toEqual([colleague.email, colleague.email]);
 		await changeStatus(ctx.db, world.landlord, signalId, { status: 'resolved' }, { baseUrl });
 		await ctx.db.updateTable('signals').set({ deadline_at: '2026-11-12T16:00:00.000Z' }).where('id', '=', signalId).execute();
@@ -154,8 +154,8 @@ describeOnDatabases('the overdue sweep leaves merged and ended signals alone', (
 		expect(rows.find((r) => r.id === merged)?.merged_into_id).toBe(kept);
 
 		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-20T09:00:00Z') })).toBe(1);
-		const reminders = await ctx.db.selectFrom('signal_reminders').select('signal_id').execute();
-		expect(reminders.map((r) => r.signal_id)).toEqual([kept]);
+		const noted = await ctx.db.selectFrom('overdue_notices').select('signal_id').where('kind', '=', 'overdue').execute();
+		expect(noted.map((r) => r.signal_id)).toEqual([kept]);
 	});
 
 	it('reminds no one of a referral whose signal was merged or has ended', async () => {
@@ -270,17 +270,17 @@ describe.runIf(testDialects().includes('postgres'))('the overdue sweep with seve
 		await first?.dispose();
 	});
 
-	it('sweeps running at the same moment in two processes send one warning per signal', async () => {
+	it('sweeps running at the same moment in two processes note each signal once and send one digest', async () => {
 		const { world, leak } = await leakWorld(first.db);
 		for (let i = 0; i < 20; i++) {
 			await reportSignal(first.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description: `Lek nummer ${i} in de kelder`, estateId: world.estate.id }, { baseUrl, now: new Date('2026-11-02T09:00:00Z') });
 		}
 		const now = new Date('2026-11-20T09:00:00Z');
 		const results = await Promise.all([sweepOverdue(first.db, { baseUrl, now }), sweepOverdue(second, { baseUrl, now }), sweepOverdue(first.db, { baseUrl, now }), sweepOverdue(second, { baseUrl, now })]);
-		expect(results.reduce((a, b) => a + b, 0)).toBe(20);
+		expect(results.reduce((a, b) => a + b, 0)).toBe(1);
 		const warnings = (await mails(first.db)).filter((m) => m.subject.includes('over tijd'));
-		expect(warnings).toHaveLength(20);
-		expect(new Set(warnings.map((m) => m.subject)).size).toBe(20);
-		expect(Number((await first.db.selectFrom('signal_reminders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(20);
+		expect(warnings.map((m) => [m.to, m.subject])).toEqual([[world.landlord.email, '20 meldingen over tijd']]);
+		expect(warnings[0].text.match(/\/staff\/signals\//g)).toHaveLength(20);
+		expect(Number((await first.db.selectFrom('overdue_notices').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'overdue').executeTakeFirstOrThrow()).n)).toBe(20);
 	});
 });

@@ -1,6 +1,7 @@
-// The periodic work of the signals module, run by the server's sweeps (core/app.ts): overdue warnings to staff,
-// anonymising reporters' contact details after the retention time, retraining the category classifier, clearing
-// the photos of report forms never sent.
+// The periodic work of the signals module, run by the server's sweeps (core/app.ts): the daily digest of overdue and
+// escalated signals to staff (overdue.ts) and reminders of unanswered referrals, anonymising reporters' contact
+// details after the retention time, retraining the category classifier, clearing the photos of report forms never
+// sent.
 // Each sweep is idempotent and safe with several server processes: a warning is sent only by the process whose
 // insert of its reminder row took effect, in the same transaction as the mail in the outbox.
 import { sql } from 'kysely';
@@ -10,10 +11,10 @@ import type { FileStore } from '../files/storage';
 import { enqueueMail } from '../mail/outbox';
 import { retrainIfDue } from './classifier-store';
 import { formatDeadline } from './format';
-import { overdueMail } from './mails';
 import { OPEN_STATUSES } from './model';
+import { noteEscalations, noteOverdue, sendOverdueDigests } from './overdue';
 import { forgetPendingPhotos } from './photos';
-import { handlerRecipients, organisationRecipients } from './recipients';
+import { organisationRecipients } from './recipients';
 import { referralOverdueMail } from './referral-mails';
 
 export const DEFAULT_CONTACT_RETENTION_DAYS = 365;
@@ -34,36 +35,17 @@ async function claimReminder(tx: Db, signalId: string, kind: string, at: string)
 	return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** Mails who handles each open signal past its deadline, once per deadline; and the receivers of overdue referrals. */
-export async function sweepOverdue(db: Db, options: { baseUrl: string; now?: Date }): Promise<number> {
+/**
+ * Notes the signals that passed their deadline (and their category's second deadline) and, from the digest time on,
+ * sends each person their digest of the day (overdue.ts); reminds the receivers of overdue referrals once. Returns the
+ * number of mails.
+ */
+export async function sweepOverdue(db: Db, options: { baseUrl: string; now?: Date; digestTime?: string }): Promise<number> {
 	const nowDate = options.now ?? new Date();
 	const now = nowDate.toISOString();
-	let sent = 0;
-
-	// Candidates: open (not resolved, closed, rejected or not our task), not merged into another signal (that one is
-	// handled and warned for), past the deadline, and not warned since that deadline passed. The claim below decides.
-	const signals = await db
-		.selectFrom('signals as s')
-		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
-		.select(['s.id', 's.reference', 's.kind', 's.deadline_at', 's.assignee_id', 's.organisation_id', 's.team_id', 'c.name as category_name', 'c.name_fr', 'c.name_en'])
-		.where('s.status', 'in', [...OPEN_STATUSES])
-		.where('s.merged_into_id', 'is', null)
-		.where('s.deadline_at', '<', now)
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('signal_reminders as m').select('m.signal_id').whereRef('m.signal_id', '=', 's.id').where('m.kind', 'like', 'overdue:%').whereRef('m.sent_at', '>=', 's.deadline_at'))))
-		.orderBy('s.deadline_at')
-		.limit(BATCH)
-		.execute();
-	for (const s of signals) {
-		sent += await inTransaction(db, async (tx) => {
-			if (!(await claimReminder(tx, s.id, `overdue:${s.deadline_at}`, now))) return 0;
-			const recipients = await handlerRecipients(tx, s);
-			for (const r of recipients) {
-				const category = (r.locale === 'fr' ? s.name_fr : r.locale === 'en' ? s.name_en : null) ?? s.category_name ?? s.kind;
-				await enqueueMail(tx, overdueMail({ to: r.email, locale: r.locale, name: r.name, reference: s.reference, category, deadline: formatDeadline(s.deadline_at!, r.locale), link: `${options.baseUrl}/staff/signals/${s.id}` }));
-			}
-			return recipients.length;
-		});
-	}
+	await noteOverdue(db, nowDate);
+	await noteEscalations(db, nowDate);
+	let sent = await sendOverdueDigests(db, { baseUrl: options.baseUrl, now: nowDate, digestTime: options.digestTime });
 
 	const referrals = await db
 		.selectFrom('referrals as r')

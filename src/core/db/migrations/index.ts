@@ -17,7 +17,8 @@ import * as m202612071100 from './202612071100_idempotency_fingerprints';
 import * as m202612071200 from './202612071200_join_words';
 import * as m202612071300 from './202612071300_organisation_reach';
 import * as m202612071400 from './202612071400_people_list_indexes';
-import * as m202612071500 from './202612071500_consent_contact';
+import * as m202612071500 from './202612071500_overdue_digests';
+import * as m202612071510 from './202612071510_consent_contact';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -38,5 +39,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612071200_join_words': m202612071200,
 	'202612071300_organisation_reach': m202612071300,
 	'202612071400_people_list_indexes': m202612071400,
-	'202612071500_consent_contact': m202612071500
+	'202612071500_overdue_digests': m202612071500,
+	'202612071510_consent_contact': m202612071510
 };

@@ -1,12 +1,14 @@
 // Coordinators shape what residents can report and who must act on it: categories in three languages, and routing
-// rules per category and area (organisation, team, deadline in working days, priority).
+// rules per category and area (organisation, team, deadline in working days, priority). A category's second deadline
+// says when an overdue signal goes to the coordinators (core/signals/overdue.ts).
 import { redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
+import { plural, translate } from '$core/i18n';
 import { listOrganisations, listTeams } from '$core/partners/service';
 import { placeChoices } from '$core/people/places';
 import { PRIORITIES, SIGNAL_KINDS } from '$core/signals/model';
 import { createCategory, deleteRoutingRule, listCategories, listRoutingRules, setRoutingRule, updateCategory } from '$core/signals/service';
-import type { CategoryInput, RoutingRuleInput } from '$core/signals/categories';
+import { DEFAULT_ESCALATION_DAYS, type CategoryInput, type RoutingRuleInput } from '$core/signals/categories';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,14 +22,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const editing = categories.find((c) => c.id === editId) ?? null;
 		const done = url.searchParams.get('klaar');
 		return {
-			categories,
+			categories: categories.map((c) => ({
+				...c,
+				escalationLabel: c.escalation_days === null ? translate(locals.locale, 'inbox.escalation_never') : plural(locals.locale, 'inbox.escalation_after', c.escalation_days)
+			})),
 			rules,
 			organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
 			teams: teams.map((t) => ({ id: t.id, name: t.name, organisationId: t.organisationId })),
 			areas: places.areas,
 			kinds: SIGNAL_KINDS,
+			defaultEscalationDays: DEFAULT_ESCALATION_DAYS,
 			priorities: PRIORITIES,
-			editing: editing ? { id: editing.id, key: editing.key, kind: editing.kind, name: editing.name, nameFr: editing.name_fr ?? '', nameEn: editing.name_en ?? '', sortOrder: editing.sort_order, isActive: editing.is_active } : null,
+			editing: editing ? { id: editing.id, key: editing.key, kind: editing.kind, name: editing.name, nameFr: editing.name_fr ?? '', nameEn: editing.name_en ?? '', sortOrder: editing.sort_order, isActive: editing.is_active, escalationDays: editing.escalation_days ?? '' } : null,
 			notice: done && ['category', 'rule', 'rule_deleted'].includes(done) ? `inbox.settings_done_${done}` : null
 		};
 	} catch (err) {
