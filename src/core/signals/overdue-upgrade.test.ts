@@ -71,7 +71,7 @@ for (const dialect of testDialects()) {
 			const notYet = await leak('Lek in de badkamer', '2026-11-05T22:59:59.999Z');
 			await db.insertInto('signal_reminders').values({ signal_id: warned.id, kind: 'overdue:2026-11-04T22:59:59.999Z', sent_at: '2026-11-05T00:05:00.000Z' }).execute();
 
-			expect(await migrateToLatest(db)).toEqual([UPGRADE]);
+			expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).filter((name) => name >= UPGRADE));
 			expect(await sweepOverdue(db, { baseUrl, now: new Date('2026-11-06T08:00:00Z') })).toBe(1);
 			const [digest] = (await db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; subject: string; text: string });
 			expect(digest).toMatchObject({ to: world.landlord.email, subject: '1 melding over tijd' });
