@@ -36,6 +36,7 @@ for (const dialect of testDialects()) {
 
 		it('opens a neighbourhood from the list of neighbourhoods', async () => {
 			await Promise.all([page.waitForURL('**/staff/areas'), page.getByRole('link', { name: 'Alle buurten' }).click()]);
+			await visited(page, shot('1-areas'));
 			const area = await followLink(page, /^\/staff\/areas\/(?!new$)[^/]+$/, 'a neighbourhood');
 			expect(await page.locator('h1').innerText()).toContain(area.text);
 			await visited(page, shot('2-area'));
