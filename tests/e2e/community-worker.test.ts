@@ -26,14 +26,17 @@ for (const dialect of testDialects()) {
 			await server?.stop();
 		});
 
-		it('signs in and lands on her home page with the neighbourhoods', async () => {
+		it('signs in and lands on her start page, for her day', async () => {
 			await signIn(page, server.url, DEMO.communityWorker);
 			expect(new URL(page.url()).pathname).toBe('/staff');
+			expect(await page.locator('h1').innerText()).toBe('Jouw dag');
 			expect(await page.locator('footer').innerText()).toContain('Sara El Amrani');
 			await visited(page, shot('1-home'));
 		});
 
-		it('opens a neighbourhood', async () => {
+		it('opens a neighbourhood from the list of neighbourhoods', async () => {
+			await Promise.all([page.waitForURL('**/staff/areas'), page.getByRole('link', { name: 'Alle buurten' }).click()]);
+			await visited(page, shot('1-areas'));
 			const area = await followLink(page, /^\/staff\/areas\/(?!new$)[^/]+$/, 'a neighbourhood');
 			expect(await page.locator('h1').innerText()).toContain(area.text);
 			await visited(page, shot('2-area'));

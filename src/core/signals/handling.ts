@@ -1,12 +1,12 @@
 // Handling a signal: status changes along the transition table, notes and messages to the reporter, assignment,
 // confirming or changing the category. Each is one transaction with its timeline event, mails and audit entry.
-import { audit, authorize, isStaff, type Actor } from '../access';
+import { audit, authorize, can, isStaff, noReach, type Actor, type StaffActor } from '../access';
 import type { SignalContext } from '../access/policies/signals';
 import { hashToken, newToken } from '../auth/tokens';
 import { issueTrackingToken } from './tracking-links';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
-import type { Signal, SignalStatus } from '../db/schema';
+import type { Role, Signal, SignalStatus } from '../db/schema';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { parseInput } from '../validation';
@@ -135,20 +135,33 @@ export async function addNote(db: Db, actor: Actor, id: string, input: NoteInput
 	});
 }
 
-/** Puts the signal on a colleague's name (of the responsible organisation); they get a mail. null unassigns. */
+type Colleague = { id: string; name: string; email: string; role: Role; organisation_id: string | null };
+
+/**
+ * May this colleague handle the signal (with its context), or handle signals at all (without one)? The access policy
+ * asked for them as if they acted: an admin of the organisation may not, so she is never put on a signal (she would
+ * get mails with links she cannot open).
+ */
+export function mayHandle(u: Colleague, ctx?: SignalContext): boolean {
+	const asActor: StaffActor = { kind: 'staff', id: u.id, name: u.name, email: u.email, role: u.role, organisationId: u.organisation_id, organisationKind: null, teamIds: [], reach: noReach };
+	return can(asActor, 'handle', 'signal', ctx);
+}
+
+/** Puts the signal on a colleague's name (of the responsible organisation, who may handle it); they get a mail. null unassigns. */
 export async function assignSignal(db: Db, actor: Actor, id: string, assigneeId: string | null, options: HandlingOptions): Promise<void> {
 	await inTransaction(db, async (tx) => {
-		const { signal } = await loadForAction(tx, actor, id, 'handle');
-		let assignee: { id: string; name: string; email: string; locale: string } | undefined;
+		const { signal, ctx } = await loadForAction(tx, actor, id, 'handle');
+		let assignee: (Colleague & { locale: string }) | undefined;
 		if (assigneeId) {
 			assignee = await tx
 				.selectFrom('users')
-				.select(['id', 'name', 'email', 'locale'])
+				.select(['id', 'name', 'email', 'locale', 'role', 'organisation_id'])
 				.where('id', '=', assigneeId)
 				.where('is_active', '=', true)
 				.where('organisation_id', '=', signal.organisation_id ?? '')
 				.executeTakeFirst();
 			if (!assignee) throw new Invalid([{ path: 'assigneeId', code: 'assignee_not_in_organisation', message: 'Choose someone of the organisation that handles this signal' }]);
+			if (!mayHandle(assignee, ctx)) throw new Invalid([{ path: 'assigneeId', code: 'assignee_cannot_handle', message: 'Choose someone who handles signals: this person cannot open them', params: { name: assignee.name } }]);
 		}
 		const now = (options.now ?? new Date()).toISOString();
 		await tx.updateTable('signals').set({ assignee_id: assignee?.id ?? null, updated_at: now }).where('id', '=', id).execute();

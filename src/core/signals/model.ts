@@ -146,6 +146,10 @@ export const inboxFilter = z.object({
 	areaId: z.string().max(64).optional().transform((v) => v || undefined),
 	overdue: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
 	mine: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
+	/** On nobody's name yet. */
+	unassigned: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
+	/** Still open after the reporter answered "not solved" to the "solved?" check (feedback.ts reopens it). */
+	reopened: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
 	teamId: z.string().max(64).optional().transform((v) => v || undefined),
 	q: optionalText(100),
 	page: z.coerce.number().int().min(1).max(10_000).default(1),

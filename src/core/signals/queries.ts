@@ -22,7 +22,7 @@ export type InboxItem = {
 	status: SignalStatus;
 	priority: SignalPriority;
 	isHelpRequest: boolean;
-	/** The first words of the description; for help requests only where the policy lets the reader see them. */
+	/** The first line of the description; for help requests only where the policy lets the reader see them. */
 	summary: string;
 	areaName: string | null;
 	estateName: string | null;
@@ -31,6 +31,11 @@ export type InboxItem = {
 	createdAt: string;
 	overdue: boolean;
 };
+/** The first line of a description, cut at 140 characters, as an inbox row shows it (read from its first 141). */
+export function firstLine(text: string): string {
+	const line = text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+	return line.length > 140 ? `${line.slice(0, 140).trimEnd()}…` : line;
+}
 export type InboxPage = { items: InboxItem[]; total: number; page: number; pageSize: number };
 
 type ParsedInboxFilter = z.output<typeof inboxFilter>;
@@ -61,6 +66,12 @@ export function inboxSignals(db: Db, actor: StaffActor, f: ParsedInboxFilter, no
 		if (f.teamId) q = q.where(c('team_id'), '=', f.teamId);
 		if (f.overdue) q = q.where(c('deadline_at'), '<', nowIso).where(c('status'), 'in', [...OPEN_STATUSES]);
 		if (f.mine) q = q.where(c('assignee_id'), '=', actor.id);
+		if (f.unassigned) q = q.where(c('assignee_id'), 'is', null);
+		if (f.reopened) {
+			q = q
+				.where(c('status'), 'in', [...OPEN_STATUSES])
+				.where(({ exists, selectFrom }) => exists(selectFrom('signal_feedback as fb').select('fb.id').whereRef('fb.signal_id', '=', c('id')).where('fb.answer', '=', 'not_solved')));
+		}
 		if (f.q) {
 			const ref = normaliseReference(f.q);
 			q = ref ? q.where(c('reference'), '=', ref) : q.where(sql<SqlBool>`lower(${c('description')}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`).where(c('is_help_request'), '=', false);
@@ -123,7 +134,7 @@ export async function inbox(db: Db, actor: Actor, filter: InboxFilter = {}, now 
 					's.is_help_request',
 					's.organisation_id',
 					's.created_by',
-					sql<string>`substr(s.description, 1, 140)`.as('summary'),
+					sql<string>`substr(s.description, 1, 141)`.as('summary'),
 					'c.name as category_name',
 					'a.name as area_name',
 					'e.name as estate_name',
@@ -143,7 +154,7 @@ export async function inbox(db: Db, actor: Actor, filter: InboxFilter = {}, now 
 		status: r.status,
 		priority: r.priority,
 		isHelpRequest: r.is_help_request,
-		summary: r.summary,
+		summary: firstLine(r.summary),
 		areaName: r.area_name,
 		estateName: r.estate_name,
 		assigneeName: r.assignee_name,

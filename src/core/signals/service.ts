@@ -1,6 +1,6 @@
 // What the signals module does, in one place for routes: intake, handling, reads, categories and routing rules.
 export { reportSignal, registerSignal, newReference, normaliseReference, type IntakeResult, type IntakeOptions, type PhotoInput } from './intake';
-export { changeStatus, addNote, assignSignal, setCategory, loadForAction, FEEDBACK_DAYS, type HandlingOptions } from './handling';
+export { changeStatus, addNote, assignSignal, setCategory, loadForAction, mayHandle, FEEDBACK_DAYS, type HandlingOptions } from './handling';
 export { inbox, getSignal, trackByToken, trackByReference, type InboxItem, type InboxPage, type StaffSignalView, type TrackingView } from './queries';
 export { ensureGeneralCategories, listCategories, createCategory, updateCategory, setRoutingRule, deleteRoutingRule, listRoutingRules, GENERAL_CATEGORIES } from './categories';
 export { retrainIfDue, currentModel, storeModel } from './classifier-store';
@@ -11,6 +11,7 @@ export { duplicateCandidates, mergeSignals, mergedInto, type DuplicateCandidate 
 export { inboxStatusCounts, type StatusCounts } from './inbox-counts';
 export { waitingReferralCount } from './referral-counts';
 export { colleagues, assigneesFor, type Assignee } from './assignees';
+export { startPage, START_PAGE_MINE, type StartPage, type TeamOverdue } from './start-page';
 export { signalFigures, figuresFilter, type Figures, type FiguresFilter, type GroupFigures, type Hotspot } from './figures';
 export { publicSignalFigures, PUBLIC_KINDS, PUBLIC_FIGURE_MONTHS, type PublicSignalFigures, type PublicKindFigures } from './public-figures';
 export { createCollectiveIssue, addSignalsToCollective, removeSignalsFromCollective, closeCollectiveIssue, reopenCollectiveIssue, listCollectiveIssues, getCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, collectiveInput, selectForBundle, createCollectiveFromSelection, SELECTIONS, COLLECTIVE_STATUSES, type CollectiveView, type CollectiveSummary, type CollectiveStatus } from './collective';

@@ -1,8 +1,26 @@
-import { publicAreaDirectory } from '$core/areas/public';
+// Start: a staff member's day — what waits for them, each a count with the filtered list behind it (core
+// signals/start-page.ts). An admin, who reads no signals, gets her own tasks. The area list lives at /staff/areas.
+import { can } from '$core/access';
+import { startPage } from '$core/signals/service';
+import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const q = url.searchParams.get('q') ?? '';
-	const municipality = url.searchParams.get('gemeente') ?? '';
-	return { q, municipality, directory: await publicAreaDirectory(locals.core.db, locals.actor, { q, municipality }) };
+export const load: PageServerLoad = async ({ locals }) => {
+	const a = locals.actor;
+	try {
+		return {
+			day: await startPage(locals.core.db, a),
+			today: new Date().toISOString(),
+			// What someone without signals does here (the admin): each link only for who may follow it.
+			tasks: {
+				users: can(a, 'invite', 'user'),
+				organisations: can(a, 'create', 'organisation'),
+				signalSettings: can(a, 'manage', 'signal-category'),
+				imports: can(a, 'import', 'area'),
+				audit: can(a, 'search', 'audit')
+			}
+		};
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
 };
