@@ -61,6 +61,12 @@ for (const dialect of testDialects()) {
 			expect(html).toContain('Iets zeggen over je melding');
 			expect(html).toMatch(/<form method="POST" action="\?\/reply" enctype="multipart\/form-data"/);
 			expect(html).not.toContain('Is het niet opgelost?');
+			// In French and English too, for a browser that asks for them.
+			for (const [language, heading, button] of [['fr-BE', 'Dire quelque chose sur votre signalement', 'Envoyer votre message'], ['en', 'Say something about your report', 'Send your message']]) {
+				const other = visibleText(await (await new HttpSession(server, { 'accept-language': language }).get(`/volgen/${yasmina.tracking}`)).text());
+				expect(other, language).toContain(heading);
+				expect(other, language).toContain(button);
+			}
 
 			const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#556677' } }).jpeg().toBuffer();
 			const sent = await postFromPage(session, `/volgen/${yasmina.tracking}?/reply`, withPhoto(HERS, photo));

@@ -19,6 +19,7 @@ import { localFileStore, type FileStore } from '../files/storage';
 import { buildPeopleWorld, buildStaff } from '../people/factories';
 import type { StaffActor } from '../access';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
+import { mergeSignals } from './duplicates';
 import { reportPlace } from './report-form';
 import { assignSignal, changeStatus, getSignal, joinSignal, postReply, registerSignal, reportSignal, sayNotSolved, trackByToken } from './service';
 
@@ -173,6 +174,23 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 		expect(page.events.at(-2)).toMatchObject({ kind: 'reply', notSolved: true, body: NOT_SOLVED });
 		// Omar follows the status, not her reason.
 		expect(JSON.stringify(await trackByToken(ctx.db, anonymous, omarToken))).not.toContain('tussen twee verdiepingen');
+	});
+
+	it('a reporter whose signal was merged into the lift writes to the lift: its handlers read it, and she reads it back', async () => {
+		const bart = await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'Lift blok B kapot', estateId: world.estate.id, email: 'bart@example.be', language: 'nl' }, { baseUrl, now });
+		await ctx.db.updateTable('signals').set({ organisation_id: world.shm.id }).where('id', '=', bart.id).execute();
+		await mergeSignals(ctx.db, world.landlord, { keepId: lift.id, mergeId: bart.id }, { now });
+		const before = await outboxSize(ctx.db);
+		await postReply(ctx.db, files, anonymous, bart.trackingToken!, { body: 'Ook vandaag nog altijd kapot.', photo: await jpeg() }, options());
+		const onLift = (await replyEvents(lift.id)).find((e) => e.body === 'Ook vandaag nog altijd kapot.');
+		expect(onLift?.data).toMatchObject({ joined: false });
+		expect((await mailsSince(ctx.db, before)).map((m) => m.to)).toEqual([world.landlord.email]);
+		const page = await trackByToken(ctx.db, anonymous, bart.trackingToken!);
+		expect(page.events.filter((e) => e.kind === 'reply').map((e) => e.body)).toEqual(['Ook vandaag nog altijd kapot.']);
+		// Her photo went to the lift: not shown to the lift's first reporter.
+		const herPage = await trackByToken(ctx.db, anonymous, lift.trackingToken);
+		expect(herPage.photoIds).not.toContain((onLift!.data as { attachmentId: string }).attachmentId);
+		expect(JSON.stringify(herPage)).not.toContain('Ook vandaag');
 	});
 
 	it('staff are told where a message to the reporter arrives: by mail, on the tracking page only, or nowhere', async () => {
