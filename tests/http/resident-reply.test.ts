@@ -126,6 +126,7 @@ for (const dialect of testDialects()) {
 			// Not resolved: posting it anyway is refused, and the page shows no such form.
 			const early = await postFromPage(tab(), `/volgen/${yasmina.tracking}?/notSolved`, { reason: NOT_SOLVED });
 			expect(early.status).toBe(409);
+			expect(visibleText(await early.text())).toContain('Deze melding staat niet op "opgelost". Je kunt wel een bericht sturen.');
 			expect((await institute.post(`/staff/signals/${yasmina.id}?/status`, { status: 'resolved', reason: '', message: 'De lift is hersteld.' })).status).toBe(303);
 			const page = visibleText(await (await tab().get(`/volgen/${yasmina.tracking}`)).text());
 			expect(page).toContain('Is het niet opgelost?');
