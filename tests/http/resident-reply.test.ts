@@ -155,7 +155,7 @@ for (const dialect of testDialects()) {
 			const noEmail = await report({ kind: 'common_spaces', description: 'Het licht in de kelder brandt dag en nacht', locationKind: 'common_space', phone: '0470 12 34 56', language: 'nl' });
 			const html = visibleText(await (await institute.get(`/staff/signals/${noEmail.id}`)).text());
 			expect(html).toContain(`${warning} Een bericht aan de melder gaat niet per mail: het staat alleen op de volgpagina van de melding.`);
-			expect(html).toMatch(/name="toReporter" value="true"[^>]*aria-describedby="note-reach"/);
+			expect(html).toMatch(/name="toReporter" value="true"[^>]*aria-describedby="note-reach"[^>]*> Bericht aan de melder: niet per mail, alleen op de volgpagina</);
 		});
 
 		it('a client that posts too often waits, with the time to wait', async () => {
