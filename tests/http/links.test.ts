@@ -93,7 +93,7 @@ for (const dialect of testDialects()) {
 			expect((await post('/login')).status).toBe(403);
 			expect((await post('/melden/wallaysplein?/check')).status).toBe(403);
 			// An unknown link: the same-origin check lets the post through to the page, which answers it (no 403, no 500).
-			for (const path of ['/opgelost/onbekende-link-0123456789', '/partner/onbekende-link-0123456789?/answer']) {
+			for (const path of ['/opgelost/onbekende-link-0123456789', '/partner/onbekende-link-0123456789?/answer', '/volgen/onbekende-link-0123456789?/reply']) {
 				const status = (await post(path)).status;
 				expect([400, 404], path).toContain(status);
 			}

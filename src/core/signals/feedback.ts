@@ -13,6 +13,7 @@ import { canMove } from './model';
 import { handlerRecipients } from './recipients';
 import { reopenedMail } from './referral-mails';
 import { addEvent } from './timeline';
+import type { Signal } from '../db/schema';
 
 export const FEEDBACK_ANSWERS = ['solved', 'not_solved'] as const;
 export type FeedbackAnswer = (typeof FEEDBACK_ANSWERS)[number];
@@ -92,13 +93,8 @@ export async function answerFeedback(db: Db, token: string, input: FeedbackInput
 		await addEvent(tx, actor, signal.id, { kind: 'feedback', visibility: 'internal', at: now, body: v.comment ?? null, actorLabel: 'reporter', data: { feedbackId: f.id, answer: v.answer } });
 		let reopened = false;
 		let closed = false;
-		if (v.answer === 'not_solved' && (signal.status === 'resolved' || signal.status === 'closed') && canMove(signal.status, 'accepted')) {
-			await tx.updateTable('signals').set({ status: 'accepted', status_reason: null, resolved_at: null, closed_at: null, updated_at: now }).where('id', '=', signal.id).execute();
-			await addEvent(tx, actor, signal.id, { kind: 'status', visibility: 'reporter', at: now, fromStatus: signal.status, toStatus: 'accepted', actorLabel: 'reporter', data: { reopened: true, byFeedback: true } });
-			for (const r of await handlerRecipients(tx, signal)) {
-				await enqueueMail(tx, reopenedMail({ to: r.email, locale: r.locale, name: r.name, reference: signal.reference, comment: v.comment, link: `${options.baseUrl}/staff/signals/${signal.id}` }));
-			}
-			reopened = true;
+		if (v.answer === 'not_solved') {
+			reopened = await reopenByResident(tx, signal, v.comment, { ...options, now: nowDate, via: 'feedback' });
 		} else if (v.answer === 'solved' && signal.status === 'resolved') {
 			// Close when every answer so far says solved (reporters who did not answer do not hold it open).
 			const answers = await tx.selectFrom('signal_feedback').select('answer').where('signal_id', '=', signal.id).where('answer', 'is not', null).execute();
@@ -113,3 +109,24 @@ export async function answerFeedback(db: Db, token: string, input: FeedbackInput
 	});
 }
 
+
+/** How a resident said "not solved": the answer to the mailed question, or the form on their tracking page. */
+export type ReopenVia = 'feedback' | 'tracking_page';
+
+/**
+ * A resident says a resolution is not right: the signal is open again (accepted, its resolution and closing undone),
+ * the step is on the timeline for everyone who follows it, and who handles it hears by mail, with the resident's words.
+ * The one way a resident reopens a signal: the "is it solved?" answer and the tracking page's "this is not solved"
+ * (replies.ts) both come here. Only a resolved or closed signal reopens; false when nothing changed.
+ */
+export async function reopenByResident(tx: Db, signal: Signal, reason: string | null | undefined, options: HandlingOptions & { via: ReopenVia }): Promise<boolean> {
+	if (!(signal.status === 'resolved' || signal.status === 'closed') || !canMove(signal.status, 'accepted')) return false;
+	const now = (options.now ?? new Date()).toISOString();
+	await tx.updateTable('signals').set({ status: 'accepted', status_reason: null, resolved_at: null, closed_at: null, updated_at: now }).where('id', '=', signal.id).execute();
+	// byFeedback: the resident's answer reopened it, whichever way they gave it; `via` says which.
+	await addEvent(tx, system('feedback'), signal.id, { kind: 'status', visibility: 'reporter', at: now, fromStatus: signal.status, toStatus: 'accepted', actorLabel: 'reporter', data: { reopened: true, byFeedback: true, via: options.via } });
+	for (const r of await handlerRecipients(tx, signal)) {
+		await enqueueMail(tx, reopenedMail({ to: r.email, locale: r.locale, name: r.name, reference: signal.reference, comment: reason, link: `${options.baseUrl}/staff/signals/${signal.id}` }));
+	}
+	return true;
+}

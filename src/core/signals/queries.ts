@@ -12,6 +12,7 @@ import { NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { signalContext } from './handling';
 import { normaliseReference } from './intake';
+import { maySayNotSolved, REPLY_EVENT } from './replies';
 import { inboxFilter, OPEN_STATUSES, type InboxFilter } from './model';
 
 export type InboxItem = {
@@ -185,6 +186,11 @@ export type StaffSignalView = {
 	 * (what they gave for that purpose, nothing more of their record). null without a consent in force the reader may see.
 	 */
 	helpContact: PurposeContact | null;
+	/**
+	 * Where a message "to the reporter" arrives, told before it is written: by mail, only on the tracking page (the
+	 * reporter gave no email address), or nowhere (no reporter with a tracking link: a worker registered it).
+	 */
+	messageReaches: 'mail' | 'tracking_page' | 'nobody';
 	can: { handle: boolean; refer: boolean };
 };
 
@@ -212,7 +218,7 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 	const ctx = await signalContext(db, signal);
 	authorize(actor, 'read', 'signal', ctx);
 	const mayContact = can(actor, 'read-contact', 'signal', ctx);
-	const [events, reporters, joins, attachments, referrals, merged] = await Promise.all([
+	const [events, reporters, joins, attachments, referrals, merged, messageReaches] = await Promise.all([
 		db.selectFrom('signal_events').selectAll().where('signal_id', '=', id).orderBy('at').orderBy('id').execute(),
 		mayContact ? db.selectFrom('signal_reporters').selectAll().where('signal_id', '=', id).orderBy('created_at').orderBy('id').execute() : Promise.resolve(null),
 		db.selectFrom('signal_reporters').select(['id', 'created_at', 'description', 'anonymised_at']).where('signal_id', '=', id).where('is_original', '=', false).orderBy('created_at').orderBy('id').execute(),
@@ -224,7 +230,8 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 			.where('r.signal_id', '=', id)
 			.orderBy('r.created_at')
 			.execute(),
-		db.selectFrom('signals').select(['id', 'reference']).where('merged_into_id', '=', id).execute()
+		db.selectFrom('signals').select(['id', 'reference']).where('merged_into_id', '=', id).execute(),
+		messageReachOf(db, id)
 	]);
 	const helpContact = signal.is_help_request && signal.consent_id ? await purposeContact(db, actor, signal.consent_id) : null;
 	const hasContact = !!reporters?.some((r) => r.email || r.phone || r.name) || !!helpContact;
@@ -240,8 +247,16 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 		referrals: referrals.map((r) => ({ id: r.id, toOrganisationId: r.to_organisation_id, toOrganisationName: r.name, status: r.status, note: r.note, response: r.response, deadlineAt: r.deadline_at, createdAt: r.created_at, respondedAt: r.responded_at })),
 		mergedSignals: merged,
 		helpContact,
+		messageReaches,
 		can: { handle: can(actor, 'handle', 'signal', ctx), refer: can(actor, 'refer', 'signal', ctx) }
 	};
+}
+
+/** Where addNote's message to the reporter arrives (handling.ts reachableReporters mails the signal's own reporters). */
+async function messageReachOf(db: Db, signalId: string): Promise<StaffSignalView['messageReaches']> {
+	const own = await db.selectFrom('signal_reporters').select(['email', 'anonymised_at']).where('signal_id', '=', signalId).where('is_original', '=', true).execute();
+	if (own.some((r) => !!r.email && !r.anonymised_at)) return 'mail';
+	return own.length > 0 ? 'tracking_page' : 'nobody';
 }
 
 export type TrackingView = {
@@ -266,7 +281,12 @@ export type TrackingView = {
 	/** Only for a "me too": what the neighbour wrote themselves, and when. */
 	ownWords: string | null;
 	joinedAt: string | null;
-	events: Array<{ at: string; kind: string; toStatus: SignalStatus | null; body: string | null }>;
+	/** Messages, status steps and the follower's own replies (kind 'reply'; `notSolved` for a "this is not solved"). */
+	events: Array<{ at: string; kind: string; toStatus: SignalStatus | null; body: string | null; notSolved?: boolean; withPhoto?: boolean }>;
+	/** The reporter and a "me too" neighbour may write (replies.ts); who follows by code alone may not. */
+	canReply: boolean;
+	/** The followed signal is resolved (or just closed): "this is not solved" reopens it. */
+	canSayNotSolved: boolean;
 	photoIds: string[];
 	reporterId: string | null;
 	mergedIntoReference: string | null;
@@ -298,14 +318,14 @@ export async function trackByReference(db: Db, actor: Actor, code: string): Prom
  * that one's reporter (messages, status reasons, its words) stays with them: a reporter of the merged signal reads the
  * messages written to them before the merge, and the other's status changes without their reasons.
  */
-async function trackingView(db: Db, signalId: string, reporterId: string | null, follower: TrackingView['follower']): Promise<TrackingView> {
+async function trackingView(db: Db, signalId: string, reporterId: string | null, follower: TrackingView['follower'], now = new Date()): Promise<TrackingView> {
 	const s = await db
 		.selectFrom('signals as s')
 		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
 		.leftJoin('signals as m', 'm.id', 's.merged_into_id')
 		.leftJoin('estates as e', 'e.id', 's.estate_id')
 		.leftJoin('areas as a', 'a.id', 's.area_id')
-		.select(['s.id', 's.reference', 's.kind', 's.status', 's.status_reason', 's.created_at', 's.description', 's.is_help_request', 'c.name', 'c.name_fr', 'c.name_en', 'm.reference as merged_reference', 'm.id as merged_id', 'm.status as merged_status', 'e.name as estate_name', 'a.name as area_name'])
+		.select(['s.id', 's.reference', 's.kind', 's.status', 's.status_reason', 's.created_at', 's.description', 's.is_help_request', 's.resolved_at', 's.closed_at', 'c.name', 'c.name_fr', 'c.name_en', 'm.reference as merged_reference', 'm.id as merged_id', 'm.status as merged_status', 'm.resolved_at as merged_resolved_at', 'm.closed_at as merged_closed_at', 'e.name as estate_name', 'a.name as area_name'])
 		.where('s.id', '=', signalId)
 		.executeTakeFirstOrThrow();
 	const own = follower === 'reporter';
@@ -313,7 +333,7 @@ async function trackingView(db: Db, signalId: string, reporterId: string | null,
 	const followId = s.merged_id ?? s.id;
 	const events = await db
 		.selectFrom('signal_events')
-		.select(['signal_id', 'at', 'kind', 'to_status', 'body'])
+		.select(['signal_id', 'at', 'kind', 'to_status', 'body', 'data'])
 		.where('signal_id', 'in', [...new Set([s.id, followId])])
 		.where('visibility', '=', 'reporter')
 		.orderBy('at')
@@ -321,6 +341,14 @@ async function trackingView(db: Db, signalId: string, reporterId: string | null,
 		.execute();
 	// What was written to the reporter of this very signal: only they read it.
 	const writtenToThem = (e: { signal_id: string }) => own && e.signal_id === s.id;
+	// A resident's reply is read back by who wrote it alone: not the first reporter's by a neighbour, nor the other way.
+	const replyOf = (e: { kind: string; data: unknown }) => (e.kind === REPLY_EVENT ? ((e.data ?? {}) as { reporterId?: string; notSolved?: boolean; attachmentId?: string | null }) : null);
+	const shown = events.filter((e) => {
+		const reply = replyOf(e);
+		if (reply) return !!reporterId && reply.reporterId === reporterId;
+		return writtenToThem(e) || e.kind !== 'message';
+	});
+	const followed = s.merged_id ? { status: s.merged_status!, resolved_at: s.merged_resolved_at, closed_at: s.merged_closed_at } : s;
 	const photos = own ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').orderBy('id').execute() : [];
 	return {
 		follower,
@@ -336,7 +364,13 @@ async function trackingView(db: Db, signalId: string, reporterId: string | null,
 		description: own ? s.description : null,
 		ownWords: null,
 		joinedAt: null,
-		events: events.filter((e) => writtenToThem(e) || e.kind !== 'message').map((e) => ({ at: e.at, kind: e.kind, toStatus: e.to_status, body: writtenToThem(e) ? e.body : null })),
+		events: shown.map((e) => {
+			const reply = replyOf(e);
+			if (reply) return { at: e.at, kind: e.kind, toStatus: null, body: e.body, notSolved: !!reply.notSolved, withPhoto: !!reply.attachmentId };
+			return { at: e.at, kind: e.kind, toStatus: e.to_status, body: writtenToThem(e) ? e.body : null };
+		}),
+		canReply: follower !== 'code',
+		canSayNotSolved: follower !== 'code' && maySayNotSolved(followed, now),
 		photoIds: photos.map((p) => p.id),
 		reporterId,
 		mergedIntoReference: s.merged_reference

@@ -1,4 +1,4 @@
-// The mails of referrals, partner links and the "is it solved?" answer that staff receive, in the reader's language.
+// The mails of referrals, partner links, the "is it solved?" answer and residents' replies that staff receive, in the reader's language.
 // Texts live in messages/*/referrals.json; the mails to residents and the referral request itself are in mails.ts.
 import { DEFAULT_LOCALE, isLocale, translate, type Locale } from '../i18n';
 import type { Mail } from '../mail/outbox';
@@ -52,5 +52,16 @@ export function reopenedMail(p: { to: string; locale: string; name: string; refe
 		tr(p.locale, 'mail_reopened_intro', { reference: p.reference }),
 		p.comment ? `${tr(p.locale, 'mail_resident_comment')}\n${p.comment}` : null,
 		p.link
+	]);
+}
+
+/** To who handles the signal: the reporter (or a neighbour who said "me too") wrote on their tracking page. */
+export function replyMail(p: { to: string; locale: string; name: string; reference: string; message: string; joined: boolean; withPhoto: boolean; link: string }): Mail {
+	return compose(p.locale, p.to, 'mail_reply_subject', { reference: p.reference }, [
+		translate(localeOf(p.locale), 'signals.mail_hello_name', { name: p.name }),
+		tr(p.locale, p.joined ? 'mail_reply_intro_joined' : 'mail_reply_intro', { reference: p.reference }),
+		p.message,
+		p.withPhoto ? tr(p.locale, 'mail_reply_photo') : null,
+		`${tr(p.locale, 'mail_reply_answer')}\n${p.link}`
 	]);
 }

@@ -19,3 +19,4 @@ export { referSignal, referralChoices, recordReferralConsent, respondToReferral,
 export { createPartnerLink, revokePartnerLink, listPartnerLinks, openPartnerLink, answerPartnerLink, partnerPhoto, PARTNER_LINK_DAYS, type PartnerView, type PartnerLinkListItem } from './partner-links';
 export { feedbackView, answerFeedback, answerFromLink, type FeedbackView, type FeedbackAnswer } from './feedback';
 export { sweepOverdue, sweepAnonymise, sweepClassifier, DEFAULT_CONTACT_RETENTION_DAYS } from './sweeps';
+export { postReply, sayNotSolved, maySayNotSolved, REPLY_MAX_LENGTH, type ReplyInput, type NotSolvedInput, type ReplyAnswer } from './replies';

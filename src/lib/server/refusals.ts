@@ -7,7 +7,7 @@ import { wantsProblemJson } from './problem';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const UNSAFE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
-const SECRET_LINK_PAGES = /^\/(partner|opgelost)\/[^/]+$/;
+const SECRET_LINK_PAGES = /^\/(partner|opgelost|volgen)\/[^/]+$/;
 
 /**
  * A request that changes something must come from one of our own pages: a browser sends our Origin with every POST
@@ -21,7 +21,8 @@ export function refuseForgedForm(event: RequestEvent): Response | undefined {
 	// Open311 clients post forms from their own servers, without Origin. Those endpoints read no session cookie (an
 	// api_key in the body is the only credential), so a forged cross-site form could do nothing a stranger cannot.
 	if (url.pathname.startsWith('/open311/')) return;
-	// The partner's and the resident's "is it solved?" pages: their secret link is the only key and they read no session.
+	// The partner's page, the resident's "is it solved?" and tracking pages: their secret link is the only key and their
+	// forms read no session.
 	// They send `Referrer-Policy: no-referrer` so the link never leaks in a Referer, and browsers then post their form
 	// with `Origin: null`. A form from elsewhere would need the secret; one naming another site's origin is still refused.
 	if (SECRET_LINK_PAGES.test(url.pathname) && request.headers.get('origin') === 'null') return;

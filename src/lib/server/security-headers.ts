@@ -45,6 +45,6 @@ export function setPageHeaders(response: Response, options: { routeId: string | 
 	}
 	response.headers.set('content-security-policy', policy);
 	response.headers.set('x-frame-options', framed ? 'SAMEORIGIN' : 'DENY');
-	// The partner and "is it solved?" pages send no-referrer themselves (their address is the key): kept.
+	// The partner, "is it solved?" and tracking pages send no-referrer themselves (their address is the key): kept.
 	if (!response.headers.has('referrer-policy')) response.headers.set('referrer-policy', 'same-origin');
 }

@@ -28,7 +28,8 @@ const involved = (a: StaffActor, s: SignalContext) => ownOrg(a, s) || referredTo
 /** Who referred an ordinary signal on keeps reading it, to see the outcome (the loop is closed); a help request stays with who acts on it. */
 const referredOn = (a: StaffActor, s: SignalContext) => !!a.organisationId && !s.isHelpRequest && s.referringOrganisationIds.includes(a.organisationId);
 
-allowPublic('signal', ['report', 'track']);
+/** A resident reports without an account, follows with their link, and answers back with it (replies.ts: the link decides whose words). */
+allowPublic('signal', ['report', 'track', 'reply']);
 allow('signal', ['list', 'create'], ['coordinator', 'community_worker', 'partner_staff']);
 allow<SignalContext>('signal', ['read'], ['coordinator', 'community_worker'], (a, s) => involved(a, s) || referredOn(a, s) || (instituteHere(a, s) && !s.isHelpRequest));
 allow<SignalContext>('signal', ['read'], ['partner_staff'], (a, s) => involved(a, s) || referredOn(a, s));

@@ -1,16 +1,27 @@
 // The resident's own tracking page, opened with the secret link: status, messages from the worker, their words and
-// their photos. A neighbour who said "me too" gets the signal's public summary and their own words. The link is the
-// key, so the page is never cached by anyone but the resident's browser.
-import { trackByToken } from '$core/signals/service';
-import { pageError } from '$lib/server/problem';
-import type { PageServerLoad } from './$types';
+// their photos, and a form to answer back (a message with a photo, or "this is not solved" on a resolution). A
+// neighbour who said "me too" gets the signal's public summary, their own words, and writes as themselves. The link is
+// the key, so the page is never cached by anyone but the resident's browser and sends no referrer (its forms then post
+// with Origin: null, accepted on this page only: refusals.ts).
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { Invalid } from '$core/errors';
+import { translate } from '$core/i18n';
+import { fieldErrors } from '$core/i18n/field-errors';
+import { intakeClientKey, postReply, sayNotSolved, trackByToken, type ReplyAnswer } from '$core/signals/service';
+import { readForm } from '$lib/server/form-body';
+import { formFailure, pageError } from '$lib/server/problem';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
-	setHeaders({ 'cache-control': 'private, no-store' });
+const DONE = { bericht: 'reply_sent', heropend: 'not_solved_sent' } as const;
+
+export const load: PageServerLoad = async ({ locals, params, setHeaders, url }) => {
+	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
 	try {
 		const view = await trackByToken(locals.core.db, locals.actor, params.token);
+		const done = Object.entries(DONE).find(([word]) => url.searchParams.has(word))?.[1] ?? null;
 		return {
 			token: params.token,
+			done,
 			view: {
 				joined: view.follower === 'joined',
 				reference: view.reference,
@@ -27,12 +38,64 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 				ownWords: view.ownWords,
 				joinedAt: view.joinedAt,
 				mergedIntoReference: view.mergedIntoReference,
-				// What the resident reads: messages and status changes; "created" is the first step already shown.
-				events: view.events.filter((e) => e.kind === 'message' || e.kind === 'status').map((e) => ({ at: e.at, kind: e.kind, toStatus: e.toStatus, body: e.body }))
+				// What the resident reads: messages, status changes and their own replies; "created" is the first step already shown.
+				events: view.events.filter((e) => e.kind === 'message' || e.kind === 'status' || e.kind === 'reply').map((e) => ({ at: e.at, kind: e.kind, toStatus: e.toStatus, body: e.body, notSolved: !!e.notSolved, withPhoto: !!e.withPhoto })),
+				canReply: view.canReply,
+				canSayNotSolved: view.canSayNotSolved
 			},
 			photoIds: view.photoIds
 		};
 	} catch (err) {
 		pageError(err, locals.locale);
+	}
+};
+
+type Event = RequestEvent<{ token: string }>;
+
+/** What every post of this page needs: the client's rate-limit key and the links' origin (from configuration). */
+const replyOptions = (event: Event) => ({ baseUrl: event.locals.core.config.origin, clientKey: intakeClientKey(event.getClientAddress()), limitPerHour: event.locals.core.config.intakeRateLimit });
+
+/** The answer of core as the page shows it: a 429 with the wait, or back to the page with what was done. */
+function answered(event: Event, answer: ReplyAnswer, form: 'reply' | 'notSolved', done: keyof typeof DONE) {
+	if (answer.limited) {
+		event.setHeaders({ 'retry-after': String(answer.retryAfter) });
+		return fail(429, { form, errors: {}, message: translate(event.locals.locale, 'report.reply_limited', { minutes: Math.ceil(answer.retryAfter / 60) }), values: {} });
+	}
+	redirect(303, `/volgen/${event.params.token}?${done}#news-title`);
+}
+
+function failed(event: Event, err: unknown, form: 'reply' | 'notSolved', values: Record<string, string>) {
+	if (err instanceof Invalid) return fail(400, { form, errors: fieldErrors(event.locals.locale, err.issues), message: translate(event.locals.locale, 'common.form_has_errors'), values });
+	const failure = formFailure(err, event.locals.locale, values);
+	return fail(failure.status, { form, ...failure.data });
+}
+
+export const actions: Actions = {
+	/** A message, with one photo at most, to the people who handle the signal. */
+	reply: async (event) => {
+		const data = await readForm(event.request);
+		const body = String(data.get('body') ?? '').slice(0, 6000);
+		const file = data.get('photo');
+		let answer: ReplyAnswer;
+		try {
+			const photo = file && typeof file === 'object' && 'arrayBuffer' in file && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+			answer = await postReply(event.locals.core.db, event.locals.core.files, event.locals.actor, event.params.token, { body, photo }, replyOptions(event));
+		} catch (err) {
+			return failed(event, err, 'reply', { body });
+		}
+		return answered(event, answer, 'reply', 'bericht');
+	},
+
+	/** "This is not solved", with the reason: the signal reopens as the "is it solved?" answer reopens it. */
+	notSolved: async (event) => {
+		const data = await readForm(event.request);
+		const reason = String(data.get('reason') ?? '').slice(0, 6000);
+		let answer: ReplyAnswer;
+		try {
+			answer = await sayNotSolved(event.locals.core.db, event.locals.actor, event.params.token, { reason }, replyOptions(event));
+		} catch (err) {
+			return failed(event, err, 'notSolved', { reason });
+		}
+		return answered(event, answer, 'notSolved', 'heropend');
 	}
 };
