@@ -6,7 +6,9 @@
 	var button = box && box.querySelector('button');
 	if (!box || !button) return;
 	var d = box.dataset;
-	button.hidden = false;
+	// The button sits in a hidden paragraph (a styled button would show despite its own hidden attribute).
+	var holder = button.parentNode;
+	holder.hidden = false;
 	button.addEventListener('click', function () {
 		if (button.disabled) return;
 		button.disabled = true;
@@ -24,7 +26,7 @@
 		});
 		last.onload = function () {
 			var map = box.querySelector('[data-leefbaar-map]');
-			button.hidden = true;
+			holder.hidden = true;
 			if (map && !map.hidden) map.focus();
 		};
 		last.onerror = function () {
