@@ -110,6 +110,7 @@ async function byStreet(db: Db, parsed: ParsedAddress): Promise<Row[]> {
 		.leftJoin('areas as p', 'p.id', 'a.parent_id')
 		.select([...select, 'b.street', 'b.postal_code'])
 		.where(lowerContains('b.street', parsed.street!))
+		.$if(!!parsed.postcode, (q) => q.where('b.postal_code', '=', parsed.postcode))
 		.orderBy('a.name')
 		.limit(200)
 		.execute();
@@ -123,6 +124,7 @@ async function byStreet(db: Db, parsed: ParsedAddress): Promise<Row[]> {
 			.leftJoin('areas as p', 'p.id', 'a.parent_id')
 			.select([...select, 'd.street', 'd.postal_code'])
 			.where(lowerContains('d.street', parsed.street!))
+			.$if(!!parsed.postcode, (q) => q.where('d.postal_code', '=', parsed.postcode))
 			.orderBy('a.name')
 			.limit(200)
 			.execute();
