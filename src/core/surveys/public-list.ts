@@ -1,9 +1,11 @@
 // The surveys a resident can find on the public pages (the home page, an area's or an estate's page): the ones taking
 // answers now and the ones whose results were published with what was done. Never a draft, never an unpublished
 // wave; a survey shows on a place's page only when it targets that place, a place around it or a place inside it.
-// Surveys are few (tens), the areas many (thousands): the surveys' targets are read whole and the tree walked from them.
+// Surveys are few (tens), the areas many (thousands): the surveys' targets are read whole and matched against the
+// place's path up the tree and the areas below it.
 import { authorize, type Actor } from '../access';
-import { areaPath } from '../areas/tree';
+import { areaOfEstate, placeNames } from '../areas/scope';
+import { areaAndBelow, areaPath } from '../areas/tree';
 import type { Db } from '../db/database';
 import { wordingFor } from './answers';
 import type { Wording } from './model';
@@ -33,16 +35,16 @@ export async function publicSurveys(db: Db, actor: Actor, place: SurveyPlace, op
 	const surveys = await db.selectFrom('surveys').select(['id', 'slug', 'title_texts', 'status', 'modes']).where('status', '!=', 'draft').orderBy('created_at', 'desc').execute();
 	if (surveys.length === 0) return { open: [], published: [] };
 	const ids = surveys.map((s) => s.id);
-	const [targets, waves] = await Promise.all([
-		db
-			.selectFrom('survey_targets as t')
-			.leftJoin('areas as a', 'a.id', 't.area_id')
-			.leftJoin('estates as e', 'e.id', 't.estate_id')
-			.select(['t.survey_id', 't.area_id', 't.estate_id', 'a.name as area_name', 'e.name as estate_name', 'e.area_id as estate_area_id'])
-			.where('t.survey_id', 'in', ids)
-			.execute(),
+	const [targetRows, waves] = await Promise.all([
+		db.selectFrom('survey_targets').select(['survey_id', 'area_id', 'estate_id']).where('survey_id', 'in', ids).execute(),
 		db.selectFrom('survey_waves').select(['survey_id', 'number', 'opens_at', 'closes_at', 'published_at']).where('survey_id', 'in', ids).orderBy('number').execute()
 	]);
+	// Places are the areas module's: their names and the estates' areas come from there.
+	const names = await placeNames(db, { areaIds: targetRows.flatMap((t) => (t.area_id ? [t.area_id] : [])), estateIds: targetRows.flatMap((t) => (t.estate_id ? [t.estate_id] : [])) });
+	const targets = targetRows.map((t) => {
+		const estate = t.estate_id ? names.estates.get(t.estate_id) : undefined;
+		return { ...t, area_name: t.area_id ? (names.areas.get(t.area_id) ?? null) : null, estate_name: estate?.name ?? null, estate_area_id: estate?.areaId ?? null };
+	});
 
 	const relevant = await relevanceTest(db, place);
 	const locale = options.locale ?? 'nl';
@@ -50,7 +52,7 @@ export async function publicSurveys(db: Db, actor: Actor, place: SurveyPlace, op
 	const published: PublishedPublicSurvey[] = [];
 	for (const s of surveys) {
 		const own = targets.filter((t) => t.survey_id === s.id);
-		if (!(await relevant(own))) continue;
+		if (!relevant(own)) continue;
 		const item = {
 			slug: s.slug,
 			title: wordingFor(s.title_texts as Wording, locale),
@@ -71,28 +73,15 @@ type TargetRow = { area_id: string | null; estate_id: string | null; estate_area
 /**
  * Does a survey with these targets concern the place? An area's page shows surveys of the area, of an area around it
  * (the whole municipality is asked) and of areas and estates inside it; an estate's page those of the estate and of
- * the areas around it. Paths up the tree are read once per area.
+ * the areas around it. Two reads of the tree (the path up, the areas below), whatever the number of targets.
  */
-async function relevanceTest(db: Db, place: SurveyPlace): Promise<(targets: readonly TargetRow[]) => Promise<boolean>> {
-	if (!place) return async () => true;
-	const paths = new Map<string, Promise<string[]>>();
-	const pathOf = (areaId: string) => {
-		if (!paths.has(areaId)) paths.set(areaId, areaPath(db, areaId));
-		return paths.get(areaId)!;
-	};
+async function relevanceTest(db: Db, place: SurveyPlace): Promise<(targets: readonly TargetRow[]) => boolean> {
+	if (!place) return () => true;
 	if ('estateId' in place) {
-		const estate = await db.selectFrom('estates').select('area_id').where('id', '=', place.estateId).executeTakeFirst();
-		const around = new Set(estate ? await pathOf(estate.area_id) : []);
-		return async (targets) => targets.some((t) => t.estate_id === place.estateId || (t.area_id !== null && around.has(t.area_id)));
+		const around = new Set(await areaPath(db, await areaOfEstate(db, place.estateId)));
+		return (targets) => targets.some((t) => t.estate_id === place.estateId || (t.area_id !== null && around.has(t.area_id)));
 	}
-	const around = new Set(await pathOf(place.areaId));
-	// Targets below the area: their own path up the tree passes through it.
-	const inside = async (areaId: string | null) => !!areaId && (await pathOf(areaId)).includes(place.areaId);
-	return async (targets) => {
-		for (const t of targets) {
-			if (t.area_id !== null && (around.has(t.area_id) || (await inside(t.area_id)))) return true;
-			if (t.estate_id !== null && (await inside(t.estate_area_id))) return true;
-		}
-		return false;
-	};
+	const [path, inside] = await Promise.all([areaPath(db, place.areaId), areaAndBelow(db, place.areaId)]);
+	const around = new Set(path);
+	return (targets) => targets.some((t) => (t.area_id !== null && (around.has(t.area_id) || inside.has(t.area_id))) || (t.estate_id !== null && t.estate_area_id !== null && inside.has(t.estate_area_id)));
 }
