@@ -76,12 +76,13 @@ describe.runIf(browserAvailable())('pages with JavaScript run under the Content-
 		await context.close();
 	});
 
-	it('an area’s page draws its map with tiles', async () => {
+	it('an area’s page draws its map with tiles, once asked for (the button is an inline script, by its hash)', async () => {
 		const area = await server.db.selectFrom('areas').select('slug').where('name', '=', 'Wevelgem').executeTakeFirstOrThrow();
 		const { context, violations } = await watched({ ...DESKTOP, locale: 'nl-BE' });
 		const page = await context.newPage();
 		const before = tileRequests.length;
 		await page.goto(`${server.url}/buurten/${area.slug}`);
+		await page.getByRole('button', { name: 'Toon de kaart' }).click();
 		await page.locator('.area-map.leaflet-container').waitFor();
 		await expect.poll(() => tileRequests.length).toBeGreaterThan(before);
 		expect(await violations()).toEqual([]);

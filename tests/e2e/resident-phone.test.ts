@@ -1,5 +1,6 @@
-// Fatima lives on an estate in Wevelgem. On her cheap phone, with JavaScript off, she finds her neighbourhood's page,
-// reads it, switches to French for her mother and makes the text as large as it goes. Every page must be accessible.
+// Fatima lives on an estate in Wevelgem. On her cheap phone, with JavaScript off, she finds her neighbourhood's page
+// through the list of neighbourhoods, reads it, switches to French for her mother and makes the text as large as it
+// goes. Every page must be accessible.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, followLink, launchBrowser, openContext, PHONE, visited } from '../support/browser';
@@ -22,7 +23,7 @@ describe.runIf(browserAvailable())('a resident on a phone without JavaScript', (
 		await server?.stop();
 	});
 
-	it('opens the home page and sees the neighbourhoods, in Dutch', async () => {
+	it('opens the home page and sees what she can do there, in Dutch', async () => {
 		await page.goto(server.url + '/');
 		expect(await page.locator('html').getAttribute('lang')).toBe('nl-BE');
 		expect(await page.locator('h1').innerText()).toBe('Welkom bij Leefbaar');
@@ -30,6 +31,8 @@ describe.runIf(browserAvailable())('a resident on a phone without JavaScript', (
 	});
 
 	it('picks her neighbourhood and reads its page', async () => {
+		// The home page does not list every neighbourhood: the list is one link away.
+		await followLink(page, /^\/buurten$/, 'the list of neighbourhoods');
 		const area = await followLink(page, /^\/buurten\/[^/]+$/, 'a neighbourhood');
 		expect(await page.locator('h1').innerText()).toContain(area.text);
 		await visited(page, 'resident-phone-2-area');

@@ -7,7 +7,7 @@ import { startServer, type TestServer } from '../support/server';
 
 const BUDGET = 50 * 1024;
 
-describe('the resident "melden" page is light', () => {
+describe('the resident pages are light', () => {
 	let server: TestServer;
 	beforeAll(async () => {
 		server = await startServer({ dialect: 'sqlite' });
@@ -49,5 +49,21 @@ describe('the resident "melden" page is light', () => {
 			// Without JavaScript by design: the form is plain HTML.
 			expect(assets.some((a) => a.endsWith('.js'))).toBe(false);
 		}
+	});
+
+	it('the front door weighs at most 50 KB too: the home page, an area and an estate, with the map only on demand', async () => {
+		// Sint-Lenaarts weighed 52.6 KB when Leaflet loaded with the page; now the map's script and style load on a press.
+		const estate = await server.db.selectFrom('estates').innerJoin('areas', 'areas.id', 'estates.area_id').select(['estates.slug', 'areas.slug as areaSlug']).where('estates.name', '=', 'Kapelakker').executeTakeFirstOrThrow();
+		for (const path of ['/', '/buurten/sint-lenaarts', '/buurten/wevelgem', `/buurten/${estate.areaSlug}/${estate.slug}`]) {
+			const { bytes, assets } = await transferred(path);
+			console.info(`${path}: ${(bytes / 1024).toFixed(1)} KB transferred (HTML + ${assets.length} linked files: ${assets.join(', ')})`);
+			expect(bytes, path).toBeLessThanOrEqual(BUDGET);
+			expect(assets.filter((a) => /leaflet|map-enhance/i.test(a)), path).toEqual([]);
+			expect(assets.some((a) => a.endsWith('.js')), path).toBe(false);
+		}
+		// The map is still there for who asks: the button (hidden until the inlined script shows it) knows what to load.
+		const html = await (await fetch(`${server.url}/buurten/sint-lenaarts`)).text();
+		expect(html).toMatch(/data-map-on-demand[^>]*data-leaflet="[^"]*leaflet[^"]*\.js"/);
+		expect(html).toMatch(/<p hidden=""><button type="button" class="secondary"[^>]*>Toon de kaart<\/button><\/p>/);
 	});
 });

@@ -186,6 +186,7 @@ export const paramResolvers: Record<string, Resolver> = {
 	'm/[slug]': areaSlug,
 	'foto/[id]': async () => newId(),
 	'estates/[estate]': estateSlug,
+	'buurten/[estate]': estateSlug,
 	'buildings/[building]': buildingId,
 	'dwellings/[dwelling]': dwellingId,
 	'residents/[id]': residentId,

@@ -9,7 +9,7 @@ import { squareBoundary } from './factories';
 import { areaLookupQuery } from './model';
 import { createBuilding, createDwelling, createEstate } from './places';
 import { presentArea } from './presenters';
-import { getPublicArea, listPublicAreas, publicAreaDirectory } from './public';
+import { getPublicArea, getPublicEstate, listPublicAreas, publicAreaDirectory } from './public';
 import { createArea } from './service';
 
 describeOnDatabases('the public page of an area', (ctx) => {
@@ -25,7 +25,7 @@ describeOnDatabases('the public page of an area', (ctx) => {
 
 		const page = await getPublicArea(ctx.db, anonymous, 'de-barakken');
 		expect(page).toMatchObject({ name: 'De Barakken', kind: 'neighbourhood', description: 'Wijk dicht bij de grens', ancestors: [{ name: 'Menen', slug: 'menen' }] });
-		expect(page.estates).toEqual([{ name: 'Barakken-Zuid', description: null, lon: 3.125, lat: 50.795, boundary: null, addresses: ['Barakkenstraat 4, 8930'] }]);
+		expect(page.estates).toEqual([{ name: 'Barakken-Zuid', slug: estate.slug, description: null, lon: 3.125, lat: 50.795, boundary: null, addresses: ['Barakkenstraat 4, 8930'] }]);
 		const text = JSON.stringify(page);
 		for (const secret of ['Gezin Geheim', 'BAR-4-2', 'C-1', dwelling.id]) expect(text).not.toContain(secret);
 
@@ -33,6 +33,12 @@ describeOnDatabases('the public page of an area', (ctx) => {
 		expect(municipality.children.map((c) => c.slug)).toEqual(['de-barakken']);
 		expect((await listPublicAreas(ctx.db, anonymous)).map((a) => [a.name, a.parentName])).toEqual([['De Barakken', 'Menen']]);
 		await expect(getPublicArea(ctx.db, anonymous, 'nergens')).rejects.toThrow(NotFound);
+
+		// The estate's own page: under its area's address only, with its streets and where it lies.
+		const own = await getPublicEstate(ctx.db, anonymous, 'de-barakken', estate.slug);
+		expect(own).toMatchObject({ name: 'Barakken-Zuid', addresses: ['Barakkenstraat 4, 8930'], area: { name: 'De Barakken', slug: 'de-barakken' }, ancestors: [{ name: 'Menen' }] });
+		for (const secret of ['Gezin Geheim', 'BAR-4-2', 'C-1', dwelling.id]) expect(JSON.stringify(own)).not.toContain(secret);
+		await expect(getPublicEstate(ctx.db, anonymous, 'menen', estate.slug)).rejects.toThrow(NotFound);
 	});
 
 	it('a region with many areas asks for a municipality or a name first, and the search finds areas by part of their name', async () => {

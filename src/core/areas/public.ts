@@ -13,6 +13,8 @@ export type PublicAreaLink = { name: string; nameFr: string | null; slug: string
 export type PublicChildArea = PublicAreaLink & { boundary: AreaGeometry | null };
 export type PublicEstate = {
 	name: string;
+	/** Its own public page: /buurten/<area>/<slug>. */
+	slug: string;
 	description: string | null;
 	lon: number | null;
 	lat: number | null;
@@ -41,7 +43,7 @@ export async function getPublicArea(db: Db, actor: Actor, slug: string): Promise
 	const [ancestors, children, estates, buildings] = await Promise.all([
 		ancestorsOf(db, area),
 		db.selectFrom('areas').select(['name', 'name_fr', 'slug', 'kind', 'boundary']).where('parent_id', '=', area.id).orderBy('name').execute(),
-		db.selectFrom('estates').select(['id', 'name', 'description', 'lon', 'lat', 'boundary']).where('area_id', '=', area.id).orderBy('name').execute(),
+		db.selectFrom('estates').select(['id', 'name', 'slug', 'description', 'lon', 'lat', 'boundary']).where('area_id', '=', area.id).orderBy('name').execute(),
 		db
 			.selectFrom('buildings as b')
 			.innerJoin('estates as e', 'e.id', 'b.estate_id')
@@ -68,12 +70,54 @@ export async function getPublicArea(db: Db, actor: Actor, slug: string): Promise
 		children: children.map((c) => ({ ...link(c), boundary: c.boundary as AreaGeometry | null })),
 		estates: estates.map((e) => ({
 			name: e.name,
+			slug: e.slug,
 			description: e.description,
 			lon: e.lon,
 			lat: e.lat,
 			boundary: e.boundary as AreaGeometry | null,
 			addresses: addresses.get(e.id) ?? []
 		}))
+	};
+}
+
+export type PublicEstatePage = PublicEstate & {
+	/** For the sections other modules add (signal figures, surveys); not shown. */
+	id: string;
+	areaId: string;
+	/** The area it lies in, then the areas above it, from the top down (the breadcrumbs). */
+	area: PublicAreaLink;
+	ancestors: PublicAreaLink[];
+};
+
+/** An estate's public page: its name, description and streets, and where it lies. Never dwellings or people. */
+export async function getPublicEstate(db: Db, actor: Actor, areaSlug: string, estateSlug: string): Promise<PublicEstatePage> {
+	authorize(actor, 'read-public', 'area');
+	authorize(actor, 'read-public', 'estate');
+	const row = await db
+		.selectFrom('estates as e')
+		.innerJoin('areas as a', 'a.id', 'e.area_id')
+		.select(['e.id', 'e.name', 'e.slug', 'e.description', 'e.lon', 'e.lat', 'e.boundary', 'a.id as area_id', 'a.parent_id', 'a.name as area_name', 'a.name_fr as area_name_fr', 'a.slug as area_slug', 'a.kind as area_kind'])
+		.where('e.slug', '=', estateSlug.toLowerCase())
+		.where('a.slug', '=', areaSlug.toLowerCase())
+		.executeTakeFirst();
+	if (!row) throw new NotFound('estate', estateSlug);
+	const [ancestors, buildings] = await Promise.all([
+		ancestorsOf(db, { id: row.area_id, parent_id: row.parent_id }),
+		db.selectFrom('buildings').select(['street', 'house_number', 'postal_code']).where('estate_id', '=', row.id).where('street', 'is not', null).orderBy('street').orderBy('house_number').execute()
+	]);
+	const addresses = [...new Set(buildings.map((b) => [b.street, b.house_number].filter(Boolean).join(' ') + (b.postal_code ? `, ${b.postal_code}` : '')))];
+	return {
+		id: row.id,
+		name: row.name,
+		slug: row.slug,
+		description: row.description,
+		lon: row.lon,
+		lat: row.lat,
+		boundary: row.boundary as AreaGeometry | null,
+		addresses,
+		areaId: row.area_id,
+		area: link({ name: row.area_name, name_fr: row.area_name_fr, slug: row.area_slug, kind: row.area_kind }),
+		ancestors: ancestors.map(link)
 	};
 }
 

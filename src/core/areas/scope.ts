@@ -48,3 +48,19 @@ export async function missingPlaces(db: Db, target: { areaIds?: readonly string[
 	const estates = estateIds.length ? new Set((await db.selectFrom('estates').select('id').where('id', 'in', estateIds).execute()).map((r) => r.id)) : new Set<string>();
 	return { areaIds: areaIds.filter((id) => !areas.has(id)), estateIds: estateIds.filter((id) => !estates.has(id)) };
 }
+
+/** Names of areas and estates (and each estate's area), for other modules' lists: "for Wallaysplein, Vlashof". */
+export async function placeNames(db: Db, target: { areaIds?: readonly string[]; estateIds?: readonly string[] }): Promise<{ areas: Map<string, string>; estates: Map<string, { name: string; areaId: string }> }> {
+	const areaIds = [...new Set(target.areaIds ?? [])];
+	const estateIds = [...new Set(target.estateIds ?? [])];
+	const [areas, estates] = await Promise.all([
+		areaIds.length ? db.selectFrom('areas').select(['id', 'name']).where('id', 'in', areaIds).execute() : [],
+		estateIds.length ? db.selectFrom('estates').select(['id', 'name', 'area_id']).where('id', 'in', estateIds).execute() : []
+	]);
+	return { areas: new Map(areas.map((a) => [a.id, a.name])), estates: new Map(estates.map((e) => [e.id, { name: e.name, areaId: e.area_id }])) };
+}
+
+/** The area an estate lies in, or null for an unknown estate. */
+export async function areaOfEstate(db: Db, estateId: string): Promise<string | null> {
+	return (await db.selectFrom('estates').select('area_id').where('id', '=', estateId).executeTakeFirst())?.area_id ?? null;
+}

@@ -40,3 +40,8 @@ export function insideAreas(column: string | Expression<string | null>, rootIds:
 		)
 		select id from tree)`;
 }
+
+/** The area and every area below it (its ids), in one recursive query. */
+export async function areaAndBelow(db: Db, areaId: string): Promise<Set<string>> {
+	return new Set((await db.selectFrom('areas').select('id').where(insideAreas('id', [areaId])).execute()).map((r) => r.id));
+}

@@ -87,4 +87,10 @@ describeOnDatabases('public signal figures of an area', (ctx) => {
 		expect(quiet).toMatchObject({ reported: 0, solved: 0, open: 0, medianWorkingDaysToSolve: null });
 		expect(quiet.kinds.every((k) => k.reported === 0)).toBe(true);
 	});
+
+	it("shows an estate's page only the signals about that estate", async () => {
+		const estate = await ctx.db.selectFrom('estates').select('id').where('area_id', '=', east.id).where('name', '=', 'Wallaysplein').executeTakeFirstOrThrow();
+		// East's nuisance signal was about the area, not the estate: three damp signals remain.
+		expect(await publicSignalFigures(ctx.db, anonymous, east.id, now, { estateId: estate.id })).toMatchObject({ reported: 3, solved: 2, open: 1 });
+	});
 });

@@ -40,16 +40,20 @@ function monthsBefore(now: Date, months: number): Date {
 	return d;
 }
 
-/** The figures of an area and every area inside it, for anyone (no account needed). */
-export async function publicSignalFigures(db: Db, actor: Actor, areaId: string, now = new Date()): Promise<PublicSignalFigures> {
+/**
+ * The figures of an area and every area inside it, for anyone (no account needed); with `estateId`, only the signals
+ * about that estate of the area (its public page).
+ */
+export async function publicSignalFigures(db: Db, actor: Actor, areaId: string, now = new Date(), options: { estateId?: string } = {}): Promise<PublicSignalFigures> {
 	authorize(actor, 'read-public', 'signal-figures');
 	const since = monthsBefore(now, PUBLIC_FIGURE_MONTHS).toISOString();
 	const until = now.toISOString();
-	const areaIds = await areaWithDescendants(db, areaId);
+	const areaIds = options.estateId ? [areaId] : await areaWithDescendants(db, areaId);
 	const scope = () =>
 		db
 			.selectFrom('signals as s')
 			.where('s.area_id', 'in', areaIds)
+			.$if(!!options.estateId, (q) => q.where('s.estate_id', '=', options.estateId!))
 			.where('s.created_at', '>=', since)
 			.where('s.created_at', '<=', until)
 			.where('s.merged_into_id', 'is', null)

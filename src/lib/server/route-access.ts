@@ -57,6 +57,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Areas and places (helper H2): areas hold no personal data, so their public pages and the API are open.
 	'/buurten': 'public',
 	'/buurten/[slug]': 'public',
+	'/buurten/[slug]/[estate]': 'public',
 	// Residents report and follow without an account (helper A): the tracking token is the key.
 	'/melden': 'public',
 	'/melden/[slug]': 'public',

@@ -1,5 +1,6 @@
 import { getPublicArea } from '$core/areas/public';
 import { publicSignalFigures } from '$core/signals/service';
+import { publicSurveys } from '$core/surveys/public-list';
 import { mapData } from '$lib/components/areas/map-data';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
@@ -8,13 +9,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const area = await getPublicArea(locals.core.db, locals.actor, params.slug);
 		// "What is going on": the signals module counts them (aggregates only); the area module never reads signals.
-		const signals = await publicSignalFigures(locals.core.db, locals.actor, area.id);
+		// Beside them, the surveys of the area (open now, and published results): the surveys module decides which.
+		const [signals, surveys] = await Promise.all([
+			publicSignalFigures(locals.core.db, locals.actor, area.id),
+			publicSurveys(locals.core.db, locals.actor, { areaId: area.id }, { locale: locals.locale })
+		]);
 		const map = mapData({
 			area: { name: area.name, boundary: area.boundary },
 			children: area.children.map((c) => ({ name: c.name, boundary: c.boundary, href: `/buurten/${c.slug}` })),
-			estates: area.estates
+			estates: area.estates.map((e) => ({ ...e, href: `/buurten/${area.slug}/${e.slug}` }))
 		});
-		return { area, signals, map, tilesUrl: locals.core.config.mapTilesUrl, attribution: locals.core.config.mapTilesAttribution };
+		return { area, signals, surveys, map, tilesUrl: locals.core.config.mapTilesUrl, attribution: locals.core.config.mapTilesAttribution };
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

@@ -1,0 +1,22 @@
+// An estate's public page: what it is, its streets, how many problems were reported there and what was done, its
+// surveys; the report form one tap away. Places and counts only.
+import { getPublicEstate } from '$core/areas/public';
+import { publicSignalFigures } from '$core/signals/service';
+import { publicSurveys } from '$core/surveys/public-list';
+import { mapData } from '$lib/components/areas/map-data';
+import { pageError } from '$lib/server/problem';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	try {
+		const estate = await getPublicEstate(locals.core.db, locals.actor, params.slug, params.estate);
+		const [signals, surveys] = await Promise.all([
+			publicSignalFigures(locals.core.db, locals.actor, estate.areaId, undefined, { estateId: estate.id }),
+			publicSurveys(locals.core.db, locals.actor, { estateId: estate.id }, { locale: locals.locale })
+		]);
+		const map = mapData({ estates: [estate] });
+		return { estate, signals, surveys, map, tilesUrl: locals.core.config.mapTilesUrl, attribution: locals.core.config.mapTilesAttribution };
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+};
