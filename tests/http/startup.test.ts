@@ -52,7 +52,7 @@ describe.runIf(existsSync(join(buildDir(), 'handler.js')))('npm start', () => {
 		const upToLogins = lines.slice(0, 4 + DEMO_LOGINS.length);
 		expect(upToLogins).toEqual([
 			`Leefbaar listens on http://localhost:${port}`,
-			'Loading the demo data (about a minute, on the first start only)…',
+			'Loading the demo data (on the first start only)…',
 			'Demo data loaded.',
 			`Demo logins (password for all: ${DEMO_PASSWORD}):`,
 			...loginLines

@@ -16,7 +16,7 @@ export async function startDemo(core: Pick<Core, 'db' | 'config'>, say: (line: s
 	const anyone = await core.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
 	let loaded = false;
 	if (!anyone) {
-		say('Loading the demo data (about a minute, on the first start only)…');
+		say('Loading the demo data (on the first start only)…');
 		await buildDemoData(core.db, { origin: core.config.origin });
 		// The tables were empty when the core started: take their statistics now they hold the demo.
 		await refreshStatistics(core.db);
