@@ -37,18 +37,26 @@ const protocolHeader = process.env.PROTOCOL_HEADER.toLowerCase();
 /** The app, once its start (migrations, the demo data on a first start) is done; requests that come earlier wait for it. */
 let startApp;
 const app = new Promise((ok) => (startApp = ok));
+/** SvelteKit's handler once the app has started: from then on a request is handed over at once, as before. */
+let ready;
+const notFound = (res) => () => {
+	res.statusCode = 404;
+	res.end('Not found');
+};
 
-const server = http.createServer(async (req, res) => {
+function serve(handler, req, res) {
 	if (!process.env.ORIGIN && !req.headers[protocolHeader]) req.headers[protocolHeader] = 'http';
 	addressFromConnection(req);
 	// Every response, static files and refusals included, is read as the type it says it is (JSON, XML, CSV, images,
 	// PDF): set here because files under build/client never pass SvelteKit's hooks. The other headers: hooks.server.ts.
 	res.setHeader('x-content-type-options', 'nosniff');
-	const { handler } = await app;
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.end('Not found');
-	});
+	handler(req, res, notFound(res));
+}
+
+// A request that comes before the app has started (and checked its configuration) waits for it.
+const server = http.createServer((req, res) => {
+	if (ready) serve(ready, req, res);
+	else app.then(({ handler }) => serve(handler, req, res)).catch(() => res.destroy());
 });
 server.keepAliveTimeout = 65_000;
 server.once('error', (err) => {
@@ -65,7 +73,7 @@ console.log(`Leefbaar listens on http://${shown}:${typeof bound === 'object' && 
 if (process.env.ORIGIN) console.log(`Public address (ORIGIN): ${process.env.ORIGIN}`);
 startApp(import(pathToFileURL(resolve(process.env.BUILD_DIR || 'build', 'handler.js')).href));
 try {
-	await app;
+	ready = (await app).handler;
 } catch (err) {
 	// A configuration error says what to set (src/core/config/config.ts); anything else keeps its stack.
 	console.error(err instanceof Error && err.message.startsWith('Leefbaar cannot start') ? err.message : err);
