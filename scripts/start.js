@@ -17,10 +17,12 @@ const sources = ['src', 'static', 'package.json', 'svelte.config.js', 'vite.conf
 const stale = !existsSync(buildEntry) || Math.max(...sources.map(newestMtime)) > statSync(buildEntry).mtimeMs;
 if (stale) {
 	console.log('Building Leefbaar (first start or changed source)…');
+	// SvelteKit's generated tsconfig, which ours extends, must exist before Vite reads its config (a fresh clone installed
+	// without scripts has none yet).
+	if (!existsSync(join(process.env.KIT_OUT_DIR || '.svelte-kit', 'tsconfig.json'))) execSync('npx svelte-kit sync', { stdio: ['ignore', 'ignore', 'inherit'] });
 	execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 const port = process.env.PORT ?? '3000';
-console.log(`Leefbaar starts on http://localhost:${port}`);
 const child = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env: { ...process.env, PORT: port, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? `${Math.round(Number(process.env.MAX_UPLOAD_MB ?? 50) * 1024 * 1024)}` } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -4,7 +4,7 @@ import { error, isHttpError, redirect, type Handle, type HandleServerError, type
 import { anonymous } from '$core/access/actor';
 import { createCore, type Core } from '$core/app';
 import { resolveSession } from '$core/auth/sessions';
-import { loadDemoDataIfEmpty } from '$core/demo/load';
+import { demoStartLines, startDemo } from '$core/demo/load';
 import { newId } from '$core/db/ids';
 import { isLocale, negotiateLocale } from '$core/i18n';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
@@ -18,11 +18,9 @@ let core: Promise<Core> | undefined;
 function getCore(): Promise<Core> {
 	return (core ??= (async () => {
 		const c = await createCore();
-		const demo = await loadDemoDataIfEmpty(c);
-		if (demo) {
-			c.logger.info('Demo data loaded. Demo logins (password for all: %s):', demo.password);
-			for (const login of demo.logins) console.log(`  ${login.role.padEnd(17)} ${login.email}`);
-		}
+		// Plain lines for the person who ran `npm start` (scripts/serve.js printed the address first), not JSON log records.
+		const demo = await startDemo(c, (line) => console.log(line));
+		if (demo) for (const line of demoStartLines(demo)) console.log(line);
 		const shutdown = async () => {
 			await c.close();
 			process.exit(0);

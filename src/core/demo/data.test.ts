@@ -4,6 +4,7 @@ import { describeOnDatabases } from '../db/testing';
 import { anonymous } from '../access';
 import { getSurvey, listSurveys, publicSurveyResults, surveyResults } from '../surveys/service';
 import { buildDemoData } from './data';
+import { OPEN_STATUSES } from '../signals/model';
 import { staffActor } from './signals';
 
 describeOnDatabases('the demo data', (ctx) => {
@@ -65,6 +66,43 @@ describeOnDatabases('the demo data', (ctx) => {
 		// No demo reporter leaves an email address: loading the demo sends no mail to residents.
 		expect(await ctx.db.selectFrom('signal_reporters').select('id').where('email', 'is not', null).execute()).toEqual([]);
 	}, 30_000);
+
+	it('is laid relative to the day it is loaded: an inbox of mostly recent, on-time work with some overdue, and activity in the last days', async () => {
+		const now = Date.now();
+		const daysAgo = (iso: string) => (now - Date.parse(iso)) / 86_400_000;
+		const signals = await ctx.db.selectFrom('signals').select(['status', 'deadline_at', 'created_at']).execute();
+		const open = signals.filter((s) => (OPEN_STATUSES as readonly string[]).includes(s.status));
+		const overdue = open.filter((s) => s.deadline_at !== null && Date.parse(s.deadline_at) < now);
+		expect(open.length, 'open signals').toBeGreaterThanOrEqual(12);
+		// Some overdue, most on time (before: 48 of 58 open signals overdue, most for months).
+		expect(overdue.length / open.length, `${overdue.length} of ${open.length} open signals overdue`).toBeGreaterThan(0.1);
+		expect(overdue.length / open.length, `${overdue.length} of ${open.length} open signals overdue`).toBeLessThan(0.45);
+		expect(open.filter((s) => daysAgo(s.created_at) > 90).length, 'open signals older than three months').toBeLessThanOrEqual(4);
+		// The year behind it: the oldest signal about a year ago, none in the future.
+		const ages = signals.map((s) => daysAgo(s.created_at));
+		expect(Math.max(...ages)).toBeGreaterThan(300);
+		expect(Math.max(...ages)).toBeLessThan(370);
+		expect(Math.min(...ages)).toBeGreaterThan(0);
+		expect(Math.min(...ages), 'the newest signal came in today').toBeLessThan(1);
+		// Handling went on in the last days, and every week of the last month.
+		const events = (await ctx.db.selectFrom('signal_events').select('at').execute()).map((e) => daysAgo(e.at));
+		expect(Math.min(...events.filter((d) => d > 0))).toBeLessThan(3);
+		expect(events.every((d) => d >= 0), 'no handling in the future').toBe(true);
+		for (let week = 0; week < 4; week++) expect(events.filter((d) => d >= 7 * week && d < 7 * (week + 1)).length, `events ${week} weeks ago`).toBeGreaterThan(3);
+		// Wave 2 of the survey is being answered now; households moved in before today, the new estate's in the last two years.
+		const answers = (await ctx.db.selectFrom('survey_responses').select('submitted_at').execute()).map((r) => daysAgo(r.submitted_at));
+		expect(Math.min(...answers)).toBeLessThan(14);
+		const moves = await ctx.db
+			.selectFrom('households as h')
+			.innerJoin('dwellings as d', 'd.id', 'h.dwelling_id')
+			.innerJoin('buildings as b', 'b.id', 'd.building_id')
+			.innerJoin('estates as e', 'e.id', 'b.estate_id')
+			.select(['e.name', 'h.move_in_date'])
+			.where('h.move_in_date', 'is not', null)
+			.execute();
+		expect(moves.every((m) => daysAgo(`${m.move_in_date}T00:00:00Z`) >= 0)).toBe(true);
+		expect(moves.filter((m) => m.name === 'Vlashof').every((m) => daysAgo(`${m.move_in_date}T00:00:00Z`) < 2 * 366)).toBe(true);
+	});
 
 	it('holds the tenant satisfaction survey of Wallaysplein and Vlashof: wave 1 answered, tagged and published, wave 2 open', async () => {
 		const sara = await staffActor(ctx.db, 'opbouwwerker@leefbaar.demo');

@@ -20,10 +20,23 @@ import { loadDemoSurveys } from './surveys';
 export const DEMO_PASSWORD = 'leefbaar-demo';
 /** Where the demo's mails link to when no origin is given (the server passes its configured ORIGIN). */
 export const DEMO_ORIGIN = 'http://localhost:3000';
-export type DemoLogin = { role: string; email: string };
+export type DemoLogin = { role: Role; email: string; name: string; organisation: string; team?: string };
 
-export async function buildDemoData(db: Db, options: { origin?: string } = {}): Promise<DemoLogin[]> {
+/** The demo's people who sign in, in the order `npm start` and the README list them. */
+export const DEMO_LOGINS: readonly DemoLogin[] = [
+	{ role: 'admin', email: 'admin@leefbaar.demo', name: 'Ann Claeys', organisation: 'Samenlevingsopbouw West-Vlaanderen' },
+	{ role: 'coordinator', email: 'coordinator@leefbaar.demo', name: 'Koen Vermeulen', organisation: 'Samenlevingsopbouw West-Vlaanderen' },
+	{ role: 'community_worker', email: 'opbouwwerker@leefbaar.demo', name: 'Sara El Amrani', organisation: 'Samenlevingsopbouw West-Vlaanderen', team: 'Buurtwerk Wevelgem' },
+	{ role: 'partner_staff', email: 'vlashaard@leefbaar.demo', name: 'Pieter Desmet', organisation: 'De Vlashaard', team: 'Technische dienst' },
+	{ role: 'partner_staff', email: 'ocmw@leefbaar.demo', name: 'Lien Vandenberghe', organisation: 'OCMW Wevelgem', team: 'Sociale dienst' },
+	// Jonas works for a second institute, in Brecht only: the demo of each organisation staying inside its own work.
+	{ role: 'community_worker', email: 'kapelakker@leefbaar.demo', name: 'Jonas Wouters', organisation: 'Samenlevingsopbouw Antwerpen provincie' }
+];
+
+/** `now` is the day the demo is loaded: every date in it (signals, their handling, surveys, move-ins) counts back from it. */
+export async function buildDemoData(db: Db, options: { origin?: string; now?: Date } = {}): Promise<DemoLogin[]> {
 	const origin = options.origin ?? DEMO_ORIGIN;
+	const now = options.now ?? new Date();
 	const actor = system('demo');
 	const org = async (name: string, kind: Parameters<typeof createOrganisation>[2]['kind'], email?: string) => createOrganisation(db, actor, { name, kind, email });
 
@@ -42,16 +55,11 @@ export async function buildDemoData(db: Db, options: { origin?: string } = {}): 
 	await createTeam(db, actor, { organisationId: vlashaard.id, name: 'Huurdersbegeleiding' });
 	const socialService = await createTeam(db, actor, { organisationId: ocmw.id, name: 'Sociale dienst' });
 
-	const logins: Array<{ role: Role; email: string; name: string; organisationId: string; teamIds?: string[] }> = [
-		{ role: 'admin', email: 'admin@leefbaar.demo', name: 'Ann Claeys', organisationId: westFlanders.id },
-		{ role: 'coordinator', email: 'coordinator@leefbaar.demo', name: 'Koen Vermeulen', organisationId: westFlanders.id },
-		{ role: 'community_worker', email: 'opbouwwerker@leefbaar.demo', name: 'Sara El Amrani', organisationId: westFlanders.id, teamIds: [neighbourhoodWork.id] },
-		{ role: 'partner_staff', email: 'vlashaard@leefbaar.demo', name: 'Pieter Desmet', organisationId: vlashaard.id, teamIds: [technical.id] },
-		{ role: 'partner_staff', email: 'ocmw@leefbaar.demo', name: 'Lien Vandenberghe', organisationId: ocmw.id, teamIds: [socialService.id] }
-	];
-	// Jonas works for a second institute, in Brecht only: the demo of each organisation staying inside its own work.
-	logins.push({ role: 'community_worker', email: 'kapelakker@leefbaar.demo', name: 'Jonas Wouters', organisationId: antwerp.id });
-	for (const l of logins) await createUser(db, actor, { ...l, password: DEMO_PASSWORD });
+	const organisationIds: Record<string, string> = Object.fromEntries([westFlanders, antwerp, vlashaard, ocmw].map((o) => [o.name, o.id]));
+	const teamIds: Record<string, string> = Object.fromEntries([neighbourhoodWork, technical, socialService].map((t) => [t.name, t.id]));
+	for (const { role, email, name, organisation, team } of DEMO_LOGINS) {
+		await createUser(db, actor, { role, email, name, organisationId: organisationIds[organisation], teamIds: team ? [teamIds[team]] : undefined, password: DEMO_PASSWORD });
+	}
 
 	// Region, then the six municipalities from their real boundaries, through the same import users run.
 	const region = await createArea(db, actor, { kind: 'region', name: 'Vlaanderen', nameFr: 'Flandre', code: '02000' });
@@ -92,7 +100,7 @@ export async function buildDemoData(db: Db, options: { origin?: string } = {}): 
 			const isNew = place.name !== 'Wallaysplein';
 			for (const b of e.buildings) {
 				const building = await createBuilding(db, actor, { estateId: estate.id, name: `${b.street} ${b.houseNumber}`, street: b.street, houseNumber: b.houseNumber, postalCode: b.postalCode, lon: e.centre[0], lat: e.centre[1] });
-				const households = demoHouseholds(b.dwellings, seed++, isNew, usedNames);
+				const households = demoHouseholds(b.dwellings, seed++, isNew, usedNames, now);
 				for (let i = 0; i < b.dwellings; i++) {
 					const ref = `${estate.slug.slice(0, 3).toUpperCase()}-${b.houseNumber}-${i + 1}`;
 					const dwelling = await createDwelling(db, actor, { buildingId: building.id, externalRef: ref, street: b.street, houseNumber: b.houseNumber, box: String(i + 1), postalCode: b.postalCode, bedrooms: 1 + (i % 3) });
@@ -114,10 +122,10 @@ export async function buildDemoData(db: Db, options: { origin?: string } = {}): 
 		await recordConsent(db, actor, { residentId, organisationId: ocmw.id, scope: 'household_situation', purpose: 'Opvolging door de sociale dienst na een huisbezoek' });
 	}
 	// A year of signals, routed by the demo's rules, with the category classifier trained on the demo texts.
-	await loadDemoSignals(db, new Date(), origin);
+	await loadDemoSignals(db, now, origin);
 	// The Open311 client of the README's examples: key `demo`.
 	await loadDemoOpen311(db);
 	// The tenant satisfaction survey of Wallaysplein and Vlashof: wave 1 answered a year ago, wave 2 open now.
-	await loadDemoSurveys(db, new Date(), origin);
-	return logins.map(({ role, email }) => ({ role, email }));
+	await loadDemoSurveys(db, now, origin);
+	return [...DEMO_LOGINS];
 }

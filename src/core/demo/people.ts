@@ -29,10 +29,12 @@ function generator(seed: number) {
 
 /**
  * Households for `count` dwellings of one building; `seed` keeps buildings different from each other and `usedNames`
- * (shared over the whole demo) keeps full names unique, so lists of residents read like a real estate.
+ * (shared over the whole demo) keeps full names unique, so lists of residents read like a real estate. Ages and
+ * move-in dates count back from `now` (the day the demo is loaded): a new estate's tenants moved in the last two years.
  */
-export function demoHouseholds(count: number, seed: number, newEstate: boolean, usedNames: Set<string> = new Set()): DemoHousehold[] {
+export function demoHouseholds(count: number, seed: number, newEstate: boolean, usedNames: Set<string> = new Set(), now = new Date()): DemoHousehold[] {
 	const rnd = generator(seed);
+	const thisYear = now.getUTCFullYear();
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 	const out: DemoHousehold[] = [];
 	for (let i = 0; i < count; i++) {
@@ -54,15 +56,17 @@ export function demoHouseholds(count: number, seed: number, newEstate: boolean, 
 			residents.push({
 				firstName,
 				lastName,
-				birthYear: adult ? 1950 + Math.floor(rnd() * 50) : 2008 + Math.floor(rnd() * 16),
+				birthYear: adult ? thisYear - 26 - Math.floor(rnd() * 50) : thisYear - 18 + Math.floor(rnd() * 16),
 				language: language === 'ar' || language === 'tr' || language === 'pl' ? (rnd() < 0.5 ? language : 'nl') : language,
 				contactChannel: channel,
 				email: channel === 'email' ? `${slug}@example.be` : null,
 				phone: channel === 'phone' ? `+32 470 ${String(100000 + Math.floor(rnd() * 899999)).replace(/(\d{2})(\d{2})(\d{2})/, '$1 $2 $3')}` : null
 			});
 		}
-		const year = newEstate ? 2025 + Math.floor(rnd() * 2) : 1995 + Math.floor(rnd() * 30);
-		const month = 1 + Math.floor(rnd() * 12);
+		const yearsAgo = newEstate ? Math.floor(rnd() * 2) : 1 + Math.floor(rnd() * 30);
+		// A month that has begun: this year's move-ins are in the past.
+		const month = 1 + Math.floor(rnd() * (yearsAgo === 0 ? now.getUTCMonth() + 1 : 12));
+		const year = thisYear - yearsAgo;
 		out.push({ name: `Gezin ${lastName}`, moveInDate: `${year}-${String(month).padStart(2, '0')}-01`, residents });
 	}
 	return out;

@@ -186,8 +186,10 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 	const start = now.getTime() - 365 * DAY;
 	// Oldest first, so ids and timelines grow in time as they would have.
 	const moments = texts.map(() => start + rnd.next() * 364 * DAY).sort((a, b) => a - b);
-	// The last few came in over the past two days: the inbox has fresh, new signals.
-	for (let k = 0; k < 6; k++) moments[moments.length - 1 - k] = now.getTime() - (2 + k * 7) * HOUR;
+	// The last few came in over the past two days, and more over the past three weeks: the inbox has fresh, new signals
+	// and the work of these weeks.
+	for (let k = 0; k < 24; k++) moments[moments.length - 1 - k] = now.getTime() - (k < 6 ? (2 + k * 7) * HOUR : (2 + (k - 6) * 1.1) * DAY);
+	moments.sort((a, b) => a - b);
 	let referrals = 0;
 	const consented = new Set<string>();
 
@@ -225,8 +227,11 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 		const firstResponse = createdAt.getTime() + (1 + rnd.next() * rnd.next() * 96) * HOUR;
 		if (firstResponse >= now.getTime() || ageDays < 2 || (ageDays < 4 && rnd.chance(0.6))) return; // still new
 		const r = rnd.next();
-		// Damp on Wallaysplein is the estate's long-running problem: more of it stays open, past its deadline.
-		const stuck = estate.name === 'Wallaysplein' && key === 'leak_damp' ? 0.45 : ageDays < 30 ? 0.45 : 0.08;
+		// What stays open is mostly recent work: partners answer and solve, so an inbox the day the demo is loaded holds a
+		// few weeks' open signals and only some past their deadline, not a year of them. Damp on Wallaysplein is the
+		// estate's long-running problem: of the last months' damp more stays open, past its deadline.
+		const beforeDeadline = deadline > now.getTime();
+		const stuck = estate.name === 'Wallaysplein' && key === 'leak_damp' ? (ageDays < 150 ? 0.5 : 0.01) : beforeDeadline ? 0.7 : ageDays < 30 ? 0.12 : ageDays < 90 ? 0.03 : 0.005;
 		if (r < 0.07) {
 			await changeStatus(db, handler, signal.id, { status: 'rejected', reason: rnd.pick(REJECT_REASONS) }, when(firstResponse));
 			return;

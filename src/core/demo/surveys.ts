@@ -60,11 +60,11 @@ const MORE_BLOCKS: Record<'Wallaysplein' | 'Vlashof', Array<{ street: string; ho
 	Vlashof: ['4', '6', '8', '10'].map((houseNumber) => ({ street: 'Vlashofstraat', houseNumber, dwellings: 24 }))
 };
 
-async function addBlocks(db: Db, estate: { id: string; name: 'Wallaysplein' | 'Vlashof'; slug: string; lon: number | null; lat: number | null }, seed: number, usedNames: Set<string>): Promise<void> {
+async function addBlocks(db: Db, estate: { id: string; name: 'Wallaysplein' | 'Vlashof'; slug: string; lon: number | null; lat: number | null }, seed: number, usedNames: Set<string>, now: Date): Promise<void> {
 	const actor = system('demo');
 	for (const [b, block] of MORE_BLOCKS[estate.name].entries()) {
 		const building = await createBuilding(db, actor, { estateId: estate.id, name: `${block.street} ${block.houseNumber}`, street: block.street, houseNumber: block.houseNumber, postalCode: '8560', lon: estate.lon, lat: estate.lat });
-		const households = demoHouseholds(block.dwellings, seed + b, estate.name === 'Vlashof', usedNames);
+		const households = demoHouseholds(block.dwellings, seed + b, estate.name === 'Vlashof', usedNames, now);
 		for (let i = 0; i < block.dwellings; i++) {
 			const ref = `${estate.slug.slice(0, 3).toUpperCase()}-${block.houseNumber}-${i + 1}`;
 			const dwelling = await createDwelling(db, actor, { buildingId: building.id, externalRef: ref, street: block.street, houseNumber: block.houseNumber, box: String(i + 1), postalCode: '8560', bedrooms: 1 + ((i + b) % 3) });
@@ -167,7 +167,7 @@ export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http:/
 	const sara = await staffActor(db, 'opbouwwerker@leefbaar.demo');
 	const estates = await db.selectFrom('estates').select(['id', 'name', 'slug', 'lon', 'lat']).where('name', 'in', ['Wallaysplein', 'Vlashof']).orderBy('name', 'desc').execute();
 	const usedNames = new Set<string>();
-	for (const [i, e] of estates.entries()) await addBlocks(db, { ...e, name: e.name as 'Wallaysplein' | 'Vlashof' }, 900 + 50 * i, usedNames);
+	for (const [i, e] of estates.entries()) await addBlocks(db, { ...e, name: e.name as 'Wallaysplein' | 'Vlashof' }, 900 + 50 * i, usedNames, now);
 	const estateIds = Object.fromEntries(estates.map((e) => [e.name, e.id]));
 	const vlashaard = await db.selectFrom('organisations').select('id').where('name', '=', 'De Vlashaard').executeTakeFirstOrThrow();
 

@@ -1,6 +1,8 @@
 // Categories and routing rules: what residents can report and who must act on it, per area. Coordinators shape them.
 import { z } from 'zod';
-import { audit, authorize, type Actor } from '../access';
+import { audit, authorize, can, type Actor } from '../access';
+import type { RoutingRuleContext } from '../access/policies/signals';
+import { areaPath } from '../areas/tree';
 import { inTransaction, type Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import type { RoutingRule, SignalCategory } from '../db/schema';
@@ -100,21 +102,36 @@ export const routingRuleInput = z.object({
 	priority: z.enum(PRIORITIES).default('normal')
 });
 export type RoutingRuleInput = z.input<typeof routingRuleInput>;
+type RoutingRuleValues = z.output<typeof routingRuleInput>;
+
+/** The rule's place as the policy reads it: its area and every area above it (empty for the default rule). */
+async function ruleContext(db: Db, areaId: string | null): Promise<RoutingRuleContext> {
+	return { areaPath: await areaPath(db, areaId) };
+}
+
+/** The category, organisation, area and team a rule names exist, and the team belongs to the organisation. */
+async function checkRuleReferences(tx: Db, v: RoutingRuleValues): Promise<void> {
+	if (!(await tx.selectFrom('signal_categories').select('id').where('id', '=', v.categoryId).executeTakeFirst())) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
+	if (!(await tx.selectFrom('organisations').select('id').where('id', '=', v.organisationId).executeTakeFirst())) throw new Invalid([{ path: 'organisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
+	if (v.areaId && !(await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst())) throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
+	if (v.teamId && !(await tx.selectFrom('teams').select('id').where('id', '=', v.teamId).where('organisation_id', '=', v.organisationId).executeTakeFirst())) {
+		throw new Invalid([{ path: 'teamId', code: 'team_not_in_organisation', message: 'The team must belong to the organisation' }]);
+	}
+}
+
+async function ruleFor(tx: Db, categoryId: string, areaId: string | null): Promise<RoutingRule | undefined> {
+	const q = tx.selectFrom('routing_rules').selectAll().where('category_id', '=', categoryId);
+	return (areaId ? q.where('area_id', '=', areaId) : q.where('area_id', 'is', null)).executeTakeFirst();
+}
 
 /** Creates or replaces the rule for this category and area. */
 export async function setRoutingRule(db: Db, actor: Actor, input: RoutingRuleInput): Promise<RoutingRule> {
 	authorize(actor, 'manage', 'routing-rule');
 	const v = parseInput(routingRuleInput, input);
 	return inTransaction(db, async (tx) => {
-		if (!(await tx.selectFrom('signal_categories').select('id').where('id', '=', v.categoryId).executeTakeFirst())) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
-		if (!(await tx.selectFrom('organisations').select('id').where('id', '=', v.organisationId).executeTakeFirst())) throw new Invalid([{ path: 'organisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
-		if (v.areaId && !(await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst())) throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
-		if (v.teamId && !(await tx.selectFrom('teams').select('id').where('id', '=', v.teamId).where('organisation_id', '=', v.organisationId).executeTakeFirst())) {
-			throw new Invalid([{ path: 'teamId', code: 'team_not_in_organisation', message: 'The team must belong to the organisation' }]);
-		}
-		let existing = tx.selectFrom('routing_rules').selectAll().where('category_id', '=', v.categoryId);
-		existing = v.areaId ? existing.where('area_id', '=', v.areaId) : existing.where('area_id', 'is', null);
-		const current = await existing.executeTakeFirst();
+		await checkRuleReferences(tx, v);
+		authorize(actor, 'manage', 'routing-rule', await ruleContext(tx, v.areaId));
+		const current = await ruleFor(tx, v.categoryId, v.areaId);
 		const now = nowIso();
 		const row: RoutingRule = { id: current?.id ?? newId(), category_id: v.categoryId, area_id: v.areaId, organisation_id: v.organisationId, team_id: v.teamId, deadline_days: v.deadlineDays, priority: v.priority, created_at: current?.created_at ?? now, updated_at: now };
 		if (current) await tx.updateTable('routing_rules').set(row).where('id', '=', current.id).execute();
@@ -124,18 +141,62 @@ export async function setRoutingRule(db: Db, actor: Actor, input: RoutingRuleInp
 	});
 }
 
+/** The fields of a rule an edit can change, as the audit log names them. */
+const RULE_FIELDS = ['category_id', 'area_id', 'organisation_id', 'team_id', 'deadline_days', 'priority'] as const;
+
+/** "deadline_days: 5 → 3; team_id: – → <id>": what an edit changed, ids and values only (a rule holds no personal data). */
+export function ruleChanges(before: Pick<RoutingRule, (typeof RULE_FIELDS)[number]>, after: Pick<RoutingRule, (typeof RULE_FIELDS)[number]>): string[] {
+	const shown = (v: string | number | null) => (v === null || v === '' ? '–' : String(v));
+	return RULE_FIELDS.filter((f) => String(before[f] ?? '') !== String(after[f] ?? '')).map((f) => `${f}: ${shown(before[f])} → ${shown(after[f])}`);
+}
+
+/**
+ * Changes a rule in place (category, area, organisation, team, deadline, priority), validated as a new rule is. The
+ * actor must be allowed to manage the rule where it applies now and where it will apply. A rule cannot take the
+ * category and area of another rule: that one is named in the error, to change it instead.
+ */
+export async function updateRoutingRule(db: Db, actor: Actor, id: string, input: RoutingRuleInput): Promise<RoutingRule> {
+	authorize(actor, 'manage', 'routing-rule');
+	const v = parseInput(routingRuleInput, input);
+	return inTransaction(db, async (tx) => {
+		const current = await tx.selectFrom('routing_rules').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!current) throw new NotFound('routing-rule', id);
+		authorize(actor, 'manage', 'routing-rule', await ruleContext(tx, current.area_id));
+		await checkRuleReferences(tx, v);
+		if (v.areaId !== current.area_id) authorize(actor, 'manage', 'routing-rule', await ruleContext(tx, v.areaId));
+		const other = await ruleFor(tx, v.categoryId, v.areaId);
+		if (other && other.id !== id) {
+			const category = await tx.selectFrom('signal_categories').select('name').where('id', '=', v.categoryId).executeTakeFirstOrThrow();
+			const area = v.areaId ? await tx.selectFrom('areas').select('name').where('id', '=', v.areaId).executeTakeFirstOrThrow() : null;
+			throw new Invalid([
+				{ path: 'areaId', code: area ? 'routing_rule_taken' : 'routing_rule_taken_default', message: 'Another rule has this category and area', params: { category: category.name, area: area?.name ?? '' } }
+			]);
+		}
+		const after: RoutingRule = { ...current, category_id: v.categoryId, area_id: v.areaId, organisation_id: v.organisationId, team_id: v.teamId, deadline_days: v.deadlineDays, priority: v.priority };
+		const changes = ruleChanges(current, after);
+		if (changes.length === 0) return current;
+		const row = { ...after, updated_at: nowIso() };
+		await tx.updateTable('routing_rules').set(row).where('id', '=', id).execute();
+		await audit(tx, actor, { action: 'routing_rule_update', resourceType: 'routing-rule', resourceId: id, summary: changes.join('; ') });
+		return row;
+	});
+}
+
 export async function deleteRoutingRule(db: Db, actor: Actor, id: string): Promise<void> {
 	authorize(actor, 'manage', 'routing-rule');
 	await inTransaction(db, async (tx) => {
-		const gone = await tx.deleteFrom('routing_rules').where('id', '=', id).executeTakeFirst();
-		if (Number(gone.numDeletedRows) === 0) throw new NotFound('routing-rule', id);
+		const current = await tx.selectFrom('routing_rules').select(['id', 'area_id']).where('id', '=', id).executeTakeFirst();
+		if (!current) throw new NotFound('routing-rule', id);
+		authorize(actor, 'manage', 'routing-rule', await ruleContext(tx, current.area_id));
+		await tx.deleteFrom('routing_rules').where('id', '=', id).execute();
 		await audit(tx, actor, { action: 'routing_rule_delete', resourceType: 'routing-rule', resourceId: id, summary: null });
 	});
 }
 
+/** Every rule, each with whether the actor may change or remove it (the edit and delete buttons show only then). */
 export async function listRoutingRules(db: Db, actor: Actor) {
 	authorize(actor, 'list', 'routing-rule');
-	return db
+	const rules = await db
 		.selectFrom('routing_rules as r')
 		.innerJoin('signal_categories as c', 'c.id', 'r.category_id')
 		.innerJoin('organisations as o', 'o.id', 'r.organisation_id')
@@ -146,4 +207,17 @@ export async function listRoutingRules(db: Db, actor: Actor) {
 		.orderBy('c.name')
 		.orderBy('a.name')
 		.execute();
+	// A handful of areas carry rules: one path each, not one per rule.
+	const mayManage = new Map<string | null, boolean>();
+	for (const areaId of new Set(rules.map((r) => r.area_id))) mayManage.set(areaId, can(actor, 'manage', 'routing-rule', await ruleContext(db, areaId)));
+	return rules.map((r) => ({ ...r, deadline_days: Number(r.deadline_days), may_manage: mayManage.get(r.area_id) ?? false }));
+}
+
+/** One rule as its edit form needs it, if the actor may change it. */
+export async function getRoutingRule(db: Db, actor: Actor, id: string): Promise<RoutingRule> {
+	authorize(actor, 'manage', 'routing-rule');
+	const rule = await db.selectFrom('routing_rules').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!rule) throw new NotFound('routing-rule', id);
+	authorize(actor, 'manage', 'routing-rule', await ruleContext(db, rule.area_id));
+	return { ...rule, deadline_days: Number(rule.deadline_days) };
 }

@@ -2,7 +2,7 @@
 export { reportSignal, registerSignal, newReference, normaliseReference, type IntakeResult, type IntakeOptions, type PhotoInput } from './intake';
 export { changeStatus, addNote, assignSignal, setCategory, loadForAction, mayHandle, FEEDBACK_DAYS, type HandlingOptions } from './handling';
 export { inbox, getSignal, trackByToken, trackByReference, type InboxItem, type InboxPage, type StaffSignalView, type TrackingView } from './queries';
-export { ensureGeneralCategories, listCategories, createCategory, updateCategory, setRoutingRule, deleteRoutingRule, listRoutingRules, GENERAL_CATEGORIES } from './categories';
+export { ensureGeneralCategories, listCategories, createCategory, updateCategory, setRoutingRule, updateRoutingRule, getRoutingRule, deleteRoutingRule, listRoutingRules, GENERAL_CATEGORIES } from './categories';
 export { retrainIfDue, currentModel, storeModel } from './classifier-store';
 export { nearbySignals, nearbyOffer, joinSignal, NEARBY_METRES, type NearbySignal, type JoinRequest, type JoinResult, type OfferQuestion } from './nearby';
 export { takeIntakeSlot, intakeClientKey, type SlotAnswer } from './rate-limit';

@@ -46,7 +46,15 @@ allow<{ toOrganisationId: string }>('referral', ['respond'], ['coordinator', 'co
 allow('signal-category', ['list'], 'any-staff');
 allow('signal-category', ['manage'], ['admin', 'coordinator']);
 allow('routing-rule', ['list'], 'any-staff');
-allow('routing-rule', ['manage'], ['admin', 'coordinator']);
+/** What the policy needs to know about a routing rule: its area and every area above it (empty for the default rule). */
+export type RoutingRuleContext = { areaPath: readonly string[] };
+allow('routing-rule', ['manage'], ['admin']);
+/**
+ * A coordinator adds, changes and removes the rules of the places their organisation works in, so one institute does
+ * not send another's signals elsewhere; the default rule (every area without its own) is the regional institutes'.
+ * A change is checked on the rule as it was and as it becomes.
+ */
+allow<RoutingRuleContext>('routing-rule', ['manage'], ['coordinator'], (a, r) => (r.areaPath.length === 0 ? a.organisationKind === 'regional_institute' : worksIn(a, r.areaPath)));
 allow('open311-client', ['manage'], ['admin']);
 /** Figures per estate and category carry no personal data: every staff member may see them. */
 allow('signal-figures', ['read'], 'any-staff');

@@ -7,7 +7,7 @@ import { plural, translate } from '$core/i18n';
 import { listOrganisations, listTeams } from '$core/partners/service';
 import { placeChoices } from '$core/people/places';
 import { PRIORITIES, SIGNAL_KINDS } from '$core/signals/model';
-import { createCategory, deleteRoutingRule, listCategories, listRoutingRules, setRoutingRule, updateCategory } from '$core/signals/service';
+import { createCategory, deleteRoutingRule, getRoutingRule, listCategories, listRoutingRules, setRoutingRule, updateCategory, updateRoutingRule } from '$core/signals/service';
 import { DEFAULT_ESCALATION_DAYS, type CategoryInput, type RoutingRuleInput } from '$core/signals/categories';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,6 +20,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const teams = (await Promise.all(organisations.map((o) => listTeams(db, locals.actor, o.id)))).flat();
 		const editId = url.searchParams.get('bewerk');
 		const editing = categories.find((c) => c.id === editId) ?? null;
+		// ?regel=<id> opens that rule's edit form (a link per rule: works without JavaScript).
+		const ruleId = url.searchParams.get('regel')?.slice(0, 64);
+		const rule = ruleId ? await getRoutingRule(db, locals.actor, ruleId) : null;
 		const done = url.searchParams.get('klaar');
 		return {
 			categories: categories.map((c) => ({
@@ -34,7 +37,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			defaultEscalationDays: DEFAULT_ESCALATION_DAYS,
 			priorities: PRIORITIES,
 			editing: editing ? { id: editing.id, key: editing.key, kind: editing.kind, name: editing.name, nameFr: editing.name_fr ?? '', nameEn: editing.name_en ?? '', sortOrder: editing.sort_order, isActive: editing.is_active, escalationDays: editing.escalation_days ?? '' } : null,
-			notice: done && ['category', 'rule', 'rule_deleted'].includes(done) ? `inbox.settings_done_${done}` : null
+			editingRule: rule
+				? { id: rule.id, categoryId: rule.category_id, areaId: rule.area_id ?? '', organisationId: rule.organisation_id, teamId: rule.team_id ?? '', deadlineDays: String(rule.deadline_days), priority: rule.priority }
+				: null,
+			notice: done && ['category', 'rule', 'rule_updated', 'rule_deleted'].includes(done) ? `inbox.settings_done_${done}` : null
 		};
 	} catch (err) {
 		pageError(err, locals.locale);
@@ -55,14 +61,17 @@ export const actions: Actions = {
 		}
 		redirect(303, '/staff/settings/signals?klaar=category#categories');
 	},
+	/** A new rule (or the one for the same category and area replaced); with `ruleId`, that rule changed in place. */
 	rule: async ({ request, locals }) => {
 		const values = await formObject(request);
+		const ruleId = typeof values.ruleId === 'string' ? values.ruleId.slice(0, 64) : '';
 		try {
-			await setRoutingRule(locals.core.db, locals.actor, values as RoutingRuleInput);
+			if (ruleId) await updateRoutingRule(locals.core.db, locals.actor, ruleId, values as RoutingRuleInput);
+			else await setRoutingRule(locals.core.db, locals.actor, values as RoutingRuleInput);
 		} catch (err) {
 			return formFailure(err, locals.locale, { ...values, form: 'rule' });
 		}
-		redirect(303, '/staff/settings/signals?klaar=rule#rules');
+		redirect(303, `/staff/settings/signals?klaar=${ruleId ? 'rule_updated' : 'rule'}#rules`);
 	},
 	deleteRule: async ({ request, locals }) => {
 		const values = await formObject(request);
