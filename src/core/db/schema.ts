@@ -117,6 +117,9 @@ export interface BuildingTable {
 	postal_code: string | null;
 	lon: number | null;
 	lat: number | null;
+	/** core/areas/addresses.ts streetKey and numberKey of street and house_number: how a typed address finds it. */
+	street_key: string | null;
+	number_key: string | null;
 	created_at: Time;
 }
 
@@ -131,6 +134,9 @@ export interface DwellingTable {
 	box: string | null;
 	postal_code: string;
 	bedrooms: number | null;
+	/** core/areas/addresses.ts streetKey and numberKey of street and house_number: how a typed address finds it. */
+	street_key: string | null;
+	number_key: string | null;
 	created_at: Time;
 	updated_at: Time;
 }
