@@ -3,7 +3,7 @@
 // and residents in the households. Deterministic for a seed. A bench tool, so it skips the services on purpose.
 import type { Db } from '../src/core/db/database';
 import type { AreaKind } from '../src/core/db/schema';
-import { addressKeys } from '../src/core/areas/addresses';
+import { addressKeys, areaNameKeys } from '../src/core/areas/addresses';
 import { TableBatch } from './batches';
 import { blockCount, blockOf, boxOf, cellAt, cellRing, coveredBox, hasCell, layoutFor, outlineRing, pointNearCentre, type Box, type Layout, type Ring } from './grid';
 import { CONTACT_CHANNELS, estateName, familyFor, municipalityNames, neighbourhoodName, personIn, slugify, streetName, type Family } from './names';
@@ -108,7 +108,7 @@ async function writeAreas(db: Db, layout: Layout, random: Random, newId: () => s
 	const cells = Array.from({ length: layout.count }, (_, k) => cellAt(layout, k));
 	const areaRow = (fields: { id: string; parent_id: string | null; kind: AreaKind; name: string; slug: string; code: string | null; description: string | null; ring: Ring }) => {
 		const { ring, ...rest } = fields;
-		return { ...rest, name_fr: null, ...polygon(ring), created_at: CREATED, updated_at: CREATED };
+		return { ...rest, name_fr: null, ...areaNameKeys({ name: rest.name, name_fr: null }), ...polygon(ring), created_at: CREATED, updated_at: CREATED };
 	};
 
 	return db.transaction().execute(async (trx) => {

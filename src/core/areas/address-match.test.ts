@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { system } from '../access';
 import { describeOnDatabases } from '../db/testing';
-import * as addressKeysMigration from '../db/migrations/202612071620_address_keys';
+import * as addressKeysMigration from '../db/migrations/202612071620_address_and_place_keys';
 import { buildOrganisation, buildStaff } from '../people/factories';
 import { createHousehold, createResident } from '../people/service';
 import { importTenants } from '../people/tenant-import';
@@ -113,6 +113,10 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 		const db = ctx.db;
 		// Back to the day before: no key columns, no indexes, the rows as they were.
 		await sql`drop index buildings_postal_code`.execute(db);
+		for (const column of ['name_key', 'name_fr_key']) {
+			await sql`drop index ${sql.id(`areas_${column}`)}`.execute(db);
+			await sql`alter table areas drop column ${sql.id(column)}`.execute(db);
+		}
 		for (const table of ['dwellings', 'buildings']) {
 			await sql`drop index ${sql.id(`${table}_address_key`)}`.execute(db);
 			await sql`alter table ${sql.id(table)} drop column street_key`.execute(db);
@@ -123,5 +127,6 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 		expect(missing).toEqual([]);
 		expect(await place('Wallaysplein 1, Wevelgem')).toMatchObject({ level: 'address', estate: 'Wallaysplein' });
 		expect(await place('Lijnzaadstraat 2B, Wevelgem')).toMatchObject({ level: 'address', estate: 'Wallaysplein' });
+		expect(await place('Barakkenstraat 5, Menin')).toMatchObject({ level: 'address', estate: 'De Barakken' });
 	});
 });

@@ -1,8 +1,8 @@
 // Addresses as people and apps type them ("Wallaysplein 1, Wevelgem", "Vlasbloemstr. 3 bus 2, 8560 Wevelgem",
 // "12 rue de la Gare, 7700 Mouscron") read into street, house number, box, postcode and place, and the keys stored
 // beside dwellings and buildings so that a typed address finds them through an index. Pure.
-// The migration 202612071620_address_keys holds a frozen copy of streetKey and numberKey: changing either one needs a
-// new migration that rewrites the stored keys.
+// The migration 202612071620_address_and_place_keys holds a frozen copy of streetKey (placeKey) and numberKey:
+// changing either one needs a new migration that rewrites the stored keys.
 
 /**
  * Abbreviations read as the word they stand for, as whole words ("str." → straat, "av." → avenue) and, for the
@@ -66,6 +66,14 @@ export function streetKey(street: string | null | undefined): string | null {
 
 /** A place name (municipality, village, neighbourhood) as a key, in the same way: "Sint-Lenaarts" → "stlenaarts". */
 export const placeKey = streetKey;
+
+/** The keys to store with an area's Dutch and French names: only for the fields given. */
+export function areaNameKeys(values: { name?: string | null; name_fr?: string | null }): { name_key?: string | null; name_fr_key?: string | null } {
+	const keys: { name_key?: string | null; name_fr_key?: string | null } = {};
+	if (values.name !== undefined) keys.name_key = placeKey(values.name);
+	if (values.name_fr !== undefined) keys.name_fr_key = placeKey(values.name_fr);
+	return keys;
+}
 
 const NUMBER = /^(\d{1,5})\s*([a-z](?![a-z]))?/;
 

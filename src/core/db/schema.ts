@@ -90,6 +90,9 @@ export interface AreaTable {
 	min_lat: number | null;
 	max_lon: number | null;
 	max_lat: number | null;
+	/** core/areas/addresses.ts placeKey of name and name_fr: how the place named in a typed address finds it. */
+	name_key: string | null;
+	name_fr_key: string | null;
 	created_at: Time;
 	updated_at: Time;
 }

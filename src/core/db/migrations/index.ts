@@ -17,7 +17,7 @@ import * as m202612071100 from './202612071100_idempotency_fingerprints';
 import * as m202612071200 from './202612071200_join_words';
 import * as m202612071300 from './202612071300_organisation_reach';
 import * as m202612071400 from './202612071400_people_list_indexes';
-import * as m202612071620 from './202612071620_address_keys';
+import * as m202612071620 from './202612071620_address_and_place_keys';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -38,5 +38,5 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612071200_join_words': m202612071200,
 	'202612071300_organisation_reach': m202612071300,
 	'202612071400_people_list_indexes': m202612071400,
-	'202612071620_address_keys': m202612071620
+	'202612071620_address_and_place_keys': m202612071620
 };

@@ -1,9 +1,10 @@
 // An Open311 app sends "Wallaysplein 1, Wevelgem" without coordinates: the street and house number, keyed the same
 // however they are spelled (case, accents, spaces, "str." for straat, "12 A" for 12a, without the box), are stored
-// beside each dwelling and building, so the address finds its estate through an index instead of a scan. Existing
-// rows get their keys here, a page at a time. The keys are computed as core/areas/addresses.ts did on this day (a
-// frozen copy: a later change to that reading needs its own migration). The postcode index serves a report that
-// names only a postcode.
+// beside each dwelling and building, so the address finds its estate through an index instead of a scan; the
+// municipality or village it names ("Wevelgem", "Menin") finds its area by the keys of the area's Dutch and French
+// names. Existing rows get their keys here, a page at a time. The keys are computed as core/areas/addresses.ts did on
+// this day (a frozen copy: a later change to that reading needs its own migration). The postcode index serves a
+// report that names only a postcode.
 import type { Kysely } from 'kysely';
 
 const WHOLE: Record<string, string> = {
@@ -93,6 +94,16 @@ async function backfill(db: Kysely<any>, table: 'dwellings' | 'buildings'): Prom
 	}
 }
 
+async function backfillAreas(db: Kysely<any>): Promise<void> {
+	let after = '';
+	for (;;) {
+		const rows: Array<{ id: string; name: string; name_fr: string | null }> = await db.selectFrom('areas').select(['id', 'name', 'name_fr']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+		if (rows.length === 0) return;
+		for (const r of rows) await db.updateTable('areas').set({ name_key: streetKey(r.name), name_fr_key: streetKey(r.name_fr) }).where('id', '=', r.id).execute();
+		after = rows[rows.length - 1].id;
+	}
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
 	for (const table of ['dwellings', 'buildings'] as const) {
 		await db.schema.alterTable(table).addColumn('street_key', 'text').execute();
@@ -101,4 +112,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		await db.schema.createIndex(`${table}_address_key`).on(table).columns(['street_key', 'number_key']).execute();
 	}
 	await db.schema.createIndex('buildings_postal_code').on('buildings').column('postal_code').execute();
+	await db.schema.alterTable('areas').addColumn('name_key', 'text').execute();
+	await db.schema.alterTable('areas').addColumn('name_fr_key', 'text').execute();
+	await backfillAreas(db);
+	await db.schema.createIndex('areas_name_key').on('areas').column('name_key').execute();
+	await db.schema.createIndex('areas_name_fr_key').on('areas').column('name_fr_key').execute();
 }
