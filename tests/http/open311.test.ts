@@ -184,6 +184,9 @@ for (const dialect of testDialects()) {
 
 			const xml = parseXml(await (await postForm('requests.xml', new URLSearchParams({ ...Object.fromEntries(readme), address_string: 'Kerkstraat 4', locale: 'en' }).toString())).text());
 			expect(xml.service_requests.request[0].address_match).toMatchObject({ match: 'none', ambiguous: 'false' });
+			// Menen by its French name, as the municipalities file gave it.
+			const [menin] = await (await postForm('requests.json', new URLSearchParams({ ...Object.fromEntries(readme), address_string: 'Barakkenstraat 5, Menin' }).toString())).json();
+			expect(menin.address_match).toMatchObject({ match: 'address', estate: 'De Barakken', municipality: 'Menen', address: 'Barakkenstraat 5, 8930 Menen' });
 			expect((await get(`requests/${created.service_request_id}.json`)).status).toBe(200);
 
 			// The OpenAPI document describes the field, under Open311's own base.

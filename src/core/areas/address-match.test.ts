@@ -11,7 +11,7 @@ import { createHousehold, createResident } from '../people/service';
 import { importTenants } from '../people/tenant-import';
 import { matchAddress } from './address-match';
 import { createBuilding, createDwelling, createEstate, updateDwelling } from './places';
-import { createArea } from './service';
+import { createArea, updateArea } from './service';
 
 const actor = system('test');
 
@@ -91,6 +91,13 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 		expect(await place('Wallaysplein 1, Gent')).toMatchObject({ level: 'none', ambiguous: false });
 		expect(await place('Stationsstraat 4')).toMatchObject({ level: 'none' });
 		expect(await place('12345')).toMatchObject({ level: 'none' });
+	});
+
+	it('a municipality found by a name it was given later', async () => {
+		const wevelgem = await ctx.db.selectFrom('areas').selectAll().where('id', '=', ids.wevelgem).executeTakeFirstOrThrow();
+		expect(await place('Wallaysplein 1, Wevelghem')).toMatchObject({ level: 'none' });
+		await updateArea(ctx.db, actor, wevelgem.id, { kind: 'municipality', name: 'Wevelgem', nameFr: 'Wevelghem', parentId: wevelgem.parent_id });
+		expect(await place('Wallaysplein 1, Wevelghem')).toMatchObject({ level: 'address', estate: 'Wallaysplein', municipality: 'Wevelgem' });
 	});
 
 	it('keys follow the dwelling when its address changes, and a tenant import writes them', async () => {
