@@ -30,6 +30,8 @@ describeOnDatabases('the bench data generator', (ctx) => {
 		expect(linked).toHaveLength(600);
 		expect(linked.every((h) => (h.kind === 'neighbourhood' || h.kind === 'focus_area') && h.housing_company_id)).toBe(true);
 		expect(summary.sampleSlugs.length).toBeGreaterThan(0);
+		// Every home can be found by its typed address (core/areas/address-match.ts), as after an import.
+		for (const table of ['dwellings', 'buildings'] as const) expect(await ctx.db.selectFrom(table).select('id').where((eb) => eb.or([eb('street_key', 'is', null), eb('number_key', 'is', null)])).execute()).toHaveLength(0);
 	});
 
 	it('refuses to generate into a database that already holds areas', async () => {

@@ -3,6 +3,7 @@
 // and residents in the households. Deterministic for a seed. A bench tool, so it skips the services on purpose.
 import type { Db } from '../src/core/db/database';
 import type { AreaKind } from '../src/core/db/schema';
+import { addressKeys, areaNameKeys } from '../src/core/areas/addresses';
 import { TableBatch } from './batches';
 import { blockCount, blockOf, boxOf, cellAt, cellRing, coveredBox, hasCell, layoutFor, outlineRing, pointNearCentre, type Box, type Layout, type Ring } from './grid';
 import { CONTACT_CHANNELS, estateName, familyFor, municipalityNames, neighbourhoodName, personIn, slugify, streetName, type Family } from './names';
@@ -107,7 +108,7 @@ async function writeAreas(db: Db, layout: Layout, random: Random, newId: () => s
 	const cells = Array.from({ length: layout.count }, (_, k) => cellAt(layout, k));
 	const areaRow = (fields: { id: string; parent_id: string | null; kind: AreaKind; name: string; slug: string; code: string | null; description: string | null; ring: Ring }) => {
 		const { ring, ...rest } = fields;
-		return { ...rest, name_fr: null, ...polygon(ring), created_at: CREATED, updated_at: CREATED };
+		return { ...rest, name_fr: null, ...areaNameKeys({ name: rest.name, name_fr: null }), ...polygon(ring), created_at: CREATED, updated_at: CREATED };
 	};
 
 	return db.transaction().execute(async (trx) => {
@@ -181,13 +182,14 @@ async function writePlaces(db: Db, layout: Layout, sizes: DatasetSizes, neighbou
 					const buildingId = newId();
 					const street = streetName(random);
 					const houseNumber = String(random.int(1, 250));
-					await buildings.add({ id: buildingId, estate_id: estateId, name: `Blok ${String.fromCharCode(65 + b)}`, street, house_number: houseNumber, postal_code: area.municipality.postalCode, lon: lon + (random.next() - 0.5) * 0.001, lat: lat + (random.next() - 0.5) * 0.001, created_at: CREATED });
+					const keys = addressKeys({ street, house_number: houseNumber });
+					await buildings.add({ id: buildingId, estate_id: estateId, name: `Blok ${String.fromCharCode(65 + b)}`, street, house_number: houseNumber, ...keys, postal_code: area.municipality.postalCode, lon: lon + (random.next() - 0.5) * 0.001, lat: lat + (random.next() - 0.5) * 0.001, created_at: CREATED });
 					const units = Math.min(left, random.int(4, 24));
 					for (let u = 0; u < units; u++) {
 						const id = newId();
 						const unit = `${Math.floor(u / 4)}.${(u % 4) + 1}`;
 						dwellingIds.push(id);
-						await dwellings.add({ id, building_id: buildingId, external_ref: `W${String(dwellingIds.length).padStart(7, '0')}`, unit, street, house_number: houseNumber, box: unit, postal_code: area.municipality.postalCode, bedrooms: random.weighted([[1, 30], [2, 35], [3, 25], [4, 10]] as const), created_at: CREATED, updated_at: CREATED });
+						await dwellings.add({ id, building_id: buildingId, external_ref: `W${String(dwellingIds.length).padStart(7, '0')}`, unit, street, house_number: houseNumber, ...keys, box: unit, postal_code: area.municipality.postalCode, bedrooms: random.weighted([[1, 30], [2, 35], [3, 25], [4, 10]] as const), created_at: CREATED, updated_at: CREATED });
 					}
 					left -= units;
 				}

@@ -151,13 +151,71 @@ for (const dialect of testDialects()) {
 			for (const secret of ['Amina', 'Benali', 'amina@example.be', '0470', 'fms.example']) expect(everything).not.toContain(secret);
 		});
 
+		it("the README's example (address_string only, no coordinates) reaches De Vlashaard and says which place it matched", async () => {
+			// Exactly the README's curl: the demo key, leak_damp, the Wallaysplein address and where=dwelling.
+			const readme = new URLSearchParams({ api_key: 'demo', service_code: 'leak_damp', description: 'Schimmel op de muur van de slaapkamer', address_string: 'Wallaysplein 1, Wevelgem', 'attribute[where]': 'dwelling' });
+			const res = await postForm('requests.json', readme.toString(), { 'idempotency-key': 'readme-address-1' });
+			expect(res.status, await res.clone().text()).toBe(200);
+			const [created] = await res.json();
+			expect(created.service_notice).toContain('De Vlashaard');
+			expect(created.address_match).toEqual({
+				match: 'address',
+				ambiguous: false,
+				estate: 'Wallaysplein',
+				estate_key: 'wallaysplein',
+				area: 'Wallaysplein',
+				municipality: 'Wevelgem',
+				address: 'Wallaysplein 1, 8560 Wevelgem',
+				note: 'Het adres Wallaysplein 1, 8560 Wevelgem ligt in Wallaysplein, Wevelgem.'
+			});
+			const signal = await server.db
+				.selectFrom('signals as s')
+				.innerJoin('organisations as o', 'o.id', 's.organisation_id')
+				.innerJoin('estates as e', 'e.id', 's.estate_id')
+				.select(['o.name as organisation', 'e.name as estate'])
+				.where('s.reference', '=', created.service_request_id)
+				.executeTakeFirstOrThrow();
+			expect(signal).toEqual({ organisation: 'De Vlashaard', estate: 'Wallaysplein' });
+			// The tenants of Wallaysplein 1 are in the demo: the answer names the estate, never them.
+			const tenants = await server.db.selectFrom('residents as r').innerJoin('households as h', 'h.id', 'r.household_id').innerJoin('dwellings as d', 'd.id', 'h.dwelling_id').select(['r.last_name', 'h.name']).where('d.street', '=', 'Wallaysplein').where('d.house_number', '=', '1').execute();
+			expect(tenants.length).toBeGreaterThan(0);
+			const text = JSON.stringify(created);
+			for (const t of tenants) expect(text).not.toContain(t.last_name);
+
+			const xml = parseXml(await (await postForm('requests.xml', new URLSearchParams({ ...Object.fromEntries(readme), address_string: 'Kerkstraat 4', locale: 'en' }).toString())).text());
+			expect(xml.service_requests.request[0].address_match).toMatchObject({ match: 'none', ambiguous: 'false' });
+			// Menen by its French name, as the municipalities file gave it.
+			const [menin] = await (await postForm('requests.json', new URLSearchParams({ ...Object.fromEntries(readme), address_string: 'Barakkenstraat 5, Menin' }).toString())).json();
+			expect(menin.address_match).toMatchObject({ match: 'address', estate: 'De Barakken', municipality: 'Menen', address: 'Barakkenstraat 5, 8930 Menen' });
+			expect((await get(`requests/${created.service_request_id}.json`)).status).toBe(200);
+
+			// The OpenAPI document describes the field, under Open311's own base.
+			const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+			const operation = doc.paths['/requests.{format}'];
+			expect(operation.servers).toEqual([{ url: `${server.url}/open311/v2` }]);
+			const answer = operation.post.responses['200'].content['application/json'].schema;
+			expect(Object.keys(answer.items.properties.address_match.properties)).toEqual(['match', 'ambiguous', 'estate', 'estate_key', 'area', 'municipality', 'address', 'note']);
+			expect(Object.keys(operation.post.requestBody.content)).toEqual(['application/x-www-form-urlencoded', 'application/json']);
+		});
+
+		it('an address_string of only numbers, control characters or 10,000 characters is a 400 naming the field, never a 500', async () => {
+			const post = (address: string) => postForm('requests.json', new URLSearchParams({ api_key: 'demo', service_code: 'o311_damp', description: 'Vocht in de badkamer', address_string: address, 'attribute[where]': 'dwelling' }).toString());
+			for (const address of ['12345', '1/2 3', 'Wallaysplein 1 '.repeat(700), '\u0000\u0001\u0007']) {
+				const res = await post(address);
+				expect(res.status, address.slice(0, 20)).toBe(400);
+				const errors = await res.json();
+				expect(errors[0]).toEqual({ code: 400, description: expect.stringMatching(/^(address_string|lat): /) });
+			}
+		});
+
 		it('takes URL-encoded brackets, multi-value attributes and a JSON body alike', async () => {
 			const form = new URLSearchParams({ api_key: 'demo', service_code: 'o311_damp', address_string: 'Kerkstraat 12, Wevelgem', description: 'De kraan in de keuken lekt', 'attribute[where]': 'common_space' });
 			form.append('attribute[unknown][]', 'a');
 			const encoded = await postForm('requests.json', form.toString());
 			expect(encoded.status, await encoded.clone().text()).toBe(200);
 			const [created] = await encoded.json();
-			expect(created).toEqual({ service_request_id: expect.any(String), service_notice: expect.any(String), account_id: null });
+			// No Kerkstraat among the demo's estates: the answer says only the municipality was recognised.
+			expect(created).toEqual({ service_request_id: expect.any(String), service_notice: expect.any(String), account_id: null, address_match: expect.objectContaining({ match: 'municipality', municipality: 'Wevelgem' }) });
 
 			const json = await fetch(v2('requests.json'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_key: 'demo', service_code: 'o311_damp', lat: 50.81, long: 3.2, description: 'Vocht in de kelderberging', attribute: { where: 'common_space' } }) });
 			expect(json.status, await json.clone().text()).toBe(200);

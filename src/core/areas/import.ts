@@ -17,6 +17,7 @@ import { representativePoint, type AreaGeometry } from './geometry';
 import { areasAt } from './lookup';
 import { areaImportInput, slugify, type AreaImportInput } from './model';
 import { boxColumns, freeSlug } from './service';
+import { areaNameKeys } from './addresses';
 import { areaPath } from './tree';
 
 export type AreaImportReport = {
@@ -102,7 +103,7 @@ async function upsertAreas(tx: Db, kind: AreaKind, parentId: string | null, acce
 			const slug = await freeSlug(tx, 'areas', f.name);
 			await tx
 				.insertInto('areas')
-				.values({ id: newId(), parent_id: parent, kind, name: f.name, name_fr: f.nameFr, slug, code: f.code, description: null, boundary: f.geometry, ...boxColumns(f.geometry), created_at: at, updated_at: at })
+				.values({ id: newId(), parent_id: parent, kind, name: f.name, name_fr: f.nameFr, ...areaNameKeys({ name: f.name, name_fr: f.nameFr }), slug, code: f.code, description: null, boundary: f.geometry, ...boxColumns(f.geometry), created_at: at, updated_at: at })
 				.execute();
 			created++;
 			continue;
@@ -119,7 +120,7 @@ async function upsertAreas(tx: Db, kind: AreaKind, parentId: string | null, acce
 		}
 		await tx
 			.updateTable('areas')
-			.set({ name: f.name, name_fr: f.nameFr, code: f.code ?? existing.code, parent_id: parent, boundary: f.geometry, ...boxColumns(f.geometry), updated_at: nowIso() })
+			.set({ name: f.name, name_fr: f.nameFr, ...areaNameKeys({ name: f.name, name_fr: f.nameFr }), code: f.code ?? existing.code, parent_id: parent, boundary: f.geometry, ...boxColumns(f.geometry), updated_at: nowIso() })
 			.where('id', '=', existing.id)
 			.execute();
 		updated++;

@@ -8,6 +8,7 @@ import { newId, nowIso } from '../db/ids';
 import type { Building, Dwelling, Estate } from '../db/schema';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
+import { numberKey, streetKey } from './addresses';
 import type { AreaGeometry } from './geometry';
 import { buildingInput, dwellingInput, estateInput, type BuildingInput, type DwellingInput, type EstateInput } from './model';
 import { freeSlug } from './service';
@@ -186,6 +187,8 @@ export async function createBuilding(db: Db, actor: Actor, input: BuildingInput)
 			postal_code: v.postalCode,
 			lon: v.lon,
 			lat: v.lat,
+			street_key: streetKey(v.street),
+			number_key: numberKey(v.houseNumber),
 			created_at: nowIso()
 		};
 		await tx.insertInto('buildings').values(row).execute();
@@ -200,7 +203,7 @@ export async function updateBuilding(db: Db, actor: Actor, id: string, input: Bu
 		const current = await requireBuilding(tx, id);
 		authorize(actor, 'update', 'building', await placeIn(tx, await areaOfBuilding(tx, id)));
 		if (v.estateId !== current.estate_id) throw Invalid.field('estateId', 'invalid_value', 'A building stays in its estate');
-		const changes = { name: v.name, street: v.street, house_number: v.houseNumber, postal_code: v.postalCode, lon: v.lon, lat: v.lat };
+		const changes = { name: v.name, street: v.street, house_number: v.houseNumber, postal_code: v.postalCode, lon: v.lon, lat: v.lat, street_key: streetKey(v.street), number_key: numberKey(v.houseNumber) };
 		await tx.updateTable('buildings').set(changes).where('id', '=', id).execute();
 		await audit(tx, actor, { action: 'update', resourceType: 'building', resourceId: id });
 		return { ...current, ...changes };
@@ -241,6 +244,8 @@ export async function createDwelling(db: Db, actor: Actor, input: DwellingInput)
 			box: v.box,
 			postal_code: v.postalCode,
 			bedrooms: v.bedrooms,
+			street_key: streetKey(v.street),
+			number_key: numberKey(v.houseNumber),
 			created_at: at,
 			updated_at: at
 		};
@@ -268,6 +273,8 @@ export async function updateDwelling(db: Db, actor: Actor, id: string, input: Dw
 			box: v.box,
 			postal_code: v.postalCode,
 			bedrooms: v.bedrooms,
+			street_key: streetKey(v.street),
+			number_key: numberKey(v.houseNumber),
 			updated_at: nowIso()
 		};
 		await tx.updateTable('dwellings').set(changes).where('id', '=', id).execute();

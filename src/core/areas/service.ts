@@ -6,12 +6,13 @@ import { newId, nowIso } from '../db/ids';
 import type { Area } from '../db/schema';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
+import { areaNameKeys, placeKey } from './addresses';
 import { areaPath } from './tree';
 import { bboxOf, type AreaGeometry } from './geometry';
 import { areaInput, areaListQuery, slugify, type AreaInput, type AreaListQuery } from './model';
 
 /** An area without its (possibly large) boundary: what lists and the API show. */
-export type AreaSummary = Omit<Area, 'boundary'>;
+export type AreaSummary = Omit<Area, 'boundary' | 'name_key' | 'name_fr_key'>;
 
 const SUMMARY_COLUMNS = ['id', 'parent_id', 'kind', 'name', 'name_fr', 'slug', 'code', 'description', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'created_at', 'updated_at'] as const;
 
@@ -91,6 +92,8 @@ export async function createArea(db: Db, actor: Actor, input: AreaInput): Promis
 			description: v.description,
 			boundary: v.boundary,
 			...boxColumns(v.boundary),
+			name_key: placeKey(v.name),
+			name_fr_key: placeKey(v.nameFr),
 			created_at: at,
 			updated_at: at
 		};
@@ -121,6 +124,7 @@ export async function updateArea(db: Db, actor: Actor, id: string, input: AreaIn
 			description: v.description,
 			boundary,
 			...boxColumns(boundary),
+			...areaNameKeys({ name: v.name, name_fr: v.nameFr }),
 			updated_at: nowIso()
 		};
 		await tx.updateTable('areas').set(changes).where('id', '=', id).execute();

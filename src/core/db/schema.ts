@@ -90,6 +90,9 @@ export interface AreaTable {
 	min_lat: number | null;
 	max_lon: number | null;
 	max_lat: number | null;
+	/** core/areas/addresses.ts placeKey of name and name_fr: how the place named in a typed address finds it. */
+	name_key: string | null;
+	name_fr_key: string | null;
 	created_at: Time;
 	updated_at: Time;
 }
@@ -117,6 +120,9 @@ export interface BuildingTable {
 	postal_code: string | null;
 	lon: number | null;
 	lat: number | null;
+	/** core/areas/addresses.ts streetKey and numberKey of street and house_number: how a typed address finds it. */
+	street_key: string | null;
+	number_key: string | null;
 	created_at: Time;
 }
 
@@ -131,6 +137,9 @@ export interface DwellingTable {
 	box: string | null;
 	postal_code: string;
 	bedrooms: number | null;
+	/** core/areas/addresses.ts streetKey and numberKey of street and house_number: how a typed address finds it. */
+	street_key: string | null;
+	number_key: string | null;
 	created_at: Time;
 	updated_at: Time;
 }

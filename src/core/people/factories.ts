@@ -1,6 +1,7 @@
 // Test data for the people module: organisations, staff actors, an area with an estate, buildings and dwellings,
 // written with plain inserts (setup only; the behaviour under test goes through the services).
 import type { StaffActor } from '../access/actor';
+import { addressKeys, areaNameKeys } from '../areas/addresses';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import type { OrganisationKind, Role } from '../db/schema';
@@ -45,7 +46,7 @@ export async function buildArea(db: Db, overrides: { name?: string; parentId?: s
 	const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${next()}`;
 	await db
 		.insertInto('areas')
-		.values({ id, parent_id: overrides.parentId ?? null, kind: overrides.kind ?? 'neighbourhood', name, name_fr: null, slug, code: null, description: null, boundary: null, min_lon: null, min_lat: null, max_lon: null, max_lat: null, created_at: at, updated_at: at })
+		.values({ id, parent_id: overrides.parentId ?? null, kind: overrides.kind ?? 'neighbourhood', name, name_fr: null, ...areaNameKeys({ name, name_fr: null }), slug, code: null, description: null, boundary: null, min_lon: null, min_lat: null, max_lon: null, max_lat: null, created_at: at, updated_at: at })
 		.execute();
 	return { id, name, slug };
 }
@@ -67,11 +68,11 @@ export async function buildDwelling(db: Db, estateId: string, overrides: { stree
 	const street = overrides.street ?? 'Vlasstraat';
 	const houseNumber = overrides.houseNumber ?? String((seq % 90) + 1);
 	const buildingId = newId();
-	await db.insertInto('buildings').values({ id: buildingId, estate_id: estateId, name: `${street} ${houseNumber}`, street, house_number: houseNumber, postal_code: '8560', lon: null, lat: null, created_at: at }).execute();
+	await db.insertInto('buildings').values({ id: buildingId, estate_id: estateId, name: `${street} ${houseNumber}`, street, house_number: houseNumber, ...addressKeys({ street, house_number: houseNumber }), postal_code: '8560', lon: null, lat: null, created_at: at }).execute();
 	const id = newId();
 	await db
 		.insertInto('dwellings')
-		.values({ id, building_id: buildingId, external_ref: overrides.externalRef ?? null, unit: null, street, house_number: houseNumber, box: overrides.box ?? null, postal_code: '8560', bedrooms: null, created_at: at, updated_at: at })
+		.values({ id, building_id: buildingId, external_ref: overrides.externalRef ?? null, unit: null, street, house_number: houseNumber, ...addressKeys({ street, house_number: houseNumber }), box: overrides.box ?? null, postal_code: '8560', bedrooms: null, created_at: at, updated_at: at })
 		.execute();
 	return { id, buildingId };
 }

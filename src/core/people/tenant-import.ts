@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { audit } from '../access/audit';
 import { authorize } from '../access/index';
+import { addressKeys } from '../areas/addresses';
 import { inTransaction, type Db } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import { Invalid, NotFound } from '../errors';
@@ -134,14 +135,14 @@ function summarise(file: TenantFile, rows: RowOutcome[], rejected: Rejection[], 
 async function write(tx: Db, actor: Actor, line: number, op: Operation): Promise<void> {
 	const at = nowIso();
 	if (op.kind === 'create') {
-		if (op.entity === 'building') await tx.insertInto('buildings').values({ ...op.values, id: op.id, created_at: at }).execute();
-		else if (op.entity === 'dwelling') await tx.insertInto('dwellings').values({ ...op.values, id: op.id, created_at: at, updated_at: at }).execute();
+		if (op.entity === 'building') await tx.insertInto('buildings').values({ ...op.values, ...addressKeys(op.values), id: op.id, created_at: at }).execute();
+		else if (op.entity === 'dwelling') await tx.insertInto('dwellings').values({ ...op.values, ...addressKeys(op.values), id: op.id, created_at: at, updated_at: at }).execute();
 		else if (op.entity === 'household') await tx.insertInto('households').values({ ...op.values, id: op.id, created_at: at, updated_at: at }).execute();
 		else await tx.insertInto('residents').values({ ...op.values, id: op.id, created_at: at, updated_at: at }).execute();
 		await audit(tx, actor, { action: 'create', resourceType: op.entity, resourceId: op.id, summary: `tenant import line ${line}` });
 		return;
 	}
-	if (op.entity === 'dwelling') await tx.updateTable('dwellings').set({ ...op.values, updated_at: at }).where('id', '=', op.id).execute();
+	if (op.entity === 'dwelling') await tx.updateTable('dwellings').set({ ...op.values, ...addressKeys(op.values), updated_at: at }).where('id', '=', op.id).execute();
 	else if (op.entity === 'household') await tx.updateTable('households').set({ ...op.values, updated_at: at }).where('id', '=', op.id).execute();
 	else await tx.updateTable('residents').set({ ...op.values, updated_at: at }).where('id', '=', op.id).execute();
 	await audit(tx, actor, { action: 'update', resourceType: op.entity, resourceId: op.id, summary: `tenant import line ${line}; fields: ${Object.keys(op.values).join(', ')}` });

@@ -23,7 +23,22 @@ export type Open311Attribute = {
 	values: Open311AttributeValue[];
 };
 export type Open311ServiceDefinition = { service_code: string; attributes: Open311Attribute[] };
-export type Open311Created = { service_request_id: string; service_notice: string | null; account_id: null };
+/**
+ * Leefbaar's addition to the POST answer when the request gave an address_string (and no attribute[estate]): which
+ * place the address was matched to, and how (docs/open311.md). Places only, never a dwelling or its household.
+ */
+export type Open311AddressMatch = {
+	match: 'address' | 'street' | 'municipality' | 'none';
+	ambiguous: boolean;
+	estate: string | null;
+	/** The estate's key, as in the estate attribute's values. */
+	estate_key: string | null;
+	area: string | null;
+	municipality: string | null;
+	address: string | null;
+	note: string;
+};
+export type Open311Created = { service_request_id: string; service_notice: string | null; account_id: null; address_match?: Open311AddressMatch };
 export type Open311Request = {
 	service_request_id: string;
 	status: 'open' | 'closed';

@@ -5,6 +5,7 @@
 // description and no exact point (see docs/open311.md).
 import { createHash } from 'node:crypto';
 import { system } from '../access';
+import { matchAddress, type AddressMatch } from '../areas/address-match';
 import type { Db } from '../db/database';
 import { inSharedTransaction } from '../db/write-batch';
 import { DomainError, Invalid, NotFound, type FieldIssue } from '../errors';
@@ -25,6 +26,7 @@ import {
 	REQUESTS_LIMIT,
 	REQUESTS_WINDOW_DAYS,
 	w3,
+	type Open311AddressMatch,
 	type Open311Attribute,
 	type Open311Created,
 	type Open311Error,
@@ -185,8 +187,15 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 	if (estateSlug !== undefined && !estate) issues.push({ path: 'attribute[estate]', code: 'attribute_value', message: 'unknown value' });
 	const hasPoint = v.lat !== undefined && v.long !== undefined;
 	if (!hasPoint && !v.address_string && !v.address_id && !estate) issues.push({ path: 'lat', code: 'location_required', message: 'location required' });
+	// An address is words: one of only digits and signs ("12345", "1/2") names no street and no place.
+	if (v.address_string && !/\p{L}/u.test(v.address_string)) issues.push({ path: 'address_string', code: 'address_without_words', message: 'address_without_words' });
 	if ((v.lat === undefined) !== (v.long === undefined)) issues.push({ path: v.lat === undefined ? 'lat' : 'long', code: 'both_coordinates', message: 'lat and long go together' });
 	if (issues.length > 0) throw new Invalid(issues);
+
+	// Without an estate named, the address finds the place (docs/open311.md, "Where a report goes"): the estate of a
+	// known street and number wins over lat/long; a coarser match places the report only when there is no point.
+	const matched = !estate && v.address_string ? await matchAddress(db, v.address_string) : null;
+	const place = matched && (matched.level === 'address' || (!hasPoint && matched.area)) ? matched : null;
 
 	const where = single('where') as 'dwelling' | 'common_space' | undefined;
 	const locationText = v.address_string ?? (v.address_id ? `address_id ${v.address_id}` : undefined);
@@ -200,7 +209,8 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 				kind: category.kind,
 				categoryId: category.id,
 				description: v.description,
-				estateId: estate?.id,
+				estateId: estate?.id ?? place?.estate?.id,
+				areaId: place?.area?.id,
 				locationKind,
 				locationText,
 				lat: v.lat,
@@ -216,7 +226,7 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 				source: 'open311',
 				open311ClientId: client.id,
 				now: options.now,
-				knownPlace: estate ? { areaId: estate.areaId, estateIds: [estate.id] } : undefined,
+				knownPlace: estate ? { areaId: estate.areaId, estateIds: [estate.id] } : place?.area ? { areaId: place.area.id, estateIds: place.estate ? [place.estate.id] : [] } : undefined,
 				// What was posted, as parsed: a retry sends the same; the same key with another body is refused (422).
 				idempotencyFingerprint: options.idempotencyKey ? fingerprint(v) : undefined
 			}
@@ -224,13 +234,21 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 		// The media is the client's to host: we keep its address for staff, and fetch nothing.
 		if (v.media_url && !result.replayed) await addEvent(tx, actor, result.id, { kind: 'note', visibility: 'internal', body: `media_url: ${v.media_url}`, data: { source: 'open311', mediaUrl: v.media_url } });
 		const organisation = result.organisationId ? await tx.selectFrom('organisations').select('name').where('id', '=', result.organisationId).executeTakeFirst() : undefined;
-		return { service_request_id: result.reference, service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt), account_id: null };
+		const created: Open311Created = { service_request_id: result.reference, service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt), account_id: null };
+		return matched ? { ...created, address_match: presentAddressMatch(matched, language) } : created;
 	};
 	// Without a limit (tests, an admin's own tools) the request is stored as is; posts share commits on SQLite.
 	if (options.limitPerHour === undefined) return inSharedTransaction(db, store);
 	const counted = await countedIntake(db, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now }, store);
 	if (!counted.allowed) throw new Open311RateLimited(counted.retryAfter);
 	return counted.value;
+}
+
+/** What the answer says of the address match: places only (estate, area, municipality), never who lives there. */
+function presentAddressMatch(m: AddressMatch, locale: Locale): Open311AddressMatch {
+	const place = [m.estate?.name, m.area && m.area.name !== m.estate?.name ? m.area.name : null, m.municipality && m.municipality.id !== m.area?.id ? m.municipality.name : null].filter(Boolean).join(', ');
+	const note = translate(locale, `open311.address_match_${m.level}${m.ambiguous ? '_ambiguous' : ''}`, { place, address: m.address ?? '' });
+	return { match: m.level, ambiguous: m.ambiguous, estate: m.estate?.name ?? null, estate_key: m.estate?.slug ?? null, area: m.area?.name ?? null, municipality: m.municipality?.name ?? null, address: m.address, note };
 }
 
 function requestRows(db: Db) {

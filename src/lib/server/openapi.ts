@@ -12,6 +12,10 @@ type Operation = {
 	responseDescription: string;
 	auth?: boolean;
 	errors?: number[];
+	/** Served under another base than /api/v1 (Open311's /open311/v2): the path item names its own server. */
+	basePath?: string;
+	/** Body encodings besides JSON (Open311 clients post forms). */
+	bodyTypes?: string[];
 };
 
 const problem = z
@@ -45,11 +49,13 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
 			'200': { description: op.responseDescription, content: { 'application/json': { schema: z.toJSONSchema(op.response, { io: 'output', unrepresentable: 'any' }) } } }
 		};
 		for (const status of op.errors ?? [400]) responses[String(status)] = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-		(paths[op.path] ??= {})[op.method] = {
+		const item = (paths[op.path] ??= {});
+		if (op.basePath) item.servers = [{ url: new URL(op.basePath, serverUrl).href }];
+		item[op.method] = {
 			summary: op.summary,
 			tags: op.tags,
 			parameters: parametersOf(op.query),
-			...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+			...(op.body ? { requestBody: { required: true, content: Object.fromEntries((op.bodyTypes ?? ['application/json']).map((type) => [type, { schema: z.toJSONSchema(op.body!, { io: 'input', unrepresentable: 'any' }) }])) } } : {}),
 			...(op.auth ? { security: [{ session: [] }] } : {}),
 			responses
 		};

@@ -19,6 +19,7 @@ import * as m202612071300 from './202612071300_organisation_reach';
 import * as m202612071400 from './202612071400_people_list_indexes';
 import * as m202612071500 from './202612071500_overdue_digests';
 import * as m202612071510 from './202612071510_consent_contact';
+import * as m202612071620 from './202612071620_address_and_place_keys';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -40,5 +41,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612071300_organisation_reach': m202612071300,
 	'202612071400_people_list_indexes': m202612071400,
 	'202612071500_overdue_digests': m202612071500,
-	'202612071510_consent_contact': m202612071510
+	'202612071510_consent_contact': m202612071510,
+	'202612071620_address_and_place_keys': m202612071620
 };

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { openApiDocument } from '$lib/server/openapi';
 import '$lib/server/api-operations';
+import '$lib/server/open311-operations';
 import '$lib/server/survey-tablet-operations';
 import type { RequestHandler } from './$types';
 
