@@ -41,7 +41,7 @@ export default defineConfig({
 		environment: 'node',
 		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,
-		hookTimeout: 60_000,
+		hookTimeout: 180_000,
 		pool: 'forks'
 	}
 });

@@ -6,7 +6,7 @@ export default defineConfig({
 		include: ['tests/e2e/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
-		hookTimeout: 120_000,
+		hookTimeout: 180_000,
 		fileParallelism: false,
 		globalSetup: ['tests/global-setup.ts']
 	}
