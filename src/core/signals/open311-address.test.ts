@@ -37,9 +37,9 @@ describeOnDatabases('Open311 finds the place from the address', (ctx) => {
 		const wallaysplein = await createArea(ctx.db, actor, { kind: 'focus_area', name: 'Wallaysplein', parentId: wevelgem.id });
 		const barakken = await createArea(ctx.db, actor, { kind: 'neighbourhood', name: 'De Barakken', parentId: menen.id });
 		// As in the demo: De Vlashaard in Wevelgem, another company in Menen, the institute for the rest.
-		await setRoutingRule(ctx.db, world.coordinator, { categoryId: category.id, areaId: wevelgem.id, organisationId: vlashaard.id, deadlineDays: 5 });
-		await setRoutingRule(ctx.db, world.coordinator, { categoryId: category.id, areaId: menen.id, organisationId: menenCompany.id, deadlineDays: 5 });
-		await setRoutingRule(ctx.db, world.coordinator, { categoryId: category.id, organisationId: institute.id, deadlineDays: 10 });
+		await setRoutingRule(ctx.db, world.admin, { categoryId: category.id, areaId: wevelgem.id, organisationId: vlashaard.id, deadlineDays: 5 });
+		await setRoutingRule(ctx.db, world.admin, { categoryId: category.id, areaId: menen.id, organisationId: menenCompany.id, deadlineDays: 5 });
+		await setRoutingRule(ctx.db, world.admin, { categoryId: category.id, organisationId: institute.id, deadlineDays: 10 });
 		estate = await createEstate(ctx.db, actor, { areaId: wallaysplein.id, name: 'Wallaysplein', housingCompanyId: vlashaard.id });
 		const one = await createBuilding(ctx.db, actor, { estateId: estate.id, name: 'Blok A', street: 'Wallaysplein', houseNumber: '1', postalCode: '8560' });
 		for (const box of ['1', '2', '3']) await createDwelling(ctx.db, actor, { buildingId: one.id, street: 'Wallaysplein', houseNumber: '1', box, postalCode: '8560' });

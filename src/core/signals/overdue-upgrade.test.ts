@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonymous } from '../access';
 import { openDatabase, type Db } from '../db/database';
 import type { Dialect } from '../db/dialect';
-import { migrateToLatest } from '../db/migrate';
 import { migrations } from '../db/migrations/index';
 import { testDialects, withDatabase } from '../db/testing';
 import { buildPeopleWorld } from '../people/factories';
@@ -37,8 +36,10 @@ async function databaseBeforeUpgrade(dialect: Dialect): Promise<{ db: Db; dispos
 		};
 	}
 	const before: Record<string, Migration> = {};
-	for (const [name, m] of Object.entries(migrations)) if (name < UPGRADE) before[name] = { up: (k) => m.up(k, dialect) };
-	const { error } = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+	// Every other migration, those after it too: the tables the factories write to have their later columns, and the
+	// upgrade's own work is what is tested.
+	for (const [name, m] of Object.entries(migrations)) if (name !== UPGRADE) before[name] = { up: (k) => m.up(k, dialect) };
+	const { error } = await new Migrator({ db, provider: { getMigrations: async () => before }, allowUnorderedMigrations: true }).migrateToLatest();
 	if (error) throw error;
 	return {
 		db,
@@ -71,7 +72,10 @@ for (const dialect of testDialects()) {
 			const notYet = await leak('Lek in de badkamer', '2026-11-05T22:59:59.999Z');
 			await db.insertInto('signal_reminders').values({ signal_id: warned.id, kind: 'overdue:2026-11-04T22:59:59.999Z', sent_at: '2026-11-05T00:05:00.000Z' }).execute();
 
-			expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).filter((name) => name >= UPGRADE));
+			const all: Record<string, Migration> = {};
+			for (const [name, m] of Object.entries(migrations)) all[name] = { up: (k) => m.up(k, dialect) };
+			const upgrade = await new Migrator({ db, provider: { getMigrations: async () => all }, allowUnorderedMigrations: true }).migrateToLatest();
+			expect(upgrade.results?.map((r) => [r.migrationName, r.status])).toEqual([[UPGRADE, 'Success']]);
 			expect(await sweepOverdue(db, { baseUrl, now: new Date('2026-11-06T08:00:00Z') })).toBe(1);
 			const [digest] = (await db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; subject: string; text: string });
 			expect(digest).toMatchObject({ to: world.landlord.email, subject: '1 melding over tijd' });
