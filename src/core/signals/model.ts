@@ -148,8 +148,10 @@ export const inboxFilter = z.object({
 	mine: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
 	/** On nobody's name yet. */
 	unassigned: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
-	/** Still open after the reporter answered "not solved" to the "solved?" check (feedback.ts reopens it). */
+	/** Still open after the reporter said "not solved" (the "solved?" check or the tracking page: feedback.ts reopens it). */
 	reopened: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
+	/** Still open, and a resident wrote on the tracking page after the last step a colleague took (replies.ts). */
+	replied: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
 	teamId: z.string().max(64).optional().transform((v) => v || undefined),
 	q: optionalText(100),
 	page: z.coerce.number().int().min(1).max(10_000).default(1),

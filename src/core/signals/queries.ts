@@ -69,9 +69,24 @@ export function inboxSignals(db: Db, actor: StaffActor, f: ParsedInboxFilter, no
 		if (f.mine) q = q.where(c('assignee_id'), '=', actor.id);
 		if (f.unassigned) q = q.where(c('assignee_id'), 'is', null);
 		if (f.reopened) {
+			// The resident's "not solved" reopens through feedback.ts alone, which writes the step as the reporter's.
 			q = q
 				.where(c('status'), 'in', [...OPEN_STATUSES])
-				.where(({ exists, selectFrom }) => exists(selectFrom('signal_feedback as fb').select('fb.id').whereRef('fb.signal_id', '=', c('id')).where('fb.answer', '=', 'not_solved')));
+				.where(({ exists, selectFrom }) =>
+					exists(selectFrom('signal_events as ro').select('ro.id').whereRef('ro.signal_id', '=', c('id')).where('ro.kind', '=', 'status').where('ro.actor_label', '=', 'reporter').where('ro.to_status', '=', 'accepted'))
+				);
+		}
+		if (f.replied) {
+			// A reply (replies.ts) that no colleague acted on since: no later step of someone signed in.
+			q = q.where(c('status'), 'in', [...OPEN_STATUSES]).where(({ exists, not, selectFrom }) =>
+				exists(
+					selectFrom('signal_events as rp')
+						.select('rp.id')
+						.whereRef('rp.signal_id', '=', c('id'))
+						.where('rp.kind', '=', 'reply')
+						.where(not(exists(selectFrom('signal_events as st').select('st.id').whereRef('st.signal_id', '=', 'rp.signal_id').where('st.actor_id', 'is not', null).where('st.kind', '<>', 'reply').whereRef('st.at', '>', 'rp.at'))))
+				)
+			);
 		}
 		if (f.q) {
 			const ref = normaliseReference(f.q);

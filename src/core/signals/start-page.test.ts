@@ -14,6 +14,12 @@ import { createCategory, ensureGeneralCategories, setRoutingRule } from './categ
 import { answerFeedback } from './feedback';
 import { referSignal } from './referrals';
 import { assignSignal, assigneesFor, changeStatus, inbox, reportSignal, startPage } from './service';
+import { addNote } from './handling';
+import { postReply, sayNotSolved } from './replies';
+import { localFileStore } from '../files/storage';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const baseUrl = 'https://leefbaar.test';
 type Mail = { to: string; text: string };
@@ -99,7 +105,7 @@ describeOnDatabases("a staff member's start page", (ctx) => {
 	});
 
 	it('a worker of another institute counts none of our signals, only their own', async () => {
-		expect(await startPage(ctx.db, stranger)).toEqual({ handlesSignals: true, assignedToMe: 0, mine: [], overdue: 0, overdueByTeam: [], newUnassigned: 1, referralsWaiting: 0, reopened: 0 });
+		expect(await startPage(ctx.db, stranger)).toEqual({ handlesSignals: true, assignedToMe: 0, mine: [], overdue: 0, overdueByTeam: [], newUnassigned: 1, referralsWaiting: 0, reopened: 0, replied: 0 });
 		expect((await inbox(ctx.db, stranger, { status: 'new', unassigned: true })).items.map((s) => s.id)).toEqual([ids.theirs]);
 		expect(await startPage(ctx.db, world.otherLandlord)).toMatchObject({ assignedToMe: 0, overdue: 0, newUnassigned: 0, referralsWaiting: 0, reopened: 0 });
 	});
@@ -122,5 +128,29 @@ describeOnDatabases("a staff member's start page", (ctx) => {
 		// The coordinator handles signals: she can be put on it.
 		await assignSignal(ctx.db, world.worker, ids.fresh, world.coordinator.id, { baseUrl });
 		expect((await ctx.db.selectFrom('signals').select('assignee_id').where('id', '=', ids.fresh).executeTakeFirstOrThrow()).assignee_id).toBe(world.coordinator.id);
+	});
+
+	it("a resident's reply on the tracking page counts until a colleague acts on it; a \"not solved\" there counts as reopened", async () => {
+		const files = localFileStore(mkdtempSync(join(tmpdir(), 'leefbaar-start-')));
+		const replyOptions = { baseUrl, clientKey: 'intake:start-page', limitPerHour: 20 };
+		const noise = await ctx.db.selectFrom('signal_categories').select('id').where('key', '=', 'noise').executeTakeFirstOrThrow();
+		const asked = await reportSignal(ctx.db, anonymous, { kind: 'nuisance', categoryId: noise.id, description: 'Een hond blaft de hele dag', estateId: world.estate.id }, { baseUrl });
+		const before = await startPage(ctx.db, world.worker);
+		await postReply(ctx.db, files, anonymous, asked.trackingToken!, { body: 'Vandaag weer, van 7 uur tot nu.' }, replyOptions);
+		const after = await startPage(ctx.db, world.worker);
+		expect(after.handlesSignals && before.handlesSignals && after.replied - before.replied).toBe(1);
+		const replied = await inbox(ctx.db, world.worker, { replied: true });
+		expect(replied.items.map((i) => i.id)).toContain(asked.id);
+		expect(after.handlesSignals && after.replied).toBe(replied.total);
+		// The other institute's worker counts none of it.
+		expect(await startPage(ctx.db, stranger)).toMatchObject({ replied: 0 });
+		// Sara writes back: the reply is answered, it leaves the count.
+		await addNote(ctx.db, world.worker, asked.id, { body: 'We bellen de eigenaar van de hond.', toReporter: true }, { baseUrl });
+		expect((await inbox(ctx.db, world.worker, { replied: true })).items.map((i) => i.id)).not.toContain(asked.id);
+
+		// A resolution the resident disagrees with on the tracking page reopens it, as the mailed "solved?" answer does.
+		await changeStatus(ctx.db, world.worker, asked.id, { status: 'resolved' }, { baseUrl });
+		await sayNotSolved(ctx.db, anonymous, asked.trackingToken!, { reason: 'De hond blaft nog altijd.' }, replyOptions);
+		expect((await inbox(ctx.db, world.worker, { reopened: true })).items.map((i) => i.id)).toContain(asked.id);
 	});
 });

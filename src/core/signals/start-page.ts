@@ -32,6 +32,8 @@ export type StartPage =
 			referralsWaiting: number;
 			/** Still open after a reporter answered "not solved" to the "solved?" check. */
 			reopened: number;
+			/** Still open with a resident's reply that no colleague acted on yet. */
+			replied: number;
 	  }
 	| { handlesSignals: false };
 
@@ -60,12 +62,13 @@ export async function startPage(db: Db, actor: Actor, now = new Date()): Promise
 	if (!can(actor, 'list', 'signal')) return { handlesSignals: false };
 	const nowIso = now.toISOString();
 	const teams = await followedTeams(db, actor);
-	const [assignedToMe, mine, overdue, newUnassigned, reopened, referralsWaiting, ...teamCounts] = await Promise.all([
+	const [assignedToMe, mine, overdue, newUnassigned, reopened, replied, referralsWaiting, ...teamCounts] = await Promise.all([
 		count(db, actor, { mine: true }, nowIso, OPEN_STATUSES),
 		inbox(db, actor, { mine: true, pageSize: 10 }, now),
 		count(db, actor, { overdue: true }, nowIso, OPEN_STATUSES),
 		count(db, actor, { unassigned: true }, nowIso, ['new']),
 		count(db, actor, { reopened: true }, nowIso, OPEN_STATUSES),
+		count(db, actor, { replied: true }, nowIso, OPEN_STATUSES),
 		waitingReferralCount(db, actor),
 		...teams.map((t) => count(db, actor, { overdue: true, teamId: t.id }, nowIso, OPEN_STATUSES))
 	]);
@@ -77,6 +80,7 @@ export async function startPage(db: Db, actor: Actor, now = new Date()): Promise
 		overdueByTeam: teams.map((t, k) => ({ teamId: t.id, name: t.name, count: teamCounts[k] })),
 		newUnassigned,
 		referralsWaiting,
-		reopened
+		reopened,
+		replied
 	};
 }

@@ -5,7 +5,7 @@ import { SIGNAL_STATUSES } from '$core/signals/model';
 export const STATUS_TABS = ['open', ...SIGNAL_STATUSES, 'all'] as const;
 export type StatusTab = (typeof STATUS_TABS)[number];
 
-export type InboxQuery = { status: StatusTab; category: string; area: string; team: string; overdue: boolean; mine: boolean; unassigned: boolean; reopened: boolean; q: string; page: number };
+export type InboxQuery = { status: StatusTab; category: string; area: string; team: string; overdue: boolean; mine: boolean; unassigned: boolean; reopened: boolean; replied: boolean; q: string; page: number };
 
 const id = (v: string | null) => (v && /^[0-9a-zA-Z_-]{1,64}$/.test(v) ? v : '');
 const flag = (v: string | null) => v === '1' || v === 'on' || v === 'true';
@@ -22,6 +22,7 @@ export function readInboxQuery(p: URLSearchParams): InboxQuery {
 		mine: flag(p.get('mine')),
 		unassigned: flag(p.get('unassigned')),
 		reopened: flag(p.get('reopened')),
+		replied: flag(p.get('replied')),
 		q: (p.get('q') ?? '').trim().slice(0, 100),
 		page: Number.isFinite(page) && page >= 1 ? Math.min(page, 10_000) : 1
 	};
@@ -39,6 +40,7 @@ export function inboxHref(f: InboxQuery, change: Partial<InboxQuery> = {}): stri
 	if (v.mine) q.set('mine', '1');
 	if (v.unassigned) q.set('unassigned', '1');
 	if (v.reopened) q.set('reopened', '1');
+	if (v.replied) q.set('replied', '1');
 	if (v.q) q.set('q', v.q);
 	if (v.page > 1) q.set('page', String(v.page));
 	const s = q.toString();
