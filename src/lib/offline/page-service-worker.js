@@ -1,12 +1,15 @@
-// The tablet page's service worker, served from the page's own path (…/tablet/sw.js) and scoped to it: it keeps the
-// page and the files it loads, so a reload without network still opens the page. The page is asked from the network
+// The service worker of a page that works offline (the survey tablet, the staff intake form), served from the page's
+// own path (…/sw.js below it) and scoped to it: it keeps the page and the files it loads, so a reload without network
+// still opens the page. The page is asked from the network
 // first (fresh questions and session when online) and from the cache when offline; the build's files never change
 // under their name, so they come from the cache first. Nothing else is touched: the API and other pages go to the
 // network as always, and no answers pass through here (they are kept by the page).
 /** @type {any} The ServiceWorkerGlobalScope (the project's type library is the DOM's). */
 const sw = self;
-// Filled in when served (offline-cache.ts): the page puts the files it loaded in the same cache.
+// Filled in when served ($lib/offline/caches.ts): the page puts the files it loaded in the same cache. Older versions
+// of this page's cache share its name up to "-v".
 const CACHE = '__OFFLINE_CACHE__';
+const FAMILY = CACHE.replace(/v\d+$/, '');
 const PAGE = sw.registration.scope;
 const IMMUTABLE = /\/_app\/immutable\//;
 
@@ -39,7 +42,7 @@ sw.addEventListener('install', (/** @type {any} */ event) => {
 sw.addEventListener('activate', (/** @type {any} */ event) => {
 	event.waitUntil(
 		(async () => {
-			for (const name of await caches.keys()) if (name.startsWith('leefbaar-tablet-') && name !== CACHE) await caches.delete(name);
+			for (const name of await caches.keys()) if (name.startsWith(FAMILY) && name !== CACHE) await caches.delete(name);
 			await sw.clients.claim();
 		})()
 	);
