@@ -21,7 +21,9 @@
 				const key = localStorage.key(i);
 				const at = key ? pages.findIndex((p) => key.startsWith(p.prefix)) : -1;
 				if (!key || at < 0) continue;
-				if (key.endsWith('.sets')) waiting[at] += JSON.parse(localStorage.getItem(key) || '[]').length;
+				const count = key.endsWith('.sets') ? JSON.parse(localStorage.getItem(key) || '[]').length : 0;
+				// An empty waiting list goes too: nothing of the worker's stays on the device.
+				if (count > 0) waiting[at] += count;
 				else drop.push(key);
 			}
 		} catch {
