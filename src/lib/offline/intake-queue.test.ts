@@ -3,7 +3,7 @@
 // same key on every resend, so the server stores each once; another worker's signals wait for them.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addToQueue, newSubmissionId, readQueue, updateInQueue } from './device-queue';
-import { INTAKE_QUEUE, keepSignal, readWaitingSignals, sendWaitingSignals, signalBody, type WaitingSignal } from './intake-queue';
+import { INTAKE_QUEUE, keepSignal, readWaitingSignals, sendSignal, sendWaitingSignals, signalBody, type WaitingSignal } from './intake-queue';
 
 class MemoryStorage {
 	private items = new Map<string, string>();
@@ -84,6 +84,13 @@ describe('signals registered offline', () => {
 			['/api/v1/signals', item(2).submissionId]
 		]);
 		expect(posts[0].body).toEqual(item(1).body);
+	});
+
+	it('a server that does not answer on a weak signal: the signal stays to be sent again', async () => {
+		keepSignal(item(1));
+		const hanging = ((_url: string, init: RequestInit) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as typeof fetch;
+		expect(await sendSignal(item(1), { fetchFn: hanging, timeoutMs: 20 })).toEqual({ kind: 'retry' });
+		expect(readWaitingSignals()).toHaveLength(1);
 	});
 
 	it("keeps a refused signal with the reason, and leaves another worker's for them", async () => {

@@ -28,8 +28,8 @@ export const updateWaitingSignal = (submissionId: string, next: WaitingSignal | 
 /** The stored signal, as the API answers. */
 export type StoredSignal = { id: string; reference: string; replayed: boolean; url: string };
 
-export function sendSignal(item: WaitingSignal, options: { fetchFn?: typeof fetch; onStored?: (signal: StoredSignal) => void } = {}): Promise<SendOutcome> {
-	return postJson('/api/v1/signals', item.body, { headers: { 'idempotency-key': item.submissionId }, fetchFn: options.fetchFn, onStored: (a) => options.onStored?.(a as StoredSignal) });
+export function sendSignal(item: WaitingSignal, options: { fetchFn?: typeof fetch; onStored?: (signal: StoredSignal) => void; timeoutMs?: number } = {}): Promise<SendOutcome> {
+	return postJson('/api/v1/signals', item.body, { headers: { 'idempotency-key': item.submissionId }, fetchFn: options.fetchFn, timeoutMs: options.timeoutMs, onStored: (a) => options.onStored?.(a as StoredSignal) });
 }
 
 /** Sends the worker's signals waiting on the phone (those refused before only when `retryRefused` names them). */

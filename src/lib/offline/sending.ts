@@ -25,13 +25,15 @@ export async function outcomeOf(res: Response, now = new Date()): Promise<SendOu
 }
 
 /**
- * POSTs one item as JSON with the session cookie and reads the outcome; a network error is a retry. `onStored` gets
- * the server's answer (the stored signal's id, say) when it is stored.
+ * POSTs one item as JSON with the session cookie and reads the outcome; a network error is a retry, and so is no
+ * answer within `timeoutMs` (a phone on a weak signal: the item stays, and a resend is recognised by its key).
+ * `onStored` gets the server's answer (the stored signal's id, say) when it is stored.
  */
-export async function postJson(url: string, body: unknown, options: { headers?: Record<string, string>; fetchFn?: typeof fetch; onStored?: (answer: unknown) => void } = {}): Promise<SendOutcome> {
+export async function postJson(url: string, body: unknown, options: { headers?: Record<string, string>; fetchFn?: typeof fetch; onStored?: (answer: unknown) => void; timeoutMs?: number } = {}): Promise<SendOutcome> {
 	try {
 		const res = await (options.fetchFn ?? fetch)(url, {
 			method: 'POST',
+			signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(options.timeoutMs ?? 30_000) : undefined,
 			headers: { 'content-type': 'application/json', accept: 'application/json, application/problem+json', ...options.headers },
 			credentials: 'same-origin',
 			redirect: 'manual',
