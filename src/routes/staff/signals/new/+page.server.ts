@@ -11,6 +11,7 @@ import { placeChoices } from '$core/people/places';
 import { SIGNAL_KINDS, STAFF_CHANNELS, type StaffIntakeInput } from '$core/signals/model';
 import { listCategories, listRoutingRules, registerSignal } from '$core/signals/service';
 import { messagesScript, pageMessages } from '$core/i18n/page-messages';
+import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,8 +36,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// The translations the page uses in the browser (written before </head> by the hooks), as on the survey tablet.
 		locals.pageMessages = messagesScript(
 			pageMessages(locals.locale, {
-				namespaces: ['common', 'errors', 'inbox', 'signal_offline'],
-				keys: ['referrals.list_title', 'referrals.nav_waiting', 'figures.nav', 'survey_builder.nav', 'survey_tablet.sign_out_waiting']
+				namespaces: [...LAYOUT_MESSAGE_NAMESPACES, 'errors', 'inbox', 'signal_offline'],
+				keys: LAYOUT_MESSAGE_KEYS
 			})
 		);
 		return {
