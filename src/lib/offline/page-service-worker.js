@@ -35,6 +35,14 @@ async function keepPage() {
 	);
 }
 
+/**
+ * Into the cache only while it exists: signing out deletes it (sign-out.js), and a request still on its way must not
+ * bring the page (with the residents it names) back onto the device. The cache is made at install.
+ */
+async function keep(/** @type {RequestInfo} */ key, /** @type {Response} */ res) {
+	if (await caches.has(CACHE)) await (await caches.open(CACHE)).put(key, res);
+}
+
 sw.addEventListener('install', (/** @type {any} */ event) => {
 	event.waitUntil(keepPage().catch(() => undefined).then(() => sw.skipWaiting()));
 });
@@ -57,13 +65,12 @@ sw.addEventListener('fetch', (/** @type {any} */ event) => {
 	if (request.mode === 'navigate' && url.origin + url.pathname === PAGE) {
 		event.respondWith(
 			(async () => {
-				const cache = await caches.open(CACHE);
 				try {
 					const res = await fetch(request);
-					if (res.ok && !res.redirected && res.type !== 'opaqueredirect') await cache.put(PAGE, res.clone());
+					if (res.ok && !res.redirected && res.type !== 'opaqueredirect') await keep(PAGE, res.clone());
 					return res;
 				} catch (error) {
-					const kept = await cache.match(PAGE);
+					const kept = await caches.match(PAGE, { cacheName: CACHE });
 					if (kept) return kept;
 					throw error;
 				}
@@ -72,11 +79,10 @@ sw.addEventListener('fetch', (/** @type {any} */ event) => {
 	} else if (IMMUTABLE.test(url.pathname)) {
 		event.respondWith(
 			(async () => {
-				const cache = await caches.open(CACHE);
-				const kept = await cache.match(request);
+				const kept = await caches.match(request, { cacheName: CACHE });
 				if (kept) return kept;
 				const res = await fetch(request);
-				if (res.ok) await cache.put(request, res.clone());
+				if (res.ok) await keep(request, res.clone());
 				return res;
 			})()
 		);
