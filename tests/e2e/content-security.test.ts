@@ -1,8 +1,8 @@
 // The Content-Security-Policy in a real browser: every page that runs JavaScript works under it, and Chromium reports
 // no violation — Jonas's report form with its map (Leaflet, tiles from the configured tile server on another host),
 // an area's map, a survey screen whose questions appear as a resident answers (an inline script allowed by its hash),
-// the staff signal page and the survey tablet (SvelteKit's start script with its nonce, the service worker). And the
-// listener is real: an image from a host the policy does not name is reported.
+// the staff signal page, the survey tablet and the intake form (SvelteKit's start script with its nonce, the service
+// workers). And the listener is real: an image from a host the policy does not name is reported.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -119,6 +119,11 @@ describe.runIf(browserAvailable())('pages with JavaScript run under the Content-
 		await page.locator('#q-herstelling_gevraagd').check();
 		await page.locator('#q-herstelling_snel-2').check();
 		await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBeGreaterThan(0);
+		expect(await violations()).toEqual([]);
+		// The intake form too (it works offline on a phone): hydrated, its status line shows, and its own service worker.
+		await page.goto(`${server.url}/staff/signals/new`);
+		await page.getByTestId('connection').waitFor();
+		await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname))).toContain('/staff/signals/new');
 		expect(await violations()).toEqual([]);
 
 		// The listener catches what the policy forbids: an image from a host it does not name.

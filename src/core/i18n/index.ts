@@ -62,6 +62,9 @@ import enSurveyPublish from './messages/en/survey_publish.json';
 import nlSurveyBuilder from './messages/nl/survey_builder.json';
 import frSurveyBuilder from './messages/fr/survey_builder.json';
 import enSurveyBuilder from './messages/en/survey_builder.json';
+import nlSignalOffline from './messages/nl/signal_offline.json';
+import frSignalOffline from './messages/fr/signal_offline.json';
+import enSignalOffline from './messages/en/signal_offline.json';
 
 // The start page per role (issue 12, point 4).
 import nlStart from './messages/nl/start.json';
@@ -79,9 +82,9 @@ import { translations } from './format';
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, survey_publish: nlSurveyPublish, surveys: nlSurveys, survey_answer: nlSurveyAnswer, survey_tablet: nlSurveyTablet, survey_builder: nlSurveyBuilder, start: nlStart, front: nlFront },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, survey_publish: frSurveyPublish, surveys: frSurveys, survey_answer: frSurveyAnswer, survey_tablet: frSurveyTablet, survey_builder: frSurveyBuilder, start: frStart, front: frFront },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, survey_publish: enSurveyPublish, surveys: enSurveys, survey_answer: enSurveyAnswer, survey_tablet: enSurveyTablet, survey_builder: enSurveyBuilder, start: enStart, front: enFront }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, survey_publish: nlSurveyPublish, surveys: nlSurveys, survey_answer: nlSurveyAnswer, survey_tablet: nlSurveyTablet, survey_builder: nlSurveyBuilder, start: nlStart, front: nlFront, signal_offline: nlSignalOffline },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, survey_publish: frSurveyPublish, surveys: frSurveys, survey_answer: frSurveyAnswer, survey_tablet: frSurveyTablet, survey_builder: frSurveyBuilder, start: frStart, front: frFront, signal_offline: frSignalOffline },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, survey_publish: enSurveyPublish, surveys: enSurveys, survey_answer: enSurveyAnswer, survey_tablet: enSurveyTablet, survey_builder: enSurveyBuilder, start: enStart, front: enFront, signal_offline: enSignalOffline }
 };
 
 function lookup(locale: Locale, key: string): string | undefined {

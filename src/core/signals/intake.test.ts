@@ -6,6 +6,7 @@ import { intakeInput, statusChangeInput } from './model';
 import { anonymous, system } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid } from '../errors';
+import { fingerprint, IdempotencyKeyReused } from '../idempotency';
 import { buildPeopleWorld } from '../people/factories';
 import { createResident } from '../people/service';
 import { deadlineFor } from './deadlines';
@@ -163,6 +164,25 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 		const helpReads = await ctx.db.selectFrom('audit_log').select('summary').where('resource_id', '=', without.id).where('action', '=', 'signal_read').execute();
 		expect(helpReads.map((r) => r.summary)).toEqual(['help request']);
 		expect(system('x').kind).toBe('system');
+	});
+
+	it('a help request kept on a phone offline is stored once with its consent, however often the phone sends it; the same key with another text is refused', async () => {
+		const resident = await createResident(ctx.db, world.worker, { firstName: 'Yusuf', lastName: 'Kaya', language: 'nl', contactChannel: 'phone', phone: '0470 99 88 77' });
+		const body = { kind: 'help' as const, categoryId: helpCategory.id, description: 'Zoekt hulp bij de aanvraag van een studietoelage', residentId: resident.id, channel: 'house_visit' as const, consentGiven: true, areaId: world.area.id };
+		const key = '0195f0c4-7d2a-4b1e-9c3f-5a6b7c8d9e0f';
+		const options = { baseUrl, idempotencyFingerprint: fingerprint(body) };
+		const first = await registerSignal(ctx.db, world.worker, { ...body, idempotencyKey: key }, options);
+		// The answer was lost on the way: the phone sends the same signal again, twice at once.
+		const again = await Promise.all([1, 2].map(() => registerSignal(ctx.db, world.worker, { ...body, idempotencyKey: key }, options)));
+		expect(first).toMatchObject({ organisationId: world.ocmw.id, replayed: false });
+		expect(again.map((a) => [a.id, a.replayed])).toEqual([
+			[first.id, true],
+			[first.id, true]
+		]);
+		expect((await ctx.db.selectFrom('signals').select('id').where('idempotency_key', '=', key).execute()).length).toBe(1);
+		expect((await ctx.db.selectFrom('consents').select(['organisation_id', 'scope']).where('resident_id', '=', resident.id).execute())).toEqual([{ organisation_id: world.ocmw.id, scope: 'help_request' }]);
+		const other = { ...body, description: 'Een andere vraag onder dezelfde sleutel' };
+		await expect(registerSignal(ctx.db, world.worker, { ...other, idempotencyKey: key }, { baseUrl, idempotencyFingerprint: fingerprint(other) })).rejects.toThrow(IdempotencyKeyReused);
 	});
 });
 

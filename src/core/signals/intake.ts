@@ -260,6 +260,20 @@ async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: In
  * without it, it stays with the worker's own organisation.
  */
 export async function registerSignal(db: Db, actor: StaffActor | Actor, input: StaffIntakeInput, options: IntakeOptions): Promise<IntakeResult> {
+	try {
+		return await storeRegistration(db, actor, input, options);
+	} catch (error) {
+		// A phone resending a signal kept offline while the first post still runs: the second answers with the first.
+		const key = (input as { idempotencyKey?: unknown }).idempotencyKey;
+		if (typeof key === 'string' && isDuplicateKey(error) && !db.isTransaction) {
+			const earlier = await inTransaction(db, (tx) => replay(tx, key.trim(), options.idempotencyFingerprint));
+			if (earlier) return earlier;
+		}
+		throw error;
+	}
+}
+
+async function storeRegistration(db: Db, actor: StaffActor | Actor, input: StaffIntakeInput, options: IntakeOptions): Promise<IntakeResult> {
 	authorize(actor, 'create', 'signal');
 	if (!isStaff(actor)) throw new Invalid([{ path: '', code: 'staff_only', message: 'Only staff register signals for someone' }]);
 	const v = parseInput(staffIntakeInput, input);
@@ -267,7 +281,7 @@ export async function registerSignal(db: Db, actor: StaffActor | Actor, input: S
 	const now = nowDate.toISOString();
 	return inTransaction(db, async (tx) => {
 		if (v.idempotencyKey) {
-			const earlier = await replay(tx, v.idempotencyKey);
+			const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
 			if (earlier) return earlier;
 		}
 		let place = await resolvePlace(tx, v);
@@ -329,6 +343,7 @@ export async function registerSignal(db: Db, actor: StaffActor | Actor, input: S
 			resident_id: v.residentId ?? null,
 			consent_id: consentId,
 			idempotency_key: v.idempotencyKey ?? null,
+			idempotency_fingerprint: v.idempotencyKey ? (options.idempotencyFingerprint ?? null) : null,
 			created_by: actor.id
 		};
 		await tx.insertInto('signals').values(row).execute();

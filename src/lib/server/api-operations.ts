@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeOperation } from './openapi';
 import { areaApiListQuery, areaLookupQuery } from '$core/areas/model';
 import { areaFeatureJson, areaJson } from '$core/areas/presenters';
+import { staffIntakeInput } from '$core/signals/model';
 
 describeOperation({
 	method: 'get',
@@ -44,4 +45,17 @@ describeOperation({
 	response: areaFeatureJson,
 	responseDescription: 'The area (application/geo+json)',
 	errors: [404]
+});
+
+describeOperation({
+	method: 'post',
+	path: '/signals',
+	summary:
+		"A worker registers a signal or help request for a resident they met (the staff intake form, also offline on a phone). Send an Idempotency-Key header (it takes the place of idempotencyKey in the body): 201 the first time, 200 with replayed: true for a resend; the same key with another body is a 422 problem (code idempotency_key_reused). A help request goes to the routed partner only with consentGiven: true (the resident's consent is recorded)",
+	tags: ['signals'],
+	auth: true,
+	body: staffIntakeInput,
+	response: z.object({ id: z.string(), reference: z.string(), replayed: z.boolean(), url: z.string() }),
+	responseDescription: 'The signal is stored (or was stored before under this Idempotency-Key)',
+	errors: [400, 401, 403, 404, 422]
 });

@@ -72,6 +72,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Inbox and handling (helper B): the signals policy decides which signals a reader sees and may handle.
 	'/staff/signals': NOT_ADMIN,
 	'/staff/signals/new': NOT_ADMIN,
+	// The intake form works offline on a phone: its service worker, and the API it sends what waited on the phone to.
+	'/staff/signals/new/sw.js': NOT_ADMIN,
+	'/api/v1/signals': NOT_ADMIN,
 	'/staff/signals/[id]': NOT_ADMIN,
 	'/staff/signals/[id]/foto/[attachmentId]': NOT_ADMIN,
 	'/staff/settings/signals': AREA_EDITORS,

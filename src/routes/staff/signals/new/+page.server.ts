@@ -1,6 +1,8 @@
 // A worker registers what a resident told them (house visit, community centre, street, phone, office), for that
 // resident or their household. A help request goes to the partner that must act only with the resident's consent,
-// asked on the spot with the plain sentence shown on this page.
+// asked on the spot with the plain sentence shown on this page. Without JavaScript the form posts to the action below;
+// with it, the page also works without network (a service worker keeps it, the phone keeps what is registered and
+// sends it to POST /api/v1/signals when the network is back).
 import { randomBytes } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
@@ -8,8 +10,13 @@ import { listResidents } from '$core/people/service';
 import { placeChoices } from '$core/people/places';
 import { SIGNAL_KINDS, STAFF_CHANNELS, type StaffIntakeInput } from '$core/signals/model';
 import { listCategories, listRoutingRules, registerSignal } from '$core/signals/service';
+import { messagesScript, pageMessages } from '$core/i18n/page-messages';
+import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
+
+// This page runs in the browser too: it must work offline on a phone, which a server-rendered form cannot.
+export const csr = true;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = locals.core;
@@ -26,6 +33,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// organisation needs no consent (the request stays there without it), so it is not named.
 		const own = locals.actor.kind === 'staff' ? locals.actor.organisationId : null;
 		const helpPartners = [...new Set(rules.filter((r) => r.kind === 'help' && r.organisation_id !== own).map((r) => r.organisation_name))].sort();
+		// The translations the page uses in the browser (written before </head> by the hooks), as on the survey tablet.
+		locals.pageMessages = messagesScript(
+			pageMessages(locals.locale, {
+				namespaces: [...LAYOUT_MESSAGE_NAMESPACES, 'errors', 'inbox', 'signal_offline'],
+				keys: LAYOUT_MESSAGE_KEYS
+			})
+		);
 		return {
 			search,
 			residents: residents?.items.map((r) => ({ id: r.id, name: `${r.lastName}, ${r.firstName}`, estateName: r.estateName })) ?? null,

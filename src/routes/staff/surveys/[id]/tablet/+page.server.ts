@@ -3,6 +3,7 @@
 import { surveyForTablet } from '$core/surveys/service';
 import { wordingFor } from '$core/surveys/answers';
 import { messagesScript, pageMessages } from '$core/i18n/page-messages';
+import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 
@@ -17,8 +18,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		// Written before </head> by the hooks (not in the page data, which the page would carry a second time).
 		locals.pageMessages = messagesScript(
 			pageMessages(locals.locale, {
-				namespaces: ['common', 'errors', 'surveys', 'survey_tablet'],
-				keys: ['inbox.nav', 'referrals.list_title', 'referrals.nav_waiting', 'figures.nav', 'survey_builder.nav'],
+				namespaces: [...LAYOUT_MESSAGE_NAMESPACES, 'errors', 'surveys', 'survey_tablet'],
+				keys: LAYOUT_MESSAGE_KEYS,
 				everyLanguageKeys: [1, 2, 3, 4, 5].map((n) => `surveys.scale_${n}`).concat(['surveys.answer_yes', 'surveys.answer_no', 'surveys.option_other', 'surveys.option_other_namely', 'survey_tablet.choose_at_most', 'survey_tablet.number_between'])
 			})
 		);

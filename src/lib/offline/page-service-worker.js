@@ -1,12 +1,15 @@
-// The tablet page's service worker, served from the page's own path (…/tablet/sw.js) and scoped to it: it keeps the
-// page and the files it loads, so a reload without network still opens the page. The page is asked from the network
+// The service worker of a page that works offline (the survey tablet, the staff intake form), served from the page's
+// own path (…/sw.js below it) and scoped to it: it keeps the page and the files it loads, so a reload without network
+// still opens the page. The page is asked from the network
 // first (fresh questions and session when online) and from the cache when offline; the build's files never change
 // under their name, so they come from the cache first. Nothing else is touched: the API and other pages go to the
 // network as always, and no answers pass through here (they are kept by the page).
 /** @type {any} The ServiceWorkerGlobalScope (the project's type library is the DOM's). */
 const sw = self;
-// Filled in when served (offline-cache.ts): the page puts the files it loaded in the same cache.
+// Filled in when served ($lib/offline/caches.ts): the page puts the files it loaded in the same cache. Older versions
+// of this page's cache share its name up to "-v".
 const CACHE = '__OFFLINE_CACHE__';
+const FAMILY = CACHE.replace(/v\d+$/, '');
 const PAGE = sw.registration.scope;
 const IMMUTABLE = /\/_app\/immutable\//;
 
@@ -32,6 +35,14 @@ async function keepPage() {
 	);
 }
 
+/**
+ * Into the cache only while it exists: signing out deletes it (sign-out.js), and a request still on its way must not
+ * bring the page (with the residents it names) back onto the device. The cache is made at install.
+ */
+async function keep(/** @type {RequestInfo} */ key, /** @type {Response} */ res) {
+	if (await caches.has(CACHE)) await (await caches.open(CACHE)).put(key, res);
+}
+
 sw.addEventListener('install', (/** @type {any} */ event) => {
 	event.waitUntil(keepPage().catch(() => undefined).then(() => sw.skipWaiting()));
 });
@@ -39,7 +50,7 @@ sw.addEventListener('install', (/** @type {any} */ event) => {
 sw.addEventListener('activate', (/** @type {any} */ event) => {
 	event.waitUntil(
 		(async () => {
-			for (const name of await caches.keys()) if (name.startsWith('leefbaar-tablet-') && name !== CACHE) await caches.delete(name);
+			for (const name of await caches.keys()) if (name.startsWith(FAMILY) && name !== CACHE) await caches.delete(name);
 			await sw.clients.claim();
 		})()
 	);
@@ -54,13 +65,12 @@ sw.addEventListener('fetch', (/** @type {any} */ event) => {
 	if (request.mode === 'navigate' && url.origin + url.pathname === PAGE) {
 		event.respondWith(
 			(async () => {
-				const cache = await caches.open(CACHE);
 				try {
 					const res = await fetch(request);
-					if (res.ok && !res.redirected && res.type !== 'opaqueredirect') await cache.put(PAGE, res.clone());
+					if (res.ok && !res.redirected && res.type !== 'opaqueredirect') await keep(PAGE, res.clone());
 					return res;
 				} catch (error) {
-					const kept = await cache.match(PAGE);
+					const kept = await caches.match(PAGE, { cacheName: CACHE });
 					if (kept) return kept;
 					throw error;
 				}
@@ -69,11 +79,10 @@ sw.addEventListener('fetch', (/** @type {any} */ event) => {
 	} else if (IMMUTABLE.test(url.pathname)) {
 		event.respondWith(
 			(async () => {
-				const cache = await caches.open(CACHE);
-				const kept = await cache.match(request);
+				const kept = await caches.match(request, { cacheName: CACHE });
 				if (kept) return kept;
 				const res = await fetch(request);
-				if (res.ok) await cache.put(request, res.clone());
+				if (res.ok) await keep(request, res.clone());
 				return res;
 			})()
 		);
