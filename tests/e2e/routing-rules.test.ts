@@ -50,14 +50,14 @@ describe.runIf(browserAvailable())('a coordinator changes a routing rule in plac
 		expect(await row(page).innerText()).toContain('5 werkdagen');
 		await Promise.all([page.waitForURL(/regel=/), page.getByRole('link', { name: 'Wijzig Lift Wevelgem' }).click()]);
 		expect(await page.getByRole('heading', { name: 'Regel wijzigen: Lift · Wevelgem' }).count()).toBe(1);
-		expect(await page.getByLabel('Termijn').inputValue()).toBe('5');
+		expect(await page.locator('#field-deadlineDays').inputValue()).toBe('5');
 		expect(await page.getByLabel('Voorrang').inputValue()).toBe('high');
 		expect(await page.getByLabel('Buurt').locator('option:checked').innerText()).toBe('Wevelgem');
 		await visited(page, 'routing-rules-1-edit-form-phone');
 	});
 
 	it('he makes it 3 working days and urgent: the same rule changes, the list shows it, the audit log says old → new', async () => {
-		await page.getByLabel('Termijn').fill('3');
+		await page.locator('#field-deadlineDays').fill('3');
 		await page.getByLabel('Voorrang').selectOption({ label: 'Dringend' });
 		await Promise.all([page.waitForURL(/klaar=rule_updated/), page.getByRole('button', { name: 'Regel opslaan' }).click()]);
 		expect(await page.getByRole('status').innerText()).toBe('De regel is gewijzigd.');
