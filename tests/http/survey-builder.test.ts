@@ -186,6 +186,10 @@ for (const dialect of testDialects()) {
 			expect(html).toMatch(/<iframe src="\/enquete\/tevredenheid-van-huurders\?preview=2&amp;taal=fr&amp;eenvoudig=1"/);
 			const framed = await sara.get('/enquete/tevredenheid-van-huurders?preview=2&taal=fr');
 			expect(framed.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+			// The resident's view: their header and menu, not the staff menu of who is looking.
+			const framedHtml = await framed.text();
+			expect(framedHtml).toContain('href="/buurten"');
+			for (const staffLink of ['href="/staff/signals"', 'href="/staff/residents"', 'action="/logout"']) expect(framedHtml).not.toContain(staffLink);
 			expect((await sara.get(`/staff/surveys/${surveyId}`)).headers.get('x-frame-options')).toBe('DENY');
 			const poster = await (await sara.get(`/staff/surveys/${surveyId}/poster`)).text();
 			expect(poster).toMatch(/<svg[^>]*viewBox/);

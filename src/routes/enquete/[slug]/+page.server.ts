@@ -157,6 +157,8 @@ async function preview(locals: App.Locals, slug: string, url: URL) {
 			slug: survey.slug,
 			mode: 'answer' as const,
 			preview: { version: version.number },
+			// The root layout shows the resident's header (no staff menu): staff see the page as a resident will.
+			residentView: true,
 			languages: languageList(languages),
 			title: pick(survey.title),
 			intro: pick(survey.intro ?? undefined),
