@@ -250,6 +250,11 @@ export type ResidentView = {
 	dwelling: DwellingAddress | null;
 	estate: DwellingAddress['estate'] | null;
 	consents: ConsentView[];
+	/**
+	 * What the resident gave the reader's organisation to be contacted for a purpose (a help request), when the record's
+	 * own contact details are not shared with it: exactly that, with what it is for.
+	 */
+	purposeContacts: Array<{ id: string; purpose: string; phone: string | null; email: string | null }>;
 	visibility: Visibility;
 };
 
@@ -280,6 +285,12 @@ export async function getResident(db: Db, actor: Actor, id: string): Promise<Res
 			dwelling: visibility.contactDetails ? dwelling : null,
 			estate: dwelling?.estate ?? null,
 			consents,
+			purposeContacts:
+				visibility.contactDetails || actor.kind !== 'staff'
+					? []
+					: consents
+							.filter((c) => c.inForce && c.organisationId === actor.organisationId && (c.contactPhone || c.contactEmail))
+							.map((c) => ({ id: c.id, purpose: c.purpose, phone: c.contactPhone, email: c.contactEmail })),
 			visibility
 		};
 	});

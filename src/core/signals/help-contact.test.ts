@@ -49,6 +49,7 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 		expect(record.dwelling).toBeNull();
 		expect(record.estate?.id).toBe(world.estate.id);
 		expect(record.consents.map((c) => [c.organisationId, c.contactPhone, c.contactEmail])).toEqual([[world.ocmw.id, '0470 12 34 56', null]]);
+		expect(record.purposeContacts.map((c) => [c.phone, c.email])).toEqual([['0470 12 34 56', null]]);
 		// The look at her contact details is in the audit log, by the OCMW.
 		const reads = await ctx.db.selectFrom('audit_log').select(['summary', 'organisation_id']).where('resource_id', '=', routed).where('action', '=', 'signal_read').execute();
 		expect(reads).toContainEqual({ summary: 'help request, contact details', organisation_id: world.ocmw.id });

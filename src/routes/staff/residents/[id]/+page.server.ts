@@ -18,12 +18,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const organisations = canConsent ? (await listOrganisations(db, locals.actor)).filter((o) => o.id !== own).map((o) => ({ id: o.id, name: o.name })) : [];
 		// Coordinators see who looked at this person; the read just written is the first line.
 		const audit = can(locals.actor, 'search', 'audit') ? await searchAudit(db, locals.actor, { resourceType: 'resident', resourceId: params.id, limit: 10 }) : null;
-		// What the resident gave this organisation to be contacted for a purpose (a help request), when their record's
-		// contact details are not shared with it: exactly that, with what it is for.
-		const purposeContacts = view.visibility.contactDetails ? [] : view.consents.filter((c) => c.inForce && c.organisationId === own && (c.contactPhone || c.contactEmail));
 		return {
 			view,
-			purposeContacts: purposeContacts.map((c) => ({ id: c.id, purpose: c.purpose, phone: c.contactPhone, email: c.contactEmail })),
 			organisations,
 			scopes: CONSENT_SCOPES,
 			canEdit: view.visibility.update,
