@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --skip-build] [-- --only areas|people|signals|surveys]`: builds the app into bench/.build,
+// `npm run bench [-- --quick] [-- --skip-build] [-- --only areas|people|signals|surveys|memory]`: builds the app into bench/.build,
 // generates a dataset on SQLite (and on a throw-away PostgreSQL database when one answers), serves it with
 // `node scripts/serve.js` and measures, in one run and side by side: a static file (the baseline), the home page, a
 // public area page, point-in-area lookups in process, the signals (bench/signals-phase.ts) and the surveys
@@ -17,6 +17,7 @@ import { benchPeople } from './people';
 import { createBenchDatabase, postgresVersion, type BenchDatabase } from './postgres';
 import { formatTable, machineInfo, writeResults, type Row } from './report';
 import { startServer, stopAllServers, type RunningServer } from './server';
+import { benchMemory } from './memory';
 import { benchSignals, sizeSteps, type SignalsLoad, type SignalsRun } from './signals-phase';
 import { ANSWERING_PAGE_BUDGET_BYTES, benchSurveys, type SurveysLoad, type SurveysRun } from './surveys-phase';
 
@@ -36,8 +37,8 @@ const sizes: DatasetSizes = quick ? { areas: 10_000, households: 8_000, resident
 const httpLoad: HttpLoad = quick ? { connections: 10, seconds: 3, warmupSeconds: 1 } : { connections: 10, seconds: 10, warmupSeconds: 3 };
 const lookupSeconds = quick ? 3 : 10;
 const LOOKUP_CONCURRENCY = [1, 4];
-/** `--only areas`, `--only people`, `--only signals` or `--only surveys` runs that part alone. */
-const PARTS = ['areas', 'people', 'signals', 'surveys'] as const;
+/** `--only areas`, `--only people`, `--only signals`, `--only surveys` or `--only memory` runs that part alone. */
+const PARTS = ['areas', 'people', 'signals', 'surveys', 'memory'] as const;
 if (args.only && !(PARTS as readonly string[]).includes(args.only)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
 const only = (args.only ?? null) as (typeof PARTS)[number] | null;
 const includes = (part: (typeof PARTS)[number]) => !only || only === part;
@@ -201,25 +202,27 @@ async function main(): Promise<void> {
 	log(`Leefbaar bench${quick ? ' (quick)' : ''}: ${machine.cpus} CPU cores (${machine.cpuModel}), node ${machine.node}, commit ${machine.commit}.`);
 	log(`Note: the load generator (autocannon) runs on the same ${machine.cpus} cores as the server, so absolute figures are lower than on a separate client; compare rows, not machines.`);
 	if (machine.loadAverageAtStart[0] > 0.5 * machine.cpus) log(`Warning: the machine is busy (load average ${machine.loadAverageAtStart[0]}): other work will lower these figures.`);
-	await build();
+	if (only !== 'memory') await build();
 
 	const tmp = mkdtempSync(join(tmpdir(), 'leefbaar-bench-'));
 	tempDirs.push(tmp);
 	const rows: Row[] = [];
 	const runs: DatabaseRun[] = [];
+	// In process and without a database: first, while the machine is quiet.
+	const memory = includes('memory') ? await benchMemory(log) : [];
 
-	runs.push(await benchDatabase('sqlite', { dataDir: join(tmp, 'sqlite') }, `SQLite ${await sqliteVersion()}`, rows));
+	if (only !== 'memory') runs.push(await benchDatabase('sqlite', { dataDir: join(tmp, 'sqlite') }, `SQLite ${await sqliteVersion()}`, rows));
 
-	const pgVersion = await postgresVersion();
-	if (pgVersion) {
+	const pgVersion = only === 'memory' ? null : await postgresVersion();
+	if (only === 'memory') log('\n--only memory: no database measured.');
+	else if (pgVersion) {
 		const pgDb: BenchDatabase = await createBenchDatabase();
 		cleanups.push(() => pgDb.drop());
 		runs.push(await benchDatabase('postgres', { dataDir: join(tmp, 'postgres'), databaseUrl: pgDb.url }, `PostgreSQL ${pgVersion}`, rows));
 		await pgDb.drop();
 	} else log('\nPostgreSQL did not answer (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): measured SQLite only.');
 
-	const table = formatTable(rows);
-	log(`\n${table}\n`);
+	if (rows.length) log(`\n${formatTable(rows)}\n`);
 	for (const r of runs) {
 		const w = r.signals?.pageWeight;
 		if (w) log(`Page weight on ${r.version}, ${w.page}: ${w.resources.map((x) => `${x.url} ${x.type} ${(x.served / 1024).toFixed(1)} KB served${x.encoding ? ` (${x.encoding})` : ''}`).join('; ')}; total ${(w.total.served / 1024).toFixed(1)} KB as served, ${(w.total.raw / 1024).toFixed(1)} KB uncompressed, ${(w.total.gzip / 1024).toFixed(1)} KB gzip, ${(w.total.brotli / 1024).toFixed(1)} KB brotli; ${w.images} images not counted.`);
@@ -241,6 +244,7 @@ async function main(): Promise<void> {
 		dataset: { seed, sizes },
 		signalsLoad: { ...signalsLoad, steps: sizeSteps(signalsLoad.total), now: '2026-12-01T10:00:00.000Z', only },
 		surveysLoad,
+		memory,
 		databases: runs.map((r) => ({ database: r.database, version: r.version, generationSeconds: r.generation?.seconds ?? null, counts: r.generation?.counts ?? null, areaPage: r.areaPage, signals: r.signals, surveys: r.surveys })),
 		results: rows
 	});

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { Forbidden } from '../errors';
 import { areaAt } from '../areas/lookup';
 import { describeOnDatabases } from '../db/testing';
 import { anonymous } from '../access';
@@ -133,6 +134,6 @@ describeOnDatabases('the demo data', (ctx) => {
 		// De Vlashaard reads the results; the OCMW does not.
 		const landlord = await staffActor(ctx.db, 'vlashaard@leefbaar.demo');
 		expect((await surveyResults(ctx.db, landlord, summary.id)).wave.number).toBe(2);
-		await expect(surveyResults(ctx.db, await staffActor(ctx.db, 'ocmw@leefbaar.demo'), summary.id)).rejects.toThrow();
+		await expect(surveyResults(ctx.db, await staffActor(ctx.db, 'ocmw@leefbaar.demo'), summary.id)).rejects.toThrow(Forbidden);
 	}, 30_000);
 });

@@ -2,6 +2,7 @@
 // confirming "no" reopens the signal and tells the housing company; a second click shows the first answer;
 // "yes" from everyone closes it; after 14 days the question is closed.
 import { expect, it } from 'vitest';
+import { NotFound } from '../errors';
 import { anonymous } from '../access';
 import { hashToken } from '../auth/tokens';
 import { describeOnDatabases } from '../db/testing';
@@ -30,7 +31,7 @@ describeOnDatabases('the "is it solved?" check', (ctx) => {
 		const links = theirs.map((m) => m.text.match(/\/volgen\/([A-Za-z0-9_-]+)/)?.[1]).filter((t): t is string => !!t);
 		expect(new Set(links).size).toBeGreaterThanOrEqual(3);
 		for (const t of [report.trackingToken!, ...links]) expect((await trackByToken(ctx.db, anonymous, t)).status).toBe('resolved');
-		await expect(trackByToken(ctx.db, anonymous, `${links[0]}x`)).rejects.toThrow();
+		await expect(trackByToken(ctx.db, anonymous, `${links[0]}x`)).rejects.toThrow(NotFound);
 		return { id: report.id, token: link![1], trackingToken: links.at(-1)! };
 	}
 

@@ -59,7 +59,7 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 		await expect(getSignal(ctx.db, world.landlord, routed)).rejects.toThrow(Forbidden);
 		expect((await getResident(ctx.db, world.landlord, fatima)).consents).toEqual([]);
 		// Another housing company does not even reach her record.
-		await expect(getResident(ctx.db, world.otherLandlord, fatima)).rejects.toThrow();
+		await expect(getResident(ctx.db, world.otherLandlord, fatima)).rejects.toThrow(Forbidden);
 	});
 
 	it('the worker who spoke with her sees the number too, as part of the consent she recorded', async () => {

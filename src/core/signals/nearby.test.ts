@@ -45,7 +45,7 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 		for (const secret of ['lift staat', 'afval', 'buur@example.be', lift.reference, 'huur']) expect(shown).not.toContain(secret);
 
 		// The help question of the same estate is never shown, whatever kind is asked.
-		await expect(nearbySignals(ctx.db, anonymous, { kind: 'help' as never, estateId: world.estate.id }, now)).rejects.toThrow();
+		await expect(nearbySignals(ctx.db, anonymous, { kind: 'help' as never, estateId: world.estate.id }, now)).rejects.toThrow(Invalid);
 		// Without a place there is nothing to compare with.
 		expect(await nearbySignals(ctx.db, anonymous, { kind: 'common_spaces' }, now)).toEqual([]);
 	});
@@ -142,7 +142,7 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 		// Without a key nothing tells two anonymous neighbours apart: each is counted.
 		await meToo(signal, {});
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(2);
-		await expect(meToo(signal, { idempotencyKey: 'short' })).rejects.toThrow();
+		await expect(meToo(signal, { idempotencyKey: 'short' })).rejects.toThrow(Invalid);
 	});
 
 	it('the same email from another form: no second row or receipt; both links work', async () => {

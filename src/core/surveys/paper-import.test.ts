@@ -2,6 +2,7 @@
 // row she got wrong, by line and column, and stores nothing until all are right; uploading the same file twice
 // stores each form once.
 import { expect, it } from 'vitest';
+import { Forbidden } from '../errors';
 import { anonymous } from '../access';
 import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
@@ -27,7 +28,7 @@ describeOnDatabases('paper forms uploaded as a spreadsheet', (ctx) => {
 			'activities_drink', 'activities_plant_swap', 'activities_homework', 'activities_other', 'activities_other_text',
 			'drink_day', 'years', 'remark', 'ideas_needs', 'ideas_expectations', 'ideas_ideas'
 		]);
-		await expect(paperImportColumns(ctx.db, world.landlord, survey.id)).rejects.toThrow();
+		await expect(paperImportColumns(ctx.db, world.landlord, survey.id)).rejects.toThrow(Forbidden);
 	});
 
 	it('lists every bad row by line and column, and stores nothing', async () => {

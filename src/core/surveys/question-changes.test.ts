@@ -1,6 +1,7 @@
 // A year later Sara asks one question differently and adds one: the wave comparison must say which questions changed,
 // so Koen does not read a new question's figures as a change in how tenants feel.
 import { expect, it } from 'vitest';
+import { Unauthenticated } from '../errors';
 import { anonymous } from '../access';
 import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
@@ -20,6 +21,6 @@ describeOnDatabases('questions that changed between versions', (ctx) => {
 		contact.options.push({ key: 'daily', label: { nl: 'Elke dag' } });
 		expect(await saveStructure(ctx.db, world.worker, survey.id, changed)).toMatchObject({ number: 2, newVersion: true });
 		expect((await changedQuestions(ctx.db, world.landlord, survey.id)).sort()).toEqual(['contact', 'safe']);
-		await expect(changedQuestions(ctx.db, anonymous, survey.id)).rejects.toThrow();
+		await expect(changedQuestions(ctx.db, anonymous, survey.id)).rejects.toThrow(Unauthenticated);
 	});
 });

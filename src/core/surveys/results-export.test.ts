@@ -2,6 +2,7 @@
 // the first sheet, the figures per question and estate on the second, and nothing in it that names a household.
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, it } from 'vitest';
+import { Unauthenticated } from '../errors';
 import { anonymous } from '../access';
 import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
@@ -51,6 +52,6 @@ describeOnDatabases('results as a spreadsheet', (ctx) => {
 	it('is refused to someone who may not read the results', async () => {
 		const world = await buildSurveyWorld(ctx.db);
 		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id]);
-		await expect(exportResultsXlsx(ctx.db, anonymous, survey.id)).rejects.toThrow();
+		await expect(exportResultsXlsx(ctx.db, anonymous, survey.id)).rejects.toThrow(Unauthenticated);
 	});
 });
