@@ -1,7 +1,7 @@
 // Two regional institutes, each in its own municipality. Sara works for the institute in Wevelgem; Jonas for the one in
 // Brecht. Jonas sees and changes nothing of Wevelgem's residents, households, signals, collective issues or estates,
 // and cannot point a survey at its households; Sara keeps doing her work there. Every refusal leaves the data as it was.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { anonymous } from './actor';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid } from '../errors';
@@ -26,7 +26,8 @@ describeOnDatabases('each organisation stays inside its own work', (ctx) => {
 	let signalId: string;
 	let issueId: string;
 
-	it('sets up Wevelgem (the people world) and Brecht, each with its institute', async () => {
+	// Sets up Wevelgem (the people world) and Brecht, each with its institute.
+	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		const antwerp = await buildOrganisation(ctx.db, 'regional_institute', 'Samenlevingsopbouw Antwerpen');
 		const voorkempen = await buildOrganisation(ctx.db, 'housing_company', 'De Voorkempen');

@@ -1,6 +1,6 @@
 // Five tenants of the same estate report the broken lift. The housing company sees the others suggested on each
 // signal, merges them into one, and every tenant who left an address still hears when it is fixed.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { anonymous } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import { Conflict, Forbidden, Invalid } from '../errors';
@@ -21,7 +21,8 @@ describeOnDatabases('duplicates and merging', (ctx) => {
 		expect(Math.round(distanceMetres({ lon: 3.2, lat: 50.8 }, { lon: 3.2, lat: 50.801 }))).toBe(111);
 	});
 
-	it('tenants report the lift of their estate, a pothole on the street, and the lift of another estate', async () => {
+	// Tenants report the lift of their estate, a pothole on the street, and the lift of another estate.
+	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		const lift = await createCategory(ctx.db, world.coordinator, { key: 'lift', kind: 'common_spaces', name: 'Lift', isActive: true });

@@ -1,7 +1,7 @@
 // A coordinator looks at a year of signals on an estate: how many came in each month, how fast the housing company
 // answered and solved them, how many on time — with rejections and "not our task" never counted as solved — and
 // where on the map they cluster, without a single name, description or help request in sight.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { anonymous } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import { Invalid, Unauthenticated } from '../errors';
@@ -25,7 +25,8 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 	let otherEstate: { id: string };
 	const now = at('2026-06-30T12:00:00Z');
 
-	it('a year of signals on an estate: reported, answered, solved, rejected, not our task, still open', async () => {
+	// A year of signals on an estate: reported, answered, solved, rejected, not our task, still open.
+	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		damp = await createCategory(ctx.db, world.coordinator, { key: 'leak_damp', kind: 'home_repair', name: 'Lek of vocht', nameFr: 'Fuite ou humidité', nameEn: 'Leak or damp', isActive: true });

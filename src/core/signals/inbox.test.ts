@@ -2,7 +2,7 @@
 // and those referred to their organisation while the referral is open — and the counts on its status tabs, which
 // must add up to exactly the lists behind the tabs: one definition of "whose signals" for both (queries.ts
 // inboxSignals). A signal merged into another one is in neither; another organisation's signal in neither.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { anonymous } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import { Unauthenticated } from '../errors';
@@ -20,7 +20,8 @@ describeOnDatabases('whose signals the inbox and its tab counts hold', (ctx) => 
 	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
 	const ids: Record<string, string> = {};
 
-	it('signals routed to the institute, to a housing company, registered by a worker, referred to the institute', async () => {
+	// Signals routed to the institute, to a housing company, registered by a worker, referred to the institute.
+	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		const noise = await createCategory(ctx.db, world.coordinator, { key: 'noise', kind: 'nuisance', name: 'Lawaai', isActive: true });

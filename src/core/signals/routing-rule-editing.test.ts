@@ -2,7 +2,7 @@
 // the rule keeps its id, the next report follows the new rule, and the audit log says what changed from what to what.
 // A change is checked as a new rule is (same schema), may not take another rule's category and area, and is made only
 // by who may make that rule: Ilse, coordinator of the Antwerp institute, keeps to Brecht.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { anonymous, system } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid } from '../errors';
@@ -31,7 +31,8 @@ describeOnDatabases('editing routing rules in place', (ctx) => {
 		return err as Invalid;
 	};
 
-	it('sets up Wevelgem (the people world) with a lift rule and a default, and Brecht with its own institute', async () => {
+	// Sets up Wevelgem (the people world) with a lift rule and a default, and Brecht with its own institute.
+	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		lift = await createCategory(ctx.db, system('test'), { key: 'lift', kind: 'common_spaces', name: 'Lift' });
