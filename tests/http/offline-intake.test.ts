@@ -145,6 +145,13 @@ for (const dialect of testDialects()) {
 			expect(missing.status).toBe(422);
 			expect(((await missing.json()) as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer)).toEqual(['/signal']);
 			expect(await storedUnder(key)).toEqual([]);
+
+			// The OpenAPI document says how to send photos.
+			const doc = (await (await sara.get('/api/v1/openapi.json')).json()) as { paths: Record<string, { post: { requestBody: { content: Record<string, { encoding?: Record<string, { contentType: string }>; schema: { required?: string[] } }> } } }> };
+			const multipart = doc.paths['/signals'].post.requestBody.content['multipart/form-data'];
+			expect(multipart.schema.required).toEqual(['signal']);
+			expect(multipart.encoding?.signal.contentType).toBe('application/json');
+			expect(Object.keys(doc.paths['/signals'].post.requestBody.content)).toEqual(['application/json', 'multipart/form-data']);
 		});
 
 		it('without JavaScript the form takes the photo; a wrong one is told next to the photo field, the rest is kept, and she is asked to choose again', async () => {
