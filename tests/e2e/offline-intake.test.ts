@@ -205,6 +205,8 @@ for (const dialect of testDialects()) {
 			expect(await photoField().getAttribute('aria-describedby')).toContain('field-photos-error');
 			expect(await page.getByLabel('Wat is er aan de hand?').inputValue()).toBe(WINDOW);
 			expect(await page.evaluate(() => localStorage.getItem('leefbaar.intake.sets'))).toBe('[]');
+			// Every label in words, none as a message key (the consent's contact fields once showed "people.phone").
+			expect(await page.locator('main').innerText()).not.toMatch(/\b(people|inbox|signal_offline|errors)\.[a-z_]+/);
 			await visited(page, shot('6-offline-not-a-photo'));
 
 			await photoField().setInputFiles(await phonePhoto('raam.jpg', '#4a6f8a'));

@@ -39,7 +39,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		locals.pageMessages = messagesScript(
 			pageMessages(locals.locale, {
 				namespaces: [...LAYOUT_MESSAGE_NAMESPACES, 'errors', 'inbox', 'signal_offline'],
-				keys: LAYOUT_MESSAGE_KEYS
+				// The consent's contact fields borrow the resident record's words.
+				keys: [...LAYOUT_MESSAGE_KEYS, 'people.phone', 'people.email', 'people.contact_for_purpose_hint']
 			})
 		);
 		return {
