@@ -35,9 +35,9 @@ const dataLevelRefusals: Array<{ route: string; visitor: string; status: number;
 		{ route, visitor: 'housing company staff', status: 403, why: 'a partner reads the results; only the organisation running the survey enters answers (surveys policy)' },
 		{ route, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy)' }
 	]),
-	// Survey results (results helper): the running organisation and its partners read them.
+	// Survey results: the running organisation and its partners read them.
 	...['results', 'compare', 'open-answers', 'report', 'export/csv', 'export/xlsx'].map((page) => ({ route: `/staff/surveys/[id]/${page}`, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read-results)' })),
-	// Surveys, the worker's side (surveys-staff helper): partners read a survey; only the running organisation changes it
+	// Surveys, the worker's side: partners read a survey; only the running organisation changes it
 	// and types in paper answers.
 	...['', '/settings', '/structure', '/preview', '/preview/frame', '/poster', '/codes', '/paper', '/paper/template', '/publish'].map((page) => ({ route: `/staff/surveys/[id]${page}`, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read)' })),
 	// The demo's survey is West-Vlaanderen's, in Wevelgem: the Antwerp institute neither runs it nor is a partner.

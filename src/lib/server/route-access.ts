@@ -29,7 +29,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/invitation/[token]': 'public',
 	'/dev/mailbox': ['admin'],
 	'/api/v1/openapi.json': 'public',
-	// Surveys, the worker's side (helper surveys-staff): build, distribute (link and poster, codes and letters), paper
+	// Surveys, the worker's side: build, distribute (link and poster, codes and letters), paper
 	// answers. The surveys policy decides per survey who reads, builds and enters answers.
 	'/staff/surveys': NOT_ADMIN,
 	'/staff/surveys/new': NOT_ADMIN,
@@ -43,7 +43,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/surveys/[id]/codes/letters': NOT_ADMIN,
 	'/staff/surveys/[id]/paper': NOT_ADMIN,
 	'/staff/surveys/[id]/paper/template': NOT_ADMIN,
-	// People (helper H3): the people policy filters further what a partner sees.
+	// People: the people policy filters further what a partner sees.
 	'/staff/residents': NOT_ADMIN,
 	'/staff/residents/new': INSTITUTE,
 	'/staff/residents/[id]': NOT_ADMIN,
@@ -54,11 +54,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/imports/tenants': NOT_ADMIN,
 	'/staff/imports/tenants/[id]': NOT_ADMIN,
 	'/staff/audit': ['admin', 'coordinator'],
-	// Areas and places (helper H2): areas hold no personal data, so their public pages and the API are open.
+	// Areas and places: areas hold no personal data, so their public pages and the API are open.
 	'/buurten': 'public',
 	'/buurten/[slug]': 'public',
 	'/buurten/[slug]/[estate]': 'public',
-	// Residents report and follow without an account (helper A): the tracking token is the key.
+	// Residents report and follow without an account: the tracking token is the key.
 	'/melden': 'public',
 	'/melden/[slug]': 'public',
 	'/melden/[slug]/poster': 'public',
@@ -67,9 +67,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/volgen/[token]': 'public',
 	'/volgen/[token]/bedankt': 'public',
 	'/volgen/[token]/foto/[id]': 'public',
-	// Referrals, partner links and "is it solved?" (helper D): the mailed token is the key of the public pages.
+	// Referrals, partner links and "is it solved?": the mailed token is the key of the public pages.
 	'/staff/referrals': NOT_ADMIN,
-	// Inbox and handling (helper B): the signals policy decides which signals a reader sees and may handle.
+	// Inbox and handling: the signals policy decides which signals a reader sees and may handle.
 	'/staff/signals': NOT_ADMIN,
 	'/staff/signals/new': NOT_ADMIN,
 	// The intake form works offline on a phone: its service worker, and the API it sends what waited on the phone to.
@@ -100,34 +100,34 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/imports': ALL_STAFF,
 	'/staff/imports/areas': AREA_EDITORS,
 	'/staff/imports/[id]': ALL_STAFF,
-	// The collective view (helper E): figures carry no personal data; bundling is the policy's call (institute staff).
+	// The collective view: figures carry no personal data; bundling is the policy's call (institute staff).
 	'/staff/figures': NOT_ADMIN,
 	'/staff/figures/csv': NOT_ADMIN,
 	'/staff/collective': NOT_ADMIN,
 	'/staff/collective/new': INSTITUTE,
 	'/staff/collective/[id]': NOT_ADMIN,
 	'/staff/collective/[id]/csv': NOT_ADMIN,
-	// Open311 GeoReport v2 (helper C): open by the spec; POST checks its api_key inside. Admins issue the keys.
+	// Open311 GeoReport v2: open by the spec; POST checks its api_key inside. Admins issue the keys.
 	'/open311/v2/discovery.[format]': 'public',
 	'/open311/v2/services.[format]': 'public',
 	'/open311/v2/services/[code].[format]': 'public',
 	'/open311/v2/requests.[format]': 'public',
 	'/open311/v2/requests/[id].[format]': 'public',
 	'/admin/open311': ['admin'],
-	// Surveys answered without an account (resident helper): the open link, a household code from a letter (typed or
+	// Surveys answered without an account: the open link, a household code from a letter (typed or
 	// from its QR code), the thank-you page; the preview (?preview=) inside checks staff access itself.
 	'/enquete': 'public',
 	'/enquete/c/[code]': 'public',
 	'/enquete/[slug]': 'public',
 	'/e/[slug]': 'public',
 	'/enquete/[slug]/bedankt': 'public',
-	// Surveys door to door (tablet helper): the worker's tablet page, its service worker and the API it loads and sends
+	// Surveys door to door: the worker's tablet page, its service worker and the API it loads and sends
 	// with; the surveys policy lets only the organisation running the survey enter answers.
 	'/staff/surveys/[id]/tablet': NOT_ADMIN,
 	'/staff/surveys/[id]/tablet/sw.js': NOT_ADMIN,
 	'/api/v1/surveys/[id]/tablet': NOT_ADMIN,
 	'/api/v1/surveys/[id]/answer-sets': NOT_ADMIN,
-	// Survey results (results helper): staff of the organisation running a survey and its partners read them (the surveys
+	// Survey results: staff of the organisation running a survey and its partners read them (the surveys
 	// policy decides per survey; tagging open answers is the running organisation's); residents read published waves.
 	'/staff/surveys/[id]/results': NOT_ADMIN,
 	'/staff/surveys/[id]/compare': NOT_ADMIN,
