@@ -14,6 +14,9 @@ import { REPORTER_IS_TOLD } from '../../src/core/signals/model';
 import { formatDeadline } from '../../src/core/signals/format';
 import { ensureGeneralCategories } from '../../src/core/signals/categories';
 import { reportSignal } from '../../src/core/signals/intake';
+import { createPartnerLink } from '../../src/core/signals/partner-links';
+import { hashToken, newToken } from '../../src/core/auth/tokens';
+import { staffActor } from '../../src/core/demo/signals';
 import type { Role } from '../../src/core/db/schema';
 import { resolveParams, routeQueries } from '../support/route-params';
 import { discoverRoutes, routePath } from '../support/routes';
@@ -172,6 +175,25 @@ for (const dialect of testDialects()) {
 			await ensureGeneralCategories(server.db);
 			const reported = await reportSignal(server.db, anonymous, { kind: 'common_spaces', description: 'De lift in blok B staat al een week stil', locationKind: 'address', locationText: 'Blok B', email: 'bewoner@example.be', language: 'nl' } as never, { baseUrl: server.url });
 			extraPaths.push(`/volgen/${reported.trackingToken}`, `/volgen/${reported.trackingToken}/bedankt`);
+			// The demo signal with the longest story a reporter sees (statuses, messages): its reporter opens their link, and
+			// a contractor the link its handler sent them.
+			const told = await server.db
+				.selectFrom('signal_events as e')
+				.innerJoin('signals as s', 's.id', 'e.signal_id')
+				.innerJoin('signal_reporters as r', (j) => j.onRef('r.signal_id', '=', 's.id').on('r.is_original', '=', true))
+				.select(['s.id', 's.organisation_id', 'r.id as reporter_id', (eb) => eb.fn.countAll<number>().as('events')])
+				.where('e.visibility', '=', 'reporter')
+				.where('s.is_help_request', '=', false)
+				.where((eb) => eb.exists(eb.selectFrom('users as u').select('u.id').whereRef('u.organisation_id', '=', 's.organisation_id').where('u.is_active', '=', true).where('u.role', '!=', 'admin')))
+				.groupBy(['s.id', 's.organisation_id', 'r.id'])
+				.orderBy('events', 'desc')
+				.orderBy('s.id')
+				.executeTakeFirstOrThrow();
+			const token = newToken();
+			await server.db.updateTable('signal_reporters').set({ token_hash: hashToken(token) }).where('id', '=', told.reporter_id).execute();
+			const handler = await server.db.selectFrom('users').select('email').where('organisation_id', '=', told.organisation_id).where('is_active', '=', true).where('role', '!=', 'admin').orderBy('email').executeTakeFirstOrThrow();
+			const partner = await createPartnerLink(server.db, await staffActor(server.db, handler.email), told.id, { label: 'Aannemer Vandamme', message: 'Kunnen jullie de lift nakijken?', language: 'fr' }, { baseUrl: server.url });
+			extraPaths.push(`/volgen/${token}`, `/partner/${partner.token}`);
 		}, 180_000);
 		afterAll(async () => {
 			await server?.stop();
@@ -186,6 +208,7 @@ for (const dialect of testDialects()) {
 					paths.push(routePath(route.id, params) + (routeQueries[route.id] ?? ''));
 				}
 				const problems: string[] = [];
+				const read = new Set<string>();
 				let checked = 0;
 				const jobs = paths.flatMap((path) => LOCALES.map((locale) => ({ path, locale })));
 				await inBatches(jobs, 4, async ({ path, locale }) => {
@@ -196,6 +219,7 @@ for (const dialect of testDialects()) {
 					const html = await res.text();
 					if (res.status !== 200 || !(res.headers.get('content-type') ?? '').startsWith('text/html')) return;
 					checked++;
+					read.add(path);
 					for (const piece of perceivedText(html)) {
 						for (const f of check(piece.text, piece.lang ?? locale)) {
 							if (!allowed(path, f)) problems.push(`${path} [${locale}] ${piece.where === 'text' ? '' : `${piece.where} `}${show(f)}`);
@@ -203,6 +227,7 @@ for (const dialect of testDialects()) {
 					}
 				});
 				expect(checked, 'pages read').toBeGreaterThan(visitor.email ? 30 : 15);
+				if (!visitor.email) expect(extraPaths.filter((p) => !read.has(p)), 'secret-link pages that did not open').toEqual([]);
 				expect([...new Set(problems)].sort(), `${visitor.name} on ${dialect}`).toEqual([]);
 			}, 240_000);
 		}
