@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { has } from '../i18n';
 import { LOCALES } from '../i18n/locales';
-import { AUDIT_ACTIONS } from './audit-filters';
+import { AUDIT_ACTIONS, AUDIT_RESOURCES } from './audit-filters';
 
 const SRC = join(import.meta.dirname, '..', '..');
 
@@ -41,6 +41,13 @@ function writtenActions(): Set<string> {
 	return found;
 }
 
+/** Every quoted name after `pattern` in the app's source (tests' factories left out), e.g. `resourceType: 'signal'`. */
+function written(pattern: RegExp): Set<string> {
+	const found = new Set<string>();
+	for (const file of sources(SRC).filter((f) => !f.endsWith('factories.ts'))) for (const m of readFileSync(file, 'utf8').matchAll(pattern)) found.add(m[1]);
+	return found;
+}
+
 describe('the audit log speaks words', () => {
 	it('every action the code writes is a choice on the search page', () => {
 		const written = writtenActions();
@@ -51,5 +58,18 @@ describe('the audit log speaks words', () => {
 	it('every action has a label in every language', () => {
 		const missing = LOCALES.flatMap((locale) => AUDIT_ACTIONS.filter((a) => !has(locale, `people.action_${a}`)).map((a) => `${locale}: ${a}`));
 		expect(missing).toEqual([]);
+	});
+
+	it('every kind of record the code writes is a choice on the search page, with a label in every language', () => {
+		const types = written(/resourceType:\s*'([a-z0-9_-]+)'/g);
+		expect(types.size).toBeGreaterThan(10);
+		expect([...types].filter((r) => !(AUDIT_RESOURCES as readonly string[]).includes(r)).sort()).toEqual([]);
+		expect(LOCALES.flatMap((locale) => AUDIT_RESOURCES.filter((r) => !has(locale, `people.resource_${r}`)).map((r) => `${locale}: ${r}`))).toEqual([]);
+	});
+
+	it('Leefbaar itself, acting for a task ("system:auth"), is named in words in every language', () => {
+		const tasks = written(/\bsystem\('([a-z0-9_-]+)'\)/g);
+		expect(tasks.size).toBeGreaterThan(5);
+		expect(LOCALES.flatMap((locale) => [...tasks].filter((task) => !has(locale, `people.actor_system_${task}`)).map((task) => `${locale}: ${task}`))).toEqual([]);
 	});
 });
