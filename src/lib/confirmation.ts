@@ -4,7 +4,7 @@
 // confirm.<kind>_one/_other when a count is given), confirm.yes_<verb>, confirm.no.
 import { plural, translate, type Locale, type Params } from '$core/i18n';
 
-export type Verb = 'delete' | 'remove' | 'withdraw' | 'revoke';
+export type Verb = 'delete' | 'remove' | 'withdraw' | 'revoke' | 'void';
 /** A question to ask: which kind of deletion, the names in it, and the verb of the "yes" button. */
 export type Ask = { kind: string; params?: Params; count?: number; verb?: Verb };
 export type AskText = { title: string; question: string; yes: string; no: string };

@@ -2,14 +2,16 @@
 // is: the server deletes nothing and answers with a page that names what would go ("Het deel 'Uw buurt' en zijn 2
 // vragen worden verwijderd…"), a "Ja, verwijderen" button that posts the same fields with confirm=yes, and a way
 // back. Only that second post deletes. The admin (organisations, teams, members, working areas), Koen (a routing rule,
-// an area) and Sara (a referral, a survey's questions, parts, rounds, themes, the survey itself, published results)
-// each try it; taking a signal out of a collective issue asks nothing but can be undone. Real build, both databases.
+// an area), Sara (a referral, a survey's questions, parts, rounds, themes, the survey itself, published results, a run
+// of household codes) and Pieter (a partner's one-time link) each try it; so does the admin revoking an Open311 key.
+// Taking a signal out of a collective issue asks nothing but can be undone. Real build, both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/access/actor';
 import { createArea } from '../../src/core/areas/service';
 import { testDialects } from '../../src/core/db/testing';
 import { addWorkingArea } from '../../src/core/partners/reach';
 import { createOrganisation, createTeam, createUser } from '../../src/core/partners/service';
+import { issueOpen311Client } from '../../src/core/signals/open311-clients';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login, type HttpSession } from '../support/session';
 
@@ -174,6 +176,33 @@ for (const dialect of testDialects()) {
 			const feedback = (typeof first.feedback_texts === 'string' ? JSON.parse(first.feedback_texts) : first.feedback_texts) as Record<string, { text: string }>;
 			await asksThenDoes(sara, `/staff/surveys/${demo.id}/publish`, 'withdraw', { wave: first.id, 'feedback.nl': feedback.nl.text }, published, 'De resultaten van ronde 1 van', 'Ja, intrekken');
 			expect(await published()).toBeNull();
+		});
+
+		it('ending things for good asks too: an Open311 key, a partner link, a run of household codes', async () => {
+			const { client } = await issueOpen311Client(server.db, actor, { name: 'Stad Proef app', contactEmail: 'ict@proef.test' });
+			const revoked = async () => (await server.db.selectFrom('open311_clients').select('revoked_at').where('id', '=', client.id).executeTakeFirstOrThrow()).revoked_at;
+			await asksThenDoes(admin, '/admin/open311', 'revoke', { id: client.id }, revoked, 'De sleutel van Stad Proef app werkt dan niet meer', 'Ja, intrekken');
+			expect(await revoked()).not.toBeNull();
+
+			const pieter = await login(server, DEMO.housingCompany);
+			const vlashaard = (await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.housingCompany).executeTakeFirstOrThrow()).organisation_id!;
+			const signal = await server.db.selectFrom('signals').select('id').where('organisation_id', '=', vlashaard).where('status', 'in', ['accepted', 'in_progress']).where('is_help_request', '=', false).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+			const linkPage = `/staff/signals/${signal.id}/link`;
+			const made = await pieter.post(`${linkPage}?/create`, { label: 'Loodgieter Vandenberghe', message: 'Kan je het lek deze week herstellen?' });
+			expect(made.status, visibleText(await made.clone().text()).slice(0, 400)).toBe(200);
+			const link = await server.db.selectFrom('partner_links').select('id').where('signal_id', '=', signal.id).where('label', '=', 'Loodgieter Vandenberghe').executeTakeFirstOrThrow();
+			const linkState = async () => await server.db.selectFrom('partner_links').selectAll().where('id', '=', link.id).executeTakeFirstOrThrow();
+			await asksThenDoes(pieter, linkPage, 'revoke', { linkId: link.id }, linkState, 'De link voor Loodgieter Vandenberghe werkt dan niet meer.', 'Ja, intrekken');
+
+			const open = await server.db.selectFrom('survey_waves').select(['id', 'survey_id']).where('published_at', 'is', null).where('closes_at', '>', new Date().toISOString()).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			const letters = await sara.post(`/staff/surveys/${open.survey_id}/codes/letters`, { waveId: open.id, language: 'nl' });
+			await letters.arrayBuffer();
+			expect([200, 303]).toContain(letters.status);
+			const batches = await server.db.selectFrom('survey_code_batches').select(['id', 'households', 'voided_at']).where('wave_id', '=', open.id).orderBy('created_at').execute();
+			const last = batches.filter((b) => !b.voided_at).at(-1)!;
+			const voided = async () => (await server.db.selectFrom('survey_code_batches').select('voided_at').where('id', '=', last.id).executeTakeFirstOrThrow()).voided_at;
+			await asksThenDoes(sara, `/staff/surveys/${open.survey_id}/codes`, 'void', { batchId: last.id, waveId: open.id }, voided, `De codes van reeks ${batches.length} (${last.households} brieven) die nog niet gebruikt zijn, werken dan niet meer.`, 'Ja, ongeldig maken');
+			expect(await voided()).not.toBeNull();
 		});
 
 		it('taking a signal out of a collective issue asks nothing, and the page offers to undo it', async () => {
