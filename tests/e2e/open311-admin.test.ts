@@ -1,5 +1,6 @@
 // Ann, the admin, connects a city's reporting app on her phone without JavaScript: she makes a key, copies it (shown
-// once), the app posts a report with it, and when the city stops she revokes the key and the app is refused.
+// once), the app posts a report with it, and when the city stops she revokes the key (after saying yes to the
+// question) and the app is refused.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureGeneralCategories } from '../../src/core/signals/categories';
@@ -60,6 +61,10 @@ describe.runIf(browserAvailable())('an admin issues and revokes an Open311 key',
 
 	it('revokes the key; the app is refused from then on', async () => {
 		await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Sleutel van Stad Wevelgem app intrekken' }).click()]);
+		// Without JavaScript she is asked first, on a page of its own; the key works until she says yes.
+		expect(await page.locator('main').innerText()).toContain('De sleutel van Stad Wevelgem app werkt dan niet meer');
+		expect((await post(key)).status).toBe(200);
+		await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Ja, intrekken' }).click()]);
 		expect(await page.locator('main').innerText()).toContain('De sleutel van Stad Wevelgem app werkt niet meer.');
 		await visited(page, 'open311-3-revoked');
 		expect((await post(key)).status).toBe(403);

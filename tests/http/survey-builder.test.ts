@@ -97,7 +97,7 @@ for (const dialect of testDialects()) {
 			const page = visibleText(await (await sara.get(`/staff/surveys/${surveyId}`)).text());
 			expect(page).toContain("Het deel 'Leeg deel' heeft nog geen vragen.");
 			expect((await sara.post(`/staff/surveys/${surveyId}?/status`, { status: 'open' })).status).toBe(400);
-			expect((await edit('delete_section', { section: '2' })).status).toBe(303);
+			expect((await edit('delete_section', { section: '2', confirm: 'yes' })).status).toBe(303);
 			const opened = await sara.post(`/staff/surveys/${surveyId}?/status`, { status: 'open' });
 			expect(opened.status).toBe(303);
 			const after = visibleText(await (await sara.get(`/staff/surveys/${surveyId}`)).text());

@@ -74,6 +74,10 @@ import enStart from './messages/en/start.json';
 import nlFront from './messages/nl/front.json';
 import frFront from './messages/fr/front.json';
 import enFront from './messages/en/front.json';
+// What a deletion asks first (issue 12, point 8).
+import nlConfirm from './messages/nl/confirm.json';
+import frConfirm from './messages/fr/confirm.json';
+import enConfirm from './messages/en/confirm.json';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, negotiateLocale, htmlLang, type Locale } from './locales';
 export type { Params, Translator } from './format';
@@ -82,9 +86,9 @@ import { translations } from './format';
 type Catalogue = Record<string, Record<string, string>>;
 
 export const catalogues: Record<Locale, Catalogue> = {
-	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, survey_publish: nlSurveyPublish, surveys: nlSurveys, survey_answer: nlSurveyAnswer, survey_tablet: nlSurveyTablet, survey_builder: nlSurveyBuilder, start: nlStart, front: nlFront, signal_offline: nlSignalOffline },
-	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, survey_publish: frSurveyPublish, surveys: frSurveys, survey_answer: frSurveyAnswer, survey_tablet: frSurveyTablet, survey_builder: frSurveyBuilder, start: frStart, front: frFront, signal_offline: frSignalOffline },
-	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, survey_publish: enSurveyPublish, surveys: enSurveys, survey_answer: enSurveyAnswer, survey_tablet: enSurveyTablet, survey_builder: enSurveyBuilder, start: enStart, front: enFront, signal_offline: enSignalOffline }
+	nl: { common: nlCommon, errors: nlErrors, auth: nlAuth, admin: nlAdmin, mail: nlMail, people: nlPeople, areas: nlAreas, signals: nlSignals, report: nlSignalsReport, inbox: nlSignalsInbox, open311: nlOpen311, referrals: nlReferrals, figures: nlSignalsFigures, letters: nlLetters, survey_results: nlSurveyResults, survey_publish: nlSurveyPublish, surveys: nlSurveys, survey_answer: nlSurveyAnswer, survey_tablet: nlSurveyTablet, survey_builder: nlSurveyBuilder, start: nlStart, front: nlFront, signal_offline: nlSignalOffline, confirm: nlConfirm },
+	fr: { common: frCommon, errors: frErrors, auth: frAuth, admin: frAdmin, mail: frMail, people: frPeople, areas: frAreas, signals: frSignals, report: frSignalsReport, inbox: frSignalsInbox, open311: frOpen311, referrals: frReferrals, figures: frSignalsFigures, letters: frLetters, survey_results: frSurveyResults, survey_publish: frSurveyPublish, surveys: frSurveys, survey_answer: frSurveyAnswer, survey_tablet: frSurveyTablet, survey_builder: frSurveyBuilder, start: frStart, front: frFront, signal_offline: frSignalOffline, confirm: frConfirm },
+	en: { common: enCommon, errors: enErrors, auth: enAuth, admin: enAdmin, mail: enMail, people: enPeople, areas: enAreas, signals: enSignals, report: enSignalsReport, inbox: enSignalsInbox, open311: enOpen311, referrals: enReferrals, figures: enSignalsFigures, letters: enLetters, survey_results: enSurveyResults, survey_publish: enSurveyPublish, surveys: enSurveys, survey_answer: enSurveyAnswer, survey_tablet: enSurveyTablet, survey_builder: enSurveyBuilder, start: enStart, front: enFront, signal_offline: enSignalOffline, confirm: enConfirm }
 };
 
 function lookup(locale: Locale, key: string): string | undefined {

@@ -1,4 +1,6 @@
 import { issueOpen311Client, listOpen311Clients, revokeOpen311Client, type Open311ClientInput } from '$core/signals/open311-clients';
+import { NotFound } from '$core/errors';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure, field } from '../forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,9 +26,15 @@ export const actions: Actions = {
 			return adminFailure(err, locals.locale, form, 'issue');
 		}
 	},
-	revoke: async ({ request, locals }) => {
+	revoke: async (event) => {
+		const { request, locals } = event;
 		const form = await formObject(request);
 		try {
+			if (!confirmed(form)) {
+				const client = (await listOpen311Clients(locals.core.db, locals.actor)).find((c) => c.id === field(form, 'id') && !c.revokedAt);
+				if (!client) throw new NotFound('open311-client', field(form, 'id'));
+				return askFirst(event, form, { kind: 'revoke_open311_key', params: { name: client.name }, verb: 'revoke' });
+			}
 			const client = await revokeOpen311Client(locals.core.db, locals.actor, field(form, 'id'));
 			return { revoked: client.name };
 		} catch (err) {

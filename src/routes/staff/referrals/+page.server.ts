@@ -2,6 +2,8 @@
 // with the receiver's answer — so the referrer sees the loop closed.
 import { redirect } from '@sveltejs/kit';
 import { incomingReferrals, outgoingReferrals, respondToReferral, withdrawReferral } from '$core/signals/service';
+import { NotFound } from '$core/errors';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,9 +28,15 @@ export const actions: Actions = {
 		}
 		redirect(303, `/staff/referrals?${accept ? 'aanvaard' : 'geweigerd'}`);
 	},
-	withdraw: async ({ request, locals }) => {
+	withdraw: async (event) => {
+		const { request, locals } = event;
 		const values = await formObject(request);
 		try {
+			if (!confirmed(values)) {
+				const referral = (await outgoingReferrals(locals.core.db, locals.actor)).find((r) => r.id === values.referralId);
+				if (!referral) throw new NotFound('referral', String(values.referralId ?? ''));
+				return askFirst(event, values, { kind: 'withdraw_referral', params: { organisation: referral.toOrganisationName, reference: referral.reference }, verb: 'withdraw' });
+			}
 			await withdrawReferral(locals.core.db, locals.actor, String(values.referralId ?? ''));
 		} catch (err) {
 			return formFailure(err, locals.locale, values);

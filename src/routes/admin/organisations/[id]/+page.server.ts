@@ -1,5 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { translate } from '$core/i18n';
+import { redirect } from '@sveltejs/kit';
+import { NotFound } from '$core/errors';
 import type { OrganisationUpdate } from '$core/partners/model';
 import {
 	addTeamMember,
@@ -16,6 +16,7 @@ import {
 } from '$core/partners/service';
 import { addWorkingArea, listWorkingAreas, removeWorkingArea } from '$core/partners/reach';
 import { listAreas } from '$core/areas/service';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure, field } from '../../forms';
 import { municipalityChoices } from '../municipalities';
@@ -45,12 +46,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
-/** Irreversible actions ask for a ticked box first. */
-function unconfirmed(form: Record<string, unknown>, locale: App.Locals['locale'], scope: string) {
-	if (field(form, 'confirm') === 'yes') return null;
-	return fail(400, { errors: { confirm: translate(locale, 'admin.confirm_required') }, message: translate(locale, 'common.form_has_errors'), values: form, scope });
-}
-
 export const actions: Actions = {
 	update: async ({ request, locals, params }) => {
 		const form = await formObject(request);
@@ -61,11 +56,14 @@ export const actions: Actions = {
 		}
 		return { done: 'saved', scope: 'update' };
 	},
-	delete: async ({ request, locals, params }) => {
+	delete: async (event) => {
+		const { request, locals, params } = event;
 		const form = await formObject(request);
-		const refused = unconfirmed(form, locals.locale, 'delete');
-		if (refused) return refused;
 		try {
+			if (!confirmed(form)) {
+				const organisation = await getOrganisation(locals.core.db, locals.actor, params.id);
+				return askFirst(event, form, { kind: 'delete_organisation', params: { name: organisation.name } });
+			}
 			await deleteOrganisation(locals.core.db, locals.actor, params.id);
 		} catch (err) {
 			return adminFailure(err, locals.locale, form, 'delete');
@@ -82,9 +80,16 @@ export const actions: Actions = {
 		}
 		return { done: 'area_added', scope: 'areas' };
 	},
-	removeArea: async ({ request, locals, params }) => {
+	removeArea: async (event) => {
+		const { request, locals, params } = event;
 		const form = await formObject(request);
 		try {
+			if (!confirmed(form)) {
+				const organisation = await getOrganisation(locals.core.db, locals.actor, params.id);
+				const area = (await listWorkingAreas(locals.core.db, locals.actor, params.id)).find((a) => a.areaId === field(form, 'areaId'));
+				if (!area) throw new NotFound('area', field(form, 'areaId'));
+				return askFirst(event, form, { kind: 'remove_working_area', params: { organisation: organisation.name, area: area.name }, verb: 'remove' });
+			}
 			await removeWorkingArea(locals.core.db, locals.actor, { organisationId: params.id, areaId: field(form, 'areaId') });
 		} catch (err) {
 			return adminFailure(err, locals.locale, form, 'areas');
@@ -110,12 +115,15 @@ export const actions: Actions = {
 		}
 		return { done: 'saved', scope };
 	},
-	deleteTeam: async ({ request, locals }) => {
+	deleteTeam: async (event) => {
+		const { request, locals } = event;
 		const form = await formObject(request);
 		const scope = `team-${field(form, 'teamId')}`;
-		const refused = unconfirmed(form, locals.locale, scope);
-		if (refused) return refused;
 		try {
+			if (!confirmed(form)) {
+				const team = await getTeam(locals.core.db, locals.actor, field(form, 'teamId'));
+				return askFirst(event, form, { kind: 'delete_team', params: { team: team.name } });
+			}
 			await deleteTeam(locals.core.db, locals.actor, field(form, 'teamId'));
 		} catch (err) {
 			return adminFailure(err, locals.locale, form, scope);
@@ -132,10 +140,17 @@ export const actions: Actions = {
 		}
 		return { done: 'member_added', scope };
 	},
-	removeMember: async ({ request, locals }) => {
+	removeMember: async (event) => {
+		const { request, locals } = event;
 		const form = await formObject(request);
 		const scope = `team-${field(form, 'teamId')}`;
 		try {
+			if (!confirmed(form)) {
+				const team = await getTeam(locals.core.db, locals.actor, field(form, 'teamId'));
+				const member = team.members.find((m) => m.id === field(form, 'userId'));
+				if (!member) throw new NotFound('user', field(form, 'userId'));
+				return askFirst(event, form, { kind: 'remove_team_member', params: { name: member.name, team: team.name }, verb: 'remove' });
+			}
 			await removeTeamMember(locals.core.db, locals.actor, { teamId: field(form, 'teamId'), userId: field(form, 'userId') });
 		} catch (err) {
 			return adminFailure(err, locals.locale, form, scope);

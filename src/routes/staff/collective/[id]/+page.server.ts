@@ -1,7 +1,7 @@
 // One collective issue: its figures, its signals (reference, category, date, status; no personal data), the CSV; after
 // the talk it is closed with its outcome, and reopened when the agreement is not kept.
 import { redirect } from '@sveltejs/kit';
-import { closeCollectiveIssue, getCollectiveIssue, removeSignalsFromCollective, reopenCollectiveIssue } from '$core/signals/service';
+import { addSignalsToCollective, closeCollectiveIssue, getCollectiveIssue, removeSignalsFromCollective, reopenCollectiveIssue } from '$core/signals/service';
 import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,14 +19,25 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+	/** Taking a signal out asks nothing: the page answers with an undo button that puts it back (issue 12, point 8). */
 	remove: async ({ locals, params, request }) => {
 		const form = await formObject(request);
+		const signalId = String(form.signalId ?? '');
 		try {
-			await removeSignalsFromCollective(locals.core.db, locals.actor, params.id, [String(form.signalId ?? '')]);
+			await removeSignalsFromCollective(locals.core.db, locals.actor, params.id, [signalId]);
 		} catch (err) {
 			return formFailure(err, locals.locale);
 		}
-		return { removed: true };
+		return { removed: signalId };
+	},
+	undoRemove: async ({ locals, params, request }) => {
+		const form = await formObject(request);
+		try {
+			await addSignalsToCollective(locals.core.db, locals.actor, params.id, [String(form.signalId ?? '')]);
+		} catch (err) {
+			return formFailure(err, locals.locale);
+		}
+		return { undone: true };
 	},
 	close: async ({ locals, params, request }) => {
 		const form = await formObject(request);

@@ -9,6 +9,8 @@ import { placeChoices } from '$core/people/places';
 import { PRIORITIES, SIGNAL_KINDS } from '$core/signals/model';
 import { createCategory, deleteRoutingRule, getRoutingRule, listCategories, listRoutingRules, setRoutingRule, updateCategory, updateRoutingRule } from '$core/signals/service';
 import { DEFAULT_ESCALATION_DAYS, type CategoryInput, type RoutingRuleInput } from '$core/signals/categories';
+import { NotFound } from '$core/errors';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -73,9 +75,18 @@ export const actions: Actions = {
 		}
 		redirect(303, `/staff/settings/signals?klaar=${ruleId ? 'rule_updated' : 'rule'}#rules`);
 	},
-	deleteRule: async ({ request, locals }) => {
+	deleteRule: async (event) => {
+		const { request, locals } = event;
 		const values = await formObject(request);
 		try {
+			if (!confirmed(values)) {
+				// Asked only of who may delete the rule: getRoutingRule refuses anyone else, as deleteRoutingRule would.
+				const ruleId = String(values.ruleId ?? '').slice(0, 64);
+				await getRoutingRule(locals.core.db, locals.actor, ruleId);
+				const rule = (await listRoutingRules(locals.core.db, locals.actor)).find((r) => r.id === ruleId);
+				if (!rule) throw new NotFound('routing-rule', ruleId);
+				return askFirst(event, values, { kind: 'delete_rule', params: { category: rule.category_name, area: rule.area_name ?? translate(locals.locale, 'inbox.all_areas') } });
+			}
 			await deleteRoutingRule(locals.core.db, locals.actor, String(values.ruleId ?? '').slice(0, 64));
 		} catch (err) {
 			return formFailure(err, locals.locale, { ...values, form: 'delete' });

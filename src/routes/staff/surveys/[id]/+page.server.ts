@@ -3,8 +3,10 @@
 import { redirect } from '@sveltejs/kit';
 import { createWave, deleteSurvey, deleteWave, getSurvey, readinessIssues, setSurveyStatus, updateWave } from '$core/surveys/service';
 import { readForm } from '$lib/server/form-body';
+import { Forbidden, NotFound } from '$core/errors';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
-import { openLink } from '../wording';
+import { openLink, pick } from '../wording';
 import type { Actions, PageServerLoad } from './$types';
 
 const DAY = 86_400_000;
@@ -59,18 +61,32 @@ export const actions: Actions = {
 		}
 		redirect(303, `/staff/surveys/${params.id}?saved=wave_changed#waves`);
 	},
-	deleteWave: async ({ request, locals, params }) => {
+	deleteWave: async (event) => {
+		const { request, locals, params } = event;
 		const values = await formObject(request);
 		try {
+			if (!confirmed(values)) {
+				const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+				if (!survey.can.update) throw new Forbidden();
+				const wave = survey.waves.find((w) => w.id === values.waveId);
+				if (!wave) throw new NotFound('wave', String(values.waveId ?? ''));
+				return askFirst(event, values, { kind: 'delete_wave', params: { n: wave.number, survey: pick(survey.title, locals.locale) } });
+			}
 			await deleteWave(locals.core.db, locals.actor, params.id, String(values.waveId ?? ''));
 		} catch (err) {
 			return formFailure(err, locals.locale, { ...values, form: 'waves' });
 		}
 		redirect(303, `/staff/surveys/${params.id}?saved=wave_deleted#waves`);
 	},
-	delete: async ({ locals, params, request }) => {
-		await readForm(request); // a button without fields: still only a well-formed post acts
+	delete: async (event) => {
+		const { locals, params, request } = event;
+		const form = await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
+			if (!confirmed(form)) {
+				const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+				if (!survey.can.update) throw new Forbidden();
+				return askFirst(event, form, { kind: 'delete_survey', params: { title: pick(survey.title, locals.locale) } });
+			}
 			await deleteSurvey(locals.core.db, locals.actor, params.id);
 		} catch (err) {
 			return formFailure(err, locals.locale, { form: 'delete' });

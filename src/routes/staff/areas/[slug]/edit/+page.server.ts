@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { authorizeShaping } from '$core/areas/places';
 import { deleteArea, getAreaBySlug, listAreas, updateArea } from '$core/areas/service';
 import { readForm } from '$lib/server/form-body';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { AreaInput } from '$core/areas/model';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,10 +34,15 @@ export const actions: Actions = {
 		}
 		redirect(303, `/staff/areas/${slug}?saved`);
 	},
-	delete: async ({ locals, params, request }) => {
-		await readForm(request); // a button without fields: still only a well-formed post acts
+	delete: async (event) => {
+		const { locals, params, request } = event;
+		const form = await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			const area = await getAreaBySlug(locals.core.db, locals.actor, params.slug);
+			if (!confirmed(form)) {
+				await authorizeShaping(locals.core.db, locals.actor, 'area', area.id);
+				return askFirst(event, form, { kind: 'delete_area', params: { name: area.name } });
+			}
 			await deleteArea(locals.core.db, locals.actor, area.id);
 		} catch (err) {
 			return formFailure(err, locals.locale);

@@ -2,6 +2,8 @@
 // given; the link itself is shown once, since only its hash is stored), see where each stands, revoke.
 import { redirect } from '@sveltejs/kit';
 import { createPartnerLink, getSignal, listPartnerLinks, PARTNER_LINK_DAYS, revokePartnerLink } from '$core/signals/service';
+import { NotFound } from '$core/errors';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,9 +35,15 @@ export const actions: Actions = {
 			return formFailure(err, locals.locale, { ...values, form: 'create' });
 		}
 	},
-	revoke: async ({ request, locals, params }) => {
+	revoke: async (event) => {
+		const { request, locals, params } = event;
 		const values = await formObject(request);
 		try {
+			if (!confirmed(values)) {
+				const link = (await listPartnerLinks(locals.core.db, locals.actor, params.id)).find((l) => l.id === values.linkId);
+				if (!link) throw new NotFound('partner-link', String(values.linkId ?? ''));
+				return askFirst(event, values, { kind: 'revoke_partner_link', params: { label: link.label }, verb: 'revoke' });
+			}
 			await revokePartnerLink(locals.core.db, locals.actor, String(values.linkId ?? ''));
 		} catch (err) {
 			return formFailure(err, locals.locale, values);

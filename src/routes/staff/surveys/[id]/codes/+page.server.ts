@@ -3,6 +3,8 @@
 import { redirect } from '@sveltejs/kit';
 import { getOrganisation } from '$core/partners/service';
 import { codeOverview, getSurvey, voidCodeBatch } from '$core/surveys/service';
+import { Forbidden, NotFound } from '$core/errors';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -33,10 +35,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	void: async ({ request, locals, params }) => {
+	void: async (event) => {
+		const { request, locals, params } = event;
 		const values = await formObject(request);
 		let result: { voided: number; used: number };
 		try {
+			if (!confirmed(values)) {
+				if (!(await getSurvey(locals.core.db, locals.actor, params.id)).can.update) throw new Forbidden();
+				const { batches } = await codeOverview(locals.core.db, locals.actor, params.id, String(values.waveId ?? ''));
+				const at = batches.findIndex((b) => b.id === values.batchId && !b.voidedAt);
+				if (at < 0) throw new NotFound('code-batch', String(values.batchId ?? ''));
+				return askFirst(event, values, { kind: 'void_code_run', params: { n: at + 1, households: batches[at].households }, verb: 'void' }, `/staff/surveys/${params.id}/codes?ronde=${encodeURIComponent(String(values.waveId ?? ''))}`);
+			}
 			result = await voidCodeBatch(locals.core.db, locals.actor, params.id, String(values.batchId ?? ''));
 		} catch (err) {
 			return formFailure(err, locals.locale, values);

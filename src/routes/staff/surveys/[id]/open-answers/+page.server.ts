@@ -6,6 +6,8 @@ import { can } from '$core/access';
 import { translate } from '$core/i18n';
 import { createTheme, deleteTheme, getSurvey, listOpenAnswers, listThemes, renameTheme, setOpenAnswerThemes, setOpenAnswersPublic, tagOpenAnswers, wordingFor, type Question } from '$core/surveys/service';
 import { readForm } from '$lib/server/form-body';
+import { Forbidden, NotFound } from '$core/errors';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -113,9 +115,18 @@ export const actions: Actions = {
 			return withAction('renameTheme', formFailure(err, locals.locale, { name, themeId }));
 		}
 	},
-	deleteTheme: async ({ locals, params, request }) => {
+	deleteTheme: async (event) => {
+		const { locals, params, request } = event;
 		try {
-			await deleteTheme(locals.core.db, locals.actor, params.id, String((await readForm(request)).get('themeId') ?? ''));
+			const form = await readForm(request);
+			const themeId = String(form.get('themeId') ?? '');
+			if (!confirmed(form)) {
+				if (!(await getSurvey(locals.core.db, locals.actor, params.id)).can.update) throw new Forbidden();
+				const theme = (await listThemes(locals.core.db, locals.actor, params.id)).find((th) => th.id === themeId);
+				if (!theme) throw new NotFound('theme', themeId);
+				return askFirst(event, form, { kind: 'delete_theme', params: { name: theme.name } });
+			}
+			await deleteTheme(locals.core.db, locals.actor, params.id, themeId);
 			return { action: 'deleteTheme', done: translate(locals.locale, 'survey_results.theme_deleted') };
 		} catch (err) {
 			return withAction('deleteTheme', formFailure(err, locals.locale));

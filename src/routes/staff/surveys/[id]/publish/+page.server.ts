@@ -2,10 +2,12 @@
 // required, French and English optional) and publishes the wave, or takes it offline again; the public page
 // /enquete/<slug>/resultaten shows only published waves, with every group under 5 answer sets hidden.
 import { redirect } from '@sveltejs/kit';
-import { Forbidden } from '$core/errors';
+import { Forbidden, NotFound } from '$core/errors';
 import { getSurvey, publishWave } from '$core/surveys/service';
 import { wordingFromForm } from '$core/surveys/structure-edits';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { pick } from '../../wording';
 import { FORM_LANGUAGES, formErrorKeys } from '../../survey-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,8 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
-async function save(request: Request, locals: App.Locals, surveyId: string, published: boolean) {
-	const values = await formObject(request);
+async function save(values: Record<string, unknown>, locals: App.Locals, surveyId: string, published: boolean) {
 	const waveId = String(values.wave ?? '');
 	try {
 		await publishWave(locals.core.db, locals.actor, surveyId, waveId, { published, feedback: wordingFromForm(values, 'feedback', FORM_LANGUAGES) ?? null });
@@ -52,6 +53,22 @@ async function save(request: Request, locals: App.Locals, surveyId: string, publ
 }
 
 export const actions: Actions = {
-	publish: ({ request, locals, params }) => save(request, locals, params.id, true),
-	withdraw: ({ request, locals, params }) => save(request, locals, params.id, false)
+	publish: async ({ request, locals, params }) => save(await formObject(request), locals, params.id, true),
+	/** Taking results off the public page asks first (publishing again brings them back). */
+	withdraw: async (event) => {
+		const { request, locals, params } = event;
+		const values = await formObject(request);
+		if (!confirmed(values)) {
+			try {
+				const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+				if (!survey.can.update) throw new Forbidden();
+				const wave = survey.waves.find((w) => w.id === values.wave);
+				if (!wave) throw new NotFound('wave', String(values.wave ?? ''));
+				return askFirst(event, values, { kind: 'withdraw_results', params: { n: wave.number, survey: pick(survey.title, locals.locale) }, verb: 'withdraw' }, `/staff/surveys/${params.id}/publish?wave=${encodeURIComponent(wave.id)}`);
+			} catch (err) {
+				return formFailure(err, locals.locale, values);
+			}
+		}
+		return save(values, locals, params.id, false);
+	}
 };

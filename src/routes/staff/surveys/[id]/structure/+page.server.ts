@@ -8,7 +8,10 @@ import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { getSurvey, saveStructure, type StructureInput } from '$core/surveys/service';
 import { applyStructureEdit, builderLanguages, issueTarget, BUILDER_EDITS, type BuilderEdit } from '$core/surveys/structure-edits';
+import type { Ask } from '$lib/confirmation';
+import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { pick } from '../../wording';
 import type { Actions, PageServerLoad } from './$types';
 
 const extraLanguages = (v: unknown) => String(v ?? '').split(/[\s,]+/).map((l) => l.trim().toLowerCase()).filter((l) => /^[a-z]{2,3}$/.test(l));
@@ -34,6 +37,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 };
 
+/** What deleting a part or a question asks first, naming it (and how many questions go with a part). */
+function deletionAsk(s: StructureInput, op: BuilderEdit, form: Record<string, unknown>, locale: App.Locals['locale']): Ask | null {
+	const section = s.sections?.[Number(form.section)];
+	const name = (w: unknown) => pick(w, locale) || pick(w, 'nl') || '…';
+	if (op === 'delete_section' && section) {
+		const count = section.questions?.length ?? 0;
+		return count ? { kind: 'delete_section', count, params: { title: name(section.title) } } : { kind: 'delete_empty_section', params: { title: name(section.title) } };
+	}
+	const question = op === 'delete_question' ? section?.questions?.[Number(form.question)] : undefined;
+	return question ? { kind: 'delete_question', params: { label: name(question.label) } } : null;
+}
+
 async function edit(event: RequestEvent<{ id: string }>, op: BuilderEdit) {
 	const { request, locals, params } = event;
 	const form = await formObject(request);
@@ -43,6 +58,9 @@ async function edit(event: RequestEvent<{ id: string }>, op: BuilderEdit) {
 	let saved: Awaited<ReturnType<typeof saveStructure>>;
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+		if (!survey.can.update) throw new Forbidden();
+		const ask = op.startsWith('delete') && !confirmed(form) ? deletionAsk(survey.version.structure as StructureInput, op, form, locals.locale) : null;
+		if (ask) return askFirst(event, form, ask);
 		const result = applyStructureEdit(survey.version.structure as StructureInput, op, form, builderLanguages(survey.version.structure, extra));
 		target = result.target;
 		draft = result.structure;
