@@ -154,6 +154,14 @@ for (const dialect of testDialects()) {
 			expect((await pieter.get(href)).status).toBe(403);
 			expect((await pieter.post(`/staff/surveys/${surveyId}/codes/letters`, { waveId: waves[0].id })).status).toBe(303);
 			expect(await server.db.selectFrom('survey_code_batches').select('id').where('wave_id', '=', waves[0].id).execute()).toHaveLength(1);
+
+			// A wave with a closing day (the demo survey's second, running, whose households all have a code): the day is
+			// checked for the letters, then nobody is left.
+			const demo = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
+			const running = await server.db.selectFrom('survey_waves').select(['id', 'closes_at']).where('survey_id', '=', demo.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			expect(running.closes_at).not.toBeNull();
+			const closing = await sara.post(`/staff/surveys/${demo.id}/codes/letters`, { waveId: running.id, language: 'fr' });
+			expect(closing.headers.get('location')).toBe(`/staff/surveys/${demo.id}/codes?ronde=${running.id}&geen`);
 		});
 
 		it('a paper form is stored once, marked as paper, however often "save" is pressed; a missing answer is named', async () => {

@@ -30,14 +30,16 @@ export const POST: RequestHandler = async ({ request, locals, params, cookies })
 		const wave = survey.waves.find((w) => w.id === waveId);
 		const org = await getOrganisation(locals.core.db, locals.actor, survey.organisationId);
 		const partners = await Promise.all(survey.partnerOrganisationIds.map((id) => getOrganisation(locals.core.db, locals.actor, id).then((o) => o.name)));
+		// The last moment to answer, shown as a day: the wave closes at the start of the next.
+		const deadline = wave?.closesAt ? new Date(Date.parse(wave.closesAt) - 1000) : null;
 		const sheet = {
 			locale,
 			surveyTitle: pick(survey.title, locale),
 			senders: [org.name, ...partners].slice(0, 4),
 			contact: contact || [org.phone, org.email].filter(Boolean).join(' · ') || org.name,
-			deadline: wave?.closesAt ? new Date(Date.parse(wave.closesAt) - 1000).toISOString() : null
+			deadline: deadline?.toISOString() ?? null
 		};
-		checkLetterSheet(sheet);
+		checkLetterSheet({ ...sheet, deadline });
 		({ batchId } = await generateHouseholdCodes(locals.core.db, locals.actor, {
 			surveyId: survey.id,
 			waveId,
