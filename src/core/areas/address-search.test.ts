@@ -10,7 +10,7 @@ import { findNeighbourhoods } from './address-search';
 describeOnDatabases('finding the neighbourhood from an address', (ctx) => {
 	let town: { id: string; name: string; slug: string };
 	let area: { id: string; slug: string };
-	let other: { slug: string };
+	let other: { id: string; slug: string };
 
 	beforeAll(async () => {
 		town = await buildArea(ctx.db, { name: 'Wevelgem', kind: 'municipality' });
