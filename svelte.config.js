@@ -8,7 +8,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  * request): allowed by the hash of their text. tests/http/security-headers.test.ts fails for an inline script that
  * is not listed here.
  */
-export const INLINE_SCRIPTS = ['src/lib/components/report/pin-choice.js', 'src/lib/survey-answer/same-screen.js', 'src/lib/components/areas/map-choice.js', 'src/lib/components/areas/locate.js'];
+export const INLINE_SCRIPTS = ['src/lib/components/report/pin-choice.js', 'src/lib/survey-answer/same-screen.js', 'src/lib/components/areas/map-choice.js', 'src/lib/components/areas/locate.js', 'src/lib/survey-codes/letters-download.js'];
 const scriptHash = (file) => `sha256-${createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('base64')}`;
 
 /**

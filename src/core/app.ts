@@ -11,6 +11,7 @@ import { optimizeStatistics } from './db/statistics';
 import { createMailTransport, type MailTransport } from './mail/transport';
 import { sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './signals/sweeps';
 import { sweepSurveyDrafts, unlinkUsedCodes } from './surveys/answering';
+import { sweepCodeLetters } from './surveys/code-letters';
 import type { Mail } from './mail/outbox';
 
 export type Core = {
@@ -49,6 +50,7 @@ export async function createCore(config: Config = loadConfig(), options: { migra
 		{ name: 'signals-pending-photos', everyMs: 60 * 60_000, run: () => sweepPendingPhotos(db, files) },
 		{ name: 'survey-drafts', everyMs: 60 * 60_000, run: () => sweepSurveyDrafts(db) },
 		{ name: 'survey-codes-unlink', everyMs: 10 * 60_000, run: () => unlinkUsedCodes(db) },
+		{ name: 'survey-letters-expire', everyMs: 10 * 60_000, run: () => sweepCodeLetters(db) },
 		{ name: 'db-statistics', everyMs: 6 * 60 * 60_000, run: async () => (await optimizeStatistics(db), 0) }
 	];
 	const stopSweeps = (options.sweeps ?? config.jobs) ? startSweeps(sweeps, logger) : () => {};

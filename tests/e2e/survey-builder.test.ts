@@ -1,8 +1,8 @@
 // Sara, community worker, builds the tenant satisfaction survey of Wallaysplein and Vlashof (Wevelgem) in the browser:
 // she makes the survey, two parts with a smiley scale, a yes/no question, a choice that only shows after "yes" and a
 // number, previews it on a phone frame, opens it, generates the household codes and downloads the letters (a PDF with
-// a page per household), and types in one paper form. Every page is checked with axe-core and photographed (1280 px).
-// Runs on SQLite, and on PostgreSQL when it is there.
+// a page per household) while the codes page shows the new counts, and types in one paper form. Every page is checked
+// with axe-core and photographed (1280 px). Runs on SQLite, and on PostgreSQL when it is there.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,18 +122,42 @@ for (const dialect of testDialects()) {
 			await visited(sara, shot('5-open'));
 		});
 
-		it('she generates the household codes and downloads the letters: one PDF page per household', async () => {
+		it('she generates the household codes: the letters download by themselves and the page shows the new counts', async () => {
 			await sara.goto(`${server.url}/staff/surveys/${surveyId}/codes`);
 			await visited(sara, shot('6-codes'));
+			const main = sara.locator('main');
+			await expect(main.textContent()).resolves.toContain('Er zijn nog geen brieven gemaakt in deze ronde.');
+			const wave = await server.db.selectFrom('survey_waves').select('id').where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
+			const perEstate = await server.db.selectFrom('survey_wave_estates as w').innerJoin('estates as e', 'e.id', 'w.estate_id').select(['e.name', 'w.households']).where('w.wave_id', '=', wave.id).execute();
+			const households = perEstate.reduce((n, e) => n + Number(e.households), 0);
+			expect(households).toBeGreaterThan(10);
+			const unused = (estate: string) => main.locator('tbody tr', { hasText: estate }).locator('td').nth(1).textContent();
+			for (const e of perEstate) expect(await unused(e.name)).toBe('0');
+
 			const [download] = await Promise.all([sara.waitForEvent('download'), sara.getByRole('button', { name: /download de brieven/i }).click()]);
+			expect(download.suggestedFilename()).toBe('brieven-ronde-1.pdf');
 			const pdf = readFileSync((await download.path())!).toString('latin1');
 			expect(pdf.startsWith('%PDF-')).toBe(true);
-			const wave = await server.db.selectFrom('survey_waves').select('id').where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
-			const households = Number((await server.db.selectFrom('survey_wave_estates').select((eb) => eb.fn.sum<number>('households').as('n')).where('wave_id', '=', wave.id).executeTakeFirstOrThrow()).n);
-			expect(households).toBeGreaterThan(10);
 			expect(pdf.match(/\/Type \/Page\b(?!s)/g)?.length).toBe(households);
+			// Without a reload, the page she is on shows the new state: the codes per estate and the run just made.
+			await expect(main.textContent()).resolves.toContain(`Reeks 1: ${households} brieven`);
+			for (const e of perEstate) expect(await unused(e.name)).toBe(String(e.households));
+			await expect(sara.getByRole('status').first().textContent()).resolves.toContain('De brieven van reeks 1 zijn klaar');
+			// The run leaves the address: a reload neither downloads again nor makes codes.
+			await expect.poll(() => new URL(sara.url()).searchParams.has('brieven')).toBe(false);
+			await visited(sara, shot('6b-codes-made'));
+			let downloads = 0;
+			const count = () => downloads++;
+			sara.on('download', count);
 			await sara.reload();
-			await expect(sara.locator('main').textContent()).resolves.toContain(`Reeks 1: ${households} brieven`);
+			await sara.waitForTimeout(1000);
+			sara.off('download', count);
+			expect(downloads).toBe(0);
+			await expect(main.textContent()).resolves.toContain(`Reeks 1: ${households} brieven`);
+			expect(await server.db.selectFrom('survey_code_batches').select('id').where('wave_id', '=', wave.id).execute()).toHaveLength(1);
+			// A lost download: the same letters again from the list of runs.
+			const [again] = await Promise.all([sara.waitForEvent('download'), main.getByRole('link', { name: 'Download de brieven van reeks 1 (PDF)' }).click()]);
+			expect(readFileSync((await again.path())!).toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length).toBe(households);
 		});
 
 		it('she types in one paper form', async () => {

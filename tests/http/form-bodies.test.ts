@@ -29,7 +29,7 @@ function actionNames(source: string): string[] {
 	return names;
 }
 
-/** Every form action, and every endpoint outside the APIs that takes a POSTed form (the code letters' PDF). */
+/** Every form action, and every endpoint outside the APIs that takes a POSTed form (making the code letters). */
 function formTargets(): FormTarget[] {
 	const targets: FormTarget[] = [];
 	for (const route of discoverRoutes()) {

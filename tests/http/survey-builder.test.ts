@@ -1,7 +1,7 @@
 // Sara, community worker, builds a tenant satisfaction survey for two Wevelgem estates without JavaScript: a form she
 // sends half filled in comes back with a Dutch message next to the field; every builder edit is a plain post; a
-// refused edit names the question and changes nothing; opening needs questions in every part; generating codes
-// answers with the letters PDF (a page per household); a paper form is stored once however often she presses
+// refused edit names the question and changes nothing; opening needs questions in every part; generating codes goes
+// back to the codes page with the new counts, where the letters PDF (a page per household) downloads; a paper form is stored once however often she presses
 // "save"; a spreadsheet with a bad row stores nothing and names the line. On the real build, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../src/core/db/testing';
@@ -105,27 +105,63 @@ for (const dialect of testDialects()) {
 			expect(after).toMatch(/\/enquete\/tevredenheid-van-huurders/);
 		});
 
-		it('generating codes answers with the letters PDF, a page per household; a second time there is nobody left', async () => {
+		it('making codes goes back to the codes page with the new counts; the letters download from there, a page per household; a reload or a second post makes none twice', async () => {
 			const waves = await server.db.selectFrom('survey_waves').select('id').where('survey_id', '=', surveyId).execute();
 			expect(waves).toHaveLength(1);
-			const households = Number((await server.db.selectFrom('survey_wave_estates').select((eb) => eb.fn.sum<number>('households').as('n')).where('wave_id', '=', waves[0].id).executeTakeFirstOrThrow()).n);
+			const perEstate = await server.db.selectFrom('survey_wave_estates as w').innerJoin('estates as e', 'e.id', 'w.estate_id').select(['e.name', 'w.households']).where('w.wave_id', '=', waves[0].id).execute();
+			const households = perEstate.reduce((n, e) => n + Number(e.households), 0);
 			expect(households).toBeGreaterThan(10);
+			const counts = (html: string) => html.replace(/<!--[^>]*-->/g, '');
+			const before = counts(await (await sara.get(`/staff/surveys/${surveyId}/codes`)).text());
+			for (const e of perEstate) expect(before).toContain(`<td>${e.name}</td><td>0</td>`);
+
 			const res = await sara.post(`/staff/surveys/${surveyId}/codes/letters`, { waveId: waves[0].id, language: 'nl', contact: '056 12 34 56' });
-			expect(res.status).toBe(200);
-			expect(res.headers.get('content-type')).toBe('application/pdf');
-			expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="brieven-ronde-1\.pdf"$/);
-			const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');
+			expect(res.status).toBe(303);
+			const location = res.headers.get('location')!;
+			expect(location).toMatch(new RegExp(`^/staff/surveys/${surveyId}/codes\\?ronde=${waves[0].id}&brieven=[0-9a-f-]{36}$`));
+			// The page it goes back to shows the new state: the codes per estate, the run, and the letters to download.
+			const after = await (await sara.get(location)).text();
+			for (const e of perEstate) expect(counts(after)).toContain(`<td>${e.name}</td><td>${e.households}</td><td>0</td><td>0</td>`);
+			const page = visibleText(after);
+			expect(page).toContain(`Reeks 1: ${households} brieven`);
+			expect(page).toContain(`De brieven van reeks 1 zijn klaar: ${households} brieven.`);
+			const href = visibleText(/<a href="([^"]+)" download[^>]*>Download de brieven \(PDF\)<\/a>/.exec(after)?.[1] ?? '');
+			expect(href).toMatch(new RegExp(`^/staff/surveys/${surveyId}/codes/letters\\?reeks=[0-9a-f-]{36}$`));
+			const download = await sara.get(href);
+			expect(download.status).toBe(200);
+			expect(download.headers.get('content-type')).toBe('application/pdf');
+			expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="brieven-ronde-1\.pdf"$/);
+			const pdf = Buffer.from(await download.arrayBuffer()).toString('latin1');
 			expect(pdf.startsWith('%PDF-')).toBe(true);
 			expect(pdf.match(/\/Type \/Page\b(?!s)/g)?.length).toBe(households);
+
+			// A reload of the page makes nothing; a second post (a double click) finds everyone done, and the page still
+			// offers the letters of the first run.
+			await sara.get(location);
 			const again = await sara.post(`/staff/surveys/${surveyId}/codes/letters`, { waveId: waves[0].id });
 			expect(again.status).toBe(303);
 			expect(again.headers.get('location')).toMatch(/&geen$/);
-			const page = visibleText(await (await sara.get(`/staff/surveys/${surveyId}/codes`)).text());
-			expect(page).toContain(`Reeks 1: ${households} brieven`);
-			// A partner of the demo survey cannot make codes for a survey that is not theirs.
+			const none = await (await sara.get(again.headers.get('location')!)).text();
+			expect(visibleText(none)).toContain('Alle gezinnen hebben al een code in deze ronde.');
+			expect(none).toContain(`href="${href}"`);
+			expect(Number((await server.db.selectFrom('survey_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', surveyId).executeTakeFirstOrThrow()).n)).toBe(households);
+
+			// The letters open only for the session that made them, and never for a partner of the survey.
+			const elsewhere = await login(server, DEMO.communityWorker);
+			expect((await elsewhere.get(href)).status).toBe(404);
+			expect(await (await elsewhere.get(`/staff/surveys/${surveyId}/codes`)).text()).not.toContain('codes/letters?reeks=');
 			const pieter = await login(server, DEMO.housingCompany);
+			expect((await pieter.get(href)).status).toBe(403);
 			expect((await pieter.post(`/staff/surveys/${surveyId}/codes/letters`, { waveId: waves[0].id })).status).toBe(303);
 			expect(await server.db.selectFrom('survey_code_batches').select('id').where('wave_id', '=', waves[0].id).execute()).toHaveLength(1);
+
+			// A wave with a closing day (the demo survey's second, running, whose households all have a code): the day is
+			// checked for the letters, then nobody is left.
+			const demo = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
+			const running = await server.db.selectFrom('survey_waves').select(['id', 'closes_at']).where('survey_id', '=', demo.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			expect(running.closes_at).not.toBeNull();
+			const closing = await sara.post(`/staff/surveys/${demo.id}/codes/letters`, { waveId: running.id, language: 'fr' });
+			expect(closing.headers.get('location')).toBe(`/staff/surveys/${demo.id}/codes?ronde=${running.id}&geen`);
 		});
 
 		it('a paper form is stored once, marked as paper, however often "save" is pressed; a missing answer is named', async () => {

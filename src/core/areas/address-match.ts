@@ -24,6 +24,12 @@ export type AddressMatch = {
 	municipality: { id: string; name: string } | null;
 	/** The address as known, at level address only: "Wallaysplein 1, 8560 Wevelgem" (never a box). */
 	address: string | null;
+	/**
+	 * The areas of the estates on the street as typed (within its place, when one was given; with that number, when
+	 * it is known), for a person to choose from where a report cannot be placed: a street without municipality, or in
+	 * several areas. Empty when the street is not known.
+	 */
+	streetAreaIds: string[];
 };
 
 type AreaRow = { id: string; parent_id: string | null; kind: AreaKind; name: string; name_fr: string | null };
@@ -32,7 +38,15 @@ type PlaceRow = { estate_id: string; estate_name: string; estate_slug: string; a
 /** A street is in few estates; this only bounds a street name that every municipality has. */
 const ROWS_LIMIT = 2000;
 
-const none = (ambiguous = false): AddressMatch => ({ level: 'none', ambiguous, estate: null, area: null, municipality: null, address: null });
+const none = (ambiguous = false, streetAreaIds: string[] = []): AddressMatch => ({ level: 'none', ambiguous, estate: null, area: null, municipality: null, address: null, streetAreaIds });
+/** A street's few places to choose from; more would not help a person choose. */
+const CANDIDATES_LIMIT = 50;
+const areaIdsOf = (rows: PlaceRow[]): string[] => [...new Set(rows.map((r) => r.area_id))];
+/** The rows with the typed number, when the street has that number; else all of the street's. */
+const withNumber = (rows: PlaceRow[], number: string | null): PlaceRow[] => {
+	const exact = number ? rows.filter((r) => r.number_key === number) : [];
+	return exact.length > 0 ? exact : rows;
+};
 
 /**
  * The estates' rows on this street, one per estate, number and postcode, within the postcode and the areas given: its
@@ -141,12 +155,16 @@ export async function matchAddress(db: Db, text: string): Promise<AddressMatch> 
 	const localityIds = new Set(localities.map((a) => a.id));
 	const scoped = localities.length > 0 || !!parsed.postcode;
 	// A known street without municipality or postcode: it may be any of the country's streets of that name.
-	if (!scoped) return none(!!parsed.streetKey && (await streetRows(db, parsed.streetKey, null, { postcode: null, areaIds: [] }, 1)).length > 0);
+	if (!scoped) {
+		const anywhere = parsed.streetKey ? await streetRows(db, parsed.streetKey, parsed.number, { postcode: null, areaIds: [] }, CANDIDATES_LIMIT) : [];
+		return none(anywhere.length > 0, areaIdsOf(withNumber(anywhere, parsed.number)));
+	}
 	const here = parsed.streetKey ? await streetRows(db, parsed.streetKey, parsed.number, { postcode: parsed.postcode, areaIds: [...localityIds] }) : [];
+	const streetAreaIds = areaIdsOf(withNumber(here, parsed.number)).slice(0, CANDIDATES_LIMIT);
 	const tree = new AreaTree().add(await areasAbove(db, [...here.map((r) => r.area_id), ...localityIds]));
 	const result = (level: AddressMatchLevel, area: AreaRow, ambiguous: boolean, estate: AddressMatch['estate'] = null, address: string | null = null): AddressMatch => {
 		const municipality = tree.municipalityOf(area.id);
-		return { level, ambiguous, estate, area: { id: area.id, name: area.name, kind: area.kind }, municipality: municipality ? { id: municipality.id, name: municipality.name } : null, address };
+		return { level, ambiguous, estate, area: { id: area.id, name: area.name, kind: area.kind }, municipality: municipality ? { id: municipality.id, name: municipality.name } : null, address, streetAreaIds };
 	};
 
 	let ambiguous = false;
@@ -175,5 +193,5 @@ export async function matchAddress(db: Db, text: string): Promise<AddressMatch> 
 	const distinct = new Set(candidates);
 	const common = tree.common(distinct);
 	if (common) return result('municipality', common, ambiguous || distinct.size > 1);
-	return none(ambiguous || distinct.size > 1);
+	return none(ambiguous || distinct.size > 1, streetAreaIds);
 }

@@ -570,6 +570,14 @@ export interface SurveyCodeTable {
 	status: SurveyCodeStatus;
 }
 
+/** A print run's letters, sealed with a key only the session that made them can derive: see the migration. */
+export interface SurveyCodeLettersTable {
+	batch_id: string;
+	key_check: string;
+	sealed: string;
+	expires_at: Time;
+}
+
 export interface SurveyCodeRecipientTable {
 	wave_id: string;
 	household_id: string;
@@ -685,6 +693,7 @@ export interface Database {
 	survey_code_batches: SurveyCodeBatchTable;
 	survey_codes: SurveyCodeTable;
 	survey_code_recipients: SurveyCodeRecipientTable;
+	survey_code_letters: SurveyCodeLettersTable;
 	survey_responses: SurveyResponseTable;
 	survey_answers: SurveyAnswerTable;
 	survey_open_answers: SurveyOpenAnswerTable;

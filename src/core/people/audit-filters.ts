@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
 	'signal_read',
 	'signal_reply',
 	'signal_status',
+	'survey_codes_download',
 	'survey_codes_generate',
 	'survey_codes_void',
 	'survey_create',

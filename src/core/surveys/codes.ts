@@ -3,11 +3,12 @@
 // household, no time of use, no answer set. Which households got a letter is kept in a table of its own, written in
 // another order, so a code cannot be found back to a household either. The code itself is shown once, at generation.
 import { createHash, randomInt } from 'node:crypto';
-import { audit, authorize, type Actor } from '../access';
+import { audit, authorize, can, type Actor } from '../access';
 import { inTransaction, type Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { SurveyCodeStatus } from '../db/schema';
 import { householdsLivingOn } from '../people/households-in-scope';
+import { keptLetterRuns, LETTERS_KEPT_HOURS, lettersKeyCheck, sealLetters, type LetterSheet } from './code-letters';
 import { surveyInvalid } from './issues';
 import { loadWave, modesOf, surveyEstates, surveyFor } from './records';
 
@@ -47,12 +48,13 @@ const CHUNK = 500;
 /**
  * Makes a code for every household living on the survey's estates (or some of them) that has none yet in this wave,
  * as one print run (batch). Returns the letters, sorted by estate and address, with the code in the clear: this is
- * the only moment it exists; print it, then let it go.
+ * the only moment it exists; print it, then let it go. With `keep`, the letters are also kept for a day, sealed with
+ * the session's key (see code-letters.ts), in the same transaction: a run is never made without its letters.
  */
 export async function generateHouseholdCodes(
 	db: Db,
 	actor: Actor,
-	input: { surveyId: string; waveId: string; estateIds?: readonly string[]; link: (code: string) => string },
+	input: { surveyId: string; waveId: string; estateIds?: readonly string[]; link: (code: string) => string; keep?: { key: Uint8Array; sheet: LetterSheet } },
 	now = new Date()
 ): Promise<{ batchId: string | null; letters: CodeLetter[]; skipped: number }> {
 	const survey = await surveyFor(db, actor, input.surveyId, 'update');
@@ -101,6 +103,10 @@ export async function generateHouseholdCodes(
 		});
 		// In the order a worker hands them out: per estate, street by street, house by house.
 		letters.sort((a, b) => a.estateName.localeCompare(b.estateName, 'nl') || a.addressLabel.localeCompare(b.addressLabel, 'nl', { numeric: true }));
+		if (input.keep) {
+			const expires = new Date(now.getTime() + LETTERS_KEPT_HOURS * 3600_000).toISOString();
+			await tx.insertInto('survey_code_letters').values({ batch_id: batchId, key_check: lettersKeyCheck(input.keep.key), sealed: sealLetters(input.keep.key, { sheet: input.keep.sheet, letters }), expires_at: expires }).execute();
+		}
 		return { batchId, letters, skipped: households.length - todo.length };
 	});
 }
@@ -125,20 +131,26 @@ export async function voidCodeBatch(db: Db, actor: Actor, surveyId: string, batc
 		const voided = await tx.updateTable('survey_codes').set({ status: 'void' }).where('batch_id', '=', batchId).where('status', '=', 'unused').executeTakeFirst();
 		const used = await tx.selectFrom('survey_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('batch_id', '=', batchId).where('status', '=', 'used').executeTakeFirstOrThrow();
 		await tx.deleteFrom('survey_code_recipients').where('batch_id', '=', batchId).execute();
+		await tx.deleteFrom('survey_code_letters').where('batch_id', '=', batchId).execute();
 		await tx.updateTable('survey_code_batches').set({ voided_at: now.toISOString() }).where('id', '=', batchId).execute();
 		await audit(tx, actor, { action: 'survey_codes_void', resourceType: 'survey', resourceId: survey.id, summary: `wave ${batch.number}: ${Number(voided.numUpdatedRows)} codes voided` });
 		return { voided: Number(voided.numUpdatedRows), used: Number(used.n) };
 	});
 }
 
-export type CodeBatchSummary = { id: string; createdAt: string; households: number; voidedAt: string | null };
+/** `lettersUntil`: until when this session can download the run's letters (only when its key was given). */
+export type CodeBatchSummary = { id: string; createdAt: string; households: number; voidedAt: string | null; lettersUntil: string | null };
 export type CodeCounts = { estateId: string | null; unused: number; used: number; void: number };
 
-/** Print runs of a wave and how many codes per estate are still open, used or void. */
-export async function codeOverview(db: Db, actor: Actor, surveyId: string, waveId: string): Promise<{ batches: CodeBatchSummary[]; estates: CodeCounts[] }> {
+/**
+ * Print runs of a wave and how many codes per estate are still open, used or void; with the session's letters key
+ * (for who may change the survey), which runs' letters it can still download.
+ */
+export async function codeOverview(db: Db, actor: Actor, surveyId: string, waveId: string, options: { lettersKey?: Uint8Array; now?: Date } = {}): Promise<{ batches: CodeBatchSummary[]; estates: CodeCounts[] }> {
 	const survey = await surveyFor(db, actor, surveyId, 'read');
 	authorize(actor, 'read-results', 'survey', survey.ctx);
 	const wave = await loadWave(db, survey.id, waveId);
+	const kept = options.lettersKey && can(actor, 'update', 'survey', survey.ctx) ? await keptLetterRuns(db, wave.id, options.lettersKey, options.now) : new Map<string, string>();
 	const batches = await db.selectFrom('survey_code_batches').select(['id', 'created_at', 'households', 'voided_at']).where('wave_id', '=', wave.id).orderBy('created_at').orderBy('id').execute();
 	const rows = await db
 		.selectFrom('survey_codes')
@@ -152,5 +164,5 @@ export async function codeOverview(db: Db, actor: Actor, surveyId: string, waveI
 		c[r.status] = Number(r.n);
 		estates.set(r.estate_id, c);
 	}
-	return { batches: batches.map((b) => ({ id: b.id, createdAt: b.created_at, households: b.households, voidedAt: b.voided_at })), estates: [...estates.values()] };
+	return { batches: batches.map((b) => ({ id: b.id, createdAt: b.created_at, households: b.households, voidedAt: b.voided_at, lettersUntil: kept.get(b.id) ?? null })), estates: [...estates.values()] };
 }

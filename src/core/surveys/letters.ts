@@ -28,6 +28,9 @@ export const codeLettersSchema = z.object({
 	letters: z.array(codeLetterSchema).min(1).max(10_000)
 });
 
+/** What a letters PDF says besides the letters, checked before codes are made: a run is never left without letters. */
+export const checkLetterSheet = (sheet: Omit<CodeLettersInput, 'letters'>) => parseInput(codeLettersSchema.omit({ letters: true }), sheet);
+
 export type CodeLetter = z.input<typeof codeLetterSchema>;
 export type CodeLettersInput = z.input<typeof codeLettersSchema>;
 

@@ -3,6 +3,7 @@
 export { createSurvey, updateSurvey, saveStructure, setSurveyStatus, deleteSurvey, listSurveys, getSurvey, getVersion, readinessIssues, type SurveySummary, type SurveyView, type VersionSummary, type WaveView } from './builder';
 export { createWave, updateWave, deleteWave, refreshWaveHouseholds, publishWave } from './waves';
 export { generateHouseholdCodes, voidCodeBatch, codeOverview, newHouseholdCode, normaliseHouseholdCode, CODE_ALPHABET, type CodeLetter, type CodeBatchSummary, type CodeCounts } from './codes';
+export { keptLetters, lettersKeyOf, sweepCodeLetters, LETTERS_KEPT_HOURS, type KeptLetters, type LetterSheet } from './code-letters';
 export { surveyForResident, checkHouseholdCode, submitAnswerSet, saveDraft, loadDraft, discardDraft, sweepSurveyDrafts, unlinkUsedCodes, type ResidentSurvey, type SubmitResult, type DraftView } from './answering';
 export { checkAnswers, visibleQuestions, wordingFor, conditionHolds, type CheckedAnswers, type NormalisedAnswers } from './answers';
 export { listThemes, createTheme, renameTheme, deleteTheme, listOpenAnswers, setOpenAnswerThemes, tagOpenAnswers, setOpenAnswersPublic, type ThemeView, type OpenAnswerItem, type OpenAnswerPage } from './themes';

@@ -20,6 +20,7 @@ import * as m202612071400 from './202612071400_people_list_indexes';
 import * as m202612071500 from './202612071500_overdue_digests';
 import * as m202612071510 from './202612071510_consent_contact';
 import * as m202612071620 from './202612071620_address_and_place_keys';
+import * as m202612071720 from './202612071720_survey_code_letters';
 
 export type MigrationModule = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 
@@ -42,5 +43,6 @@ export const migrations: Record<string, MigrationModule> = {
 	'202612071400_people_list_indexes': m202612071400,
 	'202612071500_overdue_digests': m202612071500,
 	'202612071510_consent_contact': m202612071510,
-	'202612071620_address_and_place_keys': m202612071620
+	'202612071620_address_and_place_keys': m202612071620,
+	'202612071720_survey_code_letters': m202612071720
 };

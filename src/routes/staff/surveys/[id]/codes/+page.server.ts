@@ -1,19 +1,24 @@
 // Household codes of a wave: how many per estate are open, used or void, the print runs (a lost run can be voided
-// and printed again), and the form that generates the letters (posted to ./letters, which answers with the PDF).
+// and printed again), and the form that generates the letters (posted to ./letters, which comes back here with
+// ?brieven=<run>: the page then shows the new counts and starts the download of that run's letters).
 import { redirect } from '@sveltejs/kit';
 import { getOrganisation } from '$core/partners/service';
-import { codeOverview, getSurvey, voidCodeBatch } from '$core/surveys/service';
+import { codeOverview, getSurvey, lettersKeyOf, voidCodeBatch } from '$core/surveys/service';
 import { Forbidden, NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
+import { SESSION_COOKIE } from '$lib/server/cookies';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, cookies }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
 		const wanted = url.searchParams.get('ronde');
 		const wave = survey.waves.find((w) => w.id === wanted) ?? survey.waves.find((w) => w.isOpen) ?? survey.waves[survey.waves.length - 1] ?? null;
-		const overview = wave ? await codeOverview(locals.core.db, locals.actor, survey.id, wave.id) : { batches: [], estates: [] };
+		const token = cookies.get(SESSION_COOKIE);
+		const lettersKey = survey.can.update && token ? lettersKeyOf(token) : undefined;
+		const overview = wave ? await codeOverview(locals.core.db, locals.actor, survey.id, wave.id, { lettersKey }) : { batches: [], estates: [] };
+		const made = url.searchParams.get('brieven');
 		const org = await getOrganisation(locals.core.db, locals.actor, survey.organisationId);
 		return {
 			survey: { id: survey.id, title: survey.title, modes: survey.modes, canUpdate: survey.can.update },
@@ -24,6 +29,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				return { id: e.id, name: e.name, unused: c?.unused ?? 0, used: c?.used ?? 0, void: c?.void ?? 0 };
 			}),
 			batches: overview.batches,
+			/** The run just made, when its letters can be downloaded here. */
+			made: overview.batches.some((b) => b.id === made && b.lettersUntil) ? made : null,
 			contact: [org.phone, org.email].filter(Boolean).join(' · '),
 			error: url.searchParams.get('fout'),
 			voided: url.searchParams.get('ongeldig'),

@@ -1,16 +1,20 @@
-// Generating household codes answers with the letters as one PDF download: the codes exist in the clear only now.
-// A refusal (no codes mode, a wave that is gone) goes back to the codes page with the reason; no households left
-// without a code goes back saying so.
-import { redirect, type RequestHandler } from '@sveltejs/kit';
+// Generating household codes makes one print run and keeps its letters for a day, sealed with a key from the worker's
+// session (core/surveys/code-letters.ts); the post then goes back to the codes page (303), which shows the new counts
+// and the run, and starts the download (GET ?reeks=<run>) by itself, or offers it as a link without JavaScript. So a
+// reload or a second click makes no codes twice, and a lost download can be fetched again. A refusal (no codes mode,
+// a wave that is gone) goes back to the codes page with the reason; no households left goes back saying so.
+import { error, redirect, type RequestHandler } from '@sveltejs/kit';
 import { DomainError, Invalid } from '$core/errors';
-import { isLocale } from '$core/i18n';
+import { isLocale, translate } from '$core/i18n';
 import { getOrganisation } from '$core/partners/service';
-import { generateHouseholdCodes, getSurvey } from '$core/surveys/service';
-import { renderCodeLetters } from '$core/surveys/letters';
+import { generateHouseholdCodes, getSurvey, keptLetters, lettersKeyOf } from '$core/surveys/service';
+import { checkLetterSheet, renderCodeLetters } from '$core/surveys/letters';
+import { SESSION_COOKIE } from '$lib/server/cookies';
 import { readForm } from '$lib/server/form-body';
+import { pageError } from '$lib/server/problem';
 import { codeLink, pick } from '../../../wording';
 
-export const POST: RequestHandler = async ({ request, locals, params, url }) => {
+export const POST: RequestHandler = async ({ request, locals, params, cookies }) => {
 	const form = await readForm(request);
 	const waveId = String(form.get('waveId') ?? '');
 	const estateIds = form.getAll('estateIds').map(String).filter(Boolean);
@@ -18,33 +22,56 @@ export const POST: RequestHandler = async ({ request, locals, params, url }) => 
 	const locale = isLocale(language) ? language : 'nl';
 	const contact = String(form.get('contact') ?? '').trim().slice(0, 300);
 	const back = (query: string) => `/staff/surveys/${params.id}/codes?ronde=${encodeURIComponent(waveId)}&${query}`;
-	let pdf: Uint8Array;
-	let waveNumber = 0;
+	const token = cookies.get(SESSION_COOKIE);
+	if (!token) error(401, translate(locals.locale, 'errors.unauthenticated'));
+	let batchId: string | null;
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id!);
 		const wave = survey.waves.find((w) => w.id === waveId);
-		waveNumber = wave?.number ?? 0;
 		const org = await getOrganisation(locals.core.db, locals.actor, survey.organisationId);
 		const partners = await Promise.all(survey.partnerOrganisationIds.map((id) => getOrganisation(locals.core.db, locals.actor, id).then((o) => o.name)));
-		const { letters } = await generateHouseholdCodes(locals.core.db, locals.actor, { surveyId: survey.id, waveId, estateIds: estateIds.length ? estateIds : undefined, link: codeLink(locals.core.config.origin) });
-		if (letters.length === 0) redirect(303, back('geen'));
-		pdf = await renderCodeLetters({
+		// The last moment to answer, shown as a day: the wave closes at the start of the next.
+		const deadline = wave?.closesAt ? new Date(Date.parse(wave.closesAt) - 1000) : null;
+		const sheet = {
 			locale,
 			surveyTitle: pick(survey.title, locale),
 			senders: [org.name, ...partners].slice(0, 4),
 			contact: contact || [org.phone, org.email].filter(Boolean).join(' · ') || org.name,
-			deadline: wave?.closesAt ? new Date(Date.parse(wave.closesAt) - 1000) : null,
-			letters
-		});
+			deadline: deadline?.toISOString() ?? null
+		};
+		checkLetterSheet({ ...sheet, deadline });
+		({ batchId } = await generateHouseholdCodes(locals.core.db, locals.actor, {
+			surveyId: survey.id,
+			waveId,
+			estateIds: estateIds.length ? estateIds : undefined,
+			link: codeLink(locals.core.config.origin),
+			keep: { key: lettersKeyOf(token), sheet }
+		}));
 	} catch (err) {
 		if (err instanceof Invalid) redirect(303, back(`fout=${encodeURIComponent(err.issues[0]?.code ?? err.code)}`));
 		if (err instanceof DomainError) redirect(303, back(`fout=${encodeURIComponent(err.code)}`));
 		throw err;
 	}
+	redirect(303, back(batchId ? `brieven=${encodeURIComponent(batchId)}` : 'geen'));
+};
+
+/** The letters PDF of one print run (?reeks=), for the session that made it; without a run, the codes page. */
+export const GET: RequestHandler = async ({ locals, params, url, cookies }) => {
+	const batchId = url.searchParams.get('reeks');
+	let letters: Awaited<ReturnType<typeof keptLetters>>;
+	try {
+		const survey = await getSurvey(locals.core.db, locals.actor, params.id!);
+		if (!batchId) redirect(303, `/staff/surveys/${survey.id}/codes`);
+		const token = cookies.get(SESSION_COOKIE);
+		letters = await keptLetters(locals.core.db, locals.actor, survey.id, batchId, lettersKeyOf(token ?? ''));
+	} catch (err) {
+		pageError(err, locals.locale);
+	}
+	const pdf = await renderCodeLetters({ ...letters.sheet, deadline: letters.sheet.deadline ? new Date(letters.sheet.deadline) : null, letters: letters.letters });
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',
-			'content-disposition': `attachment; filename="brieven-ronde-${waveNumber}.pdf"`,
+			'content-disposition': `attachment; filename="brieven-ronde-${letters.waveNumber}.pdf"`,
 			'cache-control': 'no-store'
 		}
 	});
