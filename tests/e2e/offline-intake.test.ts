@@ -5,8 +5,12 @@
 // street the network returns: both are sent by themselves, stored once each (the help request routed to the OCMW with
 // Nadia's consent recorded, as when online), and a reload sends nothing twice. An answer lost on the way is sent again
 // and still stored once. When she signs out with something waiting she is asked first; the form's offline copy leaves
-// the phone, and what waited is sent when she signs in again. Every state is checked with axe and photographed.
+// the phone, and what waited is sent when she signs in again. Offline she also photographs a broken window: a file
+// that is no photo is refused on the spot, the photo waits with its signal and goes with it when the network is back,
+// stored once and shown on the signal's page; the photo of a signal still waiting at sign-out stays with it, and
+// nothing of hers is left once all is sent. Every state is checked with axe and photographed.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/access';
 import { testDialects } from '../../src/core/db/testing';
@@ -21,6 +25,17 @@ const HEATER = 'De verwarming in de living blijft koud sinds maandag.';
 const HELP = 'Nadia kan de rekening van de energie niet betalen en vraagt hulp.';
 const LOST = 'De deurbel van de voordeur werkt niet meer.';
 const AT_SIGN_OUT = 'Het licht in de traphal blijft branden, dag en nacht.';
+const WINDOW = 'Het raam van de slaapkamer is gebroken en sluit niet meer.';
+const PHOTO_DB = 'leefbaar-intake-photos';
+/** A phone photo, with the place it was taken in its EXIF. */
+const phonePhoto = async (name: string, colour: string) => ({
+	name,
+	mimeType: 'image/jpeg',
+	buffer: await sharp({ create: { width: 400, height: 300, channels: 3, background: colour } })
+		.jpeg()
+		.withExifMerge({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 48/1 2844/100', GPSLongitudeRef: 'E', GPSLongitude: '3/1 12/1 1044/100' } })
+		.toBuffer()
+});
 
 for (const dialect of testDialects()) {
 	describe.runIf(browserAvailable())(`a worker registers signals offline on a phone [${dialect}]`, () => {
@@ -35,6 +50,21 @@ for (const dialect of testDialects()) {
 		const stored = (description: string) => server.db.selectFrom('signals').select(['id', 'reference', 'is_help_request', 'consent_id', 'organisation_id', 'channel', 'resident_id', 'created_by']).where('description', '=', description).execute();
 		const waitForWaiting = (n: number) => page.getByTestId('waiting-heading').filter({ hasText: `(${n})` }).waitFor({ timeout: 15_000 });
 		const waitingNow = () => page.getByTestId('waiting-heading').innerText();
+		const photosOf = (signalId: string) => server.db.selectFrom('signal_attachments').select(['id', 'media_type']).where('signal_id', '=', signalId).execute();
+		/** The submission ids whose photos the phone keeps in IndexedDB (none when there is no such database). */
+		const photosOnPhone = () =>
+			page.evaluate(async (name) => {
+				if (!(await indexedDB.databases()).some((d) => d.name === name)) return null;
+				return new Promise<string[]>((resolve, reject) => {
+					const open = indexedDB.open(name);
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const keys = open.result.transaction('photos').objectStore('photos').getAllKeys();
+						keys.onsuccess = () => (open.result.close(), resolve(keys.result.map(String)));
+					};
+				});
+			}, PHOTO_DB);
+		const photoField = () => page.getByLabel("Foto's (mag leeg)");
 
 		async function registerHeater() {
 			await page.getByRole('radio', { name: 'Huisbezoek' }).check();
@@ -159,6 +189,59 @@ for (const dialect of testDialects()) {
 			await visited(page, shot('5-inbox'));
 		});
 
+		it('offline, Sara adds a photo of a broken window: it waits with the signal, and goes with it once when the network is back', async () => {
+			await page.goto(formUrl);
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+			await context.setOffline(true);
+			await expect.poll(() => page.getByTestId('connection').innerText()).toMatch(/Geen internet/);
+			await page.getByRole('radio', { name: 'Technisch probleem in de woning' }).check();
+			await page.getByLabel('Wat is er aan de hand?').fill(WINDOW);
+
+			// A scanned letter instead of a photo: told next to the field at once, nothing is kept.
+			await photoField().setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 a letter') });
+			await page.getByRole('button', { name: 'Registreren' }).click();
+			await page.locator('#field-photos-error').waitFor();
+			expect(await page.locator('#field-photos-error').innerText()).toBe('Dit bestand is geen foto, of het is kapot. Kies een andere foto.');
+			expect(await photoField().getAttribute('aria-describedby')).toContain('field-photos-error');
+			expect(await page.getByLabel('Wat is er aan de hand?').inputValue()).toBe(WINDOW);
+			expect(await page.evaluate(() => localStorage.getItem('leefbaar.intake.sets'))).toBe('[]');
+			// Every label in words, none as a message key (the consent's contact fields once showed "people.phone").
+			expect(await page.locator('main').innerText()).not.toMatch(/\b(people|inbox|signal_offline|errors)\.[a-z_]+/);
+			await visited(page, shot('6-offline-not-a-photo'));
+
+			await photoField().setInputFiles(await phonePhoto('raam.jpg', '#4a6f8a'));
+			await page.getByRole('button', { name: 'Registreren' }).click();
+			await page.getByTestId('saved-on-device').waitFor();
+			await waitForWaiting(1);
+			expect(await page.getByTestId('waiting-photos').innerText()).toBe("Foto's: 1");
+			// Ready for the next one: the photo is cleared with what was told.
+			expect(await photoField().evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
+			const [waitingItem] = JSON.parse((await page.evaluate(() => localStorage.getItem('leefbaar.intake.sets')))!) as Array<{ submissionId: string; photos: number }>;
+			expect(waitingItem.photos).toBe(1);
+			expect(await photosOnPhone()).toEqual([waitingItem.submissionId]);
+			await visited(page, shot('7-offline-photo-waiting'));
+			expect(await stored(WINDOW)).toEqual([]);
+
+			await context.setOffline(false);
+			await waitForWaiting(0);
+			const signals = await stored(WINDOW);
+			expect(signals).toHaveLength(1);
+			expect(await photosOf(signals[0].id)).toEqual([{ id: expect.any(String), media_type: 'image/jpeg' }]);
+			// Sent and stored: the photo has left the phone with its signal.
+			expect(await photosOnPhone()).toEqual([]);
+
+			// A reload sends nothing again; the signal's page shows the one photo.
+			await page.reload();
+			await page.waitForTimeout(500);
+			expect(await stored(WINDOW)).toHaveLength(1);
+			expect(await photosOf(signals[0].id)).toHaveLength(1);
+			await page.goto(`${server.url}/staff/signals/${signals[0].id}`);
+			const img = page.getByRole('img', { name: 'Foto 1' });
+			await img.waitFor();
+			await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+			await visited(page, shot('8-signal-with-photo'));
+		});
+
 		it('online, a signal goes at once and Sara lands on it; when its answer is lost it waits, and sending again stores it once', async () => {
 			let lost = 0;
 			await context.route('**/api/v1/signals', async (route) => {
@@ -181,15 +264,17 @@ for (const dialect of testDialects()) {
 
 			// With the network there, registering is as without JavaScript: Sara lands on the new signal.
 			await Promise.all([page.waitForURL(/\/staff\/signals\/[^/]+\?klaar=created/), registerSimple('De brievenbus van nummer 12 is opengebroken.')]);
-			await visited(page, shot('6-registered-online'));
+			await visited(page, shot('9-registered-online'));
 		});
 
 		it('Sara signs out: asked first when something waits; the offline copy leaves the phone, and what waited goes when she is back', async () => {
 			await page.goto(formUrl);
 			await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 			await context.setOffline(true);
+			await photoField().setInputFiles(await phonePhoto('traphal.jpg', '#d9c45a'));
 			await registerSimple(AT_SIGN_OUT);
 			await waitForWaiting(1);
+			const [atSignOut] = JSON.parse((await page.evaluate(() => localStorage.getItem('leefbaar.intake.sets')))!) as Array<{ submissionId: string }>;
 			// The server cannot be reached for signals: it keeps waiting while the phone is online.
 			await context.route('**/api/v1/signals', (route) => route.abort('failed'));
 			await context.setOffline(false);
@@ -205,6 +290,8 @@ for (const dialect of testDialects()) {
 			await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.getByRole('button', { name: 'Afmelden' }).click()]);
 			expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leefbaar.')))).toEqual(['leefbaar.intake.sets']);
 			expect(await page.evaluate(() => caches.keys())).toEqual([]);
+			// The photo of the signal that waits stays with it.
+			expect(await photosOnPhone()).toEqual([atSignOut.submissionId]);
 			await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), { timeout: 10_000 }).toBe(0);
 			// Without a session and without network, the form no longer opens from the phone.
 			await context.setOffline(true);
@@ -218,11 +305,13 @@ for (const dialect of testDialects()) {
 			await page.goto(formUrl);
 			await expect.poll(() => stored(AT_SIGN_OUT).then((s) => s.length), { timeout: 15_000 }).toBe(1);
 			await waitForWaiting(0);
-			await visited(page, shot('7-signed-in-again'));
+			expect(await photosOf((await stored(AT_SIGN_OUT))[0].id)).toHaveLength(1);
+			await visited(page, shot('10-signed-in-again'));
 			await page.waitForFunction(async () => (await (await caches.open('leefbaar-intake-v1')).keys()).some((r) => r.url.includes('/nodes/')));
 			await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.getByRole('button', { name: 'Afmelden' }).click()]);
 			expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leefbaar.')))).toEqual([]);
 			expect(await page.evaluate(() => caches.keys())).toEqual([]);
+			expect(await photosOnPhone()).toBeNull();
 		});
 	});
 }

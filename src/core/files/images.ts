@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { Invalid } from '../errors';
+import { MAX_IMAGE_BYTES } from './limits';
 
-export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+export { MAX_IMAGE_BYTES };
 /** A 50 MP phone mode (8160 × 6120) still fits; a "decompression bomb" of 20000 × 20000 does not. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 export const IMAGE_MAX_SIDE = 2048;

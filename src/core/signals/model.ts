@@ -10,6 +10,8 @@ export const SIGNAL_STATUSES = ['new', 'accepted', 'in_progress', 'waiting', 're
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly SignalPriority[];
 export const LOCATION_KINDS = ['dwelling', 'common_space', 'map', 'address', 'none'] as const;
 export const STAFF_CHANNELS = ['house_visit', 'community_centre', 'street', 'phone', 'office'] as const;
+/** Photos one signal may bring, from a resident's report form or a worker's intake form. */
+export const MAX_REPORT_PHOTOS = 3;
 
 /** Statuses in which someone still has to act: they count for the inbox, deadlines and overdue figures. */
 export const OPEN_STATUSES = ['new', 'accepted', 'in_progress', 'waiting'] as const satisfies readonly SignalStatus[];

@@ -3,17 +3,19 @@
 // the form's one-time token, and the second step picks them up by that token. Only re-encoded images are kept.
 // A manifest per open form (intake-pending/<token>.json) lists them; the photos themselves keep their keys
 // (intake/<token>/<random name>.jpg) when the signal takes them. A form never sent is swept after a day (sweeps.ts).
-import { randomBytes } from 'node:crypto';
-import { authorize, type Actor } from '../access';
+import { createHash, randomBytes } from 'node:crypto';
+import { authorize, type Actor, type StaffActor } from '../access';
 import { linkedReporterIds } from './tracking-links';
 import type { Db } from '../db/database';
-import { Invalid, NotFound } from '../errors';
+import { Invalid, NotFound, type FieldIssue } from '../errors';
 import { readImage, type ProcessedImage } from '../files/images';
 import type { FileStore } from '../files/storage';
 import { loadForAction } from './handling';
-import type { PhotoInput } from './intake';
+import { registerSignal, type IntakeOptions, type IntakeResult, type PhotoInput } from './intake';
+import { MAX_REPORT_PHOTOS, staffIntakeInput, type StaffIntakeInput } from './model';
+import { parseInput } from '../validation';
 
-export const MAX_REPORT_PHOTOS = 3;
+export { MAX_REPORT_PHOTOS };
 /** A form token: 32 hex characters, so it is a safe file key and cannot be guessed. */
 export const FORM_TOKEN = /^[0-9a-f]{32}$/;
 
@@ -115,6 +117,52 @@ export async function forgetPendingPhotos(db: Db, store: FileStore, before: Date
 		forms++;
 	}
 	return forms;
+}
+
+/** The SHA-256 of each photo as sent, in order: with the fields, the fingerprint of a post under an Idempotency-Key. */
+export function photoDigests(files: readonly Uint8Array[]): string[] {
+	return files.filter((f) => f.byteLength > 0).map((f) => createHash('sha256').update(f).digest('hex'));
+}
+
+/**
+ * A worker's signal with the photos they took (the intake form, sent at once or later from the phone's waiting list).
+ * The photos are checked and re-encoded as a resident's are, stored under a token of this post alone, and the signal
+ * takes them in its intake transaction. Stored once: a resend under the same Idempotency-Key answers with the signal
+ * stored before and removes its own copies, as a refused post does; a server stopped half-way leaves a manifest that
+ * the sweep of forms never sent clears after a day (forgetPendingPhotos).
+ */
+export async function registerSignalWithPhotos(db: Db, store: FileStore, actor: StaffActor | Actor, input: StaffIntakeInput, files: readonly Uint8Array[], options: IntakeOptions): Promise<IntakeResult> {
+	// Refused before a photo is decoded: reading three photos costs a second or more.
+	authorize(actor, 'create', 'signal');
+	// A wrong photo and a wrong field are told at once: the worker fixes both in one go.
+	const issues: FieldIssue[] = [];
+	let photos: ProcessedImage[] = [];
+	try {
+		photos = await readReportPhotos(files);
+	} catch (error) {
+		if (!(error instanceof Invalid)) throw error;
+		issues.push(...error.issues);
+	}
+	try {
+		parseInput(staffIntakeInput, input);
+	} catch (error) {
+		if (!(error instanceof Invalid)) throw error;
+		issues.push(...error.issues);
+	}
+	if (issues.length > 0) throw new Invalid(issues);
+	if (photos.length === 0) return registerSignal(db, actor, input, options);
+	// Not the Idempotency-Key: two sends of one signal at the same moment must never write to each other's photos.
+	const token = randomBytes(16).toString('hex');
+	let result: IntakeResult;
+	try {
+		result = await registerSignal(db, actor, input, { ...options, photos: await keepPendingPhotos(store, token, photos) });
+	} catch (error) {
+		await discardPendingPhotos(store, token);
+		throw error;
+	}
+	if (result.replayed) await discardPendingPhotos(store, token);
+	else await closePendingPhotos(store, token);
+	return result;
 }
 
 /**

@@ -20,3 +20,4 @@ export { createPartnerLink, revokePartnerLink, listPartnerLinks, openPartnerLink
 export { feedbackView, answerFeedback, answerFromLink, type FeedbackView, type FeedbackAnswer } from './feedback';
 export { sweepOverdue, sweepAnonymise, sweepClassifier, DEFAULT_CONTACT_RETENTION_DAYS } from './sweeps';
 export { postReply, sayNotSolved, maySayNotSolved, REPLY_MAX_LENGTH, type ReplyInput, type NotSolvedInput, type ReplyAnswer } from './replies';
+export { registerSignalWithPhotos, photoDigests, MAX_REPORT_PHOTOS } from './photos';

@@ -24,20 +24,31 @@ export async function outcomeOf(res: Response, now = new Date()): Promise<SendOu
 	return { kind: 'refused', refusal: { title: typeof body.title === 'string' ? body.title : String(res.status), errors, at: now.toISOString() } };
 }
 
+type PostOptions = { headers?: Record<string, string>; fetchFn?: typeof fetch; onStored?: (answer: unknown) => void; timeoutMs?: number };
+
 /**
  * POSTs one item as JSON with the session cookie and reads the outcome; a network error is a retry, and so is no
  * answer within `timeoutMs` (a phone on a weak signal: the item stays, and a resend is recognised by its key).
  * `onStored` gets the server's answer (the stored signal's id, say) when it is stored.
  */
-export async function postJson(url: string, body: unknown, options: { headers?: Record<string, string>; fetchFn?: typeof fetch; onStored?: (answer: unknown) => void; timeoutMs?: number } = {}): Promise<SendOutcome> {
+export function postJson(url: string, body: unknown, options: PostOptions = {}): Promise<SendOutcome> {
+	return post(url, JSON.stringify(body), { ...options, headers: { 'content-type': 'application/json', ...options.headers } });
+}
+
+/** The same as postJson for an item with files (multipart/form-data; the browser writes its Content-Type). */
+export function postForm(url: string, form: FormData, options: PostOptions = {}): Promise<SendOutcome> {
+	return post(url, form, options);
+}
+
+async function post(url: string, body: BodyInit, options: PostOptions): Promise<SendOutcome> {
 	try {
 		const res = await (options.fetchFn ?? fetch)(url, {
 			method: 'POST',
 			signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(options.timeoutMs ?? 30_000) : undefined,
-			headers: { 'content-type': 'application/json', accept: 'application/json, application/problem+json', ...options.headers },
+			headers: { accept: 'application/json, application/problem+json', ...options.headers },
 			credentials: 'same-origin',
 			redirect: 'manual',
-			body: JSON.stringify(body)
+			body
 		});
 		const outcome = await outcomeOf(res);
 		if (outcome.kind === 'stored' && options.onStored) options.onStored(await res.json().catch(() => null));
@@ -58,7 +69,7 @@ export async function sendQueue<T extends Queued>(
 	key: string,
 	workerId: string,
 	send: (item: T) => Promise<SendOutcome>,
-	options: { retryRefused?: readonly string[]; onProgress?: () => void } = {}
+	options: { retryRefused?: readonly string[]; onProgress?: () => void; afterStored?: (item: T) => Promise<void> } = {}
 ): Promise<SendReport> {
 	const report: SendReport = { sent: 0, refused: 0, stopped: null };
 	const retry = new Set(options.retryRefused ?? []);
@@ -69,6 +80,8 @@ export async function sendQueue<T extends Queued>(
 		const outcome = await send(item);
 		if (outcome.kind === 'stored') {
 			updateInQueue(key, item.submissionId, null);
+			// What belongs to the item elsewhere (its photos) goes after it: never an item left without its photos.
+			await options.afterStored?.(item);
 			report.sent++;
 		} else if (outcome.kind === 'refused') {
 			updateInQueue(key, item.submissionId, { ...item, refused: outcome.refusal });

@@ -1,6 +1,7 @@
 // On a worker's "Sign out": what the offline pages (the survey tablet, the staff intake form) keep on this device goes
 // with the session — their offline copies (caches and service workers), the tablet's questions and the talk that was
-// going on at a door. What waits to be sent (keys ending in ".sets": answer sets, signals registered offline) stays:
+// going on at a door. What waits to be sent (keys ending in ".sets": answer sets, signals registered offline, and
+// the photos of those signals in IndexedDB) stays:
 // it is what residents told the worker and would be lost; it goes out when the same worker signs in again (only that
 // worker sends it). When something waits, the worker is asked first. Without JavaScript the form signs out as
 // before. Loaded on staff pages only.
@@ -37,15 +38,62 @@
 		}
 		event.preventDefault();
 		for (const key of drop) localStorage.removeItem(key);
+		const photos = clearPhotos(waitingSignalIds());
 		const ours = (/** @type {string} */ name) => /^leefbaar-(tablet|intake)-/.test(name);
 		const caches_ = 'caches' in window ? caches.keys().then((names) => Promise.all(names.filter(ours).map((n) => caches.delete(n)))) : null;
 		const offlinePage = (/** @type {string} */ path) => /\/tablet\/?$/.test(path) || /^\/staff\/signals\/new\/?$/.test(path);
 		const workers = 'serviceWorker' in navigator ? navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.filter((r) => offlinePage(new URL(r.scope).pathname)).map((r) => r.unregister()))) : null;
 		// Never keep the worker from signing out: after two seconds the form goes, cleared or not.
 		const late = new Promise((resolve) => setTimeout(resolve, 2000));
-		Promise.race([Promise.all([caches_, workers]).catch(() => undefined), late]).then(() => {
+		Promise.race([Promise.all([caches_, workers, photos]).catch(() => undefined), late]).then(() => {
 			form.dataset.cleaned = '1';
 			form.submit();
 		});
 	});
+
+	/** The submission ids of the signals waiting on this device (intake-queue.ts). */
+	function waitingSignalIds() {
+		try {
+			return new Set(JSON.parse(localStorage.getItem('leefbaar.intake.sets') || '[]').map((/** @type {{ submissionId: string }} */ i) => i.submissionId));
+		} catch {
+			return new Set();
+		}
+	}
+
+	/**
+	 * The photos of signals (device-photos.ts: database "leefbaar-intake-photos", store "photos", keyed by submission
+	 * id): those of a waiting signal stay with it, every other goes; with nothing waiting, the whole database goes.
+	 * @param {Set<string>} waiting
+	 */
+	function clearPhotos(waiting) {
+		if (!('indexedDB' in window)) return null;
+		const name = 'leefbaar-intake-photos';
+		return new Promise((resolve) => {
+			const done = () => resolve(undefined);
+			if (waiting.size === 0) {
+				const request = indexedDB.deleteDatabase(name);
+				request.onsuccess = request.onerror = request.onblocked = done;
+				return;
+			}
+			const request = indexedDB.open(name);
+			// No such database: opening made it, and aborting the upgrade takes it away again.
+			request.onupgradeneeded = () => request.transaction?.abort();
+			request.onerror = request.onblocked = done;
+			request.onsuccess = () => {
+				const db = request.result;
+				const finish = () => (db.close(), done());
+				try {
+					const tx = db.transaction('photos', 'readwrite');
+					const store = tx.objectStore('photos');
+					const keys = store.getAllKeys();
+					keys.onsuccess = () => {
+						for (const key of keys.result) if (!waiting.has(String(key))) store.delete(key);
+					};
+					tx.oncomplete = tx.onerror = tx.onabort = finish;
+				} catch {
+					finish();
+				}
+			};
+		});
+	}
 })();

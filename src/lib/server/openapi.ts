@@ -16,6 +16,8 @@ type Operation = {
 	basePath?: string;
 	/** Body encodings besides JSON (Open311 clients post forms). */
 	bodyTypes?: string[];
+	/** A multipart/form-data body besides JSON, with its own schema (parts) and each part's encoding. */
+	multipart?: { schema: Record<string, unknown>; encoding: Record<string, { contentType: string }> };
 };
 
 const problem = z
@@ -42,6 +44,12 @@ function parametersOf(schema: z.ZodObject | undefined) {
 	return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
 }
 
+function requestContent(op: Operation): Record<string, unknown> {
+	const content: Record<string, unknown> = Object.fromEntries((op.bodyTypes ?? ['application/json']).map((type) => [type, { schema: z.toJSONSchema(op.body!, { io: 'input', unrepresentable: 'any' }) }]));
+	if (op.multipart) content['multipart/form-data'] = op.multipart;
+	return content;
+}
+
 export function openApiDocument(serverUrl: string): Record<string, unknown> {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const op of operations) {
@@ -55,7 +63,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
 			summary: op.summary,
 			tags: op.tags,
 			parameters: parametersOf(op.query),
-			...(op.body ? { requestBody: { required: true, content: Object.fromEntries((op.bodyTypes ?? ['application/json']).map((type) => [type, { schema: z.toJSONSchema(op.body!, { io: 'input', unrepresentable: 'any' }) }])) } } : {}),
+			...(op.body ? { requestBody: { required: true, content: requestContent(op) } } : {}),
 			...(op.auth ? { security: [{ session: [] }] } : {}),
 			responses
 		};

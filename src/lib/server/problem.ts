@@ -53,7 +53,11 @@ function stringParams(params: Record<string, unknown>): Record<string, string> {
 
 /** Form fields as a plain object (repeated names become arrays), for parsing with a Zod schema in core. */
 export async function formObject(request: Request): Promise<Record<string, unknown>> {
-	const data = await readForm(request);
+	return formFields(await readForm(request));
+}
+
+/** The text fields of a form already read (a form with files reads them from the same FormData). */
+export function formFields(data: FormData): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of data.entries()) {
 		if (typeof value !== 'string') continue;

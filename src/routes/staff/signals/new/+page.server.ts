@@ -2,17 +2,19 @@
 // resident or their household. A help request goes to the partner that must act only with the resident's consent,
 // asked on the spot with the plain sentence shown on this page. Without JavaScript the form posts to the action below;
 // with it, the page also works without network (a service worker keeps it, the phone keeps what is registered and
-// sends it to POST /api/v1/signals when the network is back).
+// sends it to POST /api/v1/signals when the network is back). Photos are checked and stored as a resident's are.
 import { randomBytes } from 'node:crypto';
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
 import { listResidents } from '$core/people/service';
 import { placeChoices } from '$core/people/places';
-import { SIGNAL_KINDS, STAFF_CHANNELS, type StaffIntakeInput } from '$core/signals/model';
-import { listCategories, listRoutingRules, registerSignal } from '$core/signals/service';
+import { MAX_IMAGE_BYTES } from '$core/files/limits';
+import { MAX_REPORT_PHOTOS, SIGNAL_KINDS, STAFF_CHANNELS, type StaffIntakeInput } from '$core/signals/model';
+import { listCategories, listRoutingRules, registerSignalWithPhotos } from '$core/signals/service';
 import { messagesScript, pageMessages } from '$core/i18n/page-messages';
 import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
-import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { readForm } from '$lib/server/form-body';
+import { formFailure, formFields, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
 // This page runs in the browser too: it must work offline on a phone, which a server-rendered form cannot.
@@ -37,7 +39,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		locals.pageMessages = messagesScript(
 			pageMessages(locals.locale, {
 				namespaces: [...LAYOUT_MESSAGE_NAMESPACES, 'errors', 'inbox', 'signal_offline'],
-				keys: LAYOUT_MESSAGE_KEYS
+				// The consent's contact fields borrow the resident record's words.
+				keys: [...LAYOUT_MESSAGE_KEYS, 'people.phone', 'people.email', 'people.contact_for_purpose_hint']
 			})
 		);
 		return {
@@ -50,6 +53,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			kinds: SIGNAL_KINDS,
 			channels: STAFF_CHANNELS,
 			helpPartners,
+			photoLimits: { max: MAX_REPORT_PHOTOS, maxMb: MAX_IMAGE_BYTES / 1024 / 1024 },
 			// One token per form: posting the same form twice (a double tap, a retry) stores one signal.
 			formToken: randomBytes(16).toString('base64url')
 		};
@@ -59,14 +63,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
-		const values = await formObject(request);
+	default: async ({ request, locals }) => {
+		const data = await readForm(request);
+		const values = formFields(data);
+		const files = data.getAll('photos').filter((f): f is File => typeof f !== 'string' && f.size > 0);
 		const input = { ...values, idempotencyKey: values.formToken, categoryId: values.categoryId || undefined } as StaffIntakeInput;
 		let id: string;
 		try {
-			id = (await registerSignal(locals.core.db, locals.actor, input, { baseUrl: locals.core.config.origin })).id;
+			const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+			id = (await registerSignalWithPhotos(locals.core.db, locals.core.files, locals.actor, input, photos, { baseUrl: locals.core.config.origin })).id;
 		} catch (err) {
-			return formFailure(err, locals.locale, values);
+			const failure = formFailure(err, locals.locale, values);
+			// A page cannot give a file input its files back: the form says how many to choose again.
+			return files.length > 0 ? fail(failure.status, { ...failure.data, photosChosen: files.length }) : failure;
 		}
 		redirect(303, `/staff/signals/${id}?klaar=created`);
 	}
