@@ -1,6 +1,7 @@
 import { resendInvitation } from '$core/auth/invitations';
 import type { UserUpdate } from '$core/partners/model';
-import { deactivateUser, getUser, listOrganisations, listTeams, reactivateUser, updateUser } from '$core/partners/service';
+import { listOrganisations, listTeams } from '$core/partners/service';
+import { deactivateUser, getUser, reactivateUser, updateUser } from '$core/auth/accounts';
 import { readForm } from '$lib/server/form-body';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure } from '../../forms';
