@@ -48,7 +48,7 @@ export const actions: Actions = {
 		}
 		return { done: 'reactivated', scope: 'status' };
 	},
-	resend: async ({ locals, params, url, request }) => {
+	resend: async ({ locals, params, request }) => {
 		await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			await resendInvitation(locals.core.db, locals.actor, { userId: params.id, baseUrl: locals.core.config.origin });

@@ -10,7 +10,7 @@ import { renderCodeLetters } from '$core/surveys/letters';
 import { readForm } from '$lib/server/form-body';
 import { codeLink, pick } from '../../../wording';
 
-export const POST: RequestHandler = async ({ request, locals, params, url }) => {
+export const POST: RequestHandler = async ({ request, locals, params }) => {
 	const form = await readForm(request);
 	const waveId = String(form.get('waveId') ?? '');
 	const estateIds = form.getAll('estateIds').map(String).filter(Boolean);
