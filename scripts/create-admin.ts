@@ -3,7 +3,7 @@
 import { system } from '../src/core/access/actor';
 import { createCore } from '../src/core/app';
 import { DomainError } from '../src/core/errors';
-import { createUser } from '../src/core/partners/service';
+import { createUser } from '../src/core/auth/accounts';
 
 const [email, name] = process.argv.slice(2);
 const password = process.env.LEEFBAAR_ADMIN_PASSWORD;

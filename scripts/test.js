@@ -1,4 +1,4 @@
-// `npm test`: builds the app (HTTP and browser tests run against the real production build), runs the unit,
+// `npm test`: runs the lint and the type check, builds the app (HTTP and browser tests run against the real production build), runs the unit,
 // integration and HTTP tests, then the browser tests, and ends with the totals alone on a line:
 // "N passed, N failed" (read from the runners' JSON reports). Under CI=true a skipped test counts as a failure.
 import { execSync, spawnSync } from 'node:child_process';
@@ -8,6 +8,27 @@ const ci = process.env.CI === 'true';
 const extra = process.argv.slice(2);
 mkdirSync('test-results', { recursive: true });
 
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exitCode = 0;
+
+// The static checks count as two tests each run: the lint (boundaries, ESLint's rules, Prettier's format) and the
+// type check of every .ts and .svelte file. Either failing fails the run.
+for (const check of [
+	{ name: 'lint (npm run lint)', command: 'npm', args: ['run', '--silent', 'lint'] },
+	{ name: 'types (svelte-check)', command: 'npm', args: ['run', '--silent', 'check', '--', '--fail-on-warnings'] }
+]) {
+	console.log(`\n=== ${check.name} ===`);
+	const run = spawnSync(check.command, check.args, { stdio: 'inherit' });
+	if (run.status === 0) passed += 1;
+	else {
+		console.error(`${check.name} failed.`);
+		failed += 1;
+		exitCode = 1;
+	}
+}
+
 console.log('Building the app for the HTTP and browser tests…');
 execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -16,10 +37,6 @@ const suites = [
 	{ name: 'browser (e2e)', config: 'vitest.e2e.config.ts', report: 'test-results/e2e.json' }
 ];
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-let exitCode = 0;
 for (const suite of suites) {
 	if (!existsSync(suite.config)) continue;
 	rmSync(suite.report, { force: true });

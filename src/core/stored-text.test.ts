@@ -13,6 +13,7 @@ import { issueOpen311Client } from './signals/open311-clients';
 import { addNote, reportSignal } from './signals/service';
 
 const baseUrl = 'https://leefbaar.test';
+// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
 const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 describeOnDatabases('stored text is clean', (ctx) => {

@@ -9,7 +9,9 @@ import { Invalid } from './errors';
  * (U+202A–U+202E, U+2066–U+2069) that make a text read otherwise than it is ("Trojan Source", CVE-2021-42574; a name
  * or file name that shows ".pdf" but is ".exe"). Marks such as U+200F (right-to-left mark) stay: Arabic text needs them.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
 const HAS_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 /** One text made safe to store: CRLF becomes LF, a lone CR goes, and so does every character above. */

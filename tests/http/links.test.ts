@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/access/actor';
 import { testDialects } from '../../src/core/db/testing';
-import { createUser } from '../../src/core/partners/service';
+import { createUser } from '../../src/core/auth/accounts';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, HttpSession, login } from '../support/session';
 import { rawRequest } from '../security/http';

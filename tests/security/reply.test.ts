@@ -17,7 +17,7 @@ describeTargets('the tracking page’s form writes as the link’s holder only',
 	const hersReply = `Mijn moeder heeft morgen dialyse, ze moet naar beneden (${marker}).`;
 	const hisReply = `Bij ons op de vierde piept de lift (${marker}).`;
 	const tab = () => new HttpSession(target(), { 'accept-language': 'nl-BE' });
-	let hers = { tracking: '', reference: '' };
+	const hers = { tracking: '', reference: '' };
 	let his = '';
 
 	async function openForm(session: HttpSession): Promise<string> {

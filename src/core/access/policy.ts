@@ -5,6 +5,7 @@ import type { Role } from '../db/schema';
 import type { Actor, StaffActor } from './actor';
 
 type Condition<S> = (actor: StaffActor, subject: S) => boolean;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule checks its own resource type; the table holds them all
 type Rule = { roles: readonly Role[] | 'any-staff'; condition?: Condition<any> };
 
 const rules = new Map<string, Rule[]>();

@@ -5,7 +5,7 @@ import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid } from '../errors';
 import type { Mail } from '../mail/outbox';
 import { buildOrganisation, buildStaff } from '../partners/factories';
-import { deactivateUser, getUser, listUsers } from '../partners/service';
+import { deactivateUser, getUser, listUsers } from './accounts';
 import { signIn } from './service';
 import { resolveSession } from './sessions';
 import { acceptInvitation, describeInvitation, inviteUser, resendInvitation } from './invitations';

@@ -10,7 +10,7 @@ import { Conflict, NotFound } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { invitationMail } from '../mail/templates';
 import { invitationInput, password, resendInput, type InvitationInput, type ResendInput } from '../partners/model';
-import { insertStaffAccount, type UserSummary } from '../partners/users';
+import { insertStaffAccount, type UserSummary } from './accounts';
 import { parseInput } from '../validation';
 import { hashPassword } from './passwords';
 import { createSession } from './sessions';

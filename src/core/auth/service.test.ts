@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { system } from '../access/actor';
 import { describeOnDatabases } from '../db/testing';
-import { createOrganisation, createUser } from '../partners/service';
+import { createOrganisation } from '../partners/service';
+import { createUser } from './accounts';
 import { resolveSession } from './sessions';
 import { signIn, signOut, WrongCredentials } from './service';
 import { Invalid } from '../errors';

@@ -4,7 +4,8 @@ import type { Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { Organisation, OrganisationKind, Role } from '../db/schema';
 import { loadReach } from './reach';
-import { createOrganisation, createUser, type UserSummary } from './service';
+import { createOrganisation } from './service';
+import { createUser, type UserSummary } from '../auth/accounts';
 
 const setup = system('test');
 const unique = () => newId().slice(-12);

@@ -5,26 +5,8 @@ import { resolveSession } from '../auth/sessions';
 import { describeOnDatabases } from '../db/testing';
 import { Conflict, Forbidden, Invalid } from '../errors';
 import { actorOf, buildOrganisation, buildStaff } from './factories';
-import {
-	addTeamMember,
-	createOrganisation,
-	createTeam,
-	createUser,
-	deactivateUser,
-	deleteOrganisation,
-	deleteTeam,
-	getTeam,
-	getUser,
-	listOrganisations,
-	listTeams,
-	listUsers,
-	reactivateUser,
-	removeTeamMember,
-	renameTeam,
-	staffOverview,
-	updateOrganisation,
-	updateUser
-} from './service';
+import { addTeamMember, createOrganisation, createTeam, deleteOrganisation, deleteTeam, getTeam, listOrganisations, listTeams, removeTeamMember, renameTeam, updateOrganisation } from './service';
+import { createUser, deactivateUser, getUser, listUsers, reactivateUser, staffOverview, updateUser } from '../auth/accounts';
 
 describeOnDatabases('organisations and teams', (ctx) => {
 	it('an admin sets up a housing company with a team for Wallaysplein and puts a colleague in it', async () => {

@@ -1,4 +1,4 @@
-// What the partners module does: organisations and their teams (staff accounts are in users.ts, re-exported here).
+// What the partners module does: organisations and their teams. Staff accounts are in core/auth (accounts.ts).
 // Each call checks the access policy and runs in one transaction with its audit entry.
 import { audit, authorize, type Actor } from '../access';
 import type { Db } from '../db/database';
@@ -22,7 +22,6 @@ import {
 	type TeamRename
 } from './model';
 
-export * from './users';
 
 export async function createOrganisation(db: Db, actor: Actor, input: OrganisationInput): Promise<Organisation> {
 	authorize(actor, 'create', 'organisation');

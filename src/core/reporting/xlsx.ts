@@ -192,6 +192,7 @@ export function escapeText(text: string): string {
 		.replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
 		.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 		.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'))
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
 		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 

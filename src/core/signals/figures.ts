@@ -121,7 +121,6 @@ const flag = (condition: ReturnType<typeof sql>) => sql<number>`case when ${cond
 const OUTCOMES = ['total', 'open', 'overdue', 'solved', 'rejected', 'not_our_task', 'closed_unsolved', 'help_requests', 'responded', 'solved_with_deadline', 'solved_on_time'] as const;
 const OUTCOME_SUMS = sql.raw(OUTCOMES.map((c) => (c === 'total' ? 'count(*) as total' : `sum(${c}) as ${c}`)).join(', '));
 const outcomesOf = (alias: string) => sql.raw(OUTCOMES.map((c) => `${alias}.${c}`).join(', '));
-const NO_OUTCOMES = sql.raw(OUTCOMES.map((c) => `null as ${c}`).join(', '));
 
 type OutcomeRow = { responded?: number; total: number; open: number; overdue: number; solved: number; rejected: number; not_our_task: number; closed_unsolved: number; help_requests: number; solved_with_deadline: number; solved_on_time: number };
 function outcomes(r: OutcomeRow | undefined): Outcomes {

@@ -7,7 +7,6 @@ import { estatesInScope } from '../areas/scope';
 import type { Db } from '../db/database';
 import { isLocale, translate, type Locale } from '../i18n';
 import { formatCsv, spreadsheetText } from '../people/csv';
-import { wordingFor } from './answers';
 import { optionsOf } from './figures';
 import { NEEDS_PARTS, OTHER, type Question } from './model';
 import { allVersions, surveyFor, wavesOf } from './records';

@@ -7,7 +7,7 @@ import type { Actor } from '../access';
 import type { Db } from '../db/database';
 import { fingerprint } from '../idempotency';
 import { completeLanguages, submitAnswerSet, type SubmitResult } from './answering';
-import { parseSurveyInput, surveyInvalid } from './issues';
+import { parseSurveyInput } from './issues';
 import { answerMap, languageCode, type Structure, type SurveyMode, type Wording } from './model';
 import { latestVersion, modesOf, openWave, surveyEstates, surveyFor, titleOf } from './records';
 

@@ -5,7 +5,7 @@ import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure, field } from '../forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	try {
 		return { clients: await listOpen311Clients(locals.core.db, locals.actor), endpoint: `${locals.core.config.origin}/open311/v2` };
 	} catch (err) {

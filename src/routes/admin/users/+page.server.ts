@@ -1,6 +1,7 @@
 import { Invalid } from '$core/errors';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { listOrganisations, listUsers } from '$core/partners/service';
+import { listOrganisations } from '$core/partners/service';
+import { listUsers } from '$core/auth/accounts';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 };
 
 export const actions: Actions = {
-	answer: async ({ request, locals, params, url }) => {
+	answer: async ({ request, locals, params }) => {
 		const values = await formObject(request);
 		try {
 			await answerPartnerLink(locals.core.db, params.token, values as never, { baseUrl: locals.core.config.origin });

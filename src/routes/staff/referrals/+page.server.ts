@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	respond: async ({ request, locals, url }) => {
+	respond: async ({ request, locals }) => {
 		const values = await formObject(request);
 		const accept = values.decision === 'accept';
 		try {

@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	bulk: async ({ request, locals, url }) => {
+	bulk: async ({ request, locals }) => {
 		const values = await formObject(request);
 		const back = readInboxQuery(new URLSearchParams(String(values.back ?? '')));
 		let changed: number;

@@ -1,19 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
 import type { OrganisationUpdate } from '$core/partners/model';
-import {
-	addTeamMember,
-	createTeam,
-	deleteOrganisation,
-	deleteTeam,
-	getOrganisation,
-	getTeam,
-	listTeams,
-	listUsers,
-	removeTeamMember,
-	renameTeam,
-	updateOrganisation
-} from '$core/partners/service';
+import { addTeamMember, createTeam, deleteOrganisation, deleteTeam, getOrganisation, getTeam, listTeams, removeTeamMember, renameTeam, updateOrganisation } from '$core/partners/service';
+import { listUsers } from '$core/auth/accounts';
 import { addWorkingArea, listWorkingAreas, removeWorkingArea } from '$core/partners/reach';
 import { listAreas } from '$core/areas/service';
 import { askFirst, confirmed } from '$lib/server/confirmation';

@@ -1,6 +1,7 @@
 import { resendInvitation } from '$core/auth/invitations';
 import type { UserUpdate } from '$core/partners/model';
-import { deactivateUser, getUser, listOrganisations, listTeams, reactivateUser, updateUser } from '$core/partners/service';
+import { listOrganisations, listTeams } from '$core/partners/service';
+import { deactivateUser, getUser, reactivateUser, updateUser } from '$core/auth/accounts';
 import { readForm } from '$lib/server/form-body';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure } from '../../forms';
@@ -47,7 +48,7 @@ export const actions: Actions = {
 		}
 		return { done: 'reactivated', scope: 'status' };
 	},
-	resend: async ({ locals, params, url, request }) => {
+	resend: async ({ locals, params, request }) => {
 		await readForm(request); // a button without fields: still only a well-formed post acts
 		try {
 			await resendInvitation(locals.core.db, locals.actor, { userId: params.id, baseUrl: locals.core.config.origin });

@@ -4,7 +4,7 @@ import { reportPlace } from '$core/signals/report-form';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const place = await reportPlace(locals.core.db, locals.actor, params.slug);
 		const shortLink = `${locals.core.config.origin}/m/${place.slug}`;

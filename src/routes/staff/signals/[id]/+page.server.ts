@@ -47,7 +47,7 @@ function noticeFrom(p: URLSearchParams): string | null {
 
 type Ctx = Parameters<Actions[string]>[0];
 async function act(event: Ctx, done: (typeof NOTICES)[number], work: (values: Record<string, unknown>, baseUrl: string) => Promise<unknown>) {
-	const { request, locals, params, url } = event;
+	const { request, locals, params } = event;
 	const values = await formObject(request);
 	try {
 		await work(values, locals.core.config.origin);

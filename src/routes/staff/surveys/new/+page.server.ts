@@ -7,7 +7,7 @@ import { formErrorKeys, surveyFormChoices, surveyInputFromForm } from '../survey
 import { shortLinkPrefix } from '../wording';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	try {
 		authorize(locals.actor, 'create', 'survey');
 		return { choices: await surveyFormChoices(locals.core.db, locals.actor), linkPrefix: shortLinkPrefix(locals.core.config.origin) };

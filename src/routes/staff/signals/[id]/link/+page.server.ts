@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals, params, url }) => {
+	create: async ({ request, locals, params }) => {
 		const values = await formObject(request);
 		try {
 			const link = await createPartnerLink(locals.core.db, locals.actor, params.id, values as never, { baseUrl: locals.core.config.origin });

@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	refer: async ({ request, locals, params, url }) => {
+	refer: async ({ request, locals, params }) => {
 		const values = await formObject(request);
 		try {
 			await referSignal(locals.core.db, locals.actor, params.id, values as never, { baseUrl: locals.core.config.origin });

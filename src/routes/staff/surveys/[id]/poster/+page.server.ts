@@ -5,7 +5,7 @@ import { pageError } from '$lib/server/problem';
 import { shortLink } from '../../wording';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
 		// The short link: fewer letters to type from the poster, and a QR code with fewer squares to read.

@@ -7,7 +7,7 @@ import { formErrorKeys, surveyFormChoices, surveyFormValues, surveyInputFromForm
 import { shortLinkPrefix } from '../../wording';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
 		// A partner reads the survey and its results; only the organisation running it changes it.

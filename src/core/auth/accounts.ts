@@ -1,19 +1,19 @@
-// Staff accounts: create, list, read, change, switch off and on again. Invitations and password resets are in
-// core/auth. Two rules keep an installation manageable: an admin cannot switch themselves off, and the last active
+// Staff accounts: create, list, read, change, switch off and on again, beside the invitations, password resets and
+// sessions of the same accounts. Two rules keep an installation manageable: an admin cannot switch themselves off, and the last active
 // admin can be neither switched off nor given another role.
 import { sql } from 'kysely';
 import { audit, authorize, type Actor } from '../access';
-import { hashPassword } from '../auth/passwords';
-import { deleteSessionsOf } from '../auth/sessions';
-import { expireTokensOf, latestTokenOf } from '../auth/tokens';
+import { hashPassword } from './passwords';
+import { deleteSessionsOf } from './sessions';
+import { expireTokensOf, latestTokenOf } from './tokens';
 import type { Db } from '../db/database';
 import { inTransaction } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import type { Role, User } from '../db/schema';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
-import { changedFields } from './changes';
-import { recordId, userFilter, userInput, userUpdate, type UserFilter, type UserInput, type UserStatus, type UserUpdate } from './model';
+import { changedFields } from '../partners/changes';
+import { recordId, userFilter, userInput, userUpdate, type UserFilter, type UserInput, type UserStatus, type UserUpdate } from '../partners/model';
 
 export type UserSummary = Omit<User, 'password_hash'>;
 export type UserListItem = UserSummary & { status: UserStatus; organisationName: string | null };
