@@ -1,9 +1,9 @@
 // `npm run create-admin -- <email> "<name>"`: the first admin account of a real installation (DEMO_DATA=false).
 // The password is read from LEEFBAAR_ADMIN_PASSWORD so it never lands in the shell history as an argument.
-import { system } from '../src/core/access/actor';
+import { system } from '../src/core/access';
 import { createCore } from '../src/core/app';
 import { DomainError } from '../src/core/errors';
-import { createUser } from '../src/core/auth/accounts';
+import { createUser } from '../src/core/auth';
 
 const [email, name] = process.argv.slice(2);
 const password = process.env.LEEFBAAR_ADMIN_PASSWORD;

@@ -5,14 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { system } from '../src/core/access/actor';
+import { system } from '../src/core/access';
 import { createCore } from '../src/core/app';
-import { importAreas } from '../src/core/areas/import';
+import { importAreas } from '../src/core/areas';
 import { AREA_KINDS } from '../src/core/areas/model';
-import { getAreaBySlug } from '../src/core/areas/service';
+import { getAreaBySlug } from '../src/core/areas';
 import { DomainError, Invalid } from '../src/core/errors';
 import { has, isLocale, translate, type Locale } from '../src/core/i18n/index';
-import { startImportJob } from '../src/core/jobs/imports';
+import { startImportJob } from '../src/core/jobs';
 
 const usage =
 	'Usage: npm run import:areas -- <file.geojson> [--kind ' +

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { system } from '../src/core/access/actor';
+import { system } from '../src/core/access';
 import { createCore } from '../src/core/app';
 import { DomainError } from '../src/core/errors';
 import { isLocale, translate, type Locale } from '../src/core/i18n/index';
-import { importTenants } from '../src/core/people/tenant-import';
-import { tenantJobReport } from '../src/core/people/tenant-report';
+import { importTenants } from '../src/core/people';
+import { tenantJobReport } from '../src/core/people';
 
 const usage = 'Usage: npm run import:tenants -- <file.csv> --housing-company "<name>" [--dry-run] [--import-valid-rows] [--lang nl|fr|en] [--json]';
 const { values, positionals } = (() => {

@@ -1,7 +1,7 @@
 // `npm run migrate`: brings the database (SQLite under DATA_DIR, or PostgreSQL at DATABASE_URL) to the latest schema.
-import { loadConfig } from '../src/core/config/config';
-import { openDatabase } from '../src/core/db/database';
-import { migrateToLatest } from '../src/core/db/migrate';
+import { loadConfig } from '../src/core/config';
+import { openDatabase } from '../src/core/db';
+import { migrateToLatest } from '../src/core/db';
 
 const config = loadConfig();
 const db = openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: 2 });

@@ -1,6 +1,6 @@
 // `npm run seed`: loads the demo data into an empty database (the server does this by itself on first start).
 import { createCore } from '../src/core/app';
-import { demoStartLines, startDemo } from '../src/core/demo/load';
+import { demoStartLines, startDemo } from '../src/core/demo';
 
 const core = await createCore(undefined, { sweeps: false });
 try {

@@ -1,5 +1,5 @@
 import type { Core } from '$core/app';
-import type { Actor } from '$core/access/actor';
+import type { Actor } from '$core/access';
 import type { Locale } from '$core/i18n';
 
 declare global {

@@ -1,11 +1,11 @@
 // Builds the core once per process and gives every request its actor, language, text size and request id.
 import { building } from '$app/environment';
 import { error, isHttpError, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { anonymous } from '$core/access/actor';
+import { anonymous } from '$core/access';
 import { createCore, type Core } from '$core/app';
-import { resolveSession } from '$core/auth/sessions';
-import { demoStartLines, startDemo } from '$core/demo/load';
-import { newId } from '$core/db/ids';
+import { resolveSession } from '$core/auth';
+import { demoStartLines, startDemo } from '$core/demo';
+import { newId } from '$core/db';
 import { isLocale, negotiateLocale } from '$core/i18n';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
 import { decideRouteAccess } from '$lib/server/route-access';

@@ -1,18 +1,18 @@
 // Builds the core once per process: configuration, database, mail and the sweeps. hooks.server.ts hands it to routes.
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { loadConfig, type Config } from './config/config';
-import { localFileStore, type FileStore } from './files/storage';
-import { openDatabase, type Db } from './db/database';
-import { migrateToLatest } from './db/migrate';
-import { startSweeps } from './jobs/runner';
-import { sweepOutbox } from './mail/outbox';
-import { optimizeStatistics } from './db/statistics';
-import { createMailTransport, type MailTransport } from './mail/transport';
-import { sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './signals/sweeps';
-import { sweepSurveyDrafts, unlinkUsedCodes } from './surveys/answering';
-import { sweepCodeLetters } from './surveys/code-letters';
-import type { Mail } from './mail/outbox';
+import { loadConfig, type Config } from './config';
+import { localFileStore, type FileStore } from './files';
+import { openDatabase, type Db } from './db';
+import { migrateToLatest } from './db';
+import { startSweeps } from './jobs';
+import { sweepOutbox } from './mail';
+import { optimizeStatistics } from './db';
+import { createMailTransport, type MailTransport } from './mail';
+import { sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './signals';
+import { sweepSurveyDrafts, unlinkUsedCodes } from './surveys';
+import { sweepCodeLetters } from './surveys';
+import type { Mail } from './mail';
 
 export type Core = {
 	config: Config;

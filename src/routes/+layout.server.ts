@@ -1,4 +1,4 @@
-import { waitingReferralCount } from '$core/signals/service';
+import { waitingReferralCount } from '$core/signals';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {

@@ -36,7 +36,7 @@ const CODE_ELEMENTS = new Set(['code', 'kbd', 'samp', 'pre']);
 export function perceivedText(html: string): Perceived[] {
 	const pieces: Perceived[] = [];
 	const src = html.replace(/<!--[\s\S]*?-->/g, '');
-	const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
+	const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
 	const open: Array<{ name: string; lang?: string }> = [];
 	const langNow = () => [...open].reverse().find((e) => e.lang !== undefined)?.lang;
 	const inCode = () => open.some((e) => CODE_ELEMENTS.has(e.name));
@@ -76,7 +76,7 @@ export function perceivedText(html: string): Perceived[] {
 
 function parseAttributes(raw: string): Record<string, string> {
 	const attributes: Record<string, string> = {};
-	for (const m of raw.matchAll(/([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+	for (const m of raw.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
 		attributes[m[1].toLowerCase()] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
 	}
 	return attributes;

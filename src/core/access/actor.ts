@@ -1,6 +1,6 @@
 // Who is acting: a staff user with a role in an organisation, an anonymous resident, or the system itself (sweeps,
 // imports from the command line, demo data).
-import type { OrganisationKind, Role } from '../db/schema';
+import type { OrganisationKind, Role } from '../db';
 
 /**
  * Where a staff member's organisation works, loaded once per request (partners/reach.ts): its working areas — a

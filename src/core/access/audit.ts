@@ -1,9 +1,9 @@
 // The audit log: every read of an individual's record and every change to people's data, written in the same
 // transaction as the action it records. No personal data in the summary: ids and field names only.
 import { z } from 'zod';
-import { newId, nowIso } from '../db/ids';
-import type { Db } from '../db/database';
-import type { AuditEntry } from '../db/schema';
+import { newId, nowIso } from '../db';
+import type { Db } from '../db';
+import type { AuditEntry } from '../db';
 import { parseInput } from '../validation';
 import { actorLabel, type Actor } from './actor';
 import { authorize } from './policy';

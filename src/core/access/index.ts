@@ -10,3 +10,8 @@ export { allow, allowPublic, authorize, can, knownPermissions } from './policy';
 export { audit, searchAudit, type AuditSearch } from './audit';
 export * from './actor';
 export { worksIn } from './reach';
+export type { PlaceContext } from './policies/areas';
+export { landlordOf, personInReach } from './policies/people';
+export type { PersonContext, TenantImportContext } from './policies/people';
+export type { CollectiveContext, RoutingRuleContext, SignalContext } from './policies/signals';
+export type { SurveyContext } from './policies/surveys';

@@ -1,7 +1,7 @@
 // The access policy: every read or write of people's data asks here first. Rules are one readable line each,
 // registered per resource in core/access/policies/*.ts (after Outline's server/policies).
 import { Forbidden, Unauthenticated } from '../errors';
-import type { Role } from '../db/schema';
+import type { Role } from '../db/model';
 import type { Actor, StaffActor } from './actor';
 
 type Condition<S> = (actor: StaffActor, subject: S) => boolean;

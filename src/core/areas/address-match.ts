@@ -6,8 +6,8 @@
 // holding them all, and says so. Only places are answered (estate, area, municipality), never a dwelling or who
 // lives there.
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
-import type { AreaKind } from '../db/schema';
+import type { Db } from '../db';
+import type { AreaKind } from '../db';
 import { formatAddress, parseAddress } from './addresses';
 import { insideAreas } from './tree';
 

@@ -5,9 +5,9 @@
 // that address, those of that street, or those of the municipality or postcode. A neighbourhood's own name works too.
 // Places only: nothing about who lives there.
 import { authorize, type Actor } from '../access';
-import type { Db } from '../db/database';
-import { lowerContains } from '../db/like';
-import type { AreaKind } from '../db/schema';
+import type { Db } from '../db';
+import { lowerContains } from '../db';
+import type { AreaKind } from '../db';
 import { matchAddress } from './address-match';
 import { parseAddress } from './addresses';
 import { LOCAL_AREA_KINDS } from './model';

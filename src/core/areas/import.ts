@@ -6,11 +6,11 @@
 // else by kind + name).
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { audit, authorize, can, type Actor } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { Area, AreaKind } from '../db/schema';
+import { inTransaction, type Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { Area, AreaKind } from '../db';
 import { DomainError, Invalid } from '../errors';
-import { finishImportJob, reportProgress, startImportJob } from '../jobs/imports';
+import { finishImportJob, reportProgress, startImportJob } from '../jobs';
 import { parseInput } from '../validation';
 import { isRejection, parseFeatureCollection, readAreaFeature, type AcceptedFeature, type FeatureRejection } from './geojson';
 import { representativePoint, type AreaGeometry } from './geometry';

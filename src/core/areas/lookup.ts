@@ -1,8 +1,8 @@
 // "Which area holds this point?": candidates from the spatial index (bounding boxes), then the exact polygon test.
 // Areas are not personal data, so no actor is needed: the public API and signal intake both ask this.
-import type { Db } from '../db/database';
-import type { Area } from '../db/schema';
-import { areaBoxesHolding, areasWhoseBoxHolds, type AreaBox } from '../db/spatial';
+import type { Db } from '../db';
+import type { Area } from '../db';
+import { areaBoxesHolding, areasWhoseBoxHolds, type AreaBox } from '../db';
 import { bboxArea, geometryContains, type AreaGeometry } from './geometry';
 
 function isAreaGeometry(value: unknown): value is AreaGeometry {

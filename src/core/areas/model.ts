@@ -200,3 +200,4 @@ export const areaLookupQuery = z.object({
 
 /** GET /api/v1/areas?kind=&parent= (parent by its slug) */
 export const areaApiListQuery = z.object({ kind: z.enum(AREA_KINDS).optional(), parent: z.string().trim().max(80).optional() });
+export type { AreaDirectory } from './public';

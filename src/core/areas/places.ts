@@ -2,10 +2,10 @@
 // but only staff shape them; the public sees estates by name and street (public.ts), never dwellings.
 import { sql } from 'kysely';
 import { audit, authorize, can, type Actor } from '../access';
-import type { PlaceContext } from '../access/policies/areas';
-import { inTransaction, type Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { Building, Dwelling, Estate } from '../db/schema';
+import type { PlaceContext } from '../access';
+import { inTransaction, type Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { Building, Dwelling, Estate } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { numberKey, streetKey } from './addresses';

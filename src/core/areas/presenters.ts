@@ -1,7 +1,7 @@
 // What the API says about an area: one shape, described once for the OpenAPI document. Areas hold no personal data,
 // but the presenter still names every field, so nothing new leaks out when the table grows.
 import { z } from 'zod';
-import type { Area } from '../db/schema';
+import type { Area } from '../db';
 import { AREA_KINDS } from './model';
 import type { AreaSummary } from './service';
 

@@ -1,9 +1,9 @@
 // The presenter of an area's public page for residents: names, description, the estates with their streets, the
 // shapes for the map. Nothing about people or dwellings goes out through here.
 import { authorize, type Actor } from '../access';
-import type { Db } from '../db/database';
-import { lowerContains } from '../db/like';
-import type { AreaKind } from '../db/schema';
+import type { Db } from '../db';
+import { lowerContains } from '../db';
+import type { AreaKind } from '../db';
 import { NotFound } from '../errors';
 import type { AreaGeometry } from './geometry';
 import { LOCAL_AREA_KINDS } from './model';

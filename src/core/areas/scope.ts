@@ -1,6 +1,6 @@
 // The estates a piece of work covers (a survey targets areas and single estates), for other modules: an area counts
 // with every area below it. Places are not personal data; the caller checks its own access first.
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 
 export type EstateInScope = { id: string; name: string; slug: string; areaId: string; /** The municipality's name, for an address ("8560 Wevelgem"). */ town: string | null };
 

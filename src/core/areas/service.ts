@@ -1,9 +1,9 @@
 // What the areas module does with areas themselves: create, change, delete, list and find them, and walk the tree
 // (region → municipality → neighbourhood). Estates, buildings and dwellings are in places.ts; imports in import.ts.
 import { audit, authorize, type Actor } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { Area } from '../db/schema';
+import { inTransaction, type Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { Area } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { areaNameKeys, placeKey } from './addresses';

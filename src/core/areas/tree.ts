@@ -1,7 +1,7 @@
 // The area tree as the access policy needs it: the path of an area up to the region (is this item inside a working
 // area?) and, for lists, the condition "inside one of these areas" in SQL. Places are not personal data.
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 
 /** Ten levels is far more than Belgium has (region, province, municipality, neighbourhood); it also stops a cycle. */
 const MAX_DEPTH = 10;

@@ -6,13 +6,13 @@ import { audit, authorize, type Actor } from '../access';
 import { hashPassword } from './passwords';
 import { deleteSessionsOf } from './sessions';
 import { expireTokensOf, latestTokenOf } from './tokens';
-import type { Db } from '../db/database';
-import { inTransaction } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { Role, User } from '../db/schema';
+import type { Db } from '../db';
+import { inTransaction } from '../db';
+import { newId, nowIso } from '../db';
+import type { Role, User } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
-import { changedFields } from '../partners/changes';
+import { changedFields } from '../partners';
 import { recordId, userFilter, userInput, userUpdate, type UserFilter, type UserInput, type UserStatus, type UserUpdate } from '../partners/model';
 
 export type UserSummary = Omit<User, 'password_hash'>;

@@ -3,12 +3,12 @@
 // Links that do not work, tried from one client address, count against the same limit as reset links.
 import { z } from 'zod';
 import { audit, authorize, system, type Actor } from '../access';
-import type { Db } from '../db/database';
-import { inTransaction } from '../db/database';
-import { nowIso } from '../db/ids';
+import type { Db } from '../db';
+import { inTransaction } from '../db';
+import { nowIso } from '../db';
 import { Conflict, NotFound } from '../errors';
-import { enqueueMail } from '../mail/outbox';
-import { invitationMail } from '../mail/templates';
+import { enqueueMail } from '../mail';
+import { invitationMail } from '../mail';
 import { invitationInput, password, resendInput, type InvitationInput, type ResendInput } from '../partners/model';
 import { insertStaffAccount, type UserSummary } from './accounts';
 import { parseInput } from '../validation';

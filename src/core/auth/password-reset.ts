@@ -4,11 +4,11 @@
 // a sign-in pause on the account, so a stranger who keeps guessing cannot keep its holder out.
 import { z } from 'zod';
 import { audit, authorize, system, type Actor } from '../access';
-import type { Db } from '../db/database';
-import { inTransaction } from '../db/database';
-import { nowIso } from '../db/ids';
-import { enqueueMail } from '../mail/outbox';
-import { passwordResetMail } from '../mail/templates';
+import type { Db } from '../db';
+import { inTransaction } from '../db';
+import { nowIso } from '../db';
+import { enqueueMail } from '../mail';
+import { passwordResetMail } from '../mail';
 import { password } from '../partners/model';
 import { parseInput } from '../validation';
 import { hashPassword } from './passwords';

@@ -2,14 +2,14 @@
 // throttled per account and per client address (./throttle.ts): every attempt is counted before the password is
 // checked, and a refused attempt is never checked, so a right password during a pause tells a guesser nothing.
 import { z } from 'zod';
-import { audit } from '../access/audit';
-import { system } from '../access/actor';
-import type { Db } from '../db/database';
-import { inTransaction } from '../db/database';
-import { nowIso } from '../db/ids';
+import { audit } from '../access';
+import { system } from '../access';
+import type { Db } from '../db';
+import { inTransaction } from '../db';
+import { nowIso } from '../db';
 import { DomainError } from '../errors';
-import { enqueueMail } from '../mail/outbox';
-import { signInBlockedMail } from '../mail/templates';
+import { enqueueMail } from '../mail';
+import { signInBlockedMail } from '../mail';
 import { parseInput } from '../validation';
 import { timingDummyHash, verifyPassword } from './passwords';
 import { createSession, deleteSession } from './sessions';

@@ -1,9 +1,9 @@
 // Database sessions: the cookie holds a random token, the database its hash. Sessions slide: a session seen after
 // half its life is extended. Nothing is kept in memory, so any server process can serve any request.
-import type { Db } from '../db/database';
-import { nowIso } from '../db/ids';
-import type { StaffActor } from '../access/actor';
-import { loadReach } from '../partners/reach';
+import type { Db } from '../db';
+import { nowIso } from '../db';
+import type { StaffActor } from '../access';
+import { loadReach } from '../partners';
 import { hashToken, newToken } from './tokens';
 
 const DAY = 86_400_000;

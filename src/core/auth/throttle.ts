@@ -5,8 +5,8 @@
 // (several server processes share it through the database); an attempt that turns out right is taken back.
 import { createHash } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../db/database';
-import type { ThrottleAnswer } from '../db/schema';
+import type { Db } from '../db';
+import type { ThrottleAnswer } from '../db';
 import { DomainError } from '../errors';
 
 const MINUTE = 60_000;

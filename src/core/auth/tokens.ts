@@ -1,9 +1,9 @@
 // Random tokens for cookies and mailed links; only their sha256 is stored. Mailed tokens (invitation, password
 // reset) are single use and expire: a link found later in a mailbox or a browser history opens nothing.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { TokenKind } from '../db/schema';
+import type { Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { TokenKind } from '../db';
 import { DomainError } from '../errors';
 
 export const newToken = (): string => randomBytes(32).toString('base64url');

@@ -1,16 +1,16 @@
 // Demo data from the real places in PRODUCT.md, with invented people. Built through the modules' services, so the
 // demo exercises the same rules, validation and audit trail as real use.
-import { system } from '../access/actor';
-import { createArea, listAreas } from '../areas/service';
-import { importAreas } from '../areas/import';
-import { createBuilding, createDwelling, createEstate } from '../areas/places';
-import type { Db } from '../db/database';
-import type { Role } from '../db/schema';
-import { addWorkingArea } from '../partners/reach';
-import { createOrganisation, createTeam } from '../partners/service';
-import { createUser } from '../auth/accounts';
-import { recordConsent } from '../people/consents';
-import { createHousehold, createResident } from '../people/service';
+import { system } from '../access';
+import { createArea, listAreas } from '../areas';
+import { importAreas } from '../areas';
+import { createBuilding, createDwelling, createEstate } from '../areas';
+import type { Db } from '../db';
+import type { Role } from '../db';
+import { addWorkingArea } from '../partners';
+import { createOrganisation, createTeam } from '../partners';
+import { createUser } from '../auth';
+import { recordConsent } from '../people';
+import { createHousehold, createResident } from '../people';
 import municipalities from './municipalities.geo.json';
 import { demoHouseholds } from './people';
 import { DEMO_AREAS, squareAround } from './places';

@@ -1,9 +1,9 @@
 // Loads the demo data into an empty database when DEMO_DATA is on (the default), and says how to log in: on the first
 // start and on every later one, as plain lines a person reads in the terminal (never through the JSON log).
 import type { Core } from '../app';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { buildDemoData, DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './data';
-import { refreshStatistics } from '../db/statistics';
+import { refreshStatistics } from '../db';
 
 export type DemoStart = { loaded: boolean; password: string; logins: DemoLogin[] };
 

@@ -1,9 +1,9 @@
 // Demo data for Open311: one client, "Demo-app", whose key is the documented "demo" (README, docs/open311.md), so
 // anyone trying the demo can POST a report with curl. A fixed key is only possible for the system actor.
 import { system } from '../access';
-import { hashToken } from '../auth/tokens';
-import type { Db } from '../db/database';
-import { issueOpen311Client } from '../signals/open311-clients';
+import { hashToken } from '../auth';
+import type { Db } from '../db';
+import { issueOpen311Client } from '../signals';
 
 export const DEMO_OPEN311_KEY = 'demo';
 

@@ -1,6 +1,6 @@
 // The real places of the demo (PRODUCT.md): focus areas and estates named in the seeds, around approximate centre
 // points inside their municipality's boundary. Streets and estate layouts are invented.
-import type { AreaKind } from '../db/schema';
+import type { AreaKind } from '../db';
 
 export type DemoEstate = {
 	name: string;

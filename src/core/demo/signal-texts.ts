@@ -2,7 +2,7 @@
 // the demo data and to measure the category suggestion. Deterministic (seeded), mostly Dutch, some French and English.
 // Texts are assembled from many small parts, so texts of another seed are new combinations, not copies; a share of
 // them mention a second topic or hardly any, as real signals do, so a measured accuracy is honest.
-import type { SignalKind } from '../db/schema';
+import type { SignalKind } from '../db';
 
 /** The demo categories with the kind of signal they belong to. */
 export const DEMO_CATEGORY_KEYS = [

@@ -5,17 +5,17 @@
 // Everything goes through the signal services with fixed `now` values, so timelines, deadlines and audit rows are
 // what real use would write. Deterministic: the same seed gives the same demo (relative to `now`).
 import { anonymous, system, type StaffActor } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import type { SignalKind } from '../db/schema';
-import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals/categories';
-import { train } from '../signals/classify';
-import { storeModel } from '../signals/classifier-store';
-import { closeCollectiveIssue, createCollectiveIssue } from '../signals/collective';
-import { changeStatus, type HandlingOptions } from '../signals/handling';
-import { registerSignal, reportSignal, type IntakeResult } from '../signals/intake';
-import { referSignal, respondToReferral } from '../signals/referrals';
+import { inTransaction, type Db } from '../db';
+import type { SignalKind } from '../db';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals';
+import { train } from '../signals';
+import { storeModel } from '../signals';
+import { closeCollectiveIssue, createCollectiveIssue } from '../signals';
+import { changeStatus, type HandlingOptions } from '../signals';
+import { registerSignal, reportSignal, type IntakeResult } from '../signals';
+import { referSignal, respondToReferral } from '../signals';
 import { DEMO_CATEGORY_KEYS, demoSignalTexts, type DemoCategoryKey } from './signal-texts';
-import { loadReach } from '../partners/reach';
+import { loadReach } from '../partners';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

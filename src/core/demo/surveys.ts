@@ -5,10 +5,10 @@
 // with its letters sent and the first answers in. Also a draft exploration survey (verkenningsfase) for Kapelakker.
 // Everything goes through the services with fixed `now` values; deterministic (a seeded generator, relative to now).
 import { system, type StaffActor } from '../access';
-import { createBuilding, createDwelling } from '../areas/places';
-import type { Db } from '../db/database';
-import { newId } from '../db/ids';
-import { createHousehold, createResident } from '../people/service';
+import { createBuilding, createDwelling } from '../areas';
+import type { Db } from '../db';
+import { newId } from '../db';
+import { createHousehold, createResident } from '../people';
 import {
 	createSurvey,
 	createTheme,
@@ -21,7 +21,7 @@ import {
 	submitAnswerSet,
 	tagOpenAnswers,
 	type CodeLetter
-} from '../surveys/service';
+} from '../surveys';
 import type { AnswerMap, SurveyMode } from '../surveys/model';
 import { demoHouseholds } from './people';
 import { staffActor } from './signals';

@@ -1,11 +1,11 @@
 // Import jobs (areas from GeoJSON, tenants from CSV): a row that tracks progress so a page can show a progress bar,
 // and that keeps the final report (what changed, every rejected row or feature with its reason).
-import type { Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { ImportJob } from '../db/schema';
+import type { Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { ImportJob } from '../db';
 import { NotFound } from '../errors';
-import type { Actor } from '../access/actor';
-import { refreshStatistics } from '../db/statistics';
+import type { Actor } from '../access';
+import { refreshStatistics } from '../db';
 
 export type ImportKind = ImportJob['kind'];
 

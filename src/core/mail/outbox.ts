@@ -3,9 +3,9 @@
 // the work without sending anything twice; on SQLite the single writer does the same job.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../db/database';
-import { inTransaction } from '../db/database';
-import { newId, nowIso } from '../db/ids';
+import type { Db } from '../db';
+import { inTransaction } from '../db';
+import { newId, nowIso } from '../db';
 
 export const mailSchema = z.object({
 	to: z.email(),

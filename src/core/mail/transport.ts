@@ -3,7 +3,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { newId } from '../db/ids';
+import { newId } from '../db';
 import type { Mail } from './outbox';
 
 export type MailTransport = { send(mail: Mail): Promise<void>; close(): void; readonly kind: 'smtp' | 'files' };

@@ -2,8 +2,8 @@
 // request (auth/sessions.ts) and the access policy checks every item against it (core/access/reach.ts); admins set
 // the working areas on the organisation's page.
 import { audit, authorize, type Actor, type Reach } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import { nowIso } from '../db/ids';
+import { inTransaction, type Db } from '../db';
+import { nowIso } from '../db';
 import { Conflict, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { workingAreaInput, type WorkingAreaInput } from './model';

@@ -1,10 +1,10 @@
 // What the partners module does: organisations and their teams. Staff accounts are in core/auth (accounts.ts).
 // Each call checks the access policy and runs in one transaction with its audit entry.
 import { audit, authorize, type Actor } from '../access';
-import type { Db } from '../db/database';
-import { inTransaction } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { Organisation } from '../db/schema';
+import type { Db } from '../db';
+import { inTransaction } from '../db';
+import { newId, nowIso } from '../db';
+import type { Organisation } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { changedFields } from './changes';

@@ -1,12 +1,12 @@
 // Where the people policy meets the database: the PersonContext of one household or resident, the list filters that
 // show each reader only the people the policy lets them see, and which facts a reader may see.
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import type { Actor, StaffActor } from '../access/actor';
+import type { Actor, StaffActor } from '../access';
 import { can } from '../access/index';
-import { landlordOf, personInReach, type PersonContext, type TenantImportContext } from '../access/policies/people';
-import { areaPath, insideAreas } from '../areas/tree';
-import type { Db } from '../db/database';
-import type { Database } from '../db/schema';
+import { landlordOf, personInReach, type PersonContext, type TenantImportContext } from '../access';
+import { areaPath, insideAreas } from '../areas';
+import type { Db } from '../db';
+import type { Database } from '../db';
 import type { ConsentScope } from './model';
 
 export type LoadedContext = PersonContext & { consentScopes: Readonly<Record<string, readonly string[]>> };

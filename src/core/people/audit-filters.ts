@@ -1,9 +1,9 @@
 // Choices for the audit log search page: the staff accounts one can filter on, and the actions and resource types
 // the modules write. Only for those who may search the log. The page's list of choices is sent to the browser, so
 // this file imports the policy check alone, not the access module with the audit log (node:crypto via db/ids).
-import type { Actor } from '../access/actor';
-import { authorize } from '../access/policy';
-import type { Db } from '../db/database';
+import type { Actor } from '../access/model';
+import { authorize } from '../access/model';
+import type { Db } from '../db/model';
 
 /**
  * Every action the modules write to the log, each with a label in people.action_<action> (audit-filters.test.ts checks

@@ -3,13 +3,13 @@
 // recorded by the organisation that spoke with the resident, for another organisation; the receiving organisation can
 // neither create nor widen its own. It is withdrawn at the resident's request, with how they asked, by a worker who
 // may see it. Every step is audited.
-import type { Actor } from '../access/actor';
-import { audit } from '../access/audit';
+import type { Actor } from '../access';
+import { audit } from '../access';
 import { authorize, can } from '../access/index';
-import type { PersonContext } from '../access/policies/people';
-import { inTransaction, type Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { Consent } from '../db/schema';
+import type { PersonContext } from '../access';
+import { inTransaction, type Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { Consent } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { loadResidentContext } from './access';

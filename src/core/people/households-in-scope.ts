@@ -1,7 +1,7 @@
 // The households living on a set of estates now, for other modules that reach every household (a survey's code
 // letters, its response rates). Addresses and counts only, no names and no residents: the caller checks its own access
 // first and keeps what it gets no longer than it needs it (letters are printed, then forgotten).
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 
 export type HouseholdAddress = { householdId: string; estateId: string; street: string; houseNumber: string; box: string | null; postalCode: string };
 

@@ -115,3 +115,4 @@ export type HouseholdListItem = { id: string; name: string; dwellingId: string |
 
 /** One line of the residents list: a name and where they live, nothing more (not an individual read). */
 export type ResidentListItem = { id: string; firstName: string; lastName: string; householdId: string | null; estateName: string | null };
+export { AUDIT_ACTIONS, AUDIT_RESOURCES } from './audit-filters';

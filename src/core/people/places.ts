@@ -2,11 +2,11 @@
 // dwellings and estates to pick from in forms, and an area with the areas inside it for the residents filter.
 // Places are not personal data; these reads only serve the people pages (the areas module owns the places).
 import type { ExpressionBuilder } from 'kysely';
-import type { Actor, StaffActor } from '../access/actor';
+import type { Actor, StaffActor } from '../access';
 import { authorize } from '../access/index';
-import { insideAreas } from '../areas/tree';
-import type { Db } from '../db/database';
-import type { Database } from '../db/schema';
+import { insideAreas } from '../areas';
+import type { Db } from '../db';
+import type { Database } from '../db';
 
 export type DwellingAddress = {
 	id: string;

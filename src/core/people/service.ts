@@ -1,12 +1,12 @@
 // What the people module does with households and residents. Every call asks the people policy first (with the
 // person's context loaded from the database), runs one transaction, and audits every change and every individual read.
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Actor } from '../access/actor';
-import { audit } from '../access/audit';
+import type { Actor } from '../access';
+import { audit } from '../access';
 import { authorize } from '../access/index';
-import { inTransaction, type Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { Database, Household, Resident } from '../db/schema';
+import { inTransaction, type Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { Database, Household, Resident } from '../db';
 import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { householdsVisibleTo, loadDwellingPlace, loadHouseholdContext, loadResidentContext, residentsVisibleTo, visibilityFor, type Visibility } from './access';

@@ -2,7 +2,7 @@
 // The columns are documented in docs/tenant-import.md; one row per resident, rows sharing a tenancy_ref are a household.
 import { CONTACT_CHANNELS } from './model';
 import { parseCsv } from './csv';
-import type { ContactChannel } from '../db/schema';
+import type { ContactChannel } from '../db';
 
 export const REQUIRED_COLUMNS = ['dwelling_ref', 'estate', 'street', 'house_number', 'postal_code', 'tenancy_ref', 'first_name', 'last_name'] as const;
 export const OPTIONAL_COLUMNS = ['box', 'move_in_date', 'birth_year', 'language', 'phone', 'email', 'contact_channel', 'resident_ref'] as const;

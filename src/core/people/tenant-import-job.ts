@@ -1,11 +1,11 @@
 // For the upload page: checks who may import, creates the import job, and runs the tenant import in the background of
 // this server process, so the page can redirect to the job at once and show its progress bar.
-import type { Actor } from '../access/actor';
+import type { Actor } from '../access';
 import { authorize, can } from '../access/index';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { DomainError, Invalid, NotFound } from '../errors';
 import type { Locale } from '../i18n/index';
-import { finishImportJob, reportProgress, startImportJob } from '../jobs/imports';
+import { finishImportJob, reportProgress, startImportJob } from '../jobs';
 import { parseInput } from '../validation';
 import { loadTenantImportContext } from './access';
 import { parseCsv } from './csv';

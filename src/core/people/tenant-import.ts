@@ -2,12 +2,12 @@
 // writes the plan in ONE transaction (a dry run plans the same way and writes nothing). With rejected rows the real run
 // stores nothing unless the user asked to import the valid rows anyway. Re-importing the same file changes nothing.
 import { z } from 'zod';
-import type { Actor } from '../access/actor';
-import { audit } from '../access/audit';
+import type { Actor } from '../access';
+import { audit } from '../access';
 import { authorize } from '../access/index';
-import { addressKeys } from '../areas/addresses';
-import { inTransaction, type Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
+import { addressKeys } from '../areas';
+import { inTransaction, type Db } from '../db';
+import { newId, nowIso } from '../db';
 import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { loadTenantImportContext } from './access';

@@ -1,7 +1,7 @@
 // Pure: what a tenant file would change, given what the database holds for the housing company now. The import
 // service loads the snapshot, asks this plan, and writes it (or, in a dry run, only shows it), so both agree exactly.
 import type { Insertable, Updateable } from 'kysely';
-import type { BuildingTable, ContactChannel, DwellingTable, HouseholdTable, ResidentTable } from '../db/schema';
+import type { BuildingTable, ContactChannel, DwellingTable, HouseholdTable, ResidentTable } from '../db';
 import type { Rejection, TenantFile } from './tenant-csv';
 
 export type SnapshotEstate = { id: string; name: string; slug: string; housingCompanyId: string | null };

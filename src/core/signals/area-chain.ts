@@ -1,9 +1,9 @@
 // The area and every area above it, nearest first: the order routing rules are tried in (intake, re-routing and a
 // referral's deadline all ask the same). One recursive query, not one per level: intake asks it for every signal.
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
-import type { RoutingRule } from '../db/schema';
-import { areaPath } from '../areas/tree';
+import type { Db } from '../db';
+import type { RoutingRule } from '../db';
+import { areaPath } from '../areas';
 
 /** Ten levels is far more than Belgium has (region, province, municipality, neighbourhood); it also stops a cycle. */
 const MAX_DEPTH = 10;

@@ -3,8 +3,8 @@
 // the inbox and the signal page (the partners module lists users only for admins and coordinators). The same rule
 // decides the choices and the assignment itself (handling.ts assignSignal): the access policy, asked for the colleague.
 import { authorize, isStaff, type Actor } from '../access';
-import type { SignalContext } from '../access/policies/signals';
-import type { Db } from '../db/database';
+import type { SignalContext } from '../access';
+import type { Db } from '../db';
 import { loadForAction, mayHandle } from './handling';
 
 export type Assignee = { id: string; name: string };

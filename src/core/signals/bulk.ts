@@ -3,7 +3,7 @@
 // a signal that cannot take the step stops the whole action with an error that names it.
 import { z } from 'zod';
 import { can, type Actor } from '../access';
-import { inTransaction, type Db } from '../db/database';
+import { inTransaction, type Db } from '../db';
 import { DomainError, Forbidden, Invalid } from '../errors';
 import { parseInput } from '../validation';
 import { assignSignal, changeStatus, setCategory, signalContext, type HandlingOptions } from './handling';

@@ -1,11 +1,11 @@
 // Categories and routing rules: what residents can report and who must act on it, per area. Coordinators shape them.
 import { z } from 'zod';
 import { audit, authorize, can, type Actor } from '../access';
-import type { RoutingRuleContext } from '../access/policies/signals';
-import { areaPath } from '../areas/tree';
-import { inTransaction, type Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { RoutingRule, SignalCategory } from '../db/schema';
+import type { RoutingRuleContext } from '../access';
+import { areaPath } from '../areas';
+import { inTransaction, type Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { RoutingRule, SignalCategory } from '../db';
 import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { PRIORITIES, SIGNAL_KINDS } from './model';

@@ -1,8 +1,8 @@
 // The category classifier learns from signals a person has categorised. The trained model is stored in the database
 // (so every server process suggests the same), retrained when enough new examples came in, and cached per process
 // by its id so intake does not parse it on every signal.
-import type { Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
+import type { Db } from '../db';
+import { newId, nowIso } from '../db';
 import { needsRetraining, train, type CategoryModel } from './classify';
 
 let cached: { id: string; model: CategoryModel; checkedAt: number } | null = null;

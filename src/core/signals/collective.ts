@@ -5,13 +5,13 @@
 // agreement is not kept. A closed issue takes no signals in or out: it is the record of what was discussed.
 import { z } from 'zod';
 import { audit, authorize, can, type Actor, type StaffActor } from '../access';
-import type { CollectiveContext } from '../access/policies/signals';
-import { areaPath, insideAreas } from '../areas/tree';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
-import type { CollectiveIssue, SignalStatus } from '../db/schema';
+import type { CollectiveContext } from '../access';
+import { areaPath, insideAreas } from '../areas';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
+import type { CollectiveIssue, SignalStatus } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
-import { formatCsv } from '../people/csv';
+import { formatCsv } from '../people';
 import { parseInput } from '../validation';
 import { figuresOf, figuresFilter, scoped, scopeOf, type Figures, type FiguresFilter, type GroupFigures, type Outcomes } from './figures';
 import { signalContext } from './handling';

@@ -3,8 +3,8 @@
 // follows merged signals) and leaves both timelines telling what happened.
 import { z } from 'zod';
 import { audit, can, type Actor } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import type { SignalStatus } from '../db/schema';
+import { inTransaction, type Db } from '../db';
+import type { SignalStatus } from '../db';
 import { Conflict, Invalid } from '../errors';
 import { parseInput } from '../validation';
 import { loadForAction, signalContext } from './handling';

@@ -4,16 +4,16 @@
 // scanners follow links): only the confirming POST answers.
 import { z } from 'zod';
 import { audit, system } from '../access';
-import { hashToken, TokenRejected } from '../auth/tokens';
-import { inTransaction, type Db } from '../db/database';
-import { enqueueMail } from '../mail/outbox';
+import { hashToken, TokenRejected } from '../auth';
+import { inTransaction, type Db } from '../db';
+import { enqueueMail } from '../mail';
 import { parseInput } from '../validation';
 import type { HandlingOptions } from './handling';
 import { canMove } from './model';
 import { handlerRecipients } from './recipients';
 import { reopenedMail } from './referral-mails';
 import { addEvent } from './timeline';
-import type { Signal } from '../db/schema';
+import type { Signal } from '../db';
 
 export const FEEDBACK_ANSWERS = ['solved', 'not_solved'] as const;
 export type FeedbackAnswer = (typeof FEEDBACK_ANSWERS)[number];

@@ -8,8 +8,8 @@
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { authorize, type Actor } from '../access';
-import { hoursBetween, middlesOf, monthOf, weekOf, type GroupMiddle } from '../db/aggregates';
-import type { Db } from '../db/database';
+import { hoursBetween, middlesOf, monthOf, weekOf, type GroupMiddle } from '../db';
+import type { Db } from '../db';
 import { Invalid } from '../errors';
 import { parseInput } from '../validation';
 import { workingDaysBetween } from './deadlines';

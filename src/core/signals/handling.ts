@@ -1,14 +1,14 @@
 // Handling a signal: status changes along the transition table, notes and messages to the reporter, assignment,
 // confirming or changing the category. Each is one transaction with its timeline event, mails and audit entry.
 import { audit, authorize, can, isStaff, noReach, type Actor, type StaffActor } from '../access';
-import type { SignalContext } from '../access/policies/signals';
-import { hashToken, newToken } from '../auth/tokens';
+import type { SignalContext } from '../access';
+import { hashToken, newToken } from '../auth';
 import { issueTrackingToken } from './tracking-links';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
-import type { Role, Signal, SignalStatus } from '../db/schema';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
+import type { Role, Signal, SignalStatus } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail';
 import { parseInput } from '../validation';
 import { formatDeadline } from './format';
 import { assignmentMail, feedbackMail, messageMail, statusMail } from './mails';
@@ -16,7 +16,7 @@ import { canMove, noteInput, REPORTER_IS_TOLD, statusChangeInput, type NoteInput
 import { routeSignal } from './routing';
 import { addEvent } from './timeline';
 import { routingRulesAlong } from './area-chain';
-import { areaPath } from '../areas/tree';
+import { areaPath } from '../areas';
 
 export const FEEDBACK_DAYS = 14;
 

@@ -1,8 +1,8 @@
 // How many signals each status tab of the inbox holds, for the same reader and filters as the inbox list: one grouped
 // count over the same scope (queries.ts inboxSignals) instead of a query per tab.
 import { authorize, isStaff, type Actor } from '../access';
-import type { Db } from '../db/database';
-import type { SignalStatus } from '../db/schema';
+import type { Db } from '../db';
+import type { SignalStatus } from '../db';
 import { parseInput } from '../validation';
 import { inboxFilter, OPEN_STATUSES, SIGNAL_STATUSES, type InboxFilter } from './model';
 import { inboxSignals } from './queries';

@@ -3,16 +3,16 @@
 // the outbox mail and the audit entry are written in one transaction: a signal is stored whole or not at all.
 import { randomInt } from 'node:crypto';
 import { audit, authorize, isStaff, type Actor, type StaffActor } from '../access';
-import { areaAt } from '../areas/lookup';
-import { hashToken, newToken } from '../auth/tokens';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
-import { inSharedTransaction } from '../db/write-batch';
-import type { NewSignal, SignalKind, SignalSource } from '../db/schema';
+import { areaAt } from '../areas';
+import { hashToken, newToken } from '../auth';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
+import { inSharedTransaction } from '../db';
+import type { NewSignal, SignalKind, SignalSource } from '../db';
 import { Invalid, NotFound } from '../errors';
 import { checkFingerprint } from '../idempotency';
-import { enqueueMail } from '../mail/outbox';
-import { recordConsent, renewConsentContact } from '../people/service';
+import { enqueueMail } from '../mail';
+import { recordConsent, renewConsentContact } from '../people';
 import { helpConsentInForce } from './referrals';
 import { parseInput } from '../validation';
 import { suggest } from './classify';

@@ -2,7 +2,7 @@
 // messages from the worker, the "is it solved?" check; for staff a new assignment and the daily digest of what
 // became overdue or was escalated.
 import { DEFAULT_LOCALE, isLocale, plural, translate, type Locale } from '../i18n';
-import type { Mail } from '../mail/outbox';
+import type { Mail } from '../mail';
 
 const localeOf = (value: string | null | undefined): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
 type P = Record<string, string | number>;

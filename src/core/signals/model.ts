@@ -3,7 +3,7 @@
 // "resolved" in every figure.
 import { z } from 'zod';
 import { contactEmail, contactPhone } from '../people/model';
-import type { SignalKind, SignalPriority, SignalStatus } from '../db/schema';
+import type { SignalKind, SignalPriority, SignalStatus } from '../db/model';
 
 export const SIGNAL_KINDS = ['home_repair', 'common_spaces', 'nuisance', 'public_space', 'help'] as const satisfies readonly SignalKind[];
 export const SIGNAL_STATUSES = ['new', 'accepted', 'in_progress', 'waiting', 'resolved', 'closed', 'rejected', 'not_our_task'] as const satisfies readonly SignalStatus[];
@@ -160,3 +160,4 @@ export const inboxFilter = z.object({
 	pageSize: z.coerce.number().int().min(10).max(200).default(50)
 });
 export type InboxFilter = z.input<typeof inboxFilter>;
+export type { Figures, GroupFigures, PublicSignalFigures } from './service';

@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { audit, authorize, type Actor } from '../access';
-import { hashToken, newToken } from '../auth/tokens';
+import { hashToken, newToken } from '../auth';
 import { issueTrackingToken, linkedReporterIds } from './tracking-links';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
-import type { SignalKind, SignalStatus } from '../db/schema';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
+import type { SignalKind, SignalStatus } from '../db';
 import { Invalid } from '../errors';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail';
 import { parseInput } from '../validation';
 import { receiptMail } from './mails';
 import { OPEN_STATUSES, SIGNAL_KINDS, reporterEmail, reporterPhone } from './model';

@@ -2,9 +2,9 @@
 // only its sha256 is stored, so a leaked database does not leak working keys. A revoked key stops working at once.
 import { z } from 'zod';
 import { audit, authorize, type Actor } from '../access';
-import { hashToken, newToken } from '../auth/tokens';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
+import { hashToken, newToken } from '../auth';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 

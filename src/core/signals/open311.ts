@@ -5,14 +5,14 @@
 // description and no exact point (see docs/open311.md).
 import { createHash } from 'node:crypto';
 import { system } from '../access';
-import { matchAddress, type AddressMatch } from '../areas/address-match';
-import type { Db } from '../db/database';
-import { inSharedTransaction } from '../db/write-batch';
+import { matchAddress, type AddressMatch } from '../areas';
+import type { Db } from '../db';
+import { inSharedTransaction } from '../db';
 import { DomainError, Invalid, NotFound, type FieldIssue } from '../errors';
 import { fingerprint, IdempotencyKeyReused } from '../idempotency';
 import { has, translate, type Locale } from '../i18n';
 import { fieldMessage } from '../i18n/field-errors';
-import type { LocationKind, SignalCategory, SignalKind, SignalStatus } from '../db/schema';
+import type { LocationKind, SignalCategory, SignalKind, SignalStatus } from '../db';
 import { parseInput } from '../validation';
 import { formatDeadline } from './format';
 import { normaliseReference, reportSignal } from './intake';

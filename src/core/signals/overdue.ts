@@ -7,10 +7,10 @@
 // overdue_digests row; only the process whose insert took effect does the rest, in the same transaction as the mail.
 import { sql, type SqlBool } from 'kysely';
 import { audit, system } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
 import { DEFAULT_LOCALE, isLocale, translate } from '../i18n';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail';
 import { brusselsDate, brusselsMinuteOfDay, lastDeadlineEscalatedBy } from './deadlines';
 import { formatDeadline } from './format';
 import { overdueDigestMail, type DigestLine } from './mails';

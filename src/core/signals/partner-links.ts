@@ -8,12 +8,12 @@
 // "I'll come Tuesday", which is exactly the back-and-forth this link should save.
 import { z } from 'zod';
 import { audit, isStaff, system, type Actor } from '../access';
-import { hashToken, newToken, TokenRejected } from '../auth/tokens';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
-import type { PartnerLink } from '../db/schema';
+import { hashToken, newToken, TokenRejected } from '../auth';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
+import type { PartnerLink } from '../db';
 import { DomainError, Forbidden, NotFound } from '../errors';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail';
 import { parseInput } from '../validation';
 import { loadForAction, type HandlingOptions } from './handling';
 import { partnerLinkMail } from './mails';

@@ -6,10 +6,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { authorize, type Actor, type StaffActor } from '../access';
 import { linkedReporterIds } from './tracking-links';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { Invalid, NotFound, type FieldIssue } from '../errors';
-import { readImage, type ProcessedImage } from '../files/images';
-import type { FileStore } from '../files/storage';
+import { readImage, type ProcessedImage } from '../files';
+import type { FileStore } from '../files';
 import { loadForAction } from './handling';
 import { registerSignal, type IntakeOptions, type IntakeResult, type PhotoInput } from './intake';
 import { MAX_REPORT_PHOTOS, staffIntakeInput, type StaffIntakeInput } from './model';

@@ -5,9 +5,9 @@
 // Two queries over signals_area_created (area_id, created_at), however many neighbourhoods a municipality holds.
 import { sql } from 'kysely';
 import { authorize, type Actor } from '../access';
-import { hoursBetween } from '../db/aggregates';
-import type { Db } from '../db/database';
-import type { SignalKind } from '../db/schema';
+import { hoursBetween } from '../db';
+import type { Db } from '../db';
+import type { SignalKind } from '../db';
 import { workingDaysBetween } from './deadlines';
 import { areaWithDescendants, IS_OPEN, SOLVED } from './figures';
 import { SIGNAL_KINDS } from './model';

@@ -4,10 +4,10 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { audit, authorize, can, isStaff, type Actor, type StaffActor } from '../access';
-import { purposeContact, type PurposeContact } from '../people/consents';
+import { purposeContact, type PurposeContact } from '../people';
 import { reporterIdByToken } from './tracking-links';
-import type { Db } from '../db/database';
-import type { SignalPriority, SignalStatus } from '../db/schema';
+import type { Db } from '../db';
+import type { SignalPriority, SignalStatus } from '../db';
 import { NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { signalContext } from './handling';

@@ -3,8 +3,8 @@
 // and windows older than the current one are deleted.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
-import { inSharedTransaction } from '../db/write-batch';
+import type { Db } from '../db';
+import { inSharedTransaction } from '../db';
 
 export type SlotAnswer = { allowed: true; count: number } | { allowed: false; count: number; retryAfter: number };
 export type SlotOptions = { limit: number; windowSeconds: number; now?: Date };

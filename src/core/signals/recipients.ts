@@ -2,7 +2,7 @@
 // else the organisation's coordinators and partner staff, else the organisation's own mailbox. Sweeps, referrals,
 // partner answers and "not solved" answers all ask this one place. A signal past its second deadline goes to the
 // coordinators of the team or organisation that handles it.
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 
 export type Recipient = { email: string; name: string; locale: string; /** null for an organisation's own mailbox. */ userId?: string | null };
 

@@ -1,7 +1,7 @@
 // The mails of referrals, partner links, the "is it solved?" answer and residents' replies that staff receive, in the reader's language.
 // Texts live in messages/*/referrals.json; the mails to residents and the referral request itself are in mails.ts.
 import { DEFAULT_LOCALE, isLocale, translate, type Locale } from '../i18n';
-import type { Mail } from '../mail/outbox';
+import type { Mail } from '../mail';
 
 type P = Record<string, string | number>;
 const localeOf = (value: string | null | undefined): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);

@@ -3,14 +3,14 @@
 // responsible, with the referral's own deadline) or declines with a reason; the referrer sees the outcome.
 import { z } from 'zod';
 import { audit, authorize, isStaff, type Actor } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
-import type { Referral, ReferralStatus, Signal } from '../db/schema';
-import { areaPath } from '../areas/tree';
-import { organisationsWorkingAt, type OrganisationChoice } from '../partners/reach';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
+import type { Referral, ReferralStatus, Signal } from '../db';
+import { areaPath } from '../areas';
+import { organisationsWorkingAt, type OrganisationChoice } from '../partners';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
-import { enqueueMail } from '../mail/outbox';
-import { activeConsents, recordConsent } from '../people/service';
+import { enqueueMail } from '../mail';
+import { activeConsents, recordConsent } from '../people';
 import { parseInput } from '../validation';
 import { deadlineFor } from './deadlines';
 import { formatDeadline } from './format';

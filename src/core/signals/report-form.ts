@@ -2,7 +2,7 @@
 // check of what they typed before the nearby step, so a mistake shows at once and nothing is stored until they send.
 import { sql } from 'kysely';
 import { authorize, type Actor } from '../access';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
 import { reportSignal, type IntakeOptions, type IntakeResult, type KnownPlace } from './intake';

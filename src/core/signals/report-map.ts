@@ -1,8 +1,8 @@
 // Where the map of the report form opens: around the estate of the poster, else around the area. Only the box is
 // sent with the page (four numbers), so the form stays light; the map itself loads when a resident asks for it.
 import { authorize, type Actor } from '../access';
-import { bboxOf, type AreaGeometry, type BBox, type PointGeometry } from '../areas/geometry';
-import type { Db } from '../db/database';
+import { bboxOf, type AreaGeometry, type BBox, type PointGeometry } from '../areas';
+import type { Db } from '../db';
 import type { ReportPlace } from './report-form';
 
 /** [west, south, east, north] in WGS84 degrees; a single point is a box of size zero. */

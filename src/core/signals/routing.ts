@@ -1,6 +1,6 @@
 // Pure: which organisation and team must act on a signal, with which priority and deadline. The most specific rule
 // wins: a rule for the signal's own area, else for the nearest area above it, else the category's default rule.
-import type { RoutingRule, SignalPriority } from '../db/schema';
+import type { RoutingRule, SignalPriority } from '../db';
 import { BELGIAN_CALENDAR, deadlineFor, type WorkingCalendar } from './deadlines';
 
 export type Route = { ruleId: string; organisationId: string; teamId: string | null; priority: SignalPriority; deadlineDays: number; deadlineAt: string };

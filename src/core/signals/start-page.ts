@@ -3,9 +3,9 @@
 // organisation, registered by them, referred to it) under the same filters — so a worker of another institute counts
 // nothing of ours, and the number on the start page is the number of rows the link opens.
 import { authorize, can, isStaff, type Actor, type StaffActor } from '../access';
-import type { Db } from '../db/database';
-import type { SignalStatus } from '../db/schema';
-import { listTeams } from '../partners/service';
+import type { Db } from '../db';
+import type { SignalStatus } from '../db';
+import { listTeams } from '../partners';
 import { parseInput } from '../validation';
 import { inboxFilter, OPEN_STATUSES, type InboxFilter } from './model';
 import { inbox, inboxSignals, type InboxItem } from './queries';

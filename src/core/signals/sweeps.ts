@@ -6,9 +6,9 @@
 // insert of its reminder row took effect, in the same transaction as the mail in the outbox.
 import { sql } from 'kysely';
 import { audit, system } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import type { FileStore } from '../files/storage';
-import { enqueueMail } from '../mail/outbox';
+import { inTransaction, type Db } from '../db';
+import type { FileStore } from '../files';
+import { enqueueMail } from '../mail';
 import { retrainIfDue } from './classifier-store';
 import { formatDeadline } from './format';
 import { OPEN_STATUSES } from './model';

@@ -1,9 +1,9 @@
 // A signal's timeline: every status change, note, message to the reporter and reply from them, assignment, photo and
 // referral, in order.
 import { actorLabel, type Actor } from '../access';
-import type { Db } from '../db/database';
-import { newId, nowIso } from '../db/ids';
-import type { SignalStatus } from '../db/schema';
+import type { Db } from '../db';
+import { newId, nowIso } from '../db';
+import type { SignalStatus } from '../db';
 
 export type EventKind = 'created' | 'routed' | 'status' | 'note' | 'message' | 'assigned' | 'attachment' | 'category' | 'referral' | 'merged' | 'joined' | 'feedback' | 'link' | 'collective' | 'reply';
 export type EventInput = {

@@ -1,8 +1,8 @@
 // A reporter's tracking link (/volgen/<token>). Only hashes are stored, so each mail that carries a link carries a
 // fresh one; the earlier links keep working, because a resident keeps the first one (the thank-you page says so) and
 // opens older mails. The newest hash is on signal_reporters, the earlier ones in signal_reporter_links.
-import { hashToken, newToken } from '../auth/tokens';
-import type { Db } from '../db/database';
+import { hashToken, newToken } from '../auth';
+import type { Db } from '../db';
 
 /**
  * A new link for this reporter (`token`, or a random one); the one before stays valid. Returns the secret (shown or

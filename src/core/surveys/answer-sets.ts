@@ -3,10 +3,10 @@
 // export. Read page by page, so 100,000 sets never sit in memory as rows of the database. No personal data: a set
 // carries its estate, channel, language and day, never a code, a household or the worker who typed it.
 import { audit, type Actor } from '../access';
-import { estatesInScope } from '../areas/scope';
-import type { Db } from '../db/database';
+import { estatesInScope } from '../areas';
+import type { Db } from '../db';
 import { isLocale, translate, type Locale } from '../i18n';
-import { formatCsv, spreadsheetText } from '../people/csv';
+import { formatCsv, spreadsheetText } from '../people';
 import { optionsOf } from './figures';
 import { NEEDS_PARTS, OTHER, type Question } from './model';
 import { allVersions, surveyFor, wavesOf } from './records';

@@ -5,13 +5,13 @@
 // worker who entered them, and paper entry is audited.
 import { sql, type ExpressionBuilder } from 'kysely';
 import { audit, authorize, can, type Actor } from '../access';
-import { hashToken, newToken } from '../auth/tokens';
-import type { Db } from '../db/database';
-import { newId } from '../db/ids';
-import type { Database, SurveyChannel } from '../db/schema';
+import { hashToken, newToken } from '../auth';
+import type { Db } from '../db';
+import { newId } from '../db';
+import type { Database, SurveyChannel } from '../db';
 import { Invalid, NotFound } from '../errors';
 import { checkFingerprint } from '../idempotency';
-import { inSharedTransaction } from '../db/write-batch';
+import { inSharedTransaction } from '../db';
 import { checkAnswers } from './answers';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
 import { parseSurveyInput, surveyInvalid } from './issues';

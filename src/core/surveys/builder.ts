@@ -3,13 +3,13 @@
 // uses the current version, saving makes a new version, so every answer set keeps the questions it was given.
 import { audit, authorize, can, isStaff, type Actor } from '../access';
 import { slugify } from '../areas/model';
-import { areaPath } from '../areas/tree';
-import { estatesInScope, missingPlaces, type EstateInScope } from '../areas/scope';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
-import type { SurveyStatus } from '../db/schema';
+import { areaPath } from '../areas';
+import { estatesInScope, missingPlaces, type EstateInScope } from '../areas';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
+import type { SurveyStatus } from '../db';
 import { NotFound } from '../errors';
-import { getOrganisation } from '../partners/service';
+import { getOrganisation } from '../partners';
 import { parseSurveyInput, surveyInvalid } from './issues';
 import { structure as structureSchema, surveyInput, type Structure, type StructureInput, type SurveyInput, type SurveyMode, type Wording } from './model';
 import { allVersions, latestVersion, modesOf, surveyEstates, surveyFor, targetsOf, titleOf, waveIsOpen, wavesOf } from './records';

@@ -5,7 +5,7 @@
 // and only while its maker may still change the survey.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { audit, type Actor } from '../access';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { NotFound } from '../errors';
 import type { CodeLetter } from './codes';
 import { surveyFor } from './records';

@@ -4,10 +4,10 @@
 // another order, so a code cannot be found back to a household either. The code itself is shown once, at generation.
 import { createHash, randomInt } from 'node:crypto';
 import { audit, authorize, can, type Actor } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
-import type { SurveyCodeStatus } from '../db/schema';
-import { householdsLivingOn } from '../people/households-in-scope';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
+import type { SurveyCodeStatus } from '../db';
+import { householdsLivingOn } from '../people';
 import { keptLetterRuns, LETTERS_KEPT_HOURS, lettersKeyCheck, sealLetters, type LetterSheet } from './code-letters';
 import { surveyInvalid } from './issues';
 import { loadWave, modesOf, surveyEstates, surveyFor } from './records';

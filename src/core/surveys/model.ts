@@ -3,7 +3,7 @@
 // span questions (unique keys, conditions only on earlier questions of the right kind) are checked here too, so a
 // stored structure is always one the answering rules (answers.ts) can rely on.
 import { z } from 'zod';
-import type { SurveyChannel, SurveyStatus } from '../db/schema';
+import type { SurveyChannel, SurveyStatus } from '../db/model';
 
 export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const satisfies readonly SurveyStatus[];
 /** How answers come in: an open link or QR poster (anonymous), a household's one-time code, paper typed in by a worker, a worker's tablet door to door. */
@@ -311,3 +311,7 @@ export type OpenAnswerFilter = z.input<typeof openAnswerFilter>;
 /** Choice questions and yes/no count options; scale and number average numbers; the rest is typed text. */
 export const isChoice = (q: Question): q is ChoiceQuestion => q.kind === 'single_choice' || q.kind === 'multiple_choice';
 export const isText = (q: Question): boolean => q.kind === 'short_text' || q.kind === 'long_text' || q.kind === 'needs_block';
+export { checkAnswers, visibleQuestions, wordingFor } from './answers';
+export type { PublicSurveys } from './public-list';
+export { conditionToForm } from './structure-edits';
+export type { TabletSurvey } from './tablet';

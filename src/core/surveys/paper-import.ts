@@ -5,9 +5,9 @@
 // to repeat: a form stored before is not stored again.
 import { createHash } from 'node:crypto';
 import { audit, type Actor } from '../access';
-import { inTransaction, type Db } from '../db/database';
+import { inTransaction, type Db } from '../db';
 import type { FieldIssue } from '../errors';
-import { parseCsv } from '../people/csv';
+import { parseCsv } from '../people';
 import { checkAnswers } from './answers';
 import { submitAnswerSet } from './answering';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';

@@ -4,9 +4,9 @@
 // Surveys are few (tens), the areas many (thousands): the surveys' targets are read whole and matched against the
 // place's path up the tree and the areas below it.
 import { authorize, type Actor } from '../access';
-import { areaOfEstate, placeNames } from '../areas/scope';
-import { areaAndBelow, areaPath } from '../areas/tree';
-import type { Db } from '../db/database';
+import { areaOfEstate, placeNames } from '../areas';
+import { areaAndBelow, areaPath } from '../areas';
+import type { Db } from '../db';
 import { wordingFor } from './answers';
 import type { Wording } from './model';
 import { modesOf, waveIsOpen } from './records';

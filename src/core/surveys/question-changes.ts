@@ -2,7 +2,7 @@
 // differently (another kind, other options, other wording, another condition). The wave comparison marks them, since
 // wave 2 may have answered another question than wave 1 under the same key.
 import type { Actor } from '../access';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import type { Question, Structure } from './model';
 import { allVersions, surveyFor } from './records';
 

@@ -1,10 +1,10 @@
 // The surveys module's own reads that every part needs: a survey with its policy context, its latest version, its
 // waves and the wave open at a moment. Stored structures were validated when saved, so they are read as they are.
 import { authorize, type Actor } from '../access';
-import type { SurveyContext } from '../access/policies/surveys';
-import { estatesInScope, type EstateInScope } from '../areas/scope';
-import type { Db } from '../db/database';
-import type { Survey, SurveyVersion, SurveyWave } from '../db/schema';
+import type { SurveyContext } from '../access';
+import { estatesInScope, type EstateInScope } from '../areas';
+import type { Db } from '../db';
+import type { Survey, SurveyVersion, SurveyWave } from '../db';
 import { NotFound } from '../errors';
 import type { Structure, SurveyMode, Wording } from './model';
 

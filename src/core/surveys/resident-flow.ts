@@ -3,7 +3,7 @@
 // walks (sections with nothing to show are skipped), the submission id of a draft, and whether results are out.
 import { createHash } from 'node:crypto';
 import { authorize, type Actor } from '../access';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import type { FieldIssue } from '../errors';
 import { checkAnswers, visibleQuestions } from './answers';
 import { surveyIssue } from './issues';

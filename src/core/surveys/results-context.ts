@@ -2,7 +2,7 @@
 // may tag open answers (the running organisation) or only read (a partner). Two small reads, so the results page does
 // not pay for getSurvey's counts per version and wave at 100,000 answer sets.
 import { can, type Actor } from '../access';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import type { Wording } from './model';
 import { surveyFor, titleOf, wavesOf } from './records';
 

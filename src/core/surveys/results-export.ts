@@ -2,9 +2,9 @@
 // 2 the figures per question and estate (answered, count and share per option, mean and median), both from the same
 // reads as the results page. No personal data: the answer sets carry no code, household or worker.
 import { audit, type Actor } from '../access';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { isLocale, translate, type Locale } from '../i18n';
-import { writeXlsx, type XlsxCell } from '../reporting/xlsx';
+import { writeXlsx, type XlsxCell } from '../reporting';
 import { answerSetsTable } from './answer-sets';
 import type { QuestionFigures } from './figures';
 import { surveyFor } from './records';

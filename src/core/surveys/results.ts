@@ -3,9 +3,9 @@
 // public "what you told us" variant without small groups. Computed by GROUP BY in the database (three grouped reads
 // per wave over covering indexes), never by loading answer sets: the page stays fast at 100,000 answer sets.
 import { authorize, type Actor } from '../access';
-import { estatesInScope } from '../areas/scope';
-import type { Db } from '../db/database';
-import type { SurveyChannel, SurveyWave } from '../db/schema';
+import { estatesInScope } from '../areas';
+import type { Db } from '../db';
+import type { SurveyChannel, SurveyWave } from '../db';
 import { NotFound } from '../errors';
 import { isLocale, translate, type Locale } from '../i18n';
 import { wordingFor } from './answers';

@@ -2,7 +2,7 @@
 // running now and how many of its households answered — in three grouped reads for all surveys at once, instead of
 // reading each survey whole (getSurvey counts answer sets per version and wave, which a list does not need).
 import type { Actor } from '../access';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { listSurveys, type SurveySummary } from './builder';
 import { waveIsOpen } from './records';
 

@@ -4,7 +4,7 @@
 // The tablet takes no household code: nothing on the device ties a household to its answers.
 import { z } from 'zod';
 import type { Actor } from '../access';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { fingerprint } from '../idempotency';
 import { completeLanguages, submitAnswerSet, type SubmitResult } from './answering';
 import { parseSurveyInput } from './issues';

@@ -2,8 +2,8 @@
 // ("parking", "cleaning of the stairwell", …; many themes per answer), and marks the answers fit for the public
 // "what you told us" page. Themes belong to a survey and are shared by its waves, so waves compare by theme too.
 import type { Actor } from '../access';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
 import { NotFound } from '../errors';
 import { parseSurveyInput, surveyInvalid } from './issues';
 import { openAnswerFilter, themeName, type OpenAnswerFilter } from './model';

@@ -2,11 +2,11 @@
 // and the households living on each estate in scope when it was set up — the base of its response rates, kept so a
 // wave's rate does not change when tenants move later. Waves never overlap; a new wave answers on the latest version.
 import { audit, isStaff, type Actor } from '../access';
-import type { EstateInScope } from '../areas/scope';
-import { inTransaction, type Db } from '../db/database';
-import { newId } from '../db/ids';
+import type { EstateInScope } from '../areas';
+import { inTransaction, type Db } from '../db';
+import { newId } from '../db';
 import { Invalid } from '../errors';
-import { householdCountsOn } from '../people/households-in-scope';
+import { householdCountsOn } from '../people';
 import { parseSurveyInput, surveyInvalid } from './issues';
 import { feedbackInput, waveInput, type WaveInput, type Wording } from './model';
 import { loadWave, surveyEstates, surveyFor, wavesOf } from './records';

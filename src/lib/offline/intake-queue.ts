@@ -3,7 +3,7 @@
 // gave them and the Idempotency-Key made when it was saved, and sent to POST /api/v1/signals when the network is back.
 // Photos taken with a signal wait with it in IndexedDB (device-photos.ts) and go with it as multipart/form-data.
 import type { FieldIssue } from '$core/errors';
-import { MAX_IMAGE_BYTES } from '$core/files/limits';
+import { MAX_IMAGE_BYTES } from '$core/files/model';
 import { MAX_REPORT_PHOTOS } from '$core/signals/model';
 import { addToQueue, readQueue, updateInQueue, type Queued } from './device-queue';
 import { forgetPhotos, forgetPhotosExcept, keepPhotos, readPhotos } from './device-photos';

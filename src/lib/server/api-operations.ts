@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { describeOperation } from './openapi';
 import { areaApiListQuery, areaLookupQuery } from '$core/areas/model';
-import { areaFeatureJson, areaJson } from '$core/areas/presenters';
-import { MAX_IMAGE_BYTES } from '$core/files/limits';
+import { areaFeatureJson, areaJson } from '$core/areas';
+import { MAX_IMAGE_BYTES } from '$core/files';
 import { MAX_REPORT_PHOTOS, staffIntakeInput } from '$core/signals/model';
 
 describeOperation({

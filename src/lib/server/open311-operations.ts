@@ -1,7 +1,7 @@
 // Open311's POST requests in the OpenAPI document: the spec's fields, and the answer with Leefbaar's address_match
 // (docs/open311.md). The rest of Open311 follows GeoReport v2 as published and is not repeated here.
 import { z } from 'zod';
-import { open311PostInput } from '$core/signals/open311-model';
+import { open311PostInput } from '$core/signals';
 import { describeOperation } from './openapi';
 
 const addressMatch = z

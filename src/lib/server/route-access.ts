@@ -1,7 +1,7 @@
 // Who may open which route, by role: enforced for every request in hooks.server.ts, and walked by
 // tests/http/route-access.test.ts for every role. A route missing here cannot be served (and fails that test).
 // Data-level decisions (which resident a partner may see) stay in core/access; this is the first gate.
-import type { Role } from '$core/db/schema';
+import type { Role } from '$core/db';
 
 export type RouteAccess = 'public' | 'staff' | readonly Role[];
 

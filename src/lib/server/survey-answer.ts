@@ -2,10 +2,10 @@
 // tried per client, and the screens shaped for the page (texts picked in the resident's language and easy read).
 import { createHash } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
-import type { Db } from '$core/db/database';
+import type { Db } from '$core/db';
 import { translate, type Locale } from '$core/i18n';
-import { takeIntakeSlot } from '$core/signals/rate-limit';
-import { wordingFor, type AnswerMap, type Question, type Structure } from '$core/surveys/service';
+import { takeIntakeSlot } from '$core/signals';
+import { wordingFor, type AnswerMap, type Question, type Structure } from '$core/surveys';
 import { DRAFT_DAYS, NEEDS_PARTS, SCALE_MAX, SCALE_MIN, type Wording } from '$core/surveys/model';
 
 /** The draft token of this device for one survey: under /enquete, so the code page can add a code to a draft begun on the open link. */

@@ -4,7 +4,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { Invalid } from '$core/errors';
 import type { Actor } from '$core/access';
 import type { Core } from '$core/app';
-import { checkHouseholdCode, loadDraft, saveDraft } from '$core/surveys/service';
+import { checkHouseholdCode, loadDraft, saveDraft } from '$core/surveys';
 import { draftCookieName, draftCookieOptions, takeCodeSlot } from './survey-answer';
 
 export type CodeOutcome = { ok: true; slug: string } | { ok: false; limited: true; retryAfter: number } | { ok: false; limited: false; error: Invalid };

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { describeOperation } from './openapi';
 import { structure } from '$core/surveys/model';
-import { tabletAnswerSet } from '$core/surveys/service';
+import { tabletAnswerSet } from '$core/surveys';
 
 const wording = z.record(z.string(), z.object({ text: z.string(), easy: z.string().optional() })).meta({ description: 'A text per language (nl always), each with an optional easy-read variant' });
 

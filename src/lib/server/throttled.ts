@@ -1,7 +1,7 @@
 // A sign-in, reset mail or link try refused by a throttle (core/auth/throttle.ts) becomes a 429 with Retry-After and
 // a sentence saying what happened and how long to wait, in the visitor's language, on the page they were on.
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
-import { Throttled } from '$core/auth/throttle';
+import { Throttled } from '$core/auth';
 import { translate, type Locale } from '$core/i18n';
 import type { FormErrors } from './problem';
 

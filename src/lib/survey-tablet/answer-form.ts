@@ -1,6 +1,6 @@
 // The answers of one set while the worker fills them in, and the answer map the server checks. Which questions show
 // follows the surveys module's own rules (visibleQuestions), so the tablet asks exactly what the server expects.
-import { checkAnswers, visibleQuestions } from '$core/surveys/answers';
+import { checkAnswers, visibleQuestions } from '$core/surveys/model';
 import { questionsInOrder, type AnswerMap, type NeedsPart, type Question, type Structure } from '$core/surveys/model';
 
 export type ChoiceValue = { choice: string; other: string };

@@ -3,7 +3,7 @@
 // estate, the language, when it was finished and the worker's account id, with a submission id made here; it is wiped
 // once the server has it. Nothing names a resident.
 import type { AnswerMap } from '$core/surveys/model';
-import type { TabletSurvey } from '$core/surveys/tablet';
+import type { TabletSurvey } from '$core/surveys/model';
 import { addToQueue, readQueue, readStored as read, updateInQueue, writeStored as write, type Queued, type Refusal } from '$lib/offline/device-queue';
 export { newSubmissionId } from '$lib/offline/device-queue';
 

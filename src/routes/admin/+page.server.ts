@@ -1,4 +1,4 @@
-import { staffOverview } from '$core/auth/accounts';
+import { staffOverview } from '$core/auth';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { publicAreaDirectory } from '$core/areas/public';
+import { publicAreaDirectory } from '$core/areas';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

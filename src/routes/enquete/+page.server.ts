@@ -3,7 +3,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { SURVEY_CODES } from '$core/surveys/issues';
+import { SURVEY_CODES } from '$core/surveys';
 import { readForm } from '$lib/server/form-body';
 import { useHouseholdCode } from '$lib/server/survey-code';
 import type { Actions, PageServerLoad } from './$types';

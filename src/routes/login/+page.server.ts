@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { signIn } from '$core/auth/service';
+import { signIn } from '$core/auth';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
 import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';

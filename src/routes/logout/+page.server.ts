@@ -1,7 +1,7 @@
 // Signing out: only a POST of our own sign-out form. hooks.server.ts refuses one from another site or without an
 // Origin (a beacon, a link preview), SvelteKit one that is no form, and a body that is no readable form is a 400.
 import { redirect } from '@sveltejs/kit';
-import { signOut } from '$core/auth/service';
+import { signOut } from '$core/auth';
 import { SESSION_COOKIE } from '$lib/server/cookies';
 import { readForm } from '$lib/server/form-body';
 import type { Actions, PageServerLoad } from './$types';

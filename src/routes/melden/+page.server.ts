@@ -2,10 +2,10 @@
 // address bar and the logs), the browser's location (with JavaScript), or a neighbourhood from the list. The poster's
 // QR code skips this step.
 import { fail, redirect } from '@sveltejs/kit';
-import { findNeighbourhoods } from '$core/areas/address-search';
-import { areaAt } from '$core/areas/lookup';
+import { findNeighbourhoods } from '$core/areas';
+import { areaAt } from '$core/areas';
 import { LOCAL_AREA_KINDS } from '$core/areas/model';
-import { publicAreaDirectory } from '$core/areas/public';
+import { publicAreaDirectory } from '$core/areas';
 import { translate } from '$core/i18n';
 import { readForm } from '$lib/server/form-body';
 import type { Actions, PageServerLoad } from './$types';

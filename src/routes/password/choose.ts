@@ -1,7 +1,7 @@
 // What the two "choose a password" pages (invitation, reset) share: checking the password and its repeat together
 // (so both problems show at once), and a clear page when the mailed link cannot be used.
 import { fail } from '@sveltejs/kit';
-import { TokenRejected } from '$core/auth/tokens';
+import { TokenRejected } from '$core/auth';
 import { Invalid } from '$core/errors';
 import { translate, type Locale } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';

@@ -1,6 +1,6 @@
 // Follow a report with its code alone (read from a letter or over the phone): the status, not the description.
 import { NotFound } from '$core/errors';
-import { trackByReference } from '$core/signals/service';
+import { trackByReference } from '$core/signals';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {

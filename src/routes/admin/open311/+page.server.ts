@@ -1,4 +1,4 @@
-import { issueOpen311Client, listOpen311Clients, revokeOpen311Client, type Open311ClientInput } from '$core/signals/open311-clients';
+import { issueOpen311Client, listOpen311Clients, revokeOpen311Client, type Open311ClientInput } from '$core/signals';
 import { NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formObject, pageError } from '$lib/server/problem';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { createOrganisation, listOrganisations } from '$core/partners/service';
+import { createOrganisation, listOrganisations } from '$core/partners';
 import type { OrganisationInput } from '$core/partners/model';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure } from '../forms';

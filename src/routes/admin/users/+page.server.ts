@@ -1,7 +1,7 @@
 import { Invalid } from '$core/errors';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { listOrganisations } from '$core/partners/service';
-import { listUsers } from '$core/auth/accounts';
+import { listOrganisations } from '$core/partners';
+import { listUsers } from '$core/auth';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
-import { getPublicArea } from '$core/areas/public';
-import { publicSignalFigures } from '$core/signals/service';
-import { publicSurveys } from '$core/surveys/public-list';
+import { getPublicArea } from '$core/areas';
+import { publicSignalFigures } from '$core/signals';
+import { publicSurveys } from '$core/surveys';
 import { mapData } from '$lib/components/areas/map-data';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';

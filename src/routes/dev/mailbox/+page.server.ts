@@ -4,7 +4,7 @@
 // admin: another person's live token would let whoever reads this page act as them.
 import { error } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
-import { maskSecretLinks, readFileMailbox } from '$core/mail/transport';
+import { maskSecretLinks, readFileMailbox } from '$core/mail';
 import { readForm } from '$lib/server/form-body';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -12,8 +12,8 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { Invalid, NotFound } from '$core/errors';
 import { isLocale, translate, type Locale } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { answerFromForm, answerScreen, latestPublishedWave, nextStep, shownInSection, submissionIdFor } from '$core/surveys/resident-flow';
-import { getSurvey, getVersion, listSurveys, loadDraft, saveDraft, submitAnswerSet, surveyForResident, wordingFor, type AnswerMap, type DraftView, type ResidentSurvey, type Structure } from '$core/surveys/service';
+import { answerFromForm, answerScreen, latestPublishedWave, nextStep, shownInSection, submissionIdFor } from '$core/surveys';
+import { getSurvey, getVersion, listSurveys, loadDraft, saveDraft, submitAnswerSet, surveyForResident, wordingFor, type AnswerMap, type DraftView, type ResidentSurvey, type Structure } from '$core/surveys';
 import { preferenceCookieOptions } from '$lib/server/cookies';
 import { formObject, pageError } from '$lib/server/problem';
 import {

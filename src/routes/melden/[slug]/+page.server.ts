@@ -6,10 +6,10 @@ import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs
 import { Invalid, type FieldIssue } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { checkReport, reportPlace, sendReport, type ReportPlace } from '$core/signals/report-form';
-import { reportMapBounds } from '$core/signals/report-map';
-import { closePendingPhotos, discardPendingPhotos, FORM_TOKEN, keepPendingPhotos, pendingPhotos, readReportPhotos } from '$core/signals/photos';
-import { intakeClientKey, joinSignal, nearbyOffer, takeIntakeSlot, type IntakeResult } from '$core/signals/service';
+import { checkReport, reportPlace, sendReport, type ReportPlace } from '$core/signals';
+import { reportMapBounds } from '$core/signals';
+import { closePendingPhotos, discardPendingPhotos, FORM_TOKEN, keepPendingPhotos, pendingPhotos, readReportPhotos } from '$core/signals';
+import { intakeClientKey, joinSignal, nearbyOffer, takeIntakeSlot, type IntakeResult } from '$core/signals';
 import type { IntakeInput } from '$core/signals/model';
 import { readForm as readFormBody } from '$lib/server/form-body';
 import { pageError } from '$lib/server/problem';

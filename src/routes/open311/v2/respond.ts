@@ -4,7 +4,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
 import { IdempotencyKeyReused } from '$core/idempotency';
-import { Open311RateLimited, open311Errors } from '$core/signals/open311';
+import { Open311RateLimited, open311Errors } from '$core/signals';
 import { problemResponse } from '$lib/server/problem';
 import { xmlDocument } from './xml';
 

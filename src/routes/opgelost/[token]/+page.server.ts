@@ -4,7 +4,7 @@
 import { redirect } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
 import { isLocale } from '$core/i18n';
-import { answerFeedback, answerFromLink, feedbackView } from '$core/signals/service';
+import { answerFeedback, answerFromLink, feedbackView } from '$core/signals';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 

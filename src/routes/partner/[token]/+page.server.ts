@@ -2,7 +2,7 @@
 // messages of this link, and a form to answer. The secret link is the key, so nothing here is cached.
 import { redirect } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
-import { answerPartnerLink, openPartnerLink } from '$core/signals/service';
+import { answerPartnerLink, openPartnerLink } from '$core/signals';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { requestPasswordReset } from '$core/auth/password-reset';
+import { requestPasswordReset } from '$core/auth';
 import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';
 import { throttledFailure } from '$lib/server/throttled';

@@ -1,7 +1,7 @@
 // The neighbourhoods per municipality with their search (moved here from the start page), and every area as a tree.
 import { can } from '$core/access';
-import { publicAreaDirectory } from '$core/areas/public';
-import { listAreas, type AreaSummary } from '$core/areas/service';
+import { publicAreaDirectory } from '$core/areas';
+import { listAreas, type AreaSummary } from '$core/areas';
 import type { PageServerLoad } from './$types';
 
 type Node = { id: string; name: string; slug: string; kind: AreaSummary['kind']; children: Node[] };

@@ -3,7 +3,7 @@
 import { searchAudit } from '$core/access';
 import { Invalid } from '$core/errors';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { auditActors } from '$core/people/audit-filters';
+import { auditActors } from '$core/people';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

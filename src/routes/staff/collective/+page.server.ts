@@ -1,7 +1,7 @@
 // Collective issues: signals bundled per estate and theme, for talks with the housing company or the municipality.
 // The open ones first; the closed ones apart, each with the start of what was agreed.
 import { can } from '$core/access';
-import { listCollectiveIssues } from '$core/signals/service';
+import { listCollectiveIssues } from '$core/signals';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@
 // so every staff member may look; the filter is a plain GET form.
 import { Invalid } from '$core/errors';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { signalFigures, type Figures } from '$core/signals/service';
+import { signalFigures, type Figures } from '$core/signals';
 import { mapData } from '$lib/components/areas/map-data';
 import { pageError } from '$lib/server/problem';
 import { figureChoices } from './choices';

@@ -1,11 +1,11 @@
 // The filter choices of the figures pages: areas (municipalities and the neighbourhoods in them), estates and
 // categories, read through the areas and signals modules.
 import type { Actor } from '$core/access';
-import { listEstates } from '$core/areas/places';
-import { listAreas } from '$core/areas/service';
-import type { Db } from '$core/db/database';
+import { listEstates } from '$core/areas';
+import { listAreas } from '$core/areas';
+import type { Db } from '$core/db';
 import type { Locale } from '$core/i18n';
-import { listCategories } from '$core/signals/service';
+import { listCategories } from '$core/signals';
 
 export type Choice = { id: string; name: string };
 

@@ -1,5 +1,5 @@
 import { can } from '$core/access';
-import { listImportJobs } from '$core/jobs/imports';
+import { listImportJobs } from '$core/jobs';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,7 +1,7 @@
 // Referrals (doorverwijzingen): those to my organisation, to accept or decline with a reason, and those we made,
 // with the receiver's answer — so the referrer sees the loop closed.
 import { redirect } from '@sveltejs/kit';
-import { incomingReferrals, outgoingReferrals, respondToReferral, withdrawReferral } from '$core/signals/service';
+import { incomingReferrals, outgoingReferrals, respondToReferral, withdrawReferral } from '$core/signals';
 import { NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';

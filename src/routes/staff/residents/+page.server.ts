@@ -1,9 +1,9 @@
 // The residents list: search by name, neighbourhood or estate, a page at a time. Names only (no individual read);
 // the people policy decides which residents a partner sees.
 import { can } from '$core/access';
-import { listResidents } from '$core/people/service';
-import { importableHousingCompanies } from '$core/people/tenant-import-job';
-import { placeChoices } from '$core/people/places';
+import { listResidents } from '$core/people';
+import { importableHousingCompanies } from '$core/people';
+import { placeChoices } from '$core/people';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

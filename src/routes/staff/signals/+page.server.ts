@@ -2,9 +2,9 @@
 // deadline, with status tabs and bulk actions in one POST form around the list (works without JavaScript).
 import { redirect } from '@sveltejs/kit';
 import { isStaff } from '$core/access';
-import { listTeams } from '$core/partners/service';
-import { placeChoices } from '$core/people/places';
-import { bulkAction, colleagues, inbox, inboxStatusCounts, listCategories, type BulkInput } from '$core/signals/service';
+import { listTeams } from '$core/partners';
+import { placeChoices } from '$core/people';
+import { bulkAction, colleagues, inbox, inboxStatusCounts, listCategories, type BulkInput } from '$core/signals';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { inboxHref, readInboxQuery } from './filters';
 import type { Actions, PageServerLoad } from './$types';

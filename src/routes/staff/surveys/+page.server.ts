@@ -1,7 +1,7 @@
 // The surveys a worker's organisation runs or reads as a partner: title, status, waves, answer sets and the response
 // rate of the wave open now.
 import { can } from '$core/access';
-import { listSurveysWithResponse } from '$core/surveys/survey-list';
+import { listSurveysWithResponse } from '$core/surveys';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -1,11 +1,11 @@
 // The settings form of a survey (new and edit): texts per language with easy read, modes, areas and estates in
 // scope, partner organisations. Reads the posted fields into what createSurvey and updateSurvey take.
-import { listOrganisations } from '$core/partners/service';
-import { placeChoices } from '$core/people/places';
-import { wordingFromForm } from '$core/surveys/structure-edits';
-import type { SurveyInput } from '$core/surveys/service';
+import { listOrganisations } from '$core/partners';
+import { placeChoices } from '$core/people';
+import { wordingFromForm } from '$core/surveys';
+import type { SurveyInput } from '$core/surveys';
 import type { Actor } from '$core/access';
-import type { Db } from '$core/db/database';
+import type { Db } from '$core/db';
 
 export const FORM_LANGUAGES = ['nl', 'fr', 'en'];
 

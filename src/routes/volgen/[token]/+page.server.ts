@@ -7,7 +7,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { intakeClientKey, postReply, sayNotSolved, trackByToken, type ReplyAnswer } from '$core/signals/service';
+import { intakeClientKey, postReply, sayNotSolved, trackByToken, type ReplyAnswer } from '$core/signals';
 import { readForm } from '$lib/server/form-body';
 import { formFailure, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
 import type { OrganisationUpdate } from '$core/partners/model';
-import { addTeamMember, createTeam, deleteOrganisation, deleteTeam, getOrganisation, getTeam, listTeams, removeTeamMember, renameTeam, updateOrganisation } from '$core/partners/service';
-import { listUsers } from '$core/auth/accounts';
-import { addWorkingArea, listWorkingAreas, removeWorkingArea } from '$core/partners/reach';
-import { listAreas } from '$core/areas/service';
+import { addTeamMember, createTeam, deleteOrganisation, deleteTeam, getOrganisation, getTeam, listTeams, removeTeamMember, renameTeam, updateOrganisation } from '$core/partners';
+import { listUsers } from '$core/auth';
+import { addWorkingArea, listWorkingAreas, removeWorkingArea } from '$core/partners';
+import { listAreas } from '$core/areas';
 import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure, field } from '../../forms';

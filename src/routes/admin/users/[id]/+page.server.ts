@@ -1,7 +1,7 @@
-import { resendInvitation } from '$core/auth/invitations';
+import { resendInvitation } from '$core/auth';
 import type { UserUpdate } from '$core/partners/model';
-import { listOrganisations, listTeams } from '$core/partners/service';
-import { deactivateUser, getUser, reactivateUser, updateUser } from '$core/auth/accounts';
+import { listOrganisations, listTeams } from '$core/partners';
+import { deactivateUser, getUser, reactivateUser, updateUser } from '$core/auth';
 import { readForm } from '$lib/server/form-body';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure } from '../../forms';

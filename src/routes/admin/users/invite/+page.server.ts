@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { inviteUser } from '$core/auth/invitations';
+import { inviteUser } from '$core/auth';
 import type { InvitationInput } from '$core/partners/model';
-import { listOrganisations } from '$core/partners/service';
+import { listOrganisations } from '$core/partners';
 import { formObject, pageError } from '$lib/server/problem';
 import { adminFailure } from '../../forms';
 import type { Actions, PageServerLoad } from './$types';

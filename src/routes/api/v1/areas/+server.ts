@@ -1,6 +1,6 @@
 import { areaApiListQuery } from '$core/areas/model';
-import { presentArea } from '$core/areas/presenters';
-import { getAreaBySlug, listAreas } from '$core/areas/service';
+import { presentArea } from '$core/areas';
+import { getAreaBySlug, listAreas } from '$core/areas';
 import { apiEndpoint } from '$lib/server/api';
 import { parseQuery } from './query';
 import type { RequestHandler } from './$types';

@@ -7,7 +7,7 @@ import { json } from '@sveltejs/kit';
 import { Invalid } from '$core/errors';
 import { fingerprint } from '$core/idempotency';
 import type { StaffIntakeInput } from '$core/signals/model';
-import { photoDigests, registerSignalWithPhotos } from '$core/signals/service';
+import { photoDigests, registerSignalWithPhotos } from '$core/signals';
 import { apiEndpoint } from '$lib/server/api';
 import { readForm } from '$lib/server/form-body';
 import type { RequestHandler } from './$types';

@@ -1,8 +1,8 @@
 // An estate's public page: what it is, its streets, how many problems were reported there and what was done, its
 // surveys; the report form one tap away. Places and counts only.
-import { getPublicEstate } from '$core/areas/public';
-import { publicSignalFigures } from '$core/signals/service';
-import { publicSurveys } from '$core/surveys/public-list';
+import { getPublicEstate } from '$core/areas';
+import { publicSignalFigures } from '$core/signals';
+import { publicSurveys } from '$core/surveys';
 import { mapData } from '$lib/components/areas/map-data';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 // After "send": thanks, what happens next, and the public results of the last published wave when there are some.
-import { latestPublishedWave } from '$core/surveys/resident-flow';
-import { surveyForResident, wordingFor } from '$core/surveys/service';
+import { latestPublishedWave } from '$core/surveys';
+import { surveyForResident, wordingFor } from '$core/surveys';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -3,7 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
 import { translate } from '$core/i18n';
-import { publicSurveyResults } from '$core/surveys/service';
+import { publicSurveyResults } from '$core/surveys';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

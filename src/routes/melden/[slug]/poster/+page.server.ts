@@ -1,6 +1,6 @@
 // A printable A4 poster for the notice board: the QR code (SVG, made here) opens the short link of this place.
 import QRCode from 'qrcode';
-import { reportPlace } from '$core/signals/report-form';
+import { reportPlace } from '$core/signals';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

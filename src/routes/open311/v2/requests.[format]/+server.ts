@@ -1,6 +1,6 @@
 import { DomainError, Invalid } from '$core/errors';
-import { authenticateOpen311 } from '$core/signals/open311-clients';
-import { createServiceRequest, gatherOpen311Fields, listServiceRequests } from '$core/signals/open311';
+import { authenticateOpen311 } from '$core/signals';
+import { createServiceRequest, gatherOpen311Fields, listServiceRequests } from '$core/signals';
 import { queryObject } from '$lib/server/api';
 import { readForm } from '$lib/server/form-body';
 import { baseUrlOf, open311Endpoint, respond } from '../respond';

@@ -1,4 +1,4 @@
-import { checkJurisdiction, listServices, localeFrom } from '$core/signals/open311';
+import { checkJurisdiction, listServices, localeFrom } from '$core/signals';
 import { baseUrlOf, open311Endpoint, respond } from '../respond';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
-import { listEstates, shapingRights } from '$core/areas/places';
-import { getAreaTree } from '$core/areas/service';
+import { listEstates, shapingRights } from '$core/areas';
+import { getAreaTree } from '$core/areas';
 import { mapData } from '$lib/components/areas/map-data';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { createArea, getAreaBySlug, listAreas } from '$core/areas/service';
+import { createArea, getAreaBySlug, listAreas } from '$core/areas';
 import { formFailure, formObject } from '$lib/server/problem';
 import type { AreaInput } from '$core/areas/model';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 // One collective issue: its figures, its signals (reference, category, date, status; no personal data), the CSV; after
 // the talk it is closed with its outcome, and reopened when the agreement is not kept.
 import { redirect } from '@sveltejs/kit';
-import { addSignalsToCollective, closeCollectiveIssue, getCollectiveIssue, removeSignalsFromCollective, reopenCollectiveIssue } from '$core/signals/service';
+import { addSignalsToCollective, closeCollectiveIssue, getCollectiveIssue, removeSignalsFromCollective, reopenCollectiveIssue } from '$core/signals';
 import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';

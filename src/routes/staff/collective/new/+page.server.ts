@@ -1,7 +1,7 @@
 // A new collective issue from a filter (usually coming from the figures page): which signals, then a title.
 import { Invalid } from '$core/errors';
 import { fieldErrors } from '$core/i18n/field-errors';
-import { createCollectiveFromSelection, selectForBundle, SELECTIONS } from '$core/signals/service';
+import { createCollectiveFromSelection, selectForBundle, SELECTIONS } from '$core/signals';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { redirect } from '@sveltejs/kit';
 import { figureChoices } from '../../figures/choices';

@@ -1,5 +1,5 @@
 // The figures of the figures page's filter as CSV (no personal data in them).
-import { exportFiguresCsv } from '$core/signals/service';
+import { exportFiguresCsv } from '$core/signals';
 import { problemResponse } from '$lib/server/problem';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 // One household: its dwelling, tenancy dates and members. Opening it is an individual read (audited by getHousehold).
 import { can } from '$core/access';
-import { getHousehold } from '$core/people/service';
+import { getHousehold } from '$core/people';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

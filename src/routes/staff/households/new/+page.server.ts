@@ -1,8 +1,8 @@
 // Adding a household (optionally in a dwelling: ?dwelling=…), then its residents from the household page.
 import { redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
-import { dwellingChoices } from '$core/people/places';
-import { createHousehold, type HouseholdInput } from '$core/people/service';
+import { dwellingChoices } from '$core/people';
+import { createHousehold, type HouseholdInput } from '$core/people';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { getImportJob } from '$core/jobs/imports';
+import { getImportJob } from '$core/jobs';
 import { has, translate, type Locale } from '$core/i18n';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';

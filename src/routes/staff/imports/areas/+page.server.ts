@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { parseFeatureCollection } from '$core/areas/geojson';
-import { startAreaImport } from '$core/areas/import';
-import { listAreas } from '$core/areas/service';
+import { parseFeatureCollection } from '$core/areas';
+import { startAreaImport } from '$core/areas';
+import { listAreas } from '$core/areas';
 import { Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
 import { readForm } from '$lib/server/form-body';

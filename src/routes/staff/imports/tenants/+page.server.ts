@@ -2,11 +2,11 @@
 // "import the valid rows anyway". The import runs in the background; the job page shows its progress.
 import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
-import { listImportJobs } from '$core/jobs/imports';
-import { importableHousingCompanies, startTenantImport } from '$core/people/tenant-import-job';
+import { listImportJobs } from '$core/jobs';
+import { importableHousingCompanies, startTenantImport } from '$core/people';
 import { readForm } from '$lib/server/form-body';
 import { formFailure } from '$lib/server/problem';
-import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '$core/people/tenant-csv';
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '$core/people';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Two rows of docs/examples/tenants-de-vlashaard.csv, to show the shape of the file on the page. */

@@ -2,9 +2,9 @@
 // Opening this page is an individual read: getResident writes it to the audit log.
 import { redirect } from '@sveltejs/kit';
 import { can, searchAudit } from '$core/access';
-import { listOrganisations } from '$core/partners/service';
+import { listOrganisations } from '$core/partners';
 import { CONSENT_SCOPES, type ConsentInput } from '$core/people/model';
-import { getResident, recordConsent, withdrawConsent } from '$core/people/service';
+import { getResident, recordConsent, withdrawConsent } from '$core/people';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 // Adding a resident, on their own or (with ?household=…) to a household.
 import { redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
-import { createResident, householdLabel, type ResidentInput } from '$core/people/service';
+import { createResident, householdLabel, type ResidentInput } from '$core/people';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,11 +4,11 @@
 import { redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
 import { plural, translate } from '$core/i18n';
-import { listOrganisations, listTeams } from '$core/partners/service';
-import { placeChoices } from '$core/people/places';
+import { listOrganisations, listTeams } from '$core/partners';
+import { placeChoices } from '$core/people';
 import { PRIORITIES, SIGNAL_KINDS } from '$core/signals/model';
-import { createCategory, deleteRoutingRule, getRoutingRule, listCategories, listRoutingRules, setRoutingRule, updateCategory, updateRoutingRule } from '$core/signals/service';
-import { DEFAULT_ESCALATION_DAYS, type CategoryInput, type RoutingRuleInput } from '$core/signals/categories';
+import { createCategory, deleteRoutingRule, getRoutingRule, listCategories, listRoutingRules, setRoutingRule, updateCategory, updateRoutingRule } from '$core/signals';
+import { DEFAULT_ESCALATION_DAYS, type CategoryInput, type RoutingRuleInput } from '$core/signals';
 import { NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';

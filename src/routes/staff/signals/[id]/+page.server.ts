@@ -4,7 +4,7 @@
 import { redirect } from '@sveltejs/kit';
 import { Invalid } from '$core/errors';
 import { NEEDS_REASON, TRANSITIONS, type StatusChangeInput } from '$core/signals/model';
-import { addNote, assignSignal, assigneesFor, changeStatus, duplicateCandidates, getSignal, listCategories, mergedInto, mergeSignals, setCategory } from '$core/signals/service';
+import { addNote, assignSignal, assigneesFor, changeStatus, duplicateCandidates, getSignal, listCategories, mergedInto, mergeSignals, setCategory } from '$core/signals';
 import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';

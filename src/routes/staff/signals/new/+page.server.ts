@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
-import { listResidents } from '$core/people/service';
-import { placeChoices } from '$core/people/places';
-import { MAX_IMAGE_BYTES } from '$core/files/limits';
+import { listResidents } from '$core/people';
+import { placeChoices } from '$core/people';
+import { MAX_IMAGE_BYTES } from '$core/files';
 import { MAX_REPORT_PHOTOS, SIGNAL_KINDS, STAFF_CHANNELS, type StaffIntakeInput } from '$core/signals/model';
-import { listCategories, listRoutingRules, registerSignalWithPhotos } from '$core/signals/service';
+import { listCategories, listRoutingRules, registerSignalWithPhotos } from '$core/signals';
 import { messagesScript, pageMessages } from '$core/i18n/page-messages';
 import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
 import { readForm } from '$lib/server/form-body';

@@ -1,7 +1,7 @@
 // One survey at a glance: settings, status (with what is missing before it can open), waves, and how residents
 // answer (open link and poster, household codes, paper, tablet).
 import { redirect } from '@sveltejs/kit';
-import { createWave, deleteSurvey, deleteWave, getSurvey, readinessIssues, setSurveyStatus, updateWave } from '$core/surveys/service';
+import { createWave, deleteSurvey, deleteWave, getSurvey, readinessIssues, setSurveyStatus, updateWave } from '$core/surveys';
 import { readForm } from '$lib/server/form-body';
 import { Forbidden, NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';

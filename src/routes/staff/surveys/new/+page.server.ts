@@ -1,7 +1,7 @@
 // A new survey in draft, run by the worker's organisation; the builder (structure) comes next.
 import { redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
-import { createSurvey } from '$core/surveys/service';
+import { createSurvey } from '$core/surveys';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { formErrorKeys, surveyFormChoices, surveyInputFromForm } from '../survey-form';
 import { shortLinkPrefix } from '../wording';

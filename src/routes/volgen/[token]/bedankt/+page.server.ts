@@ -1,5 +1,5 @@
 // Thank you: the code to keep (large, easy to read out) and the tracking link, right after sending or joining.
-import { trackByToken } from '$core/signals/service';
+import { trackByToken } from '$core/signals';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

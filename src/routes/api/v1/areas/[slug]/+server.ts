@@ -1,5 +1,5 @@
-import { presentAreaFeature } from '$core/areas/presenters';
-import { getAreaBySlug } from '$core/areas/service';
+import { presentAreaFeature } from '$core/areas';
+import { getAreaBySlug } from '$core/areas';
 import { apiEndpoint } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
-import { areasAt } from '$core/areas/lookup';
+import { areasAt } from '$core/areas';
 import { areaLookupQuery } from '$core/areas/model';
-import { presentArea } from '$core/areas/presenters';
+import { presentArea } from '$core/areas';
 import { NotFound } from '$core/errors';
 import { apiEndpoint } from '$lib/server/api';
 import { parseQuery } from '../query';

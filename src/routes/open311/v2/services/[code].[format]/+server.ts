@@ -1,4 +1,4 @@
-import { checkJurisdiction, localeFrom, serviceDefinition } from '$core/signals/open311';
+import { checkJurisdiction, localeFrom, serviceDefinition } from '$core/signals';
 import { baseUrlOf, open311Endpoint, respond } from '../../respond';
 import type { RequestHandler } from './$types';
 

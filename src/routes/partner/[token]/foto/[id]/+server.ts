@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
 import { translate } from '$core/i18n';
-import { partnerPhoto } from '$core/signals/service';
+import { partnerPhoto } from '$core/signals';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { authorizeShaping } from '$core/areas/places';
-import { deleteArea, getAreaBySlug, listAreas, updateArea } from '$core/areas/service';
+import { authorizeShaping } from '$core/areas';
+import { deleteArea, getAreaBySlug, listAreas, updateArea } from '$core/areas';
 import { readForm } from '$lib/server/form-body';
 import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';

@@ -1,9 +1,9 @@
 // Shared by the estate pages: the area and estate named in the URL (an estate found under the wrong area is a 404),
 // and the choices the estate form offers.
-import { getEstateBySlug } from '$core/areas/places';
-import { ancestorsOf, getAreaBySlug, listAreas } from '$core/areas/service';
+import { getEstateBySlug } from '$core/areas';
+import { ancestorsOf, getAreaBySlug, listAreas } from '$core/areas';
 import { NotFound } from '$core/errors';
-import { listOrganisations } from '$core/partners/service';
+import { listOrganisations } from '$core/partners';
 
 export async function estateContext(locals: App.Locals, params: { slug: string; estate: string }) {
 	const area = await getAreaBySlug(locals.core.db, locals.actor, params.slug);

@@ -1,5 +1,5 @@
 // A collective issue's signals as CSV: one row per signal, no personal data.
-import { exportCollectiveCsv } from '$core/signals/service';
+import { exportCollectiveCsv } from '$core/signals';
 import { problemResponse } from '$lib/server/problem';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 // Editing a household's name and tenancy: the dwelling, tenancy number, move-in and move-out date.
 import { redirect } from '@sveltejs/kit';
 import { Forbidden } from '$core/errors';
-import { dwellingChoices } from '$core/people/places';
-import { getHousehold, updateHousehold, type HouseholdInput } from '$core/people/service';
+import { dwellingChoices } from '$core/people';
+import { getHousehold, updateHousehold, type HouseholdInput } from '$core/people';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 

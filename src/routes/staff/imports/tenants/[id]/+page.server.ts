@@ -1,8 +1,8 @@
 // The full report of one tenant import: outcome, counts, every rejected row, what changes per row, and the
 // households not in the file. While the import runs, the page shows its progress.
-import { getImportJob } from '$core/jobs/imports';
+import { getImportJob } from '$core/jobs';
 import { NotFound } from '$core/errors';
-import type { TenantJobReport } from '$core/people/tenant-report';
+import type { TenantJobReport } from '$core/people';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 // Editing a resident's facts. Loading the form is a read of their record (audited by getResident).
 import { redirect } from '@sveltejs/kit';
 import { Forbidden } from '$core/errors';
-import { getResident, updateResident, type ResidentInput } from '$core/people/service';
+import { getResident, updateResident, type ResidentInput } from '$core/people';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 

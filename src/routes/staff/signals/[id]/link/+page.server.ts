@@ -1,7 +1,7 @@
 // One-time links for partners without an account (a contractor, a school): create one (mailed if an address is
 // given; the link itself is shown once, since only its hash is stored), see where each stands, revoke.
 import { redirect } from '@sveltejs/kit';
-import { createPartnerLink, getSignal, listPartnerLinks, PARTNER_LINK_DAYS, revokePartnerLink } from '$core/signals/service';
+import { createPartnerLink, getSignal, listPartnerLinks, PARTNER_LINK_DAYS, revokePartnerLink } from '$core/signals';
 import { NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';

@@ -2,7 +2,7 @@
 // whether the resident's consent for the chosen organisation is in force, and records it first when it is not.
 import { redirect } from '@sveltejs/kit';
 import { Forbidden } from '$core/errors';
-import { DEFAULT_REFERRAL_DAYS, getSignal, recordReferralConsent, referralChoices, referSignal } from '$core/signals/service';
+import { DEFAULT_REFERRAL_DAYS, getSignal, recordReferralConsent, referralChoices, referSignal } from '$core/signals';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 

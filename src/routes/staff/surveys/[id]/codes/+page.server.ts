@@ -2,8 +2,8 @@
 // and printed again), and the form that generates the letters (posted to ./letters, which comes back here with
 // ?brieven=<run>: the page then shows the new counts and starts the download of that run's letters).
 import { redirect } from '@sveltejs/kit';
-import { getOrganisation } from '$core/partners/service';
-import { codeOverview, getSurvey, lettersKeyOf, voidCodeBatch } from '$core/surveys/service';
+import { getOrganisation } from '$core/partners';
+import { codeOverview, getSurvey, lettersKeyOf, voidCodeBatch } from '$core/surveys';
 import { Forbidden, NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
 import { SESSION_COOKIE } from '$lib/server/cookies';

@@ -1,5 +1,5 @@
 // Waves side by side, question by question and estate by estate, with the questions that changed between versions.
-import { changedQuestions, compareWaves } from '$core/surveys/service';
+import { changedQuestions, compareWaves } from '$core/surveys';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@
 import { fail } from '@sveltejs/kit';
 import { can } from '$core/access';
 import { translate } from '$core/i18n';
-import { createTheme, deleteTheme, getSurvey, listOpenAnswers, listThemes, renameTheme, setOpenAnswerThemes, setOpenAnswersPublic, tagOpenAnswers, wordingFor, type Question } from '$core/surveys/service';
+import { createTheme, deleteTheme, getSurvey, listOpenAnswers, listThemes, renameTheme, setOpenAnswerThemes, setOpenAnswersPublic, tagOpenAnswers, wordingFor, type Question } from '$core/surveys';
 import { readForm } from '$lib/server/form-body';
 import { Forbidden, NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';

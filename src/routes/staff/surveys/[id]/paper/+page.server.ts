@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Forbidden, Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
-import { getSurvey, importPaperAnswers, submitAnswerSet, type PaperImportResult } from '$core/surveys/service';
+import { getSurvey, importPaperAnswers, submitAnswerSet, type PaperImportResult } from '$core/surveys';
 import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { answerField, answersFromForm } from './answers-form';

@@ -1,7 +1,7 @@
 // A paper form typed in on one screen: fields "a.<question>" (a repeated name for a multiple choice),
 // "a.<question>.other" for "other, namely" and "a.<question>.<part>" for a needs block, read into the answer map the
 // answering rules check. Issues on "answers.<question>[.<part>]" come back to "a.<question>[.<part>]".
-import type { AnswerMap, Structure } from '$core/surveys/service';
+import type { AnswerMap, Structure } from '$core/surveys';
 import { NEEDS_PARTS } from '$core/surveys/model';
 
 const one = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : '').trim();

@@ -1,6 +1,6 @@
 // The A4 poster of a survey's open link for the notice board: the QR code (SVG, made here) opens the link.
 import QRCode from 'qrcode';
-import { getSurvey } from '$core/surveys/service';
+import { getSurvey } from '$core/surveys';
 import { pageError } from '$lib/server/problem';
 import { shortLink } from '../../wording';
 import type { PageServerLoad } from './$types';

@@ -1,8 +1,8 @@
 // The survey as a resident sees it, in a 360 x 740 phone frame, per language and with easy read: the resident's own
 // pages in preview mode (/enquete/<slug>?preview=<version>&taal=<language>&eenvoudig=1, see src/routes/enquete/[slug],
 // which stores nothing), and every question on one read-only page (preview/frame).
-import { getSurvey } from '$core/surveys/service';
-import { builderLanguages } from '$core/surveys/structure-edits';
+import { getSurvey } from '$core/surveys';
+import { builderLanguages } from '$core/surveys';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

@@ -3,8 +3,8 @@
 // /enquete/<slug>/resultaten shows only published waves, with every group under 5 answer sets hidden.
 import { redirect } from '@sveltejs/kit';
 import { Forbidden, NotFound } from '$core/errors';
-import { getSurvey, publishWave } from '$core/surveys/service';
-import { wordingFromForm } from '$core/surveys/structure-edits';
+import { getSurvey, publishWave } from '$core/surveys';
+import { wordingFromForm } from '$core/surveys';
 import { askFirst, confirmed } from '$lib/server/confirmation';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { pick } from '../../wording';

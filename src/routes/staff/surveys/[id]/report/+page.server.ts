@@ -1,6 +1,6 @@
 // The printable report of one wave for partner meetings: per estate the response rate, each question's chart and main
 // figures, and the themes of the open answers. The same results as the results page, laid out for A4.
-import { surveyResults } from '$core/surveys/service';
+import { surveyResults } from '$core/surveys';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

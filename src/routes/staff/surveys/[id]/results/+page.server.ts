@@ -1,6 +1,6 @@
 // The results of one wave for the survey's staff and partners: who answered per estate, a chart per question with its
 // breakdown by estate, and how many open answers wait for a theme. ?wave= picks the wave (else the latest begun).
-import { resultsContext, surveyResults, wordingFor } from '$core/surveys/service';
+import { resultsContext, surveyResults, wordingFor } from '$core/surveys';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 

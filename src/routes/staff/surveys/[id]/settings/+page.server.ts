@@ -1,7 +1,7 @@
 // A survey's settings: texts, modes, areas and estates, partners (a changed scope recounts open waves' households).
 import { redirect } from '@sveltejs/kit';
 import { Forbidden } from '$core/errors';
-import { getSurvey, updateSurvey } from '$core/surveys/service';
+import { getSurvey, updateSurvey } from '$core/surveys';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { formErrorKeys, surveyFormChoices, surveyFormValues, surveyInputFromForm } from '../../survey-form';
 import { shortLinkPrefix } from '../../wording';

@@ -1,6 +1,6 @@
 // A question or section as flat form values ("label.nl", "label.nl.easy", "options.0.key", …), the names the
 // builder's forms post and structure-edits.ts reads back.
-import { conditionToForm } from '$core/surveys/structure-edits';
+import { conditionToForm } from '$core/surveys/model';
 
 type Obj = Record<string, unknown>;
 const WORDINGS = ['title', 'intro', 'label', 'help', 'lowLabel', 'highLabel', 'unit', 'needsLabel', 'expectationsLabel', 'ideasLabel'];

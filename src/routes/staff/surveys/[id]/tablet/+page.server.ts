@@ -1,7 +1,7 @@
 // The worker's tablet for answering door to door. The server gives the shell; the page loads the survey from the API,
 // keeps it and the finished answer sets on the device, and sends them when the network is back (JavaScript needed).
-import { surveyForTablet } from '$core/surveys/service';
-import { wordingFor } from '$core/surveys/answers';
+import { surveyForTablet } from '$core/surveys';
+import { wordingFor } from '$core/surveys';
 import { messagesScript, pageMessages } from '$core/i18n/page-messages';
 import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
 import { pageError } from '$lib/server/problem';

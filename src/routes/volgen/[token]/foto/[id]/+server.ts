@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
 import { translate } from '$core/i18n';
-import { trackingPhoto } from '$core/signals/photos';
+import { trackingPhoto } from '$core/signals';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {

@@ -1,7 +1,7 @@
 // Answer sets a worker took on the tablet, sent when the network is back. The submission id made on the tablet makes a
 // resend (the first answer got lost) store nothing new: 201 the first time, 200 with replayed: true after that.
 import { json } from '@sveltejs/kit';
-import { submitTabletAnswerSet, type TabletAnswerSet } from '$core/surveys/service';
+import { submitTabletAnswerSet, type TabletAnswerSet } from '$core/surveys';
 import { apiEndpoint } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,5 @@
 // The survey as a worker's tablet keeps it for a day door to door: loaded once while online (staff session).
-import { surveyForTablet } from '$core/surveys/service';
+import { surveyForTablet } from '$core/surveys';
 import { apiEndpoint } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 

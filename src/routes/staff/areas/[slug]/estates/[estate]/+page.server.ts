@@ -1,7 +1,7 @@
 import { can } from '$core/access';
-import { listBuildings, listDwellings, listEstates, shapingRights } from '$core/areas/places';
-import { getOrganisation } from '$core/partners/service';
-import { listHouseholdsByEstate } from '$core/people/service';
+import { listBuildings, listDwellings, listEstates, shapingRights } from '$core/areas';
+import { getOrganisation } from '$core/partners';
+import { listHouseholdsByEstate } from '$core/people';
 import { mapData } from '$lib/components/areas/map-data';
 import { pageError } from '$lib/server/problem';
 import { estateContext, estateCrumbs } from '../context';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { authorizeShaping, createEstate } from '$core/areas/places';
-import { getArea, getAreaBySlug } from '$core/areas/service';
+import { authorizeShaping, createEstate } from '$core/areas';
+import { getArea, getAreaBySlug } from '$core/areas';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateFormChoices } from '../context';
 import type { EstateInput } from '$core/areas/model';

@@ -3,7 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
 import { translate } from '$core/i18n';
-import { staffPhoto } from '$core/signals/photos';
+import { staffPhoto } from '$core/signals';
 import { pageError } from '$lib/server/problem';
 import type { RequestHandler } from './$types';
 

@@ -6,9 +6,9 @@
 import { error, redirect, type RequestHandler } from '@sveltejs/kit';
 import { DomainError, Invalid } from '$core/errors';
 import { isLocale, translate } from '$core/i18n';
-import { getOrganisation } from '$core/partners/service';
-import { generateHouseholdCodes, getSurvey, keptLetters, lettersKeyOf } from '$core/surveys/service';
-import { checkLetterSheet, renderCodeLetters } from '$core/surveys/letters';
+import { getOrganisation } from '$core/partners';
+import { generateHouseholdCodes, getSurvey, keptLetters, lettersKeyOf } from '$core/surveys';
+import { checkLetterSheet, renderCodeLetters } from '$core/surveys';
 import { SESSION_COOKIE } from '$lib/server/cookies';
 import { readForm } from '$lib/server/form-body';
 import { pageError } from '$lib/server/problem';

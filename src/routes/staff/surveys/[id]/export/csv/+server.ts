@@ -1,5 +1,5 @@
 // The answer sets of a wave as CSV, one row per set (no personal data in it); ?wave= picks the wave.
-import { exportAnswerSetsCsv } from '$core/surveys/service';
+import { exportAnswerSetsCsv } from '$core/surveys';
 import { problemResponse } from '$lib/server/problem';
 import type { RequestHandler } from './$types';
 

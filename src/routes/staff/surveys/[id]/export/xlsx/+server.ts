@@ -1,5 +1,5 @@
 // The answer sets and the figures per question and estate of a wave as one workbook; ?wave= picks the wave.
-import { exportResultsXlsx } from '$core/surveys/service';
+import { exportResultsXlsx } from '$core/surveys';
 import { problemResponse } from '$lib/server/problem';
 import type { RequestHandler } from './$types';
 

@@ -2,7 +2,7 @@
 // spreadsheet programs read it as UTF-8), and no personal data.
 import type { RequestHandler } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
-import { getSurvey, paperImportColumns } from '$core/surveys/service';
+import { getSurvey, paperImportColumns } from '$core/surveys';
 import { problemResponse } from '$lib/server/problem';
 
 export const GET: RequestHandler = async ({ locals, params }) => {

@@ -1,8 +1,8 @@
 // What fills the phone frame of the preview: every section and question of the current version, read-only, in one
 // language with or without easy read. Nothing is posted or stored.
 import { translate, isLocale } from '$core/i18n';
-import { getSurvey } from '$core/surveys/service';
-import { wordingFor } from '$core/surveys/answers';
+import { getSurvey } from '$core/surveys';
+import { wordingFor } from '$core/surveys';
 import { NEEDS_PARTS, SCALE_MAX, SCALE_MIN } from '$core/surveys/model';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';

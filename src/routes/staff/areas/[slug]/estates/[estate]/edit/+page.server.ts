@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { authorizeShaping, updateEstate } from '$core/areas/places';
-import { getArea } from '$core/areas/service';
+import { authorizeShaping, updateEstate } from '$core/areas';
+import { getArea } from '$core/areas';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateContext, estateFormChoices, estateHref } from '../../context';
 import type { EstateInput } from '$core/areas/model';

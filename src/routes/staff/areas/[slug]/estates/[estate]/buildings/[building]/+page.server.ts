@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { authorizeShaping, getBuilding, updateBuilding } from '$core/areas/places';
+import { authorizeShaping, getBuilding, updateBuilding } from '$core/areas';
 import { NotFound } from '$core/errors';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateContext, estateHref } from '../../../context';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { authorizeShaping, createBuilding } from '$core/areas/places';
+import { authorizeShaping, createBuilding } from '$core/areas';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateContext, estateHref } from '../../../context';
 import type { BuildingInput } from '$core/areas/model';

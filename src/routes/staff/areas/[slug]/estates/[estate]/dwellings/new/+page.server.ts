@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { authorizeShaping, createDwelling, listBuildings } from '$core/areas/places';
+import { authorizeShaping, createDwelling, listBuildings } from '$core/areas';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { estateContext, estateHref } from '../../../context';
 import type { DwellingInput } from '$core/areas/model';

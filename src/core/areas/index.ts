@@ -1,0 +1,19 @@
+// The areas module's public entry: what routes, src/lib, scripts and other modules use of it. Everything else in this
+// folder is the module's own (eslint/boundaries.js holds that); model.ts is the second entry, for the browser.
+export { matchAddress } from './address-match';
+export type { AddressMatch } from './address-match';
+export { findNeighbourhoods } from './address-search';
+export { addressKeys } from './addresses';
+export { parseFeatureCollection } from './geojson';
+export { bboxOf } from './geometry';
+export type { AreaGeometry, BBox, PointGeometry } from './geometry';
+export { importAreas, startAreaImport } from './import';
+export { areaAt, areasAt } from './lookup';
+export { authorizeShaping, createBuilding, createDwelling, createEstate, getBuilding, getDwelling, getEstateBySlug, listBuildings, listDwellings, listEstates, shapingRights, updateBuilding, updateDwelling, updateEstate } from './places';
+export { areaFeatureJson, areaJson, presentArea, presentAreaFeature } from './presenters';
+export { getPublicArea, getPublicEstate, publicAreaDirectory } from './public';
+export { areaOfEstate, estatesInScope, missingPlaces, placeNames } from './scope';
+export type { EstateInScope } from './scope';
+export { ancestorsOf, createArea, deleteArea, getArea, getAreaBySlug, getAreaTree, listAreas, updateArea } from './service';
+export type { AreaSummary } from './service';
+export { areaAndBelow, areaPath, insideAreas } from './tree';

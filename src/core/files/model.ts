@@ -1,0 +1,3 @@
+// The files module's second public entry, for code the browser loads: types and what runs without a server. The server
+// side imports index.ts. Nothing here may pull in a database, a file system or node: modules.
+export { MAX_IMAGE_BYTES } from './limits';
