@@ -8,12 +8,29 @@ import leefbaar from './eslint/boundaries.js';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'bench/.build/', 'bench/.kit/', 'bench/results/', 'data/', 'node_modules/', 'test-results/', '.cache/', 'scratch/', 'static/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'bench/.build/',
+			'bench/.kit/',
+			'bench/results/',
+			'data/',
+			'node_modules/',
+			'test-results/',
+			'.cache/',
+			'scratch/',
+			'static/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
 	{ languageOptions: { globals: { ...globals.browser, ...globals.node } } },
-	{ files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'], languageOptions: { parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } } },
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: { parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+	},
 	{
 		plugins: { leefbaar },
 		rules: {
@@ -28,7 +45,10 @@ export default ts.config(
 	{
 		rules: {
 			// A leading underscore marks what is left out on purpose (`const { password_hash: _omit, ...rest } = row`).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }
+			],
 			// Pages build Maps and URLSearchParams inside functions, for one render or one link; none is kept as state.
 			'svelte/prefer-svelte-reactivity': 'off',
 			// {' '} and {' · '} keep the spaces Svelte drops around an {#if} block inside a line of text.

@@ -8,8 +8,17 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
  * request): allowed by the hash of their text. tests/http/security-headers.test.ts fails for an inline script that
  * is not listed here.
  */
-export const INLINE_SCRIPTS = ['src/lib/components/report/pin-choice.js', 'src/lib/survey-answer/same-screen.js', 'src/lib/components/areas/map-choice.js', 'src/lib/components/areas/locate.js', 'src/lib/survey-codes/letters-download.js'];
-const scriptHash = (file) => `sha256-${createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('base64')}`;
+export const INLINE_SCRIPTS = [
+	'src/lib/components/report/pin-choice.js',
+	'src/lib/survey-answer/same-screen.js',
+	'src/lib/components/areas/map-choice.js',
+	'src/lib/components/areas/locate.js',
+	'src/lib/survey-codes/letters-download.js'
+];
+const scriptHash = (file) =>
+	`sha256-${createHash('sha256')
+		.update(readFileSync(new URL(file, import.meta.url)))
+		.digest('base64')}`;
 
 /**
  * adapter-node bundles the server with a Rollup run of its own, which takes no warning filter. Two of its notices are
@@ -17,7 +26,10 @@ const scriptHash = (file) => `sha256-${createHash('sha256').update(readFileSync(
  * the empty chunk that module becomes. They say nothing a Leefbaar developer can act on, so `npm start` stays quiet
  * about exactly these; any other warning is printed as before (tests/http/startup.test.ts fails on one).
  */
-const KIT_OUTPUT_NOTICES = [/^"\w+" is imported from external module "@sveltejs\/kit\/internal[\w/]*" but never used in "[^"]*output\/server\/index\.js"\.$/, /^Generated an empty chunk: "chunks\/internal\d*\.js"\.$/];
+const KIT_OUTPUT_NOTICES = [
+	/^"\w+" is imported from external module "@sveltejs\/kit\/internal[\w/]*" but never used in "[^"]*output\/server\/index\.js"\.$/,
+	/^Generated an empty chunk: "chunks\/internal\d*\.js"\.$/
+];
 
 /** @param {import('@sveltejs/kit').Adapter} inner */
 function withoutKitNotices(inner) {

@@ -12,7 +12,13 @@ declare module 'autocannon' {
 		'2xx': number;
 		statusCodeStats?: Record<string, { count: number }>;
 	};
-	type Request = { method?: string; path?: string; body?: string; headers?: Record<string, string>; setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown> };
+	type Request = {
+		method?: string;
+		path?: string;
+		body?: string;
+		headers?: Record<string, string>;
+		setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
+	};
 	export type Options = {
 		url: string;
 		connections?: number;

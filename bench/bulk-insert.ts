@@ -28,7 +28,10 @@ export async function prepareBulk(db: Db, tables: readonly string[]): Promise<vo
 async function typesOf(db: Db, table: string): Promise<Map<string, string>> {
 	let types = columnTypes.get(table);
 	if (!types) {
-		const { rows } = await sql<{ column_name: string; udt_name: string }>`select column_name, udt_name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db);
+		const { rows } = await sql<{
+			column_name: string;
+			udt_name: string;
+		}>`select column_name, udt_name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db);
 		types = new Map(rows.map((r) => [r.column_name, r.udt_name]));
 		columnTypes.set(table, types);
 	}

@@ -1,7 +1,14 @@
 // Times an async call in process: a short warm-up that is thrown away, then as many calls as fit in the time (bounded
 // in count too), from one or more concurrent callers, with the latency of each call.
 export type CallLoad = { seconds: number; maxCalls: number; concurrency: number; warmupCalls: number };
-export type CallFigures = { calls: number; callsPerSecond: number; /** CPU time of this process (user + system) per call: what a busy machine does not change much. */ cpuMsPerCall: number; latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number }; failures: number; firstError?: string };
+export type CallFigures = {
+	calls: number;
+	callsPerSecond: number;
+	/** CPU time of this process (user + system) per call: what a busy machine does not change much. */ cpuMsPerCall: number;
+	latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
+	failures: number;
+	firstError?: string;
+};
 
 /** `call(k)` gets the call's number, so callers can vary the input (round-robin over organisations, a new key). */
 export async function measureCalls(call: (k: number) => Promise<unknown>, load: CallLoad): Promise<CallFigures> {
@@ -30,7 +37,14 @@ export async function measureCalls(call: (k: number) => Promise<unknown>, load: 
 	await Promise.all(Array.from({ length: load.concurrency }, caller));
 	const elapsed = (performance.now() - started) / 1000;
 	const used = process.cpuUsage(cpu);
-	return { calls: count, callsPerSecond: count / elapsed, cpuMsPerCall: count ? (used.user + used.system) / 1000 / count : 0, latencyMs: percentiles(latencies.subarray(0, count)), failures, firstError };
+	return {
+		calls: count,
+		callsPerSecond: count / elapsed,
+		cpuMsPerCall: count ? (used.user + used.system) / 1000 / count : 0,
+		latencyMs: percentiles(latencies.subarray(0, count)),
+		failures,
+		firstError
+	};
 }
 
 export function percentiles(values: Float64Array): CallFigures['latencyMs'] {

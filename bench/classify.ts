@@ -45,8 +45,15 @@ for (const size of SIZES) {
 		perSecond = Math.max(perSecond, heldOut.length / ((used.user + used.system) / 1e6));
 	}
 	const kb = JSON.stringify(model).length / 1024;
-	console.log(`| ${size} | ${median(times).toFixed(1)} | ${median(cpuTimes).toFixed(1)} | ${model.vocabularySize} | ${kb.toFixed(0)} | ${pct(result.accuracy)} | ${pct(result.coverage)} | ${pct(result.overallAccuracy)} | ${Math.round(perSecond).toLocaleString('en')} |`);
-	byThreshold.push(`| ${size} | ${THRESHOLDS.map((t) => { const r = evaluateModel(model, heldOut, t); return `${pct(r.accuracy)} / ${pct(r.coverage)}`; }).join(' | ')} |`);
+	console.log(
+		`| ${size} | ${median(times).toFixed(1)} | ${median(cpuTimes).toFixed(1)} | ${model.vocabularySize} | ${kb.toFixed(0)} | ${pct(result.accuracy)} | ${pct(result.coverage)} | ${pct(result.overallAccuracy)} | ${Math.round(perSecond).toLocaleString('en')} |`
+	);
+	byThreshold.push(
+		`| ${size} | ${THRESHOLDS.map((t) => {
+			const r = evaluateModel(model, heldOut, t);
+			return `${pct(r.accuracy)} / ${pct(r.coverage)}`;
+		}).join(' | ')} |`
+	);
 }
 console.log('\naccuracy of suggestions made / coverage, by threshold\n');
 console.log(`| examples | ${THRESHOLDS.join(' | ')} |`);

@@ -52,12 +52,23 @@ async function post(origin: string, k: number, target: { slugs: string[]; apiKey
 	const headers = { 'content-type': 'application/x-www-form-urlencoded', origin, 'accept-language': 'nl-BE', accept: 'text/html' };
 	if (k % 2 === 0) {
 		const token = randomBytes(16).toString('hex');
-		const res = await fetch(`${origin}/melden/${slug}?/send`, { method: 'POST', headers, body: formBody(k, token), redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+		const res = await fetch(`${origin}/melden/${slug}?/send`, {
+			method: 'POST',
+			headers,
+			body: formBody(k, token),
+			redirect: 'manual',
+			signal: AbortSignal.timeout(15_000)
+		});
 		await res.arrayBuffer();
 		const tracking = /\/volgen\/([^/]+)\/bedankt/.exec(res.headers.get('location') ?? '')?.[1];
 		return res.status === 303 && tracking ? { kind: 'form', token: tracking } : null;
 	}
-	const res = await fetch(`${origin}/open311/v2/requests.json`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomBytes(12).toString('hex') }, body: open311Body(k, target.apiKey, slug, 'leak_damp'), signal: AbortSignal.timeout(15_000) });
+	const res = await fetch(`${origin}/open311/v2/requests.json`, {
+		method: 'POST',
+		headers: { ...headers, 'idempotency-key': randomBytes(12).toString('hex') },
+		body: open311Body(k, target.apiKey, slug, 'leak_damp'),
+		signal: AbortSignal.timeout(15_000)
+	});
 	const body = (await res.json().catch(() => null)) as Array<{ service_request_id?: string }> | null;
 	const reference = body?.[0]?.service_request_id;
 	return res.ok && reference ? { kind: 'open311', reference } : null;
@@ -84,7 +95,9 @@ export async function crashIntake(options: CrashOptions): Promise<CrashResult> {
 		const env = { INTAKE_RATE_LIMIT: '100000' };
 		server = await startServer({ port: await freePort(), buildDir: options.buildDir, ...target, env });
 		const origin = server.origin;
-		log(`server ${origin} (pid ${server.pid}) on ${options.databaseUrl ? 'PostgreSQL' : 'SQLite'}; ${options.concurrency ?? 8} concurrent posters; SIGKILL after ${options.loadMs ?? 2000} ms`);
+		log(
+			`server ${origin} (pid ${server.pid}) on ${options.databaseUrl ? 'PostgreSQL' : 'SQLite'}; ${options.concurrency ?? 8} concurrent posters; SIGKILL after ${options.loadMs ?? 2000} ms`
+		);
 
 		const acks: Ack[] = [];
 		let sent = 0;
@@ -123,24 +136,46 @@ export async function crashIntake(options: CrashOptions): Promise<CrashResult> {
 			const foundTokens = new Set<string>();
 			const foundRefs = new Set<string>();
 			for (let i = 0; i < tokens.length; i += 500) {
-				const rows = await db.selectFrom('signal_reporters as r').innerJoin('signals as s', 's.id', 'r.signal_id').select('r.token_hash').where('r.token_hash', 'in', tokens.slice(i, i + 500)).execute();
+				const rows = await db
+					.selectFrom('signal_reporters as r')
+					.innerJoin('signals as s', 's.id', 'r.signal_id')
+					.select('r.token_hash')
+					.where('r.token_hash', 'in', tokens.slice(i, i + 500))
+					.execute();
 				for (const r of rows) foundTokens.add(r.token_hash);
 			}
 			for (let i = 0; i < references.length; i += 500) {
-				const rows = await db.selectFrom('signals').select('reference').where('reference', 'in', references.slice(i, i + 500)).execute();
+				const rows = await db
+					.selectFrom('signals')
+					.select('reference')
+					.where('reference', 'in', references.slice(i, i + 500))
+					.execute();
 				for (const r of rows) foundRefs.add(r.reference);
 			}
-			const missing = [...tokens.filter((t) => !foundTokens.has(t)).map((t) => `form token ${t.slice(0, 8)}…`), ...references.filter((r) => !foundRefs.has(r)).map((r) => `open311 ${r}`)];
+			const missing = [
+				...tokens.filter((t) => !foundTokens.has(t)).map((t) => `form token ${t.slice(0, 8)}…`),
+				...references.filter((r) => !foundRefs.has(r)).map((r) => `open311 ${r}`)
+			];
 			const signals = await db.selectFrom('signals').select(['id', 'reference']).execute();
 			const has = async (q: Promise<Array<{ id: string }>>) => new Set((await q).map((r) => r.id));
 			const withReporter = await has(db.selectFrom('signal_reporters').select('signal_id as id').execute());
 			const withCreated = await has(db.selectFrom('signal_events').select('signal_id as id').where('kind', '=', 'created').execute());
-			const withAudit = await has(db.selectFrom('audit_log').select('resource_id as id').where('action', '=', 'signal_create').execute() as Promise<Array<{ id: string }>>);
+			const withAudit = await has(
+				db.selectFrom('audit_log').select('resource_id as id').where('action', '=', 'signal_create').execute() as Promise<Array<{ id: string }>>
+			);
 			const mails = (await db.selectFrom('outbox').select('payload').execute()).map((m) => JSON.stringify(m.payload));
 			const halfWritten = signals
 				.filter((s) => !withReporter.has(s.id) || !withCreated.has(s.id) || !withAudit.has(s.id) || !mails.some((m) => m.includes(s.reference)))
 				.map((s) => s.reference);
-			return { sent, acknowledged: { form: tokens.length, open311: references.length }, missing, halfWritten, unanswered, signalsAfterRestart: signals.length, restartedOk };
+			return {
+				sent,
+				acknowledged: { form: tokens.length, open311: references.length },
+				missing,
+				halfWritten,
+				unanswered,
+				signalsAfterRestart: signals.length,
+				restartedOk
+			};
 		} finally {
 			await db.destroy();
 		}
@@ -156,7 +191,9 @@ async function main(): Promise<void> {
 	const loadMs = Math.max(200, Number(values.seconds) * 1000 || 3000);
 	let failed = false;
 	const report = (name: string, r: CrashResult) => {
-		console.log(`${name}: ${r.sent} sent, ${r.acknowledged.form + r.acknowledged.open311} acknowledged (${r.acknowledged.form} form, ${r.acknowledged.open311} Open311), ${r.unanswered} without an answer when killed; after the restart ${r.signalsAfterRestart} signals, ${r.missing.length} acknowledged missing, ${r.halfWritten.length} half-written; restarted ${r.restartedOk ? 'and answering' : 'BUT NOT ANSWERING'}`);
+		console.log(
+			`${name}: ${r.sent} sent, ${r.acknowledged.form + r.acknowledged.open311} acknowledged (${r.acknowledged.form} form, ${r.acknowledged.open311} Open311), ${r.unanswered} without an answer when killed; after the restart ${r.signalsAfterRestart} signals, ${r.missing.length} acknowledged missing, ${r.halfWritten.length} half-written; restarted ${r.restartedOk ? 'and answering' : 'BUT NOT ANSWERING'}`
+		);
 		if (r.missing.length || r.halfWritten.length || !r.restartedOk || r.acknowledged.form + r.acknowledged.open311 === 0) {
 			failed = true;
 			console.log(`  missing: ${r.missing.slice(0, 10).join(', ')}  half-written: ${r.halfWritten.slice(0, 10).join(', ')}`);

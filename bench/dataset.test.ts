@@ -12,7 +12,14 @@ describeOnDatabases('the bench data generator', (ctx) => {
 		const summary = await generateDataset(ctx.db, sizes, { seed: 11 });
 		expect(summary.counts).toMatchObject({ neighbourhoods: 120, households: 600, residents: 1500 });
 		const count = async (table: 'areas' | 'households' | 'residents' | 'dwellings' | 'organisations') =>
-			Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+			Number(
+				(
+					await ctx.db
+						.selectFrom(table)
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		expect(await count('areas')).toBe(summary.counts.areas);
 		expect(await count('residents')).toBe(1500);
 		expect(await count('organisations')).toBe(summary.counts.municipalities);
@@ -31,7 +38,14 @@ describeOnDatabases('the bench data generator', (ctx) => {
 		expect(linked.every((h) => (h.kind === 'neighbourhood' || h.kind === 'focus_area') && h.housing_company_id)).toBe(true);
 		expect(summary.sampleSlugs.length).toBeGreaterThan(0);
 		// Every home can be found by its typed address (core/areas/address-match.ts), as after an import.
-		for (const table of ['dwellings', 'buildings'] as const) expect(await ctx.db.selectFrom(table).select('id').where((eb) => eb.or([eb('street_key', 'is', null), eb('number_key', 'is', null)])).execute()).toHaveLength(0);
+		for (const table of ['dwellings', 'buildings'] as const)
+			expect(
+				await ctx.db
+					.selectFrom(table)
+					.select('id')
+					.where((eb) => eb.or([eb('street_key', 'is', null), eb('number_key', 'is', null)]))
+					.execute()
+			).toHaveLength(0);
 	});
 
 	it('refuses to generate into a database that already holds areas', async () => {

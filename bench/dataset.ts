@@ -5,7 +5,21 @@ import type { Db } from '../src/core/db/database';
 import type { AreaKind } from '../src/core/db/schema';
 import { addressKeys, areaNameKeys } from '../src/core/areas/addresses';
 import { TableBatch } from './batches';
-import { blockCount, blockOf, boxOf, cellAt, cellRing, coveredBox, hasCell, layoutFor, outlineRing, pointNearCentre, type Box, type Layout, type Ring } from './grid';
+import {
+	blockCount,
+	blockOf,
+	boxOf,
+	cellAt,
+	cellRing,
+	coveredBox,
+	hasCell,
+	layoutFor,
+	outlineRing,
+	pointNearCentre,
+	type Box,
+	type Layout,
+	type Ring
+} from './grid';
 import { CONTACT_CHANNELS, estateName, familyFor, municipalityNames, neighbourhoodName, personIn, slugify, streetName, type Family } from './names';
 import { hashSeed, idMaker, seededRandom, type Random } from './random';
 
@@ -14,7 +28,17 @@ export type DatasetSizes = { areas: number; households: number; residents: numbe
 export type DatasetSummary = {
 	seed: number;
 	sizes: DatasetSizes;
-	counts: { areas: number; municipalities: number; neighbourhoods: number; organisations: number; estates: number; buildings: number; dwellings: number; households: number; residents: number };
+	counts: {
+		areas: number;
+		municipalities: number;
+		neighbourhoods: number;
+		organisations: number;
+		estates: number;
+		buildings: number;
+		dwellings: number;
+		households: number;
+		residents: number;
+	};
 	/** Where every point lies in exactly one neighbourhood: the lookup bench draws its points here. */
 	coveredBox: Box;
 	/** Neighbourhoods with households in them, spread over the dataset, for the area page bench. */
@@ -106,7 +130,16 @@ function uniqueSlug(base: string, taken: Set<string>): string {
 async function writeAreas(db: Db, layout: Layout, random: Random, newId: () => string, progress: Progress) {
 	const slugs = new Set<string>();
 	const cells = Array.from({ length: layout.count }, (_, k) => cellAt(layout, k));
-	const areaRow = (fields: { id: string; parent_id: string | null; kind: AreaKind; name: string; slug: string; code: string | null; description: string | null; ring: Ring }) => {
+	const areaRow = (fields: {
+		id: string;
+		parent_id: string | null;
+		kind: AreaKind;
+		name: string;
+		slug: string;
+		code: string | null;
+		description: string | null;
+		ring: Ring;
+	}) => {
 		const { ring, ...rest } = fields;
 		return { ...rest, name_fr: null, ...areaNameKeys({ name: rest.name, name_fr: null }), ...polygon(ring), created_at: CREATED, updated_at: CREATED };
 	};
@@ -117,7 +150,18 @@ async function writeAreas(db: Db, layout: Layout, random: Random, newId: () => s
 		const organisations = new TableBatch(tx, 'organisations', [areas], (t, n) => progress.written(t, n));
 
 		const regionId = newId();
-		await areas.add(areaRow({ id: regionId, parent_id: null, kind: 'region', name: 'Vlaanderen', slug: uniqueSlug('vlaanderen', slugs), code: '02000', description: null, ring: outlineRing(layout, cells, (i, j) => hasCell(layout, i, j)) }));
+		await areas.add(
+			areaRow({
+				id: regionId,
+				parent_id: null,
+				kind: 'region',
+				name: 'Vlaanderen',
+				slug: uniqueSlug('vlaanderen', slugs),
+				code: '02000',
+				description: null,
+				ring: outlineRing(layout, cells, (i, j) => hasCell(layout, i, j))
+			})
+		);
 
 		const blocks = blockCount(layout);
 		const cellsOfBlock = new Map<number, Array<{ i: number; j: number }>>();
@@ -132,11 +176,38 @@ async function writeAreas(db: Db, layout: Layout, random: Random, newId: () => s
 			const blockCells = cellsOfBlock.get(b);
 			if (!blockCells) continue;
 			const name = names[m++];
-			const muni: Municipality = { id: newId(), name, slug: uniqueSlug(slugify(name), slugs), code: String(90000 + b), postalCode: String(random.chance(0.5) ? random.int(1500, 3999) : random.int(8000, 9999)), companyId: newId() };
+			const muni: Municipality = {
+				id: newId(),
+				name,
+				slug: uniqueSlug(slugify(name), slugs),
+				code: String(90000 + b),
+				postalCode: String(random.chance(0.5) ? random.int(1500, 3999) : random.int(8000, 9999)),
+				companyId: newId()
+			};
 			byBlock.set(b, muni);
 			const inBlock = (i: number, j: number) => hasCell(layout, i, j) && blockOf(layout, i, j) === b;
-			await areas.add(areaRow({ id: muni.id, parent_id: regionId, kind: 'municipality', name, slug: muni.slug, code: muni.code, description: null, ring: outlineRing(layout, blockCells, inBlock) }));
-			await organisations.add({ id: muni.companyId, name: `Woonmaatschappij ${name}`, kind: 'housing_company', municipality_id: muni.id, email: `info@woon-${muni.slug}.example`, phone: `+32 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`, created_at: CREATED, updated_at: CREATED });
+			await areas.add(
+				areaRow({
+					id: muni.id,
+					parent_id: regionId,
+					kind: 'municipality',
+					name,
+					slug: muni.slug,
+					code: muni.code,
+					description: null,
+					ring: outlineRing(layout, blockCells, inBlock)
+				})
+			);
+			await organisations.add({
+				id: muni.companyId,
+				name: `Woonmaatschappij ${name}`,
+				kind: 'housing_company',
+				municipality_id: muni.id,
+				email: `info@woon-${muni.slug}.example`,
+				phone: `+32 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
+				created_at: CREATED,
+				updated_at: CREATED
+			});
 		}
 
 		const neighbourhoods: Neighbourhood[] = [];
@@ -146,7 +217,18 @@ async function writeAreas(db: Db, layout: Layout, random: Random, newId: () => s
 			const slug = uniqueSlug(`${slugify(name)}-${municipality.slug}`, slugs);
 			const id = newId();
 			neighbourhoods.push({ id, slug, i, j, municipality });
-			await areas.add(areaRow({ id, parent_id: municipality.id, kind: random.chance(0.1) ? 'focus_area' : 'neighbourhood', name, slug, code: null, description: random.pick(DESCRIPTIONS), ring: cellRing(layout, i, j) }));
+			await areas.add(
+				areaRow({
+					id,
+					parent_id: municipality.id,
+					kind: random.chance(0.1) ? 'focus_area' : 'neighbourhood',
+					name,
+					slug,
+					code: null,
+					description: random.pick(DESCRIPTIONS),
+					ring: cellRing(layout, i, j)
+				})
+			);
 		}
 		await organisations.flush();
 		progress.done('areas', 'organisations');
@@ -159,7 +241,15 @@ function dwellingsIn(k: number, total: number, areas: number): number {
 	return Math.floor(((k + 1) * total) / areas) - Math.floor((k * total) / areas);
 }
 
-async function writePlaces(db: Db, layout: Layout, sizes: DatasetSizes, neighbourhoods: Neighbourhood[], random: Random, newId: () => string, progress: Progress): Promise<string[]> {
+async function writePlaces(
+	db: Db,
+	layout: Layout,
+	sizes: DatasetSizes,
+	neighbourhoods: Neighbourhood[],
+	random: Random,
+	newId: () => string,
+	progress: Progress
+): Promise<string[]> {
 	// About one dwelling in twenty stands empty, as between two tenancies.
 	const total = sizes.households > 0 ? Math.ceil(sizes.households * 1.05) : 0;
 	const dwellingIds: string[] = [];
@@ -176,20 +266,61 @@ async function writePlaces(db: Db, layout: Layout, sizes: DatasetSizes, neighbou
 				const name = estateName(random);
 				const estateId = newId();
 				const [lon, lat] = pointNearCentre(layout, area.i, area.j, random.next(), random.next());
-				await estates.add({ id: estateId, area_id: area.id, name, slug: uniqueSlug(`${area.slug}-${slugify(name)}`, estateSlugs), housing_company_id: area.municipality.companyId, description: null, lon, lat, boundary: null, created_at: CREATED, updated_at: CREATED });
+				await estates.add({
+					id: estateId,
+					area_id: area.id,
+					name,
+					slug: uniqueSlug(`${area.slug}-${slugify(name)}`, estateSlugs),
+					housing_company_id: area.municipality.companyId,
+					description: null,
+					lon,
+					lat,
+					boundary: null,
+					created_at: CREATED,
+					updated_at: CREATED
+				});
 				const buildingCount = random.int(1, 6);
 				for (let b = 0; b < buildingCount && left > 0; b++) {
 					const buildingId = newId();
 					const street = streetName(random);
 					const houseNumber = String(random.int(1, 250));
 					const keys = addressKeys({ street, house_number: houseNumber });
-					await buildings.add({ id: buildingId, estate_id: estateId, name: `Blok ${String.fromCharCode(65 + b)}`, street, house_number: houseNumber, ...keys, postal_code: area.municipality.postalCode, lon: lon + (random.next() - 0.5) * 0.001, lat: lat + (random.next() - 0.5) * 0.001, created_at: CREATED });
+					await buildings.add({
+						id: buildingId,
+						estate_id: estateId,
+						name: `Blok ${String.fromCharCode(65 + b)}`,
+						street,
+						house_number: houseNumber,
+						...keys,
+						postal_code: area.municipality.postalCode,
+						lon: lon + (random.next() - 0.5) * 0.001,
+						lat: lat + (random.next() - 0.5) * 0.001,
+						created_at: CREATED
+					});
 					const units = Math.min(left, random.int(4, 24));
 					for (let u = 0; u < units; u++) {
 						const id = newId();
 						const unit = `${Math.floor(u / 4)}.${(u % 4) + 1}`;
 						dwellingIds.push(id);
-						await dwellings.add({ id, building_id: buildingId, external_ref: `W${String(dwellingIds.length).padStart(7, '0')}`, unit, street, house_number: houseNumber, ...keys, box: unit, postal_code: area.municipality.postalCode, bedrooms: random.weighted([[1, 30], [2, 35], [3, 25], [4, 10]] as const), created_at: CREATED, updated_at: CREATED });
+						await dwellings.add({
+							id,
+							building_id: buildingId,
+							external_ref: `W${String(dwellingIds.length).padStart(7, '0')}`,
+							unit,
+							street,
+							house_number: houseNumber,
+							...keys,
+							box: unit,
+							postal_code: area.municipality.postalCode,
+							bedrooms: random.weighted([
+								[1, 30],
+								[2, 35],
+								[3, 25],
+								[4, 10]
+							] as const),
+							created_at: CREATED,
+							updated_at: CREATED
+						});
 					}
 					left -= units;
 				}
@@ -216,7 +347,16 @@ async function writeHouseholds(db: Db, count: number, dwellingIds: string[], ran
 			const moveIn = `${random.int(1985, 2025)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 			// Spread over the dwellings, so the empty ones are spread too.
 			const dwellingId = dwellingIds[Math.floor((k * dwellingIds.length) / count)] ?? null;
-			await households.add({ id, dwelling_id: dwellingId, external_ref: `H${String(k + 1).padStart(7, '0')}`, name: family.lastName, move_in_date: moveIn, move_out_date: null, created_at: CREATED, updated_at: CREATED });
+			await households.add({
+				id,
+				dwelling_id: dwellingId,
+				external_ref: `H${String(k + 1).padStart(7, '0')}`,
+				name: family.lastName,
+				move_in_date: moveIn,
+				move_out_date: null,
+				created_at: CREATED,
+				updated_at: CREATED
+			});
 		}
 		await households.flush();
 		progress.done('households');
@@ -252,7 +392,8 @@ async function writeResidents(db: Db, count: number, families: Families, random:
 					language: person.language,
 					contact_channel: channel,
 					email: channel === 'email' || random.chance(0.2) ? `${handle}${random.int(1, 999)}@bewoner.example` : null,
-					phone: channel === 'phone' || random.chance(0.4) ? `+32 4${random.int(70, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}` : null,
+					phone:
+						channel === 'phone' || random.chance(0.4) ? `+32 4${random.int(70, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}` : null,
 					is_volunteer: random.chance(0.04),
 					created_at: CREATED,
 					updated_at: CREATED

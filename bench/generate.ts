@@ -30,7 +30,12 @@ export async function generateInto(target: Target, sizes: DatasetSizes, seed: nu
 }
 
 /** Adds signals number `from` to `to` (bench/signals.ts) to a generated dataset; a run grows the database in steps. */
-export async function generateSignalsInto(target: Target, range: { from: number; to: number }, seed: number, log: (line: string) => void): Promise<SignalCounts & { seconds: number }> {
+export async function generateSignalsInto(
+	target: Target,
+	range: { from: number; to: number },
+	seed: number,
+	log: (line: string) => void
+): Promise<SignalCounts & { seconds: number }> {
 	const db: Db = openDatabase({ url: target.databaseUrl, sqlitePath: join(target.dataDir, 'leefbaar.sqlite'), poolSize: 2 });
 	const started = performance.now();
 	let lastLog = 0;
@@ -83,13 +88,17 @@ async function main(): Promise<void> {
 	if (url && !isPostgresUrl(url)) throw new Error('--database-url must be postgres://…; for SQLite use --data-dir');
 	const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'leefbaar-data-'));
 	const where = url ? url.replace(/\/\/[^@/]*@/, '//…@') : join(dataDir, 'leefbaar.sqlite');
-	console.log(`Generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents (seed ${seed}) into ${where}`);
+	console.log(
+		`Generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents (seed ${seed}) into ${where}`
+	);
 	const summary = await generateInto({ databaseUrl: url, dataDir }, sizes, seed, console.log);
 	console.log(`Done in ${summary.seconds.toFixed(1)} s:`, JSON.stringify(summary.counts));
 	if (signals > 0) {
 		console.log(`Generating ${signals.toLocaleString('en')} signals …`);
 		const made = await generateSignalsInto({ databaseUrl: url, dataDir }, { from: 0, to: signals }, seed, console.log);
-		console.log(`Done in ${made.seconds.toFixed(1)} s: ${made.signals} signals, ${made.reporters} reporters, ${made.events} events, ${made.referrals} referrals`);
+		console.log(
+			`Done in ${made.seconds.toFixed(1)} s: ${made.signals} signals, ${made.reporters} reporters, ${made.events} events, ${made.referrals} referrals`
+		);
 	}
 	if (!url) console.log(`Serve it with: DATA_DIR=${dataDir} DEMO_DATA=false npm start`);
 }

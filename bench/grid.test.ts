@@ -39,7 +39,13 @@ describe('the bench map', () => {
 		cells.forEach(({ i, j }, k) => {
 			const ring = (hoods[k] as { coordinates: number[][][] }).coordinates[0];
 			expect(ringSignedArea(ring)).toBeGreaterThan(0);
-			for (const [u, v] of [[0, 0], [1, 1], [0, 1], [0.5, 0.5]]) expect(geometryContains(hoods[k], ...pointNearCentre(layout, i, j, u, v))).toBe(true);
+			for (const [u, v] of [
+				[0, 0],
+				[1, 1],
+				[0, 1],
+				[0.5, 0.5]
+			])
+				expect(geometryContains(hoods[k], ...pointNearCentre(layout, i, j, u, v))).toBe(true);
 		});
 	});
 

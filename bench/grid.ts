@@ -99,10 +99,26 @@ function edge(layout: Layout, a: [number, number], b: [number, number]): Positio
 /** The four sides of cell (i, j), counter-clockwise (RFC 7946), each as [from vertex, to vertex, neighbour cell]. */
 function sides(i: number, j: number): Array<[[number, number], [number, number], [number, number]]> {
 	return [
-		[[i, j], [i + 1, j], [i, j - 1]],
-		[[i + 1, j], [i + 1, j + 1], [i + 1, j]],
-		[[i + 1, j + 1], [i, j + 1], [i, j + 1]],
-		[[i, j + 1], [i, j], [i - 1, j]]
+		[
+			[i, j],
+			[i + 1, j],
+			[i, j - 1]
+		],
+		[
+			[i + 1, j],
+			[i + 1, j + 1],
+			[i + 1, j]
+		],
+		[
+			[i + 1, j + 1],
+			[i, j + 1],
+			[i, j + 1]
+		],
+		[
+			[i, j + 1],
+			[i, j],
+			[i - 1, j]
+		]
 	];
 }
 
@@ -139,7 +155,10 @@ export function outlineRing(layout: Layout, cells: Array<{ i: number; j: number 
 }
 
 export function boxOf(ring: Ring): Box {
-	let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+	let minLon = Infinity,
+		minLat = Infinity,
+		maxLon = -Infinity,
+		maxLat = -Infinity;
 	for (const [lon, lat] of ring) {
 		if (lon < minLon) minLon = lon;
 		if (lon > maxLon) maxLon = lon;

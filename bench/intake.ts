@@ -14,7 +14,12 @@ import { issueOpen311Client } from '../src/core/signals/open311-clients';
 import { reportSignal } from '../src/core/signals/intake';
 import type { SignalWorld } from './signals';
 
-const DESCRIPTIONS = ['Schimmel op de muur in de slaapkamer', 'De verwarming doet het niet meer', 'Er lekt water uit het plafond van de badkamer', 'Het raam in de keuken sluit niet meer'];
+const DESCRIPTIONS = [
+	'Schimmel op de muur in de slaapkamer',
+	'De verwarming doet het niet meer',
+	'Er lekt water uit het plafond van de badkamer',
+	'Het raam in de keuken sluit niet meer'
+];
 const BASE_URL = 'https://leefbaar.bench';
 
 /** What one resident reports: a home repair in an estate, with an email address (so a receipt mail is queued). */
@@ -30,7 +35,21 @@ export function serviceIntake(db: Db, world: SignalWorld, runTag: string) {
 	return () => {
 		const k = n++;
 		const r = report(world, k);
-		return reportSignal(db, anonymous, { kind: 'home_repair', categoryId: r.category.id, description: r.description, estateId: r.estate.id, locationKind: 'dwelling', email: r.email, language: 'nl', idempotencyKey: `bench-service-${runTag}-${k}` }, { baseUrl: BASE_URL });
+		return reportSignal(
+			db,
+			anonymous,
+			{
+				kind: 'home_repair',
+				categoryId: r.category.id,
+				description: r.description,
+				estateId: r.estate.id,
+				locationKind: 'dwelling',
+				email: r.email,
+				language: 'nl',
+				idempotencyKey: `bench-service-${runTag}-${k}`
+			},
+			{ baseUrl: BASE_URL }
+		);
 	};
 }
 
@@ -51,47 +70,194 @@ export function bareIntake(db: Db, world: SignalWorld, runTag: string) {
 		return inSharedTransaction(db, async (trx) => {
 			await trx
 				.insertInto('signals')
-				.values({ id, reference, kind: 'home_repair', category_id: r.category.id, suggested_category_id: null, is_help_request: false, description: r.description, status: 'new', status_reason: null, priority: r.category.priority, area_id: r.estate.areaId, estate_id: r.estate.id, building_id: null, dwelling_id: null, location_kind: 'dwelling', location_text: null, lon: null, lat: null, organisation_id: who.housingCompanyId, team_id: who.techTeamId, assignee_id: null, deadline_at: deadline, source: 'web', channel: null, household_id: null, resident_id: null, consent_id: null, open311_client_id: null, merged_into_id: null, collective_issue_id: null, idempotency_key: `bench-bare-${runTag}-${k}`, created_by: null, created_at: now, updated_at: now, first_response_at: null, resolved_at: null, closed_at: null })
+				.values({
+					id,
+					reference,
+					kind: 'home_repair',
+					category_id: r.category.id,
+					suggested_category_id: null,
+					is_help_request: false,
+					description: r.description,
+					status: 'new',
+					status_reason: null,
+					priority: r.category.priority,
+					area_id: r.estate.areaId,
+					estate_id: r.estate.id,
+					building_id: null,
+					dwelling_id: null,
+					location_kind: 'dwelling',
+					location_text: null,
+					lon: null,
+					lat: null,
+					organisation_id: who.housingCompanyId,
+					team_id: who.techTeamId,
+					assignee_id: null,
+					deadline_at: deadline,
+					source: 'web',
+					channel: null,
+					household_id: null,
+					resident_id: null,
+					consent_id: null,
+					open311_client_id: null,
+					merged_into_id: null,
+					collective_issue_id: null,
+					idempotency_key: `bench-bare-${runTag}-${k}`,
+					created_by: null,
+					created_at: now,
+					updated_at: now,
+					first_response_at: null,
+					resolved_at: null,
+					closed_at: null
+				})
 				.execute();
-			await trx.insertInto('signal_reporters').values({ id: newId(), signal_id: id, is_original: true, name: null, email: r.email, phone: null, language: 'nl', token_hash: createHash('sha256').update(randomBytes(32)).digest('hex'), created_at: now, anonymised_at: null }).execute();
-			await trx.insertInto('signal_events').values({ id: newId(), signal_id: id, at: now, actor_id: null, actor_label: 'anonymous', kind: 'created', from_status: null, to_status: 'new', body: null, visibility: 'reporter', data: { source: 'web' } }).execute();
-			await trx.insertInto('signal_events').values({ id: newId(), signal_id: id, at: now, actor_id: null, actor_label: 'anonymous', kind: 'routed', from_status: null, to_status: null, body: null, visibility: 'internal', data: { organisationId: who.housingCompanyId, teamId: who.techTeamId, deadlineAt: deadline } }).execute();
-			await trx.insertInto('outbox').values({ id: newId(), kind: 'mail', payload: { to: r.email, subject: `We hebben je melding ${reference} ontvangen`, text: `Volg je melding op ${BASE_URL}/volgen/…` }, created_at: now, available_at: now, attempts: 0, locked_until: null, done_at: null, last_error: null }).execute();
-			await trx.insertInto('audit_log').values({ id: newId(), at: now, actor_id: null, actor_label: 'anonymous', action: 'signal_create', resource_type: 'signal', resource_id: id, summary: 'web home_repair with contact details', request_id: null }).execute();
+			await trx
+				.insertInto('signal_reporters')
+				.values({
+					id: newId(),
+					signal_id: id,
+					is_original: true,
+					name: null,
+					email: r.email,
+					phone: null,
+					language: 'nl',
+					token_hash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+					created_at: now,
+					anonymised_at: null
+				})
+				.execute();
+			await trx
+				.insertInto('signal_events')
+				.values({
+					id: newId(),
+					signal_id: id,
+					at: now,
+					actor_id: null,
+					actor_label: 'anonymous',
+					kind: 'created',
+					from_status: null,
+					to_status: 'new',
+					body: null,
+					visibility: 'reporter',
+					data: { source: 'web' }
+				})
+				.execute();
+			await trx
+				.insertInto('signal_events')
+				.values({
+					id: newId(),
+					signal_id: id,
+					at: now,
+					actor_id: null,
+					actor_label: 'anonymous',
+					kind: 'routed',
+					from_status: null,
+					to_status: null,
+					body: null,
+					visibility: 'internal',
+					data: { organisationId: who.housingCompanyId, teamId: who.techTeamId, deadlineAt: deadline }
+				})
+				.execute();
+			await trx
+				.insertInto('outbox')
+				.values({
+					id: newId(),
+					kind: 'mail',
+					payload: { to: r.email, subject: `We hebben je melding ${reference} ontvangen`, text: `Volg je melding op ${BASE_URL}/volgen/…` },
+					created_at: now,
+					available_at: now,
+					attempts: 0,
+					locked_until: null,
+					done_at: null,
+					last_error: null
+				})
+				.execute();
+			await trx
+				.insertInto('audit_log')
+				.values({
+					id: newId(),
+					at: now,
+					actor_id: null,
+					actor_label: 'anonymous',
+					action: 'signal_create',
+					resource_type: 'signal',
+					resource_id: id,
+					summary: 'web home_repair with contact details',
+					request_id: null
+				})
+				.execute();
 		});
 	};
 }
 
 /** An API key for the bench's Open311 client, issued the way an admin does; only its hash is stored. */
 export async function issueBenchKey(db: Db): Promise<string> {
-	const admin: StaffActor = { kind: 'staff', id: newId(), name: 'Bench admin', email: 'admin@bench.example', role: 'admin', organisationId: null, organisationKind: null, teamIds: [], reach: noReach };
+	const admin: StaffActor = {
+		kind: 'staff',
+		id: newId(),
+		name: 'Bench admin',
+		email: 'admin@bench.example',
+		role: 'admin',
+		organisationId: null,
+		organisationKind: null,
+		teamIds: [],
+		reach: noReach
+	};
 	return (await issueOpen311Client(db, admin, { name: `Bench client ${randomBytes(3).toString('hex')}` })).key;
 }
 
-export type HttpIntakeFigures = { requests: number; stored: number; rate: number; p50: number; p99: number; otherStatuses: Record<string, number>; errors: number };
+export type HttpIntakeFigures = {
+	requests: number;
+	stored: number;
+	rate: number;
+	p50: number;
+	p99: number;
+	otherStatuses: Record<string, number>;
+	errors: number;
+};
 
 /** The body of one resident's form post for estate `slug` (step 2, "send": store it). */
 export function formBody(k: number, token: string): string {
-	return new URLSearchParams({ kind: 'home_repair', description: `${DESCRIPTIONS[k % DESCRIPTIONS.length]} (${k})`, locationKind: 'dwelling', email: `bewoner${k}@bench.example`, language: 'nl', formToken: token }).toString();
+	return new URLSearchParams({
+		kind: 'home_repair',
+		description: `${DESCRIPTIONS[k % DESCRIPTIONS.length]} (${k})`,
+		locationKind: 'dwelling',
+		email: `bewoner${k}@bench.example`,
+		language: 'nl',
+		formToken: token
+	}).toString();
 }
 
 /** The body of one Open311 POST (form encoding, as the spec shows it). */
 export function open311Body(k: number, apiKey: string, estateSlug: string, serviceCode: string): string {
-	return new URLSearchParams({ api_key: apiKey, service_code: serviceCode, description: `${DESCRIPTIONS[k % DESCRIPTIONS.length]} (${k})`, 'attribute[where]': 'dwelling', 'attribute[estate]': estateSlug, email: `bewoner${k}@bench.example` }).toString();
+	return new URLSearchParams({
+		api_key: apiKey,
+		service_code: serviceCode,
+		description: `${DESCRIPTIONS[k % DESCRIPTIONS.length]} (${k})`,
+		'attribute[where]': 'dwelling',
+		'attribute[estate]': estateSlug,
+		email: `bewoner${k}@bench.example`
+	}).toString();
 }
 
 /**
  * `refused`: the Open311 POST without an api_key. The server reads and parses the body and answers 403 without
  * touching the database: the floor the framework and the HTTP stack set under any intake on this machine.
  */
-export type IntakeTarget = { kind: 'form'; slugs: string[] } | { kind: 'open311'; apiKey: string; slugs: string[]; serviceCode: string } | { kind: 'refused'; slugs: string[]; serviceCode: string };
+export type IntakeTarget =
+	| { kind: 'form'; slugs: string[] }
+	| { kind: 'open311'; apiKey: string; slugs: string[]; serviceCode: string }
+	| { kind: 'refused'; slugs: string[]; serviceCode: string };
 
 /**
  * POSTs intake requests with autocannon: unbounded (as fast as `connections` allow) or at `overallRate` per second.
  * A form post is stored when it answers 303 (to the thank-you page), an Open311 POST when it answers 200 or 201;
  * a refused one counts when it answers 403.
  */
-export async function measureIntake(origin: string, target: IntakeTarget, load: { connections: number; seconds: number; overallRate?: number }): Promise<HttpIntakeFigures> {
+export async function measureIntake(
+	origin: string,
+	target: IntakeTarget,
+	load: { connections: number; seconds: number; overallRate?: number }
+): Promise<HttpIntakeFigures> {
 	if (!/^http:\/\/(127\.0\.0\.1|localhost):/.test(origin)) throw new Error('the bench only loads a server on this machine');
 	let k = 0;
 	const runTag = randomBytes(3).toString('hex');
@@ -101,7 +267,11 @@ export async function measureIntake(origin: string, target: IntakeTarget, load: 
 					method: 'POST' as const,
 					setupRequest: (req: Record<string, unknown>) => {
 						const n = k++;
-						return { ...req, path: `/melden/${target.slugs[n % target.slugs.length]}?/send`, body: formBody(n, createHash('sha256').update(`${runTag}:${n}`).digest('hex').slice(0, 32)) };
+						return {
+							...req,
+							path: `/melden/${target.slugs[n % target.slugs.length]}?/send`,
+							body: formBody(n, createHash('sha256').update(`${runTag}:${n}`).digest('hex').slice(0, 32))
+						};
 					}
 				}
 			: {
@@ -109,7 +279,12 @@ export async function measureIntake(origin: string, target: IntakeTarget, load: 
 					setupRequest: (req: Record<string, unknown>) => {
 						const n = k++;
 						const body = open311Body(n, target.kind === 'open311' ? target.apiKey : '', target.slugs[n % target.slugs.length], target.serviceCode);
-						return { ...req, path: '/open311/v2/requests.json', headers: { ...(req.headers as object), 'idempotency-key': `bench-${runTag}-${n}` }, body: target.kind === 'open311' ? body : body.replace(/^api_key=&/, '') };
+						return {
+							...req,
+							path: '/open311/v2/requests.json',
+							headers: { ...(req.headers as object), 'idempotency-key': `bench-${runTag}-${n}` },
+							body: target.kind === 'open311' ? body : body.replace(/^api_key=&/, '')
+						};
 					}
 				};
 	const result = await autocannon({
@@ -124,6 +299,18 @@ export async function measureIntake(origin: string, target: IntakeTarget, load: 
 	const statuses = result.statusCodeStats ?? {};
 	const okStatus = target.kind === 'form' ? ['303'] : target.kind === 'refused' ? ['403'] : ['200', '201'];
 	const stored = okStatus.reduce((sum, s) => sum + (statuses[s]?.count ?? 0), 0);
-	const otherStatuses = Object.fromEntries(Object.entries(statuses).filter(([s]) => !okStatus.includes(s)).map(([s, v]) => [s, v.count]));
-	return { requests: result.requests.total, stored, rate: stored / result.duration, p50: result.latency.p50, p99: result.latency.p99, otherStatuses, errors: result.errors + result.timeouts };
+	const otherStatuses = Object.fromEntries(
+		Object.entries(statuses)
+			.filter(([s]) => !okStatus.includes(s))
+			.map(([s, v]) => [s, v.count])
+	);
+	return {
+		requests: result.requests.total,
+		stored,
+		rate: stored / result.duration,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		otherStatuses,
+		errors: result.errors + result.timeouts
+	};
 }

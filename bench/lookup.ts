@@ -6,7 +6,13 @@ import type { Box } from './grid';
 import { seededRandom } from './random';
 
 export type LookupLoad = { seconds: number; maxLookups: number; concurrency: number; seed: number };
-export type LookupFigures = { lookups: number; lookupsPerSecond: number; latencyMs: { p50: number; p99: number; mean: number; max: number }; found: number; concurrency: number };
+export type LookupFigures = {
+	lookups: number;
+	lookupsPerSecond: number;
+	latencyMs: { p50: number; p99: number; mean: number; max: number };
+	found: number;
+	concurrency: number;
+};
 
 const WARMUP_LOOKUPS = 200;
 
@@ -36,5 +42,11 @@ export async function measureLookups(db: Db, box: Box, load: LookupLoad): Promis
 	const sorted = latencies.subarray(0, count).sort();
 	const at = (q: number) => sorted[Math.min(count - 1, Math.floor(q * count))] ?? 0;
 	const mean = count ? sorted.reduce((s, v) => s + v, 0) / count : 0;
-	return { lookups: count, lookupsPerSecond: count / elapsed, latencyMs: { p50: at(0.5), p99: at(0.99), mean, max: sorted[count - 1] ?? 0 }, found, concurrency: load.concurrency };
+	return {
+		lookups: count,
+		lookupsPerSecond: count / elapsed,
+		latencyMs: { p50: at(0.5), p99: at(0.99), mean, max: sorted[count - 1] ?? 0 },
+		found,
+		concurrency: load.concurrency
+	};
 }

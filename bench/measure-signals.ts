@@ -25,7 +25,16 @@ import { BENCH_INTAKE_RATE_LIMIT } from './signals-phase';
 import { queryScenarios } from './signal-queries';
 import { prepareSignalWorld } from './signals';
 
-export type QueryTiming = { scenario: string; calls: number; p50Ms: number; p95Ms: number; p99Ms: number; cpuMsPerCall: number; failures: number; firstError?: string };
+export type QueryTiming = {
+	scenario: string;
+	calls: number;
+	p50Ms: number;
+	p95Ms: number;
+	p99Ms: number;
+	cpuMsPerCall: number;
+	failures: number;
+	firstError?: string;
+};
 
 /** Times every query scenario on an open database, one caller, a short warm-up first. */
 export async function timeQueries(db: Db, seed: number, seconds: number): Promise<QueryTiming[]> {
@@ -33,7 +42,16 @@ export async function timeQueries(db: Db, seed: number, seconds: number): Promis
 	const out: QueryTiming[] = [];
 	for (const s of queryScenarios(db, world)) {
 		const f = await measureCalls(s.run, { seconds, maxCalls: 100_000, concurrency: 1, warmupCalls: 3 });
-		out.push({ scenario: s.scenario, calls: f.calls, p50Ms: f.latencyMs.p50, p95Ms: f.latencyMs.p95, p99Ms: f.latencyMs.p99, cpuMsPerCall: f.cpuMsPerCall, failures: f.failures, firstError: f.firstError });
+		out.push({
+			scenario: s.scenario,
+			calls: f.calls,
+			p50Ms: f.latencyMs.p50,
+			p95Ms: f.latencyMs.p95,
+			p99Ms: f.latencyMs.p99,
+			cpuMsPerCall: f.cpuMsPerCall,
+			failures: f.failures,
+			firstError: f.firstError
+		});
 	}
 	return out;
 }
@@ -81,7 +99,14 @@ async function main(): Promise<void> {
 	try {
 		const applied = await migrateToLatest(db);
 		if (applied.length) log(`Migrated: ${applied.join(', ')}`);
-		have = Number((await db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+		have = Number(
+			(
+				await db
+					.selectFrom('signals')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
 		if (!have && !values['grow-to']) throw new Error('no signals in this database: generate some first (bench/generate.ts --signals N) or pass --grow-to N');
 	} finally {
 		await db.destroy();
@@ -102,18 +127,31 @@ async function main(): Promise<void> {
 			log(`Statistics taken again in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 		}
 		const bare = values['without-statistics'] && measured.dialect === 'sqlite';
-		const load = os.loadavg().map((v) => v.toFixed(2)).join(' / ');
-		log(`${measured.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${have.toLocaleString('en')} signals${bare ? ', without planner statistics' : ''}; ${seconds} s per scenario; load average ${load} (1 / 5 / 15 min) on ${os.cpus().length} cores`);
+		const load = os
+			.loadavg()
+			.map((v) => v.toFixed(2))
+			.join(' / ');
+		log(
+			`${measured.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${have.toLocaleString('en')} signals${bare ? ', without planner statistics' : ''}; ${seconds} s per scenario; load average ${load} (1 / 5 / 15 min) on ${os.cpus().length} cores`
+		);
 		if (values.only !== 'intake') {
 			const timings = bare ? await withoutStatistics(measured, () => timeQueries(measured, seed, seconds)) : await timeQueries(measured, seed, seconds);
 			log('| scenario | p50 | p95 | p99 | calls | CPU per call |');
 			log('|---|---:|---:|---:|---:|---:|');
-			for (const t of timings) log(`| ${t.scenario} | ${t.p50Ms.toFixed(1)} ms | ${t.p95Ms.toFixed(1)} ms | ${t.p99Ms.toFixed(1)} ms | ${t.calls} | ${t.cpuMsPerCall.toFixed(1)} ms |${t.failures ? ` ${t.failures} failed: ${t.firstError}` : ''}`);
+			for (const t of timings)
+				log(
+					`| ${t.scenario} | ${t.p50Ms.toFixed(1)} ms | ${t.p95Ms.toFixed(1)} ms | ${t.p99Ms.toFixed(1)} ms | ${t.calls} | ${t.cpuMsPerCall.toFixed(1)} ms |${t.failures ? ` ${t.failures} failed: ${t.firstError}` : ''}`
+				);
 		}
 		if (values.only === 'intake') {
 			await measureHttpIntake(measured, target, Number(values.port) || 3222, seconds, log);
 		}
-		log(`Load average at the end: ${os.loadavg().map((v) => v.toFixed(2)).join(' / ')}`);
+		log(
+			`Load average at the end: ${os
+				.loadavg()
+				.map((v) => v.toFixed(2))
+				.join(' / ')}`
+		);
 	} finally {
 		await measured.destroy();
 	}
@@ -125,7 +163,13 @@ async function measureHttpIntake(db: Db, target: Target, port: number, seconds: 
 	if (!existsSync(join(buildDir, 'handler.js'))) throw new Error('no build in bench/.build: run `BUILD_DIR=bench/.build npx vite build` first');
 	const apiKey = await issueBenchKey(db);
 	const slugs = (await db.selectFrom('estates').select('slug').orderBy('id').limit(50).execute()).map((e) => e.slug);
-	const server = await startServer({ port, buildDir, dataDir: target.dataDir, databaseUrl: target.databaseUrl, env: { INTAKE_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT), OPEN311_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT) } });
+	const server = await startServer({
+		port,
+		buildDir,
+		dataDir: target.dataDir,
+		databaseUrl: target.databaseUrl,
+		env: { INTAKE_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT), OPEN311_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT) }
+	});
 	try {
 		const connections = 10;
 		const floor = await measureIntake(server.origin, { kind: 'refused', slugs, serviceCode: 'leak_damp' }, { connections, seconds });
@@ -138,7 +182,9 @@ async function measureHttpIntake(db: Db, target: Target, port: number, seconds: 
 			for (const rate of [undefined, 300]) {
 				const f = await measureIntake(server.origin, t, { connections, seconds, overallRate: rate });
 				const failed = f.requests - f.stored;
-				log(`| intake, ${name} | ${rate ? `fixed ${rate}/s` : `unbounded, ${connections} connections`} | ${Math.round(f.rate)}/s | ${f.p50} ms | ${f.p99} ms |${failed ? ` ${failed} not stored ${JSON.stringify(f.otherStatuses)}` : ''}`);
+				log(
+					`| intake, ${name} | ${rate ? `fixed ${rate}/s` : `unbounded, ${connections} connections`} | ${Math.round(f.rate)}/s | ${f.p50} ms | ${f.p99} ms |${failed ? ` ${failed} not stored ${JSON.stringify(f.otherStatuses)}` : ''}`
+				);
 			}
 		}
 	} finally {

@@ -43,17 +43,47 @@ export async function benchMemory(log: (line: string) => void): Promise<MemoryRo
 	const rows: MemoryRow[] = [];
 
 	const letters = manyLetters(2000);
-	const pdf = await measure(() => renderCodeLetters({ surveyTitle: 'Tevredenheid huurders 2026', senders: ['De Vlashaard', 'Buurtwerk Wevelgem'], contact: 'Bel Sara op 056 43 21 00', deadline: '2026-05-31', letters }));
+	const pdf = await measure(() =>
+		renderCodeLetters({
+			surveyTitle: 'Tevredenheid huurders 2026',
+			senders: ['De Vlashaard', 'Buurtwerk Wevelgem'],
+			contact: 'Bel Sara op 056 43 21 00',
+			deadline: '2026-05-31',
+			letters
+		})
+	);
 	rows.push(row('code letters, 2,000 households in one PDF', pdf, { ms: 60_000, peakGrowthMb: 400 }, `${(pdf.result.length / 1e6).toFixed(1)} MB PDF`));
 
 	const bomb = hugePng(20_000, 20_000);
-	const refused = await measure(() => readImage(bomb).then(() => 'read', (e: unknown) => (e instanceof Error ? e.name : 'refused')));
-	rows.push(row('image bomb 20000 × 20000 PNG refused from its header', refused, { ms: 1_000, peakGrowthMb: 100 }, `${(bomb.length / 1e3).toFixed(0)} kB file; outcome: ${refused.result}`));
+	const refused = await measure(() =>
+		readImage(bomb).then(
+			() => 'read',
+			(e: unknown) => (e instanceof Error ? e.name : 'refused')
+		)
+	);
+	rows.push(
+		row(
+			'image bomb 20000 × 20000 PNG refused from its header',
+			refused,
+			{ ms: 1_000, peakGrowthMb: 100 },
+			`${(bomb.length / 1e3).toFixed(0)} kB file; outcome: ${refused.result}`
+		)
+	);
 
 	const photo = await phonePhoto(4032, 3024);
 	const shrunk = await measure(() => readImage(photo));
-	rows.push(row('12 MP phone photo to 2048 px + thumbnail', shrunk, { ms: 3_000, peakGrowthMb: 300 }, `${(photo.length / 1e6).toFixed(1)} MB → ${(shrunk.result.bytes / 1e3).toFixed(0)} kB + ${(shrunk.result.thumbnail.length / 1e3).toFixed(0)} kB`));
+	rows.push(
+		row(
+			'12 MP phone photo to 2048 px + thumbnail',
+			shrunk,
+			{ ms: 3_000, peakGrowthMb: 300 },
+			`${(photo.length / 1e6).toFixed(1)} MB → ${(shrunk.result.bytes / 1e3).toFixed(0)} kB + ${(shrunk.result.thumbnail.length / 1e3).toFixed(0)} kB`
+		)
+	);
 
-	for (const r of rows) log(`  ${r.scenario}: ${r.ms} ms, peak +${r.peakGrowthMb} MB (budget ${r.budget.ms} ms, ${r.budget.peakGrowthMb} MB)${r.withinBudget ? '' : ': OVER BUDGET'}; ${r.note}`);
+	for (const r of rows)
+		log(
+			`  ${r.scenario}: ${r.ms} ms, peak +${r.peakGrowthMb} MB (budget ${r.budget.ms} ms, ${r.budget.peakGrowthMb} MB)${r.withinBudget ? '' : ': OVER BUDGET'}; ${r.note}`
+		);
 	return rows;
 }

@@ -9,48 +9,138 @@ const ORIGINS: readonly Origin[] = [
 	{
 		weight: 52,
 		languages: [['nl', 1]],
-		first: ['Jan', 'Marc', 'Lien', 'Els', 'Koen', 'Sofie', 'Wim', 'An', 'Pieter', 'Griet', 'Bart', 'Nele', 'Tom', 'Hilde', 'Jef', 'Mieke', 'Lotte', 'Arne', 'Fien', 'Lucas', 'Noor', 'Warre', 'Rita', 'Roger', 'Godelieve', 'Seppe'],
-		last: ['Peeters', 'Janssens', 'Maes', 'Claes', 'Wouters', 'Vermeulen', 'Desmet', 'De Smedt', 'Van den Broeck', 'Goossens', 'Vandenberghe', 'Willems', 'Mertens', 'Verstraete', 'Dewulf', 'Vanhoutte', 'De Clercq', 'Lambrecht', 'Decock', 'Coppens']
+		first: [
+			'Jan',
+			'Marc',
+			'Lien',
+			'Els',
+			'Koen',
+			'Sofie',
+			'Wim',
+			'An',
+			'Pieter',
+			'Griet',
+			'Bart',
+			'Nele',
+			'Tom',
+			'Hilde',
+			'Jef',
+			'Mieke',
+			'Lotte',
+			'Arne',
+			'Fien',
+			'Lucas',
+			'Noor',
+			'Warre',
+			'Rita',
+			'Roger',
+			'Godelieve',
+			'Seppe'
+		],
+		last: [
+			'Peeters',
+			'Janssens',
+			'Maes',
+			'Claes',
+			'Wouters',
+			'Vermeulen',
+			'Desmet',
+			'De Smedt',
+			'Van den Broeck',
+			'Goossens',
+			'Vandenberghe',
+			'Willems',
+			'Mertens',
+			'Verstraete',
+			'Dewulf',
+			'Vanhoutte',
+			'De Clercq',
+			'Lambrecht',
+			'Decock',
+			'Coppens'
+		]
 	},
 	{
 		weight: 14,
-		languages: [['ar', 3], ['nl', 2], ['fr', 1]],
-		first: ['Mohamed', 'Fatima', 'Youssef', 'Khadija', 'Bilal', 'Salma', 'Hamza', 'Imane', 'Ayoub', 'Nadia', 'Karim', 'Houda', 'Rachid', 'Samira', 'Adam', 'Yasmina'],
+		languages: [
+			['ar', 3],
+			['nl', 2],
+			['fr', 1]
+		],
+		first: [
+			'Mohamed',
+			'Fatima',
+			'Youssef',
+			'Khadija',
+			'Bilal',
+			'Salma',
+			'Hamza',
+			'Imane',
+			'Ayoub',
+			'Nadia',
+			'Karim',
+			'Houda',
+			'Rachid',
+			'Samira',
+			'Adam',
+			'Yasmina'
+		],
 		last: ['El Amrani', 'Benali', 'El Idrissi', 'Bouzid', 'Azzouzi', 'El Khattabi', 'Ouali', 'Boukhari', 'Tahiri', 'Amrani', 'Chaouki', 'Zerouali']
 	},
 	{
 		weight: 9,
-		languages: [['tr', 3], ['nl', 1]],
+		languages: [
+			['tr', 3],
+			['nl', 1]
+		],
 		first: ['Mehmet', 'Ayşe', 'Emre', 'Elif', 'Hakan', 'Zeynep', 'Murat', 'Fatma', 'Kerem', 'Esra', 'Burak', 'Selin'],
 		last: ['Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Aydın', 'Öztürk', 'Arslan', 'Doğan', 'Kılıç']
 	},
 	{
 		weight: 6,
-		languages: [['pl', 3], ['nl', 1]],
+		languages: [
+			['pl', 3],
+			['nl', 1]
+		],
 		first: ['Katarzyna', 'Piotr', 'Agnieszka', 'Tomasz', 'Magdalena', 'Krzysztof', 'Joanna', 'Paweł', 'Ewa', 'Michał'],
 		last: ['Kowalski', 'Nowak', 'Wiśniewska', 'Wójcik', 'Kamińska', 'Lewandowski', 'Zielińska', 'Szymański']
 	},
 	{
 		weight: 5,
-		languages: [['ro', 3], ['nl', 1]],
+		languages: [
+			['ro', 3],
+			['nl', 1]
+		],
 		first: ['Andrei', 'Elena', 'Ionuț', 'Maria', 'Florin', 'Ioana', 'Mihai', 'Alina'],
 		last: ['Popescu', 'Ionescu', 'Popa', 'Dumitru', 'Stan', 'Constantin', 'Munteanu']
 	},
 	{
 		weight: 5,
-		languages: [['fr', 2], ['ln', 1], ['nl', 1]],
+		languages: [
+			['fr', 2],
+			['ln', 1],
+			['nl', 1]
+		],
 		first: ['Grâce', 'Patrick', 'Divine', 'Jonathan', 'Merveille', 'Christian', 'Esther', 'Glody'],
 		last: ['Mbuyi', 'Kabongo', 'Tshibanda', 'Ilunga', 'Mukendi', 'Kalonji', 'Lukusa']
 	},
 	{
 		weight: 6,
-		languages: [['ar', 2], ['fa', 2], ['ps', 1], ['nl', 1]],
+		languages: [
+			['ar', 2],
+			['fa', 2],
+			['ps', 1],
+			['nl', 1]
+		],
 		first: ['Ahmad', 'Mariam', 'Omar', 'Zahra', 'Ali', 'Fatemeh', 'Hassan', 'Layla', 'Mustafa', 'Shirin'],
 		last: ['Al-Hassan', 'Haidari', 'Rahimi', 'Al-Khalil', 'Ahmadi', 'Sultani', 'Karimi', 'Hosseini']
 	},
 	{
 		weight: 3,
-		languages: [['so', 2], ['en', 1]],
+		languages: [
+			['so', 2],
+			['en', 1]
+		],
 		first: ['Abdi', 'Hodan', 'Faarax', 'Sahra', 'Cabdi', 'Ifrah'],
 		last: ['Warsame', 'Farah', 'Hirsi', 'Jama', 'Abdullahi']
 	}
@@ -84,13 +174,138 @@ export const CONTACT_CHANNELS: readonly (readonly [ContactChannel, number])[] = 
 	['letter', 10]
 ];
 
-const TOWN_HEADS = ['Ooster', 'Wester', 'Noord', 'Zuid', 'Hoog', 'Laag', 'Vlas', 'Linde', 'Beuke', 'Eike', 'Wille', 'Heide', 'Berk', 'Molen', 'Brug', 'Meer', 'Zand', 'Klei', 'Ter', 'Sint-Ame', 'Sint-Jori', 'Ravel', 'Dender', 'Leie', 'Schelde', 'Durme', 'Nete', 'Kempe', 'Haspe', 'Veurne'];
-const TOWN_TAILS = ['gem', 'kerke', 'zele', 'hem', 'hout', 'dijk', 'rode', 'beke', 'lo', 'donk', 'ingen', 'dorp', 'hove', 'velde', 'broek', 'linde', 'zate', 'kapelle', 'wijk', 'stede'];
-const HOOD_HEADS = ['Bloemen', 'Kouter', 'Molen', 'Heide', 'Linden', 'Sporen', 'Vogel', 'Vlas', 'Rozen', 'Kapel', 'Brug', 'Water', 'Park', 'Kasteel', 'Beken', 'Akker', 'Meersen', 'Schelde', 'Zon', 'Ster', 'Hof', 'Berken', 'Eiken', 'Wilgen', 'Populieren', 'Tuin', 'Kerk', 'Station', 'Dok', 'Haven'];
+const TOWN_HEADS = [
+	'Ooster',
+	'Wester',
+	'Noord',
+	'Zuid',
+	'Hoog',
+	'Laag',
+	'Vlas',
+	'Linde',
+	'Beuke',
+	'Eike',
+	'Wille',
+	'Heide',
+	'Berk',
+	'Molen',
+	'Brug',
+	'Meer',
+	'Zand',
+	'Klei',
+	'Ter',
+	'Sint-Ame',
+	'Sint-Jori',
+	'Ravel',
+	'Dender',
+	'Leie',
+	'Schelde',
+	'Durme',
+	'Nete',
+	'Kempe',
+	'Haspe',
+	'Veurne'
+];
+const TOWN_TAILS = [
+	'gem',
+	'kerke',
+	'zele',
+	'hem',
+	'hout',
+	'dijk',
+	'rode',
+	'beke',
+	'lo',
+	'donk',
+	'ingen',
+	'dorp',
+	'hove',
+	'velde',
+	'broek',
+	'linde',
+	'zate',
+	'kapelle',
+	'wijk',
+	'stede'
+];
+const HOOD_HEADS = [
+	'Bloemen',
+	'Kouter',
+	'Molen',
+	'Heide',
+	'Linden',
+	'Sporen',
+	'Vogel',
+	'Vlas',
+	'Rozen',
+	'Kapel',
+	'Brug',
+	'Water',
+	'Park',
+	'Kasteel',
+	'Beken',
+	'Akker',
+	'Meersen',
+	'Schelde',
+	'Zon',
+	'Ster',
+	'Hof',
+	'Berken',
+	'Eiken',
+	'Wilgen',
+	'Populieren',
+	'Tuin',
+	'Kerk',
+	'Station',
+	'Dok',
+	'Haven'
+];
 const HOOD_TAILS = ['wijk', 'hoek', 'veld', 'kant', 'dries', 'hof', 'buurt', 'kouter', 'meers', 'berg', 'dal', 'straat', 'plein', 'park'];
 const ESTATE_FORMS = ['Hof ter {x}', 'Residentie {x}', '{x}hof', 'Tuinwijk {x}', 'Blokken {x}', 'De {x}', '{x}toren'];
-const ESTATE_WORDS = ['Linde', 'Vlasbloem', 'Leeuwerik', 'Zwaluw', 'Kastanje', 'Meidoorn', 'Zonnebloem', 'Beuk', 'Wilg', 'Eglantier', 'Klaproos', 'Korenbloem', 'Merel', 'Reiger', 'Ooievaar'];
-const STREETS = ['Kerkstraat', 'Molenstraat', 'Stationsstraat', 'Nieuwstraat', 'Schoolstraat', 'Dorpsstraat', 'Kapelstraat', 'Rozenlaan', 'Lindelaan', 'Leliestraat', 'Vlasstraat', 'Kouterstraat', 'Heidestraat', 'Beekstraat', 'Sportlaan', 'Parkstraat', 'Tuinwijk', 'Meersstraat', 'Pastorijstraat', 'Brugstraat', 'Zandstraat', 'Vijverstraat', 'Populierenlaan', 'Berkenlaan', 'Eikenlaan'];
+const ESTATE_WORDS = [
+	'Linde',
+	'Vlasbloem',
+	'Leeuwerik',
+	'Zwaluw',
+	'Kastanje',
+	'Meidoorn',
+	'Zonnebloem',
+	'Beuk',
+	'Wilg',
+	'Eglantier',
+	'Klaproos',
+	'Korenbloem',
+	'Merel',
+	'Reiger',
+	'Ooievaar'
+];
+const STREETS = [
+	'Kerkstraat',
+	'Molenstraat',
+	'Stationsstraat',
+	'Nieuwstraat',
+	'Schoolstraat',
+	'Dorpsstraat',
+	'Kapelstraat',
+	'Rozenlaan',
+	'Lindelaan',
+	'Leliestraat',
+	'Vlasstraat',
+	'Kouterstraat',
+	'Heidestraat',
+	'Beekstraat',
+	'Sportlaan',
+	'Parkstraat',
+	'Tuinwijk',
+	'Meersstraat',
+	'Pastorijstraat',
+	'Brugstraat',
+	'Zandstraat',
+	'Vijverstraat',
+	'Populierenlaan',
+	'Berkenlaan',
+	'Eikenlaan'
+];
 
 /** Unique invented municipality names, as many as asked: every head with every tail, then numbered. */
 export function municipalityNames(count: number, random: Random): string[] {

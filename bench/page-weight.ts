@@ -12,7 +12,14 @@ function get(url: string): Promise<{ status: number; type: string; encoding: str
 		const req = http.get(url, { headers: { 'accept-encoding': 'br, gzip', 'accept-language': 'nl-BE', accept: 'text/html,*/*' }, timeout: 15_000 }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), encoding: (res.headers['content-encoding'] as string | undefined) ?? null, body: Buffer.concat(chunks) }));
+			res.on('end', () =>
+				resolve({
+					status: res.statusCode ?? 0,
+					type: String(res.headers['content-type'] ?? ''),
+					encoding: (res.headers['content-encoding'] as string | undefined) ?? null,
+					body: Buffer.concat(chunks)
+				})
+			);
 			res.on('error', reject);
 		});
 		req.on('timeout', () => req.destroy(new Error(`timeout: ${url}`)));
@@ -55,7 +62,16 @@ export async function measurePageWeight(origin: string, page: string): Promise<P
 	const add = async (url: string) => {
 		const res = await get(url);
 		const raw = decoded(res.body, res.encoding);
-		resources.push({ url: url.replace(origin, ''), type: res.type.split(';')[0], status: res.status, encoding: res.encoding, served: res.body.length, raw: raw.length, gzip: gzipSync(raw, { level: 6 }).length, brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+		resources.push({
+			url: url.replace(origin, ''),
+			type: res.type.split(';')[0],
+			status: res.status,
+			encoding: res.encoding,
+			served: res.body.length,
+			raw: raw.length,
+			gzip: gzipSync(raw, { level: 6 }).length,
+			brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+		});
 		return raw;
 	};
 	const html = (await add(origin + page)).toString('utf8');

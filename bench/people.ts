@@ -19,12 +19,50 @@ async function benchStaff(db: Db, role: Role, organisation: { id?: string; kind:
 	const at = nowIso();
 	const organisationId = organisation.id ?? newId();
 	if (!organisation.id) {
-		await db.insertInto('organisations').values({ id: organisationId, name: `Bench ${organisationId.slice(-8)}`, kind: organisation.kind, municipality_id: null, email: null, phone: null, created_at: at, updated_at: at }).execute();
-		for (const areaId of organisation.worksIn ?? []) await db.insertInto('organisation_areas').values({ organisation_id: organisationId, area_id: areaId, created_at: at }).execute();
+		await db
+			.insertInto('organisations')
+			.values({
+				id: organisationId,
+				name: `Bench ${organisationId.slice(-8)}`,
+				kind: organisation.kind,
+				municipality_id: null,
+				email: null,
+				phone: null,
+				created_at: at,
+				updated_at: at
+			})
+			.execute();
+		for (const areaId of organisation.worksIn ?? [])
+			await db.insertInto('organisation_areas').values({ organisation_id: organisationId, area_id: areaId, created_at: at }).execute();
 	}
 	const id = newId();
-	await db.insertInto('users').values({ id, email: `${id}@bench.example`, name: 'Bench medewerker', password_hash: null, organisation_id: organisationId, role, locale: 'nl', is_active: true, created_at: at, updated_at: at, last_login_at: null }).execute();
-	return { kind: 'staff', id, name: 'Bench medewerker', email: `${id}@bench.example`, role, organisationId, organisationKind: organisation.kind, teamIds: [], reach: await loadReach(db, organisationId) };
+	await db
+		.insertInto('users')
+		.values({
+			id,
+			email: `${id}@bench.example`,
+			name: 'Bench medewerker',
+			password_hash: null,
+			organisation_id: organisationId,
+			role,
+			locale: 'nl',
+			is_active: true,
+			created_at: at,
+			updated_at: at,
+			last_login_at: null
+		})
+		.execute();
+	return {
+		kind: 'staff',
+		id,
+		name: 'Bench medewerker',
+		email: `${id}@bench.example`,
+		role,
+		organisationId,
+		organisationKind: organisation.kind,
+		teamIds: [],
+		reach: await loadReach(db, organisationId)
+	};
 }
 
 export async function benchPeople(db: Db, database: 'sqlite' | 'postgres', load: PeopleLoad, rows: Row[], log: (line: string) => void): Promise<void> {
@@ -49,10 +87,22 @@ export async function benchPeople(db: Db, database: 'sqlite' | 'postgres', load:
 	if (!someone) throw new Error('the bench institute reaches no resident: the dataset has none in its municipality');
 	const page = { pageSize: 25 };
 	const scenarios: Array<{ scenario: string; target: string; run: () => Promise<unknown> }> = [
-		{ scenario: 'residents list, first page (unfiltered: baseline)', target: 'listResidents(db, system, {})', run: () => listResidents(db, system('bench'), page) },
-		{ scenario: 'residents list, first page (institute, one municipality)', target: 'listResidents(db, worker, {})', run: () => listResidents(db, inMunicipality, page) },
+		{
+			scenario: 'residents list, first page (unfiltered: baseline)',
+			target: 'listResidents(db, system, {})',
+			run: () => listResidents(db, system('bench'), page)
+		},
+		{
+			scenario: 'residents list, first page (institute, one municipality)',
+			target: 'listResidents(db, worker, {})',
+			run: () => listResidents(db, inMunicipality, page)
+		},
 		{ scenario: 'residents list, first page (institute, whole region)', target: 'listResidents(db, worker, {})', run: () => listResidents(db, inRegion, page) },
-		{ scenario: 'residents list, name search (institute, one municipality)', target: "listResidents(db, worker, { q: 'an' })", run: () => listResidents(db, inMunicipality, { ...page, q: 'an' }) },
+		{
+			scenario: 'residents list, name search (institute, one municipality)',
+			target: "listResidents(db, worker, { q: 'an' })",
+			run: () => listResidents(db, inMunicipality, { ...page, q: 'an' })
+		},
 		{ scenario: 'residents list, first page (housing company)', target: 'listResidents(db, landlord, {})', run: () => listResidents(db, landlord, page) },
 		{ scenario: 'one resident’s record (institute)', target: 'getResident(db, worker, id)', run: () => getResident(db, inMunicipality, someone.id) },
 		{ scenario: 'the reach a staff request loads', target: 'loadReach(db, organisationId)', run: () => loadReach(db, inMunicipality.organisationId) }
@@ -61,7 +111,18 @@ export async function benchPeople(db: Db, database: 'sqlite' | 'postgres', load:
 	for (const s of scenarios) {
 		const f = await measureCalls(s.run, callLoad);
 		const note = [`${f.cpuMsPerCall.toFixed(2)} ms CPU a call`, f.failures ? `${f.failures} failed: ${f.firstError}` : ''].filter(Boolean).join('; ');
-		rows.push({ scenario: s.scenario, database, target: s.target, unit: 'queries/s', rate: f.callsPerSecond, p50Ms: f.latencyMs.p50, p95Ms: f.latencyMs.p95, p99Ms: f.latencyMs.p99, ratioToBaseline: null, note });
+		rows.push({
+			scenario: s.scenario,
+			database,
+			target: s.target,
+			unit: 'queries/s',
+			rate: f.callsPerSecond,
+			p50Ms: f.latencyMs.p50,
+			p95Ms: f.latencyMs.p95,
+			p99Ms: f.latencyMs.p99,
+			ratioToBaseline: null,
+			note
+		});
 		log(`  ${s.scenario}: p50 ${f.latencyMs.p50.toFixed(2)} ms, p95 ${f.latencyMs.p95.toFixed(2)} ms (${f.calls} calls)`);
 	}
 }

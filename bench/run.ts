@@ -30,7 +30,15 @@ const PORTS = { sqlite: 3220, postgres: 3221 } as const;
 /** The survey phase's demo-data server, apart from the generated dataset's. */
 const SURVEY_PORTS = { sqlite: 3222, postgres: 3223 } as const;
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, signals: { type: 'string' }, only: { type: 'string' } } });
+const { values: args } = parseArgs({
+	options: {
+		quick: { type: 'boolean', default: false },
+		'skip-build': { type: 'boolean', default: false },
+		seed: { type: 'string', default: '1' },
+		signals: { type: 'string' },
+		only: { type: 'string' }
+	}
+});
 const quick = args.quick;
 const seed = Number(args.seed) || 1;
 const sizes: DatasetSizes = quick ? { areas: 10_000, households: 8_000, residents: 20_000 } : { areas: 10_000, households: 80_000, residents: 200_000 };
@@ -62,7 +70,14 @@ const signalsLoad: SignalsLoad = {
 /** A whole run must end by itself, whatever hangs: then everything is stopped and the run fails. */
 const RUN_LIMIT_MS = (quick ? 30 : 120) * 60_000;
 
-type DatabaseRun = { database: 'sqlite' | 'postgres'; version: string; generation: DatasetSummary | null; areaPage: { measured: string; note?: string }; signals: SignalsRun | null; surveys: SurveysRun | null };
+type DatabaseRun = {
+	database: 'sqlite' | 'postgres';
+	version: string;
+	generation: DatasetSummary | null;
+	areaPage: { measured: string; note?: string };
+	signals: SignalsRun | null;
+	surveys: SurveysRun | null;
+};
 
 const log = (line: string) => console.log(line);
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -119,12 +134,19 @@ async function pickAreaPaths(server: RunningServer, slugs: string[]): Promise<{ 
 	return { paths: [], note: `/buurten/<slug> answered ${statuses[0]}: not measured` };
 }
 
-async function benchDatabase(database: 'sqlite' | 'postgres', target: { dataDir: string; databaseUrl?: string }, version: string, rows: Row[]): Promise<DatabaseRun> {
+async function benchDatabase(
+	database: 'sqlite' | 'postgres',
+	target: { dataDir: string; databaseUrl?: string },
+	version: string,
+	rows: Row[]
+): Promise<DatabaseRun> {
 	let generation: DatasetSummary | null = null;
 	let areaPage: DatabaseRun['areaPage'] = { measured: `skipped (--only ${only})` };
 	let signals: SignalsRun | null = null;
 	if (includes('areas') || includes('people') || includes('signals')) {
-		log(`\n[${database}] generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents …`);
+		log(
+			`\n[${database}] generating ${sizes.areas.toLocaleString('en')} areas, ${sizes.households.toLocaleString('en')} households, ${sizes.residents.toLocaleString('en')} residents …`
+		);
 		generation = await generateInto(target, sizes, seed, log);
 		log(`[${database}] generated in ${generation.seconds.toFixed(1)} s`);
 		if (includes('areas')) areaPage = await benchAreas(database, target, generation, rows);
@@ -143,11 +165,18 @@ async function benchDatabase(database: 'sqlite' | 'postgres', target: { dataDir:
 	return { database, version, generation, areaPage, signals, surveys };
 }
 
-async function benchAreas(database: 'sqlite' | 'postgres', target: { dataDir: string; databaseUrl?: string }, generation: DatasetSummary, rows: Row[]): Promise<DatabaseRun['areaPage']> {
+async function benchAreas(
+	database: 'sqlite' | 'postgres',
+	target: { dataDir: string; databaseUrl?: string },
+	generation: DatasetSummary,
+	rows: Row[]
+): Promise<DatabaseRun['areaPage']> {
 	const server = await startServer({ port: PORTS[database], buildDir: BUILD_DIR, dataDir: target.dataDir, databaseUrl: target.databaseUrl });
 	let areaPage: DatabaseRun['areaPage'];
 	try {
-		log(`[${database}] server ${server.origin} (pid ${server.pid}); ${httpLoad.connections} connections, ${httpLoad.warmupSeconds} s warm-up + ${httpLoad.seconds} s per scenario`);
+		log(
+			`[${database}] server ${server.origin} (pid ${server.pid}); ${httpLoad.connections} connections, ${httpLoad.warmupSeconds} s warm-up + ${httpLoad.seconds} s per scenario`
+		);
 		const area = await pickAreaPaths(server, generation.sampleSlugs);
 		areaPage = { measured: area.paths.length ? `/buurten/<slug> (${area.paths.length} neighbourhoods, round-robin)` : 'none', note: area.note };
 		const scenarios: Array<{ scenario: string; target: string; paths: string[]; note?: string }> = [
@@ -163,7 +192,17 @@ async function benchAreas(database: 'sqlite' | 'postgres', target: { dataDir: st
 			if (!baseline) baseline = f.requestsPerSecond;
 			const failed = f.non2xx + f.errors + f.timeouts;
 			const note = [s.note, failed ? `${failed} of ${f.requests} requests failed` : ''].filter(Boolean).join('; ') || undefined;
-			rows.push({ scenario: s.scenario, database, target: s.target, unit: 'req/s', rate: f.requestsPerSecond, p50Ms: f.latencyMs.p50, p99Ms: f.latencyMs.p99, ratioToBaseline: f.requestsPerSecond / baseline, note });
+			rows.push({
+				scenario: s.scenario,
+				database,
+				target: s.target,
+				unit: 'req/s',
+				rate: f.requestsPerSecond,
+				p50Ms: f.latencyMs.p50,
+				p99Ms: f.latencyMs.p99,
+				ratioToBaseline: f.requestsPerSecond / baseline,
+				note
+			});
 			log(`  ${s.scenario}: ${Math.round(f.requestsPerSecond)} req/s, p99 ${f.latencyMs.p99} ms${note ? ` (${note})` : ''}`);
 		}
 		if (!area.paths.length) log(`  public area page: ${area.note}`);
@@ -178,8 +217,20 @@ async function benchAreas(database: 'sqlite' | 'postgres', target: { dataDir: st
 			const f = await measureLookups(db, generation.coveredBox, { seconds: lookupSeconds, maxLookups: 2_000_000, concurrency, seed });
 			const missed = f.lookups - f.found;
 			const note = [`${concurrency} caller${concurrency > 1 ? 's' : ''}`, missed ? `${missed} points found no neighbourhood` : ''].filter(Boolean).join('; ');
-			rows.push({ scenario: `areaAt point lookup`, database, target: 'areaAt(db, lon, lat)', unit: 'lookups/s', rate: f.lookupsPerSecond, p50Ms: f.latencyMs.p50, p99Ms: f.latencyMs.p99, ratioToBaseline: null, note });
-			log(`  areaAt, ${concurrency} caller(s): ${Math.round(f.lookupsPerSecond)} lookups/s, p99 ${f.latencyMs.p99.toFixed(2)} ms, ${f.found}/${f.lookups} found a neighbourhood`);
+			rows.push({
+				scenario: `areaAt point lookup`,
+				database,
+				target: 'areaAt(db, lon, lat)',
+				unit: 'lookups/s',
+				rate: f.lookupsPerSecond,
+				p50Ms: f.latencyMs.p50,
+				p99Ms: f.latencyMs.p99,
+				ratioToBaseline: null,
+				note
+			});
+			log(
+				`  areaAt, ${concurrency} caller(s): ${Math.round(f.lookupsPerSecond)} lookups/s, p99 ${f.latencyMs.p99.toFixed(2)} ms, ${f.found}/${f.lookups} found a neighbourhood`
+			);
 		}
 	} finally {
 		await db.destroy();
@@ -200,8 +251,11 @@ async function main(): Promise<void> {
 	const startedAt = new Date();
 	const machine = machineInfo();
 	log(`Leefbaar bench${quick ? ' (quick)' : ''}: ${machine.cpus} CPU cores (${machine.cpuModel}), node ${machine.node}, commit ${machine.commit}.`);
-	log(`Note: the load generator (autocannon) runs on the same ${machine.cpus} cores as the server, so absolute figures are lower than on a separate client; compare rows, not machines.`);
-	if (machine.loadAverageAtStart[0] > 0.5 * machine.cpus) log(`Warning: the machine is busy (load average ${machine.loadAverageAtStart[0]}): other work will lower these figures.`);
+	log(
+		`Note: the load generator (autocannon) runs on the same ${machine.cpus} cores as the server, so absolute figures are lower than on a separate client; compare rows, not machines.`
+	);
+	if (machine.loadAverageAtStart[0] > 0.5 * machine.cpus)
+		log(`Warning: the machine is busy (load average ${machine.loadAverageAtStart[0]}): other work will lower these figures.`);
 	if (only !== 'memory') await build();
 
 	const tmp = mkdtempSync(join(tmpdir(), 'leefbaar-bench-'));
@@ -225,27 +279,60 @@ async function main(): Promise<void> {
 	if (rows.length) log(`\n${formatTable(rows)}\n`);
 	for (const r of runs) {
 		const w = r.signals?.pageWeight;
-		if (w) log(`Page weight on ${r.version}, ${w.page}: ${w.resources.map((x) => `${x.url} ${x.type} ${(x.served / 1024).toFixed(1)} KB served${x.encoding ? ` (${x.encoding})` : ''}`).join('; ')}; total ${(w.total.served / 1024).toFixed(1)} KB as served, ${(w.total.raw / 1024).toFixed(1)} KB uncompressed, ${(w.total.gzip / 1024).toFixed(1)} KB gzip, ${(w.total.brotli / 1024).toFixed(1)} KB brotli; ${w.images} images not counted.`);
+		if (w)
+			log(
+				`Page weight on ${r.version}, ${w.page}: ${w.resources.map((x) => `${x.url} ${x.type} ${(x.served / 1024).toFixed(1)} KB served${x.encoding ? ` (${x.encoding})` : ''}`).join('; ')}; total ${(w.total.served / 1024).toFixed(1)} KB as served, ${(w.total.raw / 1024).toFixed(1)} KB uncompressed, ${(w.total.gzip / 1024).toFixed(1)} KB gzip, ${(w.total.brotli / 1024).toFixed(1)} KB brotli; ${w.images} images not counted.`
+			);
 		for (const note of r.signals?.notes ?? []) log(`Note (${r.version}): ${note}`);
-		if (r.signals) log(`Signals generated on ${r.version}: ${r.signals.steps.map((s) => `${s.signals.toLocaleString('en')} in ${s.generationSeconds.toFixed(0)} s`).join(', ')} (each step adds to the one before). Bench server with INTAKE_RATE_LIMIT=${r.signals.intakeRateLimit}.`);
+		if (r.signals)
+			log(
+				`Signals generated on ${r.version}: ${r.signals.steps.map((s) => `${s.signals.toLocaleString('en')} in ${s.generationSeconds.toFixed(0)} s`).join(', ')} (each step adds to the one before). Bench server with INTAKE_RATE_LIMIT=${r.signals.intakeRateLimit}.`
+			);
 	}
 	for (const r of runs) {
 		const w = r.surveys?.http.answeringPage;
-		if (w) log(`Answering page on ${r.version}, ${w.page}: ${w.resources.length} files, ${(w.total.served / 1024).toFixed(1)} KB as served (${w.resources.map((x) => `${x.url} ${(x.served / 1024).toFixed(1)} KB${x.encoding ? ` ${x.encoding}` : ''}`).join('; ')}); budget ${ANSWERING_PAGE_BUDGET_BYTES / 1024} KB${w.total.served > ANSWERING_PAGE_BUDGET_BYTES ? ': OVER BUDGET' : ''}.`);
-		if (r.surveys) log(`Survey submit on ${r.version}: submitAnswerSet ${r.surveys.submit.submitPerSecond}/s in process = ${Math.round(r.surveys.submit.ratio * 100)} % of a bare insert of the same rows; over HTTP ${Math.round(r.surveys.http.submit.rate)}/s = ${Math.round((r.surveys.http.submit.rate / r.surveys.http.floor.rate) * 100)} % of the HTTP floor.`);
+		if (w)
+			log(
+				`Answering page on ${r.version}, ${w.page}: ${w.resources.length} files, ${(w.total.served / 1024).toFixed(1)} KB as served (${w.resources.map((x) => `${x.url} ${(x.served / 1024).toFixed(1)} KB${x.encoding ? ` ${x.encoding}` : ''}`).join('; ')}); budget ${ANSWERING_PAGE_BUDGET_BYTES / 1024} KB${w.total.served > ANSWERING_PAGE_BUDGET_BYTES ? ': OVER BUDGET' : ''}.`
+			);
+		if (r.surveys)
+			log(
+				`Survey submit on ${r.version}: submitAnswerSet ${r.surveys.submit.submitPerSecond}/s in process = ${Math.round(r.surveys.submit.ratio * 100)} % of a bare insert of the same rows; over HTTP ${Math.round(r.surveys.http.submit.rate)}/s = ${Math.round((r.surveys.http.submit.rate / r.surveys.http.floor.rate) * 100)} % of the HTTP floor.`
+			);
 	}
-	for (const r of runs) if (r.generation) log(`Generated on ${r.version} in ${r.generation.seconds.toFixed(1)} s: ${Object.entries(r.generation.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}.`);
+	for (const r of runs)
+		if (r.generation)
+			log(
+				`Generated on ${r.version} in ${r.generation.seconds.toFixed(1)} s: ${Object.entries(r.generation.counts)
+					.map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+					.join(', ')}.`
+			);
 	const file = writeResults(RESULTS_DIR, {
 		startedAt: startedAt.toISOString(),
 		finishedAt: new Date().toISOString(),
 		mode: quick ? 'quick' : 'full',
 		machine,
-		load: { http: { ...httpLoad, tool: 'autocannon', latencyResolutionMs: 1 }, lookups: { seconds: lookupSeconds, concurrency: LOOKUP_CONCURRENCY, pointsFrom: 'uniform in the covered box of the grid (every point in exactly one neighbourhood)' } },
+		load: {
+			http: { ...httpLoad, tool: 'autocannon', latencyResolutionMs: 1 },
+			lookups: {
+				seconds: lookupSeconds,
+				concurrency: LOOKUP_CONCURRENCY,
+				pointsFrom: 'uniform in the covered box of the grid (every point in exactly one neighbourhood)'
+			}
+		},
 		dataset: { seed, sizes },
 		signalsLoad: { ...signalsLoad, steps: sizeSteps(signalsLoad.total), now: '2026-12-01T10:00:00.000Z', only },
 		surveysLoad,
 		memory,
-		databases: runs.map((r) => ({ database: r.database, version: r.version, generationSeconds: r.generation?.seconds ?? null, counts: r.generation?.counts ?? null, areaPage: r.areaPage, signals: r.signals, surveys: r.surveys })),
+		databases: runs.map((r) => ({
+			database: r.database,
+			version: r.version,
+			generationSeconds: r.generation?.seconds ?? null,
+			counts: r.generation?.counts ?? null,
+			areaPage: r.areaPage,
+			signals: r.signals,
+			surveys: r.surveys
+		})),
 		results: rows
 	});
 	log(`Results written to ${file.replace(ROOT + '/', '')}`);

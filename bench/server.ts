@@ -7,7 +7,15 @@ export type RunningServer = { origin: string; pid: number; stop(): Promise<void>
 
 const running = new Set<ChildProcess>();
 
-export type ServerOptions = { port: number; buildDir: string; dataDir: string; databaseUrl?: string; startTimeoutMs?: number; env?: Record<string, string>; /** Extra node flags, e.g. `--cpu-prof` to profile the server. */ nodeArgs?: string[] };
+export type ServerOptions = {
+	port: number;
+	buildDir: string;
+	dataDir: string;
+	databaseUrl?: string;
+	startTimeoutMs?: number;
+	env?: Record<string, string>;
+	/** Extra node flags, e.g. `--cpu-prof` to profile the server. */ nodeArgs?: string[];
+};
 
 /** True when nothing listens on the port: otherwise the bench would measure someone else's server. */
 function portIsFree(port: number): Promise<boolean> {

@@ -21,7 +21,17 @@ export function busiestCompanies(world: SignalWorld, count: number) {
 		.sort((a, b) => (estates.get(b[0]) ?? 0) - (estates.get(a[0]) ?? 0) || a[0].localeCompare(b[0]))
 		.slice(0, count)
 		.map(([municipalityId, who]) => {
-			const actor: StaffActor = { kind: 'staff', id: who.staffIds[0], name: 'Bench medewerker', email: 'bench@woon.example', role: 'partner_staff', organisationId: who.housingCompanyId, organisationKind: 'housing_company', teamIds: [who.techTeamId], reach: noReach };
+			const actor: StaffActor = {
+				kind: 'staff',
+				id: who.staffIds[0],
+				name: 'Bench medewerker',
+				email: 'bench@woon.example',
+				role: 'partner_staff',
+				organisationId: who.housingCompanyId,
+				organisationKind: 'housing_company',
+				teamIds: [who.techTeamId],
+				reach: noReach
+			};
 			return { municipalityId, who, actor };
 		});
 }
@@ -31,9 +41,21 @@ export function queryScenarios(db: Db, world: SignalWorld): QueryScenario[] {
 	const pick = (k: number) => companies[k % companies.length];
 	return [
 		{ scenario: 'inbox, first page (housing company)', target: 'inbox(db, staff, {})', run: (k) => inbox(db, pick(k).actor, {}, SIGNALS_NOW) },
-		{ scenario: 'inbox, tab counts (housing company)', target: 'inboxStatusCounts(db, staff, {})', run: (k) => inboxStatusCounts(db, pick(k).actor, {}, SIGNALS_NOW) },
-		{ scenario: 'inbox, first page (team)', target: 'inbox(db, staff, { teamId })', run: (k) => inbox(db, pick(k).actor, { teamId: pick(k).who.techTeamId }, SIGNALS_NOW) },
-		{ scenario: 'collective view (municipality, 12 months)', target: 'signalFigures(db, staff, { areaId })', run: (k) => signalFigures(db, pick(k).actor, { areaId: pick(k).municipalityId }, SIGNALS_NOW) }
+		{
+			scenario: 'inbox, tab counts (housing company)',
+			target: 'inboxStatusCounts(db, staff, {})',
+			run: (k) => inboxStatusCounts(db, pick(k).actor, {}, SIGNALS_NOW)
+		},
+		{
+			scenario: 'inbox, first page (team)',
+			target: 'inbox(db, staff, { teamId })',
+			run: (k) => inbox(db, pick(k).actor, { teamId: pick(k).who.techTeamId }, SIGNALS_NOW)
+		},
+		{
+			scenario: 'collective view (municipality, 12 months)',
+			target: 'signalFigures(db, staff, { areaId })',
+			run: (k) => signalFigures(db, pick(k).actor, { areaId: pick(k).municipalityId }, SIGNALS_NOW)
+		}
 	];
 }
 

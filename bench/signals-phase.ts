@@ -14,7 +14,12 @@ import { queryScenarios } from './signal-queries';
 import { prepareSignalWorld } from './signals';
 
 export type SignalsLoad = { total: number; querySeconds: number; intakeSeconds: number; httpSeconds: number; connections: number; fixedRate: number };
-export type SignalsRun = { steps: Array<{ signals: number; generationSeconds: number }>; pageWeight: PageWeight | null; notes: string[]; intakeRateLimit: number };
+export type SignalsRun = {
+	steps: Array<{ signals: number; generationSeconds: number }>;
+	pageWeight: PageWeight | null;
+	notes: string[];
+	intakeRateLimit: number;
+};
 
 /** The bench server's intake limit per client per hour: all bench posts come from 127.0.0.1, so it is raised. */
 export const BENCH_INTAKE_RATE_LIMIT = 100_000;
@@ -25,7 +30,16 @@ export function sizeSteps(total: number): number[] {
 
 const open = (target: Target, poolSize = 4): Db => openDatabase({ url: target.databaseUrl, sqlitePath: join(target.dataDir, 'leefbaar.sqlite'), poolSize });
 
-export async function benchSignals(database: 'sqlite' | 'postgres', target: Target, port: number, buildDir: string, load: SignalsLoad, seed: number, rows: Row[], log: (line: string) => void): Promise<SignalsRun> {
+export async function benchSignals(
+	database: 'sqlite' | 'postgres',
+	target: Target,
+	port: number,
+	buildDir: string,
+	load: SignalsLoad,
+	seed: number,
+	rows: Row[],
+	log: (line: string) => void
+): Promise<SignalsRun> {
 	const run: SignalsRun = { steps: [], pageWeight: null, notes: [], intakeRateLimit: BENCH_INTAKE_RATE_LIMIT };
 	let have = 0;
 	for (const size of sizeSteps(load.total)) {
@@ -39,8 +53,24 @@ export async function benchSignals(database: 'sqlite' | 'postgres', target: Targ
 			const world = await prepareSignalWorld(db, seed);
 			for (const s of queryScenarios(db, world)) {
 				const f = await measureCalls(s.run, { seconds: load.querySeconds, maxCalls: 100_000, concurrency: 1, warmupCalls: 3 });
-				const note = [`${size.toLocaleString('en')} signals, ${f.cpuMsPerCall.toFixed(1)} ms CPU a call`, f.failures ? `${f.failures} failed: ${f.firstError}` : ''].filter(Boolean).join('; ');
-				rows.push({ scenario: s.scenario, database, target: s.target, unit: 'queries/s', rate: f.callsPerSecond, p50Ms: f.latencyMs.p50, p95Ms: f.latencyMs.p95, p99Ms: f.latencyMs.p99, ratioToBaseline: null, note });
+				const note = [
+					`${size.toLocaleString('en')} signals, ${f.cpuMsPerCall.toFixed(1)} ms CPU a call`,
+					f.failures ? `${f.failures} failed: ${f.firstError}` : ''
+				]
+					.filter(Boolean)
+					.join('; ');
+				rows.push({
+					scenario: s.scenario,
+					database,
+					target: s.target,
+					unit: 'queries/s',
+					rate: f.callsPerSecond,
+					p50Ms: f.latencyMs.p50,
+					p95Ms: f.latencyMs.p95,
+					p99Ms: f.latencyMs.p99,
+					ratioToBaseline: null,
+					note
+				});
 				log(`  ${s.scenario} @ ${size.toLocaleString('en')}: p50 ${f.latencyMs.p50.toFixed(1)} ms, p95 ${f.latencyMs.p95.toFixed(1)} ms (${f.calls} calls)`);
 			}
 		} finally {
@@ -62,8 +92,24 @@ export async function benchSignals(database: 'sqlite' | 'postgres', target: Targ
 		] as const) {
 			const f = await measureCalls(call, { seconds: load.intakeSeconds, maxCalls: 1_000_000, concurrency: 4, warmupCalls: 50 });
 			baseline ||= f.callsPerSecond;
-			const note = [`in process, 4 callers, ${have.toLocaleString('en')} signals, ${f.cpuMsPerCall.toFixed(2)} ms CPU a signal`, f.failures ? `${f.failures} failed: ${f.firstError}` : ''].filter(Boolean).join('; ');
-			rows.push({ scenario, database, target: scenario.includes('bare') ? '6 inserts, 1 transaction' : 'reportSignal(db, anonymous, …)', unit: 'signals/s', rate: f.callsPerSecond, p50Ms: f.latencyMs.p50, p95Ms: f.latencyMs.p95, p99Ms: f.latencyMs.p99, ratioToBaseline: f.callsPerSecond / baseline, note });
+			const note = [
+				`in process, 4 callers, ${have.toLocaleString('en')} signals, ${f.cpuMsPerCall.toFixed(2)} ms CPU a signal`,
+				f.failures ? `${f.failures} failed: ${f.firstError}` : ''
+			]
+				.filter(Boolean)
+				.join('; ');
+			rows.push({
+				scenario,
+				database,
+				target: scenario.includes('bare') ? '6 inserts, 1 transaction' : 'reportSignal(db, anonymous, …)',
+				unit: 'signals/s',
+				rate: f.callsPerSecond,
+				p50Ms: f.latencyMs.p50,
+				p95Ms: f.latencyMs.p95,
+				p99Ms: f.latencyMs.p99,
+				ratioToBaseline: f.callsPerSecond / baseline,
+				note
+			});
 			log(`  ${scenario}: ${Math.round(f.callsPerSecond)} signals/s, p99 ${f.latencyMs.p99.toFixed(1)} ms`);
 		}
 		apiKey = await issueBenchKey(db);
@@ -72,18 +118,40 @@ export async function benchSignals(database: 'sqlite' | 'postgres', target: Targ
 		await db.destroy();
 	}
 
-	const server = await startServer({ port, buildDir, dataDir: target.dataDir, databaseUrl: target.databaseUrl, env: { INTAKE_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT), OPEN311_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT) } });
+	const server = await startServer({
+		port,
+		buildDir,
+		dataDir: target.dataDir,
+		databaseUrl: target.databaseUrl,
+		env: { INTAKE_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT), OPEN311_RATE_LIMIT: String(BENCH_INTAKE_RATE_LIMIT) }
+	});
 	try {
 		try {
 			run.pageWeight = await measurePageWeight(server.origin, `/melden/${slugs[0]}`);
 			const t = run.pageWeight.total;
-			log(`  /melden/<estate>: ${run.pageWeight.resources.length} files, ${(t.served / 1024).toFixed(1)} KB as served, ${(t.gzip / 1024).toFixed(1)} KB gzip, ${(t.brotli / 1024).toFixed(1)} KB brotli`);
+			log(
+				`  /melden/<estate>: ${run.pageWeight.resources.length} files, ${(t.served / 1024).toFixed(1)} KB as served, ${(t.gzip / 1024).toFixed(1)} KB gzip, ${(t.brotli / 1024).toFixed(1)} KB brotli`
+			);
 		} catch (err) {
 			run.notes.push(`page weight not measured: ${err instanceof Error ? err.message : err}`);
 		}
 		// The floor: an Open311 POST refused for want of an api_key (body read and parsed, 403, no database work).
-		const floor = await measureIntake(server.origin, { kind: 'refused', slugs, serviceCode: 'leak_damp' }, { connections: load.connections, seconds: load.httpSeconds });
-		rows.push({ scenario: 'HTTP floor: Open311 POST refused (no api_key)', database, target: '/open311/v2/requests.json → 403', unit: 'req/s', rate: floor.rate, p50Ms: floor.p50, p99Ms: floor.p99, ratioToBaseline: null, note: `unbounded, ${load.connections} connections; what the framework and HTTP stack cost with no intake work` });
+		const floor = await measureIntake(
+			server.origin,
+			{ kind: 'refused', slugs, serviceCode: 'leak_damp' },
+			{ connections: load.connections, seconds: load.httpSeconds }
+		);
+		rows.push({
+			scenario: 'HTTP floor: Open311 POST refused (no api_key)',
+			database,
+			target: '/open311/v2/requests.json → 403',
+			unit: 'req/s',
+			rate: floor.rate,
+			p50Ms: floor.p50,
+			p99Ms: floor.p99,
+			ratioToBaseline: null,
+			note: `unbounded, ${load.connections} connections; what the framework and HTTP stack cost with no intake work`
+		});
 		log(`  HTTP floor (refused Open311 POST): ${Math.round(floor.rate)} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
 		const targets: Array<{ name: string; path: string; target: IntakeTarget }> = [
 			{ name: 'intake, resident form post', path: '/melden/<estate>?/send', target: { kind: 'form', slugs } },
@@ -100,8 +168,23 @@ export async function benchSignals(database: 'sqlite' | 'postgres', target: Targ
 			for (const rate of [undefined, load.fixedRate]) {
 				const f = await measureIntake(server.origin, t.target, { connections: load.connections, seconds: load.httpSeconds, overallRate: rate });
 				const failed = f.requests - f.stored;
-				const note = [rate ? `fixed rate ${rate}/s` : `unbounded, ${load.connections} connections`, failed ? `${failed} of ${f.requests} not stored ${JSON.stringify(f.otherStatuses)}` : ''].filter(Boolean).join('; ');
-				rows.push({ scenario: t.name, database, target: t.path, unit: 'signals/s', rate: f.rate, p50Ms: f.p50, p99Ms: f.p99, ratioToBaseline: f.rate / baseline, note });
+				const note = [
+					rate ? `fixed rate ${rate}/s` : `unbounded, ${load.connections} connections`,
+					failed ? `${failed} of ${f.requests} not stored ${JSON.stringify(f.otherStatuses)}` : ''
+				]
+					.filter(Boolean)
+					.join('; ');
+				rows.push({
+					scenario: t.name,
+					database,
+					target: t.path,
+					unit: 'signals/s',
+					rate: f.rate,
+					p50Ms: f.p50,
+					p99Ms: f.p99,
+					ratioToBaseline: f.rate / baseline,
+					note
+				});
 				log(`  ${t.name} (${note}): ${Math.round(f.rate)} signals/s, p50 ${f.p50} ms, p99 ${f.p99} ms`);
 			}
 		}

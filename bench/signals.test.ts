@@ -19,7 +19,11 @@ async function indexesAndKeys(db: Db): Promise<string[]> {
 	const tables = sql.join(['signals', 'signal_reporters', 'signal_events', 'referrals'].map((t) => sql.lit(t)));
 	const rows =
 		db.dialect === 'sqlite'
-			? (await sql<{ d: string }>`select name || ': ' || coalesce(sql, '') as d from sqlite_master where type = 'index' and tbl_name in (${tables})`.execute(db)).rows
+			? (
+					await sql<{ d: string }>`select name || ': ' || coalesce(sql, '') as d from sqlite_master where type = 'index' and tbl_name in (${tables})`.execute(
+						db
+					)
+				).rows
 			: (
 					await sql<{ d: string }>`select indexname || ': ' || indexdef as d from pg_indexes where schemaname = current_schema() and tablename in (${tables})
 						union all select conname || ': ' || pg_get_constraintdef(oid) from pg_constraint where contype = 'f' and conrelid::regclass::text in (${tables})`.execute(db)
@@ -44,7 +48,11 @@ describeOnDatabases('the bench signal generator', (ctx) => {
 
 		const n = async (q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) => Number((await q.executeTakeFirstOrThrow()).n);
 		expect(await n(ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll().as('n')))).toBe(SIGNALS);
-		const withoutCreated = ctx.db.selectFrom('signals as s').where((eb) => eb.not(eb.exists(eb.selectFrom('signal_events as e').select('e.id').whereRef('e.signal_id', '=', 's.id').where('e.kind', '=', 'created'))));
+		const withoutCreated = ctx.db
+			.selectFrom('signals as s')
+			.where((eb) =>
+				eb.not(eb.exists(eb.selectFrom('signal_events as e').select('e.id').whereRef('e.signal_id', '=', 's.id').where('e.kind', '=', 'created')))
+			);
 		expect(await n(withoutCreated.select((eb) => eb.fn.countAll().as('n')))).toBe(0);
 		const residentsWithoutReporter = ctx.db
 			.selectFrom('signals as s')
@@ -56,7 +64,10 @@ describeOnDatabases('the bench signal generator', (ctx) => {
 	});
 
 	it('spreads them over estates, every category, open and ended statuses, with some deadlines passed', async () => {
-		const rows = await ctx.db.selectFrom('signals').select(['status', 'category_id', 'estate_id', 'deadline_at', 'created_at', 'resolved_at', 'closed_at']).execute();
+		const rows = await ctx.db
+			.selectFrom('signals')
+			.select(['status', 'category_id', 'estate_id', 'deadline_at', 'created_at', 'resolved_at', 'closed_at'])
+			.execute();
 		const statuses = new Set(rows.map((r) => r.status));
 		for (const s of ['new', 'in_progress', 'resolved', 'closed', 'rejected', 'not_our_task']) expect(statuses).toContain(s);
 		expect(new Set(rows.map((r) => r.category_id)).size).toBe(world.categories.length);
@@ -74,13 +85,21 @@ describeOnDatabases('the bench signal generator', (ctx) => {
 	});
 
 	it('routes like the rules: home repairs to the housing company, help requests to the OCMW, public space to the municipality', async () => {
-		const routed = await ctx.db.selectFrom('signals as s').innerJoin('organisations as o', 'o.id', 's.organisation_id').select(['s.kind', 'o.kind as org']).distinct().execute();
+		const routed = await ctx.db
+			.selectFrom('signals as s')
+			.innerJoin('organisations as o', 'o.id', 's.organisation_id')
+			.select(['s.kind', 'o.kind as org'])
+			.distinct()
+			.execute();
 		const orgOf = new Map<string, Set<string>>();
 		for (const r of routed) (orgOf.get(r.kind) ?? orgOf.set(r.kind, new Set()).get(r.kind)!).add(r.org);
 		expect([...orgOf.get('home_repair')!]).toEqual(['housing_company']);
 		expect([...orgOf.get('help')!]).toEqual(['welfare_centre']);
 		expect([...orgOf.get('public_space')!]).toEqual(['municipality']);
-		const rules = await ctx.db.selectFrom('routing_rules').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		const rules = await ctx.db
+			.selectFrom('routing_rules')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(rules.n)).toBe(world.byMunicipality.size * world.categories.length);
 	});
 
@@ -104,7 +123,17 @@ describeOnDatabases('the bench signal generator', (ctx) => {
 
 	it("a housing company's staff find their open signals, most urgent first, and the figures count them", async () => {
 		const [municipalityId, who] = [...world.byMunicipality.entries()][0];
-		const actor: StaffActor = { kind: 'staff', id: who.staffIds[0], name: 'Medewerker', email: 'm@bench.example', role: 'partner_staff', organisationId: who.housingCompanyId, organisationKind: 'housing_company', teamIds: [who.techTeamId], reach: noReach };
+		const actor: StaffActor = {
+			kind: 'staff',
+			id: who.staffIds[0],
+			name: 'Medewerker',
+			email: 'm@bench.example',
+			role: 'partner_staff',
+			organisationId: who.housingCompanyId,
+			organisationKind: 'housing_company',
+			teamIds: [who.techTeamId],
+			reach: noReach
+		};
 		const page = await inbox(ctx.db, actor, {}, SIGNALS_NOW);
 		expect(page.total).toBeGreaterThan(0);
 		const deadlines = page.items.map((i) => i.deadlineAt!);

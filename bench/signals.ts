@@ -44,18 +44,49 @@ export const BENCH_CATEGORIES: readonly CategorySpec[] = [
 ];
 
 const DESCRIPTIONS: Record<SignalKind, readonly string[]> = {
-	home_repair: ['Schimmel op de muur in de slaapkamer', 'De verwarming doet het niet meer sinds gisteren', 'Er lekt water uit het plafond van de badkamer', 'Het raam in de keuken sluit niet meer', 'Stopcontact in de living geeft vonken', 'Geen warm water in de douche'],
-	common_spaces: ['De lift staat al twee dagen stil', 'Het licht in de traphal van blok B is kapot', 'De inkomdeur valt niet meer in het slot', 'De bellen aan de voordeur werken niet', 'Er ligt glas in de kelder'],
-	nuisance: ['Elke nacht harde muziek bij de buren', 'Vuilniszakken naast de containers', 'Sluikstort achter het gebouw', 'Honden blaffen de hele dag in de gang'],
-	public_space: ['De schommel op het speelplein is stuk', 'Straatlamp aan de bushalte brandt niet', 'Losse tegels op het voetpad bij de school', 'Overvolle vuilbak aan het pleintje'],
-	help: ['Ik krijg mijn facturen niet meer betaald', 'Ik heb hulp nodig met papieren van het OCMW', 'Mijn moeder woont alleen en redt het niet meer', 'Ik zoek hulp voor mijn schulden']
+	home_repair: [
+		'Schimmel op de muur in de slaapkamer',
+		'De verwarming doet het niet meer sinds gisteren',
+		'Er lekt water uit het plafond van de badkamer',
+		'Het raam in de keuken sluit niet meer',
+		'Stopcontact in de living geeft vonken',
+		'Geen warm water in de douche'
+	],
+	common_spaces: [
+		'De lift staat al twee dagen stil',
+		'Het licht in de traphal van blok B is kapot',
+		'De inkomdeur valt niet meer in het slot',
+		'De bellen aan de voordeur werken niet',
+		'Er ligt glas in de kelder'
+	],
+	nuisance: [
+		'Elke nacht harde muziek bij de buren',
+		'Vuilniszakken naast de containers',
+		'Sluikstort achter het gebouw',
+		'Honden blaffen de hele dag in de gang'
+	],
+	public_space: [
+		'De schommel op het speelplein is stuk',
+		'Straatlamp aan de bushalte brandt niet',
+		'Losse tegels op het voetpad bij de school',
+		'Overvolle vuilbak aan het pleintje'
+	],
+	help: [
+		'Ik krijg mijn facturen niet meer betaald',
+		'Ik heb hulp nodig met papieren van het OCMW',
+		'Mijn moeder woont alleen en redt het niet meer',
+		'Ik zoek hulp voor mijn schulden'
+	]
 };
 
 export type SignalWorld = {
 	categories: Array<CategorySpec & { id: string }>;
 	/** Per estate: where it is, whose it is, who acts on what there. */
 	estates: Array<{ id: string; areaId: string; lon: number; lat: number; municipalityId: string }>;
-	byMunicipality: Map<string, { housingCompanyId: string; ocmwId: string; municipalityOrgId: string; techTeamId: string; socialTeamId: string; staffIds: [string, string] }>;
+	byMunicipality: Map<
+		string,
+		{ housingCompanyId: string; ocmwId: string; municipalityOrgId: string; techTeamId: string; socialTeamId: string; staffIds: [string, string] }
+	>;
 };
 
 /** A seed-stable id for row n of a table (tag), shaped like a UUIDv7 at the given time; unique per (tag, n). */
@@ -110,13 +141,21 @@ export async function prepareSignalWorld(db: Db, seed: number): Promise<SignalWo
 		.execute();
 	return {
 		categories: BENCH_CATEGORIES.map((c) => ({ ...c, id: idOf.get(c.key)! })),
-		estates: estates.filter((e) => e.parent_id && byMunicipality.has(e.parent_id) && e.lon !== null && e.lat !== null).map((e) => ({ id: e.id, areaId: e.area_id, lon: e.lon!, lat: e.lat!, municipalityId: e.parent_id! })),
+		estates: estates
+			.filter((e) => e.parent_id && byMunicipality.has(e.parent_id) && e.lon !== null && e.lat !== null)
+			.map((e) => ({ id: e.id, areaId: e.area_id, lon: e.lon!, lat: e.lat!, municipalityId: e.parent_id! })),
 		byMunicipality
 	};
 }
 
 async function writeSetup(db: Db, seed: number): Promise<void> {
-	const companies = await db.selectFrom('organisations as o').innerJoin('areas as a', 'a.id', 'o.municipality_id').select(['o.id', 'o.municipality_id', 'a.name', 'a.slug']).where('o.kind', '=', 'housing_company').orderBy('o.id').execute();
+	const companies = await db
+		.selectFrom('organisations as o')
+		.innerJoin('areas as a', 'a.id', 'o.municipality_id')
+		.select(['o.id', 'o.municipality_id', 'a.name', 'a.slug'])
+		.where('o.kind', '=', 'housing_company')
+		.orderBy('o.id')
+		.execute();
 	let n = 0;
 	const id = (tag: number) => benchId(tag, n++, Date.parse(SETUP_AT), seed);
 	await db.transaction().execute(async (trx) => {
@@ -127,27 +166,79 @@ async function writeSetup(db: Db, seed: number): Promise<void> {
 		const users = new TableBatch(tx, 'users', [organisations]);
 		const members = new TableBatch(tx, 'team_members', [teams, users]);
 		const rules = new TableBatch(tx, 'routing_rules', [categories, teams]);
-		const categoryIds = BENCH_CATEGORIES.map((c, k) => ({ ...c, id: id(0x10) , sort: k }));
-		for (const c of categoryIds) await categories.add({ id: c.id, key: c.key, kind: c.kind, name: c.name, name_fr: null, name_en: null, sort_order: 10 * (c.sort + 1), is_active: true, created_at: SETUP_AT, updated_at: SETUP_AT });
+		const categoryIds = BENCH_CATEGORIES.map((c, k) => ({ ...c, id: id(0x10), sort: k }));
+		for (const c of categoryIds)
+			await categories.add({
+				id: c.id,
+				key: c.key,
+				kind: c.kind,
+				name: c.name,
+				name_fr: null,
+				name_en: null,
+				sort_order: 10 * (c.sort + 1),
+				is_active: true,
+				created_at: SETUP_AT,
+				updated_at: SETUP_AT
+			});
 		for (const company of companies) {
 			const m = company.municipality_id!;
 			const ocmwId = id(0x11);
 			const municipalityOrgId = id(0x11);
-			await organisations.add({ id: ocmwId, name: `OCMW ${company.name}`, kind: 'welfare_centre', municipality_id: m, email: `info@ocmw-${company.slug}.example`, phone: null, created_at: SETUP_AT, updated_at: SETUP_AT });
-			await organisations.add({ id: municipalityOrgId, name: `Gemeente ${company.name}`, kind: 'municipality', municipality_id: m, email: `info@gemeente-${company.slug}.example`, phone: null, created_at: SETUP_AT, updated_at: SETUP_AT });
+			await organisations.add({
+				id: ocmwId,
+				name: `OCMW ${company.name}`,
+				kind: 'welfare_centre',
+				municipality_id: m,
+				email: `info@ocmw-${company.slug}.example`,
+				phone: null,
+				created_at: SETUP_AT,
+				updated_at: SETUP_AT
+			});
+			await organisations.add({
+				id: municipalityOrgId,
+				name: `Gemeente ${company.name}`,
+				kind: 'municipality',
+				municipality_id: m,
+				email: `info@gemeente-${company.slug}.example`,
+				phone: null,
+				created_at: SETUP_AT,
+				updated_at: SETUP_AT
+			});
 			const techTeamId = id(0x12);
 			const socialTeamId = id(0x12);
 			await teams.add({ id: techTeamId, organisation_id: company.id, name: 'Technische dienst', created_at: SETUP_AT });
 			await teams.add({ id: socialTeamId, organisation_id: company.id, name: 'Sociale dienst', created_at: SETUP_AT });
 			for (const [k, teamId] of [techTeamId, socialTeamId].entries()) {
 				const userId = id(0x13);
-				await users.add({ id: userId, email: `medewerker${k + 1}@woon-${company.slug}.example`, name: `Medewerker ${k + 1} ${company.name}`, password_hash: null, organisation_id: company.id, role: 'partner_staff', locale: 'nl', is_active: true, created_at: SETUP_AT, updated_at: SETUP_AT, last_login_at: null });
+				await users.add({
+					id: userId,
+					email: `medewerker${k + 1}@woon-${company.slug}.example`,
+					name: `Medewerker ${k + 1} ${company.name}`,
+					password_hash: null,
+					organisation_id: company.id,
+					role: 'partner_staff',
+					locale: 'nl',
+					is_active: true,
+					created_at: SETUP_AT,
+					updated_at: SETUP_AT,
+					last_login_at: null
+				});
 				await members.add({ team_id: teamId, user_id: userId });
 			}
 			for (const c of categoryIds) {
 				const organisationId = c.kind === 'help' ? ocmwId : c.kind === 'public_space' ? municipalityOrgId : company.id;
 				const teamId = c.team === 'tech' ? techTeamId : c.team === 'social' ? socialTeamId : null;
-				await rules.add({ id: id(0x14), category_id: c.id, area_id: m, organisation_id: organisationId, team_id: teamId, deadline_days: c.days, priority: c.priority, created_at: SETUP_AT, updated_at: SETUP_AT });
+				await rules.add({
+					id: id(0x14),
+					category_id: c.id,
+					area_id: m,
+					organisation_id: organisationId,
+					team_id: teamId,
+					deadline_days: c.days,
+					priority: c.priority,
+					created_at: SETUP_AT,
+					updated_at: SETUP_AT
+				});
 			}
 		}
 		await categories.flush();
@@ -164,15 +255,30 @@ function outcomeOf(r: Random, createdMs: number, deadlineMs: number): Outcome {
 	const openShare = age < 14 * DAY ? 0.85 : age < 90 * DAY ? 0.15 : 0.02;
 	const respondedAfter = Math.min(age * 0.9, HOUR * (1 + 120 * r.next() ** 2));
 	if (r.chance(openShare)) {
-		const status = r.weighted<SignalStatus>([['new', 30], ['accepted', 25], ['in_progress', 30], ['waiting', 15]]);
+		const status = r.weighted<SignalStatus>([
+			['new', 30],
+			['accepted', 25],
+			['in_progress', 30],
+			['waiting', 15]
+		]);
 		return { status, firstResponseAt: status === 'new' ? null : createdMs + respondedAfter, resolvedAt: null, closedAt: null, reason: null };
 	}
 	const firstResponseAt = createdMs + respondedAfter;
-	const ending = r.weighted<'solved' | 'rejected' | 'not_our_task'>([['solved', 88], ['rejected', 6], ['not_our_task', 6]]);
+	const ending = r.weighted<'solved' | 'rejected' | 'not_our_task'>([
+		['solved', 88],
+		['rejected', 6],
+		['not_our_task', 6]
+	]);
 	if (ending !== 'solved') {
 		const at = firstResponseAt + r.next() * 2 * DAY;
 		const closed = age > 60 * DAY && r.chance(0.5);
-		return { status: closed ? 'closed' : ending, firstResponseAt, resolvedAt: null, closedAt: closed ? at + 14 * DAY : null, reason: ending === 'rejected' ? 'Dit is de verantwoordelijkheid van de huurder.' : 'Dit is een taak van de gemeente.' };
+		return {
+			status: closed ? 'closed' : ending,
+			firstResponseAt,
+			resolvedAt: null,
+			closedAt: closed ? at + 14 * DAY : null,
+			reason: ending === 'rejected' ? 'Dit is de verantwoordelijkheid van de huurder.' : 'Dit is een taak van de gemeente.'
+		};
 	}
 	// About three in four are solved by their deadline.
 	const onTime = r.chance(0.75);
@@ -197,11 +303,31 @@ async function asBulkLoad<T>(db: Db, work: () => Promise<T>): Promise<T> {
 	const list = sql.join(BULK_TABLES.map((t) => sql.lit(t)));
 	const indexes =
 		db.dialect === 'sqlite'
-			? (await sql<{ name: string; definition: string }>`select name, sql as definition from sqlite_master where type = 'index' and sql is not null and tbl_name in (${list})`.execute(db)).rows
-			: (await sql<{ name: string; definition: string }>`select indexname as name, indexdef as definition from pg_indexes where schemaname = current_schema() and tablename in (${list}) and indexname not in (select conname from pg_constraint)`.execute(db)).rows;
+			? (
+					await sql<{
+						name: string;
+						definition: string;
+					}>`select name, sql as definition from sqlite_master where type = 'index' and sql is not null and tbl_name in (${list})`.execute(db)
+				).rows
+			: (
+					await sql<{
+						name: string;
+						definition: string;
+					}>`select indexname as name, indexdef as definition from pg_indexes where schemaname = current_schema() and tablename in (${list}) and indexname not in (select conname from pg_constraint)`.execute(
+						db
+					)
+				).rows;
 	const foreignKeys =
 		db.dialect === 'postgres'
-			? (await sql<{ table: string; name: string; definition: string }>`select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace and conrelid::regclass::text in (${list})`.execute(db)).rows
+			? (
+					await sql<{
+						table: string;
+						name: string;
+						definition: string;
+					}>`select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace and conrelid::regclass::text in (${list})`.execute(
+						db
+					)
+				).rows
 			: [];
 	for (const key of foreignKeys) await sql`alter table ${sql.id(key.table)} drop constraint ${sql.id(key.name)}`.execute(db);
 	for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
@@ -219,7 +345,14 @@ export type SignalCounts = { signals: number; reporters: number; events: number;
  * Writes signals number `from` up to (not including) `to`; each is a function of (seed, number) only. One transaction
  * per 20,000 signals keeps memory flat at a million.
  */
-export async function generateSignals(db: Db, world: SignalWorld, range: { from: number; to: number }, seed: number, onProgress: (written: number) => void = () => {}, options: { bulkFrom?: number } = {}): Promise<SignalCounts> {
+export async function generateSignals(
+	db: Db,
+	world: SignalWorld,
+	range: { from: number; to: number },
+	seed: number,
+	onProgress: (written: number) => void = () => {},
+	options: { bulkFrom?: number } = {}
+): Promise<SignalCounts> {
 	if (!world.estates.length) throw new Error('no estates with a housing company: generate the areas dataset first');
 	const counts: SignalCounts = { signals: 0, reporters: 0, events: 0, referrals: 0 };
 	const deadlineCache = new Map<string, number>();
@@ -230,101 +363,173 @@ export async function generateSignals(db: Db, world: SignalWorld, range: { from:
 	const bulk = range.to - range.from >= (options.bulkFrom ?? 50_000) ? asBulkLoad : <T>(_db: Db, work: () => Promise<T>) => work();
 	await prepareBulk(db, BULK_TABLES);
 	await bulk(db, async () => {
-	for (let start = range.from; start < range.to; start += CHUNK) {
-		const end = Math.min(range.to, start + CHUNK);
-		await db.transaction().execute(async (trx) => {
-			const tx = Object.assign(trx, { dialect: db.dialect });
-			const signals = bulkBatch(tx, 'signals');
-			const reporters = bulkBatch(tx, 'signal_reporters', [signals]);
-			const events = bulkBatch(tx, 'signal_events', [signals]);
-			const referrals = bulkBatch(tx, 'referrals', [signals]);
-			for (let n = start; n < end; n++) {
-				const r = seededRandom(hashSeed(seed, 0x5167, n));
-				const category = r.weighted(categoryWeights);
-				// Busier estates report more: a skew towards the first estates of each stretch of the list.
-				const estate = world.estates[Math.floor(world.estates.length * r.next() ** 1.3)];
-				const who = world.byMunicipality.get(estate.municipalityId)!;
-				// Volume grows a little over the three years, as more residents learn the way in.
-				const createdMs = SIGNALS_NOW.getTime() - Math.floor(SPAN_MS * r.next() ** 1.15) - HOUR;
-				// The deadline depends on the Brussels day only, and that day changes on a whole UTC hour.
-				const cacheKey = `${Math.floor(createdMs / HOUR)}:${category.days}`;
-				let deadlineMs = deadlineCache.get(cacheKey);
-				if (deadlineMs === undefined) deadlineCache.set(cacheKey, (deadlineMs = deadlineFor(new Date(createdMs), category.days).getTime()));
-				const out = outcomeOf(r, createdMs, deadlineMs);
-				const source = category.kind === 'help' ? r.weighted<SignalSource>([['staff', 70], ['web', 30]]) : r.weighted<SignalSource>([['web', 70], ['open311', 12], ['staff', 18]]);
-				const organisationId = category.kind === 'help' ? who.ocmwId : category.kind === 'public_space' ? who.municipalityOrgId : who.housingCompanyId;
-				const teamId = category.team === 'tech' ? who.techTeamId : category.team === 'social' ? who.socialTeamId : null;
-				const assigneeId = organisationId === who.housingCompanyId && out.status !== 'new' && r.chance(0.6) ? who.staffIds[category.team === 'social' ? 1 : 0] : null;
-				const onMap = category.kind === 'public_space' || r.chance(0.15);
-				const locationKind: LocationKind = onMap ? 'map' : category.kind === 'common_spaces' ? 'common_space' : category.kind === 'help' ? 'none' : 'dwelling';
-				const id = benchId(0x51, n, createdMs, seed);
-				const updatedMs = out.closedAt ?? out.resolvedAt ?? out.firstResponseAt ?? createdMs;
-				await signals.add({
-					id,
-					reference: benchReference(n, seed),
-					kind: category.kind,
-					category_id: category.id,
-					suggested_category_id: r.chance(0.5) ? category.id : null,
-					is_help_request: category.kind === 'help',
-					description: r.pick(DESCRIPTIONS[category.kind]),
-					status: out.status,
-					status_reason: out.reason,
-					priority: category.priority,
-					area_id: estate.areaId,
-					estate_id: estate.id,
-					building_id: null,
-					dwelling_id: null,
-					location_kind: locationKind,
-					location_text: null,
-					lon: onMap ? estate.lon + (r.next() - 0.5) * 0.004 : null,
-					lat: onMap ? estate.lat + (r.next() - 0.5) * 0.003 : null,
-					organisation_id: organisationId,
-					team_id: teamId,
-					assignee_id: assigneeId,
-					deadline_at: ISO(deadlineMs),
-					source,
-					channel: source === 'staff' ? r.pick(['house_visit', 'community_centre', 'street', 'phone', 'office']) : null,
-					household_id: null,
-					resident_id: null,
-					consent_id: null,
-					open311_client_id: null,
-					merged_into_id: null,
-					collective_issue_id: null,
-					idempotency_key: source === 'open311' ? `bench-${seed}-${n}` : null,
-					created_by: source === 'staff' ? who.staffIds[0] : null,
-					created_at: ISO(createdMs),
-					updated_at: ISO(updatedMs),
-					first_response_at: out.firstResponseAt === null ? null : ISO(out.firstResponseAt),
-					resolved_at: out.resolvedAt === null ? null : ISO(out.resolvedAt),
-					closed_at: out.closedAt === null ? null : ISO(out.closedAt)
-				});
-				counts.signals++;
-				const actorLabel = source === 'staff' ? 'Medewerker' : 'anonymous';
-				if (source !== 'staff') {
-					const contact = r.chance(0.6);
-					await reporters.add({ id: benchId(0x52, n, createdMs, seed), signal_id: id, is_original: true, name: null, email: contact && r.chance(0.7) ? `melder${n}@bewoner.example` : null, phone: contact && r.chance(0.4) ? `+32 470 ${String(n % 1_000_000).padStart(6, '0')}` : null, language: r.weighted([['nl', 75], ['fr', 10], ['en', 15]] as const), token_hash: createHash('sha256').update(`bench:${seed}:${n}`).digest('hex'), created_at: ISO(createdMs), anonymised_at: null });
-					counts.reporters++;
+		for (let start = range.from; start < range.to; start += CHUNK) {
+			const end = Math.min(range.to, start + CHUNK);
+			await db.transaction().execute(async (trx) => {
+				const tx = Object.assign(trx, { dialect: db.dialect });
+				const signals = bulkBatch(tx, 'signals');
+				const reporters = bulkBatch(tx, 'signal_reporters', [signals]);
+				const events = bulkBatch(tx, 'signal_events', [signals]);
+				const referrals = bulkBatch(tx, 'referrals', [signals]);
+				for (let n = start; n < end; n++) {
+					const r = seededRandom(hashSeed(seed, 0x5167, n));
+					const category = r.weighted(categoryWeights);
+					// Busier estates report more: a skew towards the first estates of each stretch of the list.
+					const estate = world.estates[Math.floor(world.estates.length * r.next() ** 1.3)];
+					const who = world.byMunicipality.get(estate.municipalityId)!;
+					// Volume grows a little over the three years, as more residents learn the way in.
+					const createdMs = SIGNALS_NOW.getTime() - Math.floor(SPAN_MS * r.next() ** 1.15) - HOUR;
+					// The deadline depends on the Brussels day only, and that day changes on a whole UTC hour.
+					const cacheKey = `${Math.floor(createdMs / HOUR)}:${category.days}`;
+					let deadlineMs = deadlineCache.get(cacheKey);
+					if (deadlineMs === undefined) deadlineCache.set(cacheKey, (deadlineMs = deadlineFor(new Date(createdMs), category.days).getTime()));
+					const out = outcomeOf(r, createdMs, deadlineMs);
+					const source =
+						category.kind === 'help'
+							? r.weighted<SignalSource>([
+									['staff', 70],
+									['web', 30]
+								])
+							: r.weighted<SignalSource>([
+									['web', 70],
+									['open311', 12],
+									['staff', 18]
+								]);
+					const organisationId = category.kind === 'help' ? who.ocmwId : category.kind === 'public_space' ? who.municipalityOrgId : who.housingCompanyId;
+					const teamId = category.team === 'tech' ? who.techTeamId : category.team === 'social' ? who.socialTeamId : null;
+					const assigneeId =
+						organisationId === who.housingCompanyId && out.status !== 'new' && r.chance(0.6) ? who.staffIds[category.team === 'social' ? 1 : 0] : null;
+					const onMap = category.kind === 'public_space' || r.chance(0.15);
+					const locationKind: LocationKind = onMap
+						? 'map'
+						: category.kind === 'common_spaces'
+							? 'common_space'
+							: category.kind === 'help'
+								? 'none'
+								: 'dwelling';
+					const id = benchId(0x51, n, createdMs, seed);
+					const updatedMs = out.closedAt ?? out.resolvedAt ?? out.firstResponseAt ?? createdMs;
+					await signals.add({
+						id,
+						reference: benchReference(n, seed),
+						kind: category.kind,
+						category_id: category.id,
+						suggested_category_id: r.chance(0.5) ? category.id : null,
+						is_help_request: category.kind === 'help',
+						description: r.pick(DESCRIPTIONS[category.kind]),
+						status: out.status,
+						status_reason: out.reason,
+						priority: category.priority,
+						area_id: estate.areaId,
+						estate_id: estate.id,
+						building_id: null,
+						dwelling_id: null,
+						location_kind: locationKind,
+						location_text: null,
+						lon: onMap ? estate.lon + (r.next() - 0.5) * 0.004 : null,
+						lat: onMap ? estate.lat + (r.next() - 0.5) * 0.003 : null,
+						organisation_id: organisationId,
+						team_id: teamId,
+						assignee_id: assigneeId,
+						deadline_at: ISO(deadlineMs),
+						source,
+						channel: source === 'staff' ? r.pick(['house_visit', 'community_centre', 'street', 'phone', 'office']) : null,
+						household_id: null,
+						resident_id: null,
+						consent_id: null,
+						open311_client_id: null,
+						merged_into_id: null,
+						collective_issue_id: null,
+						idempotency_key: source === 'open311' ? `bench-${seed}-${n}` : null,
+						created_by: source === 'staff' ? who.staffIds[0] : null,
+						created_at: ISO(createdMs),
+						updated_at: ISO(updatedMs),
+						first_response_at: out.firstResponseAt === null ? null : ISO(out.firstResponseAt),
+						resolved_at: out.resolvedAt === null ? null : ISO(out.resolvedAt),
+						closed_at: out.closedAt === null ? null : ISO(out.closedAt)
+					});
+					counts.signals++;
+					const actorLabel = source === 'staff' ? 'Medewerker' : 'anonymous';
+					if (source !== 'staff') {
+						const contact = r.chance(0.6);
+						await reporters.add({
+							id: benchId(0x52, n, createdMs, seed),
+							signal_id: id,
+							is_original: true,
+							name: null,
+							email: contact && r.chance(0.7) ? `melder${n}@bewoner.example` : null,
+							phone: contact && r.chance(0.4) ? `+32 470 ${String(n % 1_000_000).padStart(6, '0')}` : null,
+							language: r.weighted([
+								['nl', 75],
+								['fr', 10],
+								['en', 15]
+							] as const),
+							token_hash: createHash('sha256').update(`bench:${seed}:${n}`).digest('hex'),
+							created_at: ISO(createdMs),
+							anonymised_at: null
+						});
+						counts.reporters++;
+					}
+					let e = n * 4;
+					const event = (
+						atMs: number,
+						kind: string,
+						visibility: 'internal' | 'reporter',
+						fromStatus: SignalStatus | null,
+						toStatus: SignalStatus | null,
+						data: Record<string, unknown> | null
+					) =>
+						events.add({
+							id: benchId(0x53, e++, atMs, seed),
+							signal_id: id,
+							at: ISO(atMs),
+							actor_id: null,
+							actor_label: actorLabel,
+							kind,
+							from_status: fromStatus,
+							to_status: toStatus,
+							body: null,
+							visibility,
+							data
+						});
+					await event(createdMs, 'created', 'reporter', null, 'new', { source });
+					await event(createdMs, 'routed', 'internal', null, null, { organisationId, teamId, deadlineAt: ISO(deadlineMs) });
+					if (out.status !== 'new') await event(updatedMs, 'status', 'reporter', 'new', out.status, null);
+					counts.events += out.status === 'new' ? 2 : 3;
+					// Some signals a housing company cannot solve alone go to the OCMW (a family behind on rent, a lonely neighbour).
+					if (organisationId === who.housingCompanyId && category.kind === 'nuisance' && r.chance(0.15)) {
+						const status =
+							out.status === 'new'
+								? 'pending'
+								: r.weighted([
+										['accepted', 80],
+										['declined', 20]
+									] as const);
+						await referrals.add({
+							id: benchId(0x54, n, createdMs, seed),
+							signal_id: id,
+							from_organisation_id: who.housingCompanyId,
+							to_organisation_id: who.ocmwId,
+							to_team_id: null,
+							note: 'Graag contact opnemen met dit gezin.',
+							status,
+							response: status === 'declined' ? 'Geen hulpvraag van de bewoner.' : null,
+							consent_id: null,
+							deadline_at: ISO(deadlineMs),
+							created_by: who.staffIds[1],
+							created_at: ISO(createdMs + HOUR),
+							responded_by: null,
+							responded_at: status === 'pending' ? null : ISO(createdMs + DAY)
+						});
+						counts.referrals++;
+					}
 				}
-				let e = n * 4;
-				const event = (atMs: number, kind: string, visibility: 'internal' | 'reporter', fromStatus: SignalStatus | null, toStatus: SignalStatus | null, data: Record<string, unknown> | null) =>
-					events.add({ id: benchId(0x53, e++, atMs, seed), signal_id: id, at: ISO(atMs), actor_id: null, actor_label: actorLabel, kind, from_status: fromStatus, to_status: toStatus, body: null, visibility, data });
-				await event(createdMs, 'created', 'reporter', null, 'new', { source });
-				await event(createdMs, 'routed', 'internal', null, null, { organisationId, teamId, deadlineAt: ISO(deadlineMs) });
-				if (out.status !== 'new') await event(updatedMs, 'status', 'reporter', 'new', out.status, null);
-				counts.events += out.status === 'new' ? 2 : 3;
-				// Some signals a housing company cannot solve alone go to the OCMW (a family behind on rent, a lonely neighbour).
-				if (organisationId === who.housingCompanyId && category.kind === 'nuisance' && r.chance(0.15)) {
-					const status = out.status === 'new' ? 'pending' : r.weighted([['accepted', 80], ['declined', 20]] as const);
-					await referrals.add({ id: benchId(0x54, n, createdMs, seed), signal_id: id, from_organisation_id: who.housingCompanyId, to_organisation_id: who.ocmwId, to_team_id: null, note: 'Graag contact opnemen met dit gezin.', status, response: status === 'declined' ? 'Geen hulpvraag van de bewoner.' : null, consent_id: null, deadline_at: ISO(deadlineMs), created_by: who.staffIds[1], created_at: ISO(createdMs + HOUR), responded_by: null, responded_at: status === 'pending' ? null : ISO(createdMs + DAY) });
-					counts.referrals++;
-				}
-			}
-			await reporters.flush();
-			await events.flush();
-			await referrals.flush();
-		});
-		onProgress(end);
-	}
+				await reporters.flush();
+				await events.flush();
+				await referrals.flush();
+			});
+			onProgress(end);
+		}
 	});
 	return counts;
 }

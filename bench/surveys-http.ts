@@ -46,15 +46,28 @@ export type SurveyHttpRun = { floor: HttpFigure; submit: HttpFigure; stored: num
 export type SurveyHttpOptions = { buildDir: string; port: number; seconds: number; connections: number; postgres: boolean };
 
 export async function measureSurveyHttp(options: SurveyHttpOptions): Promise<SurveyHttpRun> {
-	if (!existsSync(join(options.buildDir, 'handler.js'))) throw new Error(`no build in ${options.buildDir}: run \`BUILD_DIR=bench/.build npx vite build\` first`);
+	if (!existsSync(join(options.buildDir, 'handler.js')))
+		throw new Error(`no build in ${options.buildDir}: run \`BUILD_DIR=bench/.build npx vite build\` first`);
 	const dataDir = mkdtempSync(join(tmpdir(), 'leefbaar-bench-surveys-'));
 	const pg = options.postgres ? await createBenchDatabase() : null;
 	try {
-		const server = await startServer({ port: options.port, buildDir: options.buildDir, dataDir, databaseUrl: pg?.url, env: { DEMO_DATA: 'true' }, startTimeoutMs: 180_000 });
+		const server = await startServer({
+			port: options.port,
+			buildDir: options.buildDir,
+			dataDir,
+			databaseUrl: pg?.url,
+			env: { DEMO_DATA: 'true' },
+			startTimeoutMs: 180_000
+		});
 		const db = openDatabase({ url: pg?.url, sqlitePath: join(dataDir, 'leefbaar.sqlite'), poolSize: 2 });
 		try {
 			const survey = await db.selectFrom('surveys').select(['id', 'slug']).where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
-			const version = await db.selectFrom('survey_versions').select('structure').where('survey_id', '=', survey.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			const version = await db
+				.selectFrom('survey_versions')
+				.select('structure')
+				.where('survey_id', '=', survey.id)
+				.orderBy('number', 'desc')
+				.executeTakeFirstOrThrow();
 			const structure = structureSchema.parse(typeof version.structure === 'string' ? JSON.parse(version.structure) : version.structure);
 			const wave = await db.selectFrom('survey_waves').select('id').where('survey_id', '=', survey.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
 			const estate = await db.selectFrom('survey_wave_estates').select('estate_id').where('wave_id', '=', wave.id).executeTakeFirstOrThrow();
@@ -62,7 +75,16 @@ export async function measureSurveyHttp(options: SurveyHttpOptions): Promise<Sur
 			for (const section of structure.sections) for (const q of section.questions) if (!q.condition) answers[q.key] = answerOf(q);
 			const checked = checkAnswers(structure, answers);
 			if (checked.issues.length) throw new Error(`the bench's answers do not fit the demo survey: ${JSON.stringify(checked.issues)}`);
-			const tabletSets = async () => Number((await db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('channel', '=', 'tablet').executeTakeFirstOrThrow()).n);
+			const tabletSets = async () =>
+				Number(
+					(
+						await db
+							.selectFrom('survey_responses')
+							.select((eb) => eb.fn.countAll<number>().as('n'))
+							.where('channel', '=', 'tablet')
+							.executeTakeFirstOrThrow()
+					).n
+				);
 			const before = await tabletSets();
 
 			// The resident's first visit, before any load.
@@ -70,7 +92,12 @@ export async function measureSurveyHttp(options: SurveyHttpOptions): Promise<Sur
 			if (answeringPage.resources[0]?.status !== 200) throw new Error(`/enquete/${survey.slug} answered ${answeringPage.resources[0]?.status}`);
 
 			// Signed in as the demo's community worker, whose organisation runs the survey.
-			const login = await fetch(`${server.origin}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, accept: 'text/html' }, body: new URLSearchParams({ email: 'opbouwwerker@leefbaar.demo', password: DEMO_PASSWORD }) });
+			const login = await fetch(`${server.origin}/login`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, accept: 'text/html' },
+				body: new URLSearchParams({ email: 'opbouwwerker@leefbaar.demo', password: DEMO_PASSWORD })
+			});
 			const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('leefbaar_session='));
 			if (!cookie) throw new Error(`signing in failed: ${login.status}`);
 
@@ -81,10 +108,25 @@ export async function measureSurveyHttp(options: SurveyHttpOptions): Promise<Sur
 					duration: seconds,
 					timeout: 10,
 					headers: { 'content-type': 'application/json', accept: 'application/json', cookie },
-					requests: [{ method: 'POST', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/api/v1/surveys/${surveyId}/answer-sets`, body: JSON.stringify({ submissionId: randomUUID(), estateId: estate.estate_id, language: 'nl', answers }) }) }]
+					requests: [
+						{
+							method: 'POST',
+							setupRequest: (req: Record<string, unknown>) => ({
+								...req,
+								path: `/api/v1/surveys/${surveyId}/answer-sets`,
+								body: JSON.stringify({ submissionId: randomUUID(), estateId: estate.estate_id, language: 'nl', answers })
+							})
+						}
+					]
 				});
 				const ok = result.statusCodeStats?.[String(okStatus)]?.count ?? 0;
-				return { rate: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([s, v]) => [s, v.count])) };
+				return {
+					rate: ok / result.duration,
+					p50: result.latency.p50,
+					p99: result.latency.p99,
+					requests: result.requests.total,
+					statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([s, v]) => [s, v.count]))
+				};
 			};
 			await run(survey.id, 201, Math.max(2, Math.round(options.seconds / 3))); // warm-up
 			const floor = await run('no-such-survey', 404, options.seconds);
@@ -114,12 +156,18 @@ if (process.argv[1]?.endsWith('bench/surveys-http.ts')) {
 	const connections = Number(values.connections) || 10;
 	const seconds = Number(values.seconds) || 10;
 	const r = await measureSurveyHttp({ buildDir: resolve(values['build-dir']!), port: Number(values.port), seconds, connections, postgres: !!values.postgres });
-	console.log(`${values.postgres ? 'PostgreSQL' : 'SQLite'}, demo data, ${connections} connections, ${seconds} s; load average ${r.loadAverage.join(' / ')} on ${cpus().length} cores`);
+	console.log(
+		`${values.postgres ? 'PostgreSQL' : 'SQLite'}, demo data, ${connections} connections, ${seconds} s; load average ${r.loadAverage.join(' / ')} on ${cpus().length} cores`
+	);
 	console.log('| scenario | rate | p50 | p99 | statuses |');
 	console.log('|---|---:|---:|---:|---|');
-	console.log(`| HTTP floor: answer set for an unknown survey (404) | ${Math.round(r.floor.rate)}/s | ${r.floor.p50} ms | ${r.floor.p99} ms | ${JSON.stringify(r.floor.statuses)} |`);
+	console.log(
+		`| HTTP floor: answer set for an unknown survey (404) | ${Math.round(r.floor.rate)}/s | ${r.floor.p50} ms | ${r.floor.p99} ms | ${JSON.stringify(r.floor.statuses)} |`
+	);
 	console.log(`| answer set stored (201) | ${Math.round(r.submit.rate)}/s | ${r.submit.p50} ms | ${r.submit.p99} ms | ${JSON.stringify(r.submit.statuses)} |`);
 	console.log(`Answer sets stored by the runs (warm-up included): ${r.stored}`);
 	const t = r.answeringPage.total;
-	console.log(`First load of ${r.answeringPage.page}: ${r.answeringPage.resources.length} files, ${(t.served / 1024).toFixed(1)} KB as served (${(t.gzip / 1024).toFixed(1)} KB gzip, ${(t.raw / 1024).toFixed(1)} KB uncompressed)`);
+	console.log(
+		`First load of ${r.answeringPage.page}: ${r.answeringPage.resources.length} files, ${(t.served / 1024).toFixed(1)} KB as served (${(t.gzip / 1024).toFixed(1)} KB gzip, ${(t.raw / 1024).toFixed(1)} KB uncompressed)`
+	);
 }

@@ -68,7 +68,8 @@ const layers = {
 					context.report({ node, message: `src/core imports no framework ('${spec}'): it runs without SvelteKit (scripts, jobs, tests).` });
 				const target = resolveSpecifier(spec, file);
 				if (!target) continue;
-				if (inCore && (isInside(target, LIB) || isInside(target, ROUTES))) context.report({ node, message: `src/core imports nothing of src/lib or src/routes ('${spec}').` });
+				if (inCore && (isInside(target, LIB) || isInside(target, ROUTES)))
+					context.report({ node, message: `src/core imports nothing of src/lib or src/routes ('${spec}').` });
 				if (inLib && isInside(target, ROUTES)) context.report({ node, message: `src/lib imports nothing of src/routes ('${spec}').` });
 			}
 		});
@@ -86,7 +87,10 @@ const entries = {
 				const where = target && coreModuleOf(target);
 				if (!where || where.module === own || OPEN_MODULES.has(where.module)) continue;
 				if (ENTRIES.has(where.inner)) continue;
-				context.report({ node, message: `Import the ${where.module} module through its public entry ('$core/${where.module}', or '$core/${where.module}/model' in the browser), not its file '${where.inner}'. Export what you need from src/core/${where.module}/index.ts.` });
+				context.report({
+					node,
+					message: `Import the ${where.module} module through its public entry ('$core/${where.module}', or '$core/${where.module}/model' in the browser), not its file '${where.inner}'. Export what you need from src/core/${where.module}/index.ts.`
+				});
 			}
 		});
 	}
@@ -148,7 +152,11 @@ const noModuleCycles = {
 				const to = target && coreModuleOf(target)?.module;
 				if (!to || to === own) continue;
 				const back = pathBack(to, own);
-				if (back) context.report({ node, message: `Module cycle: ${[own, ...back].join(' → ')}. Move what both need into one of them, or into a module both may use.` });
+				if (back)
+					context.report({
+						node,
+						message: `Module cycle: ${[own, ...back].join(' → ')}. Move what both need into one of them, or into a module both may use.`
+					});
 			}
 		});
 	}

@@ -17,14 +17,41 @@ export const OWNERS = {
 	partners: ['organisations', 'organisation_areas', 'teams', 'team_members', 'users'],
 	people: ['households', 'residents', 'consents'],
 	signals: [
-		'signal_categories', 'routing_rules', 'open311_clients', 'collective_issues', 'signals', 'signal_reporters',
-		'signal_reporter_links', 'signal_events', 'signal_attachments', 'referrals', 'partner_links', 'signal_feedback',
-		'signal_reminders', 'overdue_notices', 'overdue_notice_recipients', 'overdue_digests', 'rate_limits', 'classifier_models'
+		'signal_categories',
+		'routing_rules',
+		'open311_clients',
+		'collective_issues',
+		'signals',
+		'signal_reporters',
+		'signal_reporter_links',
+		'signal_events',
+		'signal_attachments',
+		'referrals',
+		'partner_links',
+		'signal_feedback',
+		'signal_reminders',
+		'overdue_notices',
+		'overdue_notice_recipients',
+		'overdue_digests',
+		'rate_limits',
+		'classifier_models'
 	],
 	surveys: [
-		'surveys', 'survey_targets', 'survey_partners', 'survey_versions', 'survey_waves', 'survey_wave_estates',
-		'survey_code_batches', 'survey_codes', 'survey_code_recipients', 'survey_responses', 'survey_answers',
-		'survey_open_answers', 'survey_themes', 'survey_open_answer_themes', 'survey_drafts'
+		'surveys',
+		'survey_targets',
+		'survey_partners',
+		'survey_versions',
+		'survey_waves',
+		'survey_wave_estates',
+		'survey_code_batches',
+		'survey_codes',
+		'survey_code_recipients',
+		'survey_responses',
+		'survey_answers',
+		'survey_open_answers',
+		'survey_themes',
+		'survey_open_answer_themes',
+		'survey_drafts'
 	]
 };
 
@@ -34,13 +61,18 @@ const KYSELY = /\b(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJo
 const RAW = /\b(from|join|update|into)\s+"?([a-z_0-9]+)\b/gi;
 
 function files(dir) {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'migrations' ? [] : files(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? (e.name === 'migrations' ? [] : files(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []
+	);
 }
 
 /** Every table a file names in a query, with whether the query writes it. */
 export function tablesNamed(text) {
 	const found = [];
-	const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s\/\/ .*$/gm, '');
+	const code = text
+		.replace(/\/\*[\s\S]*?\*\//g, '')
+		.replace(/^\s*\/\/.*$/gm, '')
+		.replace(/\s\/\/ .*$/gm, '');
 	for (const m of code.matchAll(KYSELY)) found.push({ table: m[2], write: WRITES.has(m[1]) });
 	// Raw SQL: only inside sql`…` templates, only names of known tables.
 	for (const t of code.matchAll(/sql(?:<[^>`]*>)?`([^`]*)`/g)) {
@@ -62,7 +94,7 @@ for (const file of files(core)) {
 	for (const { table, write } of tablesNamed(readFileSync(file, 'utf8'))) {
 		const own = owner.get(table);
 		if (!own || own === module) continue;
-		const entry = (((crossings[module] ??= {})[table] ??= { owner: own, reads: 0, writes: 0, files: new Set() }));
+		const entry = ((crossings[module] ??= {})[table] ??= { owner: own, reads: 0, writes: 0, files: new Set() });
 		if (write) entry.writes++;
 		else entry.reads++;
 		entry.files.add(relative(join(core, module), file));
@@ -81,7 +113,13 @@ for (const module of modules) {
 	console.log('|---|---|---:|---:|---|');
 	for (const [table, e] of Object.entries(tables).sort(([, a], [, b]) => b.reads + b.writes - (a.reads + a.writes))) {
 		const names = [...e.files].sort();
-		const shown = perFile || names.length <= 4 ? names.map((f) => `\`${f}\``).join(', ') : `${names.slice(0, 3).map((f) => `\`${f}\``).join(', ')} and ${names.length - 3} more`;
+		const shown =
+			perFile || names.length <= 4
+				? names.map((f) => `\`${f}\``).join(', ')
+				: `${names
+						.slice(0, 3)
+						.map((f) => `\`${f}\``)
+						.join(', ')} and ${names.length - 3} more`;
 		console.log(`| \`${table}\` | ${e.owner} | ${e.reads} | ${e.writes || ''} | ${shown} |`);
 	}
 }

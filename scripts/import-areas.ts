@@ -73,7 +73,16 @@ try {
 	const report = await importAreas(
 		core.db,
 		actor,
-		{ text, fileName: basename(file), kind, parentId, nameProperty: values['name-property'], codeProperty: values['code-property'], nameFrProperty: values['name-fr-property'], dryRun: values['dry-run'] },
+		{
+			text,
+			fileName: basename(file),
+			kind,
+			parentId,
+			nameProperty: values['name-property'],
+			codeProperty: values['code-property'],
+			nameFrProperty: values['name-fr-property'],
+			dryRun: values['dry-run']
+		},
 		{ jobId, onProgress: progress }
 	);
 	if (process.stderr.isTTY && !values.json) process.stderr.write('\n');

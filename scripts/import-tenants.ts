@@ -46,7 +46,12 @@ try {
 
 const core = await createCore(undefined, { sweeps: false });
 try {
-	const company = await core.db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'housing_company').where('name', '=', companyName).executeTakeFirst();
+	const company = await core.db
+		.selectFrom('organisations')
+		.select(['id', 'name'])
+		.where('kind', '=', 'housing_company')
+		.where('name', '=', companyName)
+		.executeTakeFirst();
 	if (!company) {
 		const known = await core.db.selectFrom('organisations').select('name').where('kind', '=', 'housing_company').orderBy('name').execute();
 		console.error(`No housing company named "${companyName}". Known: ${known.map((k) => k.name).join(', ') || '(none)'}`);

@@ -60,7 +60,9 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.once('error', (err) => {
-	console.error(err.code === 'EADDRINUSE' ? `Leefbaar cannot start: port ${port} is in use. Set PORT to a free port.` : `Leefbaar cannot start: ${err.message}`);
+	console.error(
+		err.code === 'EADDRINUSE' ? `Leefbaar cannot start: port ${port} is in use. Set PORT to a free port.` : `Leefbaar cannot start: ${err.message}`
+	);
 	process.exit(1);
 });
 

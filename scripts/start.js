@@ -23,6 +23,9 @@ if (stale) {
 	execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 const port = process.env.PORT ?? '3000';
-const child = spawn(process.execPath, ['scripts/serve.js'], { stdio: 'inherit', env: { ...process.env, PORT: port, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? `${Math.round(Number(process.env.MAX_UPLOAD_MB ?? 50) * 1024 * 1024)}` } });
+const child = spawn(process.execPath, ['scripts/serve.js'], {
+	stdio: 'inherit',
+	env: { ...process.env, PORT: port, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? `${Math.round(Number(process.env.MAX_UPLOAD_MB ?? 50) * 1024 * 1024)}` }
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

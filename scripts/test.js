@@ -41,7 +41,11 @@ for (const suite of suites) {
 	if (!existsSync(suite.config)) continue;
 	rmSync(suite.report, { force: true });
 	console.log(`\n=== ${suite.name} ===`);
-	const run = spawnSync('npx', ['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${suite.report}`, ...extra], { stdio: 'inherit' });
+	const run = spawnSync(
+		'npx',
+		['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${suite.report}`, ...extra],
+		{ stdio: 'inherit' }
+	);
 	if (run.status !== 0) exitCode = 1;
 	if (!existsSync(suite.report)) {
 		console.error(`No report from the ${suite.name} tests: counting the run as failed.`);

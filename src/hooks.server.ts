@@ -89,13 +89,16 @@ const answer: Handle = async ({ event, resolve }) => {
 	if (decision === 'unknown') error(404, { message: translate(event.locals.locale, 'common.error_not_found') });
 	if (decision === 'forbidden') error(403, { message: translate(event.locals.locale, 'common.error_forbidden'), code: 'forbidden' });
 	if (decision === 'login') {
-		if (event.request.method !== 'GET' || event.route.id?.startsWith('/api/')) error(401, { message: translate(event.locals.locale, 'errors.unauthenticated'), code: 'unauthenticated' });
+		if (event.request.method !== 'GET' || event.route.id?.startsWith('/api/'))
+			error(401, { message: translate(event.locals.locale, 'errors.unauthenticated'), code: 'unauthenticated' });
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}${event.locals.sessionExpired ? '&expired' : ''}`);
 	}
 
 	const resolved = await resolve(event, {
 		transformPageChunk: ({ html }) => {
-			const page = html.replace('%leefbaar.lang%', event.locals.locale === 'nl' ? 'nl-BE' : event.locals.locale === 'fr' ? 'fr-BE' : 'en').replace('%leefbaar.textsize%', event.locals.textSize);
+			const page = html
+				.replace('%leefbaar.lang%', event.locals.locale === 'nl' ? 'nl-BE' : event.locals.locale === 'fr' ? 'fr-BE' : 'en')
+				.replace('%leefbaar.textsize%', event.locals.textSize);
 			return event.locals.pageMessages ? page.replace('</head>', `${event.locals.pageMessages}</head>`) : page;
 		}
 	});
@@ -103,7 +106,10 @@ const answer: Handle = async ({ event, resolve }) => {
 	const response = refuseBadBody(event) ?? resolved;
 	response.headers.set('x-request-id', requestId);
 	// One line per request: the route pattern, never the filled-in path or query, so no personal data reaches the log.
-	c.logger.info({ requestId, method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
+	c.logger.info(
+		{ requestId, method: event.request.method, route: event.route.id, status: response.status, ms: Math.round(performance.now() - started) },
+		'request'
+	);
 	setPageHeaders(response, { routeId: event.route.id, url: event.url, tilesUrl: c.config.mapTilesUrl });
 	return response;
 };

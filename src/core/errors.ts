@@ -59,7 +59,11 @@ export class Invalid extends DomainError {
 				const empty = i.input === undefined || i.input === null || i.input === '';
 				// A refinement names its rule in its message ('reason_required', 'phone'): that is the code to translate.
 				const named = (issue.code === 'custom' || issue.code === 'invalid_format') && /^[a-z][a-z0-9_]*$/.test(issue.message) ? issue.message : null;
-				const code = named ?? ((issue.code === 'invalid_type' && empty) || (issue.code === 'too_small' && i.origin === 'string' && Number(i.minimum) === 1) ? 'required' : issue.code);
+				const code =
+					named ??
+					((issue.code === 'invalid_type' && empty) || (issue.code === 'too_small' && i.origin === 'string' && Number(i.minimum) === 1)
+						? 'required'
+						: issue.code);
 				return { path: issue.path.join('.'), code, message: issue.message, params };
 			})
 		);

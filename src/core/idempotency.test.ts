@@ -28,7 +28,12 @@ describe('fingerprint', () => {
 
 describeOnDatabases('Open311: the same Idempotency-Key with another body', (ctx) => {
 	let app: Open311Client;
-	const report = { service_code: 'leak_damp', 'attribute[where]': 'dwelling', address_string: 'Vlashof 3, Wevelgem', description: 'Schimmel op de muur van de slaapkamer' };
+	const report = {
+		service_code: 'leak_damp',
+		'attribute[where]': 'dwelling',
+		address_string: 'Vlashof 3, Wevelgem',
+		description: 'Schimmel op de muur van de slaapkamer'
+	};
 
 	it('a retry with the same body answers with the first request; another body under that key is refused', async () => {
 		const world = await buildPeopleWorld(ctx.db);
@@ -38,10 +43,18 @@ describeOnDatabases('Open311: the same Idempotency-Key with another body', (ctx)
 
 		const first = await createServiceRequest(ctx.db, app, form(report), { baseUrl, idempotencyKey: 'fms-4711' });
 		// The same fields, sent in another order and with the spec's optional fields left out as before: the same report.
-		const again = await createServiceRequest(ctx.db, app, form({ description: report.description, address_string: report.address_string, 'attribute[where]': 'dwelling', service_code: 'leak_damp' }), { baseUrl, idempotencyKey: 'fms-4711' });
+		const again = await createServiceRequest(
+			ctx.db,
+			app,
+			form({ description: report.description, address_string: report.address_string, 'attribute[where]': 'dwelling', service_code: 'leak_damp' }),
+			{ baseUrl, idempotencyKey: 'fms-4711' }
+		);
 		expect(again.service_request_id).toBe(first.service_request_id);
 
-		const other = createServiceRequest(ctx.db, app, form({ ...report, description: 'Lift staat stil op de derde verdieping' }), { baseUrl, idempotencyKey: 'fms-4711' });
+		const other = createServiceRequest(ctx.db, app, form({ ...report, description: 'Lift staat stil op de derde verdieping' }), {
+			baseUrl,
+			idempotencyKey: 'fms-4711'
+		});
 		await expect(other).rejects.toThrow(IdempotencyKeyReused);
 		await expect(other).rejects.toMatchObject({ status: 422, code: 'idempotency_key_reused' });
 		const stored = await ctx.db.selectFrom('signals').select('description').where('open311_client_id', '=', app.id).execute();
@@ -49,9 +62,22 @@ describeOnDatabases('Open311: the same Idempotency-Key with another body', (ctx)
 	});
 
 	it('the key is still the client’s own: another body under a new key is a new report', async () => {
-		const second = await createServiceRequest(ctx.db, app, form({ ...report, description: 'Lift staat stil op de derde verdieping' }), { baseUrl, idempotencyKey: 'fms-4712' });
+		const second = await createServiceRequest(ctx.db, app, form({ ...report, description: 'Lift staat stil op de derde verdieping' }), {
+			baseUrl,
+			idempotencyKey: 'fms-4712'
+		});
 		expect(second.service_request_id).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-		expect(Number((await ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).where('open311_client_id', '=', app.id).executeTakeFirstOrThrow()).n)).toBe(2);
+		expect(
+			Number(
+				(
+					await ctx.db
+						.selectFrom('signals')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('open311_client_id', '=', app.id)
+						.executeTakeFirstOrThrow()
+				).n
+			)
+		).toBe(2);
 	});
 });
 
@@ -61,14 +87,30 @@ describeOnDatabases('the tablet: the same submission id with other answers', (ct
 		const opensAt = new Date('2026-03-01T08:00:00Z');
 		const during = new Date('2026-03-10T12:00:00Z');
 		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id], { opensAt });
-		const set = { submissionId: randomUUID(), estateId: world.vlashof.id, language: 'nl', answers: { home_happy: 4, repair_asked: 'no' }, finishedAt: '2026-03-10T09:00:00Z' };
+		const set = {
+			submissionId: randomUUID(),
+			estateId: world.vlashof.id,
+			language: 'nl',
+			answers: { home_happy: 4, repair_asked: 'no' },
+			finishedAt: '2026-03-10T09:00:00Z'
+		};
 		const first = await submitTabletAnswerSet(ctx.db, world.worker, survey.id, set, during);
 		// The tablet sends the set exactly as kept; a later finishing time alone is still the same answers.
-		expect(await submitTabletAnswerSet(ctx.db, world.worker, survey.id, { ...set, finishedAt: '2026-03-10T09:05:00Z' }, during)).toEqual({ ...first, replayed: true });
+		expect(await submitTabletAnswerSet(ctx.db, world.worker, survey.id, { ...set, finishedAt: '2026-03-10T09:05:00Z' }, during)).toEqual({
+			...first,
+			replayed: true
+		});
 		const changed = submitTabletAnswerSet(ctx.db, world.worker, survey.id, { ...set, answers: { home_happy: 1, repair_asked: 'no' } }, during);
 		await expect(changed).rejects.toThrow(IdempotencyKeyReused);
-		await expect(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { ...set, estateId: world.vlashof.id, language: 'fr' }, during)).rejects.toThrow(IdempotencyKeyReused);
-		const rows = await ctx.db.selectFrom('survey_answers').select(['question_key', 'option_key', 'number_value']).where('response_id', '=', first.responseId).orderBy('question_key').execute();
+		await expect(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { ...set, estateId: world.vlashof.id, language: 'fr' }, during)).rejects.toThrow(
+			IdempotencyKeyReused
+		);
+		const rows = await ctx.db
+			.selectFrom('survey_answers')
+			.select(['question_key', 'option_key', 'number_value'])
+			.where('response_id', '=', first.responseId)
+			.orderBy('question_key')
+			.execute();
 		expect(rows.find((r) => r.question_key === 'home_happy')?.number_value).toBe(4);
 		expect((await ctx.db.selectFrom('survey_responses').select('id').where('survey_id', '=', survey.id).execute()).length).toBe(1);
 	});

@@ -28,7 +28,15 @@ describeOnDatabases('stored text is clean', (ctx) => {
 		const result = await reportSignal(
 			ctx.db,
 			anonymous,
-			{ kind: 'public_space', description: 'Sluikstort\u0000 aan de\u202e glasbak\r\nal een week', locationKind: 'address', locationText: 'Wallaysplein\u0007 1\u2066', name: 'Ann\u202d', email: 'ann@example.be', language: 'nl' },
+			{
+				kind: 'public_space',
+				description: 'Sluikstort\u0000 aan de\u202e glasbak\r\nal een week',
+				locationKind: 'address',
+				locationText: 'Wallaysplein\u0007 1\u2066',
+				name: 'Ann\u202d',
+				email: 'ann@example.be',
+				language: 'nl'
+			},
 			{ baseUrl }
 		);
 		expect(await signalText(result.id)).toEqual({ description: 'Sluikstort aan de glasbak\nal een week', location_text: 'Wallaysplein 1' });
@@ -40,9 +48,20 @@ describeOnDatabases('stored text is clean', (ctx) => {
 		const { client } = await issueOpen311Client(ctx.db, world.admin, { name: 'Stad-app\u202e' });
 		const stored = await ctx.db.selectFrom('open311_clients').select('name').where('id', '=', client.id).executeTakeFirstOrThrow();
 		expect(stored.name).toBe('Stad-app');
-		const fields = gatherOpen311Fields(new URLSearchParams({ service_code: 'leak_damp', 'attribute[where]': 'dwelling', address_string: 'Vlashof\u0000 3', description: 'Vocht\u202e in de\u0000 badkamer\r\nen de keuken' }).entries());
+		const fields = gatherOpen311Fields(
+			new URLSearchParams({
+				service_code: 'leak_damp',
+				'attribute[where]': 'dwelling',
+				address_string: 'Vlashof\u0000 3',
+				description: 'Vocht\u202e in de\u0000 badkamer\r\nen de keuken'
+			}).entries()
+		);
 		const created = await createServiceRequest(ctx.db, client, fields, { baseUrl });
-		const row = await ctx.db.selectFrom('signals').select(['description', 'location_text']).where('reference', '=', created.service_request_id).executeTakeFirstOrThrow();
+		const row = await ctx.db
+			.selectFrom('signals')
+			.select(['description', 'location_text'])
+			.where('reference', '=', created.service_request_id)
+			.executeTakeFirstOrThrow();
 		expect(row).toEqual({ description: 'Vocht in de badkamer\nen de keuken', location_text: 'Vlashof 3' });
 	});
 
@@ -55,7 +74,10 @@ describeOnDatabases('stored text is clean', (ctx) => {
 	});
 
 	it('an area file’s names are cleaned, also when the file spells the characters as JSON escapes', async () => {
-		const text = featureCollection([feature({ naam: 'Vlas\u202ekouter\u0000', name_fr: 'Vlas\u0000kouter (fr)' }, squareBoundary(3.16, 50.8, 0.005))]).replace('\u202e', '\\u202e');
+		const text = featureCollection([feature({ naam: 'Vlas\u202ekouter\u0000', name_fr: 'Vlas\u0000kouter (fr)' }, squareBoundary(3.16, 50.8, 0.005))]).replace(
+			'\u202e',
+			'\\u202e'
+		);
 		expect(text).toContain('\\u202e');
 		const report = await importAreas(ctx.db, world.coordinator, { text, kind: 'neighbourhood', parentId: world.area.id, fileName: 'wijken\u202egepj.geojson' });
 		expect(report.created).toBe(1);

@@ -10,7 +10,9 @@ describe('an audit summary as a coordinator reads it', () => {
 	});
 
 	it('leaves ids and plain words alone', () => {
-		expect(readableSummary('referral 0193a4b2-7c1d-7e5f-8a9b-0c1d2e3f4a5b to 0193a4b2-7c1d-7e5f-8a9b-0c1d2e3f4a5c', 'nl')).toBe('referral 0193a4b2-7c1d-7e5f-8a9b-0c1d2e3f4a5b to 0193a4b2-7c1d-7e5f-8a9b-0c1d2e3f4a5c');
+		expect(readableSummary('referral 0193a4b2-7c1d-7e5f-8a9b-0c1d2e3f4a5b to 0193a4b2-7c1d-7e5f-8a9b-0c1d2e3f4a5c', 'nl')).toBe(
+			'referral 0193a4b2-7c1d-7e5f-8a9b-0c1d2e3f4a5b to 0193a4b2-7c1d-7e5f-8a9b-0c1d2e3f4a5c'
+		);
 		expect(readableSummary('closed with an outcome', 'en')).toBe('closed with an outcome');
 	});
 });

@@ -9,4 +9,5 @@ export const formatDateTime = (iso: string, locale: Locale, withSeconds = false)
 	new Date(iso).toLocaleString(htmlLang(locale), { timeZone: ZONE, dateStyle: 'short', timeStyle: withSeconds ? 'medium' : 'short' });
 
 /** A calendar day ("2014-11-01": a move-in date, the last day of a period), shown as that day wherever the reader is. */
-export const formatDay = (day: string, locale: Locale): string => new Date(`${day.slice(0, 10)}T12:00:00Z`).toLocaleDateString(htmlLang(locale), { timeZone: 'UTC', dateStyle: 'medium' });
+export const formatDay = (day: string, locale: Locale): string =>
+	new Date(`${day.slice(0, 10)}T12:00:00Z`).toLocaleDateString(htmlLang(locale), { timeZone: 'UTC', dateStyle: 'medium' });

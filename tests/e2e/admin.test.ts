@@ -49,12 +49,18 @@ describe.runIf(browserAvailable())('an admin manages staff accounts', () => {
 		await page.getByLabel(/^Naam/).fill('Jonas Nieuw');
 		await page.locator('select#role').selectOption('community_worker');
 		const organisation = page.locator('select#organisationId');
-		const options = await organisation.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+		const options = await organisation
+			.locator('option')
+			.evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
 		await organisation.selectOption(options.find((o) => o.label.includes('Samenlevingsopbouw'))?.value ?? options[1].value);
 		await Promise.all([page.waitForURL((url) => url.pathname !== '/admin/users/invite'), page.locator('main form button[type="submit"]').last().click()]);
 		expect(await page.locator('main').innerText()).toContain('nieuwe.opbouwwerker@leefbaar.demo');
 		await visited(page, 'admin-4-invited');
-		const user = await server.db.selectFrom('users').select(['role', 'password_hash']).where('email', '=', 'nieuwe.opbouwwerker@leefbaar.demo').executeTakeFirstOrThrow();
+		const user = await server.db
+			.selectFrom('users')
+			.select(['role', 'password_hash'])
+			.where('email', '=', 'nieuwe.opbouwwerker@leefbaar.demo')
+			.executeTakeFirstOrThrow();
 		expect(user).toEqual({ role: 'community_worker', password_hash: null });
 	});
 

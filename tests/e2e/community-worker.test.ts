@@ -49,7 +49,10 @@ for (const dialect of testDialects()) {
 		});
 
 		it('opens the residents list from the menu', async () => {
-			await Promise.all([page.waitForURL('**/staff/residents'), page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Bewoners' }).click()]);
+			await Promise.all([
+				page.waitForURL('**/staff/residents'),
+				page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Bewoners' }).click()
+			]);
 			await visited(page, shot('4-residents'));
 		});
 

@@ -14,7 +14,8 @@ describe.runIf(browserAvailable())('a deletion asks first', () => {
 	let server: TestServer;
 	let browser: Browser;
 	const contexts: BrowserContext[] = [];
-	const focused = (page: Page) => page.evaluate(() => ({ text: document.activeElement?.textContent?.trim() ?? '', inDialog: !!document.activeElement?.closest('dialog') }));
+	const focused = (page: Page) =>
+		page.evaluate(() => ({ text: document.activeElement?.textContent?.trim() ?? '', inDialog: !!document.activeElement?.closest('dialog') }));
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer({ dialect: 'sqlite' }), launchBrowser()]);
@@ -78,7 +79,12 @@ describe.runIf(browserAvailable())('a deletion asks first', () => {
 		await page.goto(`${server.url}/staff/surveys/${wave.survey_id}/open-answers`);
 		const deleteTheme = page.locator('form[data-asks] button[type="submit"]', { hasText: 'Verwijder thema' }).first();
 		const name = (await deleteTheme.locator('.visually-hidden').textContent())!.replace(/^:\s*/, '');
-		const theme = await server.db.selectFrom('survey_themes').select(['id', 'name']).where('survey_id', '=', wave.survey_id).where('name', '=', name).executeTakeFirstOrThrow();
+		const theme = await server.db
+			.selectFrom('survey_themes')
+			.select(['id', 'name'])
+			.where('survey_id', '=', wave.survey_id)
+			.where('name', '=', name)
+			.executeTakeFirstOrThrow();
 		await deleteTheme.click();
 		const dialog = page.getByRole('dialog', { name: 'Thema verwijderen?' });
 		await dialog.waitFor();
@@ -89,7 +95,8 @@ describe.runIf(browserAvailable())('a deletion asks first', () => {
 		expect(await server.db.selectFrom('survey_themes').select('id').where('id', '=', theme.id).executeTakeFirst()).toBeUndefined();
 
 		// The publish form saves with one button and stops sharing with the other: only the second asks.
-		const published = async () => (await server.db.selectFrom('survey_waves').select('published_at').where('id', '=', wave.id).executeTakeFirstOrThrow()).published_at;
+		const published = async () =>
+			(await server.db.selectFrom('survey_waves').select('published_at').where('id', '=', wave.id).executeTakeFirstOrThrow()).published_at;
 		await page.goto(`${server.url}/staff/surveys/${wave.survey_id}/publish?wave=${wave.id}`);
 		await page.getByRole('button', { name: 'Niet meer delen' }).click();
 		const stop = page.getByRole('dialog', { name: 'Resultaten niet meer delen?' });
@@ -102,7 +109,12 @@ describe.runIf(browserAvailable())('a deletion asks first', () => {
 	});
 
 	it('without JavaScript the admin is asked on a page of its own: "Nee, terug" keeps the team, "Ja, verwijderen" deletes it', async () => {
-		const team = await server.db.selectFrom('teams as t').innerJoin('organisations as o', 'o.id', 't.organisation_id').select(['t.id', 't.organisation_id']).where('t.name', '=', 'Huurdersbegeleiding').executeTakeFirstOrThrow();
+		const team = await server.db
+			.selectFrom('teams as t')
+			.innerJoin('organisations as o', 'o.id', 't.organisation_id')
+			.select(['t.id', 't.organisation_id'])
+			.where('t.name', '=', 'Huurdersbegeleiding')
+			.executeTakeFirstOrThrow();
 		const exists = async () => !!(await server.db.selectFrom('teams').select('id').where('id', '=', team.id).executeTakeFirst());
 		const page = await personAt({ ...PHONE, javaScriptEnabled: false }, DEMO.admin);
 		const orgPage = `${server.url}/admin/organisations/${team.organisation_id}`;
@@ -111,7 +123,9 @@ describe.runIf(browserAvailable())('a deletion asks first', () => {
 		await teamCard.getByText('Naam veranderen of team verwijderen').click();
 		await Promise.all([page.waitForLoadState('load'), teamCard.getByRole('button', { name: 'Team verwijderen' }).click()]);
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Team verwijderen?');
-		expect(await page.locator('main').innerText()).toContain('Het team Huurdersbegeleiding wordt verwijderd. De leden blijven medewerker. Dit kan niet ongedaan gemaakt worden.');
+		expect(await page.locator('main').innerText()).toContain(
+			'Het team Huurdersbegeleiding wordt verwijderd. De leden blijven medewerker. Dit kan niet ongedaan gemaakt worden.'
+		);
 		expect(await page.getByRole('dialog').count()).toBe(0);
 		expect(await exists()).toBe(true);
 		await visited(page, 'confirm-4-team-question-page-nojs');

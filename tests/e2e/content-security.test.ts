@@ -27,13 +27,17 @@ describe.runIf(browserAvailable())('pages with JavaScript run under the Content-
 		const consoleReports: string[] = [];
 		await context.addInitScript(() => {
 			(window as unknown as { __csp: string[] }).__csp = [];
-			document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+			document.addEventListener('securitypolicyviolation', (e) =>
+				(window as unknown as { __csp: string[] }).__csp.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)
+			);
 		});
 		context.on('console', (m) => {
 			if (/Content.Security.Policy/i.test(m.text())) consoleReports.push(m.text());
 		});
 		const violations = async () => {
-			const fromPages = await Promise.all(context.pages().map((p) => p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => [] as string[])));
+			const fromPages = await Promise.all(
+				context.pages().map((p) => p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => [] as string[]))
+			);
 			return [...fromPages.flat(), ...consoleReports];
 		};
 		return { context, violations };
@@ -48,7 +52,10 @@ describe.runIf(browserAvailable())('pages with JavaScript run under the Content-
 		await new Promise<void>((ok) => tiles.listen(0, '127.0.0.1', ok));
 		tilesPort = (tiles.address() as AddressInfo).port;
 		// The tiles come from another origin than the app (another port): only MAP_TILES_URL lets the browser load them.
-		[server, browser] = await Promise.all([startServer({ dialect: 'sqlite', env: { MAP_TILES_URL: `http://127.0.0.1:${tilesPort}/{z}/{x}/{y}.png` } }), launchBrowser()]);
+		[server, browser] = await Promise.all([
+			startServer({ dialect: 'sqlite', env: { MAP_TILES_URL: `http://127.0.0.1:${tilesPort}/{z}/{x}/{y}.png` } }),
+			launchBrowser()
+		]);
 	}, 180_000);
 	afterAll(async () => {
 		await browser?.close();
@@ -98,7 +105,10 @@ describe.runIf(browserAvailable())('pages with JavaScript run under the Content-
 		await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Ik doe mee', exact: true }).click()]);
 		const followUp = page.getByRole('group', { name: /snel/ });
 		expect(await followUp.isVisible()).toBe(false);
-		await page.getByRole('group', { name: /herstelling aan bij De Vlashaard/ }).getByRole('radio', { name: 'Ja' }).check();
+		await page
+			.getByRole('group', { name: /herstelling aan bij De Vlashaard/ })
+			.getByRole('radio', { name: 'Ja' })
+			.check();
 		await expect.poll(() => followUp.isVisible()).toBe(true);
 		expect(await violations()).toEqual([]);
 		await context.close();
@@ -109,7 +119,13 @@ describe.runIf(browserAvailable())('pages with JavaScript run under the Content-
 		const page = await context.newPage();
 		await signIn(page, server.url, DEMO.communityWorker);
 		const worker = await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.communityWorker).executeTakeFirstOrThrow();
-		const signal = await server.db.selectFrom('signals').select('id').where('organisation_id', '=', worker.organisation_id).where('is_help_request', '=', false).orderBy('created_at').executeTakeFirstOrThrow();
+		const signal = await server.db
+			.selectFrom('signals')
+			.select('id')
+			.where('organisation_id', '=', worker.organisation_id)
+			.where('is_help_request', '=', false)
+			.orderBy('created_at')
+			.executeTakeFirstOrThrow();
 		await page.goto(`${server.url}/staff/signals/${signal.id}`);
 		await page.waitForLoadState('load');
 		const survey = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').executeTakeFirstOrThrow();
@@ -123,7 +139,9 @@ describe.runIf(browserAvailable())('pages with JavaScript run under the Content-
 		// The intake form too (it works offline on a phone): hydrated, its status line shows, and its own service worker.
 		await page.goto(`${server.url}/staff/signals/new`);
 		await page.getByTestId('connection').waitFor();
-		await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname))).toContain('/staff/signals/new');
+		await expect
+			.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname)))
+			.toContain('/staff/signals/new');
 		expect(await violations()).toEqual([]);
 
 		// The listener catches what the policy forbids: an image from a host it does not name.

@@ -50,7 +50,13 @@ describe.runIf(browserAvailable())('a coordinator looks at the figures of Wallay
 		await page.getByRole('combobox', { name: 'Soort melding' }).selectOption({ label: 'Lek, vocht of schimmel' });
 		await Promise.all([page.waitForURL(/estateId=/), page.getByRole('button', { name: 'Toon cijfers' }).click()]);
 		const cards = page.locator('main dl');
-		const figure = async (label: string) => (await cards.locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').innerText()).split('\n')[0];
+		const figure = async (label: string) =>
+			(
+				await cards
+					.locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+					.locator('dd')
+					.innerText()
+			).split('\n')[0];
 		const received = Number(await figure('Ontvangen'));
 		expect(received).toBeGreaterThan(overdueDamp.length);
 		expect(Number(await figure('Te laat'))).toBe(overdueDamp.length);
@@ -69,7 +75,10 @@ describe.runIf(browserAvailable())('a coordinator looks at the figures of Wallay
 	});
 
 	it('bundles the overdue damp signals into a collective issue', async () => {
-		await Promise.all([page.waitForURL(/\/staff\/collective\/new\?/), page.getByRole('link', { name: 'Bundel deze meldingen in een collectief dossier' }).click()]);
+		await Promise.all([
+			page.waitForURL(/\/staff\/collective\/new\?/),
+			page.getByRole('link', { name: 'Bundel deze meldingen in een collectief dossier' }).click()
+		]);
 		expect(await page.getByLabel('Welke meldingen van deze keuze').inputValue()).toBe('overdue');
 		expect(await page.getByRole('status').innerText()).toBe(`${overdueDamp.length} meldingen passen bij deze keuze.`);
 		await visited(page, 'figures-3-new-collective');
@@ -89,7 +98,12 @@ describe.runIf(browserAvailable())('a coordinator looks at the figures of Wallay
 		const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
 		const lines = csv.trim().split('\r\n');
 		expect(lines[0]).toBe('reference;category;estate;status;created_at;deadline_at;resolved_at;on_time;overdue;issue_status;issue_outcome');
-		expect(lines.slice(1).map((l) => l.split(';')[0]).sort()).toEqual(overdueDamp);
+		expect(
+			lines
+				.slice(1)
+				.map((l) => l.split(';')[0])
+				.sort()
+		).toEqual(overdueDamp);
 		expect(lines.slice(1).every((l) => l.endsWith(';yes;open;'))).toBe(true);
 		expect(csv).not.toMatch(/@|\+32/);
 	});

@@ -53,7 +53,10 @@ describe.runIf(browserAvailable())("the residents' front door", () => {
 			expect(await page.locator('main').innerText()).toContain('Dit vonden we voor ‘Wallaysplein 1, 8560 Wevelgem’');
 			expect(await fitsPhone(page)).toBeLessThanOrEqual(0);
 			await visited(page, 'front-door-2-found-phone');
-			await Promise.all([page.waitForURL((u) => u.pathname === '/melden/wallaysplein'), page.getByRole('link', { name: 'Meld een probleem in Wallaysplein' }).click()]);
+			await Promise.all([
+				page.waitForURL((u) => u.pathname === '/melden/wallaysplein'),
+				page.getByRole('link', { name: 'Meld een probleem in Wallaysplein' }).click()
+			]);
 			expect(await page.locator('main').innerText()).toContain('Wallaysplein');
 			expect(await page.locator('form textarea[name="description"]').count()).toBe(1);
 			await visited(page, 'front-door-3-report-form-phone');
@@ -69,7 +72,10 @@ describe.runIf(browserAvailable())("the residents' front door", () => {
 
 		it('reads what was done with last year’s answers', async () => {
 			await page.goto(`${server.url}/`);
-			await Promise.all([page.waitForURL((u) => u.pathname === `/enquete/${survey.slug}/resultaten`), page.locator(`main a[href="/enquete/${survey.slug}/resultaten"]`).click()]);
+			await Promise.all([
+				page.waitForURL((u) => u.pathname === `/enquete/${survey.slug}/resultaten`),
+				page.locator(`main a[href="/enquete/${survey.slug}/resultaten"]`).click()
+			]);
 			expect(await page.locator('main').innerText()).toContain('De Vlashaard pakt het vocht');
 			await visited(page, 'front-door-5-results-phone');
 		});
@@ -90,7 +96,10 @@ describe.runIf(browserAvailable())("the residents' front door", () => {
 			expect(await page.getByRole('button', { name: 'Toon de kaart' }).isVisible()).toBe(false);
 			expect(await fitsPhone(page)).toBeLessThanOrEqual(0);
 			await visited(page, 'front-door-7-area-phone');
-			await Promise.all([page.waitForURL((u) => u.pathname === '/buurten/wallaysplein/wallaysplein'), page.locator('main a[href="/buurten/wallaysplein/wallaysplein"]').first().click()]);
+			await Promise.all([
+				page.waitForURL((u) => u.pathname === '/buurten/wallaysplein/wallaysplein'),
+				page.locator('main a[href="/buurten/wallaysplein/wallaysplein"]').first().click()
+			]);
 			expect(await page.locator('h1').innerText()).toBe('Wallaysplein');
 			expect(await page.locator('main').innerText()).toContain('Vul de vragen in');
 			expect(await fitsPhone(page)).toBeLessThanOrEqual(0);
@@ -105,7 +114,12 @@ describe.runIf(browserAvailable())("the residents' front door", () => {
 		beforeAll(async () => {
 			// In Sint-Lenaarts, by the Kapelakker estate.
 			const kapelakker = await server.db.selectFrom('estates').select(['lon', 'lat']).where('name', '=', 'Kapelakker').executeTakeFirstOrThrow();
-			context = await openContext(browser, { ...DESKTOP, locale: 'nl-BE', geolocation: { longitude: kapelakker.lon!, latitude: kapelakker.lat! }, permissions: ['geolocation'] });
+			context = await openContext(browser, {
+				...DESKTOP,
+				locale: 'nl-BE',
+				geolocation: { longitude: kapelakker.lon!, latitude: kapelakker.lat! },
+				permissions: ['geolocation']
+			});
 			// Map tiles live on another server, which cannot be reached from here: refuse everything not ours.
 			await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
 			page = await context.newPage();

@@ -47,8 +47,17 @@ for (const dialect of testDialects()) {
 		let residentId: string;
 		let ocmwId: string;
 		const shot = (step: string) => `offline-intake-${dialect}-${step}`;
-		const stored = (description: string) => server.db.selectFrom('signals').select(['id', 'reference', 'is_help_request', 'consent_id', 'organisation_id', 'channel', 'resident_id', 'created_by']).where('description', '=', description).execute();
-		const waitForWaiting = (n: number) => page.getByTestId('waiting-heading').filter({ hasText: `(${n})` }).waitFor({ timeout: 15_000 });
+		const stored = (description: string) =>
+			server.db
+				.selectFrom('signals')
+				.select(['id', 'reference', 'is_help_request', 'consent_id', 'organisation_id', 'channel', 'resident_id', 'created_by'])
+				.where('description', '=', description)
+				.execute();
+		const waitForWaiting = (n: number) =>
+			page
+				.getByTestId('waiting-heading')
+				.filter({ hasText: `(${n})` })
+				.waitFor({ timeout: 15_000 });
 		const waitingNow = () => page.getByTestId('waiting-heading').innerText();
 		const photosOf = (signalId: string) => server.db.selectFrom('signal_attachments').select(['id', 'media_type']).where('signal_id', '=', signalId).execute();
 		/** The submission ids whose photos the phone keeps in IndexedDB (none when there is no such database). */
@@ -101,7 +110,14 @@ for (const dialect of testDialects()) {
 			const energy = await createCategory(db, setup, { key: 'e2e_offline_energy', kind: 'help', name: 'Energie en rekeningen (offline)', isActive: true });
 			await setRoutingRule(db, setup, { categoryId: energy.id, organisationId: ocmw.id, deadlineDays: 5 });
 			// Sara registered Nadia earlier: her institute reaches her.
-			residentId = (await createResident(db, await staffActor(db, DEMO.communityWorker), { firstName: 'Nadia', lastName: 'Offline-Test', language: 'nl', contactChannel: 'visit' })).id;
+			residentId = (
+				await createResident(db, await staffActor(db, DEMO.communityWorker), {
+					firstName: 'Nadia',
+					lastName: 'Offline-Test',
+					language: 'nl',
+					contactChannel: 'visit'
+				})
+			).id;
 			formUrl = `${server.url}/staff/signals/new`;
 			context = await openContext(browser, { ...PHONE, locale: 'nl-BE' });
 			context.setDefaultTimeout(15_000);
@@ -150,7 +166,14 @@ for (const dialect of testDialects()) {
 			await waitForWaiting(2);
 			await expect.poll(() => page.getByTestId('connection').innerText()).toMatch(/Geen internet/);
 			expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-			expect(await page.evaluate(() => fetch('/api/v1/openapi.json').then(() => 'network', () => 'no network'))).toBe('no network');
+			expect(
+				await page.evaluate(() =>
+					fetch('/api/v1/openapi.json').then(
+						() => 'network',
+						() => 'no network'
+					)
+				)
+			).toBe('no network');
 			await expect.poll(() => page.getByTestId('waiting-signal').nth(0).innerText()).toContain(HEATER);
 			await expect.poll(() => page.getByTestId('waiting-signal').nth(1).innerText()).toContain('Hulpvraag');
 			await page.getByText('Zonder internet kun je geen bewoner zoeken.').waitFor();
@@ -171,7 +194,12 @@ for (const dialect of testDialects()) {
 			expect(heater).toMatchObject({ is_help_request: false, channel: 'house_visit', resident_id: residentId, created_by: sara.id });
 			expect(help).toHaveLength(1);
 			expect(help[0]).toMatchObject({ is_help_request: true, channel: 'house_visit', resident_id: residentId, organisation_id: ocmwId });
-			const consent = await server.db.selectFrom('consents').select(['id', 'organisation_id', 'scope', 'recorded_by']).where('resident_id', '=', residentId).where('scope', '=', 'help_request').executeTakeFirstOrThrow();
+			const consent = await server.db
+				.selectFrom('consents')
+				.select(['id', 'organisation_id', 'scope', 'recorded_by'])
+				.where('resident_id', '=', residentId)
+				.where('scope', '=', 'help_request')
+				.executeTakeFirstOrThrow();
 			expect(consent).toEqual({ id: help[0].consent_id, organisation_id: ocmwId, scope: 'help_request', recorded_by: sara.id });
 			expect(await page.evaluate(() => localStorage.getItem('leefbaar.intake.sets'))).toBe('[]');
 			await visited(page, shot('4-sent'));
@@ -216,7 +244,10 @@ for (const dialect of testDialects()) {
 			expect(await page.getByTestId('waiting-photos').innerText()).toBe("Foto's: 1");
 			// Ready for the next one: the photo is cleared with what was told.
 			expect(await photoField().evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
-			const [waitingItem] = JSON.parse((await page.evaluate(() => localStorage.getItem('leefbaar.intake.sets')))!) as Array<{ submissionId: string; photos: number }>;
+			const [waitingItem] = JSON.parse((await page.evaluate(() => localStorage.getItem('leefbaar.intake.sets')))!) as Array<{
+				submissionId: string;
+				photos: number;
+			}>;
 			expect(waitingItem.photos).toBe(1);
 			expect(await photosOnPhone()).toEqual([waitingItem.submissionId]);
 			await visited(page, shot('7-offline-photo-waiting'));
@@ -283,7 +314,11 @@ for (const dialect of testDialects()) {
 			const asked: string[] = [];
 			page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
 			await page.getByRole('button', { name: 'Afmelden' }).click();
-			await expect.poll(() => asked).toEqual(['Op dit toestel wachten nog meldingen die niet verstuurd zijn (aantal: 1). Ze blijven bewaard en worden verstuurd als jij je opnieuw aanmeldt. Toch afmelden?']);
+			await expect
+				.poll(() => asked)
+				.toEqual([
+					'Op dit toestel wachten nog meldingen die niet verstuurd zijn (aantal: 1). Ze blijven bewaard en worden verstuurd als jij je opnieuw aanmeldt. Toch afmelden?'
+				]);
 			expect(page.url()).toBe(formUrl);
 
 			page.once('dialog', (d) => void d.accept());
@@ -295,7 +330,12 @@ for (const dialect of testDialects()) {
 			await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), { timeout: 10_000 }).toBe(0);
 			// Without a session and without network, the form no longer opens from the phone.
 			await context.setOffline(true);
-			expect(await page.goto(formUrl).then(() => 'opened', () => 'no page')).toBe('no page');
+			expect(
+				await page.goto(formUrl).then(
+					() => 'opened',
+					() => 'no page'
+				)
+			).toBe('no page');
 			await context.setOffline(false);
 			expect(await stored(AT_SIGN_OUT)).toEqual([]);
 

@@ -37,10 +37,26 @@ describe.runIf(browserAvailable())('referrals, partner links and "is it solved?"
 		const resident = await server.db
 			.selectFrom('residents as r')
 			.select('r.id')
-			.where((eb) => eb.not(eb.exists(eb.selectFrom('consents as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id').select('c.id').whereRef('c.resident_id', '=', 'r.id').where('o.name', '=', 'OCMW Wevelgem'))))
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('consents as c')
+							.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+							.select('c.id')
+							.whereRef('c.resident_id', '=', 'r.id')
+							.where('o.name', '=', 'OCMW Wevelgem')
+					)
+				)
+			)
 			.orderBy('r.id')
 			.executeTakeFirstOrThrow();
-		const help = await registerSignal(server.db, worker, { kind: 'help', description: 'Kan de energiefactuur van deze winter niet betalen', residentId: resident.id, channel: 'house_visit' }, { baseUrl: server.url });
+		const help = await registerSignal(
+			server.db,
+			worker,
+			{ kind: 'help', description: 'Kan de energiefactuur van deze winter niet betalen', residentId: resident.id, channel: 'house_visit' },
+			{ baseUrl: server.url }
+		);
 		helpId = help.id;
 		expect(help.organisationId).toBe(worker.organisationId);
 	});
@@ -50,7 +66,7 @@ describe.runIf(browserAvailable())('referrals, partner links and "is it solved?"
 		await server?.stop();
 	});
 
-	it('Sara opens the referral form: no consent yet, so she records Fatima\'s consent for the OCMW', async () => {
+	it("Sara opens the referral form: no consent yet, so she records Fatima's consent for the OCMW", async () => {
 		await signIn(page, server.url, DEMO.communityWorker);
 		await page.goto(`${server.url}/staff/signals/${helpId}/refer`);
 		expect(await page.locator('h1').innerText()).toContain('doorverwijzen');
@@ -92,7 +108,12 @@ describe.runIf(browserAvailable())('referrals, partner links and "is it solved?"
 		await Promise.all([ocmw.waitForURL(/aanvaard/), card.getByRole('button', { name: 'Aanvaarden' }).click()]);
 		expect(await ocmw.locator('[role=status]').innerText()).toContain('aanvaard');
 		await visited(ocmw, 'referral-6-ocmw-accepted');
-		const signal = await server.db.selectFrom('signals as s').innerJoin('organisations as o', 'o.id', 's.organisation_id').select('o.name').where('s.id', '=', helpId).executeTakeFirstOrThrow();
+		const signal = await server.db
+			.selectFrom('signals as s')
+			.innerJoin('organisations as o', 'o.id', 's.organisation_id')
+			.select('o.name')
+			.where('s.id', '=', helpId)
+			.executeTakeFirstOrThrow();
 		expect(signal.name).toBe('OCMW Wevelgem');
 	});
 
@@ -128,7 +149,20 @@ describe.runIf(browserAvailable())('referrals, partner links and "is it solved?"
 	});
 
 	it('Sara sends a plumber a link to a leak; the plumber answers on his phone without an account', async () => {
-		const leak = await reportSignal(server.db, anonymous, { kind: 'home_repair', description: 'Water lekt door het plafond van de badkamer', locationKind: 'address', locationText: 'Vlasstraat 12', name: 'Fatima Bouzid', email: 'fatima@example.be', phone: '0470 12 34 56' }, { baseUrl: server.url });
+		const leak = await reportSignal(
+			server.db,
+			anonymous,
+			{
+				kind: 'home_repair',
+				description: 'Water lekt door het plafond van de badkamer',
+				locationKind: 'address',
+				locationText: 'Vlasstraat 12',
+				name: 'Fatima Bouzid',
+				email: 'fatima@example.be',
+				phone: '0470 12 34 56'
+			},
+			{ baseUrl: server.url }
+		);
 		leakId = leak.id;
 		const worker = await staffActor(server.db, DEMO.communityWorker);
 		await server.db.updateTable('signals').set({ organisation_id: worker.organisationId }).where('id', '=', leakId).execute();
@@ -154,14 +188,21 @@ describe.runIf(browserAvailable())('referrals, partner links and "is it solved?"
 		expect(await plumber.locator('main').innerText()).toContain('het werk is klaar');
 		expect(await plumber.locator('#answer-message').count()).toBe(0);
 		await visited(plumber, 'referral-11-partner-thanks');
-		const events = await server.db.selectFrom('signal_events').select(['actor_label', 'body']).where('signal_id', '=', leakId).where('kind', '=', 'link').execute();
+		const events = await server.db
+			.selectFrom('signal_events')
+			.select(['actor_label', 'body'])
+			.where('signal_id', '=', leakId)
+			.where('kind', '=', 'link')
+			.execute();
 		expect(events.map((e) => e.actor_label)).toContain('Loodgieter Vandenberghe');
 	});
 
 	it('the tenant opens "not solved" from her mail: nothing changes until she confirms, then her report is open again', async () => {
 		const worker = await staffActor(server.db, DEMO.communityWorker);
 		await changeStatus(server.db, worker, leakId, { status: 'resolved' }, { baseUrl: server.url });
-		const mail = (await server.db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; text: string }).find((m) => m.to === 'fatima@example.be' && m.text.includes('/opgelost/'));
+		const mail = (await server.db.selectFrom('outbox').select('payload').execute())
+			.map((r) => r.payload as { to: string; text: string })
+			.find((m) => m.to === 'fatima@example.be' && m.text.includes('/opgelost/'));
 		const link = mail!.text.match(/https?:\/\/\S+\/opgelost\/\S+\?antwoord=nee/)![0];
 		const tenant = await phone.newPage();
 		await tenant.goto(link);

@@ -86,7 +86,11 @@ describe.runIf(browserAvailable())('a resident puts a pin on the map', () => {
 			await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Nee, het is iets anders: verstuur mijn melding' }).click()]);
 		}
 		expect(new URL(page.url()).pathname).toMatch(/^\/volgen\/[\w-]+\/bedankt$/);
-		const stored = await server.db.selectFrom('signals').select(['location_kind', 'lon', 'lat', 'estate_id']).where('description', '=', 'De straatlamp op het pad achter de blokken is stuk.').executeTakeFirstOrThrow();
+		const stored = await server.db
+			.selectFrom('signals')
+			.select(['location_kind', 'lon', 'lat', 'estate_id'])
+			.where('description', '=', 'De straatlamp op het pad achter de blokken is stuk.')
+			.executeTakeFirstOrThrow();
 		expect(stored).toEqual({ location_kind: 'map', lon: Number(lon), lat: Number(lat), estate_id: estate.id });
 	});
 

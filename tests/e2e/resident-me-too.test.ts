@@ -29,7 +29,12 @@ describe.runIf(browserAvailable())('a neighbour says "me too" on a phone without
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer({ dialect: 'sqlite' }), launchBrowser()]);
 		const estate = await server.db.selectFrom('estates').select(['id']).where('name', '=', 'Wallaysplein').executeTakeFirstOrThrow();
-		neighbour = await reportSignal(server.db, anonymous, { kind: 'common_spaces', description: HERS, estateId: estate.id, email: 'buurvrouw@example.be' }, { baseUrl: server.url });
+		neighbour = await reportSignal(
+			server.db,
+			anonymous,
+			{ kind: 'common_spaces', description: HERS, estateId: estate.id, email: 'buurvrouw@example.be' },
+			{ baseUrl: server.url }
+		);
 		phone = await openContext(browser, { ...PHONE, javaScriptEnabled: false, locale: 'nl-BE' });
 		office = await openContext(browser, { ...DESKTOP, locale: 'nl-BE' });
 		omar = await phone.newPage();
@@ -73,7 +78,7 @@ describe.runIf(browserAvailable())('a neighbour says "me too" on a phone without
 		await visited(omar, 'resident-me-too-2-tracking');
 	});
 
-	it("the institute's worker sees his words with his \"me too\" on the signal page", async () => {
+	it('the institute\'s worker sees his words with his "me too" on the signal page', async () => {
 		await signIn(sara, server.url, DEMO.communityWorker);
 		await sara.goto(`${server.url}/staff/signals/${neighbour.id}`);
 		const joins = sara.locator('ul.joins');

@@ -40,7 +40,12 @@ describe.runIf(browserAvailable())('a resident answers back from her tracking pa
 		yasmina = await phone.newPage();
 		sara = await office.newPage();
 		photoPath = join(mkdtempSync(join(tmpdir(), 'leefbaar-e2e-reply-')), 'scherm.jpg');
-		writeFileSync(photoPath, await sharp({ create: { width: 640, height: 480, channels: 3, background: '#223344' } }).jpeg().toBuffer());
+		writeFileSync(
+			photoPath,
+			await sharp({ create: { width: 640, height: 480, channels: 3, background: '#223344' } })
+				.jpeg()
+				.toBuffer()
+		);
 	}, 180_000);
 	afterAll(async () => {
 		await Promise.all([phone?.close(), office?.close()]);
@@ -93,7 +98,7 @@ describe.runIf(browserAvailable())('a resident answers back from her tracking pa
 		await visited(yasmina, 'resident-reply-3-answered');
 	});
 
-	it('Sara sees the answer on the timeline, marked as the reporter\'s, with the photo; who handles it got a mail', async () => {
+	it("Sara sees the answer on the timeline, marked as the reporter's, with the photo; who handles it got a mail", async () => {
 		await sara.goto(`${server.url}/staff/signals/${signalId}`);
 		const reply = sara.locator('ol.timeline li.reply');
 		expect(await reply.count()).toBe(1);
@@ -101,7 +106,9 @@ describe.runIf(browserAvailable())('a resident answers back from her tracking pa
 		expect(await reply.innerText()).toContain('Reactie van de melder');
 		expect(await reply.innerText()).toContain(ANSWER);
 		expect(await reply.getByRole('img', { name: 'Foto bij de reactie' }).count()).toBe(1);
-		const mails = (await server.db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; subject: string; text: string }).filter((m) => m.text.includes(ANSWER));
+		const mails = (await server.db.selectFrom('outbox').select('payload').execute())
+			.map((r) => r.payload as { to: string; subject: string; text: string })
+			.filter((m) => m.text.includes(ANSWER));
 		expect(mails.length).toBeGreaterThan(0);
 		expect(mails[0].text).toContain(`${server.url}/staff/signals/${signalId}`);
 		await visited(sara, 'resident-reply-4-staff-timeline');
@@ -133,7 +140,12 @@ describe.runIf(browserAvailable())('a resident answers back from her tracking pa
 
 	it('for a reporter without an email address, Sara is told before she writes that a message only shows on the tracking page', async () => {
 		const estate = await server.db.selectFrom('estates').select('id').where('name', '=', 'Wallaysplein').executeTakeFirstOrThrow();
-		const noEmail = await reportSignal(server.db, anonymous, { kind: 'common_spaces', description: 'Het licht in de kelder brandt dag en nacht', estateId: estate.id, phone: '0470 12 34 56' }, { baseUrl: server.url });
+		const noEmail = await reportSignal(
+			server.db,
+			anonymous,
+			{ kind: 'common_spaces', description: 'Het licht in de kelder brandt dag en nacht', estateId: estate.id, phone: '0470 12 34 56' },
+			{ baseUrl: server.url }
+		);
 		await sara.goto(`${server.url}/staff/signals/${noEmail.id}`);
 		expect(await sara.locator('#note-reach').innerText()).toContain('Deze melder gaf geen e-mailadres.');
 		expect(await sara.getByRole('radio', { name: /Bericht aan de melder/ }).getAttribute('aria-describedby')).toBe('note-reach');

@@ -18,9 +18,16 @@ describe.runIf(browserAvailable())('a resident reports on a phone without JavaSc
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer({ dialect: 'sqlite' }), launchBrowser()]);
-		estate = (await server.db.selectFrom('estates').select(['id', 'slug', 'name']).where('name', '=', 'Wallaysplein').executeTakeFirst()) ?? (await server.db.selectFrom('estates').select(['id', 'slug', 'name']).orderBy('slug').executeTakeFirstOrThrow());
+		estate =
+			(await server.db.selectFrom('estates').select(['id', 'slug', 'name']).where('name', '=', 'Wallaysplein').executeTakeFirst()) ??
+			(await server.db.selectFrom('estates').select(['id', 'slug', 'name']).orderBy('slug').executeTakeFirstOrThrow());
 		// A neighbour's open report of the same kind in the same estate, so the "same problem?" step shows.
-		await reportSignal(server.db, anonymous, { kind: 'home_repair', description: 'De verwarming doet het niet meer', estateId: estate.id }, { baseUrl: server.url });
+		await reportSignal(
+			server.db,
+			anonymous,
+			{ kind: 'home_repair', description: 'De verwarming doet het niet meer', estateId: estate.id },
+			{ baseUrl: server.url }
+		);
 		context = await openContext(browser, { ...PHONE, javaScriptEnabled: false, locale: 'nl-BE' });
 		page = await context.newPage();
 	}, 180_000);

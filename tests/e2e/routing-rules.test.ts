@@ -35,7 +35,10 @@ describe.runIf(browserAvailable())('a coordinator changes a routing rule in plac
 		page = await phone.newPage();
 		const rule = await liftRule();
 		ruleId = rule.id;
-		expect(rule, 'the demo routes Wevelgem’s lifts to De Vlashaard’s technical team in 5 working days, high').toMatchObject({ deadline_days: 5, priority: 'high' });
+		expect(rule, 'the demo routes Wevelgem’s lifts to De Vlashaard’s technical team in 5 working days, high').toMatchObject({
+			deadline_days: 5,
+			priority: 'high'
+		});
 	}, 180_000);
 	afterAll(async () => {
 		await phone?.close();
@@ -65,7 +68,12 @@ describe.runIf(browserAvailable())('a coordinator changes a routing rule in plac
 		await visited(page, 'routing-rules-2-changed');
 		const rule = await liftRule();
 		expect(rule).toMatchObject({ id: ruleId, deadline_days: 3, priority: 'urgent' });
-		const entries = await server.db.selectFrom('audit_log').select(['action', 'summary']).where('resource_id', '=', ruleId).where('action', '=', 'routing_rule_update').execute();
+		const entries = await server.db
+			.selectFrom('audit_log')
+			.select(['action', 'summary'])
+			.where('resource_id', '=', ruleId)
+			.where('action', '=', 'routing_rule_update')
+			.execute();
 		expect(entries).toEqual([{ action: 'routing_rule_update', summary: 'deadline_days: 5 → 3; priority: high → urgent' }]);
 	});
 

@@ -14,10 +14,9 @@ import { DEMO } from '../support/session';
 // The actor a session gives a demo user, reach included.
 import { staffActor } from '../../src/core/demo/signals';
 
-
 const OUTCOME = 'De gemeente zet twee extra vuilbakken bij het speelplein. De Voorkempen ruimt elke maandag op. Opvolging in het buurtcomité.';
 
-describe.runIf(browserAvailable())('closing a collective issue, waiting referrals in the menu, and an area\'s figures for residents', () => {
+describe.runIf(browserAvailable())("closing a collective issue, waiting referrals in the menu, and an area's figures for residents", () => {
 	let server: TestServer;
 	let browser: Browser;
 	let jonas: BrowserContext;
@@ -74,7 +73,12 @@ describe.runIf(browserAvailable())('closing a collective issue, waiting referral
 		expect(await page.getByRole('button', { name: /Haal uit dossier/ }).count()).toBe(0);
 		expect(await page.getByRole('button', { name: 'Sluit het dossier af' }).count()).toBe(0);
 		await visited(page, 'outcome-3-closed');
-		const audit = await server.db.selectFrom('audit_log').select('action').where('action', '=', 'collective_close').where('resource_id', '=', issueId).execute();
+		const audit = await server.db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('action', '=', 'collective_close')
+			.where('resource_id', '=', issueId)
+			.execute();
 		expect(audit).toHaveLength(1);
 	});
 
@@ -86,7 +90,10 @@ describe.runIf(browserAvailable())('closing a collective issue, waiting referral
 		expect(await page.locator('section', { has: page.getByRole('heading', { name: /^Open dossiers/ }) }).innerText()).not.toContain(issueTitle);
 		await visited(page, 'outcome-4-list');
 		const csv = await (await jonas.request.get(`${issueUrl}/csv`)).text();
-		const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+		const rows = csv
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 		expect(rows[0].endsWith(';issue_status;issue_outcome')).toBe(true);
 		expect(rows.length).toBeGreaterThan(1);
 		for (const row of rows.slice(1)) expect(row.endsWith(`;closed;${OUTCOME}`)).toBe(true);
@@ -100,7 +107,10 @@ describe.runIf(browserAvailable())('closing a collective issue, waiting referral
 		expect(await page.getByLabel('Wat is er afgesproken of beslist?').inputValue()).toBe(OUTCOME);
 		expect(await page.getByRole('button', { name: /Haal uit dossier/ }).count()).toBeGreaterThan(0);
 		await visited(page, 'outcome-5-reopened');
-		expect(await server.db.selectFrom('collective_issues').select(['status', 'closed_at']).executeTakeFirstOrThrow()).toEqual({ status: 'open', closed_at: null });
+		expect(await server.db.selectFrom('collective_issues').select(['status', 'closed_at']).executeTakeFirstOrThrow()).toEqual({
+			status: 'open',
+			closed_at: null
+		});
 	});
 
 	it('Lien of the OCMW sees in the menu how many referrals wait for her answer, and follows the link', async () => {
@@ -110,10 +120,20 @@ describe.runIf(browserAvailable())('closing a collective issue, waiting referral
 		// Sara hears of noise on Wallaysplein (Wevelgem, where the OCMW works: a signal goes only to an organisation that
 		// works where it is); neighbourhood work handles noise there.
 		const wallaysplein = await server.db.selectFrom('estates').select('id').where('name', '=', 'Wallaysplein').executeTakeFirstOrThrow();
-		const signal = await registerSignal(server.db, worker, { kind: 'nuisance', description: 'Elke nacht lawaai in de traphal van blok B', estateId: wallaysplein.id, channel: 'street' }, { baseUrl: server.url });
+		const signal = await registerSignal(
+			server.db,
+			worker,
+			{ kind: 'nuisance', description: 'Elke nacht lawaai in de traphal van blok B', estateId: wallaysplein.id, channel: 'street' },
+			{ baseUrl: server.url }
+		);
 		expect(signal.organisationId).toBe(worker.organisationId);
 		await referSignal(server.db, worker, signal.id, { toOrganisationId: ocmw.id, note: 'Kunnen jullie langsgaan bij dit gezin?' }, { baseUrl: server.url });
-		const { n } = await server.db.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).where('to_organisation_id', '=', ocmw.id).where('status', '=', 'pending').executeTakeFirstOrThrow();
+		const { n } = await server.db
+			.selectFrom('referrals')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('to_organisation_id', '=', ocmw.id)
+			.where('status', '=', 'pending')
+			.executeTakeFirstOrThrow();
 		const waiting = Number(n);
 		expect(waiting).toBeGreaterThan(0);
 
@@ -125,7 +145,12 @@ describe.runIf(browserAvailable())('closing a collective issue, waiting referral
 			expect(await link.locator('.count').innerText()).toBe(String(waiting));
 			await Promise.all([p.waitForURL('**/staff/referrals'), link.click()]);
 			expect(await p.locator('h1').innerText()).toBe('Doorverwijzingen');
-			expect(await p.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Doorverwijzingen/ }).getAttribute('aria-current')).toBe('page');
+			expect(
+				await p
+					.getByRole('navigation', { name: 'Menu' })
+					.getByRole('link', { name: /^Doorverwijzingen/ })
+					.getAttribute('aria-current')
+			).toBe('page');
 			await visited(p, 'outcome-6-referrals-menu');
 		} finally {
 			await lien.close();
@@ -133,7 +158,12 @@ describe.runIf(browserAvailable())('closing a collective issue, waiting referral
 	});
 
 	it('a tenant on a phone without JavaScript reads what happened with the reports in her municipality', async () => {
-		const area = await server.db.selectFrom('areas').select(['id', 'slug', 'name']).where('name', '=', 'Wevelgem').where('kind', '=', 'municipality').executeTakeFirstOrThrow();
+		const area = await server.db
+			.selectFrom('areas')
+			.select(['id', 'slug', 'name'])
+			.where('name', '=', 'Wevelgem')
+			.where('kind', '=', 'municipality')
+			.executeTakeFirstOrThrow();
 		const expected = await publicSignalFigures(server.db, anonymous, area.id);
 		expect(expected.reported).toBeGreaterThan(0);
 		const phone = await openContext(browser, { ...PHONE, javaScriptEnabled: false, locale: 'nl-BE' });
@@ -141,7 +171,13 @@ describe.runIf(browserAvailable())('closing a collective issue, waiting referral
 			const p = await phone.newPage();
 			await p.goto(`${server.url}/buurten/${area.slug}`);
 			const section = p.locator('section', { has: p.getByRole('heading', { name: 'Wat gebeurt er in de buurt?' }) });
-			const figure = async (label: string) => Number(await section.locator('dl div', { has: p.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').innerText());
+			const figure = async (label: string) =>
+				Number(
+					await section
+						.locator('dl div', { has: p.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+						.locator('dd')
+						.innerText()
+				);
 			expect([await figure('Gemeld'), await figure('Opgelost'), await figure('Nog bezig')]).toEqual([expected.reported, expected.solved, expected.open]);
 			const rows = await section.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
 			expect(rows).toEqual([
@@ -153,7 +189,12 @@ describe.runIf(browserAvailable())('closing a collective issue, waiting referral
 			if (expected.medianWorkingDaysToSolve !== null) expect(await section.innerText()).toMatch(/De helft van de opgeloste meldingen was/);
 			expect(await section.innerText()).toContain('Persoonlijke hulpvragen staan hier niet.');
 			// Counts only: not one description of a signal in this municipality is on the page.
-			const descriptions = await server.db.selectFrom('signals').select('description').where('area_id', 'in', [area.id, ...(await server.db.selectFrom('areas').select('id').where('parent_id', '=', area.id).execute()).map((a) => a.id)]).limit(200).execute();
+			const descriptions = await server.db
+				.selectFrom('signals')
+				.select('description')
+				.where('area_id', 'in', [area.id, ...(await server.db.selectFrom('areas').select('id').where('parent_id', '=', area.id).execute()).map((a) => a.id)])
+				.limit(200)
+				.execute();
 			expect(descriptions.length).toBeGreaterThan(0);
 			const text = await p.locator('main').innerText();
 			for (const d of descriptions) expect(text).not.toContain(d.description);

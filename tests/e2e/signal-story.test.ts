@@ -53,7 +53,10 @@ for (const dialect of testDialects()) {
 		beforeAll(async () => {
 			smtp = await startSmtp();
 			// The background sweeps run, as in production: the outbox sweep sends what the pages enqueue.
-			[server, browser] = await Promise.all([startServer({ dialect, env: { JOBS: 'true', SMTP_URL: smtp.url, MAIL_FROM: `Leefbaar <${MAIL_FROM}>` } }), launchBrowser()]);
+			[server, browser] = await Promise.all([
+				startServer({ dialect, env: { JOBS: 'true', SMTP_URL: smtp.url, MAIL_FROM: `Leefbaar <${MAIL_FROM}>` } }),
+				launchBrowser()
+			]);
 			estate = await server.db.selectFrom('estates').select(['id', 'slug', 'name']).where('name', '=', 'Wallaysplein').executeTakeFirstOrThrow();
 			phone = await openContext(browser, { ...PHONE, javaScriptEnabled: false, locale: 'nl-BE' });
 			pieterContext = await openContext(browser, { ...DESKTOP, locale: 'nl-BE' });
@@ -100,9 +103,18 @@ for (const dialect of testDialects()) {
 		});
 
 		it('the report is routed to the technical team of De Vlashaard', async () => {
-			const row = await server.db.selectFrom('signals').select(['id', 'status', 'organisation_id', 'team_id', 'estate_id', 'kind']).where('reference', '=', code).executeTakeFirstOrThrow();
+			const row = await server.db
+				.selectFrom('signals')
+				.select(['id', 'status', 'organisation_id', 'team_id', 'estate_id', 'kind'])
+				.where('reference', '=', code)
+				.executeTakeFirstOrThrow();
 			signalId = row.id;
-			const team = await server.db.selectFrom('teams').select('id').where('name', '=', 'Technische dienst').where('organisation_id', '=', await orgId('De Vlashaard')).executeTakeFirstOrThrow();
+			const team = await server.db
+				.selectFrom('teams')
+				.select('id')
+				.where('name', '=', 'Technische dienst')
+				.where('organisation_id', '=', await orgId('De Vlashaard'))
+				.executeTakeFirstOrThrow();
 			expect(row).toMatchObject({ status: 'new', kind: 'home_repair', estate_id: estate.id, organisation_id: await orgId('De Vlashaard'), team_id: team.id });
 		});
 
@@ -123,7 +135,10 @@ for (const dialect of testDialects()) {
 
 		it('Pieter of De Vlashaard finds it in his inbox and opens it', async () => {
 			await signIn(pieter, server.url, DEMO.housingCompany);
-			await Promise.all([pieter.waitForURL('**/staff/signals'), pieter.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Meldingen' }).click()]);
+			await Promise.all([
+				pieter.waitForURL('**/staff/signals'),
+				pieter.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Meldingen' }).click()
+			]);
 			const row = pieter.locator('tr', { has: pieter.getByRole('link', { name: code }) });
 			expect(await row.count()).toBe(1);
 			expect(await row.innerText()).toContain('Wallaysplein');
@@ -154,7 +169,9 @@ for (const dialect of testDialects()) {
 			await Promise.all([pieter.waitForURL(/klaar=status/), pieter.getByRole('button', { name: 'Status opslaan' }).click()]);
 			expect(await pieter.locator('dl.facts').innerText()).toContain('In behandeling');
 			await pieter.getByRole('radio', { name: /Interne notitie/ }).check();
-			await pieter.getByRole('textbox', { name: 'Tekst', exact: true }).fill('Technieker ziet vocht door te weinig verwarmen: de huurder kan de energiefactuur niet betalen.');
+			await pieter
+				.getByRole('textbox', { name: 'Tekst', exact: true })
+				.fill('Technieker ziet vocht door te weinig verwarmen: de huurder kan de energiefactuur niet betalen.');
 			await Promise.all([pieter.waitForURL(/klaar=note/), pieter.getByRole('button', { name: 'Opslaan', exact: true }).click()]);
 			const note = pieter.locator('li.event.note');
 			expect(await note.innerText()).toContain('Interne notitie');
@@ -165,7 +182,10 @@ for (const dialect of testDialects()) {
 		});
 
 		it('he refers it to OCMW Wevelgem with a note, and the OCMW gets a mail', async () => {
-			await Promise.all([pieter.waitForURL(`**/staff/signals/${signalId}/refer`), pieter.getByRole('link', { name: 'Doorverwijzen naar een partner' }).click()]);
+			await Promise.all([
+				pieter.waitForURL(`**/staff/signals/${signalId}/refer`),
+				pieter.getByRole('link', { name: 'Doorverwijzen naar een partner' }).click()
+			]);
 			expect(await pieter.locator('h1').innerText()).toContain(code);
 			await visited(pieter, shot('08-refer'));
 			await pieter.locator('#refer-org').selectOption({ label: 'OCMW Wevelgem' });
@@ -253,14 +273,18 @@ for (const dialect of testDialects()) {
 		});
 
 		it('the signal page shows her answer and the closing on the timeline, for the OCMW and for De Vlashaard', async () => {
-			for (const [page, step] of [[lien, '16-timeline-ocmw'], [pieter, '17-timeline-vlashaard']] as const) {
+			for (const [page, step] of [
+				[lien, '16-timeline-ocmw'],
+				[pieter, '17-timeline-vlashaard']
+			] as const) {
 				await page.goto(`${server.url}/staff/signals/${signalId}`);
 				expect(await page.locator('dl.facts').innerText()).toContain('Gesloten');
 				const answer = await page.locator('li.event.feedback').innerText();
 				expect(answer).toContain('Antwoord op "Is het opgelost?": Ja, het is opgelost');
 				expect(answer).toContain('De melder');
 				const timeline = await page.locator('ol.timeline').innerText();
-				for (const line of ['Status: In behandeling → Opgelost', 'Status: Opgelost → Gesloten', 'Doorverwijzing → OCMW Wevelgem: Aanvaard']) expect(timeline).toContain(line);
+				for (const line of ['Status: In behandeling → Opgelost', 'Status: Opgelost → Gesloten', 'Doorverwijzing → OCMW Wevelgem: Aanvaard'])
+					expect(timeline).toContain(line);
 				await visited(page, shot(step));
 			}
 		});

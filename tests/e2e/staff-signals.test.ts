@@ -17,8 +17,34 @@ import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';
 import { staffActor } from '../../src/core/demo/signals';
 
-const LIFT = ['De lift staat stil', 'Lift blijft hangen tussen twee verdiepingen', 'De lift in blok A werkt niet', 'Liftdeur gaat niet meer open', 'Lift kapot, mijn moeder kan niet naar boven', 'De lift maakt een raar geluid en stopt', 'Lift defect sinds gisteren', 'Knop van de lift werkt niet', 'Weer geen lift in ons gebouw', 'De lift is al een week stuk', 'Lift stopt niet op de derde verdieping', 'Alarmknop in de lift doet niets'];
-const HEATING = ['De verwarming blijft koud', 'Radiator in de living wordt niet warm', 'Geen warm water en geen verwarming', 'Ketel valt steeds uit', 'Verwarming maakt lawaai in de buizen', 'Thermostaat werkt niet meer', 'Radiator lekt water op de vloer', 'Het is koud in huis, de verwarming doet het niet', 'Chauffage koud sinds het weekend', 'De centrale verwarming staat af', 'Radiatoren in de slaapkamer blijven koud', 'Verwarmingsketel geeft een foutcode'];
+const LIFT = [
+	'De lift staat stil',
+	'Lift blijft hangen tussen twee verdiepingen',
+	'De lift in blok A werkt niet',
+	'Liftdeur gaat niet meer open',
+	'Lift kapot, mijn moeder kan niet naar boven',
+	'De lift maakt een raar geluid en stopt',
+	'Lift defect sinds gisteren',
+	'Knop van de lift werkt niet',
+	'Weer geen lift in ons gebouw',
+	'De lift is al een week stuk',
+	'Lift stopt niet op de derde verdieping',
+	'Alarmknop in de lift doet niets'
+];
+const HEATING = [
+	'De verwarming blijft koud',
+	'Radiator in de living wordt niet warm',
+	'Geen warm water en geen verwarming',
+	'Ketel valt steeds uit',
+	'Verwarming maakt lawaai in de buizen',
+	'Thermostaat werkt niet meer',
+	'Radiator lekt water op de vloer',
+	'Het is koud in huis, de verwarming doet het niet',
+	'Chauffage koud sinds het weekend',
+	'De centrale verwarming staat af',
+	'Radiatoren in de slaapkamer blijven koud',
+	'Verwarmingsketel geeft een foutcode'
+];
 
 for (const dialect of testDialects()) {
 	describe.runIf(browserAvailable())(`staff handle signals from inbox to solved [${dialect}]`, () => {
@@ -39,7 +65,14 @@ for (const dialect of testDialects()) {
 			const vlashaard = await db.selectFrom('organisations').select('id').where('name', '=', 'De Vlashaard').executeTakeFirstOrThrow();
 			const ocmw = await db.selectFrom('organisations').select('id').where('name', '=', 'OCMW Wevelgem').executeTakeFirstOrThrow();
 			const estate = await db.selectFrom('estates').select('id').where('name', '=', 'Wallaysplein').executeTakeFirstOrThrow();
-			const liftCategory = await createCategory(db, setup, { key: 'e2e_lift', kind: 'common_spaces', name: 'Lift stuk (test)', nameFr: 'Ascenseur en panne', nameEn: 'Lift broken', isActive: true });
+			const liftCategory = await createCategory(db, setup, {
+				key: 'e2e_lift',
+				kind: 'common_spaces',
+				name: 'Lift stuk (test)',
+				nameFr: 'Ascenseur en panne',
+				nameEn: 'Lift broken',
+				isActive: true
+			});
 			const heating = await createCategory(db, setup, { key: 'e2e_heating', kind: 'home_repair', name: 'Verwarming (test)', isActive: true });
 			const money = await createCategory(db, setup, { key: 'e2e_money', kind: 'help', name: 'Geld en rekeningen (test)', isActive: true });
 			await setRoutingRule(db, setup, { categoryId: liftCategory.id, organisationId: vlashaard.id, deadlineDays: 2, priority: 'high' });
@@ -49,13 +82,36 @@ for (const dialect of testDialects()) {
 			const examples = [...LIFT.map((text) => ({ text, category: 'e2e_lift' })), ...HEATING.map((text) => ({ text, category: 'e2e_heating' }))];
 			await storeModel(db, train(examples), examples.length);
 			const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
-			const made = await reportSignal(db, anonymous, { kind: 'common_spaces', description: 'De lift in ons blok staat al dagen stil, ik kan niet naar boven', estateId: estate.id, email: 'huurder.lift@example.be', language: 'nl' }, { baseUrl: server.url, now: tenDaysAgo });
+			const made = await reportSignal(
+				db,
+				anonymous,
+				{
+					kind: 'common_spaces',
+					description: 'De lift in ons blok staat al dagen stil, ik kan niet naar boven',
+					estateId: estate.id,
+					email: 'huurder.lift@example.be',
+					language: 'nl'
+				},
+				{ baseUrl: server.url, now: tenDaysAgo }
+			);
 			lift = made;
-			const row = await db.selectFrom('signals').select(['suggested_category_id', 'organisation_id', 'deadline_at']).where('id', '=', made.id).executeTakeFirstOrThrow();
-			expect(row, 'the story needs a suggested category, routed to De Vlashaard, overdue').toMatchObject({ suggested_category_id: liftCategory.id, organisation_id: vlashaard.id });
+			const row = await db
+				.selectFrom('signals')
+				.select(['suggested_category_id', 'organisation_id', 'deadline_at'])
+				.where('id', '=', made.id)
+				.executeTakeFirstOrThrow();
+			expect(row, 'the story needs a suggested category, routed to De Vlashaard, overdue').toMatchObject({
+				suggested_category_id: liftCategory.id,
+				organisation_id: vlashaard.id
+			});
 			expect(row.deadline_at! < new Date().toISOString()).toBe(true);
 			// Sara registered Nadia earlier (she has no dwelling in the demo): her institute reaches her.
-			const resident = await createResident(db, await staffActor(db, DEMO.communityWorker), { firstName: 'Nadia', lastName: 'Vandewalle-Test', language: 'nl', contactChannel: 'visit' });
+			const resident = await createResident(db, await staffActor(db, DEMO.communityWorker), {
+				firstName: 'Nadia',
+				lastName: 'Vandewalle-Test',
+				language: 'nl',
+				contactChannel: 'visit'
+			});
 			residentName = `${resident.last_name}, ${resident.first_name}`;
 			desktop = await openContext(browser, { ...DESKTOP, locale: 'nl-BE' });
 			phone = await openContext(browser, { ...PHONE, locale: 'nl-BE' });
@@ -108,14 +164,28 @@ for (const dialect of testDialects()) {
 			expect(await page.locator('dl.facts').innerText()).toContain('Opgelost');
 			// The timeline says each step in words: from which status to which, and that the category was confirmed.
 			const timeline = await page.locator('ol.timeline').innerText();
-			for (const step of ['Soort: Lift stuk (test) → Lift stuk (test)', 'Status: Nieuw → Aanvaard', 'Status: Aanvaard → Opgelost', 'Automatisch doorgestuurd']) expect(timeline).toContain(step);
+			for (const step of ['Soort: Lift stuk (test) → Lift stuk (test)', 'Status: Nieuw → Aanvaard', 'Status: Aanvaard → Opgelost', 'Automatisch doorgestuurd'])
+				expect(timeline).toContain(step);
 			// From "solved" the only ways are closing it or reopening it.
-			expect(await page.getByRole('radio').evaluateAll((rs) => rs.map((r) => (r.parentElement?.textContent ?? '').trim()))).toEqual(['Gesloten', 'Heropenen (terug naar Aanvaard)', 'Interne notitie: alleen medewerkers', 'Bericht aan de melder: de melder krijgt het per mail']);
+			expect(await page.getByRole('radio').evaluateAll((rs) => rs.map((r) => (r.parentElement?.textContent ?? '').trim()))).toEqual([
+				'Gesloten',
+				'Heropenen (terug naar Aanvaard)',
+				'Interne notitie: alleen medewerkers',
+				'Bericht aan de melder: de melder krijgt het per mail'
+			]);
 			await visited(page, shot('5-signal-resolved'));
 
-			const subjects = (await server.db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; subject: string }).filter((m) => m.to === 'huurder.lift@example.be').map((m) => m.subject);
+			const subjects = (await server.db.selectFrom('outbox').select('payload').execute())
+				.map((r) => r.payload as { to: string; subject: string })
+				.filter((m) => m.to === 'huurder.lift@example.be')
+				.map((m) => m.subject);
 			expect(subjects).toEqual(
-				expect.arrayContaining([`Je melding ${lift.reference} wordt opgevolgd`, `Nieuw bericht over je melding ${lift.reference}`, `Je melding ${lift.reference} is opgelost`, `Is je probleem opgelost? (${lift.reference})`])
+				expect.arrayContaining([
+					`Je melding ${lift.reference} wordt opgevolgd`,
+					`Nieuw bericht over je melding ${lift.reference}`,
+					`Je melding ${lift.reference} is opgelost`,
+					`Is je probleem opgelost? (${lift.reference})`
+				])
 			);
 		});
 
@@ -153,7 +223,11 @@ for (const dialect of testDialects()) {
 			expect(await small.locator('main').innerText()).toContain('Huisbezoek');
 			await visited(small, shot('10-phone-registered'));
 			const id = new URL(small.url()).pathname.split('/').pop()!;
-			const stored = await server.db.selectFrom('signals').select(['is_help_request', 'consent_id', 'channel', 'resident_id']).where('id', '=', id).executeTakeFirstOrThrow();
+			const stored = await server.db
+				.selectFrom('signals')
+				.select(['is_help_request', 'consent_id', 'channel', 'resident_id'])
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
 			expect(stored).toMatchObject({ is_help_request: true, channel: 'house_visit' });
 			expect(stored.consent_id).not.toBeNull();
 			await small.close();

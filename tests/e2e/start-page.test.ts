@@ -13,9 +13,15 @@ type Line = { href: string; count: number; label: string };
 
 /** The lines of "what waits for you", as the page shows them. */
 async function dayLines(page: Page): Promise<Line[]> {
-	return page.locator('main ul.day a').evaluateAll((as) =>
-		as.map((a) => ({ href: a.getAttribute('href') ?? '', count: Number(a.querySelector('.n')?.textContent ?? 'NaN'), label: (a.querySelector('.what')?.textContent ?? '').trim() }))
-	);
+	return page
+		.locator('main ul.day a')
+		.evaluateAll((as) =>
+			as.map((a) => ({
+				href: a.getAttribute('href') ?? '',
+				count: Number(a.querySelector('.n')?.textContent ?? 'NaN'),
+				label: (a.querySelector('.what')?.textContent ?? '').trim()
+			}))
+		);
 }
 
 /** The total a list says it holds, in any of the three languages. */
@@ -66,17 +72,25 @@ for (const dialect of testDialects()) {
 				expect(new URL(page.url()).pathname).toBe('/staff');
 				expect(await page.locator('h1').innerText()).toBe('Jouw dag');
 				const lines = await dayLines(page);
-				expect(lines.map((l) => l.label)).toEqual(expect.arrayContaining(['Op mijn naam', 'Over tijd', 'Nieuw en nog bij niemand', 'Doorverwijzingen die op ons antwoord wachten']));
+				expect(lines.map((l) => l.label)).toEqual(
+					expect.arrayContaining(['Op mijn naam', 'Over tijd', 'Nieuw en nog bij niemand', 'Doorverwijzingen die op ons antwoord wachten'])
+				);
 				for (const l of lines) expect(Number.isInteger(l.count), l.label).toBe(true);
 				await visited(page, shot(`${step}-1-start`));
 				// The busiest list of signals, as a person would pick it.
 				const busiest = lines.filter((l) => l.href.startsWith('/staff/signals')).sort((a, b) => b.count - a.count)[0];
-				await Promise.all([page.waitForURL((url) => url.pathname + url.search === busiest.href), page.locator(`main ul.day a[href="${busiest.href}"]`).click()]);
+				await Promise.all([
+					page.waitForURL((url) => url.pathname + url.search === busiest.href),
+					page.locator(`main ul.day a[href="${busiest.href}"]`).click()
+				]);
 				expect(await listTotal(page)).toBe(busiest.count);
 				expect(await page.locator('table.inbox tbody tr').count()).toBe(Math.min(busiest.count, 50));
 				await visited(page, shot(`${step}-2-list`));
 				// Back to the start page through the menu.
-				await Promise.all([page.waitForURL((url) => url.pathname === '/staff'), page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Start' }).click()]);
+				await Promise.all([
+					page.waitForURL((url) => url.pathname === '/staff'),
+					page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Start' }).click()
+				]);
 			});
 		}
 
@@ -117,7 +131,10 @@ for (const dialect of testDialects()) {
 				expect(overdue).toBeDefined();
 				expect(await fitsWidth(page)).toBe(true);
 				await visited(page, shot(`pieter-phone-${lang}`));
-				await Promise.all([page.waitForURL((url) => url.pathname + url.search === overdue.href), page.locator(`main ul.day a[href="${overdue.href}"]`).click()]);
+				await Promise.all([
+					page.waitForURL((url) => url.pathname + url.search === overdue.href),
+					page.locator(`main ul.day a[href="${overdue.href}"]`).click()
+				]);
 				expect(await listTotal(page)).toBe(overdue.count);
 				expect(await fitsWidth(page)).toBe(true);
 				await visited(page, shot(`pieter-phone-${lang}-list`));

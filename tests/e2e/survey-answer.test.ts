@@ -26,11 +26,19 @@ for (const dialect of testDialects()) {
 			[server, browser] = await Promise.all([startServer({ dialect }), launchBrowser()]);
 			survey = await server.db.selectFrom('surveys').select(['id', 'slug']).where('status', '=', 'open').executeTakeFirstOrThrow();
 			// A letter's code for the open wave, as the print run gave it to Marc's household on Vlashof.
-			const wave = await server.db.selectFrom('survey_waves').select('id').where('survey_id', '=', survey.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			const wave = await server.db
+				.selectFrom('survey_waves')
+				.select('id')
+				.where('survey_id', '=', survey.id)
+				.orderBy('number', 'desc')
+				.executeTakeFirstOrThrow();
 			const vlashof = await server.db.selectFrom('estates').select('id').where('name', '=', 'Vlashof').executeTakeFirstOrThrow();
 			const batch = await server.db.selectFrom('survey_code_batches').select('id').where('wave_id', '=', wave.id).executeTakeFirstOrThrow();
 			code = newHouseholdCode();
-			await server.db.insertInto('survey_codes').values({ code_hash: hashHouseholdCode(code), survey_id: survey.id, wave_id: wave.id, batch_id: batch.id, estate_id: vlashof.id, status: 'unused' }).execute();
+			await server.db
+				.insertInto('survey_codes')
+				.values({ code_hash: hashHouseholdCode(code), survey_id: survey.id, wave_id: wave.id, batch_id: batch.id, estate_id: vlashof.id, status: 'unused' })
+				.execute();
 		}, 180_000);
 		afterAll(async () => {
 			await browser?.close();
@@ -40,7 +48,14 @@ for (const dialect of testDialects()) {
 		it('Yasmina answers by the poster link over several screens, switches to French, leaves, comes back and sends', async () => {
 			const context: BrowserContext = await phone();
 			let page = await context.newPage();
-			const before = Number((await server.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+			const before = Number(
+				(
+					await server.db
+						.selectFrom('survey_responses')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
 
 			await page.goto(`${server.url}/enquete/${survey.slug}`);
 			expect(await page.locator('h2').first().innerText()).toBe('Voor je begint');
@@ -52,26 +67,44 @@ for (const dialect of testDialects()) {
 			await press(page, 'Volgende');
 			expect(await page.getByRole('alert').first().innerText()).toContain('Geef hier een antwoord.');
 			await visited(page, shot('2-missing'));
-			await group(page, /Hoe tevreden bent u over uw woning/).getByRole('radio', { name: 'Tevreden', exact: true }).check();
-			await group(page, /herstelling aan bij De Vlashaard/).getByRole('radio', { name: 'Nee' }).check();
+			await group(page, /Hoe tevreden bent u over uw woning/)
+				.getByRole('radio', { name: 'Tevreden', exact: true })
+				.check();
+			await group(page, /herstelling aan bij De Vlashaard/)
+				.getByRole('radio', { name: 'Nee' })
+				.check();
 			await visited(page, shot('3-screen-1'));
 			await press(page, 'Volgende');
 
 			// Screen 2: "yes, I know the neighbourhood work" brings up two questions on the same screen.
 			expect(await page.locator('h2').first().innerText()).toBe('Uw buurt en het buurtwerk');
-			await group(page, /Hoe graag woont u in uw buurt/).getByRole('radio', { name: 'Heel tevreden' }).check();
-			await group(page, /Kent u het buurtwerk/).getByRole('radio', { name: 'Ja' }).check();
+			await group(page, /Hoe graag woont u in uw buurt/)
+				.getByRole('radio', { name: 'Heel tevreden' })
+				.check();
+			await group(page, /Kent u het buurtwerk/)
+				.getByRole('radio', { name: 'Ja' })
+				.check();
 			await press(page, 'Volgende');
 			expect(await page.getByRole('status').innerText()).toContain('Door je antwoord komt er een vraag bij');
-			await group(page, /Aan welke activiteiten nam u deel/).getByRole('checkbox', { name: 'De plantenruil' }).check();
+			await group(page, /Aan welke activiteiten nam u deel/)
+				.getByRole('checkbox', { name: 'De plantenruil' })
+				.check();
 			await visited(page, shot('4-appeared'));
 
 			// Halfway, in French for her mother: the ticked box stays, the questions and buttons are in French.
 			await page.locator('main').getByLabel('Taal · Langue · Language').selectOption('fr');
 			await press(page, 'Andere taal');
 			expect(await page.locator('h2').first().innerText()).toBe('Votre quartier et le travail de quartier');
-			expect(await group(page, /À quelles activités/).getByRole('checkbox', { name: "L'échange de plantes" }).isChecked()).toBe(true);
-			expect(await group(page, /Aimez-vous vivre dans votre quartier/).getByRole('radio', { name: 'Très content' }).isChecked()).toBe(true);
+			expect(
+				await group(page, /À quelles activités/)
+					.getByRole('checkbox', { name: "L'échange de plantes" })
+					.isChecked()
+			).toBe(true);
+			expect(
+				await group(page, /Aimez-vous vivre dans votre quartier/)
+					.getByRole('radio', { name: 'Très content' })
+					.isChecked()
+			).toBe(true);
 			await visited(page, shot('5-french'));
 			await page.getByLabel(/Depuis combien/).fill('12');
 			await press(page, 'Suivant');
@@ -82,7 +115,10 @@ for (const dialect of testDialects()) {
 			await page.goto(`${server.url}/enquete/${survey.slug}`);
 			expect(await page.getByRole('status').innerText()).toContain('Bon retour');
 			expect(await page.locator('h2').first().innerText()).toBe('Vos idées');
-			await page.getByLabel(/De quoi avez-vous besoin|Wat heb je nodig|besoin/).first().fill('Un banc près de l’aire de jeux');
+			await page
+				.getByLabel(/De quoi avez-vous besoin|Wat heb je nodig|besoin/)
+				.first()
+				.fill('Un banc près de l’aire de jeux');
 			await visited(page, shot('6-back-later'));
 			await press(page, 'Vers le résumé');
 
@@ -96,7 +132,14 @@ for (const dialect of testDialects()) {
 			expect(new URL(page.url()).pathname).toBe(`/enquete/${survey.slug}/bedankt`);
 			expect(await page.locator('h1').innerText()).toBe('Merci pour vos réponses !');
 			await visited(page, shot('8-thanks'));
-			const after = Number((await server.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+			const after = Number(
+				(
+					await server.db
+						.selectFrom('survey_responses')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
 			expect(after).toBe(before + 1);
 			await context.close();
 		});
@@ -108,17 +151,29 @@ for (const dialect of testDialects()) {
 			await press(page, 'Ik doe mee');
 			const repair = group(page, /hoe snel de herstelling/);
 			expect(await repair.count()).toBe(0);
-			await group(page, /Hoe tevreden bent u over uw woning/).getByRole('radio', { name: 'Tevreden', exact: true }).check();
-			await group(page, /herstelling aan bij De Vlashaard/).getByRole('radio', { name: 'Ja' }).check();
+			await group(page, /Hoe tevreden bent u over uw woning/)
+				.getByRole('radio', { name: 'Tevreden', exact: true })
+				.check();
+			await group(page, /herstelling aan bij De Vlashaard/)
+				.getByRole('radio', { name: 'Ja' })
+				.check();
 			await repair.getByRole('radio', { name: 'Heel tevreden' }).check();
 			await visited(page, shot('js-appeared'));
-			await group(page, /herstelling aan bij De Vlashaard/).getByRole('radio', { name: 'Nee' }).check();
+			await group(page, /herstelling aan bij De Vlashaard/)
+				.getByRole('radio', { name: 'Nee' })
+				.check();
 			expect(await repair.count()).toBe(0);
-			await group(page, /herstelling aan bij De Vlashaard/).getByRole('radio', { name: 'Ja' }).check();
+			await group(page, /herstelling aan bij De Vlashaard/)
+				.getByRole('radio', { name: 'Ja' })
+				.check();
 			await press(page, 'Volgende');
 			expect(new URL(page.url()).search).toBe('?stap=2');
 			await press(page, 'Vorige');
-			expect(await group(page, /hoe snel de herstelling/).getByRole('radio', { name: 'Heel tevreden' }).isChecked()).toBe(true);
+			expect(
+				await group(page, /hoe snel de herstelling/)
+					.getByRole('radio', { name: 'Heel tevreden' })
+					.isChecked()
+			).toBe(true);
 			await context.close();
 		});
 
@@ -133,13 +188,23 @@ for (const dialect of testDialects()) {
 			expect(page.url()).not.toContain(code);
 			expect(await page.locator('main').innerText()).toContain('Je antwoordt met de code uit je brief');
 			await press(page, 'Ik doe mee');
-			await group(page, /Hoe tevreden bent u over uw woning/).getByRole('radio', { name: 'Ontevreden', exact: true }).check();
-			await group(page, /herstelling aan bij De Vlashaard/).getByRole('radio', { name: 'Ja' }).check();
+			await group(page, /Hoe tevreden bent u over uw woning/)
+				.getByRole('radio', { name: 'Ontevreden', exact: true })
+				.check();
+			await group(page, /herstelling aan bij De Vlashaard/)
+				.getByRole('radio', { name: 'Ja' })
+				.check();
 			await press(page, 'Volgende');
-			await group(page, /hoe snel de herstelling/).getByRole('radio', { name: 'Heel ontevreden' }).check();
+			await group(page, /hoe snel de herstelling/)
+				.getByRole('radio', { name: 'Heel ontevreden' })
+				.check();
 			await press(page, 'Volgende');
-			await group(page, /Hoe graag woont u in uw buurt/).getByRole('radio', { name: 'Tevreden', exact: true }).check();
-			await group(page, /Kent u het buurtwerk/).getByRole('radio', { name: 'Nee' }).check();
+			await group(page, /Hoe graag woont u in uw buurt/)
+				.getByRole('radio', { name: 'Tevreden', exact: true })
+				.check();
+			await group(page, /Kent u het buurtwerk/)
+				.getByRole('radio', { name: 'Nee' })
+				.check();
 			await press(page, 'Volgende');
 			await press(page, 'Naar het overzicht');
 			await press(page, 'Verstuur mijn antwoorden');

@@ -72,7 +72,10 @@ for (const dialect of testDialects()) {
 			await submit(sara, /voeg het deel toe/i);
 			await addQuestion(0, 'scale', 'Hoe tevreden bent u over uw woning?', { required: true });
 			await addQuestion(0, 'yes_no', 'Vroeg u het voorbije jaar een herstelling aan?');
-			await addQuestion(0, 'single_choice', 'Hoe snel werd het hersteld?', { options: 'Binnen de week\nBinnen de maand\nNog niet', condition: 'Vroeg u het voorbije jaar een herstelling aan?: ja' });
+			await addQuestion(0, 'single_choice', 'Hoe snel werd het hersteld?', {
+				options: 'Binnen de week\nBinnen de maand\nNog niet',
+				condition: 'Vroeg u het voorbije jaar een herstelling aan?: ja'
+			});
 			await sara.locator('#new-f-title-nl').fill('Uw buurt');
 			await submit(sara, /voeg het deel toe/i);
 			await addQuestion(1, 'number', 'Hoeveel jaar woont u hier?');
@@ -80,7 +83,10 @@ for (const dialect of testDialects()) {
 			const first = sara.locator('#question-0-0 details').first();
 			await first.evaluate((d) => ((d as HTMLDetailsElement).open = true));
 			await first.locator('input[name="label.nl.easy"], textarea[name="label.nl.easy"]').first().fill('Bent u blij met uw huis?');
-			await first.locator('details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+			await first
+				.locator('details')
+				.first()
+				.evaluate((d) => ((d as HTMLDetailsElement).open = true));
 			await first.locator('[name="label.fr"]').first().fill('Êtes-vous satisfait de votre logement ?');
 			await submit(sara, /bewaar de vraag/i, first);
 			await expect.poll(() => sara.locator('#question-0-2 .q-line').textContent()).toContain('alleen als');
@@ -95,9 +101,14 @@ for (const dialect of testDialects()) {
 			expect(await sara.locator('.notice.error a[href="#q1-0-f-max"]').count()).toBe(1);
 			await visited(sara, shot('3b-structure-refused'));
 			const version = await server.db.selectFrom('survey_versions').select('structure').where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
-			const s = (typeof version.structure === 'string' ? JSON.parse(version.structure) : version.structure) as { sections: Array<{ questions: Array<{ kind: string; label: unknown; condition?: unknown }> }> };
+			const s = (typeof version.structure === 'string' ? JSON.parse(version.structure) : version.structure) as {
+				sections: Array<{ questions: Array<{ kind: string; label: unknown; condition?: unknown }> }>;
+			};
 			expect(s.sections.map((x) => x.questions.map((q) => q.kind))).toEqual([['scale', 'yes_no', 'single_choice'], ['number']]);
-			expect(s.sections[0].questions[0].label).toEqual({ nl: { text: 'Hoe tevreden bent u over uw woning?', easy: 'Bent u blij met uw huis?' }, fr: { text: 'Êtes-vous satisfait de votre logement ?' } });
+			expect(s.sections[0].questions[0].label).toEqual({
+				nl: { text: 'Hoe tevreden bent u over uw woning?', easy: 'Bent u blij met uw huis?' },
+				fr: { text: 'Êtes-vous satisfait de votre logement ?' }
+			});
 			expect(s.sections[0].questions[2].condition).toMatchObject({ is: 'yes' });
 		});
 
@@ -128,7 +139,12 @@ for (const dialect of testDialects()) {
 			const main = sara.locator('main');
 			await expect(main.textContent()).resolves.toContain('Er zijn nog geen brieven gemaakt in deze ronde.');
 			const wave = await server.db.selectFrom('survey_waves').select('id').where('survey_id', '=', surveyId).executeTakeFirstOrThrow();
-			const perEstate = await server.db.selectFrom('survey_wave_estates as w').innerJoin('estates as e', 'e.id', 'w.estate_id').select(['e.name', 'w.households']).where('w.wave_id', '=', wave.id).execute();
+			const perEstate = await server.db
+				.selectFrom('survey_wave_estates as w')
+				.innerJoin('estates as e', 'e.id', 'w.estate_id')
+				.select(['e.name', 'w.households'])
+				.where('w.wave_id', '=', wave.id)
+				.execute();
 			const households = perEstate.reduce((n, e) => n + Number(e.households), 0);
 			expect(households).toBeGreaterThan(10);
 			const unused = (estate: string) => main.locator('tbody tr', { hasText: estate }).locator('td').nth(1).textContent();
@@ -157,7 +173,11 @@ for (const dialect of testDialects()) {
 			expect(await server.db.selectFrom('survey_code_batches').select('id').where('wave_id', '=', wave.id).execute()).toHaveLength(1);
 			// A lost download: the same letters again from the list of runs.
 			const [again] = await Promise.all([sara.waitForEvent('download'), main.getByRole('link', { name: 'Download de brieven van reeks 1 (PDF)' }).click()]);
-			expect(readFileSync((await again.path())!).toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length).toBe(households);
+			expect(
+				readFileSync((await again.path())!)
+					.toString('latin1')
+					.match(/\/Type \/Page\b(?!s)/g)?.length
+			).toBe(households);
 		});
 
 		it('she types in one paper form', async () => {

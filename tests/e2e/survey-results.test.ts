@@ -74,7 +74,12 @@ for (const dialect of testDialects()) {
 			await sara.getByRole('button', { name: 'Geef dit thema' }).click();
 			await expect.poll(() => sara.getByRole('status').innerText()).toContain('2 antwoorden kregen het thema.');
 			await visited(sara, shot('03-open-answers'));
-			const theme = await server.db.selectFrom('survey_themes').select('id').where('survey_id', '=', survey.id).where('name', '=', 'Lift').executeTakeFirstOrThrow();
+			const theme = await server.db
+				.selectFrom('survey_themes')
+				.select('id')
+				.where('survey_id', '=', survey.id)
+				.where('name', '=', 'Lift')
+				.executeTakeFirstOrThrow();
 			expect(await server.db.selectFrom('survey_open_answer_themes').select('open_answer_id').where('theme_id', '=', theme.id).execute()).toHaveLength(2);
 		});
 

@@ -28,7 +28,13 @@ for (const dialect of testDialects()) {
 		const keys = { scale: '', remark: '' };
 		const shot = (step: string) => `survey-story-${dialect}-${step}`;
 		const press = async (page: Page, name: RegExp | string, scope = page.locator('main')) => {
-			await Promise.all([page.waitForNavigation(), scope.getByRole('button', { name, exact: typeof name === 'string' }).first().click()]);
+			await Promise.all([
+				page.waitForNavigation(),
+				scope
+					.getByRole('button', { name, exact: typeof name === 'string' })
+					.first()
+					.click()
+			]);
 		};
 		const phone = () => openContext(browser, { ...PHONE, javaScriptEnabled: false, locale: 'nl-BE' });
 		const responses = (channel?: 'open_link' | 'code' | 'paper' | 'tablet') => {
@@ -49,7 +55,10 @@ for (const dialect of testDialects()) {
 
 		/** A resident on the phone answers the one part of the survey and sends it. */
 		async function answer(page: Page, mood: string, remark: string) {
-			await page.getByRole('group', { name: /Hoe tevreden bent u over uw woning/ }).getByRole('radio', { name: mood, exact: true }).check();
+			await page
+				.getByRole('group', { name: /Hoe tevreden bent u over uw woning/ })
+				.getByRole('radio', { name: mood, exact: true })
+				.check();
 			await page.getByLabel(/Wat kan er beter in uw blok/).fill(remark);
 			await press(page, 'Naar het overzicht');
 			expect(await page.locator('main').innerText()).toContain(remark);
@@ -76,7 +85,8 @@ for (const dialect of testDialects()) {
 			await sara.locator('#f-consent-nl').fill('Je antwoorden zijn anoniem. We tonen alleen cijfers, nooit wie wat zei.');
 			// Answered by the poster's link, by the letters' codes, and door to door on a tablet.
 			for (const mode of ['open_link', 'code', 'tablet']) await sara.locator(`fieldset#f-modes input[name="modes"][value="${mode}"]`).check();
-			for (const name of ['Wallaysplein', 'Vlashof']) await sara.locator('fieldset#f-estateIds > label', { hasText: name }).locator('input[name="estateIds"]').check();
+			for (const name of ['Wallaysplein', 'Vlashof'])
+				await sara.locator('fieldset#f-estateIds > label', { hasText: name }).locator('input[name="estateIds"]').check();
 			await Promise.all([sara.waitForURL(/\/structure\?created$/), sara.getByRole('button', { name: 'Maak de enquête' }).click()]);
 			survey.id = /\/staff\/surveys\/([^/]+)\/structure/.exec(sara.url())![1];
 			await sara.locator('#new-f-title-nl').fill('Uw woning');
@@ -92,7 +102,9 @@ for (const dialect of testDialects()) {
 			const row = await server.db.selectFrom('surveys').select('slug').where('id', '=', survey.id).executeTakeFirstOrThrow();
 			survey = { id: survey.id, slug: row.slug };
 			const version = await server.db.selectFrom('survey_versions').select('structure').where('survey_id', '=', survey.id).executeTakeFirstOrThrow();
-			const s = (typeof version.structure === 'string' ? JSON.parse(version.structure) : version.structure) as { sections: Array<{ questions: Array<{ key: string; kind: string }> }> };
+			const s = (typeof version.structure === 'string' ? JSON.parse(version.structure) : version.structure) as {
+				sections: Array<{ questions: Array<{ key: string; kind: string }> }>;
+			};
 			keys.scale = s.sections[0].questions.find((q) => q.kind === 'scale')!.key;
 			keys.remark = s.sections[0].questions.find((q) => q.kind === 'long_text')!.key;
 		});
@@ -112,7 +124,11 @@ for (const dialect of testDialects()) {
 				return m ? `${m[1]}-${m[2]}` : '';
 			});
 			expect(codes.filter((c) => !c)).toEqual([]);
-			expect(Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length).toBe(codes.length);
+			expect(
+				Buffer.from(pdf)
+					.toString('latin1')
+					.match(/\/Type \/Page\b(?!s)/g)?.length
+			).toBe(codes.length);
 			const stored = await server.db.selectFrom('survey_codes').select('status').where('survey_id', '=', survey.id).execute();
 			expect(codes.length).toBe(stored.length);
 			expect(new Set(codes).size).toBe(codes.length);
@@ -191,7 +207,13 @@ for (const dialect of testDialects()) {
 		});
 
 		it('she compares two waves, a year apart, of the demo survey', async () => {
-			const demo = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').where('id', '!=', survey.id).orderBy('created_at').executeTakeFirstOrThrow();
+			const demo = await server.db
+				.selectFrom('surveys')
+				.select('id')
+				.where('status', '=', 'open')
+				.where('id', '!=', survey.id)
+				.orderBy('created_at')
+				.executeTakeFirstOrThrow();
 			await sara.goto(`${server.url}/staff/surveys/${demo.id}/compare`);
 			const text = await sara.locator('main').innerText();
 			expect(text).toContain('Ronde 1');

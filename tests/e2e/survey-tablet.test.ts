@@ -24,9 +24,23 @@ for (const dialect of testDialects()) {
 		let surveyId: string;
 		let tabletUrl: string;
 		const shot = (step: string) => `survey-tablet-${dialect}-${step}`;
-		const tabletSets = async () => Number((await server.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', surveyId).where('channel', '=', 'tablet').executeTakeFirstOrThrow()).n);
+		const tabletSets = async () =>
+			Number(
+				(
+					await server.db
+						.selectFrom('survey_responses')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('survey_id', '=', surveyId)
+						.where('channel', '=', 'tablet')
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		const waiting = (n: number) => expect.poll(() => page.getByTestId('waiting-heading').innerText()).toBe(`Wacht om te versturen (${n})`);
-		const waitForWaiting = (n: number) => page.getByTestId('waiting-heading').filter({ hasText: `(${n})` }).waitFor({ timeout: 15_000 });
+		const waitForWaiting = (n: number) =>
+			page
+				.getByTestId('waiting-heading')
+				.filter({ hasText: `(${n})` })
+				.waitFor({ timeout: 15_000 });
 
 		async function answerFirstResident() {
 			await page.getByLabel('In welke woonwijk woont de bewoner?').selectOption({ label: 'Vlashof' });
@@ -120,7 +134,14 @@ for (const dialect of testDialects()) {
 			expect(await page.getByLabel('In welke woonwijk woont de bewoner?').inputValue()).not.toBe('');
 			// It came from the tablet itself: the service worker controls the page, and the network is really gone.
 			expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-			expect(await page.evaluate(() => fetch('/api/v1/openapi.json').then(() => 'network', () => 'no network'))).toBe('no network');
+			expect(
+				await page.evaluate(() =>
+					fetch('/api/v1/openapi.json').then(
+						() => 'network',
+						() => 'no network'
+					)
+				)
+			).toBe('no network');
 			await expect.poll(() => page.getByTestId('waiting-set').first().innerText()).toContain('Vlashof');
 			await expect.poll(() => page.getByTestId('waiting-set').nth(1).innerText()).toContain('Wallaysplein');
 			await visited(page, shot('4-offline-reloaded'));
@@ -131,7 +152,14 @@ for (const dialect of testDialects()) {
 			await waitForWaiting(0);
 			await page.getByText('2 antwoordsets verstuurd en van de tablet gewist.').waitFor();
 			expect(await tabletSets()).toBe(before + 2);
-			const stored = await server.db.selectFrom('survey_responses').select(['language', 'estate_id']).where('survey_id', '=', surveyId).where('channel', '=', 'tablet').orderBy('submitted_at', 'desc').limit(2).execute();
+			const stored = await server.db
+				.selectFrom('survey_responses')
+				.select(['language', 'estate_id'])
+				.where('survey_id', '=', surveyId)
+				.where('channel', '=', 'tablet')
+				.orderBy('submitted_at', 'desc')
+				.limit(2)
+				.execute();
 			expect(stored.map((s) => s.language).sort()).toEqual(['fr', 'nl']);
 			expect(await page.evaluate((id) => localStorage.getItem(`leefbaar.tablet.${id}.sets`), surveyId)).toBe('[]');
 		});
@@ -186,14 +214,23 @@ for (const dialect of testDialects()) {
 			// A new talk has begun at the next door.
 			await page.getByLabel('In welke woonwijk woont de bewoner?').selectOption({ label: 'Wallaysplein' });
 			await page.locator('#q-woning_tevreden-2').check();
-			const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leefbaar.tablet.')).sort());
+			const keys = () =>
+				page.evaluate(() =>
+					Object.keys(localStorage)
+						.filter((k) => k.startsWith('leefbaar.tablet.'))
+						.sort()
+				);
 			await expect.poll(keys).toEqual([`leefbaar.tablet.${surveyId}.current`, `leefbaar.tablet.${surveyId}.sets`, `leefbaar.tablet.${surveyId}.survey`]);
 
 			// She is asked first, because a set waits; saying no keeps her signed in with everything in place.
 			const asked: string[] = [];
 			page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
 			await page.getByRole('button', { name: 'Afmelden' }).click();
-			await expect.poll(() => asked).toEqual(['Op deze tablet wachten nog antwoorden die niet verstuurd zijn (aantal: 1). Ze blijven bewaard en worden verstuurd als jij je opnieuw aanmeldt. Toch afmelden?']);
+			await expect
+				.poll(() => asked)
+				.toEqual([
+					'Op deze tablet wachten nog antwoorden die niet verstuurd zijn (aantal: 1). Ze blijven bewaard en worden verstuurd als jij je opnieuw aanmeldt. Toch afmelden?'
+				]);
 			expect(page.url()).toBe(tabletUrl);
 			expect(await keys()).toHaveLength(3);
 
@@ -203,7 +240,12 @@ for (const dialect of testDialects()) {
 			expect(await page.evaluate(() => caches.keys())).toEqual([]);
 			// Without a session and without network, the tablet page no longer opens from the device.
 			await context.setOffline(true);
-			expect(await page.goto(tabletUrl).then(() => 'opened', () => 'no page')).toBe('no page');
+			expect(
+				await page.goto(tabletUrl).then(
+					() => 'opened',
+					() => 'no page'
+				)
+			).toBe('no page');
 			await context.setOffline(false);
 			expect(await tabletSets()).toBe(before);
 

@@ -56,7 +56,11 @@ for (const dialect of testDialects()) {
 			const tab = await login(server, DEMO.coordinator);
 			expect((await tab.get('/staff')).status).toBe(200);
 			const user = await server.db.selectFrom('users').select('id').where('email', '=', DEMO.coordinator).executeTakeFirstOrThrow();
-			await server.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 60_000).toISOString() }).where('user_id', '=', user.id).execute();
+			await server.db
+				.updateTable('sessions')
+				.set({ expires_at: new Date(Date.now() - 60_000).toISOString() })
+				.where('user_id', '=', user.id)
+				.execute();
 
 			const res = await tab.get('/staff');
 			expect(res.status).toBe(303);
@@ -84,7 +88,12 @@ for (const dialect of testDialects()) {
 		});
 
 		it('a form post without any Origin header is refused too', async () => {
-			const res = await fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams({ email: DEMO.admin, password: 'leefbaar-demo' }), headers: { accept: 'text/html' }, redirect: 'manual' });
+			const res = await fetch(`${server.url}/login`, {
+				method: 'POST',
+				body: new URLSearchParams({ email: DEMO.admin, password: 'leefbaar-demo' }),
+				headers: { accept: 'text/html' },
+				redirect: 'manual'
+			});
 			expect(res.status).toBe(403);
 			expect(res.headers.getSetCookie().some((c) => c.startsWith('leefbaar_session='))).toBe(false);
 		});
@@ -122,7 +131,10 @@ for (const dialect of testDialects()) {
 
 		it('a made-up session cookie counts as nobody: public pages open, staff pages ask to sign in', async () => {
 			const tab = new HttpSession(server);
-			tab.cookies.set('leefbaar_session', 'x'.repeat(40) + fc.sample(fc.string({ minLength: 200, maxLength: 200, unit: 'grapheme-ascii' }), 1)[0].replace(/[;,\s]/g, 'q'));
+			tab.cookies.set(
+				'leefbaar_session',
+				'x'.repeat(40) + fc.sample(fc.string({ minLength: 200, maxLength: 200, unit: 'grapheme-ascii' }), 1)[0].replace(/[;,\s]/g, 'q')
+			);
 			const home = await tab.get('/');
 			expect(home.status).toBe(200);
 			expect(await home.text()).toContain('href="/login"');
@@ -139,7 +151,15 @@ for (const dialect of testDialects()) {
 					await res.arrayBuffer();
 					expect([303, 400]).toContain(res.status);
 				}),
-				{ numRuns: 40, examples: [['', ''], ['\u0000@x.be', '\u0000'], [DEMO.admin, 'x'.repeat(5000)], [`${DEMO.admin}\u0000`, 'leefbaar-demo']] }
+				{
+					numRuns: 40,
+					examples: [
+						['', ''],
+						['\u0000@x.be', '\u0000'],
+						[DEMO.admin, 'x'.repeat(5000)],
+						[`${DEMO.admin}\u0000`, 'leefbaar-demo']
+					]
+				}
 			);
 		});
 	});

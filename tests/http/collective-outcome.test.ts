@@ -19,7 +19,14 @@ for (const dialect of testDialects()) {
 			server = await startServer({ dialect });
 			// The Wallaysplein issue: Sara's institute works in Wevelgem, and Pieter's De Vlashaard lets the estate. The demo
 			// closed it after an earlier talk; it is open again here, as after a reopen, for this story.
-			issueId = (await server.db.selectFrom('collective_issues as ci').innerJoin('estates as e', 'e.id', 'ci.estate_id').select('ci.id').where('e.name', '=', 'Wallaysplein').executeTakeFirstOrThrow()).id;
+			issueId = (
+				await server.db
+					.selectFrom('collective_issues as ci')
+					.innerJoin('estates as e', 'e.id', 'ci.estate_id')
+					.select('ci.id')
+					.where('e.name', '=', 'Wallaysplein')
+					.executeTakeFirstOrThrow()
+			).id;
 			await server.db.updateTable('collective_issues').set({ status: 'open', closed_at: null, closed_by: null }).where('id', '=', issueId).execute();
 			path = `/staff/collective/${issueId}`;
 			[sara, pieter] = await Promise.all([login(server, DEMO.communityWorker), login(server, DEMO.housingCompany)]);
@@ -57,7 +64,9 @@ for (const dialect of testDialects()) {
 			const remove = await sara.post(`${path}?/remove`, { signalId: signal });
 			expect(remove.status).toBe(409);
 			expect(await remove.text()).toContain('Deze stap kan niet vanuit de huidige status.');
-			expect((await server.db.selectFrom('signals').select('collective_issue_id').where('id', '=', signal).executeTakeFirstOrThrow()).collective_issue_id).toBe(issueId);
+			expect((await server.db.selectFrom('signals').select('collective_issue_id').where('id', '=', signal).executeTakeFirstOrThrow()).collective_issue_id).toBe(
+				issueId
+			);
 			expect((await sara.post(`${path}?/close`, { outcome: 'Nog eens afsluiten' })).status).toBe(409);
 
 			const reopened = await sara.post(`${path}?/reopen`, {});

@@ -22,7 +22,9 @@ const visibleText = (html: string) => html.replaceAll('&#39;', "'").replaceAll('
 function yesForm(html: string): { action: string; fields: Array<[string, string]> } {
 	const form = /<section class="confirmation[^"]*"[\s\S]*?<form method="POST" action="([^"]*)">([\s\S]*?)<\/form>/.exec(html);
 	if (!form) throw new Error(`no confirmation form in ${html.slice(0, 400)}`);
-	const fields = [...form[2].matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"/g)].map((m) => [visibleText(m[1]), visibleText(m[2])] as [string, string]);
+	const fields = [...form[2].matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"/g)].map(
+		(m) => [visibleText(m[1]), visibleText(m[2])] as [string, string]
+	);
 	return { action: visibleText(form[1]), fields };
 }
 
@@ -46,7 +48,15 @@ for (const dialect of testDialects()) {
 		 * `who` presses the button on `path` (a post of `fields` to `path?/action`): nothing changes (`state` reads the
 		 * database) and the answer asks `question`; the page's own "yes" form then does it.
 		 */
-		async function asksThenDoes(who: HttpSession, page: string, action: string, fields: Record<string, string>, state: () => Promise<unknown>, question: string, yes = 'Ja, verwijderen') {
+		async function asksThenDoes(
+			who: HttpSession,
+			page: string,
+			action: string,
+			fields: Record<string, string>,
+			state: () => Promise<unknown>,
+			question: string,
+			yes = 'Ja, verwijderen'
+		) {
 			const before = await state();
 			const asked = await who.post(`${page}?/${action}`, fields);
 			const html = visibleText(await asked.text());
@@ -72,7 +82,13 @@ for (const dialect of testDialects()) {
 			await addWorkingArea(server.db, actor, { organisationId: org.id, areaId: wevelgem.id });
 			const team = await createTeam(server.db, actor, { organisationId: org.id, name: 'Onthaal' });
 			const other = await createTeam(server.db, actor, { organisationId: org.id, name: 'Archief' });
-			const user = await createUser(server.db, actor, { email: 'jonas@proef.test', name: 'Jonas Peeters', role: 'partner_staff', organisationId: org.id, teamIds: [team.id] });
+			const user = await createUser(server.db, actor, {
+				email: 'jonas@proef.test',
+				name: 'Jonas Peeters',
+				role: 'partner_staff',
+				organisationId: org.id,
+				teamIds: [team.id]
+			});
 			const page = `/admin/organisations/${org.id}`;
 
 			const areas = () => server.db.selectFrom('organisation_areas').select('area_id').where('organisation_id', '=', org.id).execute();
@@ -80,11 +96,26 @@ for (const dialect of testDialects()) {
 			expect(await areas()).toEqual([]);
 
 			const members = () => server.db.selectFrom('team_members').select('user_id').where('team_id', '=', team.id).execute();
-			await asksThenDoes(admin, page, 'removeMember', { teamId: team.id, userId: user.id }, members, 'Jonas Peeters zit dan niet meer in team Onthaal.', 'Ja, weghalen');
+			await asksThenDoes(
+				admin,
+				page,
+				'removeMember',
+				{ teamId: team.id, userId: user.id },
+				members,
+				'Jonas Peeters zit dan niet meer in team Onthaal.',
+				'Ja, weghalen'
+			);
 			expect(await members()).toEqual([]);
 
 			const teams = () => server.db.selectFrom('teams').select('name').where('organisation_id', '=', org.id).orderBy('name').execute();
-			await asksThenDoes(admin, page, 'deleteTeam', { teamId: other.id }, teams, 'Het team Archief wordt verwijderd. De leden blijven medewerker. Dit kan niet ongedaan gemaakt worden.');
+			await asksThenDoes(
+				admin,
+				page,
+				'deleteTeam',
+				{ teamId: other.id },
+				teams,
+				'Het team Archief wordt verwijderd. De leden blijven medewerker. Dit kan niet ongedaan gemaakt worden.'
+			);
 			expect(await teams()).toEqual([{ name: 'Onthaal' }]);
 
 			const emptyOrg = () => server.db.selectFrom('organisations').select('id').where('id', '=', empty.id).execute();
@@ -102,10 +133,22 @@ for (const dialect of testDialects()) {
 				.where('a.name', '=', 'Wevelgem')
 				.executeTakeFirstOrThrow();
 			const rules = () => server.db.selectFrom('routing_rules').select('id').where('id', '=', rule.id).execute();
-			await asksThenDoes(koen, '/staff/settings/signals', 'deleteRule', { ruleId: rule.id }, rules, `De regel voor ${rule.category} in Wevelgem wordt verwijderd.`);
+			await asksThenDoes(
+				koen,
+				'/staff/settings/signals',
+				'deleteRule',
+				{ ruleId: rule.id },
+				rules,
+				`De regel voor ${rule.category} in Wevelgem wordt verwijderd.`
+			);
 			expect(await rules()).toEqual([]);
 
-			const brecht = await server.db.selectFrom('routing_rules as r').innerJoin('areas as a', 'a.id', 'r.area_id').select('r.id').where('a.name', '=', 'Brecht').executeTakeFirstOrThrow();
+			const brecht = await server.db
+				.selectFrom('routing_rules as r')
+				.innerJoin('areas as a', 'a.id', 'r.area_id')
+				.select('r.id')
+				.where('a.name', '=', 'Brecht')
+				.executeTakeFirstOrThrow();
 			const refused = await koen.post('/staff/settings/signals?/deleteRule', { ruleId: brecht.id });
 			expect(refused.status).toBe(403);
 			expect(await refused.text()).not.toContain('<section class="confirmation');
@@ -113,12 +156,20 @@ for (const dialect of testDialects()) {
 			const wevelgem = await server.db.selectFrom('areas').select('id').where('name', '=', 'Wevelgem').executeTakeFirstOrThrow();
 			const area = await createArea(server.db, actor, { kind: 'neighbourhood', parentId: wevelgem.id, name: 'Proefwijk', slug: 'proefwijk' });
 			const areas = () => server.db.selectFrom('areas').select('id').where('id', '=', area.id).execute();
-			await asksThenDoes(koen, '/staff/areas/proefwijk/edit', 'delete', {}, areas, 'Het gebied Proefwijk wordt verwijderd. Dit kan niet ongedaan gemaakt worden.');
+			await asksThenDoes(
+				koen,
+				'/staff/areas/proefwijk/edit',
+				'delete',
+				{},
+				areas,
+				'Het gebied Proefwijk wordt verwijderd. Dit kan niet ongedaan gemaakt worden.'
+			);
 			expect(await areas()).toEqual([]);
 		});
 
 		it('Sara withdraws a referral after saying yes', async () => {
-			const westFlanders = (await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.communityWorker).executeTakeFirstOrThrow()).organisation_id!;
+			const westFlanders = (await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.communityWorker).executeTakeFirstOrThrow())
+				.organisation_id!;
 			const referral = await server.db
 				.selectFrom('referrals as r')
 				.innerJoin('signals as s', 's.id', 'r.signal_id')
@@ -128,14 +179,31 @@ for (const dialect of testDialects()) {
 				.orderBy('r.created_at', 'desc')
 				.executeTakeFirstOrThrow();
 			// As when the OCMW has not answered yet.
-			await server.db.updateTable('referrals').set({ status: 'pending', responded_at: null, responded_by: null, response: null }).where('id', '=', referral.id).execute();
+			await server.db
+				.updateTable('referrals')
+				.set({ status: 'pending', responded_at: null, responded_by: null, response: null })
+				.where('id', '=', referral.id)
+				.execute();
 			const status = async () => (await server.db.selectFrom('referrals').select('status').where('id', '=', referral.id).executeTakeFirstOrThrow()).status;
-			await asksThenDoes(sara, '/staff/referrals', 'withdraw', { referralId: referral.id }, status, `Je vraag aan ${referral.name} over melding ${referral.reference} wordt ingetrokken.`, 'Ja, intrekken');
+			await asksThenDoes(
+				sara,
+				'/staff/referrals',
+				'withdraw',
+				{ referralId: referral.id },
+				status,
+				`Je vraag aan ${referral.name} over melding ${referral.reference} wordt ingetrokken.`,
+				'Ja, intrekken'
+			);
 			expect(await status()).toBe('withdrawn');
 		});
 
 		it('Sara deletes a question, a part with its questions, a round, a theme and a draft survey, and stops sharing results, each after saying yes', async () => {
-			const made = await sara.post('/staff/surveys/new', { 'title.nl': 'Proef over de buurt', 'consent.nl': 'Anoniem.', modes: 'open_link', estateIds: (await server.db.selectFrom('estates').select('id').where('name', '=', 'Vlashof').executeTakeFirstOrThrow()).id });
+			const made = await sara.post('/staff/surveys/new', {
+				'title.nl': 'Proef over de buurt',
+				'consent.nl': 'Anoniem.',
+				modes: 'open_link',
+				estateIds: (await server.db.selectFrom('estates').select('id').where('name', '=', 'Vlashof').executeTakeFirstOrThrow()).id
+			});
 			expect(made.status).toBe(303);
 			const surveyId = /\/staff\/surveys\/([^/]+)\/structure/.exec(made.headers.get('location') ?? '')![1];
 			const structurePage = `/staff/surveys/${surveyId}/structure`;
@@ -146,19 +214,47 @@ for (const dialect of testDialects()) {
 			expect((await edit('add_question', { section: '1', kind: 'yes_no', 'label.nl': 'Voelt u zich veilig?' })).status).toBe(303);
 			expect((await edit('add_question', { section: '1', kind: 'yes_no', 'label.nl': 'Kent u uw buren?' })).status).toBe(303);
 			const structure = async () => {
-				const row = await server.db.selectFrom('survey_versions').select('structure').where('survey_id', '=', surveyId).orderBy('number', 'desc').executeTakeFirstOrThrow();
+				const row = await server.db
+					.selectFrom('survey_versions')
+					.select('structure')
+					.where('survey_id', '=', surveyId)
+					.orderBy('number', 'desc')
+					.executeTakeFirstOrThrow();
 				return (typeof row.structure === 'string' ? JSON.parse(row.structure) : row.structure) as { sections: Array<{ questions: unknown[] }> };
 			};
-			await asksThenDoes(sara, structurePage, 'delete_question', { section: '0', question: '0' }, structure, "De vraag 'Is uw woning warm genoeg?' wordt verwijderd.");
+			await asksThenDoes(
+				sara,
+				structurePage,
+				'delete_question',
+				{ section: '0', question: '0' },
+				structure,
+				"De vraag 'Is uw woning warm genoeg?' wordt verwijderd."
+			);
 			expect((await structure()).sections.map((s) => s.questions.length)).toEqual([0, 2]);
-			await asksThenDoes(sara, structurePage, 'delete_section', { section: '1' }, structure, "Het deel 'Uw buurt' en zijn 2 vragen worden verwijderd. Dit kan niet ongedaan gemaakt worden.");
+			await asksThenDoes(
+				sara,
+				structurePage,
+				'delete_section',
+				{ section: '1' },
+				structure,
+				"Het deel 'Uw buurt' en zijn 2 vragen worden verwijderd. Dit kan niet ongedaan gemaakt worden."
+			);
 			expect((await structure()).sections.map((s) => s.questions.length)).toEqual([0]);
 			const surveys = () => server.db.selectFrom('surveys').select('id').where('id', '=', surveyId).execute();
-			await asksThenDoes(sara, `/staff/surveys/${surveyId}`, 'delete', {}, surveys, "De enquête 'Proef over de buurt' wordt verwijderd, met al haar vragen en rondes.");
+			await asksThenDoes(
+				sara,
+				`/staff/surveys/${surveyId}`,
+				'delete',
+				{},
+				surveys,
+				"De enquête 'Proef over de buurt' wordt verwijderd, met al haar vragen en rondes."
+			);
 			expect(await surveys()).toEqual([]);
 
 			// The demo's tenant survey: a third round not begun yet, a theme, and the shared results of round 1.
-			const demo = { id: (await server.db.selectFrom('survey_waves').select('survey_id').where('published_at', 'is not', null).executeTakeFirstOrThrow()).survey_id };
+			const demo = {
+				id: (await server.db.selectFrom('survey_waves').select('survey_id').where('published_at', 'is not', null).executeTakeFirstOrThrow()).survey_id
+			};
 			const nextYear = new Date().getUTCFullYear() + 1;
 			expect((await sara.post(`/staff/surveys/${demo.id}?/wave`, { opensAt: `${nextYear}-03-01`, closesAt: `${nextYear}-03-31` })).status).toBe(303);
 			const waves = () => server.db.selectFrom('survey_waves').select(['id', 'number']).where('survey_id', '=', demo.id).orderBy('number').execute();
@@ -166,50 +262,126 @@ for (const dialect of testDialects()) {
 			await asksThenDoes(sara, `/staff/surveys/${demo.id}`, 'deleteWave', { waveId: third.id }, waves, `Ronde ${third.number} van '`);
 			expect((await waves()).map((w) => w.id)).not.toContain(third.id);
 
-			const theme = await server.db.selectFrom('survey_themes').select(['id', 'name']).where('survey_id', '=', demo.id).orderBy('name').executeTakeFirstOrThrow();
+			const theme = await server.db
+				.selectFrom('survey_themes')
+				.select(['id', 'name'])
+				.where('survey_id', '=', demo.id)
+				.orderBy('name')
+				.executeTakeFirstOrThrow();
 			const themes = () => server.db.selectFrom('survey_themes').select('id').where('id', '=', theme.id).execute();
-			await asksThenDoes(sara, `/staff/surveys/${demo.id}/open-answers`, 'deleteTheme', { themeId: theme.id }, themes, `Het thema '${theme.name}' wordt verwijderd.`);
+			await asksThenDoes(
+				sara,
+				`/staff/surveys/${demo.id}/open-answers`,
+				'deleteTheme',
+				{ themeId: theme.id },
+				themes,
+				`Het thema '${theme.name}' wordt verwijderd.`
+			);
 			expect(await themes()).toEqual([]);
 
-			const first = await server.db.selectFrom('survey_waves').select(['id', 'feedback_texts']).where('survey_id', '=', demo.id).where('number', '=', 1).executeTakeFirstOrThrow();
-			const published = async () => (await server.db.selectFrom('survey_waves').select('published_at').where('id', '=', first.id).executeTakeFirstOrThrow()).published_at;
+			const first = await server.db
+				.selectFrom('survey_waves')
+				.select(['id', 'feedback_texts'])
+				.where('survey_id', '=', demo.id)
+				.where('number', '=', 1)
+				.executeTakeFirstOrThrow();
+			const published = async () =>
+				(await server.db.selectFrom('survey_waves').select('published_at').where('id', '=', first.id).executeTakeFirstOrThrow()).published_at;
 			expect(await published()).not.toBeNull();
 			const feedback = (typeof first.feedback_texts === 'string' ? JSON.parse(first.feedback_texts) : first.feedback_texts) as Record<string, { text: string }>;
-			await asksThenDoes(sara, `/staff/surveys/${demo.id}/publish`, 'withdraw', { wave: first.id, 'feedback.nl': feedback.nl.text }, published, 'De resultaten van ronde 1 van', 'Ja, intrekken');
+			await asksThenDoes(
+				sara,
+				`/staff/surveys/${demo.id}/publish`,
+				'withdraw',
+				{ wave: first.id, 'feedback.nl': feedback.nl.text },
+				published,
+				'De resultaten van ronde 1 van',
+				'Ja, intrekken'
+			);
 			expect(await published()).toBeNull();
 		});
 
 		it('ending things for good asks too: an Open311 key, a partner link, a run of household codes', async () => {
 			const { client } = await issueOpen311Client(server.db, actor, { name: 'Stad Proef app', contactEmail: 'ict@proef.test' });
-			const revoked = async () => (await server.db.selectFrom('open311_clients').select('revoked_at').where('id', '=', client.id).executeTakeFirstOrThrow()).revoked_at;
+			const revoked = async () =>
+				(await server.db.selectFrom('open311_clients').select('revoked_at').where('id', '=', client.id).executeTakeFirstOrThrow()).revoked_at;
 			await asksThenDoes(admin, '/admin/open311', 'revoke', { id: client.id }, revoked, 'De sleutel van Stad Proef app werkt dan niet meer', 'Ja, intrekken');
 			expect(await revoked()).not.toBeNull();
 
 			const pieter = await login(server, DEMO.housingCompany);
-			const vlashaard = (await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.housingCompany).executeTakeFirstOrThrow()).organisation_id!;
-			const signal = await server.db.selectFrom('signals').select('id').where('organisation_id', '=', vlashaard).where('status', 'in', ['accepted', 'in_progress']).where('is_help_request', '=', false).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+			const vlashaard = (await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.housingCompany).executeTakeFirstOrThrow())
+				.organisation_id!;
+			const signal = await server.db
+				.selectFrom('signals')
+				.select('id')
+				.where('organisation_id', '=', vlashaard)
+				.where('status', 'in', ['accepted', 'in_progress'])
+				.where('is_help_request', '=', false)
+				.orderBy('created_at', 'desc')
+				.executeTakeFirstOrThrow();
 			const linkPage = `/staff/signals/${signal.id}/link`;
 			const made = await pieter.post(`${linkPage}?/create`, { label: 'Loodgieter Vandenberghe', message: 'Kan je het lek deze week herstellen?' });
 			expect(made.status, visibleText(await made.clone().text()).slice(0, 400)).toBe(200);
-			const link = await server.db.selectFrom('partner_links').select('id').where('signal_id', '=', signal.id).where('label', '=', 'Loodgieter Vandenberghe').executeTakeFirstOrThrow();
+			const link = await server.db
+				.selectFrom('partner_links')
+				.select('id')
+				.where('signal_id', '=', signal.id)
+				.where('label', '=', 'Loodgieter Vandenberghe')
+				.executeTakeFirstOrThrow();
 			const linkState = async () => await server.db.selectFrom('partner_links').selectAll().where('id', '=', link.id).executeTakeFirstOrThrow();
-			await asksThenDoes(pieter, linkPage, 'revoke', { linkId: link.id }, linkState, 'De link voor Loodgieter Vandenberghe werkt dan niet meer.', 'Ja, intrekken');
+			await asksThenDoes(
+				pieter,
+				linkPage,
+				'revoke',
+				{ linkId: link.id },
+				linkState,
+				'De link voor Loodgieter Vandenberghe werkt dan niet meer.',
+				'Ja, intrekken'
+			);
 
-			const open = await server.db.selectFrom('survey_waves').select(['id', 'survey_id']).where('published_at', 'is', null).where('closes_at', '>', new Date().toISOString()).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			const open = await server.db
+				.selectFrom('survey_waves')
+				.select(['id', 'survey_id'])
+				.where('published_at', 'is', null)
+				.where('closes_at', '>', new Date().toISOString())
+				.orderBy('number', 'desc')
+				.executeTakeFirstOrThrow();
 			const letters = await sara.post(`/staff/surveys/${open.survey_id}/codes/letters`, { waveId: open.id, language: 'nl' });
 			await letters.arrayBuffer();
 			expect([200, 303]).toContain(letters.status);
-			const batches = await server.db.selectFrom('survey_code_batches').select(['id', 'households', 'voided_at']).where('wave_id', '=', open.id).orderBy('created_at').execute();
+			const batches = await server.db
+				.selectFrom('survey_code_batches')
+				.select(['id', 'households', 'voided_at'])
+				.where('wave_id', '=', open.id)
+				.orderBy('created_at')
+				.execute();
 			const last = batches.filter((b) => !b.voided_at).at(-1)!;
-			const voided = async () => (await server.db.selectFrom('survey_code_batches').select('voided_at').where('id', '=', last.id).executeTakeFirstOrThrow()).voided_at;
-			await asksThenDoes(sara, `/staff/surveys/${open.survey_id}/codes`, 'void', { batchId: last.id, waveId: open.id }, voided, `De codes van reeks ${batches.length} (${last.households} brieven) die nog niet gebruikt zijn, werken dan niet meer.`, 'Ja, ongeldig maken');
+			const voided = async () =>
+				(await server.db.selectFrom('survey_code_batches').select('voided_at').where('id', '=', last.id).executeTakeFirstOrThrow()).voided_at;
+			await asksThenDoes(
+				sara,
+				`/staff/surveys/${open.survey_id}/codes`,
+				'void',
+				{ batchId: last.id, waveId: open.id },
+				voided,
+				`De codes van reeks ${batches.length} (${last.households} brieven) die nog niet gebruikt zijn, werken dan niet meer.`,
+				'Ja, ongeldig maken'
+			);
 			expect(await voided()).not.toBeNull();
 		});
 
 		it('taking a signal out of a collective issue asks nothing, and the page offers to undo it', async () => {
-			const issueId = (await server.db.selectFrom('collective_issues as ci').innerJoin('estates as e', 'e.id', 'ci.estate_id').select('ci.id').where('e.name', '=', 'Wallaysplein').executeTakeFirstOrThrow()).id;
+			const issueId = (
+				await server.db
+					.selectFrom('collective_issues as ci')
+					.innerJoin('estates as e', 'e.id', 'ci.estate_id')
+					.select('ci.id')
+					.where('e.name', '=', 'Wallaysplein')
+					.executeTakeFirstOrThrow()
+			).id;
 			await server.db.updateTable('collective_issues').set({ status: 'open', closed_at: null, closed_by: null }).where('id', '=', issueId).execute();
-			const inIssue = async () => (await server.db.selectFrom('signals').select('id').where('collective_issue_id', '=', issueId).orderBy('id').execute()).map((s) => s.id);
+			const inIssue = async () =>
+				(await server.db.selectFrom('signals').select('id').where('collective_issue_id', '=', issueId).orderBy('id').execute()).map((s) => s.id);
 			const before = await inIssue();
 			const signalId = before[0];
 			const removed = await sara.post(`/staff/collective/${issueId}?/remove`, { signalId });

@@ -35,10 +35,16 @@ function formTargets(): FormTarget[] {
 	for (const route of discoverRoutes()) {
 		const dir = join(ROOT, 'src', 'routes', ...route.id.split('/').filter(Boolean));
 		if (route.files.includes('+page.server.ts')) {
-			for (const name of actionNames(readFileSync(join(dir, '+page.server.ts'), 'utf8'))) targets.push({ routeId: route.id, action: name === 'default' ? null : name, params: route.params });
+			for (const name of actionNames(readFileSync(join(dir, '+page.server.ts'), 'utf8')))
+				targets.push({ routeId: route.id, action: name === 'default' ? null : name, params: route.params });
 		}
 		const endpoint = route.files.find((f) => f.startsWith('+server'));
-		if (endpoint && !route.id.startsWith('/api/') && !route.id.startsWith('/open311/') && /export\s+const\s+POST\b/.test(readFileSync(join(dir, endpoint), 'utf8'))) {
+		if (
+			endpoint &&
+			!route.id.startsWith('/api/') &&
+			!route.id.startsWith('/open311/') &&
+			/export\s+const\s+POST\b/.test(readFileSync(join(dir, endpoint), 'utf8'))
+		) {
 			targets.push({ routeId: route.id, action: null, params: route.params });
 		}
 	}
@@ -69,12 +75,24 @@ const refusedBeforeReading: Array<{ route: string; visitor: string; status: numb
 
 describe('finding the form actions', () => {
 	it('reads action names from a route file', () => {
-		expect(actionNames("export const actions: Actions = {\n\tdefault: async () => {\n\t\tx: 1;\n\t},\n\tsave: (event) => act(event),\n\tremove(event) {}\n};\n")).toEqual(['default', 'save', 'remove']);
+		expect(
+			actionNames('export const actions: Actions = {\n\tdefault: async () => {\n\t\tx: 1;\n\t},\n\tsave: (event) => act(event),\n\tremove(event) {}\n};\n')
+		).toEqual(['default', 'save', 'remove']);
 	});
 
 	it('finds the forms the hostile tester named, and the staff forms', () => {
 		const found = formTargets().map((t) => `${t.routeId}${t.action ? `?/${t.action}` : ''}`);
-		for (const expected of ['/login', '/logout', '/melden/[slug]?/check', '/enquete', '/enquete/[slug]?/next', '/partner/[token]?/answer', '/staff/signals/[id]?/note', '/staff/surveys/[id]/codes/letters', '/settings?/language'])
+		for (const expected of [
+			'/login',
+			'/logout',
+			'/melden/[slug]?/check',
+			'/enquete',
+			'/enquete/[slug]?/next',
+			'/partner/[token]?/answer',
+			'/staff/signals/[id]?/note',
+			'/staff/surveys/[id]/codes/letters',
+			'/settings?/language'
+		])
 			expect(found).toContain(expected);
 		expect(found.length).toBeGreaterThan(40);
 	});
@@ -105,13 +123,24 @@ for (const dialect of testDialects()) {
 					const params = await resolveParams(server.db, target.routeId, target.params, visitor.email, server.dataDir);
 					const path = routePath(target.routeId, params) + (target.action ? `?/${target.action}` : '');
 					const decision = decideRouteAccess(target.routeId, actor);
-					const expected = decision === 'login' ? 401 : decision === 'forbidden' ? 403 : (refusedBeforeReading.find((r) => r.route === target.routeId && r.visitor === visitor.name)?.status ?? 400);
+					const expected =
+						decision === 'login'
+							? 401
+							: decision === 'forbidden'
+								? 403
+								: (refusedBeforeReading.find((r) => r.route === target.routeId && r.visitor === visitor.name)?.status ?? 400);
 					for (const broken of BROKEN_BODIES) {
-						const res = await session.request(path, { method: 'POST', body: broken.body, headers: { origin: server.url, 'content-type': broken.type, accept: 'text/html' } });
+						const res = await session.request(path, {
+							method: 'POST',
+							body: broken.body,
+							headers: { origin: server.url, 'content-type': broken.type, accept: 'text/html' }
+						});
 						const text = await res.text();
 						posted++;
-						if (res.status !== expected) problems.push(`${path} (${broken.name}): expected ${expected}, got ${res.status} ${res.headers.get('location') ?? ''}`);
-						else if (expected === 400 && !text.includes('We konden dit formulier niet lezen')) problems.push(`${path} (${broken.name}): 400 without the message`);
+						if (res.status !== expected)
+							problems.push(`${path} (${broken.name}): expected ${expected}, got ${res.status} ${res.headers.get('location') ?? ''}`);
+						else if (expected === 400 && !text.includes('We konden dit formulier niet lezen'))
+							problems.push(`${path} (${broken.name}): 400 without the message`);
 					}
 				}
 				if (problems.some((p) => / got 5\d\d/.test(p))) problems.push(`server output:\n${server.output().slice(-3000)}`);
@@ -121,7 +150,11 @@ for (const dialect of testDialects()) {
 		}
 
 		it('a client that asks for JSON gets a problem document for a broken body', async () => {
-			const res = await new HttpSession(server).request('/login', { method: 'POST', body: BROKEN_BODIES[1].body, headers: { origin: server.url, 'content-type': BROKEN_BODIES[1].type, accept: 'application/problem+json' } });
+			const res = await new HttpSession(server).request('/login', {
+				method: 'POST',
+				body: BROKEN_BODIES[1].body,
+				headers: { origin: server.url, 'content-type': BROKEN_BODIES[1].type, accept: 'application/problem+json' }
+			});
 			expect(res.status).toBe(400);
 			expect(res.headers.get('content-type')).toContain('application/problem+json');
 			expect(await res.json()).toMatchObject({ status: 400, code: 'bad_body', type: 'https://leefbaar.be/problems/bad_body', instance: '/login' });
@@ -130,7 +163,11 @@ for (const dialect of testDialects()) {
 		it('an Open311 client that sends a broken multipart body gets the spec’s error list with 400, in JSON and XML', async () => {
 			for (const format of ['json', 'xml']) {
 				for (const broken of BROKEN_BODIES) {
-					const res = await fetch(`${server.url}/open311/v2/requests.${format}`, { method: 'POST', body: broken.body, headers: { 'content-type': broken.type } });
+					const res = await fetch(`${server.url}/open311/v2/requests.${format}`, {
+						method: 'POST',
+						body: broken.body,
+						headers: { 'content-type': broken.type }
+					});
 					const text = await res.text();
 					expect(res.status, `${format} ${broken.name}`).toBe(400);
 					if (format === 'json') expect(JSON.parse(text)).toEqual([{ code: 400, description: expect.any(String) }]);
@@ -162,16 +199,29 @@ for (const dialect of testDialects()) {
 		it('no page takes a POST without our Origin, whatever its Content-Type; the JSON API keeps refusing forms from elsewhere', async () => {
 			const tab = await login(server, DEMO.communityWorker);
 			const survey = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
-			for (const headers of [{}, { origin: 'http://evil.example' }, { 'content-type': 'application/json' }, { origin: 'http://evil.example', 'content-type': 'application/octet-stream' }] as Record<string, string>[]) {
+			for (const headers of [
+				{},
+				{ origin: 'http://evil.example' },
+				{ 'content-type': 'application/json' },
+				{ origin: 'http://evil.example', 'content-type': 'application/octet-stream' }
+			] as Record<string, string>[]) {
 				const res = await tab.request('/staff/signals?/bulk', { method: 'POST', headers, body: 'back=&action=assign' });
 				expect(res.status, JSON.stringify(headers)).toBe(403);
 			}
 			// A typeless beacon to the tablet's API would otherwise be parsed as JSON with the worker's cookie.
-			const beacon = await tab.request(`/api/v1/surveys/${survey.id}/answer-sets`, { method: 'POST', headers: { origin: 'http://evil.example' }, body: new Blob(['{}']) });
+			const beacon = await tab.request(`/api/v1/surveys/${survey.id}/answer-sets`, {
+				method: 'POST',
+				headers: { origin: 'http://evil.example' },
+				body: new Blob(['{}'])
+			});
 			expect(beacon.status).toBe(403);
 			expect(beacon.headers.get('content-type')).toContain('application/problem+json');
 			// The tablet itself sends JSON from our page: still answered by the API (here: the empty set is invalid).
-			const own = await tab.request(`/api/v1/surveys/${survey.id}/answer-sets`, { method: 'POST', headers: { origin: server.url, 'content-type': 'application/json', accept: 'application/json' }, body: '{}' });
+			const own = await tab.request(`/api/v1/surveys/${survey.id}/answer-sets`, {
+				method: 'POST',
+				headers: { origin: server.url, 'content-type': 'application/json', accept: 'application/json' },
+				body: '{}'
+			});
 			expect(own.status).toBe(422);
 		});
 	});

@@ -37,7 +37,8 @@ for (const dialect of testDialects()) {
 			expect(res.status).toBe(200);
 			const html = await res.text();
 			const text = visible(html);
-			for (const heading of ['Een probleem melden', 'Je melding volgen', 'Je mening geven', 'Wat deden we met jullie antwoorden?']) expect(text).toContain(heading);
+			for (const heading of ['Een probleem melden', 'Je melding volgen', 'Je mening geven', 'Wat deden we met jullie antwoorden?'])
+				expect(text).toContain(heading);
 			expect(html).toMatch(/<form method="POST" action="\/melden\?\/adres"/);
 			expect(html).toMatch(/<form method="GET" action="\/volgen"/);
 			expect(html).toContain(`href="/enquete/${survey.slug}"`);
@@ -94,7 +95,12 @@ for (const dialect of testDialects()) {
 		});
 
 		it('following by code shows the status; a wrong code a clear message, never a 500', async () => {
-			const signal = await server.db.selectFrom('signals').select(['reference']).where('is_help_request', '=', false).orderBy('created_at').executeTakeFirstOrThrow();
+			const signal = await server.db
+				.selectFrom('signals')
+				.select(['reference'])
+				.where('is_help_request', '=', false)
+				.orderBy('created_at')
+				.executeTakeFirstOrThrow();
 			const found = await tab.get(`/volgen?code=${encodeURIComponent(signal.reference)}`);
 			expect(found.status).toBe(200);
 			expect(visible(await found.text())).toContain(`Je melding ${signal.reference}`);

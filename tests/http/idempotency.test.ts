@@ -8,14 +8,24 @@ import { testDialects } from '../../src/core/db/testing';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login } from '../support/session';
 
-const REPORT = { api_key: 'demo', service_code: 'leak_damp', 'attribute[where]': 'dwelling', address_string: 'Wallaysplein 1, Wevelgem', description: 'Schimmel op de muur van de slaapkamer' };
+const REPORT = {
+	api_key: 'demo',
+	service_code: 'leak_damp',
+	'attribute[where]': 'dwelling',
+	address_string: 'Wallaysplein 1, Wevelgem',
+	description: 'Schimmel op de muur van de slaapkamer'
+};
 const ANSWERS = { woning_tevreden: 4, herstelling_gevraagd: 'no', buurt_tevreden: 5, buurtwerk_kent: 'no' };
 
 for (const dialect of testDialects()) {
 	describe(`retries with an idempotency key [${dialect}]`, () => {
 		let server: TestServer;
 		const post = (format: string, key: string, fields: Record<string, string>, accept = 'application/json') =>
-			fetch(`${server.url}/open311/v2/requests.${format}`, { method: 'POST', headers: { 'idempotency-key': key, accept, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+			fetch(`${server.url}/open311/v2/requests.${format}`, {
+				method: 'POST',
+				headers: { 'idempotency-key': key, accept, 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams(fields)
+			});
 
 		beforeAll(async () => {
 			server = await startServer({ dialect });
@@ -31,7 +41,7 @@ for (const dialect of testDialects()) {
 			const [created] = (await first.json()) as Array<{ service_request_id: string }>;
 			const again = await post('json', key, REPORT);
 			expect(again.status).toBe(200);
-			expect(((await again.json()) as typeof created[])[0].service_request_id).toBe(created.service_request_id);
+			expect(((await again.json()) as (typeof created)[])[0].service_request_id).toBe(created.service_request_id);
 
 			const other = { ...REPORT, description: 'De lift staat al drie dagen stil' };
 			const json = await post('json', key, other);
@@ -52,14 +62,26 @@ for (const dialect of testDialects()) {
 			const res = await post('json', key, { ...REPORT, description: 'Graffiti op de gevel van blok B' }, 'application/problem+json');
 			expect(res.status).toBe(422);
 			expect(res.headers.get('content-type')).toContain('application/problem+json');
-			expect(await res.json()).toMatchObject({ status: 422, code: 'idempotency_key_reused', type: 'https://leefbaar.be/problems/idempotency_key_reused', instance: '/open311/v2/requests.json' });
+			expect(await res.json()).toMatchObject({
+				status: 422,
+				code: 'idempotency_key_reused',
+				type: 'https://leefbaar.be/problems/idempotency_key_reused',
+				instance: '/open311/v2/requests.json'
+			});
 		});
 
 		it('the tablet’s API: a resend of a set is 200, other answers under its submission id a 422 problem document', async () => {
 			const sara = await login(server, DEMO.communityWorker);
 			const survey = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
-			const tablet = (await (await sara.request(`/api/v1/surveys/${survey.id}/tablet`, { headers: { accept: 'application/json' } })).json()) as { survey: { estates: Array<{ id: string }> } };
-			const send = (body: unknown) => sara.request(`/api/v1/surveys/${survey.id}/answer-sets`, { method: 'POST', headers: { origin: server.url, accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			const tablet = (await (await sara.request(`/api/v1/surveys/${survey.id}/tablet`, { headers: { accept: 'application/json' } })).json()) as {
+				survey: { estates: Array<{ id: string }> };
+			};
+			const send = (body: unknown) =>
+				sara.request(`/api/v1/surveys/${survey.id}/answer-sets`, {
+					method: 'POST',
+					headers: { origin: server.url, accept: 'application/json', 'content-type': 'application/json' },
+					body: JSON.stringify(body)
+				});
 			const set = { submissionId: randomUUID(), estateId: tablet.survey.estates[0].id, language: 'nl', answers: ANSWERS };
 			expect((await send(set)).status, server.output()).toBe(201);
 			expect((await send(set)).status).toBe(200);

@@ -26,7 +26,9 @@ for (const dialect of testDialects()) {
 		const forged = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
 			rawRequest(`${server.url}${path}`, { ...init, headers: { host: EVIL, ...init.headers } });
 		const mailsTo = async (to: string) =>
-			(await server.db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; text: string; html?: string }).filter((m) => m.to === to);
+			(await server.db.selectFrom('outbox').select('payload').execute())
+				.map((r) => r.payload as { to: string; text: string; html?: string })
+				.filter((m) => m.to === to);
 
 		beforeAll(async () => {
 			server = await startServer({ dialect, origin: false });
@@ -89,7 +91,12 @@ for (const dialect of testDialects()) {
 		});
 
 		it('a form posted with Origin: null is refused, but on the pages whose secret link is the key (they send no referrer)', async () => {
-			const post = (path: string) => rawRequest(`${server.url}${path}`, { method: 'POST', headers: { origin: 'null', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'answer=yes' });
+			const post = (path: string) =>
+				rawRequest(`${server.url}${path}`, {
+					method: 'POST',
+					headers: { origin: 'null', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+					body: 'answer=yes'
+				});
 			expect((await post('/login')).status).toBe(403);
 			expect((await post('/melden/wallaysplein?/check')).status).toBe(403);
 			// An unknown link: the same-origin check lets the post through to the page, which answers it (no 403, no 500).
@@ -97,7 +104,11 @@ for (const dialect of testDialects()) {
 				const status = (await post(path)).status;
 				expect([400, 404], path).toContain(status);
 			}
-			const elsewhere = await rawRequest(`${server.url}/opgelost/onbekende-link-0123456789`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'answer=yes' });
+			const elsewhere = await rawRequest(`${server.url}/opgelost/onbekende-link-0123456789`, {
+				method: 'POST',
+				headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'answer=yes'
+			});
 			expect(elsewhere.status).toBe(403);
 		});
 
@@ -121,10 +132,18 @@ describe('the dev mailbox of a real installation', () => {
 	});
 
 	it('does not exist without the demo data, even for an admin and without SMTP', async () => {
-		await createUser(server.db, system('test'), { email: 'beheer@example.be', name: 'Beheer', role: 'admin', organisationId: null, password: 'een-lang-wachtwoord' });
+		await createUser(server.db, system('test'), {
+			email: 'beheer@example.be',
+			name: 'Beheer',
+			role: 'admin',
+			organisationId: null,
+			password: 'een-lang-wachtwoord'
+		});
 		// Behind ORIGIN the server takes every request as coming to that address: the form is posted from there.
 		const admin = new HttpSession(server);
-		expect((await admin.post('/login', { email: 'beheer@example.be', password: 'een-lang-wachtwoord' }, { origin: 'https://leefbaar.example.be' })).status).toBe(303);
+		expect(
+			(await admin.post('/login', { email: 'beheer@example.be', password: 'een-lang-wachtwoord' }, { origin: 'https://leefbaar.example.be' })).status
+		).toBe(303);
 		expect((await admin.get('/dev/mailbox')).status).toBe(404);
 		expect((await admin.post('/dev/mailbox?/flush', {}, { origin: 'https://leefbaar.example.be' })).status).toBe(404);
 		expect(await (await admin.get('/admin')).text()).not.toContain('/dev/mailbox');

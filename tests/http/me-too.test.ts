@@ -17,7 +17,13 @@ for (const dialect of testDialects()) {
 	describe(`"me too" shows nothing of another resident [${dialect}]`, () => {
 		let server: TestServer;
 		const tab = () => new HttpSession(server, { 'accept-language': 'nl-BE' });
-		const reportersOf = (signalId: string) => server.db.selectFrom('signal_reporters').select(['is_original', 'email', 'description']).where('signal_id', '=', signalId).orderBy('created_at').execute();
+		const reportersOf = (signalId: string) =>
+			server.db
+				.selectFrom('signal_reporters')
+				.select(['is_original', 'email', 'description'])
+				.where('signal_id', '=', signalId)
+				.orderBy('created_at')
+				.execute();
 		let yasmina: { id: string; reference: string; tracking: string };
 		let omarTracking = '';
 
@@ -51,7 +57,13 @@ for (const dialect of testDialects()) {
 
 		beforeAll(async () => {
 			server = await startServer({ dialect });
-			yasmina = await report('wallaysplein', { kind: 'common_spaces', description: MOTHER, locationKind: 'common_space', email: 'yasmina@example.be', language: 'nl' });
+			yasmina = await report('wallaysplein', {
+				kind: 'common_spaces',
+				description: MOTHER,
+				locationKind: 'common_space',
+				email: 'yasmina@example.be',
+				language: 'nl'
+			});
 			const institute = await login(server, DEMO.coordinator);
 			const sent = await institute.post(`/staff/signals/${yasmina.id}?/note`, { body: TO_HER, toReporter: 'true' });
 			expect(sent.status).toBe(303);
@@ -100,21 +112,42 @@ for (const dialect of testDialects()) {
 		});
 
 		it('the id of a signal in Brecht, posted to the Wevelgem form, joins nothing', async () => {
-			const brecht = await report('kapelakker', { kind: 'common_spaces', description: 'De lift van Kapelakker blijft steken tussen twee verdiepingen.', locationKind: 'map', lon: '4.69', lat: '51.348', language: 'nl' });
+			const brecht = await report('kapelakker', {
+				kind: 'common_spaces',
+				description: 'De lift van Kapelakker blijft steken tussen twee verdiepingen.',
+				locationKind: 'map',
+				lon: '4.69',
+				lat: '51.348',
+				language: 'nl'
+			});
 			const before = await reportersOf(brecht.id);
 			const visitor = tab();
 			const step = await offered(visitor, 'wallaysplein', { kind: 'common_spaces', description: 'Ik heb hetzelfde probleem', language: 'nl' });
 			expect(step.ids).not.toContain(brecht.id);
 			// Its id alone, and with its point on the map posted as if the visitor stood there.
 			for (const forged of [{}, { locationKind: 'map', lon: '4.6901', lat: '51.3481' }] as Array<Record<string, string>>) {
-				const res = await visitor.post('/melden/wallaysplein?/join', { formToken: step.token, signalId: brecht.id, kind: 'common_spaces', description: 'Ik heb hetzelfde probleem', email: 'indringer@example.be', language: 'nl', ...forged });
+				const res = await visitor.post('/melden/wallaysplein?/join', {
+					formToken: step.token,
+					signalId: brecht.id,
+					kind: 'common_spaces',
+					description: 'Ik heb hetzelfde probleem',
+					email: 'indringer@example.be',
+					language: 'nl',
+					...forged
+				});
 				expect(res.status).toBe(400);
 				const html = visibleText(await res.text());
 				expect(html).toContain('Deze melding kun je hier niet volgen.');
 				expect(html).toContain('Ik heb hetzelfde probleem');
 			}
 			// A made-up id, and a join posted without the place's form values, are refused alike.
-			const made = await visitor.post('/melden/wallaysplein?/join', { formToken: step.token, signalId: '0190aaaa-0000-7000-8000-000000000000', kind: 'common_spaces', description: 'Ik heb hetzelfde probleem', language: 'nl' });
+			const made = await visitor.post('/melden/wallaysplein?/join', {
+				formToken: step.token,
+				signalId: '0190aaaa-0000-7000-8000-000000000000',
+				kind: 'common_spaces',
+				description: 'Ik heb hetzelfde probleem',
+				language: 'nl'
+			});
 			expect(made.status).toBe(400);
 			const bare = await visitor.post('/melden/wallaysplein?/join', { formToken: step.token, signalId: yasmina.id });
 			expect(bare.status).toBe(400);

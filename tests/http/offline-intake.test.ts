@@ -18,7 +18,10 @@ const visibleText = (html: string) => html.replaceAll('&#39;', "'").replaceAll('
 const phonePhoto = (colour = '#6b8e23') =>
 	sharp({ create: { width: 320, height: 240, channels: 3, background: colour } })
 		.jpeg()
-		.withExifMerge({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 48/1 2844/100', GPSLongitudeRef: 'E', GPSLongitude: '3/1 12/1 1044/100' } })
+		.withExifMerge({
+			IFD0: { Make: 'PhoneMaker' },
+			IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 48/1 2844/100', GPSLongitudeRef: 'E', GPSLongitude: '3/1 12/1 1044/100' }
+		})
 		.toBuffer();
 
 for (const dialect of testDialects()) {
@@ -26,16 +29,26 @@ for (const dialect of testDialects()) {
 		let server: TestServer;
 		let sara: HttpSession;
 		const send = (session: HttpSession, body: unknown, key?: string) =>
-			session.request('/api/v1/signals', { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) }, body: JSON.stringify(body) });
-		const storedUnder = (key: string) => server.db.selectFrom('signals').select(['id', 'source', 'channel', 'created_by']).where('idempotency_key', '=', key).execute();
+			session.request('/api/v1/signals', {
+				method: 'POST',
+				headers: { accept: 'application/json', 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+				body: JSON.stringify(body)
+			});
+		const storedUnder = (key: string) =>
+			server.db.selectFrom('signals').select(['id', 'source', 'channel', 'created_by']).where('idempotency_key', '=', key).execute();
 		/** As the phone sends a signal with photos: the fields as JSON in `signal`, each photo a `photos` part. */
 		const sendWithPhotos = (session: HttpSession, body: unknown, photos: Array<{ bytes: Uint8Array; name: string; type: string }>, key: string) => {
 			const form = new FormData();
 			form.set('signal', JSON.stringify(body));
 			for (const p of photos) form.append('photos', new Blob([new Uint8Array(p.bytes)], { type: p.type }), p.name);
-			return session.request('/api/v1/signals', { method: 'POST', headers: { accept: 'application/json', origin: server.url, 'idempotency-key': key }, body: form });
+			return session.request('/api/v1/signals', {
+				method: 'POST',
+				headers: { accept: 'application/json', origin: server.url, 'idempotency-key': key },
+				body: form
+			});
 		};
-		const photosOf = (signalId: string) => server.db.selectFrom('signal_attachments').select(['id', 'media_type', 'is_public']).where('signal_id', '=', signalId).execute();
+		const photosOf = (signalId: string) =>
+			server.db.selectFrom('signal_attachments').select(['id', 'media_type', 'is_public']).where('signal_id', '=', signalId).execute();
 
 		beforeAll(async () => {
 			server = await startServer({ dialect });
@@ -61,13 +74,23 @@ for (const dialect of testDialects()) {
 
 		it('a signal is stored once however often the phone sends it; the same key with another text is refused', async () => {
 			const key = randomUUID();
-			const body = { kind: 'home_repair', description: 'De verwarming in de living blijft koud.', channel: 'house_visit', locationKind: 'none', consentGiven: false };
+			const body = {
+				kind: 'home_repair',
+				description: 'De verwarming in de living blijft koud.',
+				channel: 'house_visit',
+				locationKind: 'none',
+				consentGiven: false
+			};
 			const first = await send(sara, body, key);
 			expect(first.status, server.output()).toBe(201);
 			const created = (await first.json()) as { id: string; reference: string; replayed: boolean; url: string };
 			expect(created).toMatchObject({ replayed: false, url: `/staff/signals/${created.id}` });
 			// The answer got lost: the phone sends the same signal again (its fields in another order).
-			const again = await send(sara, { consentGiven: false, locationKind: 'none', channel: 'house_visit', description: body.description, kind: 'home_repair' }, key);
+			const again = await send(
+				sara,
+				{ consentGiven: false, locationKind: 'none', channel: 'house_visit', description: body.description, kind: 'home_repair' },
+				key
+			);
 			expect(again.status).toBe(200);
 			expect(await again.json()).toMatchObject({ id: created.id, reference: created.reference, replayed: true });
 			const rows = await storedUnder(key);
@@ -90,7 +113,11 @@ for (const dialect of testDialects()) {
 			const key = randomUUID();
 			const stranger = await send(new HttpSession(server), { kind: 'home_repair', description: 'De lift staat stil.', channel: 'street' }, key);
 			expect(stranger.status).toBe(401);
-			const forged = await sara.request('/api/v1/signals', { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': key }, body: 'kind=home_repair&description=De+lift+staat+stil&channel=street' });
+			const forged = await sara.request('/api/v1/signals', {
+				method: 'POST',
+				headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': key },
+				body: 'kind=home_repair&description=De+lift+staat+stil&channel=street'
+			});
 			expect(forged.status).toBe(403);
 			expect(await storedUnder(key)).toEqual([]);
 		});
@@ -129,7 +156,12 @@ for (const dialect of testDialects()) {
 		it('a file that is no photo is refused with a problem document in her language, and nothing is stored', async () => {
 			const key = randomUUID();
 			const body = { kind: 'home_repair', description: 'De voordeur sluit niet meer.', channel: 'house_visit', locationKind: 'none', consentGiven: false };
-			const refused = await sendWithPhotos(sara, body, [{ bytes: new TextEncoder().encode('%PDF-1.7 a scanned letter'), name: 'brief.jpg', type: 'image/jpeg' }], key);
+			const refused = await sendWithPhotos(
+				sara,
+				body,
+				[{ bytes: new TextEncoder().encode('%PDF-1.7 a scanned letter'), name: 'brief.jpg', type: 'image/jpeg' }],
+				key
+			);
 			expect(refused.status).toBe(422);
 			expect(refused.headers.get('content-type')).toContain('application/problem+json');
 			expect(await refused.json()).toMatchObject({
@@ -141,13 +173,22 @@ for (const dialect of testDialects()) {
 			// A multipart body without the signal's fields names what is missing.
 			const empty = new FormData();
 			empty.append('photos', new Blob([new Uint8Array(await phonePhoto())], { type: 'image/jpeg' }), 'a.jpg');
-			const missing = await sara.request('/api/v1/signals', { method: 'POST', headers: { accept: 'application/json', origin: server.url, 'idempotency-key': key }, body: empty });
+			const missing = await sara.request('/api/v1/signals', {
+				method: 'POST',
+				headers: { accept: 'application/json', origin: server.url, 'idempotency-key': key },
+				body: empty
+			});
 			expect(missing.status).toBe(422);
 			expect(((await missing.json()) as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer)).toEqual(['/signal']);
 			expect(await storedUnder(key)).toEqual([]);
 
 			// The OpenAPI document says how to send photos.
-			const doc = (await (await sara.get('/api/v1/openapi.json')).json()) as { paths: Record<string, { post: { requestBody: { content: Record<string, { encoding?: Record<string, { contentType: string }>; schema: { required?: string[] } }> } } }> };
+			const doc = (await (await sara.get('/api/v1/openapi.json')).json()) as {
+				paths: Record<
+					string,
+					{ post: { requestBody: { content: Record<string, { encoding?: Record<string, { contentType: string }>; schema: { required?: string[] } }> } } }
+				>;
+			};
 			const multipart = doc.paths['/signals'].post.requestBody.content['multipart/form-data'];
 			expect(multipart.schema.required).toEqual(['signal']);
 			expect(multipart.encoding?.signal.contentType).toBe('application/json');
@@ -161,11 +202,22 @@ for (const dialect of testDialects()) {
 			const token = /name="formToken" value="([\w-]+)"/.exec(html)![1];
 			const form = (photo: { bytes: Uint8Array; name: string; type: string }) => {
 				const fd = new FormData();
-				for (const [k, v] of Object.entries({ formToken: token, kind: 'common_spaces', channel: 'community_centre', description: 'De lift in blok C staat al een week stil.', locationKind: 'common_space', locationText: 'Blok C' })) fd.set(k, v);
+				for (const [k, v] of Object.entries({
+					formToken: token,
+					kind: 'common_spaces',
+					channel: 'community_centre',
+					description: 'De lift in blok C staat al een week stil.',
+					locationKind: 'common_space',
+					locationText: 'Blok C'
+				}))
+					fd.set(k, v);
 				fd.append('photos', new Blob([new Uint8Array(photo.bytes)], { type: photo.type }), photo.name);
 				return fd;
 			};
-			const wrong = await sara.post('/staff/signals/new', form({ bytes: new TextEncoder().encode('not a photo at all'), name: 'lift.jpg', type: 'image/jpeg' }));
+			const wrong = await sara.post(
+				'/staff/signals/new',
+				form({ bytes: new TextEncoder().encode('not a photo at all'), name: 'lift.jpg', type: 'image/jpeg' })
+			);
 			expect(wrong.status).toBe(400);
 			const page = visibleText(await wrong.text());
 			expect(page).toMatch(/<p class="field-error" id="field-photos-error">Dit bestand is geen foto, of het is kapot. Kies een andere foto.<\/p>/);

@@ -29,7 +29,8 @@ function validators(): Record<'services' | 'definition' | 'requests', ValidateFu
 	const ajv = new Ajv({ strict: false, allErrors: true });
 	(addFormats as unknown as (a: Ajv) => void)(ajv);
 	const dir = schemaDir();
-	for (const name of ['service.json', 'services.json', 'service-definition.json', 'request.json', 'requests.json']) ajv.addSchema(JSON.parse(readFileSync(join(dir, name), 'utf8')), name);
+	for (const name of ['service.json', 'services.json', 'service-definition.json', 'request.json', 'requests.json'])
+		ajv.addSchema(JSON.parse(readFileSync(join(dir, name), 'utf8')), name);
 	return { services: ajv.getSchema('services.json')!, definition: ajv.getSchema('service-definition.json')!, requests: ajv.getSchema('requests.json')! };
 }
 
@@ -68,9 +69,20 @@ for (const dialect of testDialects()) {
 			const actor = system('open311 test');
 			await loadDemoOpen311(db);
 			await ensureGeneralCategories(db);
-			const landlord = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'housing_company').orderBy('name').executeTakeFirstOrThrow();
+			const landlord = await db
+				.selectFrom('organisations')
+				.select(['id', 'name'])
+				.where('kind', '=', 'housing_company')
+				.orderBy('name')
+				.executeTakeFirstOrThrow();
 			landlordName = landlord.name;
-			const damp = await createCategory(db, actor, { key: 'o311_damp', kind: 'home_repair', name: 'Vocht & schimmel <test>', nameEn: 'Damp & mould <test>', isActive: true });
+			const damp = await createCategory(db, actor, {
+				key: 'o311_damp',
+				kind: 'home_repair',
+				name: 'Vocht & schimmel <test>',
+				nameEn: 'Damp & mould <test>',
+				isActive: true
+			});
 			await setRoutingRule(db, actor, { categoryId: damp.id, organisationId: landlord.id, deadlineDays: 5 });
 			estateSlug = (await db.selectFrom('estates').select('slug').orderBy('slug').executeTakeFirstOrThrow()).slug;
 		}, 120_000);
@@ -83,7 +95,14 @@ for (const dialect of testDialects()) {
 			expect(res.status).toBe(200);
 			expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
 			const json = await res.json();
-			expect(json.endpoints).toEqual([expect.objectContaining({ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${server.url}/open311/v2`, type: 'production', formats: ['text/xml', 'application/json'] })]);
+			expect(json.endpoints).toEqual([
+				expect.objectContaining({
+					specification: 'http://wiki.open311.org/GeoReport_v2',
+					url: `${server.url}/open311/v2`,
+					type: 'production',
+					formats: ['text/xml', 'application/json']
+				})
+			]);
 			const xml = await get('discovery.xml');
 			expect(xml.headers.get('content-type')).toBe('text/xml; charset=utf-8');
 			const doc = parseXml(await xml.text());
@@ -99,8 +118,14 @@ for (const dialect of testDialects()) {
 			const codes = services.map((s: { service_code: string }) => s.service_code);
 			expect(codes).toContain('o311_damp');
 			expect(codes).not.toContain('help_other');
-			expect(services.find((s: { service_code: string }) => s.service_code === 'o311_damp')).toMatchObject({ metadata: true, type: 'realtime', group: 'Technisch probleem in de woning' });
-			expect((await (await get('services.json?locale=en')).json()).find((s: { service_code: string }) => s.service_code === 'o311_damp').service_name).toBe('Damp & mould <test>');
+			expect(services.find((s: { service_code: string }) => s.service_code === 'o311_damp')).toMatchObject({
+				metadata: true,
+				type: 'realtime',
+				group: 'Technisch probleem in de woning'
+			});
+			expect((await (await get('services.json?locale=en')).json()).find((s: { service_code: string }) => s.service_code === 'o311_damp').service_name).toBe(
+				'Damp & mould <test>'
+			);
 
 			const doc = parseXml(await (await get('services.xml')).text());
 			const damp = doc.services.service.find((s: { service_code: string }) => s.service_code === 'o311_damp');
@@ -135,13 +160,26 @@ for (const dialect of testDialects()) {
 			expect(created.service_notice).toContain(landlordName);
 
 			const signal = await server.db.selectFrom('signals').selectAll().where('reference', '=', created.service_request_id).executeTakeFirstOrThrow();
-			const rule = await server.db.selectFrom('routing_rules as r').innerJoin('signal_categories as c', 'c.id', 'r.category_id').select('r.organisation_id').where('c.key', '=', 'o311_damp').executeTakeFirstOrThrow();
+			const rule = await server.db
+				.selectFrom('routing_rules as r')
+				.innerJoin('signal_categories as c', 'c.id', 'r.category_id')
+				.select('r.organisation_id')
+				.where('c.key', '=', 'o311_damp')
+				.executeTakeFirstOrThrow();
 			expect(signal).toMatchObject({ source: 'open311', organisation_id: rule.organisation_id, location_kind: 'dwelling' });
 			expect(signal.deadline_at).toBeTruthy();
 
 			const list = await (await get(`requests.json?service_request_id=${created.service_request_id}`)).json();
 			expectValid(schemas.requests, list);
-			expect(list).toEqual([expect.objectContaining({ service_request_id: created.service_request_id, status: 'open', service_code: 'o311_damp', agency_responsible: landlordName, expected_datetime: expect.stringMatching(/Z$/) })]);
+			expect(list).toEqual([
+				expect.objectContaining({
+					service_request_id: created.service_request_id,
+					status: 'open',
+					service_code: 'o311_damp',
+					agency_responsible: landlordName,
+					expected_datetime: expect.stringMatching(/Z$/)
+				})
+			]);
 			expect(new Date(list[0].expected_datetime).getTime()).toBeCloseTo(new Date(signal.deadline_at!).getTime(), -4);
 			const one = await get(`requests/${created.service_request_id}.xml`);
 			expect(parseXml(await one.text()).service_requests.request[0]).toMatchObject({ service_request_id: created.service_request_id, status: 'open' });
@@ -154,7 +192,13 @@ for (const dialect of testDialects()) {
 
 		it("the README's example (address_string only, no coordinates) reaches De Vlashaard and says which place it matched", async () => {
 			// Exactly the README's curl: the demo key, leak_damp, the Wallaysplein address and where=dwelling.
-			const readme = new URLSearchParams({ api_key: 'demo', service_code: 'leak_damp', description: 'Schimmel op de muur van de slaapkamer', address_string: 'Wallaysplein 1, Wevelgem', 'attribute[where]': 'dwelling' });
+			const readme = new URLSearchParams({
+				api_key: 'demo',
+				service_code: 'leak_damp',
+				description: 'Schimmel op de muur van de slaapkamer',
+				address_string: 'Wallaysplein 1, Wevelgem',
+				'attribute[where]': 'dwelling'
+			});
 			const res = await postForm('requests.json', readme.toString(), { 'idempotency-key': 'readme-address-1' });
 			expect(res.status, await res.clone().text()).toBe(200);
 			const [created] = await res.json();
@@ -178,15 +222,28 @@ for (const dialect of testDialects()) {
 				.executeTakeFirstOrThrow();
 			expect(signal).toEqual({ organisation: 'De Vlashaard', estate: 'Wallaysplein' });
 			// The tenants of Wallaysplein 1 are in the demo: the answer names the estate, never them.
-			const tenants = await server.db.selectFrom('residents as r').innerJoin('households as h', 'h.id', 'r.household_id').innerJoin('dwellings as d', 'd.id', 'h.dwelling_id').select(['r.last_name', 'h.name']).where('d.street', '=', 'Wallaysplein').where('d.house_number', '=', '1').execute();
+			const tenants = await server.db
+				.selectFrom('residents as r')
+				.innerJoin('households as h', 'h.id', 'r.household_id')
+				.innerJoin('dwellings as d', 'd.id', 'h.dwelling_id')
+				.select(['r.last_name', 'h.name'])
+				.where('d.street', '=', 'Wallaysplein')
+				.where('d.house_number', '=', '1')
+				.execute();
 			expect(tenants.length).toBeGreaterThan(0);
 			const text = JSON.stringify(created);
 			for (const t of tenants) expect(text).not.toContain(t.last_name);
 
-			const xml = parseXml(await (await postForm('requests.xml', new URLSearchParams({ ...Object.fromEntries(readme), address_string: 'Kerkstraat 4', locale: 'en' }).toString())).text());
+			const xml = parseXml(
+				await (
+					await postForm('requests.xml', new URLSearchParams({ ...Object.fromEntries(readme), address_string: 'Kerkstraat 4', locale: 'en' }).toString())
+				).text()
+			);
 			expect(xml.service_requests.request[0].address_match).toMatchObject({ match: 'none', ambiguous: 'false' });
 			// Menen by its French name, as the municipalities file gave it.
-			const [menin] = await (await postForm('requests.json', new URLSearchParams({ ...Object.fromEntries(readme), address_string: 'Barakkenstraat 5, Menin' }).toString())).json();
+			const [menin] = await (
+				await postForm('requests.json', new URLSearchParams({ ...Object.fromEntries(readme), address_string: 'Barakkenstraat 5, Menin' }).toString())
+			).json();
 			expect(menin.address_match).toMatchObject({ match: 'address', estate: 'De Barakken', municipality: 'Menen', address: 'Barakkenstraat 5, 8930 Menen' });
 			expect((await get(`requests/${created.service_request_id}.json`)).status).toBe(200);
 
@@ -195,12 +252,31 @@ for (const dialect of testDialects()) {
 			const operation = doc.paths['/requests.{format}'];
 			expect(operation.servers).toEqual([{ url: `${server.url}/open311/v2` }]);
 			const answer = operation.post.responses['200'].content['application/json'].schema;
-			expect(Object.keys(answer.items.properties.address_match.properties)).toEqual(['match', 'ambiguous', 'estate', 'estate_key', 'area', 'municipality', 'address', 'note']);
+			expect(Object.keys(answer.items.properties.address_match.properties)).toEqual([
+				'match',
+				'ambiguous',
+				'estate',
+				'estate_key',
+				'area',
+				'municipality',
+				'address',
+				'note'
+			]);
 			expect(Object.keys(operation.post.requestBody.content)).toEqual(['application/x-www-form-urlencoded', 'application/json']);
 		});
 
 		it('an address_string of only numbers, control characters or 10,000 characters is a 400 naming the field, never a 500', async () => {
-			const post = (address: string) => postForm('requests.json', new URLSearchParams({ api_key: 'demo', service_code: 'o311_damp', description: 'Vocht in de badkamer', address_string: address, 'attribute[where]': 'dwelling' }).toString());
+			const post = (address: string) =>
+				postForm(
+					'requests.json',
+					new URLSearchParams({
+						api_key: 'demo',
+						service_code: 'o311_damp',
+						description: 'Vocht in de badkamer',
+						address_string: address,
+						'attribute[where]': 'dwelling'
+					}).toString()
+				);
 			for (const address of ['12345', '1/2 3', 'Wallaysplein 1 '.repeat(700), '\u0000\u0001\u0007']) {
 				const res = await post(address);
 				expect(res.status, address.slice(0, 20)).toBe(400);
@@ -210,15 +286,37 @@ for (const dialect of testDialects()) {
 		});
 
 		it('takes URL-encoded brackets, multi-value attributes and a JSON body alike', async () => {
-			const form = new URLSearchParams({ api_key: 'demo', service_code: 'o311_damp', address_string: 'Kerkstraat 12, Wevelgem', description: 'De kraan in de keuken lekt', 'attribute[where]': 'common_space' });
+			const form = new URLSearchParams({
+				api_key: 'demo',
+				service_code: 'o311_damp',
+				address_string: 'Kerkstraat 12, Wevelgem',
+				description: 'De kraan in de keuken lekt',
+				'attribute[where]': 'common_space'
+			});
 			form.append('attribute[unknown][]', 'a');
 			const encoded = await postForm('requests.json', form.toString());
 			expect(encoded.status, await encoded.clone().text()).toBe(200);
 			const [created] = await encoded.json();
 			// No Kerkstraat among the demo's estates: the answer says only the municipality was recognised.
-			expect(created).toEqual({ service_request_id: expect.any(String), service_notice: expect.any(String), account_id: null, address_match: expect.objectContaining({ match: 'municipality', municipality: 'Wevelgem' }) });
+			expect(created).toEqual({
+				service_request_id: expect.any(String),
+				service_notice: expect.any(String),
+				account_id: null,
+				address_match: expect.objectContaining({ match: 'municipality', municipality: 'Wevelgem' })
+			});
 
-			const json = await fetch(v2('requests.json'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_key: 'demo', service_code: 'o311_damp', lat: 50.81, long: 3.2, description: 'Vocht in de kelderberging', attribute: { where: 'common_space' } }) });
+			const json = await fetch(v2('requests.json'), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					api_key: 'demo',
+					service_code: 'o311_damp',
+					lat: 50.81,
+					long: 3.2,
+					description: 'Vocht in de kelderberging',
+					attribute: { where: 'common_space' }
+				})
+			});
 			expect(json.status, await json.clone().text()).toBe(200);
 		});
 
@@ -227,7 +325,11 @@ for (const dialect of testDialects()) {
 			const first = await (await postForm('requests.json', body, { 'idempotency-key': 'fms-problem-4711' })).json();
 			const second = await (await postForm('requests.json', body, { 'idempotency-key': 'fms-problem-4711' })).json();
 			expect(second[0].service_request_id).toBe(first[0].service_request_id);
-			const { n } = await server.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).where('description', '=', 'Idempotente melding van lekkage').executeTakeFirstOrThrow();
+			const { n } = await server.db
+				.selectFrom('signals')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('description', '=', 'Idempotente melding van lekkage')
+				.executeTakeFirstOrThrow();
 			expect(Number(n)).toBe(1);
 		});
 
@@ -247,7 +349,8 @@ for (const dialect of testDialects()) {
 
 		it('a client that posts past its hourly limit gets 429 with Retry-After, in the spec error shape', async () => {
 			const { key } = await issueOpen311Client(server.db, system('test'), { name: 'Drukke app' });
-			const body = (n: number) => `api_key=${key}&service_code=o311_damp&address_string=Kerkstraat+${n}&description=Lekkage+nummer+${n}&attribute[where]=dwelling`;
+			const body = (n: number) =>
+				`api_key=${key}&service_code=o311_damp&address_string=Kerkstraat+${n}&description=Lekkage+nummer+${n}&attribute[where]=dwelling`;
 			for (let n = 1; n <= 30; n++) expect((await postForm('requests.json', body(n))).status).toBe(200);
 			const refused = await postForm('requests.json', body(31));
 			expect(refused.status).toBe(429);
@@ -256,10 +359,17 @@ for (const dialect of testDialects()) {
 			const xml = await postForm('requests.xml', body(32));
 			expect(xml.status).toBe(429);
 			expect(parseXml(await xml.text()).errors.error[0].code).toBe('429');
-			const { n } = await server.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).where('description', 'like', 'Lekkage nummer %').executeTakeFirstOrThrow();
+			const { n } = await server.db
+				.selectFrom('signals')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('description', 'like', 'Lekkage nummer %')
+				.executeTakeFirstOrThrow();
 			expect(Number(n)).toBe(30);
 			// The demo app's own key is counted apart and still works.
-			expect((await postForm('requests.json', 'api_key=demo&service_code=o311_damp&address_string=Kerkstraat&description=Andere+app&attribute[where]=dwelling')).status).toBe(200);
+			expect(
+				(await postForm('requests.json', 'api_key=demo&service_code=o311_damp&address_string=Kerkstraat&description=Andere+app&attribute[where]=dwelling'))
+					.status
+			).toBe(200);
 		});
 
 		it('answers bad input with 400 and one entry per problem, and unknown requests with 404', async () => {
@@ -279,7 +389,12 @@ for (const dialect of testDialects()) {
 		});
 
 		it('help requests are invisible: not listed and not found by their code', async () => {
-			const help = await reportSignal(server.db, system('test'), { kind: 'help', description: 'Ik heb hulp nodig met mijn papieren', phone: '0470 99 88 77' }, { baseUrl: server.url });
+			const help = await reportSignal(
+				server.db,
+				system('test'),
+				{ kind: 'help', description: 'Ik heb hulp nodig met mijn papieren', phone: '0470 99 88 77' },
+				{ baseUrl: server.url }
+			);
 			expect((await get(`requests/${help.reference}.json`)).status).toBe(404);
 			expect(await (await get(`requests.json?service_request_id=${help.reference}`)).json()).toEqual([]);
 			expect(await (await get('requests.json')).text()).not.toContain(help.reference);

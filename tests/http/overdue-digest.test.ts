@@ -23,8 +23,18 @@ for (const dialect of testDialects()) {
 
 		it("the coordinator sets the lift's second deadline in working days, and can switch it off", async () => {
 			const lift = await server.db.selectFrom('signal_categories').selectAll().where('key', '=', 'lift').executeTakeFirstOrThrow();
-			const form = { id: lift.id, key: lift.key, kind: lift.kind, name: lift.name, nameFr: lift.name_fr ?? '', nameEn: lift.name_en ?? '', sortOrder: String(lift.sort_order), isActive: 'on' };
-			const days = async () => (await server.db.selectFrom('signal_categories').select('escalation_days').where('id', '=', lift.id).executeTakeFirstOrThrow()).escalation_days;
+			const form = {
+				id: lift.id,
+				key: lift.key,
+				kind: lift.kind,
+				name: lift.name,
+				nameFr: lift.name_fr ?? '',
+				nameEn: lift.name_en ?? '',
+				sortOrder: String(lift.sort_order),
+				isActive: 'on'
+			};
+			const days = async () =>
+				(await server.db.selectFrom('signal_categories').select('escalation_days').where('id', '=', lift.id).executeTakeFirstOrThrow()).escalation_days;
 
 			const page = await (await koen.get(`/staff/settings/signals?bewerk=${lift.id}`)).text();
 			expect(page).toContain('Tweede termijn');
@@ -45,13 +55,21 @@ for (const dialect of testDialects()) {
 			expect(after).toMatch(/name="escalationDays"[^>]*value=""/);
 		});
 
-		it('the demo\'s overdue signals make at most one digest per person, De Vlashaard\'s included, and none a second time', async () => {
-			const overdue = await server.db.selectFrom('signals').select('id').where('status', 'in', ['new', 'accepted', 'in_progress', 'waiting']).where('merged_into_id', 'is', null).where('deadline_at', '<', new Date().toISOString()).execute();
+		it("the demo's overdue signals make at most one digest per person, De Vlashaard's included, and none a second time", async () => {
+			const overdue = await server.db
+				.selectFrom('signals')
+				.select('id')
+				.where('status', 'in', ['new', 'accepted', 'in_progress', 'waiting'])
+				.where('merged_into_id', 'is', null)
+				.where('deadline_at', '<', new Date().toISOString())
+				.execute();
 			expect(overdue.length).toBeGreaterThan(1);
 			const before = new Set((await server.db.selectFrom('outbox').select('id').execute()).map((r) => r.id));
 			const sent = await sweepOverdue(server.db, { baseUrl: server.url, digestTime: '00:00' });
 			expect(sent).toBeGreaterThan(0);
-			const mails = (await server.db.selectFrom('outbox').select(['id', 'payload']).execute()).filter((r) => !before.has(r.id)).map((r) => r.payload as { to: string; subject: string; text: string });
+			const mails = (await server.db.selectFrom('outbox').select(['id', 'payload']).execute())
+				.filter((r) => !before.has(r.id))
+				.map((r) => r.payload as { to: string; subject: string; text: string });
 			const digests = mails.filter((m) => m.subject.endsWith('over tijd') || m.subject.endsWith('en retard') || m.subject.endsWith('overdue'));
 			const perPerson = new Map<string, number>();
 			for (const m of digests) perPerson.set(m.to, (perPerson.get(m.to) ?? 0) + 1);

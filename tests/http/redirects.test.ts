@@ -5,7 +5,15 @@ import { testDialects } from '../../src/core/db/testing';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, HttpSession, login } from '../support/session';
 
-const HOSTILE = ['/%5Cevil.example', '/%09/evil.example', '//evil.example', '/%5C%5Cevil.example', 'https:evil.example', 'javascript:alert(1)', '/x/..//evil.example'];
+const HOSTILE = [
+	'/%5Cevil.example',
+	'/%09/evil.example',
+	'//evil.example',
+	'/%5C%5Cevil.example',
+	'https:evil.example',
+	'javascript:alert(1)',
+	'/x/..//evil.example'
+];
 
 for (const dialect of testDialects()) {
 	describe(`redirects stay on this site [${dialect}]`, () => {

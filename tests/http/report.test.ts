@@ -14,7 +14,10 @@ const LIMIT = 9;
 async function phonePhoto(): Promise<Buffer> {
 	return sharp({ create: { width: 1200, height: 900, channels: 3, background: '#7a8f9c' } })
 		.jpeg({ quality: 90 })
-		.withExifMerge({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 48/1 2844/100', GPSLongitudeRef: 'E', GPSLongitude: '3/1 12/1 1044/100' } })
+		.withExifMerge({
+			IFD0: { Make: 'PhoneMaker' },
+			IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 48/1 2844/100', GPSLongitudeRef: 'E', GPSLongitude: '3/1 12/1 1044/100' }
+		})
 		.toBuffer();
 }
 
@@ -23,7 +26,15 @@ for (const dialect of testDialects()) {
 		let server: TestServer;
 		let estate: { id: string; slug: string };
 		const tab = () => new HttpSession(server, { 'accept-language': 'nl-BE' });
-		const signalCount = async () => Number((await server.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+		const signalCount = async () =>
+			Number(
+				(
+					await server.db
+						.selectFrom('signals')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
 
 		/** Opens the form and returns its one-time token. */
 		async function openForm(session: HttpSession, slug = estate.slug): Promise<string> {
@@ -43,7 +54,11 @@ for (const dialect of testDialects()) {
 		}
 
 		/** Step 1, and "send anyway" when similar signals are shown: the tracking token of the stored signal. */
-		async function report(session: HttpSession, values: Record<string, string>, photos: Array<{ bytes: Uint8Array; name: string; type: string }> = []): Promise<string> {
+		async function report(
+			session: HttpSession,
+			values: Record<string, string>,
+			photos: Array<{ bytes: Uint8Array; name: string; type: string }> = []
+		): Promise<string> {
 			const token = await openForm(session);
 			let res = await session.post(`/melden/${estate.slug}?/check`, fields(token, values, photos));
 			if (res.status === 200) {
@@ -80,9 +95,11 @@ for (const dialect of testDialects()) {
 		it('a tenant sends a phone photo: she gets her code, and her photo comes back without its GPS position', async () => {
 			const session = tab();
 			const before = await signalCount();
-			const tracking = await report(session, { kind: 'home_repair', description: 'Schimmel op de muur in de badkamer', locationKind: 'dwelling', email: 'huurder@example.be', language: 'nl' }, [
-				{ bytes: await phonePhoto(), name: 'IMG_2041.jpg', type: 'image/jpeg' }
-			]);
+			const tracking = await report(
+				session,
+				{ kind: 'home_repair', description: 'Schimmel op de muur in de badkamer', locationKind: 'dwelling', email: 'huurder@example.be', language: 'nl' },
+				[{ bytes: await phonePhoto(), name: 'IMG_2041.jpg', type: 'image/jpeg' }]
+			);
 			expect(await signalCount()).toBe(before + 1);
 
 			const thanks = visibleText(await (await session.get(`/volgen/${tracking}/bedankt`)).text());
@@ -121,7 +138,9 @@ for (const dialect of testDialects()) {
 			const token = await openForm(session);
 			const res = await session.post(
 				`/melden/${estate.slug}?/check`,
-				fields(token, { kind: 'nuisance', description: 'Lawaai <b>elke</b> nacht in blok C', email: 'buur@example.be', language: 'nl' }, [{ bytes: Buffer.from('geen foto, maar tekst\n'), name: 'photo.jpg', type: 'image/jpeg' }])
+				fields(token, { kind: 'nuisance', description: 'Lawaai <b>elke</b> nacht in blok C', email: 'buur@example.be', language: 'nl' }, [
+					{ bytes: Buffer.from('geen foto, maar tekst\n'), name: 'photo.jpg', type: 'image/jpeg' }
+				])
 			);
 			expect(res.status).toBe(400);
 			const raw = await res.text();
@@ -137,7 +156,10 @@ for (const dialect of testDialects()) {
 			const session = new HttpSession(server, { 'accept-language': 'fr-BE' });
 			const token = await openForm(session);
 			const big = Buffer.concat([await phonePhoto(), Buffer.alloc(16 * 1024 * 1024)]);
-			const res = await session.post(`/melden/${estate.slug}?/check`, fields(token, { kind: 'home_repair', description: 'Fuite sous l’évier', language: 'fr' }, [{ bytes: big, name: 'grand.jpg', type: 'image/jpeg' }]));
+			const res = await session.post(
+				`/melden/${estate.slug}?/check`,
+				fields(token, { kind: 'home_repair', description: 'Fuite sous l’évier', language: 'fr' }, [{ bytes: big, name: 'grand.jpg', type: 'image/jpeg' }])
+			);
 			expect(res.status).toBe(400);
 			expect(visibleText(await res.text())).toContain('Cette photo est trop grande. Une photo peut faire au maximum 15 Mo.');
 		});
@@ -145,8 +167,17 @@ for (const dialect of testDialects()) {
 		it('a double tap on "send" stores one signal', async () => {
 			const session = tab();
 			const token = await openForm(session);
-			const values = { kind: 'public_space', description: 'Straatlamp kapot aan de speeltuin', locationKind: 'address', locationText: 'Speeltuin Wallaysplein', language: 'nl' };
-			const [a, b] = await Promise.all([session.post(`/melden/${estate.slug}?/send`, { formToken: token, ...values }), session.post(`/melden/${estate.slug}?/send`, { formToken: token, ...values })]);
+			const values = {
+				kind: 'public_space',
+				description: 'Straatlamp kapot aan de speeltuin',
+				locationKind: 'address',
+				locationText: 'Speeltuin Wallaysplein',
+				language: 'nl'
+			};
+			const [a, b] = await Promise.all([
+				session.post(`/melden/${estate.slug}?/send`, { formToken: token, ...values }),
+				session.post(`/melden/${estate.slug}?/send`, { formToken: token, ...values })
+			]);
 			expect([a.status, b.status]).toEqual([303, 303]);
 			const again = await session.post(`/melden/${estate.slug}?/send`, { formToken: token, ...values });
 			expect(again.status).toBe(303);
@@ -162,7 +193,10 @@ for (const dialect of testDialects()) {
 			const session = tab();
 			const before = await signalCount();
 			const token = await openForm(session);
-			const res = await session.post(`/melden/${estate.slug}?/check`, fields(token, { kind: 'common_spaces', description: 'Lift werkt niet', email: 'tweede@example.be', language: 'nl' }));
+			const res = await session.post(
+				`/melden/${estate.slug}?/check`,
+				fields(token, { kind: 'common_spaces', description: 'Lift werkt niet', email: 'tweede@example.be', language: 'nl' })
+			);
 			expect(res.status).toBe(200);
 			const raw = await res.text();
 			const html = visibleText(raw);
@@ -172,11 +206,23 @@ for (const dialect of testDialects()) {
 			expect(html).not.toContain('De lift in blok A staat stil');
 			const signalId = /name="signalId" value="([\w-]+)"/.exec(raw)?.[1];
 			expect(signalId).toBeDefined();
-			const joined = await session.post(`/melden/${estate.slug}?/join`, { formToken: token, signalId: signalId!, kind: 'common_spaces', description: 'Lift werkt niet', email: 'tweede@example.be', language: 'nl' });
+			const joined = await session.post(`/melden/${estate.slug}?/join`, {
+				formToken: token,
+				signalId: signalId!,
+				kind: 'common_spaces',
+				description: 'Lift werkt niet',
+				email: 'tweede@example.be',
+				language: 'nl'
+			});
 			expect(joined.status).toBe(303);
 			expect(joined.headers.get('location')).toMatch(/^\/volgen\/[\w-]+\/bedankt\?mee$/);
 			expect(await signalCount()).toBe(before);
-			const reporters = await server.db.selectFrom('signal_reporters').select(['is_original', 'email']).where('signal_id', '=', signalId!).orderBy('created_at').execute();
+			const reporters = await server.db
+				.selectFrom('signal_reporters')
+				.select(['is_original', 'email'])
+				.where('signal_id', '=', signalId!)
+				.orderBy('created_at')
+				.execute();
 			expect(reporters.map((r) => [r.is_original, r.email])).toEqual([
 				[true, null],
 				[false, 'tweede@example.be']
@@ -189,7 +235,12 @@ for (const dialect of testDialects()) {
 			let refused: Response | undefined;
 			for (let i = 0; i <= LIMIT && !refused; i++) {
 				const token = await openForm(session);
-				const res = await session.post(`/melden/${estate.slug}?/send`, { formToken: token, kind: 'nuisance', description: `Herrie nummer ${i}`, language: 'en' });
+				const res = await session.post(`/melden/${estate.slug}?/send`, {
+					formToken: token,
+					kind: 'nuisance',
+					description: `Herrie nummer ${i}`,
+					language: 'en'
+				});
 				if (res.status === 429) refused = res;
 				else expect(res.status).toBe(303);
 			}
@@ -198,7 +249,9 @@ for (const dialect of testDialects()) {
 			expect(visibleText(await refused!.text())).toContain('Many reports came from here in a row.');
 			const before = await signalCount();
 			const token = await openForm(session);
-			expect((await session.post(`/melden/${estate.slug}?/send`, { formToken: token, kind: 'nuisance', description: 'Nog eentje', language: 'en' })).status).toBe(429);
+			expect(
+				(await session.post(`/melden/${estate.slug}?/send`, { formToken: token, kind: 'nuisance', description: 'Nog eentje', language: 'en' })).status
+			).toBe(429);
 			expect(await signalCount()).toBe(before);
 			expect(await server.db.selectFrom('signals').select('id').where('idempotency_key', '=', `form:${token}`).execute()).toEqual([]);
 		});

@@ -21,8 +21,10 @@ for (const dialect of testDialects()) {
 		const tab = () => new HttpSession(server, { 'accept-language': 'nl-BE' });
 		let yasmina: { id: string; reference: string; tracking: string };
 		/** A post as the browser sends it from the tracking page, which sends no referrer: Origin: null. */
-		const postFromPage = (session: HttpSession, path: string, fields: Record<string, string> | FormData, headers: Record<string, string> = {}) => session.post(path, fields, { origin: 'null', ...headers });
-		const replies = async () => server.db.selectFrom('signal_events').select(['body', 'data']).where('signal_id', '=', yasmina.id).where('kind', '=', 'reply').orderBy('at').execute();
+		const postFromPage = (session: HttpSession, path: string, fields: Record<string, string> | FormData, headers: Record<string, string> = {}) =>
+			session.post(path, fields, { origin: 'null', ...headers });
+		const replies = async () =>
+			server.db.selectFrom('signal_events').select(['body', 'data']).where('signal_id', '=', yasmina.id).where('kind', '=', 'reply').orderBy('at').execute();
 
 		async function report(values: Record<string, string>) {
 			const session = tab();
@@ -46,7 +48,13 @@ for (const dialect of testDialects()) {
 
 		beforeAll(async () => {
 			server = await startServer({ dialect, env: { INTAKE_RATE_LIMIT: String(LIMIT) } });
-			yasmina = await report({ kind: 'common_spaces', description: 'De lift van blok B staat stil', locationKind: 'common_space', email: 'yasmina@example.be', language: 'nl' });
+			yasmina = await report({
+				kind: 'common_spaces',
+				description: 'De lift van blok B staat stil',
+				locationKind: 'common_space',
+				email: 'yasmina@example.be',
+				language: 'nl'
+			});
 		}, 180_000);
 		afterAll(async () => {
 			await server?.stop();
@@ -62,13 +70,18 @@ for (const dialect of testDialects()) {
 			expect(html).toMatch(/<form method="POST" action="\?\/reply" enctype="multipart\/form-data"/);
 			expect(html).not.toContain('Is het niet opgelost?');
 			// In French and English too, for a browser that asks for them.
-			for (const [language, heading, button] of [['fr-BE', 'Dire quelque chose sur votre signalement', 'Envoyer votre message'], ['en', 'Say something about your report', 'Send your message']]) {
+			for (const [language, heading, button] of [
+				['fr-BE', 'Dire quelque chose sur votre signalement', 'Envoyer votre message'],
+				['en', 'Say something about your report', 'Send your message']
+			]) {
 				const other = visibleText(await (await new HttpSession(server, { 'accept-language': language }).get(`/volgen/${yasmina.tracking}`)).text());
 				expect(other, language).toContain(heading);
 				expect(other, language).toContain(button);
 			}
 
-			const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#556677' } }).jpeg().toBuffer();
+			const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#556677' } })
+				.jpeg()
+				.toBuffer();
 			const sent = await postFromPage(session, `/volgen/${yasmina.tracking}?/reply`, withPhoto(HERS, photo));
 			expect(sent.status, server.output()).toBe(303);
 			expect(sent.headers.get('location')).toBe(`/volgen/${yasmina.tracking}?bericht#news-title`);
@@ -79,8 +92,12 @@ for (const dialect of testDialects()) {
 
 			// Mailed to who handles it (people of the organisation it went to), with a link from the configured origin.
 			const signal = await server.db.selectFrom('signals').select('organisation_id').where('id', '=', yasmina.id).executeTakeFirstOrThrow();
-			const handlers = (await server.db.selectFrom('users').select('email').where('organisation_id', '=', signal.organisation_id).execute()).map((u) => u.email);
-			const mails = (await server.db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; text: string }).filter((m) => m.text.includes(HERS));
+			const handlers = (await server.db.selectFrom('users').select('email').where('organisation_id', '=', signal.organisation_id).execute()).map(
+				(u) => u.email
+			);
+			const mails = (await server.db.selectFrom('outbox').select('payload').execute())
+				.map((r) => r.payload as { to: string; text: string })
+				.filter((m) => m.text.includes(HERS));
 			expect(mails.length).toBeGreaterThan(0);
 			for (const m of mails) {
 				expect(handlers).toContain(m.to);
@@ -106,13 +123,21 @@ for (const dialect of testDialects()) {
 			const empty = await postFromPage(session, `/volgen/${yasmina.tracking}?/reply`, { body: '   ' });
 			expect(empty.status).toBe(400);
 			expect(visibleText(await empty.text())).toMatch(/id="reply-body-error">[^<]+</);
-			const notPhoto = await postFromPage(session, `/volgen/${yasmina.tracking}?/reply`, withPhoto('Kijk maar', new TextEncoder().encode('geen foto\n'), 'lift.jpg'));
+			const notPhoto = await postFromPage(
+				session,
+				`/volgen/${yasmina.tracking}?/reply`,
+				withPhoto('Kijk maar', new TextEncoder().encode('geen foto\n'), 'lift.jpg')
+			);
 			expect(notPhoto.status).toBe(400);
 			const html = visibleText(await notPhoto.text());
 			expect(html).toMatch(/id="reply-photo-error">Dit bestand is geen foto, of het is kapot\./);
 			expect(html).toContain('>Kijk maar</textarea>');
 			// A multipart body without its boundary: a problem document for a client that asks for JSON, never a 500.
-			const broken = await session.request(`/volgen/${yasmina.tracking}?/reply`, { method: 'POST', body: 'body=x', headers: { origin: 'null', 'content-type': 'multipart/form-data', accept: 'application/json' } });
+			const broken = await session.request(`/volgen/${yasmina.tracking}?/reply`, {
+				method: 'POST',
+				body: 'body=x',
+				headers: { origin: 'null', 'content-type': 'multipart/form-data', accept: 'application/json' }
+			});
 			expect(broken.status).toBe(400);
 			expect(broken.headers.get('content-type')).toContain('application/problem+json');
 			expect((await broken.json()).code).toBe('bad_body');
@@ -127,7 +152,9 @@ for (const dialect of testDialects()) {
 			const early = await postFromPage(tab(), `/volgen/${yasmina.tracking}?/notSolved`, { reason: NOT_SOLVED });
 			expect(early.status).toBe(409);
 			expect(visibleText(await early.text())).toContain('Deze melding staat niet op "opgelost". Je kunt wel een bericht sturen.');
-			expect((await institute.post(`/staff/signals/${yasmina.id}?/status`, { status: 'resolved', reason: '', message: 'De lift is hersteld.' })).status).toBe(303);
+			expect((await institute.post(`/staff/signals/${yasmina.id}?/status`, { status: 'resolved', reason: '', message: 'De lift is hersteld.' })).status).toBe(
+				303
+			);
 			const page = visibleText(await (await tab().get(`/volgen/${yasmina.tracking}`)).text());
 			expect(page).toContain('Is het niet opgelost?');
 			expect(page).toContain('De lift is hersteld.');
@@ -138,7 +165,10 @@ for (const dialect of testDialects()) {
 			const said = await postFromPage(tab(), `/volgen/${yasmina.tracking}?/notSolved`, { reason: NOT_SOLVED });
 			expect(said.status, server.output()).toBe(303);
 			expect(said.headers.get('location')).toBe(`/volgen/${yasmina.tracking}?heropend#news-title`);
-			expect(await server.db.selectFrom('signals').select(['status', 'resolved_at']).where('id', '=', yasmina.id).executeTakeFirstOrThrow()).toEqual({ status: 'accepted', resolved_at: null });
+			expect(await server.db.selectFrom('signals').select(['status', 'resolved_at']).where('id', '=', yasmina.id).executeTakeFirstOrThrow()).toEqual({
+				status: 'accepted',
+				resolved_at: null
+			});
 			const after = visibleText(await (await tab().get(said.headers.get('location')!)).text());
 			expect(after).toContain('Je melding staat weer open.');
 			expect(after).toContain('Jij zei: dit is niet opgelost');
@@ -152,10 +182,18 @@ for (const dialect of testDialects()) {
 			const institute = await login(server, DEMO.coordinator);
 			const warning = 'Deze melder gaf geen e-mailadres.';
 			expect(visibleText(await (await institute.get(`/staff/signals/${yasmina.id}`)).text())).not.toContain(warning);
-			const noEmail = await report({ kind: 'common_spaces', description: 'Het licht in de kelder brandt dag en nacht', locationKind: 'common_space', phone: '0470 12 34 56', language: 'nl' });
+			const noEmail = await report({
+				kind: 'common_spaces',
+				description: 'Het licht in de kelder brandt dag en nacht',
+				locationKind: 'common_space',
+				phone: '0470 12 34 56',
+				language: 'nl'
+			});
 			const html = visibleText(await (await institute.get(`/staff/signals/${noEmail.id}`)).text());
 			expect(html).toContain(`${warning} Een bericht aan de melder gaat niet per mail: het staat alleen op de volgpagina van de melding.`);
-			expect(html).toMatch(/name="toReporter" value="true"[^>]*aria-describedby="note-reach"[^>]*> Bericht aan de melder: niet per mail, alleen op de volgpagina</);
+			expect(html).toMatch(
+				/name="toReporter" value="true"[^>]*aria-describedby="note-reach"[^>]*> Bericht aan de melder: niet per mail, alleen op de volgpagina</
+			);
 		});
 
 		it('a client that posts too often waits, with the time to wait', async () => {

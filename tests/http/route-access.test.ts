@@ -29,21 +29,77 @@ const visitors: Visitor[] = [
  * the page answers 403 by design. Each entry says why; anything else that refuses an allowed visitor is a mismatch.
  */
 const dataLevelRefusals: Array<{ route: string; visitor: string; status: number; why: string }> = [
-	{ route: '/staff/households/[id]/edit', visitor: 'welfare centre staff', status: 403, why: 'only the housing company that lets the dwelling edits a household (people policy: landlordOf)' },
+	{
+		route: '/staff/households/[id]/edit',
+		visitor: 'welfare centre staff',
+		status: 403,
+		why: 'only the housing company that lets the dwelling edits a household (people policy: landlordOf)'
+	},
 	// The tablet's service worker is the same code for every survey and holds no data: any staff may load it.
 	...['/staff/surveys/[id]/tablet', '/api/v1/surveys/[id]/tablet'].flatMap((route) => [
-		{ route, visitor: 'housing company staff', status: 403, why: 'a partner reads the results; only the organisation running the survey enters answers (surveys policy)' },
+		{
+			route,
+			visitor: 'housing company staff',
+			status: 403,
+			why: 'a partner reads the results; only the organisation running the survey enters answers (surveys policy)'
+		},
 		{ route, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy)' }
 	]),
 	// Survey results: the running organisation and its partners read them.
-	...['results', 'compare', 'open-answers', 'report', 'export/csv', 'export/xlsx'].map((page) => ({ route: `/staff/surveys/[id]/${page}`, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read-results)' })),
+	...['results', 'compare', 'open-answers', 'report', 'export/csv', 'export/xlsx'].map((page) => ({
+		route: `/staff/surveys/[id]/${page}`,
+		visitor: 'welfare centre staff',
+		status: 403,
+		why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read-results)'
+	})),
 	// Surveys, the worker's side: partners read a survey; only the running organisation changes it
 	// and types in paper answers.
-	...['', '/settings', '/structure', '/preview', '/preview/frame', '/poster', '/codes', '/codes/letters', '/paper', '/paper/template', '/publish'].map((page) => ({ route: `/staff/surveys/[id]${page}`, visitor: 'welfare centre staff', status: 403, why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read)' })),
+	...['', '/settings', '/structure', '/preview', '/preview/frame', '/poster', '/codes', '/codes/letters', '/paper', '/paper/template', '/publish'].map(
+		(page) => ({
+			route: `/staff/surveys/[id]${page}`,
+			visitor: 'welfare centre staff',
+			status: 403,
+			why: 'the welfare centre is neither running the survey nor a partner of it (surveys policy: read)'
+		})
+	),
 	// The demo's survey is West-Vlaanderen's, in Wevelgem: the Antwerp institute neither runs it nor is a partner.
-	...['', '/settings', '/structure', '/preview', '/preview/frame', '/poster', '/codes', '/codes/letters', '/paper', '/paper/template', '/publish', '/tablet', '/results', '/compare', '/open-answers', '/report', '/export/csv', '/export/xlsx'].map((page) => ({ route: `/staff/surveys/[id]${page}`, visitor: 'other institute worker', status: 403, why: 'the Antwerp institute neither runs the Wevelgem survey nor is a partner of it (surveys policy)' })),
-	{ route: '/api/v1/surveys/[id]/tablet', visitor: 'other institute worker', status: 403, why: 'the Antwerp institute does not run the Wevelgem survey (surveys policy: enter-answers)' },
-	...['/settings', '/structure', '/paper', '/paper/template', '/publish'].map((page) => ({ route: `/staff/surveys/[id]${page}`, visitor: 'housing company staff', status: 403, why: 'a partner reads the survey; only the organisation running it changes it and types in answers (surveys policy)' }))
+	...[
+		'',
+		'/settings',
+		'/structure',
+		'/preview',
+		'/preview/frame',
+		'/poster',
+		'/codes',
+		'/codes/letters',
+		'/paper',
+		'/paper/template',
+		'/publish',
+		'/tablet',
+		'/results',
+		'/compare',
+		'/open-answers',
+		'/report',
+		'/export/csv',
+		'/export/xlsx'
+	].map((page) => ({
+		route: `/staff/surveys/[id]${page}`,
+		visitor: 'other institute worker',
+		status: 403,
+		why: 'the Antwerp institute neither runs the Wevelgem survey nor is a partner of it (surveys policy)'
+	})),
+	{
+		route: '/api/v1/surveys/[id]/tablet',
+		visitor: 'other institute worker',
+		status: 403,
+		why: 'the Antwerp institute does not run the Wevelgem survey (surveys policy: enter-answers)'
+	},
+	...['/settings', '/structure', '/paper', '/paper/template', '/publish'].map((page) => ({
+		route: `/staff/surveys/[id]${page}`,
+		visitor: 'housing company staff',
+		status: 403,
+		why: 'a partner reads the survey; only the organisation running it changes it and types in answers (surveys policy)'
+	}))
 ];
 
 /**
@@ -66,7 +122,10 @@ describe('every route has an access rule', () => {
 
 	it('has no rule for a route that does not exist', () => {
 		const ids = new Set(routes.map((r) => r.id));
-		expect(Object.keys(routeAccess).filter((id) => !ids.has(id)), 'stale rules in routeAccess').toEqual([]);
+		expect(
+			Object.keys(routeAccess).filter((id) => !ids.has(id)),
+			'stale rules in routeAccess'
+		).toEqual([]);
 	});
 });
 
@@ -149,12 +208,32 @@ const REACH_ROUTES = [
 	'/staff/areas/[slug]/estates/[estate]/buildings/[building]',
 	'/staff/areas/[slug]/estates/[estate]/dwellings/new',
 	'/staff/areas/[slug]/estates/[estate]/dwellings/[dwelling]',
-	...['', '/settings', '/structure', '/preview', '/preview/frame', '/poster', '/codes', '/codes/letters', '/paper', '/paper/template', '/publish', '/tablet', '/results', '/compare', '/open-answers', '/report', '/export/csv', '/export/xlsx'].map((page) => `/staff/surveys/[id]${page}`),
+	...[
+		'',
+		'/settings',
+		'/structure',
+		'/preview',
+		'/preview/frame',
+		'/poster',
+		'/codes',
+		'/codes/letters',
+		'/paper',
+		'/paper/template',
+		'/publish',
+		'/tablet',
+		'/results',
+		'/compare',
+		'/open-answers',
+		'/report',
+		'/export/csv',
+		'/export/xlsx'
+	].map((page) => `/staff/surveys/[id]${page}`),
 	'/api/v1/surveys/[id]/tablet'
 ];
 const OPEN_ROUTES: Record<string, string> = {
 	'/staff/areas/[slug]': 'an area page shows places and figures, no person (its public page shows as much)',
-	'/staff/areas/[slug]/estates/[estate]': 'an estate page shows its buildings and dwellings; its households list is filtered by the people policy (checked below)',
+	'/staff/areas/[slug]/estates/[estate]':
+		'an estate page shows its buildings and dwellings; its households list is filtered by the people policy (checked below)',
 	'/staff/imports/[id]': 'the walk opens the visitor’s own import',
 	'/staff/imports/tenants/[id]': 'the walk opens the visitor’s own import',
 	'/staff/surveys/[id]/tablet/sw.js': 'the tablet’s service worker is the same code for every survey and holds no data',
@@ -168,7 +247,10 @@ describe('every staff route with a param is classified for the reach walk', () =
 		const withParams = routes.filter((r) => r.params.length > 0 && routeAccess[r.id] !== 'public').map((r) => r.id);
 		const unclassified = withParams.filter((id) => !REACH_ROUTES.includes(id) && !(id in OPEN_ROUTES));
 		expect(unclassified, 'add these to REACH_ROUTES (refuse outside the reach) or OPEN_ROUTES (with why)').toEqual([]);
-		expect(REACH_ROUTES.filter((id) => !withParams.includes(id)), 'stale REACH_ROUTES').toEqual([]);
+		expect(
+			REACH_ROUTES.filter((id) => !withParams.includes(id)),
+			'stale REACH_ROUTES'
+		).toEqual([]);
 	});
 });
 
@@ -253,7 +335,12 @@ for (const dialect of testDialects()) {
 			// A survey in Brecht, run by the Antwerp institute: outside the reach of everyone who works in Wevelgem.
 			const jonas = await staffActor(server.db, DEMO.otherInstitute);
 			const [kapelakker] = await server.db.selectFrom('estates').select('id').where('name', '=', 'Kapelakker').execute();
-			await createSurvey(server.db, jonas, { title: { nl: { text: 'Wonen in Kapelakker' } }, consent: { nl: { text: 'We bewaren geen namen.' } }, modes: ['open_link', 'code'], estateIds: [kapelakker.id] } as never);
+			await createSurvey(server.db, jonas, {
+				title: { nl: { text: 'Wonen in Kapelakker' } },
+				consent: { nl: { text: 'We bewaren geen namen.' } },
+				modes: ['open_link', 'code'],
+				estateIds: [kapelakker.id]
+			} as never);
 		});
 		afterAll(async () => {
 			await server?.stop();
@@ -269,8 +356,10 @@ for (const dialect of testDialects()) {
 					const path = routePath(route.id, params);
 					const res = await session.get(path, { accept: 'text/html' });
 					const body = await res.text();
-					if (res.status !== 403 && res.status !== 404) problems.push(`${path} (${route.id}) in ${elsewhere}: expected 403 or 404, got ${res.status} ${res.headers.get('location') ?? ''}`);
-					else if (res.status === 404 && !['/staff/signals/[id]/foto/[attachmentId]'].includes(route.id) && body.length < 50) problems.push(`${path}: an empty 404`);
+					if (res.status !== 403 && res.status !== 404)
+						problems.push(`${path} (${route.id}) in ${elsewhere}: expected 403 or 404, got ${res.status} ${res.headers.get('location') ?? ''}`);
+					else if (res.status === 404 && !['/staff/signals/[id]/foto/[attachmentId]'].includes(route.id) && body.length < 50)
+						problems.push(`${path}: an empty 404`);
 				}
 				// The estate page is open to staff, but its list of households shows none of another organisation's people.
 				const estateRoute = '/staff/areas/[slug]/estates/[estate]';
@@ -292,7 +381,8 @@ for (const dialect of testDialects()) {
 			it(`${visitor.name}: every hostile post with another organisation's ids is refused and changes nothing`, async () => {
 				const session = sessions.get(visitor.name)!;
 				const elsewhere = elsewhereOf(visitor.email);
-				const org = (await server.db.selectFrom('users').select('organisation_id').where('email', '=', visitor.email!).executeTakeFirstOrThrow()).organisation_id ?? '';
+				const org =
+					(await server.db.selectFrom('users').select('organisation_id').where('email', '=', visitor.email!).executeTakeFirstOrThrow()).organisation_id ?? '';
 				const problems: string[] = [];
 				for (const attempt of attempts) {
 					const route = routes.find((r) => r.id === attempt.route)!;
@@ -301,7 +391,8 @@ for (const dialect of testDialects()) {
 					const res = await session.post(attempt.path(p), attempt.fields(org));
 					await res.arrayBuffer();
 					const after = await attempt.state(server.db, p);
-					if (res.status !== 403 && res.status !== 404) problems.push(`${attempt.name} in ${elsewhere} (${attempt.path(p)}): expected 403 or 404, got ${res.status} ${res.headers.get('location') ?? ''}`);
+					if (res.status !== 403 && res.status !== 404)
+						problems.push(`${attempt.name} in ${elsewhere} (${attempt.path(p)}): expected 403 or 404, got ${res.status} ${res.headers.get('location') ?? ''}`);
 					if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`${attempt.name} in ${elsewhere}: the data changed`);
 				}
 				expect(problems, `${visitor.name} on ${dialect}`).toEqual([]);

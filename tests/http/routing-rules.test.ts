@@ -11,7 +11,15 @@ for (const dialect of testDialects()) {
 	describe(`routing rules are changed only by who may [${dialect}]`, () => {
 		let server: TestServer;
 		let koen: HttpSession;
-		type Rule = { id: string; category_id: string; area_id: string | null; organisation_id: string; team_id: string | null; deadline_days: number; priority: string };
+		type Rule = {
+			id: string;
+			category_id: string;
+			area_id: string | null;
+			organisation_id: string;
+			team_id: string | null;
+			deadline_days: number;
+			priority: string;
+		};
 		let brecht: Rule;
 		let wevelgem: Rule;
 		let brechtArea: string;
@@ -26,7 +34,16 @@ for (const dialect of testDialects()) {
 				.where('a.name', '=', area)
 				.executeTakeFirstOrThrow();
 		const rules = () => server.db.selectFrom('routing_rules').selectAll().orderBy('id').execute();
-		const form = (r: Rule, changes: Record<string, string> = {}) => ({ ruleId: r.id, categoryId: r.category_id, areaId: r.area_id ?? '', organisationId: r.organisation_id, teamId: r.team_id ?? '', deadlineDays: '1', priority: 'urgent', ...changes });
+		const form = (r: Rule, changes: Record<string, string> = {}) => ({
+			ruleId: r.id,
+			categoryId: r.category_id,
+			areaId: r.area_id ?? '',
+			organisationId: r.organisation_id,
+			teamId: r.team_id ?? '',
+			deadlineDays: '1',
+			priority: 'urgent',
+			...changes
+		});
 
 		beforeAll(async () => {
 			server = await startServer({ dialect });

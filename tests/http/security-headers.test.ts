@@ -16,7 +16,13 @@ const TILES = 'https://{s}.tegels.example.be/{z}/{x}/{y}.png';
 
 /** The directives of a policy, by name. */
 function directives(policy: string | null): Map<string, string[]> {
-	return new Map((policy ?? '').split(';').map((p) => p.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...sources]) => [name, sources]));
+	return new Map(
+		(policy ?? '')
+			.split(';')
+			.map((p) => p.trim().split(/\s+/))
+			.filter((p) => p[0])
+			.map(([name, ...sources]) => [name, sources])
+	);
 }
 
 /** Every inline script of a page that would run (not a JSON data block), with its nonce attribute if any. */
@@ -30,17 +36,22 @@ function inlineScripts(html: string): Array<{ text: string; nonce: string | null
 function checkScripts(path: string, html: string, policy: string | null): string[] {
 	const scriptSrc = directives(policy).get('script-src') ?? [];
 	const problems: string[] = [];
-	if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'") || scriptSrc.includes('*')) problems.push(`${path}: script-src ${scriptSrc.join(' ')}`);
+	if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'") || scriptSrc.includes('*'))
+		problems.push(`${path}: script-src ${scriptSrc.join(' ')}`);
 	for (const script of inlineScripts(html)) {
 		const hash = `'sha256-${createHash('sha256').update(script.text).digest('base64')}'`;
-		if (!(script.nonce && scriptSrc.includes(`'nonce-${script.nonce}'`)) && !scriptSrc.includes(hash)) problems.push(`${path}: an inline script the policy blocks: ${script.text.slice(0, 80)}`);
+		if (!(script.nonce && scriptSrc.includes(`'nonce-${script.nonce}'`)) && !scriptSrc.includes(hash))
+			problems.push(`${path}: an inline script the policy blocks: ${script.text.slice(0, 80)}`);
 	}
 	return problems;
 }
 
 describe('inline scripts', () => {
 	it('every script a page writes inline from a file is listed in svelte.config.js, so its hash is in the policy', () => {
-		const svelteFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? svelteFiles(join(dir, e.name)) : e.name.endsWith('.svelte') ? [join(dir, e.name)] : []));
+		const svelteFiles = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+				e.isDirectory() ? svelteFiles(join(dir, e.name)) : e.name.endsWith('.svelte') ? [join(dir, e.name)] : []
+			);
 		const inlined: string[] = [];
 		for (const file of svelteFiles(join(ROOT, 'src'))) {
 			const source = readFileSync(file, 'utf8');
@@ -66,7 +77,17 @@ describe('security headers on every kind of answer', () => {
 		server = await startServer({ dialect: 'sqlite', env: { MAP_TILES_URL: TILES } });
 		worker = await login(server, DEMO.communityWorker);
 		coordinator = await login(server, DEMO.coordinator);
-		path = async (routeId, email) => routePath(routeId, await resolveParams(server.db, routeId, [...routeId.matchAll(/\[(\w+)\]/g)].map((m) => m[1]), email, server.dataDir));
+		path = async (routeId, email) =>
+			routePath(
+				routeId,
+				await resolveParams(
+					server.db,
+					routeId,
+					[...routeId.matchAll(/\[(\w+)\]/g)].map((m) => m[1]),
+					email,
+					server.dataDir
+				)
+			);
 	});
 	afterAll(async () => {
 		await server?.stop();
@@ -143,8 +164,15 @@ describe('security headers on every kind of answer', () => {
 
 	it('refusals and the plain error page run no script at all', async () => {
 		const forged = await new HttpSession(server).post('/login', { email: 'x' }, { origin: 'http://evil.example' });
-		const broken = await coordinator.request(await path('/staff/surveys/[id]/codes/letters'), { method: 'POST', headers: { origin: server.url, 'content-type': 'multipart/form-data', accept: 'text/html' }, body: 'x' });
-		for (const [what, res] of [['a forged form', forged], ['a broken body to an endpoint', broken]] as const) {
+		const broken = await coordinator.request(await path('/staff/surveys/[id]/codes/letters'), {
+			method: 'POST',
+			headers: { origin: server.url, 'content-type': 'multipart/form-data', accept: 'text/html' },
+			body: 'x'
+		});
+		for (const [what, res] of [
+			['a forged form', forged],
+			['a broken body to an endpoint', broken]
+		] as const) {
 			expect(res.headers.get('content-type'), what).toContain('text/html');
 			const d = directives(res.headers.get('content-security-policy'));
 			expect(d.get('default-src'), what).toEqual(["'none'"]);
@@ -155,8 +183,15 @@ describe('security headers on every kind of answer', () => {
 		}
 		// Pages refused by their access rule (a worker opening the audit log, a stranger posting to it): the same.
 		const forbidden = await worker.get('/staff/audit');
-		const stranger = await new HttpSession(server).request('/staff/audit', { method: 'POST', headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: '' });
-		for (const [status, res] of [[403, forbidden], [401, stranger]] as const) {
+		const stranger = await new HttpSession(server).request('/staff/audit', {
+			method: 'POST',
+			headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: ''
+		});
+		for (const [status, res] of [
+			[403, forbidden],
+			[401, stranger]
+		] as const) {
 			expect(res.status).toBe(status);
 			expect(directives(res.headers.get('content-security-policy')).get('default-src')).toEqual(["'none'"]);
 			expect(res.headers.get('x-frame-options')).toBe('DENY');
@@ -201,7 +236,11 @@ describe('security headers on every kind of answer', () => {
 			['a stylesheet', fetch(`${server.url}${assetPath}`), 'text/css'],
 			['a missing file', fetch(`${server.url}/_app/immutable/nope.js`), ''],
 			['a 404 page', new HttpSession(server).get('/nergens'), 'text/html'],
-			['a refused form', new HttpSession(server).post('/settings?/language', { lang: 'fr' }, { origin: 'http://evil.example', accept: 'application/json' }), 'application/problem+json']
+			[
+				'a refused form',
+				new HttpSession(server).post('/settings?/language', { lang: 'fr' }, { origin: 'http://evil.example', accept: 'application/json' }),
+				'application/problem+json'
+			]
 		];
 		const problems: string[] = [];
 		for (const [what, pending, type] of answers) {

@@ -22,7 +22,12 @@ for (const dialect of testDialects()) {
 
 		async function signIn(tab: HttpSession, email: string, password: string): Promise<Answer> {
 			const res = await tab.post('/login', { email, password });
-			return { status: res.status, retryAfter: res.headers.get('retry-after'), text: visibleText(await res.text()), signedIn: tab.cookies.has('leefbaar_session') };
+			return {
+				status: res.status,
+				retryAfter: res.headers.get('retry-after'),
+				text: visibleText(await res.text()),
+				signedIn: tab.cookies.has('leefbaar_session')
+			};
 		}
 
 		async function mailsTo(to: string): Promise<Mail[]> {
@@ -41,7 +46,10 @@ for (const dialect of testDialects()) {
 			const guesser = tabAt('203.0.113.5');
 			const answers: Answer[] = [];
 			for (let i = 0; i < 50; i++) answers.push(await signIn(guesser, DEMO.coordinator, `raden-${i}`));
-			expect(answers.map((a) => a.status), server.output()).toEqual([...Array(5).fill(400), ...Array(45).fill(429)]);
+			expect(
+				answers.map((a) => a.status),
+				server.output()
+			).toEqual([...Array(5).fill(400), ...Array(45).fill(429)]);
 			for (const a of answers.slice(0, 5)) expect(a.text).toContain(WRONG);
 			// The sixth came inside the 2-second wait: refused unchecked, with how long to wait, on the login page.
 			expect(answers[5].retryAfter).toBe('4');
@@ -87,14 +95,25 @@ for (const dialect of testDialects()) {
 					const a = await signIn(tab, email, `raden-${i}`);
 					// A pause's Retry-After counts down with the clock: compared in whole minutes.
 					const wait = a.retryAfter && Number(a.retryAfter) > 60 ? `${Math.ceil(Number(a.retryAfter) / 60)}min` : (a.retryAfter ?? '-');
-					out.push(`${a.status} ${wait} ${a.text.includes(WRONG) ? 'wrong' : a.text.includes('Wacht ') ? 'wait' : a.text.includes('Voor dit e-mailadres') ? 'paused' : '?'}`);
+					out.push(
+						`${a.status} ${wait} ${a.text.includes(WRONG) ? 'wrong' : a.text.includes('Wacht ') ? 'wait' : a.text.includes('Voor dit e-mailadres') ? 'paused' : '?'}`
+					);
 				}
 				return out;
 			};
 			const real = await run(DEMO.housingCompany, '203.0.113.6');
 			const madeUp = await run('niemand@leefbaar.demo', '203.0.113.7');
 			expect(madeUp).toEqual(real);
-			expect(real).toEqual([...Array(5).fill('400 - wrong'), '429 4 wait', '429 8 wait', '429 16 wait', '429 32 wait', '429 15min paused', '429 15min paused', '429 15min paused']);
+			expect(real).toEqual([
+				...Array(5).fill('400 - wrong'),
+				'429 4 wait',
+				'429 8 wait',
+				'429 16 wait',
+				'429 32 wait',
+				'429 15min paused',
+				'429 15min paused',
+				'429 15min paused'
+			]);
 			expect((await server.db.selectFrom('outbox').select('id').execute()).length).toBe(before + 1);
 		});
 
@@ -153,7 +172,10 @@ for (const dialect of testDialects()) {
 
 		it('made-up reset and invitation links tried from one address are refused after a while, with a 429 page saying when', async () => {
 			// Someone else's made-up link is simply wrong, not refused.
-			expect((await tabAt('203.0.113.78').post('/invitation/verzonnen', { name: 'X', password: 'een-lang-wachtwoord', passwordRepeat: 'een-lang-wachtwoord' })).status).toBe(404);
+			expect(
+				(await tabAt('203.0.113.78').post('/invitation/verzonnen', { name: 'X', password: 'een-lang-wachtwoord', passwordRepeat: 'een-lang-wachtwoord' }))
+					.status
+			).toBe(404);
 
 			const scanner = tabAt('203.0.113.77');
 			const statuses: number[] = [];

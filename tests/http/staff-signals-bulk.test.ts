@@ -25,7 +25,8 @@ for (const dialect of testDialects()) {
 			const voorkempen = await db.selectFrom('organisations').select('id').where('name', '=', 'De Voorkempen').executeTakeFirstOrThrow();
 			const mailbox = await createCategory(db, setup, { key: 'bulk_mailbox', kind: 'common_spaces', name: 'Brievenbus (test)', isActive: true });
 			await setRoutingRule(db, setup, { categoryId: mailbox.id, organisationId: vlashaard.id, deadlineDays: 5 });
-			const report = (text: string) => reportSignal(db, anonymous, { kind: 'common_spaces', categoryId: mailbox.id, description: text }, { baseUrl: server.url });
+			const report = (text: string) =>
+				reportSignal(db, anonymous, { kind: 'common_spaces', categoryId: mailbox.id, description: text }, { baseUrl: server.url });
 			ours = [await report('Brievenbus 12 kapot'), await report('Brievenbus 14 gaat niet meer dicht')];
 			await setRoutingRule(db, setup, { categoryId: mailbox.id, organisationId: voorkempen.id, deadlineDays: 5 });
 			theirs = await report('Brievenbus in Kapelakker kapot');
@@ -35,10 +36,18 @@ for (const dialect of testDialects()) {
 			await server?.stop();
 		});
 
-		const statuses = async (ids: string[]) => (await server.db.selectFrom('signals').select(['id', 'status']).where('id', 'in', ids).orderBy('id').execute()).map((r) => r.status);
+		const statuses = async (ids: string[]) =>
+			(await server.db.selectFrom('signals').select(['id', 'status']).where('id', 'in', ids).orderBy('id').execute()).map((r) => r.status);
 
 		it('a selection with a signal of another organisation changes nothing and says which one', async () => {
-			const form = new URLSearchParams([['back', 'category=x'], ...ours.map((s) => ['ids', s.id]), ['ids', theirs.id], ['status', 'accepted'], ['reason', ''], ['action', 'status']]);
+			const form = new URLSearchParams([
+				['back', 'category=x'],
+				...ours.map((s) => ['ids', s.id]),
+				['ids', theirs.id],
+				['status', 'accepted'],
+				['reason', ''],
+				['action', 'status']
+			]);
 			const res = await pieter.post('/staff/signals?/bulk', form);
 			expect(res.status).toBe(403);
 			const html = await res.text();
@@ -49,7 +58,13 @@ for (const dialect of testDialects()) {
 		});
 
 		it('accepts the two ticked signals at once and returns to the same filtered inbox', async () => {
-			const form = new URLSearchParams([['back', 'overdue=1&q=brievenbus'], ...ours.map((s) => ['ids', s.id]), ['status', 'accepted'], ['reason', ''], ['action', 'status']]);
+			const form = new URLSearchParams([
+				['back', 'overdue=1&q=brievenbus'],
+				...ours.map((s) => ['ids', s.id]),
+				['status', 'accepted'],
+				['reason', ''],
+				['action', 'status']
+			]);
 			const res = await pieter.post('/staff/signals?/bulk', form);
 			expect(res.status).toBe(303);
 			expect(res.headers.get('location')).toBe('/staff/signals?overdue=1&q=brievenbus&changed=2');
@@ -57,16 +72,38 @@ for (const dialect of testDialects()) {
 		});
 
 		it('nothing ticked, or rejecting without a reason, is a clear message, not an error page', async () => {
-			const none = await pieter.post('/staff/signals?/bulk', new URLSearchParams([['status', 'accepted'], ['action', 'status']]));
+			const none = await pieter.post(
+				'/staff/signals?/bulk',
+				new URLSearchParams([
+					['status', 'accepted'],
+					['action', 'status']
+				])
+			);
 			expect(none.status).toBe(400);
 			expect(await none.text()).toContain('Kies eerst een of meer meldingen');
-			const noReason = await pieter.post('/staff/signals?/bulk', new URLSearchParams([['ids', ours[0].id], ['status', 'rejected'], ['reason', ''], ['action', 'status']]));
+			const noReason = await pieter.post(
+				'/staff/signals?/bulk',
+				new URLSearchParams([
+					['ids', ours[0].id],
+					['status', 'rejected'],
+					['reason', ''],
+					['action', 'status']
+				])
+			);
 			expect(noReason.status).toBe(400);
 			expect(await noReason.text()).toContain('Schrijf de reden');
 		});
 
 		it('filters typed into the address bar never give a server error', async () => {
-			for (const query of ['status=flying', 'page=-3', 'page=abc', 'category=%27%20or%201=1', `q=${'x'.repeat(500)}`, 'overdue=maybe&mine=1&team=nope', 'q=%25_%5C']) {
+			for (const query of [
+				'status=flying',
+				'page=-3',
+				'page=abc',
+				'category=%27%20or%201=1',
+				`q=${'x'.repeat(500)}`,
+				'overdue=maybe&mine=1&team=nope',
+				'q=%25_%5C'
+			]) {
 				const res = await pieter.get(`/staff/signals?${query}`);
 				expect(res.status, query).toBe(200);
 				await res.arrayBuffer();

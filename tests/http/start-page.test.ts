@@ -60,7 +60,15 @@ for (const dialect of testDialects()) {
 		] as const) {
 			it(`${who}: every number is the length of the list it opens`, async () => {
 				const { session, lines } = await linesOf(email);
-				expect(lines.map((l) => l.label)).toEqual(expect.arrayContaining(['Op mijn naam', 'Over tijd', 'Nieuw en nog bij niemand', 'Doorverwijzingen die op ons antwoord wachten', 'Heropend: de bewoner zegt "niet opgelost"']));
+				expect(lines.map((l) => l.label)).toEqual(
+					expect.arrayContaining([
+						'Op mijn naam',
+						'Over tijd',
+						'Nieuw en nog bij niemand',
+						'Doorverwijzingen die op ons antwoord wachten',
+						'Heropend: de bewoner zegt "niet opgelost"'
+					])
+				);
 				for (const line of lines.filter((l) => l.href.startsWith('/staff/signals'))) {
 					expect([line.label, await listTotal(session, line.href)]).toEqual([line.label, line.count]);
 				}
@@ -87,10 +95,25 @@ for (const dialect of testDialects()) {
 		it("a new signal in Wevelgem counts for Wevelgem's institute, not for the worker in Brecht", async () => {
 			const newOnes = async (email: string) => (await linesOf(email)).lines.find((l) => l.label === 'Nieuw en nog bij niemand')!.count;
 			const [saraBefore, jonasBefore] = [await newOnes(DEMO.communityWorker), await newOnes(DEMO.otherInstitute)];
-			const wevelgem = await server.db.selectFrom('areas').select('id').where('name', '=', 'Wevelgem').where('kind', '=', 'municipality').executeTakeFirstOrThrow();
+			const wevelgem = await server.db
+				.selectFrom('areas')
+				.select('id')
+				.where('name', '=', 'Wevelgem')
+				.where('kind', '=', 'municipality')
+				.executeTakeFirstOrThrow();
 			const noise = await server.db.selectFrom('signal_categories').select('id').where('kind', '=', 'nuisance').orderBy('key').executeTakeFirstOrThrow();
-			const routed = await reportSignal(server.db, anonymous, { kind: 'nuisance', categoryId: noise.id, description: 'Harde muziek op het plein\nelke avond', areaId: wevelgem.id }, { baseUrl: server.url });
-			const row = await server.db.selectFrom('signals as s').innerJoin('organisations as o', 'o.id', 's.organisation_id').select('o.name').where('s.id', '=', routed.id).executeTakeFirstOrThrow();
+			const routed = await reportSignal(
+				server.db,
+				anonymous,
+				{ kind: 'nuisance', categoryId: noise.id, description: 'Harde muziek op het plein\nelke avond', areaId: wevelgem.id },
+				{ baseUrl: server.url }
+			);
+			const row = await server.db
+				.selectFrom('signals as s')
+				.innerJoin('organisations as o', 'o.id', 's.organisation_id')
+				.select('o.name')
+				.where('s.id', '=', routed.id)
+				.executeTakeFirstOrThrow();
 			expect(row.name).toBe('Samenlevingsopbouw West-Vlaanderen');
 			expect(await newOnes(DEMO.communityWorker)).toBe(saraBefore + 1);
 			expect(await newOnes(DEMO.otherInstitute)).toBe(jonasBefore);
@@ -106,7 +129,8 @@ for (const dialect of testDialects()) {
 			const html = await (await admin.get('/staff')).text();
 			expect(dayLines(html)).toEqual([]);
 			expect(html).toContain('Jij richt Leefbaar in');
-			for (const href of ['/admin/users', '/admin/organisations', '/staff/settings/signals', '/staff/imports', '/staff/audit']) expect(html).toContain(`href="${href}"`);
+			for (const href of ['/admin/users', '/admin/organisations', '/staff/settings/signals', '/staff/imports', '/staff/audit'])
+				expect(html).toContain(`href="${href}"`);
 			expect(html).toContain('href="/staff/areas"');
 		});
 
@@ -119,8 +143,19 @@ for (const dialect of testDialects()) {
 
 		it('the admin is no choice for a signal, and a forged post to put it on her name is refused in plain words', async () => {
 			const sara = await login(server, DEMO.communityWorker);
-			const institute = await server.db.selectFrom('organisations').select('id').where('name', '=', 'Samenlevingsopbouw West-Vlaanderen').executeTakeFirstOrThrow();
-			const signal = await server.db.selectFrom('signals').select('id').where('organisation_id', '=', institute.id).where('is_help_request', '=', false).where('merged_into_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+			const institute = await server.db
+				.selectFrom('organisations')
+				.select('id')
+				.where('name', '=', 'Samenlevingsopbouw West-Vlaanderen')
+				.executeTakeFirstOrThrow();
+			const signal = await server.db
+				.selectFrom('signals')
+				.select('id')
+				.where('organisation_id', '=', institute.id)
+				.where('is_help_request', '=', false)
+				.where('merged_into_id', 'is', null)
+				.orderBy('id')
+				.executeTakeFirstOrThrow();
 			const admin = await server.db.selectFrom('users').select(['id', 'name']).where('email', '=', DEMO.admin).executeTakeFirstOrThrow();
 			const page = await (await sara.get(`/staff/signals/${signal.id}`)).text();
 			expect(page).toContain('Koen Vermeulen');
@@ -128,7 +163,9 @@ for (const dialect of testDialects()) {
 			const res = await sara.post(`/staff/signals/${signal.id}?/assign`, { assigneeId: admin.id });
 			expect(res.status).toBe(400);
 			expect(await res.text()).toContain(`${admin.name} kan geen meldingen behandelen`);
-			expect((await server.db.selectFrom('signals').select('assignee_id').where('id', '=', signal.id).executeTakeFirstOrThrow()).assignee_id).not.toBe(admin.id);
+			expect((await server.db.selectFrom('signals').select('assignee_id').where('id', '=', signal.id).executeTakeFirstOrThrow()).assignee_id).not.toBe(
+				admin.id
+			);
 		});
 	});
 }

@@ -28,7 +28,10 @@ async function startOnce(dataDir: string, env: Record<string, string> = {}): Pro
 		for (;;) {
 			if (child.exitCode !== null) throw new Error(`the server stopped:\n${stdout}\n${stderr}`);
 			if (Date.now() > deadline) throw new Error(`the server did not answer:\n${stdout}\n${stderr}`);
-			const answered = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' }).then((r) => r.status < 500, () => false);
+			const answered = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' }).then(
+				(r) => r.status < 500,
+				() => false
+			);
 			if (answered) break;
 			await new Promise((ok) => setTimeout(ok, 200));
 		}
@@ -78,7 +81,11 @@ describe.runIf(existsSync(join(buildDir(), 'handler.js')))('npm start', () => {
 		const port = await freePort();
 		await new Promise<void>((ok) => blocker.listen(port, ok));
 		try {
-			const child = spawn(process.execPath, ['scripts/serve.js'], { cwd: ROOT, env: { ...process.env, BUILD_DIR: buildDir(), DATA_DIR: dataDir, PORT: String(port), JOBS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(process.execPath, ['scripts/serve.js'], {
+				cwd: ROOT,
+				env: { ...process.env, BUILD_DIR: buildDir(), DATA_DIR: dataDir, PORT: String(port), JOBS: 'false' },
+				stdio: ['ignore', 'pipe', 'pipe']
+			});
 			let stderr = '';
 			child.stderr.on('data', (chunk) => (stderr += chunk));
 			const code = await new Promise<number | null>((ok) => child.once('exit', ok));
@@ -94,7 +101,12 @@ describe('the README', () => {
 	it('lists every demo login, in the order npm start prints them', () => {
 		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 		const at = DEMO_LOGINS.map((l) => readme.indexOf(`| ${l.email} | ${l.name} |`));
-		expect(at.every((i) => i > 0), DEMO_LOGINS.filter((_, i) => at[i] < 0).map((l) => l.email).join(', ')).toBe(true);
+		expect(
+			at.every((i) => i > 0),
+			DEMO_LOGINS.filter((_, i) => at[i] < 0)
+				.map((l) => l.email)
+				.join(', ')
+		).toBe(true);
 		expect([...at].sort((a, b) => a - b)).toEqual(at);
 		expect(readme).toContain(`Password for all: \`${DEMO_PASSWORD}\``);
 	});

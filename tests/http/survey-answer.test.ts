@@ -21,7 +21,14 @@ for (const dialect of testDialects()) {
 		let vlashof: string;
 		const phone = () => new HttpSession(server, { 'accept-language': 'nl-BE' });
 		const count = async (table: 'survey_responses' | 'survey_drafts' | 'survey_open_answers') =>
-			Number((await server.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+			Number(
+				(
+					await server.db
+						.selectFrom(table)
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		const page = async (session: HttpSession, path: string) => {
 			const res = await session.get(path);
 			expect(res.status, server.output()).toBe(200);
@@ -41,22 +48,36 @@ for (const dialect of testDialects()) {
 		async function letterCode(): Promise<string> {
 			const code = newHouseholdCode();
 			const any = await server.db.selectFrom('survey_codes').select(['batch_id', 'estate_id']).where('wave_id', '=', waveId).executeTakeFirstOrThrow();
-			await server.db.insertInto('survey_codes').values({ code_hash: hashHouseholdCode(code), survey_id: survey.id, wave_id: waveId, batch_id: any.batch_id, estate_id: vlashof, status: 'unused' }).execute();
+			await server.db
+				.insertInto('survey_codes')
+				.values({ code_hash: hashHouseholdCode(code), survey_id: survey.id, wave_id: waveId, batch_id: any.batch_id, estate_id: vlashof, status: 'unused' })
+				.execute();
 			return code;
 		}
 
 		/** From the consent over the three screens to the check page, with the fewest answers. */
 		async function answerAll(session: HttpSession, estateId = vlashof): Promise<void> {
 			expect((await post(session, 'next', 0, [], { estateId })).headers.get('location')).toBe(`/enquete/${survey.slug}?stap=1`);
-			expect((await post(session, 'next', 1, SCREEN1, { 'a.woning_tevreden': '4', 'a.herstelling_gevraagd': 'no' })).headers.get('location')).toBe(`/enquete/${survey.slug}?stap=2`);
-			expect((await post(session, 'next', 2, SCREEN2, { 'a.buurt_tevreden': '5', 'a.buurtwerk_kent': 'no' })).headers.get('location')).toBe(`/enquete/${survey.slug}?stap=3`);
-			expect((await post(session, 'next', 3, SCREEN3, { 'a.opmerking': 'Het is hier rustig.' })).headers.get('location')).toBe(`/enquete/${survey.slug}?stap=4`);
+			expect((await post(session, 'next', 1, SCREEN1, { 'a.woning_tevreden': '4', 'a.herstelling_gevraagd': 'no' })).headers.get('location')).toBe(
+				`/enquete/${survey.slug}?stap=2`
+			);
+			expect((await post(session, 'next', 2, SCREEN2, { 'a.buurt_tevreden': '5', 'a.buurtwerk_kent': 'no' })).headers.get('location')).toBe(
+				`/enquete/${survey.slug}?stap=3`
+			);
+			expect((await post(session, 'next', 3, SCREEN3, { 'a.opmerking': 'Het is hier rustig.' })).headers.get('location')).toBe(
+				`/enquete/${survey.slug}?stap=4`
+			);
 		}
 
 		beforeAll(async () => {
 			server = await startServer({ dialect, env: { INTAKE_RATE_LIMIT: String(LIMIT) } });
 			survey = await server.db.selectFrom('surveys').select(['id', 'slug']).where('status', '=', 'open').executeTakeFirstOrThrow();
-			const wave = await server.db.selectFrom('survey_waves').select('id').where('survey_id', '=', survey.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			const wave = await server.db
+				.selectFrom('survey_waves')
+				.select('id')
+				.where('survey_id', '=', survey.id)
+				.orderBy('number', 'desc')
+				.executeTakeFirstOrThrow();
 			waveId = wave.id;
 			vlashof = (await server.db.selectFrom('estates').select('id').where('name', '=', 'Vlashof').executeTakeFirstOrThrow()).id;
 		}, 180_000);
@@ -89,21 +110,40 @@ for (const dialect of testDialects()) {
 			expect(screen).toContain('Door je antwoord komt er een vraag bij');
 			expect(screen).toMatch(/class="question[^"]*" data-when="\{[^>]*\}" data-key="herstelling_snel"/);
 			expect(screen).toMatch(/name="a.herstelling_gevraagd" value="yes"[^>]*checked/);
-			res = await post(tab, 'next', 1, [...SCREEN1, 'herstelling_snel'], { 'a.woning_tevreden': '4', 'a.herstelling_gevraagd': 'yes', 'a.herstelling_snel': '2' });
+			res = await post(tab, 'next', 1, [...SCREEN1, 'herstelling_snel'], {
+				'a.woning_tevreden': '4',
+				'a.herstelling_gevraagd': 'yes',
+				'a.herstelling_snel': '2'
+			});
 			expect(res.headers.get('location')).toBe(`/enquete/${survey.slug}?stap=2`);
 
 			// Back, and "no" after all: the repair answer goes.
 			res = await post(tab, 'back', 2, SCREEN2, { 'a.buurt_tevreden': '3' });
 			expect(res.headers.get('location')).toBe(`/enquete/${survey.slug}?stap=1`);
-			res = await post(tab, 'next', 1, [...SCREEN1, 'herstelling_snel'], { 'a.woning_tevreden': '4', 'a.herstelling_gevraagd': 'no', 'a.herstelling_snel': '2' });
+			res = await post(tab, 'next', 1, [...SCREEN1, 'herstelling_snel'], {
+				'a.woning_tevreden': '4',
+				'a.herstelling_gevraagd': 'no',
+				'a.herstelling_snel': '2'
+			});
 			expect(res.headers.get('location')).toBe(`/enquete/${survey.slug}?stap=2`);
 			screen = await page(tab, `/enquete/${survey.slug}?stap=2`);
 			expect(screen).toMatch(/name="a.buurt_tevreden" value="3"[^>]*checked/);
-			expect((await post(tab, 'next', 2, SCREEN2, { 'a.buurt_tevreden': '3', 'a.buurtwerk_kent': 'yes' })).headers.get('location')).toBe(`/enquete/${survey.slug}?stap=2&erbij=1`);
-			expect((await post(tab, 'next', 2, [...SCREEN2, 'activiteiten', 'buurtwerk_tevreden'], { 'a.buurt_tevreden': '3', 'a.buurtwerk_kent': 'yes', 'a.activiteiten': ['plantenruil', 'buurtdrink'], 'a.jaren': '12' })).headers.get('location')).toBe(
-				`/enquete/${survey.slug}?stap=3`
+			expect((await post(tab, 'next', 2, SCREEN2, { 'a.buurt_tevreden': '3', 'a.buurtwerk_kent': 'yes' })).headers.get('location')).toBe(
+				`/enquete/${survey.slug}?stap=2&erbij=1`
 			);
-			expect((await post(tab, 'next', 3, SCREEN3, { 'a.noden.ideas': 'Een moestuin op het plein', 'a.opmerking': '' })).headers.get('location')).toBe(`/enquete/${survey.slug}?stap=4`);
+			expect(
+				(
+					await post(tab, 'next', 2, [...SCREEN2, 'activiteiten', 'buurtwerk_tevreden'], {
+						'a.buurt_tevreden': '3',
+						'a.buurtwerk_kent': 'yes',
+						'a.activiteiten': ['plantenruil', 'buurtdrink'],
+						'a.jaren': '12'
+					})
+				).headers.get('location')
+			).toBe(`/enquete/${survey.slug}?stap=3`);
+			expect((await post(tab, 'next', 3, SCREEN3, { 'a.noden.ideas': 'Een moestuin op het plein', 'a.opmerking': '' })).headers.get('location')).toBe(
+				`/enquete/${survey.slug}?stap=4`
+			);
 
 			const check = await page(tab, `/enquete/${survey.slug}?stap=4`);
 			expect(check).toContain('Kijk je antwoorden na');
@@ -158,7 +198,10 @@ for (const dialect of testDialects()) {
 			expect(screen).toContain('Welkom terug');
 			expect(screen).toContain('Uw buurt en het buurtwerk');
 			// Easy read, where the survey has it.
-			expect((await later.post(`/enquete/${survey.slug}?/easy`, { step: '1', shown: SCREEN1.join(' '), 'a.woning_tevreden': '5', 'a.herstelling_gevraagd': 'no' })).status).toBe(303);
+			expect(
+				(await later.post(`/enquete/${survey.slug}?/easy`, { step: '1', shown: SCREEN1.join(' '), 'a.woning_tevreden': '5', 'a.herstelling_gevraagd': 'no' }))
+					.status
+			).toBe(303);
 			expect(await page(later, `/enquete/${survey.slug}?stap=1`)).toContain('Bent u blij met uw huis?');
 		});
 
@@ -168,7 +211,12 @@ for (const dialect of testDialects()) {
 			const drafts = await count('survey_drafts');
 			const responses = await count('survey_responses');
 
-			let res = await tab.post(`/enquete/${survey.slug}?stap=1&/next`, { step: '1', shown: SCREEN1.join(' '), 'a.woning_tevreden': '9', 'a.herstelling_gevraagd': 'no' });
+			let res = await tab.post(`/enquete/${survey.slug}?stap=1&/next`, {
+				step: '1',
+				shown: SCREEN1.join(' '),
+				'a.woning_tevreden': '9',
+				'a.herstelling_gevraagd': 'no'
+			});
 			expect(res.status).toBe(400);
 			let html = visible(await res.text());
 			expect(html).toContain('Kies een smiley van 1 tot 5.');
@@ -216,7 +264,9 @@ for (const dialect of testDialects()) {
 			expect((await post(tab, 'send', 4, [])).headers.get('location')).toBe(`/enquete/${survey.slug}/bedankt`);
 			const stored = await server.db.selectFrom('survey_responses').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
 			expect(stored).toMatchObject({ channel: 'code', estate_id: vlashof });
-			expect((await server.db.selectFrom('survey_codes').select('status').where('code_hash', '=', hashHouseholdCode(code)).executeTakeFirstOrThrow()).status).toBe('used');
+			expect(
+				(await server.db.selectFrom('survey_codes').select('status').where('code_hash', '=', hashHouseholdCode(code)).executeTakeFirstOrThrow()).status
+			).toBe('used');
 
 			// The neighbour types the same code (with a space, in small letters): refused in plain words.
 			const neighbour = phone();
@@ -242,7 +292,9 @@ for (const dialect of testDialects()) {
 			expect(res.headers.get('location')).toBe(`/enquete/${survey.slug}`);
 			await answerAll(tab, '');
 			expect((await post(tab, 'send', 4, [])).headers.get('location')).toBe(`/enquete/${survey.slug}/bedankt`);
-			expect((await server.db.selectFrom('survey_codes').select('status').where('code_hash', '=', hashHouseholdCode(code)).executeTakeFirstOrThrow()).status).toBe('used');
+			expect(
+				(await server.db.selectFrom('survey_codes').select('status').where('code_hash', '=', hashHouseholdCode(code)).executeTakeFirstOrThrow()).status
+			).toBe('used');
 		});
 
 		it('the builder previews a version in a phone frame: staff only, every question shown, nothing stored', async () => {
@@ -268,7 +320,11 @@ for (const dialect of testDialects()) {
 		});
 
 		it('a survey by household codes only sends a visitor without a code to the code page', async () => {
-			await server.db.updateTable('surveys').set({ modes: ['code', 'paper'] }).where('id', '=', survey.id).execute();
+			await server.db
+				.updateTable('surveys')
+				.set({ modes: ['code', 'paper'] })
+				.where('id', '=', survey.id)
+				.execute();
 			try {
 				const tab = phone();
 				expect(await page(tab, `/enquete/${survey.slug}`)).toContain('Voor deze bevraging heb je de code uit je brief nodig.');
@@ -278,7 +334,11 @@ for (const dialect of testDialects()) {
 				expect((await tab.get(`/enquete/c/${code}`)).status).toBe(303);
 				expect(await page(tab, `/enquete/${survey.slug}`)).toContain('Je antwoordt met de code uit je brief');
 			} finally {
-				await server.db.updateTable('surveys').set({ modes: ['open_link', 'code', 'paper', 'tablet'] }).where('id', '=', survey.id).execute();
+				await server.db
+					.updateTable('surveys')
+					.set({ modes: ['open_link', 'code', 'paper', 'tablet'] })
+					.where('id', '=', survey.id)
+					.execute();
 			}
 		});
 
@@ -287,7 +347,9 @@ for (const dialect of testDialects()) {
 			const tab = phone();
 			await post(tab, 'next', 0, [], { estateId: vlashof });
 			for (const path of [`/enquete/${survey.slug}`, `/enquete/${survey.slug}?stap=1`, '/enquete']) {
-				const res = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip', ...(path.includes('stap') ? { cookie: tab.cookieHeader() } : {}) } });
+				const res = await fetch(`${server.url}${path}`, {
+					headers: { 'accept-encoding': 'gzip', ...(path.includes('stap') ? { cookie: tab.cookieHeader() } : {}) }
+				});
 				const html = await res.text();
 				let bytes = gzipSync(html).length;
 				const assets = [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]).filter((h, i, all) => all.indexOf(h) === i);

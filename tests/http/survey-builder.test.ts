@@ -17,11 +17,30 @@ for (const dialect of testDialects()) {
 		let estates: Array<{ id: string; name: string }>;
 		let surveyId: string;
 		const structure = async () => {
-			const row = await server.db.selectFrom('survey_versions').select(['number', 'structure']).where('survey_id', '=', surveyId).orderBy('number', 'desc').executeTakeFirstOrThrow();
-			return { number: row.number, structure: (typeof row.structure === 'string' ? JSON.parse(row.structure) : row.structure) as { sections: Array<{ key: string; questions: Array<{ key: string; kind: string; condition?: unknown }> }> } };
+			const row = await server.db
+				.selectFrom('survey_versions')
+				.select(['number', 'structure'])
+				.where('survey_id', '=', surveyId)
+				.orderBy('number', 'desc')
+				.executeTakeFirstOrThrow();
+			return {
+				number: row.number,
+				structure: (typeof row.structure === 'string' ? JSON.parse(row.structure) : row.structure) as {
+					sections: Array<{ key: string; questions: Array<{ key: string; kind: string; condition?: unknown }> }>;
+				}
+			};
 		};
 		const answerSets = async (channel?: string) =>
-			Number((await server.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', surveyId).$if(!!channel, (q) => q.where('channel', '=', channel as 'paper')).executeTakeFirstOrThrow()).n);
+			Number(
+				(
+					await server.db
+						.selectFrom('survey_responses')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('survey_id', '=', surveyId)
+						.$if(!!channel, (q) => q.where('channel', '=', channel as 'paper'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		const edit = (op: string, fields: Record<string, string>) => sara.post(`/staff/surveys/${surveyId}/structure?/${op}`, fields);
 
 		beforeAll(async () => {
@@ -66,7 +85,13 @@ for (const dialect of testDialects()) {
 			expect((await edit('add_section', { 'title.nl': 'Uw woning' })).status).toBe(303);
 			expect((await edit('add_question', { section: '0', kind: 'scale', 'label.nl': 'Hoe tevreden bent u over uw woning?', required: 'on' })).status).toBe(303);
 			expect((await edit('add_question', { section: '0', kind: 'yes_no', 'label.nl': 'Vroeg u een herstelling aan?' })).status).toBe(303);
-			const added = await edit('add_question', { section: '0', kind: 'single_choice', 'label.nl': 'Hoe snel?', options: 'Binnen de week\nLater', condition: 'is:vroeg_u_een_herstelling_aan:yes' });
+			const added = await edit('add_question', {
+				section: '0',
+				kind: 'single_choice',
+				'label.nl': 'Hoe snel?',
+				options: 'Binnen de week\nLater',
+				condition: 'is:vroeg_u_een_herstelling_aan:yes'
+			});
 			expect(added.headers.get('location')).toMatch(/open=question-0-2#question-0-2$/);
 			expect((await edit('add_section', { 'title.nl': 'Uw buurt' })).status).toBe(303);
 			expect((await edit('add_question', { section: '1', kind: 'number', 'label.nl': 'Hoeveel jaar woont u hier?' })).status).toBe(303);
@@ -108,7 +133,12 @@ for (const dialect of testDialects()) {
 		it('making codes goes back to the codes page with the new counts; the letters download from there, a page per household; a reload or a second post makes none twice', async () => {
 			const waves = await server.db.selectFrom('survey_waves').select('id').where('survey_id', '=', surveyId).execute();
 			expect(waves).toHaveLength(1);
-			const perEstate = await server.db.selectFrom('survey_wave_estates as w').innerJoin('estates as e', 'e.id', 'w.estate_id').select(['e.name', 'w.households']).where('w.wave_id', '=', waves[0].id).execute();
+			const perEstate = await server.db
+				.selectFrom('survey_wave_estates as w')
+				.innerJoin('estates as e', 'e.id', 'w.estate_id')
+				.select(['e.name', 'w.households'])
+				.where('w.wave_id', '=', waves[0].id)
+				.execute();
 			const households = perEstate.reduce((n, e) => n + Number(e.households), 0);
 			expect(households).toBeGreaterThan(10);
 			const counts = (html: string) => html.replace(/<!--[^>]*-->/g, '');
@@ -144,7 +174,17 @@ for (const dialect of testDialects()) {
 			const none = await (await sara.get(again.headers.get('location')!)).text();
 			expect(visibleText(none)).toContain('Alle gezinnen hebben al een code in deze ronde.');
 			expect(none).toContain(`href="${href}"`);
-			expect(Number((await server.db.selectFrom('survey_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', surveyId).executeTakeFirstOrThrow()).n)).toBe(households);
+			expect(
+				Number(
+					(
+						await server.db
+							.selectFrom('survey_codes')
+							.select((eb) => eb.fn.countAll<number>().as('n'))
+							.where('survey_id', '=', surveyId)
+							.executeTakeFirstOrThrow()
+					).n
+				)
+			).toBe(households);
 
 			// The letters open only for the session that made them, and never for a partner of the survey.
 			const elsewhere = await login(server, DEMO.communityWorker);
@@ -158,7 +198,12 @@ for (const dialect of testDialects()) {
 			// A wave with a closing day (the demo survey's second, running, whose households all have a code): the day is
 			// checked for the letters, then nobody is left.
 			const demo = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
-			const running = await server.db.selectFrom('survey_waves').select(['id', 'closes_at']).where('survey_id', '=', demo.id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+			const running = await server.db
+				.selectFrom('survey_waves')
+				.select(['id', 'closes_at'])
+				.where('survey_id', '=', demo.id)
+				.orderBy('number', 'desc')
+				.executeTakeFirstOrThrow();
 			expect(running.closes_at).not.toBeNull();
 			const closing = await sara.post(`/staff/surveys/${demo.id}/codes/letters`, { waveId: running.id, language: 'fr' });
 			expect(closing.headers.get('location')).toBe(`/staff/surveys/${demo.id}/codes?ronde=${running.id}&geen`);
@@ -167,12 +212,25 @@ for (const dialect of testDialects()) {
 		it('a paper form is stored once, marked as paper, however often "save" is pressed; a missing answer is named', async () => {
 			const page = await (await sara.get(`/staff/surveys/${surveyId}/paper`)).text();
 			const submissionId = /name="submissionId" value="([0-9a-f-]{36})"/.exec(page)![1];
-			const missing = await sara.post(`/staff/surveys/${surveyId}/paper?/enter`, { submissionId, estateId: estates[0].id, language: 'nl', 'a.vroeg_u_een_herstelling_aan': 'no' });
+			const missing = await sara.post(`/staff/surveys/${surveyId}/paper?/enter`, {
+				submissionId,
+				estateId: estates[0].id,
+				language: 'nl',
+				'a.vroeg_u_een_herstelling_aan': 'no'
+			});
 			expect(missing.status).toBe(400);
 			const html = visibleText(await missing.text());
 			expect(html).toContain('Geef hier een antwoord.');
 			expect(html).toContain('href="#f-a-hoe_tevreden_bent_u_over_uw_wo"');
-			const form = { submissionId, estateId: estates[0].id, language: 'nl', 'a.hoe_tevreden_bent_u_over_uw_wo': '4', 'a.vroeg_u_een_herstelling_aan': 'yes', 'a.hoe_snel': 'later', 'a.hoeveel_jaar_woont_u_hier': '12' };
+			const form = {
+				submissionId,
+				estateId: estates[0].id,
+				language: 'nl',
+				'a.hoe_tevreden_bent_u_over_uw_wo': '4',
+				'a.vroeg_u_een_herstelling_aan': 'yes',
+				'a.hoe_snel': 'later',
+				'a.hoeveel_jaar_woont_u_hier': '12'
+			};
 			expect((await sara.post(`/staff/surveys/${surveyId}/paper?/enter`, form)).status).toBe(303);
 			expect((await sara.post(`/staff/surveys/${surveyId}/paper?/enter`, form)).status).toBe(303);
 			expect(await answerSets('paper')).toBe(1);

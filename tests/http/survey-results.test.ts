@@ -89,11 +89,21 @@ for (const dialect of testDialects()) {
 			expect(again.status).toBe(400);
 			expect(visibleText(await again.text())).toContain('Er is al een thema met deze naam.');
 
-			const theme = await server.db.selectFrom('survey_themes').select('id').where('survey_id', '=', survey.id).where('name', '=', 'Lift stuk').executeTakeFirstOrThrow();
+			const theme = await server.db
+				.selectFrom('survey_themes')
+				.select('id')
+				.where('survey_id', '=', survey.id)
+				.where('name', '=', 'Lift stuk')
+				.executeTakeFirstOrThrow();
 			const none = await sessions.sara.post(`${page}&/bulk`, { op: 'tag', themeId: theme.id });
 			expect(none.status).toBe(400);
 			expect(visibleText(await none.text())).toContain('Kies eerst een of meer antwoorden.');
-			const form = new URLSearchParams([['op', 'tag'], ['themeId', theme.id], ['answer', ids[0]], ['answer', ids[1]]]);
+			const form = new URLSearchParams([
+				['op', 'tag'],
+				['themeId', theme.id],
+				['answer', ids[0]],
+				['answer', ids[1]]
+			]);
 			const tagged = await sessions.sara.post(`${page}&/bulk`, form);
 			expect(tagged.status).toBe(200);
 			expect(visibleText(await tagged.text())).toContain('2 antwoorden kregen het thema.');
@@ -113,7 +123,15 @@ for (const dialect of testDialects()) {
 			const html = await page.text();
 			expect(html).not.toContain('id="bulk"');
 			const theme = await server.db.selectFrom('survey_themes').select('id').where('survey_id', '=', survey.id).executeTakeFirstOrThrow();
-			expect((await sessions.landlord.post(`/staff/surveys/${survey.id}/open-answers?/bulk`, { op: 'tag', themeId: theme.id, answer: '01900000-0000-7000-8000-000000000000' })).status).toBe(403);
+			expect(
+				(
+					await sessions.landlord.post(`/staff/surveys/${survey.id}/open-answers?/bulk`, {
+						op: 'tag',
+						themeId: theme.id,
+						answer: '01900000-0000-7000-8000-000000000000'
+					})
+				).status
+			).toBe(403);
 			expect((await sessions.ocmw.get(`/staff/surveys/${survey.id}/results`)).status).toBe(403);
 			const csv = await sessions.ocmw.get(`/staff/surveys/${survey.id}/export/csv`);
 			expect(csv.status).toBe(403);
@@ -125,7 +143,15 @@ for (const dialect of testDialects()) {
 			expect(csv.status).toBe(200);
 			expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="${survey.slug}-wave-1.csv"`);
 			const text = await csv.text();
-			const sets = Number((await server.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).where('wave_id', '=', waves[0].id).executeTakeFirstOrThrow()).n);
+			const sets = Number(
+				(
+					await server.db
+						.selectFrom('survey_responses')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('wave_id', '=', waves[0].id)
+						.executeTakeFirstOrThrow()
+				).n
+			);
 			expect(text.trim().split('\r\n')).toHaveLength(sets + 1);
 			expect(text.split('\r\n')[0]).toMatch(/^answer_set;wave;version;estate;channel;language;submitted_on;/);
 
@@ -152,7 +178,7 @@ for (const dialect of testDialects()) {
 			expect(html).toContain('Wallaysplein');
 		});
 
-		it('a resident reads the published wave on a phone: no group under 5, the worker\'s feedback, under 50 KB', async () => {
+		it("a resident reads the published wave on a phone: no group under 5, the worker's feedback, under 50 KB", async () => {
 			const tab = new HttpSession(server, { 'accept-language': 'nl-BE', 'accept-encoding': 'gzip' });
 			const res = await tab.get(`/enquete/${survey.slug}/resultaten`);
 			expect(res.status, server.output()).toBe(200);

@@ -9,7 +9,15 @@ import { testDialects } from '../../src/core/db/testing';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, HttpSession, login } from '../support/session';
 
-const ANSWERS = { woning_tevreden: 4, herstelling_gevraagd: 'yes', herstelling_snel: 2, buurt_tevreden: 5, buurtwerk_kent: 'no', contact_vlashaard: { choice: 'other', other: 'Via mijn buurvrouw' }, noden: { ideas: 'Een speelplein' } };
+const ANSWERS = {
+	woning_tevreden: 4,
+	herstelling_gevraagd: 'yes',
+	herstelling_snel: 2,
+	buurt_tevreden: 5,
+	buurtwerk_kent: 'no',
+	contact_vlashaard: { choice: 'other', other: 'Via mijn buurvrouw' },
+	noden: { ideas: 'Een speelplein' }
+};
 
 for (const dialect of testDialects()) {
 	describe(`a worker's tablet door to door [${dialect}]`, () => {
@@ -18,7 +26,16 @@ for (const dialect of testDialects()) {
 		let survey: { id: string };
 		let estates: Array<{ id: string; name: string }>;
 		const api = (session: HttpSession, path: string, body?: unknown) =>
-			session.request(path, body === undefined ? { headers: { accept: 'application/json' } } : { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+			session.request(
+				path,
+				body === undefined
+					? { headers: { accept: 'application/json' } }
+					: {
+							method: 'POST',
+							headers: { accept: 'application/json', 'content-type': 'application/json' },
+							body: typeof body === 'string' ? body : JSON.stringify(body)
+						}
+			);
 		const tabletSets = async (submissionId?: string) =>
 			server.db
 				.selectFrom('survey_responses')
@@ -53,7 +70,9 @@ for (const dialect of testDialects()) {
 
 			const res = await api(sara, `/api/v1/surveys/${survey.id}/tablet`);
 			expect(res.status).toBe(200);
-			const body = (await res.json()) as { survey: { isOpen: boolean; tabletMode: boolean; estates: typeof estates; languages: string[]; version: { structure: { sections: unknown[] } } } };
+			const body = (await res.json()) as {
+				survey: { isOpen: boolean; tabletMode: boolean; estates: typeof estates; languages: string[]; version: { structure: { sections: unknown[] } } };
+			};
 			expect(body.survey).toMatchObject({ isOpen: true, tabletMode: true, languages: ['nl', 'en', 'fr'] });
 			expect(body.survey.version.structure.sections.length).toBeGreaterThan(1);
 			estates = body.survey.estates;
@@ -77,7 +96,10 @@ for (const dialect of testDialects()) {
 			const send = async (body: unknown) => {
 				const res = await api(sara, `/api/v1/surveys/${survey.id}/answer-sets`, body);
 				expect(res.headers.get('content-type')).toContain('application/problem+json');
-				return { status: res.status, problem: (await res.json()) as { title: string; code: string; errors?: Array<{ pointer: string; code: string; detail: string }> } };
+				return {
+					status: res.status,
+					problem: (await res.json()) as { title: string; code: string; errors?: Array<{ pointer: string; code: string; detail: string }> }
+				};
 			};
 			const base = { submissionId: randomUUID(), estateId: estates[0].id, answers: ANSWERS };
 
@@ -85,10 +107,22 @@ for (const dialect of testDialects()) {
 			expect(hidden.status).toBe(422);
 			expect(hidden.problem.errors).toEqual([{ pointer: '/answers/herstelling_snel', code: 'hidden_question_answered', detail: expect.stringMatching(/\S/) }]);
 			const offScale = await send({ ...base, answers: { ...ANSWERS, woning_tevreden: 9 } });
-			expect(offScale.problem.errors?.[0]).toMatchObject({ pointer: '/answers/woning_tevreden', code: 'value_off_scale', detail: 'Kies een smiley van 1 tot 5.' });
+			expect(offScale.problem.errors?.[0]).toMatchObject({
+				pointer: '/answers/woning_tevreden',
+				code: 'value_off_scale',
+				detail: 'Kies een smiley van 1 tot 5.'
+			});
 			const long = await send({ ...base, answers: { ...ANSWERS, opmerking: 'x'.repeat(100_000) } });
 			expect(long.problem.errors?.[0]).toMatchObject({ pointer: '/answers/opmerking', code: 'text_too_long' });
-			const elsewhere = await server.db.selectFrom('estates').select('id').where('id', 'not in', estates.map((e) => e.id)).executeTakeFirstOrThrow();
+			const elsewhere = await server.db
+				.selectFrom('estates')
+				.select('id')
+				.where(
+					'id',
+					'not in',
+					estates.map((e) => e.id)
+				)
+				.executeTakeFirstOrThrow();
 			expect((await send({ ...base, estateId: elsewhere.id })).problem.errors?.[0]).toMatchObject({ pointer: '/estateId', code: 'estate_not_in_scope' });
 			expect((await send({ ...base, estateId: undefined })).problem.errors?.[0]).toMatchObject({ pointer: '/estateId' });
 			expect((await send({ ...base, submissionId: 'twice' })).problem.errors?.[0]).toMatchObject({ pointer: '/submissionId', code: 'invalid_submission_id' });
@@ -103,7 +137,9 @@ for (const dialect of testDialects()) {
 			const load = await api(landlord, `/api/v1/surveys/${survey.id}/tablet`);
 			expect(load.status).toBe(403);
 			expect(load.headers.get('content-type')).toContain('application/problem+json');
-			expect((await api(landlord, `/api/v1/surveys/${survey.id}/answer-sets`, { submissionId: randomUUID(), estateId: estates[0].id, answers: ANSWERS })).status).toBe(403);
+			expect(
+				(await api(landlord, `/api/v1/surveys/${survey.id}/answer-sets`, { submissionId: randomUUID(), estateId: estates[0].id, answers: ANSWERS })).status
+			).toBe(403);
 			expect((await landlord.get(`/staff/surveys/${survey.id}/tablet`)).status).toBe(403);
 			const stranger = new HttpSession(server);
 			expect((await api(stranger, `/api/v1/surveys/${survey.id}/tablet`)).status).toBe(401);
@@ -112,7 +148,9 @@ for (const dialect of testDialects()) {
 		});
 
 		it('the OpenAPI document describes both operations', async () => {
-			const doc = (await (await new HttpSession(server).get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> };
+			const doc = (await (await new HttpSession(server).get('/api/v1/openapi.json')).json()) as {
+				paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+			};
 			expect(doc.paths['/surveys/{id}/tablet'].get.responses).toHaveProperty('200');
 			expect(doc.paths['/surveys/{id}/answer-sets'].post.requestBody).toBeDefined();
 			expect(doc.paths['/surveys/{id}/answer-sets'].post.responses).toHaveProperty('422');

@@ -48,7 +48,9 @@ describe('the words checker', () => {
 		expect(found('Gemeld · in_progress · waiting')).toEqual(['enum value:in_progress', 'enum value:waiting']);
 		expect(found('help with paperwork please, it is urgent')).toEqual([]);
 		expect(found('Verslag van de import: tenants.csv')).toEqual([]);
-		expect(found('Ingetrokken op Sat Nov 01 2014 00:00:00 GMT+0100 (Central European Standard Time)')).toEqual(['ISO date:Sat Nov 01 2014 00:00:00 GMT+0100 (Central European Standard Time)']);
+		expect(found('Ingetrokken op Sat Nov 01 2014 00:00:00 GMT+0100 (Central European Standard Time)')).toEqual([
+			'ISO date:Sat Nov 01 2014 00:00:00 GMT+0100 (Central European Standard Time)'
+		]);
 	});
 
 	it('reads text and read-out attributes, not scripts, styles or data attributes', () => {
@@ -79,15 +81,54 @@ describe('every kind of mail, in nl, fr and en, speaks words', () => {
 	const mails: Record<string, (l: Locale) => Mail[]> = {
 		invitationMail: (l) =>
 			(['admin', 'coordinator', 'community_worker', 'partner_staff'] as Role[]).map((role) =>
-				authMails.invitationMail({ to: 'an@example.be', locale: l, name: 'An Peeters', inviterName: 'Sofie Claes', organisationName: 'De Vlashaard', role, link, days: 7 })
+				authMails.invitationMail({
+					to: 'an@example.be',
+					locale: l,
+					name: 'An Peeters',
+					inviterName: 'Sofie Claes',
+					organisationName: 'De Vlashaard',
+					role,
+					link,
+					days: 7
+				})
 			),
 		passwordResetMail: (l) => [authMails.passwordResetMail({ to: 'an@example.be', locale: l, name: 'An Peeters', link, minutes: 60 })],
 		signInBlockedMail: (l) => [authMails.signInBlockedMail({ to: 'an@example.be', locale: l, name: 'An Peeters', minutes: 15, attempts: 10 })],
 		receiptMail: (l) => [signalMails.receiptMail({ to: 'bewoner@example.be', locale: l, reference: 'LB-2026-0042', link })],
-		statusMail: (l) => REPORTER_IS_TOLD.map((status) => signalMails.statusMail({ to: 'bewoner@example.be', locale: l, reference: 'LB-2026-0042', status, reason: 'De lift is al hersteld.', message: 'Dank voor je melding.', link })),
+		statusMail: (l) =>
+			REPORTER_IS_TOLD.map((status) =>
+				signalMails.statusMail({
+					to: 'bewoner@example.be',
+					locale: l,
+					reference: 'LB-2026-0042',
+					status,
+					reason: 'De lift is al hersteld.',
+					message: 'Dank voor je melding.',
+					link
+				})
+			),
 		messageMail: (l) => [signalMails.messageMail({ to: 'bewoner@example.be', locale: l, reference: 'LB-2026-0042', message: 'We komen dinsdag langs.', link })],
-		feedbackMail: (l) => [signalMails.feedbackMail({ to: 'bewoner@example.be', locale: l, reference: 'LB-2026-0042', solvedLink: `${link}?antwoord=ja`, notSolvedLink: `${link}?antwoord=nee`, days: 14 })],
-		assignmentMail: (l) => [signalMails.assignmentMail({ to: 'an@example.be', locale: l, name: 'An Peeters', reference: 'LB-2026-0042', category: 'Vocht en schimmel', deadline: deadline(l), link: staffLink })],
+		feedbackMail: (l) => [
+			signalMails.feedbackMail({
+				to: 'bewoner@example.be',
+				locale: l,
+				reference: 'LB-2026-0042',
+				solvedLink: `${link}?antwoord=ja`,
+				notSolvedLink: `${link}?antwoord=nee`,
+				days: 14
+			})
+		],
+		assignmentMail: (l) => [
+			signalMails.assignmentMail({
+				to: 'an@example.be',
+				locale: l,
+				name: 'An Peeters',
+				reference: 'LB-2026-0042',
+				category: 'Vocht en schimmel',
+				deadline: deadline(l),
+				link: staffLink
+			})
+		],
 		overdueDigestMail: (l) => [
 			signalMails.overdueDigestMail({
 				to: 'an@example.be',
@@ -97,20 +138,99 @@ describe('every kind of mail, in nl, fr and en, speaks words', () => {
 				escalated: [{ reference: 'LB-2026-0043', category: 'Lift stuk', deadline: deadline(l), link: staffLink, handler: 'De Vlashaard · Herstellingen' }]
 			})
 		],
-		referralMail: (l) => [signalMails.referralMail({ to: 'an@example.be', locale: l, name: 'An Peeters', reference: 'LB-2026-0042', from: 'Samenlevingsopbouw', note: 'Kunnen jullie dit opnemen?', deadline: deadline(l), link: staffLink })],
-		partnerLinkMail: (l) => [signalMails.partnerLinkMail({ to: 'aannemer@example.be', locale: l, label: 'Aannemer Vandamme', reference: 'LB-2026-0042', from: 'De Vlashaard', link, days: 30 })],
-		referralOutcomeMail: (l) => [true, false].map((accepted) => referralMails.referralOutcomeMail({ to: 'an@example.be', locale: l, name: 'An Peeters', reference: 'LB-2026-0042', receiver: 'OCMW Wevelgem', accepted, reason: accepted ? null : 'Niet voor ons.', link: staffLink })),
-		referralOverdueMail: (l) => [referralMails.referralOverdueMail({ to: 'an@example.be', locale: l, name: 'An Peeters', reference: 'LB-2026-0042', from: 'Samenlevingsopbouw', deadline: deadline(l), link: staffLink })],
-		partnerAnswerMail: (l) => [true, false].map((done) => referralMails.partnerAnswerMail({ to: 'an@example.be', locale: l, name: 'An Peeters', reference: 'LB-2026-0042', label: 'Aannemer Vandamme', message: 'Hersteld op dinsdag.', done, link: staffLink })),
-		reopenedMail: (l) => [referralMails.reopenedMail({ to: 'an@example.be', locale: l, name: 'An Peeters', reference: 'LB-2026-0042', comment: 'Het lekt nog altijd.', link: staffLink })],
-		replyMail: (l) => [true, false].map((joined) => referralMails.replyMail({ to: 'an@example.be', locale: l, name: 'An Peeters', reference: 'LB-2026-0042', message: 'Bij ons ook.', joined, withPhoto: joined, link: staffLink }))
+		referralMail: (l) => [
+			signalMails.referralMail({
+				to: 'an@example.be',
+				locale: l,
+				name: 'An Peeters',
+				reference: 'LB-2026-0042',
+				from: 'Samenlevingsopbouw',
+				note: 'Kunnen jullie dit opnemen?',
+				deadline: deadline(l),
+				link: staffLink
+			})
+		],
+		partnerLinkMail: (l) => [
+			signalMails.partnerLinkMail({
+				to: 'aannemer@example.be',
+				locale: l,
+				label: 'Aannemer Vandamme',
+				reference: 'LB-2026-0042',
+				from: 'De Vlashaard',
+				link,
+				days: 30
+			})
+		],
+		referralOutcomeMail: (l) =>
+			[true, false].map((accepted) =>
+				referralMails.referralOutcomeMail({
+					to: 'an@example.be',
+					locale: l,
+					name: 'An Peeters',
+					reference: 'LB-2026-0042',
+					receiver: 'OCMW Wevelgem',
+					accepted,
+					reason: accepted ? null : 'Niet voor ons.',
+					link: staffLink
+				})
+			),
+		referralOverdueMail: (l) => [
+			referralMails.referralOverdueMail({
+				to: 'an@example.be',
+				locale: l,
+				name: 'An Peeters',
+				reference: 'LB-2026-0042',
+				from: 'Samenlevingsopbouw',
+				deadline: deadline(l),
+				link: staffLink
+			})
+		],
+		partnerAnswerMail: (l) =>
+			[true, false].map((done) =>
+				referralMails.partnerAnswerMail({
+					to: 'an@example.be',
+					locale: l,
+					name: 'An Peeters',
+					reference: 'LB-2026-0042',
+					label: 'Aannemer Vandamme',
+					message: 'Hersteld op dinsdag.',
+					done,
+					link: staffLink
+				})
+			),
+		reopenedMail: (l) => [
+			referralMails.reopenedMail({
+				to: 'an@example.be',
+				locale: l,
+				name: 'An Peeters',
+				reference: 'LB-2026-0042',
+				comment: 'Het lekt nog altijd.',
+				link: staffLink
+			})
+		],
+		replyMail: (l) =>
+			[true, false].map((joined) =>
+				referralMails.replyMail({
+					to: 'an@example.be',
+					locale: l,
+					name: 'An Peeters',
+					reference: 'LB-2026-0042',
+					message: 'Bij ons ook.',
+					joined,
+					withPhoto: joined,
+					link: staffLink
+				})
+			)
 	};
 
 	it('covers every kind of mail the app sends', () => {
 		const kinds = Object.entries({ ...authMails, ...signalMails, ...referralMails })
 			.filter(([name, value]) => typeof value === 'function' && /Mail$/.test(name))
 			.map(([name]) => name);
-		expect(kinds.filter((k) => !(k in mails)), 'mail kinds this test does not render: add them').toEqual([]);
+		expect(
+			kinds.filter((k) => !(k in mails)),
+			'mail kinds this test does not render: add them'
+		).toEqual([]);
 	});
 
 	it('has no message key, enum value or ISO date in a subject or body', () => {
@@ -118,7 +238,10 @@ describe('every kind of mail, in nl, fr and en, speaks words', () => {
 		for (const [kind, render] of Object.entries(mails)) {
 			for (const locale of LOCALES) {
 				for (const [i, mail] of render(locale).entries()) {
-					for (const [part, text] of [['subject', mail.subject], ['text', mail.text]] as const) {
+					for (const [part, text] of [
+						['subject', mail.subject],
+						['text', mail.text]
+					] as const) {
 						for (const f of check(text, locale)) problems.push(`${kind} #${i + 1} [${locale}] ${part}: ${show(f)}`);
 					}
 				}
@@ -148,7 +271,11 @@ const ALLOWED: Array<{ page: RegExp; token: string; why: string }> = [
 	{ page: /^\/staff\/imports\/areas$/, token: 'name_nl', why: 'a field name in the GeoJSON file the worker uploads, the default the form looks for' },
 	{ page: /^\/staff\/imports\/tenants$/, token: 'tenancy_ref', why: 'the column of the tenant file that groups a household, named as the file must name it' },
 	{ page: /^\/staff\/imports\/tenants$/, token: '2024-09-01', why: 'one of the two ways a date may be written in the tenant file' },
-	...['lek_vocht', 'fuite_humidite', 'leak_damp'].map((token) => ({ page: /^\/staff\/settings\/signals$/, token, why: 'an example of the category key a worker types' }))
+	...['lek_vocht', 'fuite_humidite', 'leak_damp'].map((token) => ({
+		page: /^\/staff\/settings\/signals$/,
+		token,
+		why: 'an example of the category key a worker types'
+	}))
 ];
 const allowed = (path: string, f: Finding) => ALLOWED.some((a) => a.token === f.token && a.page.test(path));
 
@@ -157,9 +284,11 @@ const pages = discoverRoutes().filter((r) => r.files.some((f) => f.startsWith('+
 /** Runs `work` over `items`, `limit` at a time: enough to be quick, few enough not to crowd a shared machine. */
 async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
 	let next = 0;
-	await Promise.all(Array.from({ length: limit }, async () => {
-		while (next < items.length) await work(items[next++]);
-	}));
+	await Promise.all(
+		Array.from({ length: limit }, async () => {
+			while (next < items.length) await work(items[next++]);
+		})
+	);
 }
 
 for (const dialect of testDialects()) {
@@ -173,7 +302,19 @@ for (const dialect of testDialects()) {
 			server = await startServer({ dialect });
 			for (const v of visitors) sessions.set(v.name, v.email ? await login(server, v.email) : new HttpSession(server));
 			await ensureGeneralCategories(server.db);
-			const reported = await reportSignal(server.db, anonymous, { kind: 'common_spaces', description: 'De lift in blok B staat al een week stil', locationKind: 'address', locationText: 'Blok B', email: 'bewoner@example.be', language: 'nl' } as never, { baseUrl: server.url });
+			const reported = await reportSignal(
+				server.db,
+				anonymous,
+				{
+					kind: 'common_spaces',
+					description: 'De lift in blok B staat al een week stil',
+					locationKind: 'address',
+					locationText: 'Blok B',
+					email: 'bewoner@example.be',
+					language: 'nl'
+				} as never,
+				{ baseUrl: server.url }
+			);
 			extraPaths.push(`/volgen/${reported.trackingToken}`, `/volgen/${reported.trackingToken}/bedankt`);
 			// The demo signal with the longest story a reporter sees (statuses, messages): its reporter opens their link, and
 			// a contractor the link its handler sent them.
@@ -184,15 +325,41 @@ for (const dialect of testDialects()) {
 				.select(['s.id', 's.organisation_id', 'r.id as reporter_id', (eb) => eb.fn.countAll<number>().as('events')])
 				.where('e.visibility', '=', 'reporter')
 				.where('s.is_help_request', '=', false)
-				.where((eb) => eb.exists(eb.selectFrom('users as u').select('u.id').whereRef('u.organisation_id', '=', 's.organisation_id').where('u.is_active', '=', true).where('u.role', '!=', 'admin')))
+				.where((eb) =>
+					eb.exists(
+						eb
+							.selectFrom('users as u')
+							.select('u.id')
+							.whereRef('u.organisation_id', '=', 's.organisation_id')
+							.where('u.is_active', '=', true)
+							.where('u.role', '!=', 'admin')
+					)
+				)
 				.groupBy(['s.id', 's.organisation_id', 'r.id'])
 				.orderBy('events', 'desc')
 				.orderBy('s.id')
 				.executeTakeFirstOrThrow();
 			const token = newToken();
-			await server.db.updateTable('signal_reporters').set({ token_hash: hashToken(token) }).where('id', '=', told.reporter_id).execute();
-			const handler = await server.db.selectFrom('users').select('email').where('organisation_id', '=', told.organisation_id).where('is_active', '=', true).where('role', '!=', 'admin').orderBy('email').executeTakeFirstOrThrow();
-			const partner = await createPartnerLink(server.db, await staffActor(server.db, handler.email), told.id, { label: 'Aannemer Vandamme', message: 'Kunnen jullie de lift nakijken?', language: 'fr' }, { baseUrl: server.url });
+			await server.db
+				.updateTable('signal_reporters')
+				.set({ token_hash: hashToken(token) })
+				.where('id', '=', told.reporter_id)
+				.execute();
+			const handler = await server.db
+				.selectFrom('users')
+				.select('email')
+				.where('organisation_id', '=', told.organisation_id)
+				.where('is_active', '=', true)
+				.where('role', '!=', 'admin')
+				.orderBy('email')
+				.executeTakeFirstOrThrow();
+			const partner = await createPartnerLink(
+				server.db,
+				await staffActor(server.db, handler.email),
+				told.id,
+				{ label: 'Aannemer Vandamme', message: 'Kunnen jullie de lift nakijken?', language: 'fr' },
+				{ baseUrl: server.url }
+			);
 			extraPaths.push(`/volgen/${token}`, `/partner/${partner.token}`);
 		}, 180_000);
 		afterAll(async () => {
@@ -227,7 +394,11 @@ for (const dialect of testDialects()) {
 					}
 				});
 				expect(checked, 'pages read').toBeGreaterThan(visitor.email ? 30 : 15);
-				if (!visitor.email) expect(extraPaths.filter((p) => !read.has(p)), 'secret-link pages that did not open').toEqual([]);
+				if (!visitor.email)
+					expect(
+						extraPaths.filter((p) => !read.has(p)),
+						'secret-link pages that did not open'
+					).toEqual([]);
 				expect([...new Set(problems)].sort(), `${visitor.name} on ${dialect}`).toEqual([]);
 			}, 240_000);
 		}

@@ -41,7 +41,9 @@ describeTargets('consents are recorded only by those who may', (target) => {
 	});
 
 	it('De Vlashaard neither records a consent for the OCMW nor withdraws the OCMW’s', async () => {
-		expect((await vlashaard.post(`/staff/residents/${tenant}?/consent`, { organisationId: ocmwId, scope: 'contact_details', purpose: 'Doorgeven' })).status).toBe(403);
+		expect(
+			(await vlashaard.post(`/staff/residents/${tenant}?/consent`, { organisationId: ocmwId, scope: 'contact_details', purpose: 'Doorgeven' })).status
+		).toBe(403);
 		expect([403, 404]).toContain((await vlashaard.post(`/staff/residents/${tenant}?/withdraw`, { consentId, note: 'Bewoner vroeg het' })).status);
 		const page = await (await ocmw.get(`/staff/residents/${tenant}`)).text();
 		expect(page).toContain(`name="consentId" value="${consentId}"`);

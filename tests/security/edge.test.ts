@@ -6,14 +6,29 @@ import { expect, it } from 'vitest';
 import { DEMO, HttpSession, login } from '../support/session';
 import { describeTargets } from './target';
 
-const HOSTILE_NEXT = ['/%5Cevil.example', '/%09/evil.example', '//evil.example', '/%2F%2Fevil.example', 'https:evil.example', 'javascript:alert(1)', '/x/..//evil.example'];
+const HOSTILE_NEXT = [
+	'/%5Cevil.example',
+	'/%09/evil.example',
+	'//evil.example',
+	'/%2F%2Fevil.example',
+	'https:evil.example',
+	'javascript:alert(1)',
+	'/x/..//evil.example'
+];
 const BOUNDARY = '----hostile-walk';
 const BROKEN = [
 	{ type: 'multipart/form-data', body: 'email=a%40b.be&password=x' },
 	{ type: `multipart/form-data; boundary=${BOUNDARY}`, body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="email"\r\n\r\nsomeone@exa` }
 ];
 
-const directives = (policy: string | null) => new Map((policy ?? '').split(';').map((p) => p.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...sources]) => [name, sources]));
+const directives = (policy: string | null) =>
+	new Map(
+		(policy ?? '')
+			.split(';')
+			.map((p) => p.trim().split(/\s+/))
+			.filter((p) => p[0])
+			.map(([name, ...sources]) => [name, sources])
+	);
 
 describeTargets('the edge: redirects, bodies, headers, idempotency', (target) => {
 	it('no sign-in link sends a worker to another site, whatever its next= says', async () => {
@@ -48,12 +63,20 @@ describeTargets('the edge: redirects, bodies, headers, idempotency', (target) =>
 		];
 		for (const [session, path] of posts) {
 			for (const broken of BROKEN) {
-				const res = await session.request(path, { method: 'POST', body: broken.body, headers: { origin: target().url, 'content-type': broken.type, accept: 'text/html' } });
+				const res = await session.request(path, {
+					method: 'POST',
+					body: broken.body,
+					headers: { origin: target().url, 'content-type': broken.type, accept: 'text/html' }
+				});
 				await res.arrayBuffer();
 				expect(res.status, `${path} ${broken.type}`).toBe(400);
 			}
 		}
-		const problem = await new HttpSession(target()).request('/login', { method: 'POST', body: BROKEN[1].body, headers: { origin: target().url, 'content-type': BROKEN[1].type, accept: 'application/problem+json' } });
+		const problem = await new HttpSession(target()).request('/login', {
+			method: 'POST',
+			body: BROKEN[1].body,
+			headers: { origin: target().url, 'content-type': BROKEN[1].type, accept: 'application/problem+json' }
+		});
 		expect(problem.status).toBe(400);
 		expect(await problem.json()).toMatchObject({ status: 400, code: 'bad_body' });
 		// Still signed in: the broken posts changed nothing.
@@ -62,7 +85,11 @@ describeTargets('the edge: redirects, bodies, headers, idempotency', (target) =>
 
 	it('a sign-out or a change forged from elsewhere, or sent as a typeless beacon, is refused', async () => {
 		const worker = await login(target(), DEMO.communityWorker);
-		for (const headers of [{ origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, { origin: 'http://evil.example' }, {}] as Array<Record<string, string>>) {
+		for (const headers of [
+			{ origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			{ origin: 'http://evil.example' },
+			{}
+		] as Array<Record<string, string>>) {
 			for (const path of ['/logout', '/staff/signals?/bulk']) {
 				const res = await worker.request(path, { method: 'POST', headers, body: new Blob(['status=closed']) });
 				await res.arrayBuffer();
@@ -79,7 +106,10 @@ describeTargets('the edge: redirects, bodies, headers, idempotency', (target) =>
 			await res.arrayBuffer();
 			const d = directives(res.headers.get('content-security-policy'));
 			expect(d.get('script-src') ?? d.get('default-src'), path).toBeTruthy();
-			expect(d.get('script-src')?.some((s) => s === "'unsafe-inline'" || s === "'unsafe-eval'" || s === '*'), path).not.toBe(true);
+			expect(
+				d.get('script-src')?.some((s) => s === "'unsafe-inline'" || s === "'unsafe-eval'" || s === '*'),
+				path
+			).not.toBe(true);
 			expect(d.get('frame-ancestors'), path).toEqual(["'none'"]);
 			expect(d.get('object-src'), path).toEqual(["'none'"]);
 			expect(d.get('base-uri'), path).toEqual(["'none'"]);
@@ -99,9 +129,19 @@ describeTargets('the edge: redirects, bodies, headers, idempotency', (target) =>
 
 	it('Open311: the same Idempotency-Key with another body is refused with 422, the retry of the same body is not', async () => {
 		const key = `hostile-walk-${randomUUID()}`;
-		const report = { api_key: 'demo', service_code: 'leak_damp', 'attribute[where]': 'dwelling', address_string: 'Wallaysplein 1, Wevelgem', description: 'Schimmel op de muur van de slaapkamer' };
+		const report = {
+			api_key: 'demo',
+			service_code: 'leak_damp',
+			'attribute[where]': 'dwelling',
+			address_string: 'Wallaysplein 1, Wevelgem',
+			description: 'Schimmel op de muur van de slaapkamer'
+		};
 		const post = (fields: Record<string, string>, accept = 'application/json') =>
-			fetch(`${target().url}/open311/v2/requests.json`, { method: 'POST', headers: { 'idempotency-key': key, accept, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+			fetch(`${target().url}/open311/v2/requests.json`, {
+				method: 'POST',
+				headers: { 'idempotency-key': key, accept, 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams(fields)
+			});
 		const first = await post(report);
 		expect(first.status).toBe(200);
 		const [created] = (await first.json()) as Array<{ service_request_id: string }>;

@@ -10,7 +10,14 @@ export function rawRequest(url: string, init: { method?: string; headers?: Recor
 	const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
 	return new Promise((ok, fail) => {
 		const req = send(
-			{ hostname: target.hostname, port: target.port, path: target.pathname + target.search, method: init.method ?? 'GET', headers: init.headers, setHost: !init.headers?.host },
+			{
+				hostname: target.hostname,
+				port: target.port,
+				path: target.pathname + target.search,
+				method: init.method ?? 'GET',
+				headers: init.headers,
+				setHost: !init.headers?.host
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));

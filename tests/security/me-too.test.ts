@@ -41,12 +41,21 @@ describeTargets('"me too" shows nothing of another resident', (target) => {
 		const token = await openForm(session, slug);
 		const res = await session.post(`/melden/${slug}?/check`, { formToken: token, ...values });
 		expect(res.status).toBe(200);
-		const cards = [...(await res.text()).matchAll(/<li class="card[^"]*">([\s\S]*?)<\/li>/g)].map((m) => ({ id: /name="signalId" value="([\w-]+)"/.exec(m[1])?.[1] ?? '', text: visibleText(m[1]) }));
+		const cards = [...(await res.text()).matchAll(/<li class="card[^"]*">([\s\S]*?)<\/li>/g)].map((m) => ({
+			id: /name="signalId" value="([\w-]+)"/.exec(m[1])?.[1] ?? '',
+			text: visibleText(m[1])
+		}));
 		return { token, cards };
 	}
 
 	it("joining a resident's report gives its status, never her words or the messages to her", async () => {
-		const hers = await report('wallaysplein', { kind: 'common_spaces', description: personal, locationKind: 'common_space', email: `bewoner.${marker}@example.be`, language: 'nl' });
+		const hers = await report('wallaysplein', {
+			kind: 'common_spaces',
+			description: personal,
+			locationKind: 'common_space',
+			email: `bewoner.${marker}@example.be`,
+			language: 'nl'
+		});
 		const stranger = tab();
 		const values = { kind: 'common_spaces', description: mine, language: 'nl' };
 		const step = await offer(stranger, 'wallaysplein', values);
@@ -75,7 +84,14 @@ describeTargets('"me too" shows nothing of another resident', (target) => {
 
 	it('a report of another municipality cannot be joined from this form, not even with its point posted', async () => {
 		// Brecht's form is public: a report there, and its id as Brecht's own form offers it to anyone.
-		const brecht = { kind: 'common_spaces', description: `De lift van Kapelakker blijft steken (${marker}).`, locationKind: 'map', lon: '4.69', lat: '51.348', language: 'nl' };
+		const brecht = {
+			kind: 'common_spaces',
+			description: `De lift van Kapelakker blijft steken (${marker}).`,
+			locationKind: 'map',
+			lon: '4.69',
+			lat: '51.348',
+			language: 'nl'
+		};
 		await report('kapelakker', brecht);
 		const looking = await offer(tab(), 'kapelakker', brecht);
 		const id = looking.cards[0]?.id;
@@ -86,7 +102,9 @@ describeTargets('"me too" shows nothing of another resident', (target) => {
 		const values = { kind: 'common_spaces', description: `Ik heb hetzelfde probleem (${marker})`, language: 'nl' };
 		const step = await offer(stranger, 'wallaysplein', values);
 		expect(step.cards.map((c) => c.id)).not.toContain(id);
-		for (const forged of [{}, { locationKind: 'map', lon: '4.6901', lat: '51.3481' }, { kind: 'help', email: `x.${marker}@example.be` }] as Array<Record<string, string>>) {
+		for (const forged of [{}, { locationKind: 'map', lon: '4.6901', lat: '51.3481' }, { kind: 'help', email: `x.${marker}@example.be` }] as Array<
+			Record<string, string>
+		>) {
 			const res = await stranger.post('/melden/wallaysplein?/join', { formToken: step.token, signalId: id!, ...values, ...forged });
 			expect(res.status, JSON.stringify(forged)).toBe(400);
 			expect(res.headers.get('location')).toBeNull();

@@ -7,7 +7,8 @@ import { DEMO, HttpSession, login } from '../support/session';
 import { describeTargets } from './target';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const idsIn = (html: string, prefix: string, max = 5) => [...new Set([...html.matchAll(new RegExp(`href="${prefix}/(${UUID})"`, 'g'))].map((m) => m[1]))].slice(0, max);
+const idsIn = (html: string, prefix: string, max = 5) =>
+	[...new Set([...html.matchAll(new RegExp(`href="${prefix}/(${UUID})"`, 'g'))].map((m) => m[1]))].slice(0, max);
 /** The names in the residents list ("Peeters, Marie" or "Marie Peeters"), as the link texts show them. */
 const namesIn = (html: string) => [...html.matchAll(new RegExp(`href="/staff/residents/${UUID}"[^>]*>([^<]+)<`, 'g'))].map((m) => m[1].trim()).filter(Boolean);
 
@@ -38,7 +39,13 @@ describeTargets('each organisation stays inside its own work', (target) => {
 	});
 
 	it('the Antwerpen worker opens none of them, and her lists name none of those residents', async () => {
-		for (const path of [...residents.map((id) => `/staff/residents/${id}`), ...residents.map((id) => `/staff/residents/${id}/edit`), ...households.map((id) => `/staff/households/${id}`), ...signals.map((id) => `/staff/signals/${id}`), ...signals.map((id) => `/staff/signals/${id}/refer`)]) {
+		for (const path of [
+			...residents.map((id) => `/staff/residents/${id}`),
+			...residents.map((id) => `/staff/residents/${id}/edit`),
+			...households.map((id) => `/staff/households/${id}`),
+			...signals.map((id) => `/staff/signals/${id}`),
+			...signals.map((id) => `/staff/signals/${id}/refer`)
+		]) {
 			const res = await jonas.get(path);
 			const body = await res.text();
 			expect([403, 404], `${path} answered ${res.status}`).toContain(res.status);
@@ -85,6 +92,7 @@ describeTargets('each organisation stays inside its own work', (target) => {
 		const [signal] = idsIn(await (await vlashaard.get('/staff/signals')).text(), '/staff/signals', 1);
 		const form = await (await vlashaard.get(`/staff/signals/${signal}/refer`)).text();
 		expect(form).toContain('OCMW Wevelgem');
-		for (const elsewhere of ['Samenlevingsopbouw Antwerpen provincie', 'Gemeente Brecht', 'De Voorkempen', 'Buurtcomité Kapelakker']) expect(form).not.toContain(elsewhere);
+		for (const elsewhere of ['Samenlevingsopbouw Antwerpen provincie', 'Gemeente Brecht', 'De Voorkempen', 'Buurtcomité Kapelakker'])
+			expect(form).not.toContain(elsewhere);
 	});
 });

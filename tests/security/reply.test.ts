@@ -68,7 +68,11 @@ describeTargets('the tracking page’s form writes as the link’s holder only',
 			const reason = await tab().post(`/volgen/${link}?/notSolved`, { reason: `Niet opgelost (${marker}-guess)` });
 			expect(reason.status, link).toBe(404);
 		}
-		const forged = await rawRequest(`${target().url}/volgen/${hers.tracking}?/reply`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: `body=${encodeURIComponent(`Van elders (${marker}-evil)`)}` });
+		const forged = await rawRequest(`${target().url}/volgen/${hers.tracking}?/reply`, {
+			method: 'POST',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: `body=${encodeURIComponent(`Van elders (${marker}-evil)`)}`
+		});
 		expect(forged.status).toBe(403);
 		const page = visibleText(await (await tab().get(`/volgen/${hers.tracking}`)).text());
 		expect(page).not.toContain(`${marker}-guess`);

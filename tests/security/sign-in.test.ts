@@ -29,7 +29,10 @@ describeTargets('sign-in resists guessing', (target) => {
 			real.push(await signIn(target(), COORDINATOR, `raden-${i}`));
 			fake.push(await signIn(target(), madeUp, `raden-${i}`));
 		}
-		if (real[0].status === 429) throw new Error(`The first attempt was already refused (Retry-After ${real[0].retryAfter} s): an earlier walk paused this address or account. Walk again after that.`);
+		if (real[0].status === 429)
+			throw new Error(
+				`The first attempt was already refused (Retry-After ${real[0].retryAfter} s): an earlier walk paused this address or account. Walk again after that.`
+			);
 		expect(real.some((a) => a.signedIn) || fake.some((a) => a.signedIn)).toBe(false);
 		expect(real.map((a) => a.status).every((s) => s === 400 || s === 429)).toBe(true);
 		// A few answered as usual, then nothing but refusals.

@@ -103,12 +103,17 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 	await page.goto(`${baseUrl}/login`);
 	await page.getByLabel(/e-mail|email/i).fill(email);
 	await page.getByLabel(/wachtwoord|mot de passe|password/i).fill(password);
-	await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: /aanmelden|se connecter|sign in/i }).click()]);
+	await Promise.all([
+		page.waitForURL((url) => !url.pathname.startsWith('/login')),
+		page.getByRole('button', { name: /aanmelden|se connecter|sign in/i }).click()
+	]);
 }
 
 /** Follows the first link in the page's main content whose address matches, as a person tapping it would. */
 export async function followLink(page: Page, href: RegExp, what: string): Promise<{ href: string; text: string }> {
-	const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').trim() })));
+	const links = await page
+		.locator('main a[href]')
+		.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').trim() })));
 	const target = links.find((l) => href.test(l.href));
 	if (!target) throw new Error(`No link to ${what} (${href}) on ${page.url()}; links there: ${links.map((l) => l.href).join(', ') || 'none'}`);
 	await Promise.all([page.waitForURL((url) => url.pathname + url.search === target.href), page.locator(`main a[href="${target.href}"]`).first().click()]);

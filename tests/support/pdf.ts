@@ -14,7 +14,9 @@ export function pdfStreamsText(bytes: Uint8Array): string[] {
 		} catch {
 			continue;
 		}
-		const words = [...content.matchAll(/\[(.*?)\] TJ/g)].map((tj) => [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''));
+		const words = [...content.matchAll(/\[(.*?)\] TJ/g)].map((tj) =>
+			[...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join('')
+		);
 		if (words.length) texts.push(words.join('\n'));
 	}
 	return texts;

@@ -39,7 +39,12 @@ function areasOf(db: Db, municipality: string) {
 		.selectFrom('areas as a')
 		.leftJoin('areas as p', 'p.id', 'a.parent_id')
 		.select('a.id')
-		.where((eb) => eb.or([eb.and([eb('a.kind', '=', 'municipality'), eb('a.name', '=', municipality)]), eb.and([eb('p.kind', '=', 'municipality'), eb('p.name', '=', municipality)])]));
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('a.kind', '=', 'municipality'), eb('a.name', '=', municipality)]),
+				eb.and([eb('p.kind', '=', 'municipality'), eb('p.name', '=', municipality)])
+			])
+		);
 }
 
 type Resolver = (ctx: ParamContext) => Promise<string>;
@@ -55,16 +60,27 @@ async function areaSlug({ db, municipality = 'Wevelgem' }: ParamContext): Promis
 		.where('areas.id', 'in', areasOf(db, municipality))
 		.orderBy('areas.slug')
 		.executeTakeFirst();
-	const withEstate = withDwelling ?? (await db.selectFrom('areas').innerJoin('estates', 'estates.area_id', 'areas.id').select('areas.slug').orderBy('areas.slug').executeTakeFirst());
-	const any = withEstate ?? (await db.selectFrom('areas').select('slug').where('kind', 'in', ['neighbourhood', 'focus_area', 'village']).orderBy('slug').executeTakeFirst());
+	const withEstate =
+		withDwelling ??
+		(await db.selectFrom('areas').innerJoin('estates', 'estates.area_id', 'areas.id').select('areas.slug').orderBy('areas.slug').executeTakeFirst());
+	const any =
+		withEstate ??
+		(await db.selectFrom('areas').select('slug').where('kind', 'in', ['neighbourhood', 'focus_area', 'village']).orderBy('slug').executeTakeFirst());
 	return must(any?.slug, 'area');
 }
 
 async function estateSlug({ db, params }: ParamContext): Promise<string> {
-	let query = db.selectFrom('estates').innerJoin('areas', 'areas.id', 'estates.area_id').leftJoin('buildings', 'buildings.estate_id', 'estates.id').select('estates.slug');
+	let query = db
+		.selectFrom('estates')
+		.innerJoin('areas', 'areas.id', 'estates.area_id')
+		.leftJoin('buildings', 'buildings.estate_id', 'estates.id')
+		.select('estates.slug');
 	if (params.slug) query = query.where('areas.slug', '=', params.slug);
 	// Estates with buildings first (nulls sort differently per dialect, hence the explicit flag).
-	const row = await query.orderBy((eb) => eb.case().when('buildings.id', 'is', null).then(1).else(0).end()).orderBy('estates.slug').executeTakeFirst();
+	const row = await query
+		.orderBy((eb) => eb.case().when('buildings.id', 'is', null).then(1).else(0).end())
+		.orderBy('estates.slug')
+		.executeTakeFirst();
 	return must(row?.slug, 'estate');
 }
 
@@ -124,13 +140,34 @@ async function organisationId({ db }: ParamContext): Promise<string> {
 /** An import the visitor started (people see their own imports); the demo data has none, so one is started here. */
 function importJobId(kind: 'areas' | 'tenants'): Resolver {
 	return async ({ db, visitorEmail }) => {
-		const visitor = await db.selectFrom('users').select('id').where('email', '=', visitorEmail ?? 'coordinator@leefbaar.demo').executeTakeFirst();
-		const mine = await db.selectFrom('import_jobs').select('id').where('kind', '=', kind).where('created_by', '=', visitor?.id ?? '').executeTakeFirst();
+		const visitor = await db
+			.selectFrom('users')
+			.select('id')
+			.where('email', '=', visitorEmail ?? 'coordinator@leefbaar.demo')
+			.executeTakeFirst();
+		const mine = await db
+			.selectFrom('import_jobs')
+			.select('id')
+			.where('kind', '=', kind)
+			.where('created_by', '=', visitor?.id ?? '')
+			.executeTakeFirst();
 		if (mine) return mine.id;
 		const id = newId();
 		await db
 			.insertInto('import_jobs')
-			.values({ id, kind, status: 'running', dry_run: true, file_name: `${kind}.csv`, total: 10, processed: 0, report: null, created_by: visitor?.id ?? null, created_at: nowIso(), finished_at: null })
+			.values({
+				id,
+				kind,
+				status: 'running',
+				dry_run: true,
+				file_name: `${kind}.csv`,
+				total: 10,
+				processed: 0,
+				report: null,
+				created_by: visitor?.id ?? null,
+				created_at: nowIso(),
+				finished_at: null
+			})
 			.execute();
 		return id;
 	};
@@ -139,7 +176,13 @@ function importJobId(kind: 'areas' | 'tenants'): Resolver {
 /** One-time links (invitation, password reset): an unknown token, which must give a friendly page, not a crash. */
 /** A collective issue: the demo bundles one (litter around Kapelakker). */
 async function collectiveIssueId({ db, municipality = 'Wevelgem' }: ParamContext): Promise<string> {
-	const row = await db.selectFrom('collective_issues as ci').innerJoin('estates as e', 'e.id', 'ci.estate_id').select('ci.id').where('e.area_id', 'in', areasOf(db, municipality)).orderBy('ci.id').executeTakeFirst();
+	const row = await db
+		.selectFrom('collective_issues as ci')
+		.innerJoin('estates as e', 'e.id', 'ci.estate_id')
+		.select('ci.id')
+		.where('e.area_id', 'in', areasOf(db, municipality))
+		.orderBy('ci.id')
+		.executeTakeFirst();
 	return must(row?.id, `collective issue in ${municipality}`);
 }
 
@@ -158,7 +201,11 @@ async function surveySlug({ db }: ParamContext): Promise<string> {
  */
 async function surveyId({ db, visitorEmail, municipality }: ParamContext): Promise<string> {
 	if (municipality && municipality !== homeOf(visitorEmail)) {
-		const visitor = await db.selectFrom('users').select('organisation_id').where('email', '=', visitorEmail ?? '').executeTakeFirst();
+		const visitor = await db
+			.selectFrom('users')
+			.select('organisation_id')
+			.where('email', '=', visitorEmail ?? '')
+			.executeTakeFirst();
 		const org = visitor?.organisation_id ?? '';
 		const row = await db
 			.selectFrom('surveys as s')
@@ -167,7 +214,9 @@ async function surveyId({ db, visitorEmail, municipality }: ParamContext): Promi
 			.select('s.id')
 			.where('e.area_id', 'in', areasOf(db, municipality))
 			.where('s.organisation_id', '!=', org)
-			.where((eb) => eb.not(eb.exists(eb.selectFrom('survey_partners as p').select('p.survey_id').whereRef('p.survey_id', '=', 's.id').where('p.organisation_id', '=', org))))
+			.where((eb) =>
+				eb.not(eb.exists(eb.selectFrom('survey_partners as p').select('p.survey_id').whereRef('p.survey_id', '=', 's.id').where('p.organisation_id', '=', org)))
+			)
 			.orderBy('s.created_at')
 			.executeTakeFirst();
 		return must(row?.id, `survey in ${municipality} of another organisation`);
@@ -210,12 +259,27 @@ async function signalPhotoId({ db, params, dataDir }: ParamContext): Promise<str
 	const existing = await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', params.id).where('file_key', '=', fileKey).executeTakeFirst();
 	if (existing) return existing.id;
 	if (!dataDir) throw new Error('a signal photo needs the server data directory (pass dataDir to resolveParams)');
-	const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888888' } }).jpeg().toBuffer();
+	const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888888' } })
+		.jpeg()
+		.toBuffer();
 	await localFileStore(join(dataDir, 'uploads')).put(fileKey, bytes, 'image/jpeg');
 	const id = newId();
 	await db
 		.insertInto('signal_attachments')
-		.values({ id, signal_id: params.id, file_key: fileKey, thumbnail_key: null, media_type: 'image/jpeg', width: 8, height: 8, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), is_public: false, uploaded_by: null, created_at: nowIso() })
+		.values({
+			id,
+			signal_id: params.id,
+			file_key: fileKey,
+			thumbnail_key: null,
+			media_type: 'image/jpeg',
+			width: 8,
+			height: 8,
+			bytes: bytes.length,
+			sha256: createHash('sha256').update(bytes).digest('hex'),
+			is_public: false,
+			uploaded_by: null,
+			created_at: nowIso()
+		})
 		.execute();
 	return id;
 }
@@ -227,7 +291,9 @@ async function signalPhotoId({ db, params, dataDir }: ParamContext): Promise<str
  * visitor's nor written by them.
  */
 async function signalId({ db, visitorEmail, municipality }: ParamContext): Promise<string> {
-	const visitor = visitorEmail ? await db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', visitorEmail).executeTakeFirst() : undefined;
+	const visitor = visitorEmail
+		? await db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', visitorEmail).executeTakeFirst()
+		: undefined;
 	const org = visitor?.organisation_id ?? null;
 	if (municipality && municipality !== homeOf(visitorEmail)) {
 		const outside = await db
@@ -236,7 +302,17 @@ async function signalId({ db, visitorEmail, municipality }: ParamContext): Promi
 			.where('s.area_id', 'in', areasOf(db, municipality))
 			.where('s.organisation_id', '!=', org ?? '')
 			.where('s.created_by', 'is distinct from', visitor?.id ?? null)
-			.where((eb) => eb.not(eb.exists(eb.selectFrom('referrals as rf').select('rf.id').whereRef('rf.signal_id', '=', 's.id').where('rf.to_organisation_id', '=', org ?? ''))))
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('referrals as rf')
+							.select('rf.id')
+							.whereRef('rf.signal_id', '=', 's.id')
+							.where('rf.to_organisation_id', '=', org ?? '')
+					)
+				)
+			)
 			.orderBy('s.created_at')
 			.executeTakeFirst();
 		return must(outside?.id, `signal in ${municipality} of another organisation`);
@@ -246,7 +322,12 @@ async function signalId({ db, visitorEmail, municipality }: ParamContext): Promi
 	const row = await query.orderBy('created_at').executeTakeFirst();
 	if (row) return row.id;
 	await ensureGeneralCategories(db);
-	const made = await reportSignal(db, anonymous, { kind: 'public_space', description: 'Kapotte bank in het park', locationKind: 'address', locationText: 'Park' }, { baseUrl: 'http://127.0.0.1' });
+	const made = await reportSignal(
+		db,
+		anonymous,
+		{ kind: 'public_space', description: 'Kapotte bank in het park', locationKind: 'address', locationText: 'Park' },
+		{ baseUrl: 'http://127.0.0.1' }
+	);
 	if (org) await db.updateTable('signals').set({ organisation_id: org }).where('id', '=', made.id).execute();
 	return made.id;
 }
@@ -254,16 +335,33 @@ async function signalId({ db, visitorEmail, municipality }: ParamContext): Promi
 /** An Open311 service: a category residents may report (the general ones always exist). */
 async function open311ServiceCode({ db }: ParamContext): Promise<string> {
 	await ensureGeneralCategories(db);
-	const row = await db.selectFrom('signal_categories').select('key').where('kind', '!=', 'help').where('is_active', '=', true).orderBy('sort_order').executeTakeFirst();
+	const row = await db
+		.selectFrom('signal_categories')
+		.select('key')
+		.where('kind', '!=', 'help')
+		.where('is_active', '=', true)
+		.orderBy('sort_order')
+		.executeTakeFirst();
 	return must(row?.key, 'signal category');
 }
 
 /** An Open311 request: the reference of a signal that is no help request; one is reported when the demo has none. */
 async function open311RequestId({ db }: ParamContext): Promise<string> {
-	const row = await db.selectFrom('signals').select('reference').where('is_help_request', '=', false).where('category_id', 'is not', null).orderBy('created_at').executeTakeFirst();
+	const row = await db
+		.selectFrom('signals')
+		.select('reference')
+		.where('is_help_request', '=', false)
+		.where('category_id', 'is not', null)
+		.orderBy('created_at')
+		.executeTakeFirst();
 	if (row) return row.reference;
 	await ensureGeneralCategories(db);
-	const made = await reportSignal(db, anonymous, { kind: 'public_space', description: 'Kapotte straatlamp aan de speeltuin', locationKind: 'address', locationText: 'Speeltuin' }, { baseUrl: 'http://127.0.0.1' });
+	const made = await reportSignal(
+		db,
+		anonymous,
+		{ kind: 'public_space', description: 'Kapotte straatlamp aan de speeltuin', locationKind: 'address', locationText: 'Speeltuin' },
+		{ baseUrl: 'http://127.0.0.1' }
+	);
 	return made.reference;
 }
 
@@ -273,13 +371,22 @@ export const routeQueries: Record<string, string> = {
 };
 
 /** All params of a route, in order; a param no resolver knows fails with a message that says what to add. */
-export async function resolveParams(db: Db, routeId: string, names: string[], visitorEmail?: string, dataDir?: string, municipality = homeOf(visitorEmail)): Promise<Record<string, string>> {
+export async function resolveParams(
+	db: Db,
+	routeId: string,
+	names: string[],
+	visitorEmail?: string,
+	dataDir?: string,
+	municipality = homeOf(visitorEmail)
+): Promise<Record<string, string>> {
 	const params: Record<string, string> = {};
 	for (const name of names) {
 		const keyed = `${segmentBefore(routeId, name)}/[${name}]`;
 		const resolver = paramResolvers[keyed] ?? paramResolvers[`[${name}]`];
 		if (!resolver) {
-			throw new Error(`Route ${routeId} has a param [${name}] that the route walk cannot fill: add '${keyed}' (or '[${name}]') to paramResolvers in tests/support/route-params.ts.`);
+			throw new Error(
+				`Route ${routeId} has a param [${name}] that the route walk cannot fill: add '${keyed}' (or '[${name}]') to paramResolvers in tests/support/route-params.ts.`
+			);
 		}
 		params[name] = await resolver({ db, routeId, params, visitorEmail, dataDir, municipality });
 	}

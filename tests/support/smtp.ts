@@ -40,14 +40,21 @@ export async function startSmtp(): Promise<TestSmtp> {
 				const raw = Buffer.concat(chunks).toString('utf8');
 				const parsed = parseStoredMail(raw);
 				const envelope = session.envelope;
-				mails.push({ from: envelope.mailFrom ? envelope.mailFrom.address : '', to: envelope.rcptTo.map((r) => r.address), subject: parsed.subject, text: parsed.text, raw });
+				mails.push({
+					from: envelope.mailFrom ? envelope.mailFrom.address : '',
+					to: envelope.rcptTo.map((r) => r.address),
+					subject: parsed.subject,
+					text: parsed.text,
+					raw
+				});
 				callback();
 			});
 		}
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.server.address() as AddressInfo;
-	const matches = (m: ReceivedMail, to: string, subject: string | RegExp) => m.to.includes(to) && (typeof subject === 'string' ? m.subject === subject : subject.test(m.subject));
+	const matches = (m: ReceivedMail, to: string, subject: string | RegExp) =>
+		m.to.includes(to) && (typeof subject === 'string' ? m.subject === subject : subject.test(m.subject));
 
 	return {
 		url: `smtp://127.0.0.1:${port}`,

@@ -11,7 +11,25 @@ import { ROOT } from './server';
  */
 export type Perceived = { where: string; text: string; lang?: string };
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '', hellip: '…', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', euro: '€', middot: '·', times: '×' };
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+	shy: '',
+	hellip: '…',
+	ndash: '–',
+	mdash: '—',
+	rsquo: '’',
+	lsquo: '‘',
+	ldquo: '“',
+	rdquo: '”',
+	euro: '€',
+	middot: '·',
+	times: '×'
+};
 
 export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -63,7 +81,8 @@ export function perceivedText(html: string): Perceived[] {
 		const element = lang === undefined ? { name } : { name, lang };
 		open.push(element);
 		for (const a of READ_ATTRIBUTES) if (attributes[a]) push(`<${name} ${a}>`, attributes[a]);
-		if (name === 'input' && BUTTON_INPUT_TYPES.has((attributes.type ?? '').toLowerCase()) && attributes.value) push(`<input type=${attributes.type} value>`, attributes.value);
+		if (name === 'input' && BUTTON_INPUT_TYPES.has((attributes.type ?? '').toLowerCase()) && attributes.value)
+			push(`<input type=${attributes.type} value>`, attributes.value);
 		if (VOID_ELEMENTS.has(name) || selfClosing) open.pop();
 		if (name === 'script' || name === 'style' || name === 'template') {
 			const end = src.toLowerCase().indexOf(`</${name}`, tag.lastIndex);
@@ -133,7 +152,9 @@ export function wordsChecker(keys = catalogueKeys(), enumValues = schemaEnumValu
 			return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 		};
 		// Blank out (same length, so positions hold) what is an address, not words.
-		const words = text.replace(/\b(?:https?:\/\/|mailto:|tel:)[^\s<>"')]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?:^|(?<=\s))\/[\w\-./?=&%#[\]]*/g, (m) => ' '.repeat(m.length));
+		const words = text.replace(/\b(?:https?:\/\/|mailto:|tel:)[^\s<>"')]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?:^|(?<=\s))\/[\w\-./?=&%#[\]]*/g, (m) =>
+			' '.repeat(m.length)
+		);
 		// One finding per stretch of text: "signals.mail_x" is a message key, not also an enum value.
 		const taken: Array<[number, number]> = [];
 		const add = (kind: Finding['kind'], index: number, token: string) => {
@@ -151,13 +172,17 @@ export function wordsChecker(keys = catalogueKeys(), enumValues = schemaEnumValu
 		const ordinary = ORDINARY_WORDS[lang] ?? 'all';
 		if (ordinary !== 'all') {
 			for (const value of oneWordEnums.filter((v) => !ordinary.has(v))) {
-				for (const m of words.matchAll(new RegExp(`(?:^|[:(·|—–,/]\\s*)(${value})(?=\\s*(?:$|[)·|—–,/]))`, 'g'))) add('enum value', m.index + m[0].length - value.length, value);
+				for (const m of words.matchAll(new RegExp(`(?:^|[:(·|—–,/]\\s*)(${value})(?=\\s*(?:$|[)·|—–,/]))`, 'g')))
+					add('enum value', m.index + m[0].length - value.length, value);
 			}
 		}
 		for (const m of words.matchAll(/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g)) add('ISO date', m.index, m[0]);
 		// A date printed as JavaScript prints a Date ("Sat Nov 01 2014 00:00:00 GMT+0100"): what a date from PostgreSQL
 		// becomes when nothing formats it.
-		for (const m of words.matchAll(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{4}(?: \d{2}:\d{2}:\d{2} GMT[+-]\d{4}[^)]*\)?)?/g)) add('ISO date', m.index, m[0]);
+		for (const m of words.matchAll(
+			/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{4}(?: \d{2}:\d{2}:\d{2} GMT[+-]\d{4}[^)]*\)?)?/g
+		))
+			add('ISO date', m.index, m[0]);
 		return findings;
 	};
 }

@@ -4,13 +4,31 @@ import { authorize, can, knownPermissions } from './index';
 import type { PersonContext } from './policies/people';
 import { Forbidden, Unauthenticated } from '../errors';
 
-const staff = (role: StaffActor['role'], organisationId: string | null = 'org-institute', organisationKind: StaffActor['organisationKind'] = 'regional_institute', worksIn: string[] = ['area-wevelgem']): StaffActor => ({
-	kind: 'staff', id: `u-${role}`, name: role, email: `${role}@x.be`, role, organisationId, organisationKind, teamIds: [], reach: { areaIds: new Set(worksIn) }
+const staff = (
+	role: StaffActor['role'],
+	organisationId: string | null = 'org-institute',
+	organisationKind: StaffActor['organisationKind'] = 'regional_institute',
+	worksIn: string[] = ['area-wevelgem']
+): StaffActor => ({
+	kind: 'staff',
+	id: `u-${role}`,
+	name: role,
+	email: `${role}@x.be`,
+	role,
+	organisationId,
+	organisationKind,
+	teamIds: [],
+	reach: { areaIds: new Set(worksIn) }
 });
 const vlashaard = staff('partner_staff', 'org-vlashaard', 'housing_company', []);
 const ocmw = staff('partner_staff', 'org-ocmw', 'welfare_centre');
 /** A tenant of De Vlashaard on an estate in Wallaysplein, a neighbourhood of Wevelgem. */
-const tenantOfVlashaard: PersonContext = { housingCompanyId: 'org-vlashaard', areaPath: ['area-wallaysplein', 'area-wevelgem', 'area-flanders'], registeredBy: [], consentedOrganisationIds: [] };
+const tenantOfVlashaard: PersonContext = {
+	housingCompanyId: 'org-vlashaard',
+	areaPath: ['area-wallaysplein', 'area-wevelgem', 'area-flanders'],
+	registeredBy: [],
+	consentedOrganisationIds: []
+};
 const antwerpWorker = staff('community_worker', 'org-antwerp', 'regional_institute', ['area-brecht']);
 
 describe('the access policy for people', () => {

@@ -6,7 +6,16 @@ import { anonymous } from './actor';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid } from '../errors';
 import { buildArea, buildDwelling, buildEstate, buildOrganisation, buildPeopleWorld, buildStaff, worksIn } from '../people/factories';
-import { createHousehold, createResident, getHousehold, getResident, listHouseholdsByEstate, listResidents, updateHousehold, updateResident } from '../people/service';
+import {
+	createHousehold,
+	createResident,
+	getHousehold,
+	getResident,
+	listHouseholdsByEstate,
+	listResidents,
+	updateHousehold,
+	updateResident
+} from '../people/service';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals/categories';
 import { createCollectiveIssue, getCollectiveIssue, listCollectiveIssues } from '../signals/collective';
 import { addNote, changeStatus, getSignal, referralChoices, referSignal, reportSignal } from '../signals/service';
@@ -40,7 +49,9 @@ describeOnDatabases('each organisation stays inside its own work', (ctx) => {
 		const home = await buildDwelling(ctx.db, world.estate.id, { street: 'Vlasstraat', houseNumber: '4' });
 		const household = await createHousehold(ctx.db, world.worker, { name: 'Peeters', dwellingId: home.id });
 		wevelgemHousehold = household.id;
-		wevelgemResident = (await createResident(ctx.db, world.worker, { householdId: household.id, firstName: 'Marie', lastName: 'Peeters', phone: '0470 11 22 33' })).id;
+		wevelgemResident = (
+			await createResident(ctx.db, world.worker, { householdId: household.id, firstName: 'Marie', lastName: 'Peeters', phone: '0470 11 22 33' })
+		).id;
 		const brechtHome = await buildDwelling(ctx.db, kapelakker.id, { street: 'Kapelakker', houseNumber: '1' });
 		const brechtHousehold = await createHousehold(ctx.db, jonas, { name: 'Janssens', dwellingId: brechtHome.id });
 		brechtResident = (await createResident(ctx.db, jonas, { householdId: brechtHousehold.id, firstName: 'Tom', lastName: 'Janssens' })).id;
@@ -53,13 +64,29 @@ describeOnDatabases('each organisation stays inside its own work', (ctx) => {
 		await expect(updateHousehold(ctx.db, jonas, wevelgemHousehold, { name: 'Gewijzigd' })).rejects.toThrow(Forbidden);
 		// Nor by adding someone to that household, or by moving his own resident into it.
 		await expect(createResident(ctx.db, jonas, { householdId: wevelgemHousehold, firstName: 'Indringer', lastName: 'X' })).rejects.toThrow(Forbidden);
-		await expect(updateResident(ctx.db, jonas, brechtResident, { householdId: wevelgemHousehold, firstName: 'Tom', lastName: 'Janssens' })).rejects.toThrow(Forbidden);
-		const [wevelgemDwelling] = await ctx.db.selectFrom('dwellings').innerJoin('buildings', 'buildings.id', 'dwellings.building_id').select('dwellings.id').where('buildings.estate_id', '=', world.estate.id).execute();
+		await expect(updateResident(ctx.db, jonas, brechtResident, { householdId: wevelgemHousehold, firstName: 'Tom', lastName: 'Janssens' })).rejects.toThrow(
+			Forbidden
+		);
+		const [wevelgemDwelling] = await ctx.db
+			.selectFrom('dwellings')
+			.innerJoin('buildings', 'buildings.id', 'dwellings.building_id')
+			.select('dwellings.id')
+			.where('buildings.estate_id', '=', world.estate.id)
+			.execute();
 		await expect(createHousehold(ctx.db, jonas, { name: 'Ergens', dwellingId: wevelgemDwelling.id })).rejects.toThrow(Forbidden);
-		expect((await getResident(ctx.db, world.worker, wevelgemResident)).resident).toMatchObject({ first_name: 'Marie', household_id: wevelgemHousehold, phone: '0470 11 22 33' });
+		expect((await getResident(ctx.db, world.worker, wevelgemResident)).resident).toMatchObject({
+			first_name: 'Marie',
+			household_id: wevelgemHousehold,
+			phone: '0470 11 22 33'
+		});
 		expect((await getHousehold(ctx.db, world.worker, wevelgemHousehold)).household.name).toBe('Peeters');
 		// Each audit entry of these reads names the reader's organisation.
-		const reads = await ctx.db.selectFrom('audit_log').select(['organisation_id']).where('resource_id', '=', wevelgemResident).where('action', '=', 'read').execute();
+		const reads = await ctx.db
+			.selectFrom('audit_log')
+			.select(['organisation_id'])
+			.where('resource_id', '=', wevelgemResident)
+			.where('action', '=', 'read')
+			.execute();
 		expect(reads.map((r) => r.organisation_id)).toEqual([world.institute.id]);
 	});
 
@@ -81,7 +108,20 @@ describeOnDatabases('each organisation stays inside its own work', (ctx) => {
 		await ensureGeneralCategories(ctx.db);
 		const damp = await createCategory(ctx.db, world.coordinator, { key: 'reach_damp', kind: 'home_repair', name: 'Vocht', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 });
-		signalId = (await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: damp.id, description: 'Schimmel op de muur van de slaapkamer', estateId: world.estate.id, email: 'marie@example.be' }, { baseUrl })).id;
+		signalId = (
+			await reportSignal(
+				ctx.db,
+				anonymous,
+				{
+					kind: 'home_repair',
+					categoryId: damp.id,
+					description: 'Schimmel op de muur van de slaapkamer',
+					estateId: world.estate.id,
+					email: 'marie@example.be'
+				},
+				{ baseUrl }
+			)
+		).id;
 		await expect(getSignal(ctx.db, jonas, signalId)).rejects.toThrow(Forbidden);
 		await expect(changeStatus(ctx.db, jonas, signalId, { status: 'accepted' }, { baseUrl })).rejects.toThrow(Forbidden);
 		await expect(addNote(ctx.db, jonas, signalId, { body: 'Bericht', toReporter: true }, { baseUrl })).rejects.toThrow(Forbidden);
@@ -97,7 +137,9 @@ describeOnDatabases('each organisation stays inside its own work', (ctx) => {
 		const choices = await referralChoices(ctx.db, world.landlord, signalId);
 		expect(choices.organisations.map((o) => o.id).sort()).toEqual([world.institute.id, world.ocmw.id].sort());
 		const antwerp = jonas.organisationId!;
-		const refused = await referSignal(ctx.db, world.landlord, signalId, { toOrganisationId: antwerp, note: 'Kunnen jullie dit opnemen?' }, { baseUrl }).catch((e) => e);
+		const refused = await referSignal(ctx.db, world.landlord, signalId, { toOrganisationId: antwerp, note: 'Kunnen jullie dit opnemen?' }, { baseUrl }).catch(
+			(e) => e
+		);
 		expect(refused).toBeInstanceOf(Invalid);
 		expect((refused as Invalid).issues[0]).toMatchObject({ path: 'toOrganisationId', code: 'referral_outside_area' });
 		expect(await ctx.db.selectFrom('referrals').select('id').where('signal_id', '=', signalId).execute()).toEqual([]);

@@ -19,7 +19,14 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 	const ids: Record<string, string> = {};
 	const place = async (text: string) => {
 		const m = await matchAddress(ctx.db, text);
-		return { level: m.level, ambiguous: m.ambiguous, estate: m.estate?.name ?? null, area: m.area?.name ?? null, municipality: m.municipality?.name ?? null, address: m.address };
+		return {
+			level: m.level,
+			ambiguous: m.ambiguous,
+			estate: m.estate?.name ?? null,
+			area: m.area?.name ?? null,
+			municipality: m.municipality?.name ?? null,
+			address: m.address
+		};
 	};
 	const building = async (estateId: string, street: string, houseNumber: string, postalCode: string, boxes = 0) => {
 		const b = await createBuilding(ctx.db, actor, { estateId, name: `${street} ${houseNumber}`, street, houseNumber, postalCode });
@@ -50,11 +57,26 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 		// Someone lives at Wallaysplein 1 bus 1: the answer names the estate, never them.
 		const [dwelling] = await ctx.db.selectFrom('dwellings').select('id').where('building_id', '=', one.id).orderBy('box').execute();
 		const household = await createHousehold(ctx.db, actor, { name: 'Gezin Peeters', dwellingId: dwelling.id, moveInDate: '2020-01-01' });
-		await createResident(ctx.db, actor, { householdId: household.id, firstName: 'Marie', lastName: 'Peeters', birthYear: 1961, language: 'nl', contactChannel: 'phone', phone: '0470 12 34 56' });
+		await createResident(ctx.db, actor, {
+			householdId: household.id,
+			firstName: 'Marie',
+			lastName: 'Peeters',
+			birthYear: 1961,
+			language: 'nl',
+			contactChannel: 'phone',
+			phone: '0470 12 34 56'
+		});
 	});
 
 	it('the README example: Wallaysplein 1, Wevelgem is the Wallaysplein estate of De Vlashaard, matched by its exact address', async () => {
-		expect(await place('Wallaysplein 1, Wevelgem')).toEqual({ level: 'address', ambiguous: false, estate: 'Wallaysplein', area: 'Wallaysplein', municipality: 'Wevelgem', address: 'Wallaysplein 1, 8560 Wevelgem' });
+		expect(await place('Wallaysplein 1, Wevelgem')).toEqual({
+			level: 'address',
+			ambiguous: false,
+			estate: 'Wallaysplein',
+			area: 'Wallaysplein',
+			municipality: 'Wevelgem',
+			address: 'Wallaysplein 1, 8560 Wevelgem'
+		});
 		const m = await matchAddress(ctx.db, 'Wallaysplein 1, Wevelgem');
 		expect(m.estate?.id).toBe(ids.wal);
 		// Places only: nobody who lives there, no dwelling, no box.
@@ -62,7 +84,13 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 	});
 
 	it('however the tenant typed it: case, accents, postcode, box, letters and abbreviations', async () => {
-		for (const text of ['WALLAYSPLEIN 1, 8560 WEVELGEM', 'wallaysplein 1 bus 3, 8560 Wevelgem', 'Wallaysplein 1/2 8560 Wevelgem', 'Wallays plein 1, 8560', ' Wallaysplein  1 ,  Wevelgem , België ']) {
+		for (const text of [
+			'WALLAYSPLEIN 1, 8560 WEVELGEM',
+			'wallaysplein 1 bus 3, 8560 Wevelgem',
+			'Wallaysplein 1/2 8560 Wevelgem',
+			'Wallays plein 1, 8560',
+			' Wallaysplein  1 ,  Wevelgem , België '
+		]) {
 			expect(await place(text), text).toMatchObject({ level: 'address', estate: 'Wallaysplein' });
 		}
 		expect(await place('Vlasbloemstr. 3, Wevelgem')).toMatchObject({ level: 'address', estate: 'Wallaysplein', address: 'Vlasbloemstraat 3, 8560 Wevelgem' });
@@ -71,7 +99,14 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 	});
 
 	it('a number the street does not have: the street’s area, not the estate', async () => {
-		expect(await place('Wallaysplein 99, Wevelgem')).toEqual({ level: 'street', ambiguous: false, estate: null, area: 'Wallaysplein', municipality: 'Wevelgem', address: null });
+		expect(await place('Wallaysplein 99, Wevelgem')).toEqual({
+			level: 'street',
+			ambiguous: false,
+			estate: null,
+			area: 'Wallaysplein',
+			municipality: 'Wevelgem',
+			address: null
+		});
 		expect(await place('Wallaysplein, 8560 Wevelgem')).toMatchObject({ level: 'street', area: 'Wallaysplein' });
 		expect(await place('Wallaysplein 12A, Wevelgem')).toMatchObject({ level: 'street', area: 'Wallaysplein' });
 	});
@@ -81,7 +116,14 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 		expect(await place('Kerkstraat 10, Wevelgem')).toMatchObject({ level: 'address', estate: 'Vlashof' });
 		expect(await place('Kerkstraat 10, 8930 Menen')).toMatchObject({ level: 'street', estate: null, area: 'De Barakken' });
 		// In two areas of Wevelgem: the municipality that holds both, said to be a fallback.
-		expect(await place('Kerkstraat 99, Wevelgem')).toEqual({ level: 'street', ambiguous: true, estate: null, area: 'Wevelgem', municipality: 'Wevelgem', address: null });
+		expect(await place('Kerkstraat 99, Wevelgem')).toEqual({
+			level: 'street',
+			ambiguous: true,
+			estate: null,
+			area: 'Wevelgem',
+			municipality: 'Wevelgem',
+			address: null
+		});
 	});
 
 	it('only the municipality known, or nothing', async () => {
@@ -102,13 +144,25 @@ describeOnDatabases('finding the place of a typed address', (ctx) => {
 
 	it('keys follow the dwelling when its address changes, and a tenant import writes them', async () => {
 		const dwelling = await ctx.db.selectFrom('dwellings').selectAll().where('street', '=', 'Vlasbloemstraat').orderBy('box').executeTakeFirstOrThrow();
-		await updateDwelling(ctx.db, actor, dwelling.id, { buildingId: dwelling.building_id, street: 'Lijnzaadstraat', houseNumber: '2 B', box: '1', postalCode: '8560', externalRef: null, unit: null, bedrooms: null });
+		await updateDwelling(ctx.db, actor, dwelling.id, {
+			buildingId: dwelling.building_id,
+			street: 'Lijnzaadstraat',
+			houseNumber: '2 B',
+			box: '1',
+			postalCode: '8560',
+			externalRef: null,
+			unit: null,
+			bedrooms: null
+		});
 		expect(await place('Lijnzaadstr 2b, Wevelgem')).toMatchObject({ level: 'address', estate: 'Wallaysplein' });
 
 		const shm = await ctx.db.selectFrom('organisations').select(['id', 'kind']).where('name', '=', 'De Vlashaard').executeTakeFirstOrThrow();
 		const landlord = await buildStaff(ctx.db, 'partner_staff', shm);
 		const wal = await ctx.db.selectFrom('estates').select('slug').where('id', '=', ids.wal).executeTakeFirstOrThrow();
-		const csv = ['dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel', `WAL-7-1;${wal.slug};Vlaszaadstraat;7;1;8560;HC-7;01/12/2026;Ahmet;Demir;1979;tr;;;`].join('\n');
+		const csv = [
+			'dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel',
+			`WAL-7-1;${wal.slug};Vlaszaadstraat;7;1;8560;HC-7;01/12/2026;Ahmet;Demir;1979;tr;;;`
+		].join('\n');
 		const report = await importTenants(ctx.db, landlord, { housingCompanyId: shm.id, csv });
 		expect(report.outcome).toBe('stored');
 		const keys = await ctx.db.selectFrom('dwellings').select(['street_key', 'number_key']).where('external_ref', '=', 'WAL-7-1').executeTakeFirstOrThrow();

@@ -33,12 +33,29 @@ export type AddressMatch = {
 };
 
 type AreaRow = { id: string; parent_id: string | null; kind: AreaKind; name: string; name_fr: string | null };
-type PlaceRow = { estate_id: string; estate_name: string; estate_slug: string; area_id: string; street: string | null; house_number: string | null; number_key: string | null; postal_code: string | null };
+type PlaceRow = {
+	estate_id: string;
+	estate_name: string;
+	estate_slug: string;
+	area_id: string;
+	street: string | null;
+	house_number: string | null;
+	number_key: string | null;
+	postal_code: string | null;
+};
 
 /** A street is in few estates; this only bounds a street name that every municipality has. */
 const ROWS_LIMIT = 2000;
 
-const none = (ambiguous = false, streetAreaIds: string[] = []): AddressMatch => ({ level: 'none', ambiguous, estate: null, area: null, municipality: null, address: null, streetAreaIds });
+const none = (ambiguous = false, streetAreaIds: string[] = []): AddressMatch => ({
+	level: 'none',
+	ambiguous,
+	estate: null,
+	area: null,
+	municipality: null,
+	address: null,
+	streetAreaIds
+});
 /** A street's few places to choose from; more would not help a person choose. */
 const CANDIDATES_LIMIT = 50;
 const areaIdsOf = (rows: PlaceRow[]): string[] => [...new Set(rows.map((r) => r.area_id))];
@@ -53,7 +70,13 @@ const withNumber = (rows: PlaceRow[], number: string | null): PlaceRow[] => {
  * buildings, and the dwellings with this house number (a dwelling may carry another address than its building, a
  * corner flat). Both through the street_key index; a street's dwellings are many, its buildings and one number few.
  */
-async function streetRows(db: Db, key: string, number: string | null, scope: { postcode: string | null; areaIds: string[] }, limit = ROWS_LIMIT): Promise<PlaceRow[]> {
+async function streetRows(
+	db: Db,
+	key: string,
+	number: string | null,
+	scope: { postcode: string | null; areaIds: string[] },
+	limit = ROWS_LIMIT
+): Promise<PlaceRow[]> {
 	const [buildings, dwellings] = await Promise.all([
 		db
 			.selectFrom('buildings as b')
@@ -61,7 +84,16 @@ async function streetRows(db: Db, key: string, number: string | null, scope: { p
 			.where('b.street_key', '=', key)
 			.$if(!!scope.postcode, (q) => q.where('b.postal_code', '=', scope.postcode!))
 			.$if(scope.areaIds.length > 0, (q) => q.where(insideAreas('e.area_id', scope.areaIds)))
-			.select(['e.id as estate_id', 'e.name as estate_name', 'e.slug as estate_slug', 'e.area_id', 'b.street', 'b.house_number', 'b.number_key', 'b.postal_code'])
+			.select([
+				'e.id as estate_id',
+				'e.name as estate_name',
+				'e.slug as estate_slug',
+				'e.area_id',
+				'b.street',
+				'b.house_number',
+				'b.number_key',
+				'b.postal_code'
+			])
 			.distinct()
 			.limit(limit)
 			.execute(),
@@ -74,7 +106,16 @@ async function streetRows(db: Db, key: string, number: string | null, scope: { p
 					.where('d.number_key', '=', number)
 					.$if(!!scope.postcode, (q) => q.where('d.postal_code', '=', scope.postcode!))
 					.$if(scope.areaIds.length > 0, (q) => q.where(insideAreas('e.area_id', scope.areaIds)))
-					.select(['e.id as estate_id', 'e.name as estate_name', 'e.slug as estate_slug', 'e.area_id', 'd.street', 'd.house_number', 'd.number_key', 'd.postal_code'])
+					.select([
+						'e.id as estate_id',
+						'e.name as estate_name',
+						'e.slug as estate_slug',
+						'e.area_id',
+						'd.street',
+						'd.house_number',
+						'd.number_key',
+						'd.postal_code'
+					])
 					.distinct()
 					.limit(limit)
 					.execute()
@@ -85,7 +126,14 @@ async function streetRows(db: Db, key: string, number: string | null, scope: { p
 
 /** The areas of the estates with a building in this postcode. */
 async function postcodeAreas(db: Db, postcode: string): Promise<string[]> {
-	const rows = await db.selectFrom('buildings as b').innerJoin('estates as e', 'e.id', 'b.estate_id').where('b.postal_code', '=', postcode).select('e.area_id').distinct().limit(ROWS_LIMIT).execute();
+	const rows = await db
+		.selectFrom('buildings as b')
+		.innerJoin('estates as e', 'e.id', 'b.estate_id')
+		.where('b.postal_code', '=', postcode)
+		.select('e.area_id')
+		.distinct()
+		.limit(ROWS_LIMIT)
+		.execute();
 	return rows.map((r) => r.area_id);
 }
 
@@ -116,7 +164,8 @@ class AreaTree {
 	/** The area and the ones above it, nearest first (a cycle stops the walk). */
 	path(id: string): string[] {
 		const out: string[] = [];
-		for (let at = this.byId.get(id); at && !out.includes(at.id) && out.length < 10; at = at.parent_id ? this.byId.get(at.parent_id) : undefined) out.push(at.id);
+		for (let at = this.byId.get(id); at && !out.includes(at.id) && out.length < 10; at = at.parent_id ? this.byId.get(at.parent_id) : undefined)
+			out.push(at.id);
 		return out;
 	}
 	/** The smallest area holding all of these (null when only the region or nothing does). */
@@ -128,7 +177,11 @@ class AreaTree {
 		return area && area.kind !== 'region' ? area : null;
 	}
 	municipalityOf(id: string): AreaRow | null {
-		return this.path(id).map((a) => this.byId.get(a)!).find((a) => a.kind === 'municipality') ?? null;
+		return (
+			this.path(id)
+				.map((a) => this.byId.get(a)!)
+				.find((a) => a.kind === 'municipality') ?? null
+		);
 	}
 }
 
@@ -162,9 +215,23 @@ export async function matchAddress(db: Db, text: string): Promise<AddressMatch> 
 	const here = parsed.streetKey ? await streetRows(db, parsed.streetKey, parsed.number, { postcode: parsed.postcode, areaIds: [...localityIds] }) : [];
 	const streetAreaIds = areaIdsOf(withNumber(here, parsed.number)).slice(0, CANDIDATES_LIMIT);
 	const tree = new AreaTree().add(await areasAbove(db, [...here.map((r) => r.area_id), ...localityIds]));
-	const result = (level: AddressMatchLevel, area: AreaRow, ambiguous: boolean, estate: AddressMatch['estate'] = null, address: string | null = null): AddressMatch => {
+	const result = (
+		level: AddressMatchLevel,
+		area: AreaRow,
+		ambiguous: boolean,
+		estate: AddressMatch['estate'] = null,
+		address: string | null = null
+	): AddressMatch => {
 		const municipality = tree.municipalityOf(area.id);
-		return { level, ambiguous, estate, area: { id: area.id, name: area.name, kind: area.kind }, municipality: municipality ? { id: municipality.id, name: municipality.name } : null, address, streetAreaIds };
+		return {
+			level,
+			ambiguous,
+			estate,
+			area: { id: area.id, name: area.name, kind: area.kind },
+			municipality: municipality ? { id: municipality.id, name: municipality.name } : null,
+			address,
+			streetAreaIds
+		};
 	};
 
 	let ambiguous = false;

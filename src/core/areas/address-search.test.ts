@@ -26,17 +26,30 @@ describeOnDatabases('finding the neighbourhood from an address', (ctx) => {
 
 	it('a street with its number and town gives her neighbourhood and the estate on it, accents and case aside', async () => {
 		const found = await findNeighbourhoods(ctx.db, anonymous, 'vlashofstraat 2, 8560 WEVELGEM');
-		expect(found).toEqual([{ name: 'Nieuwe woonwijken', slug: area.slug, kind: 'neighbourhood', municipality: 'Wevelgem', estate: { name: 'Vlashof', slug: expect.any(String) }, via: 'street' }]);
+		expect(found).toEqual([
+			{
+				name: 'Nieuwe woonwijken',
+				slug: area.slug,
+				kind: 'neighbourhood',
+				municipality: 'Wevelgem',
+				estate: { name: 'Vlashof', slug: expect.any(String) },
+				via: 'street'
+			}
+		]);
 		expect(await findNeighbourhoods(ctx.db, anonymous, 'Vlashofstraat 2, 9999 Elders')).toEqual([]);
 		// Abbreviated, as on a quick note: the street key reads "str." as "straat".
 		expect((await findNeighbourhoods(ctx.db, anonymous, 'Vlashofstr. 2, Wevelgem')).map((m) => m.estate?.name)).toEqual(['Vlashof']);
 	});
 
 	it('a street without a town, or a street through two neighbourhoods, gives those neighbourhoods to choose from', async () => {
-		expect(await findNeighbourhoods(ctx.db, anonymous, 'Vlashofstraat 2')).toEqual([{ name: 'Nieuwe woonwijken', slug: area.slug, kind: 'neighbourhood', municipality: 'Wevelgem', estate: null, via: 'street' }]);
+		expect(await findNeighbourhoods(ctx.db, anonymous, 'Vlashofstraat 2')).toEqual([
+			{ name: 'Nieuwe woonwijken', slug: area.slug, kind: 'neighbourhood', municipality: 'Wevelgem', estate: null, via: 'street' }
+		]);
 		expect((await findNeighbourhoods(ctx.db, anonymous, 'Kerkstraat, Wevelgem')).map((m) => m.slug)).toEqual([other.slug, area.slug]);
 		// With the number, the one neighbourhood (and estate) of that house.
-		expect((await findNeighbourhoods(ctx.db, anonymous, 'Kerkstraat 1, 8560 Wevelgem')).map((m) => [m.slug, m.estate?.name])).toEqual([[other.slug, 'Kerkhof']]);
+		expect((await findNeighbourhoods(ctx.db, anonymous, 'Kerkstraat 1, 8560 Wevelgem')).map((m) => [m.slug, m.estate?.name])).toEqual([
+			[other.slug, 'Kerkhof']
+		]);
 		expect((await findNeighbourhoods(ctx.db, anonymous, 'Kerkstraat 30')).map((m) => m.slug)).toEqual([area.slug]);
 	});
 

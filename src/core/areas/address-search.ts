@@ -58,7 +58,9 @@ export async function findNeighbourhoods(db: Db, actor: Actor, input: string, op
 	// A municipality (named, or the one of a postcode): its neighbourhoods; a village is one itself.
 	if (match.level !== 'none' && match.area) {
 		const place = match.area;
-		const areas = LOCAL.has(place.kind) ? await localAreas(db).where('a.id', '=', place.id).execute() : await localAreas(db).where('a.parent_id', '=', place.id).orderBy('a.name').limit(limit).execute();
+		const areas = LOCAL.has(place.kind)
+			? await localAreas(db).where('a.id', '=', place.id).execute()
+			: await localAreas(db).where('a.parent_id', '=', place.id).orderBy('a.name').limit(limit).execute();
 		if (areas.length > 0) return areas.map((a) => toMatch(a, parsed?.placeKey ? 'municipality' : 'postcode'));
 	}
 	// A neighbourhood's own name ("woonwijken"), or the street's name as one.

@@ -6,7 +6,16 @@ import { formatAddress, numberKey, parseAddress, placeKey, streetKey } from './a
 
 describe('street and number keys', () => {
 	it('one street, however it is written: case, accents, spaces, "str." for straat', () => {
-		for (const spelling of ['Vlasbloemstraat', 'vlasbloemstraat ', 'VLASBLOEMSTRAAT', 'Vlasbloem straat', 'Vlasbloemstr.', 'Vlasbloemstr', 'Vlasbloem str.', '  Vlasbloem\tstraat ']) {
+		for (const spelling of [
+			'Vlasbloemstraat',
+			'vlasbloemstraat ',
+			'VLASBLOEMSTRAAT',
+			'Vlasbloem straat',
+			'Vlasbloemstr.',
+			'Vlasbloemstr',
+			'Vlasbloem str.',
+			'  Vlasbloem\tstraat '
+		]) {
 			expect(streetKey(spelling), spelling).toBe('vlasbloemstraat');
 		}
 		expect(streetKey('Kortrijksesteenweg')).toBe(streetKey('Kortrijksestwg.'));
@@ -34,15 +43,21 @@ describe('street and number keys', () => {
 	it('property: the key ignores case, accents, runs of spaces and the straat abbreviation', () => {
 		const syllable = fc.constantFrom('vlas', 'bloem', 'kerk', 'linden', 'école', 'wal', 'lays', 'hof', 'meer', 'rué');
 		fc.assert(
-			fc.property(fc.array(syllable, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.boolean(), fc.constantFrom(' ', '  ', '\t'), (parts, upper, split, space) => {
-				const base = parts.join('');
-				const plain = `${base}straat`;
-				let typed = split ? `${parts.join(space)}${space}str.` : `${base}str`;
-				if (upper) typed = typed.toUpperCase();
-				const stripped = plain.normalize('NFKD').replace(/\p{M}/gu, '');
-				expect(streetKey(typed)).toBe(streetKey(plain));
-				expect(streetKey(stripped)).toBe(streetKey(plain));
-			})
+			fc.property(
+				fc.array(syllable, { minLength: 1, maxLength: 4 }),
+				fc.boolean(),
+				fc.boolean(),
+				fc.constantFrom(' ', '  ', '\t'),
+				(parts, upper, split, space) => {
+					const base = parts.join('');
+					const plain = `${base}straat`;
+					let typed = split ? `${parts.join(space)}${space}str.` : `${base}str`;
+					if (upper) typed = typed.toUpperCase();
+					const stripped = plain.normalize('NFKD').replace(/\p{M}/gu, '');
+					expect(streetKey(typed)).toBe(streetKey(plain));
+					expect(streetKey(stripped)).toBe(streetKey(plain));
+				}
+			)
 		);
 	});
 
@@ -60,10 +75,24 @@ describe('street and number keys', () => {
 
 describe('reading a typed address', () => {
 	it('the README example and its usual variants', () => {
-		expect(parseAddress('Wallaysplein 1, Wevelgem')).toEqual({ street: 'Wallaysplein', streetKey: 'wallaysplein', number: '1', box: null, postcode: null, place: 'Wevelgem', placeKey: 'wevelgem' });
+		expect(parseAddress('Wallaysplein 1, Wevelgem')).toEqual({
+			street: 'Wallaysplein',
+			streetKey: 'wallaysplein',
+			number: '1',
+			box: null,
+			postcode: null,
+			place: 'Wevelgem',
+			placeKey: 'wevelgem'
+		});
 		expect(parseAddress('Wallaysplein 1, 8560 Wevelgem')).toMatchObject({ streetKey: 'wallaysplein', number: '1', postcode: '8560', placeKey: 'wevelgem' });
 		expect(parseAddress('wallaysplein 1 8560 wevelgem')).toMatchObject({ streetKey: 'wallaysplein', number: '1', postcode: '8560', placeKey: 'wevelgem' });
-		expect(parseAddress('Wallaysplein 12 bus 3, B-8560 Wevelgem, België')).toMatchObject({ streetKey: 'wallaysplein', number: '12', box: '3', postcode: '8560', placeKey: 'wevelgem' });
+		expect(parseAddress('Wallaysplein 12 bus 3, B-8560 Wevelgem, België')).toMatchObject({
+			streetKey: 'wallaysplein',
+			number: '12',
+			box: '3',
+			postcode: '8560',
+			placeKey: 'wevelgem'
+		});
 		expect(parseAddress('Wallaysplein 12A, Wevelgem')).toMatchObject({ number: '12a', box: null });
 		expect(parseAddress('Wallaysplein 12 A, Wevelgem')).toMatchObject({ number: '12a', box: null });
 		expect(parseAddress('Wallaysplein 12/3, Wevelgem')).toMatchObject({ number: '12', box: '3' });
@@ -107,7 +136,13 @@ describe('reading a typed address', () => {
 					const boxText = box === null ? '' : boxWord === '/' ? `/${box}` : ` ${boxWord} ${box}`;
 					const text = `${s} ${number}${boxText}${comma ? ',' : ''} ${postcode ?? ''} ${p}`.replace(/\s+/g, ' ');
 					const parsed = parseAddress(text);
-					expect(parsed, text).toMatchObject({ streetKey: streetKey(s), number: number.toLowerCase(), box: box === null ? null : String(box), postcode: postcode === null ? null : String(postcode), placeKey: placeKey(p) });
+					expect(parsed, text).toMatchObject({
+						streetKey: streetKey(s),
+						number: number.toLowerCase(),
+						box: box === null ? null : String(box),
+						postcode: postcode === null ? null : String(postcode),
+						placeKey: placeKey(p)
+					});
 				}
 			)
 		);

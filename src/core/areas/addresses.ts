@@ -145,25 +145,34 @@ export function parseAddress(input: string): ParsedAddress | null {
 		if (cleaned) tokens.push({ text: cleaned, folded: cleaned.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase(), comma: false });
 	}
 	// "…, Belgium" / "… België": the country says nothing here.
-	while (tokens.length > 1 && COUNTRY.has(tokens[tokens.length - 1].folded) && (tokens[tokens.length - 2].comma || tokens[tokens.length - 1].folded.length > 2)) tokens.pop();
+	while (tokens.length > 1 && COUNTRY.has(tokens[tokens.length - 1].folded) && (tokens[tokens.length - 2].comma || tokens[tokens.length - 1].folded.length > 2))
+		tokens.pop();
 	if (tokens.length === 0) return null;
 
 	const out: ParsedAddress = { street: null, streetKey: null, number: null, box: null, postcode: null, place: null, placeKey: null };
 	let rest: Token[] = [];
 	// The house number: the first number after words of its own segment; four digits at the very end are a postcode.
-	const at = tokens.findIndex((t, i) => i > 0 && HOUSE_NUMBER.test(t.folded) && segmentHasWordsBefore(tokens, i) && !(i === tokens.length - 1 && POSTCODE.test(t.folded)));
+	const at = tokens.findIndex(
+		(t, i) => i > 0 && HOUSE_NUMBER.test(t.folded) && segmentHasWordsBefore(tokens, i) && !(i === tokens.length - 1 && POSTCODE.test(t.folded))
+	);
 	if (at > 0) {
 		// Street first: the words of the number's segment before it.
 		let start = at - 1;
 		while (start > 0 && !tokens[start - 1].comma) start--;
-		out.street = tokens.slice(start, at).map((t) => t.text).join(' ');
+		out.street = tokens
+			.slice(start, at)
+			.map((t) => t.text)
+			.join(' ');
 		rest = readNumber(tokens, at, out);
 	} else if (/^\d{1,3}[a-z]?$/.test(tokens[0].folded) && tokens.length > 1 && hasLetter(tokens[1].text) && !tokens[0].comma) {
 		// Number first (French): "12 rue de la Gare, 7700 Mouscron".
 		out.number = numberKey(tokens[0].folded);
 		let end = 1;
 		while (end < tokens.length && hasLetter(tokens[end].text) && !tokens[end - 1].comma) end++;
-		out.street = tokens.slice(1, end).map((t) => t.text).join(' ');
+		out.street = tokens
+			.slice(1, end)
+			.map((t) => t.text)
+			.join(' ');
 		rest = tokens.slice(end);
 	} else if (tokens.slice(0, -1).some((t) => t.comma)) {
 		// No number, but a comma: the first segment is the street unless it holds a postcode.
@@ -206,7 +215,12 @@ function readNumber(tokens: Token[], at: number, out: ParsedAddress): Token[] {
 	if (tokens[at].comma) return tokens.slice(i);
 	// A letter written apart: "12 A" (but "12 b 3" is box 3).
 	const next = tokens[i];
-	if (!out.box && next && /^[a-z]$/.test(next.folded) && !(BOX_WORDS.has(next.folded) && tokens[i + 1] && /^\w{1,6}$/.test(tokens[i + 1].folded) && !POSTCODE.test(tokens[i + 1].folded))) {
+	if (
+		!out.box &&
+		next &&
+		/^[a-z]$/.test(next.folded) &&
+		!(BOX_WORDS.has(next.folded) && tokens[i + 1] && /^\w{1,6}$/.test(tokens[i + 1].folded) && !POSTCODE.test(tokens[i + 1].folded))
+	) {
 		out.number = `${out.number}${next.folded}`;
 		if (next.comma) return tokens.slice(i + 1);
 		i++;

@@ -10,17 +10,38 @@ let seq = 0;
 const next = () => `${Date.now().toString(36)}${(++seq).toString(36)}`;
 
 /** A staff user row and the actor a session would give them; their organisation works in `worksIn`. */
-export async function buildStaffActor(db: Db, role: Role, organisationKind: OrganisationKind = 'regional_institute', options: { worksIn?: string[] } = {}): Promise<StaffActor> {
+export async function buildStaffActor(
+	db: Db,
+	role: Role,
+	organisationKind: OrganisationKind = 'regional_institute',
+	options: { worksIn?: string[] } = {}
+): Promise<StaffActor> {
 	const at = nowIso();
 	const orgId = newId();
-	await db.insertInto('organisations').values({ id: orgId, name: `Org ${next()}`, kind: organisationKind, municipality_id: null, email: null, phone: null, created_at: at, updated_at: at }).execute();
-	for (const areaId of options.worksIn ?? []) await db.insertInto('organisation_areas').values({ organisation_id: orgId, area_id: areaId, created_at: at }).execute();
+	await db
+		.insertInto('organisations')
+		.values({ id: orgId, name: `Org ${next()}`, kind: organisationKind, municipality_id: null, email: null, phone: null, created_at: at, updated_at: at })
+		.execute();
+	for (const areaId of options.worksIn ?? [])
+		await db.insertInto('organisation_areas').values({ organisation_id: orgId, area_id: areaId, created_at: at }).execute();
 	const id = newId();
 	const email = `${next()}@areas.test`;
 	const name = `Staff ${next()}`;
 	await db
 		.insertInto('users')
-		.values({ id, email, name, password_hash: null, organisation_id: orgId, role, locale: 'nl', is_active: true, created_at: at, updated_at: at, last_login_at: null })
+		.values({
+			id,
+			email,
+			name,
+			password_hash: null,
+			organisation_id: orgId,
+			role,
+			locale: 'nl',
+			is_active: true,
+			created_at: at,
+			updated_at: at,
+			last_login_at: null
+		})
 		.execute();
 	return { kind: 'staff', id, name, email, role, organisationId: orgId, organisationKind, teamIds: [], reach: { areaIds: new Set(options.worksIn ?? []) } };
 }

@@ -7,13 +7,7 @@ import { cleanStrings } from '../validation';
 
 /** Why a geometry is not acceptable, as a stable code the import report translates. */
 export type GeometryIssue =
-	| 'geometry_missing'
-	| 'geometry_type'
-	| 'coordinates_malformed'
-	| 'coordinate_not_number'
-	| 'coordinate_out_of_range'
-	| 'ring_too_short'
-	| 'ring_not_closed';
+	'geometry_missing' | 'geometry_type' | 'coordinates_malformed' | 'coordinate_not_number' | 'coordinate_out_of_range' | 'ring_too_short' | 'ring_not_closed';
 
 function positionIssue(p: unknown): GeometryIssue | null {
 	if (!Array.isArray(p) || p.length < 2 || p.length > 4) return 'coordinates_malformed';

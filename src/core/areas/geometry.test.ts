@@ -1,7 +1,17 @@
 // The exact "is this point inside the area" test, on hand-made shapes and on random ones (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bboxArea, bboxOf, geometryContains, polygonContains, representativePoint, ringContains, ringSignedArea, type AreaGeometry, type Ring } from './geometry';
+import {
+	bboxArea,
+	bboxOf,
+	geometryContains,
+	polygonContains,
+	representativePoint,
+	ringContains,
+	ringSignedArea,
+	type AreaGeometry,
+	type Ring
+} from './geometry';
 
 const square = (x0: number, y0: number, size: number): Ring => [
 	[x0, y0],
@@ -83,40 +93,56 @@ describe('point in polygon, for any shape (properties)', () => {
 
 	it('a point inside a random rectangle is inside; one outside its box is outside', () => {
 		fc.assert(
-			fc.property(coord, coord, size, size, fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (x, y, w, h, fx, fy) => {
-				const ring: Ring = [
-					[x, y],
-					[x + w, y],
-					[x + w, y + h],
-					[x, y + h],
-					[x, y]
-				];
-				const g: AreaGeometry = { type: 'Polygon', coordinates: [ring] };
-				expect(geometryContains(g, x + fx * w, y + fy * h)).toBe(true);
-				expect(geometryContains(g, x + w + 1, y + fy * h)).toBe(false);
-				expect(geometryContains(g, x + fx * w, y - 1)).toBe(false);
-			})
+			fc.property(
+				coord,
+				coord,
+				size,
+				size,
+				fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+				fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+				(x, y, w, h, fx, fy) => {
+					const ring: Ring = [
+						[x, y],
+						[x + w, y],
+						[x + w, y + h],
+						[x, y + h],
+						[x, y]
+					];
+					const g: AreaGeometry = { type: 'Polygon', coordinates: [ring] };
+					expect(geometryContains(g, x + fx * w, y + fy * h)).toBe(true);
+					expect(geometryContains(g, x + w + 1, y + fy * h)).toBe(false);
+					expect(geometryContains(g, x + fx * w, y - 1)).toBe(false);
+				}
+			)
 		);
 	});
 
 	it('the answer does not depend on the direction of the ring or where it starts', () => {
 		const star = fc.array(fc.double({ min: 0.2, max: 1, noNaN: true }), { minLength: 3, maxLength: 12 });
 		fc.assert(
-			fc.property(star, fc.nat(), coord, coord, fc.double({ min: -1.2, max: 1.2, noNaN: true }), fc.double({ min: -1.2, max: 1.2, noNaN: true }), (radii, shift, cx, cy, px, py) => {
-				// A star-shaped polygon around (cx, cy): always simple.
-				const ring: Ring = radii.map((r, i) => {
-					const a = (2 * Math.PI * i) / radii.length;
-					return [cx + r * Math.cos(a), cy + r * Math.sin(a)];
-				});
-				const k = shift % ring.length;
-				const rotated = [...ring.slice(k), ...ring.slice(0, k)];
-				const reversed = [...ring].reverse();
-				const inside = polygonContains([ring], cx + px, cy + py);
-				expect(polygonContains([rotated], cx + px, cy + py)).toBe(inside);
-				expect(polygonContains([reversed], cx + px, cy + py)).toBe(inside);
-				// The centre of a star-shaped polygon is always inside.
-				expect(polygonContains([ring], cx, cy)).toBe(true);
-			})
+			fc.property(
+				star,
+				fc.nat(),
+				coord,
+				coord,
+				fc.double({ min: -1.2, max: 1.2, noNaN: true }),
+				fc.double({ min: -1.2, max: 1.2, noNaN: true }),
+				(radii, shift, cx, cy, px, py) => {
+					// A star-shaped polygon around (cx, cy): always simple.
+					const ring: Ring = radii.map((r, i) => {
+						const a = (2 * Math.PI * i) / radii.length;
+						return [cx + r * Math.cos(a), cy + r * Math.sin(a)];
+					});
+					const k = shift % ring.length;
+					const rotated = [...ring.slice(k), ...ring.slice(0, k)];
+					const reversed = [...ring].reverse();
+					const inside = polygonContains([ring], cx + px, cy + py);
+					expect(polygonContains([rotated], cx + px, cy + py)).toBe(inside);
+					expect(polygonContains([reversed], cx + px, cy + py)).toBe(inside);
+					// The centre of a star-shaped polygon is always inside.
+					expect(polygonContains([ring], cx, cy)).toBe(true);
+				}
+			)
 		);
 	});
 

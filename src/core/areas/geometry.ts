@@ -36,7 +36,9 @@ export const bboxArea = (b: BBox): number => (b.maxLon - b.minLon) * (b.maxLat -
 function onSegment(lon: number, lat: number, a: Position, b: Position): boolean {
 	const cross = (b[0] - a[0]) * (lat - a[1]) - (b[1] - a[1]) * (lon - a[0]);
 	if (Math.abs(cross) > 1e-12) return false;
-	return lon >= Math.min(a[0], b[0]) - 1e-12 && lon <= Math.max(a[0], b[0]) + 1e-12 && lat >= Math.min(a[1], b[1]) - 1e-12 && lat <= Math.max(a[1], b[1]) + 1e-12;
+	return (
+		lon >= Math.min(a[0], b[0]) - 1e-12 && lon <= Math.max(a[0], b[0]) + 1e-12 && lat >= Math.min(a[1], b[1]) - 1e-12 && lat <= Math.max(a[1], b[1]) + 1e-12
+	);
 }
 
 /** Ray casting (even-odd) against one ring: 'in', 'out' or 'edge'. Works whether or not the ring repeats its first position. */

@@ -33,7 +33,12 @@ describeOnDatabases('importing areas from GeoJSON', (ctx) => {
 		const flanders = await createArea(ctx.db, system('test'), { kind: 'region', name: 'Vlaanderen' });
 		const jobId = await startImportJob(ctx.db, coordinator, 'areas', { dryRun: false, fileName: 'six.geojson' });
 		const seen: number[] = [];
-		const report = await importAreas(ctx.db, coordinator, { text: sixMunicipalitiesText(), fileName: 'six.geojson', kind: 'municipality' }, { jobId, onProgress: (n) => seen.push(n) });
+		const report = await importAreas(
+			ctx.db,
+			coordinator,
+			{ text: sixMunicipalitiesText(), fileName: 'six.geojson', kind: 'municipality' },
+			{ jobId, onProgress: (n) => seen.push(n) }
+		);
 		expect(report).toMatchObject({ total: 6, created: 6, updated: 0, unchanged: 0, rejected: [] });
 		expect(seen).toEqual([6]);
 
@@ -70,14 +75,61 @@ describeOnDatabases('importing areas from GeoJSON', (ctx) => {
 	it('rejects broken features with their number and reason, and imports the rest', async () => {
 		const text = featureCollection([
 			feature({ naam: 'Vlaskouter' }, squareBoundary(3.16, 50.8, 0.005)),
-			feature({ naam: 'Open ring' }, { type: 'Polygon', coordinates: [[[3, 50], [3.1, 50], [3.1, 50.1], [3, 50.1]]] }),
-			feature({ naam: 'Een lijn' }, { type: 'LineString', coordinates: [[3, 50], [3.1, 50]] }),
+			feature(
+				{ naam: 'Open ring' },
+				{
+					type: 'Polygon',
+					coordinates: [
+						[
+							[3, 50],
+							[3.1, 50],
+							[3.1, 50.1],
+							[3, 50.1]
+						]
+					]
+				}
+			),
+			feature(
+				{ naam: 'Een lijn' },
+				{
+					type: 'LineString',
+					coordinates: [
+						[3, 50],
+						[3.1, 50]
+					]
+				}
+			),
 			feature({ straat: 'zonder naam' }, squareBoundary(3.2, 50.8, 0.005)),
 			feature({ naam: 'Op de maan' }, squareBoundary(200, 50, 1)),
 			feature({ naam: 'Vlaskouter' }, squareBoundary(3.17, 50.8, 0.005)),
 			{ type: 'Point' },
-			feature({ naam: 'Tekst' }, { type: 'Polygon', coordinates: [[['3', 50], [3.1, 50], [3.1, 50.1], ['3', 50]]] }),
-			feature({ naam: 'Te kort' }, { type: 'Polygon', coordinates: [[[3, 50], [3.1, 50], [3, 50]]] })
+			feature(
+				{ naam: 'Tekst' },
+				{
+					type: 'Polygon',
+					coordinates: [
+						[
+							['3', 50],
+							[3.1, 50],
+							[3.1, 50.1],
+							['3', 50]
+						]
+					]
+				}
+			),
+			feature(
+				{ naam: 'Te kort' },
+				{
+					type: 'Polygon',
+					coordinates: [
+						[
+							[3, 50],
+							[3.1, 50],
+							[3, 50]
+						]
+					]
+				}
+			)
 		]);
 		const report = await importAreas(ctx.db, coordinator, { text, kind: 'neighbourhood' });
 		expect(report.created).toBe(1);
@@ -126,7 +178,10 @@ describeOnDatabases('importing areas from GeoJSON', (ctx) => {
 		expect(await getAreaBySlug(ctx.db, coordinator, 'wevelgem')).toEqual(wevelgem);
 		expect((await getAreaBySlug(ctx.db, coordinator, 'brecht')).min_lon).not.toBe(brecht.min_lon);
 		// A new municipality would sit in the region, outside her working area: refused as well.
-		const fresh = await importAreas(ctx.db, antwerp, { text: featureCollection([feature({ nis: '99999', name_nl: 'Nieuwgem' }, squareBoundary(4.0, 51.0, 0.05))]), kind: 'municipality' });
+		const fresh = await importAreas(ctx.db, antwerp, {
+			text: featureCollection([feature({ nis: '99999', name_nl: 'Nieuwgem' }, squareBoundary(4.0, 51.0, 0.05))]),
+			kind: 'municipality'
+		});
 		expect(fresh).toMatchObject({ created: 0, rejected: [{ reason: 'outside_working_area' }] });
 	});
 

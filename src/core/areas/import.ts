@@ -103,7 +103,21 @@ async function upsertAreas(tx: Db, kind: AreaKind, parentId: string | null, acce
 			const slug = await freeSlug(tx, 'areas', f.name);
 			await tx
 				.insertInto('areas')
-				.values({ id: newId(), parent_id: parent, kind, name: f.name, name_fr: f.nameFr, ...areaNameKeys({ name: f.name, name_fr: f.nameFr }), slug, code: f.code, description: null, boundary: f.geometry, ...boxColumns(f.geometry), created_at: at, updated_at: at })
+				.values({
+					id: newId(),
+					parent_id: parent,
+					kind,
+					name: f.name,
+					name_fr: f.nameFr,
+					...areaNameKeys({ name: f.name, name_fr: f.nameFr }),
+					slug,
+					code: f.code,
+					description: null,
+					boundary: f.geometry,
+					...boxColumns(f.geometry),
+					created_at: at,
+					updated_at: at
+				})
 				.execute();
 			created++;
 			continue;
@@ -120,7 +134,16 @@ async function upsertAreas(tx: Db, kind: AreaKind, parentId: string | null, acce
 		}
 		await tx
 			.updateTable('areas')
-			.set({ name: f.name, name_fr: f.nameFr, ...areaNameKeys({ name: f.name, name_fr: f.nameFr }), code: f.code ?? existing.code, parent_id: parent, boundary: f.geometry, ...boxColumns(f.geometry), updated_at: nowIso() })
+			.set({
+				name: f.name,
+				name_fr: f.nameFr,
+				...areaNameKeys({ name: f.name, name_fr: f.nameFr }),
+				code: f.code ?? existing.code,
+				parent_id: parent,
+				boundary: f.geometry,
+				...boxColumns(f.geometry),
+				updated_at: nowIso()
+			})
 			.where('id', '=', existing.id)
 			.execute();
 		updated++;
@@ -199,7 +222,12 @@ export async function importAreas(db: Db, actor: Actor, input: AreaImportInput, 
  * For the upload page: creates the import job and runs the import in the background of this server process, so the
  * page can redirect to the job at once and show its progress. The returned promise settles when the import ends.
  */
-export async function startAreaImport(db: Db, actor: Actor, input: AreaImportInput, onError?: (err: unknown) => void): Promise<{ jobId: string; done: Promise<AreaImportReport | null> }> {
+export async function startAreaImport(
+	db: Db,
+	actor: Actor,
+	input: AreaImportInput,
+	onError?: (err: unknown) => void
+): Promise<{ jobId: string; done: Promise<AreaImportReport | null> }> {
 	authorize(actor, 'import', 'area');
 	const v = parseInput(areaImportInput, input);
 	const jobId = await startImportJob(db, actor, 'areas', { dryRun: v.dryRun, fileName: v.fileName });

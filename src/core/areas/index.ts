@@ -9,7 +9,22 @@ export { bboxOf } from './geometry';
 export type { AreaGeometry, BBox, PointGeometry } from './geometry';
 export { importAreas, startAreaImport } from './import';
 export { areaAt, areasAt } from './lookup';
-export { authorizeShaping, createBuilding, createDwelling, createEstate, getBuilding, getDwelling, getEstateBySlug, listBuildings, listDwellings, listEstates, shapingRights, updateBuilding, updateDwelling, updateEstate } from './places';
+export {
+	authorizeShaping,
+	createBuilding,
+	createDwelling,
+	createEstate,
+	getBuilding,
+	getDwelling,
+	getEstateBySlug,
+	listBuildings,
+	listDwellings,
+	listEstates,
+	shapingRights,
+	updateBuilding,
+	updateDwelling,
+	updateEstate
+} from './places';
 export { areaFeatureJson, areaJson, presentArea, presentAreaFeature } from './presenters';
 export { getPublicArea, getPublicEstate, publicAreaDirectory } from './public';
 export { areaOfEstate, estatesInScope, missingPlaces, placeNames } from './scope';

@@ -160,7 +160,6 @@ export const dwellingInput = z.object({
 });
 export type DwellingInput = z.input<typeof dwellingInput>;
 
-
 /** An import of areas from a GeoJSON file: which kind they are, where they hang, and which properties hold what. */
 export const areaImportInput = z.object({
 	text: z.string(),

@@ -38,7 +38,12 @@ async function placeIn(db: Db, areaId: string | null | undefined): Promise<Place
 }
 
 async function areaOfBuilding(db: Db, buildingId: string): Promise<string | null> {
-	const row = await db.selectFrom('buildings as b').innerJoin('estates as e', 'e.id', 'b.estate_id').select('e.area_id').where('b.id', '=', buildingId).executeTakeFirst();
+	const row = await db
+		.selectFrom('buildings as b')
+		.innerJoin('estates as e', 'e.id', 'b.estate_id')
+		.select('e.area_id')
+		.where('b.id', '=', buildingId)
+		.executeTakeFirst();
 	return row?.area_id ?? null;
 }
 
@@ -162,7 +167,9 @@ export async function listEstates(db: Db, actor: Actor, areaId: string): Promise
 		.where('e.area_id', '=', areaId)
 		.orderBy('e.name')
 		.execute()
-		.then((rows) => rows.map((r) => ({ ...r, buildings: Number(r.buildings ?? 0), dwellings: Number(r.dwellings ?? 0), households: Number(r.households ?? 0) })));
+		.then((rows) =>
+			rows.map((r) => ({ ...r, buildings: Number(r.buildings ?? 0), dwellings: Number(r.dwellings ?? 0), households: Number(r.households ?? 0) }))
+		);
 }
 
 export async function getEstateBySlug(db: Db, actor: Actor, slug: string): Promise<Estate> {
@@ -203,7 +210,16 @@ export async function updateBuilding(db: Db, actor: Actor, id: string, input: Bu
 		const current = await requireBuilding(tx, id);
 		authorize(actor, 'update', 'building', await placeIn(tx, await areaOfBuilding(tx, id)));
 		if (v.estateId !== current.estate_id) throw Invalid.field('estateId', 'invalid_value', 'A building stays in its estate');
-		const changes = { name: v.name, street: v.street, house_number: v.houseNumber, postal_code: v.postalCode, lon: v.lon, lat: v.lat, street_key: streetKey(v.street), number_key: numberKey(v.houseNumber) };
+		const changes = {
+			name: v.name,
+			street: v.street,
+			house_number: v.houseNumber,
+			postal_code: v.postalCode,
+			lon: v.lon,
+			lat: v.lat,
+			street_key: streetKey(v.street),
+			number_key: numberKey(v.houseNumber)
+		};
 		await tx.updateTable('buildings').set(changes).where('id', '=', id).execute();
 		await audit(tx, actor, { action: 'update', resourceType: 'building', resourceId: id });
 		return { ...current, ...changes };
@@ -292,7 +308,10 @@ export async function getDwelling(db: Db, actor: Actor, id: string): Promise<Dwe
 export async function listDwellings(db: Db, actor: Actor, where: { estateId: string } | { buildingId: string }): Promise<Dwelling[]> {
 	authorize(actor, 'list', 'dwelling');
 	let q = db.selectFrom('dwellings as d').selectAll('d');
-	q = 'buildingId' in where ? q.where('d.building_id', '=', where.buildingId) : q.innerJoin('buildings as b', 'b.id', 'd.building_id').where('b.estate_id', '=', where.estateId);
+	q =
+		'buildingId' in where
+			? q.where('d.building_id', '=', where.buildingId)
+			: q.innerJoin('buildings as b', 'b.id', 'd.building_id').where('b.estate_id', '=', where.estateId);
 	// House numbers sort as numbers first ("2" before "10"), then as text ("10a" after "10").
 	return q
 		.orderBy('d.street')

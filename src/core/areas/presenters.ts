@@ -27,8 +27,20 @@ export const areaFeatureJson = z.object({
 });
 
 export function presentArea(a: AreaSummary | Area): AreaJson {
-	const bbox: AreaJson['bbox'] = a.min_lon === null || a.min_lat === null || a.max_lon === null || a.max_lat === null ? null : [a.min_lon, a.min_lat, a.max_lon, a.max_lat];
-	return { id: a.id, slug: a.slug, kind: a.kind, name: a.name, nameFr: a.name_fr, code: a.code, parentId: a.parent_id, description: a.description, bbox, url: `/buurten/${a.slug}` };
+	const bbox: AreaJson['bbox'] =
+		a.min_lon === null || a.min_lat === null || a.max_lon === null || a.max_lat === null ? null : [a.min_lon, a.min_lat, a.max_lon, a.max_lat];
+	return {
+		id: a.id,
+		slug: a.slug,
+		kind: a.kind,
+		name: a.name,
+		nameFr: a.name_fr,
+		code: a.code,
+		parentId: a.parent_id,
+		description: a.description,
+		bbox,
+		url: `/buurten/${a.slug}`
+	};
 }
 
 /** An area as a GeoJSON Feature with its boundary. */

@@ -33,7 +33,12 @@ export type PublicArea = PublicAreaLink & {
 	estates: PublicEstate[];
 };
 
-const link = (a: { name: string; name_fr: string | null; slug: string; kind: AreaKind }): PublicAreaLink => ({ name: a.name, nameFr: a.name_fr, slug: a.slug, kind: a.kind });
+const link = (a: { name: string; name_fr: string | null; slug: string; kind: AreaKind }): PublicAreaLink => ({
+	name: a.name,
+	nameFr: a.name_fr,
+	slug: a.slug,
+	kind: a.kind
+});
 
 export async function getPublicArea(db: Db, actor: Actor, slug: string): Promise<PublicArea> {
 	authorize(actor, 'read-public', 'area');
@@ -96,14 +101,35 @@ export async function getPublicEstate(db: Db, actor: Actor, areaSlug: string, es
 	const row = await db
 		.selectFrom('estates as e')
 		.innerJoin('areas as a', 'a.id', 'e.area_id')
-		.select(['e.id', 'e.name', 'e.slug', 'e.description', 'e.lon', 'e.lat', 'e.boundary', 'a.id as area_id', 'a.parent_id', 'a.name as area_name', 'a.name_fr as area_name_fr', 'a.slug as area_slug', 'a.kind as area_kind'])
+		.select([
+			'e.id',
+			'e.name',
+			'e.slug',
+			'e.description',
+			'e.lon',
+			'e.lat',
+			'e.boundary',
+			'a.id as area_id',
+			'a.parent_id',
+			'a.name as area_name',
+			'a.name_fr as area_name_fr',
+			'a.slug as area_slug',
+			'a.kind as area_kind'
+		])
 		.where('e.slug', '=', estateSlug.toLowerCase())
 		.where('a.slug', '=', areaSlug.toLowerCase())
 		.executeTakeFirst();
 	if (!row) throw new NotFound('estate', estateSlug);
 	const [ancestors, buildings] = await Promise.all([
 		ancestorsOf(db, { id: row.area_id, parent_id: row.parent_id }),
-		db.selectFrom('buildings').select(['street', 'house_number', 'postal_code']).where('estate_id', '=', row.id).where('street', 'is not', null).orderBy('street').orderBy('house_number').execute()
+		db
+			.selectFrom('buildings')
+			.select(['street', 'house_number', 'postal_code'])
+			.where('estate_id', '=', row.id)
+			.where('street', 'is not', null)
+			.orderBy('street')
+			.orderBy('house_number')
+			.execute()
 	]);
 	const addresses = [...new Set(buildings.map((b) => [b.street, b.house_number].filter(Boolean).join(' ') + (b.postal_code ? `, ${b.postal_code}` : '')))];
 	return {
@@ -131,7 +157,6 @@ export type AreaDirectory = {
 	/** Without a search and with more areas than fit one page: the municipalities to choose from, with their counts. */
 	municipalities: MunicipalityCount[] | null;
 };
-
 
 /**
  * The neighbourhoods, focus areas and villages residents can open. A small installation lists them all; a large one

@@ -2,7 +2,13 @@
 // with every area below it. Places are not personal data; the caller checks its own access first.
 import type { Db } from '../db';
 
-export type EstateInScope = { id: string; name: string; slug: string; areaId: string; /** The municipality's name, for an address ("8560 Wevelgem"). */ town: string | null };
+export type EstateInScope = {
+	id: string;
+	name: string;
+	slug: string;
+	areaId: string;
+	/** The municipality's name, for an address ("8560 Wevelgem"). */ town: string | null;
+};
 
 /** The estates in the given areas (and the areas below them) and the given estates, by name; unknown ids are left out. */
 export async function estatesInScope(db: Db, target: { areaIds?: readonly string[]; estateIds?: readonly string[] }): Promise<EstateInScope[]> {
@@ -41,16 +47,24 @@ export async function estatesInScope(db: Db, target: { areaIds?: readonly string
 }
 
 /** Which of the given area and estate ids do not exist (a form sent a stale choice). */
-export async function missingPlaces(db: Db, target: { areaIds?: readonly string[]; estateIds?: readonly string[] }): Promise<{ areaIds: string[]; estateIds: string[] }> {
+export async function missingPlaces(
+	db: Db,
+	target: { areaIds?: readonly string[]; estateIds?: readonly string[] }
+): Promise<{ areaIds: string[]; estateIds: string[] }> {
 	const areaIds = [...new Set(target.areaIds ?? [])];
 	const estateIds = [...new Set(target.estateIds ?? [])];
 	const areas = areaIds.length ? new Set((await db.selectFrom('areas').select('id').where('id', 'in', areaIds).execute()).map((r) => r.id)) : new Set<string>();
-	const estates = estateIds.length ? new Set((await db.selectFrom('estates').select('id').where('id', 'in', estateIds).execute()).map((r) => r.id)) : new Set<string>();
+	const estates = estateIds.length
+		? new Set((await db.selectFrom('estates').select('id').where('id', 'in', estateIds).execute()).map((r) => r.id))
+		: new Set<string>();
 	return { areaIds: areaIds.filter((id) => !areas.has(id)), estateIds: estateIds.filter((id) => !estates.has(id)) };
 }
 
 /** Names of areas and estates (and each estate's area), for other modules' lists: "for Wallaysplein, Vlashof". */
-export async function placeNames(db: Db, target: { areaIds?: readonly string[]; estateIds?: readonly string[] }): Promise<{ areas: Map<string, string>; estates: Map<string, { name: string; areaId: string }> }> {
+export async function placeNames(
+	db: Db,
+	target: { areaIds?: readonly string[]; estateIds?: readonly string[] }
+): Promise<{ areas: Map<string, string>; estates: Map<string, { name: string; areaId: string }> }> {
 	const areaIds = [...new Set(target.areaIds ?? [])];
 	const estateIds = [...new Set(target.estateIds ?? [])];
 	const [areas, estates] = await Promise.all([

@@ -51,7 +51,17 @@ describeOnDatabases('areas and places', (ctx) => {
 	});
 
 	it('refuses a boundary that is not a closed polygon, with the field named', async () => {
-		const open = { type: 'Polygon', coordinates: [[[3, 50], [3.1, 50], [3.1, 50.1], [3, 50.1]]] };
+		const open = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[3, 50],
+					[3.1, 50],
+					[3.1, 50.1],
+					[3, 50.1]
+				]
+			]
+		};
 		const err = await createArea(ctx.db, coordinator, { kind: 'neighbourhood', name: 'Open', boundary: open, parentId: province.id }).catch((e) => e);
 		expect(err).toBeInstanceOf(Invalid);
 		expect((err as Invalid).issues.map((i) => [i.path, i.code, i.params?.format])).toEqual([['boundary', 'invalid_format', 'geojson']]);
@@ -63,14 +73,32 @@ describeOnDatabases('areas and places', (ctx) => {
 		const wevelgem = await getAreaBySlug(ctx.db, coordinator, 'wevelgem');
 		const plein = await getAreaBySlug(ctx.db, coordinator, 'wallaysplein');
 		await expect(updateArea(ctx.db, coordinator, wevelgem.id, { kind: 'municipality', name: 'Wevelgem', parentId: plein.id })).rejects.toThrow(Invalid);
-		const renamed = await updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'Wallaysplein en omgeving', parentId: wevelgem.id, boundary: '' });
+		const renamed = await updateArea(ctx.db, coordinator, plein.id, {
+			kind: 'focus_area',
+			name: 'Wallaysplein en omgeving',
+			parentId: wevelgem.id,
+			boundary: ''
+		});
 		expect(renamed.slug).toBe('wallaysplein');
 		expect(renamed.boundary).toEqual(squareBoundary(3.17, 50.806, 0.01));
-		await expect(updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'X', slug: 'wevelgem', parentId: wevelgem.id })).rejects.toThrow(Conflict);
-		const cleared = await updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'Wallaysplein', parentId: wevelgem.id }, { clearBoundary: true });
+		await expect(updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'X', slug: 'wevelgem', parentId: wevelgem.id })).rejects.toThrow(
+			Conflict
+		);
+		const cleared = await updateArea(
+			ctx.db,
+			coordinator,
+			plein.id,
+			{ kind: 'focus_area', name: 'Wallaysplein', parentId: wevelgem.id },
+			{ clearBoundary: true }
+		);
 		expect(cleared.boundary).toBeNull();
 		expect(await areaAt(ctx.db, 3.175, 50.81)).toBeNull();
-		await updateArea(ctx.db, coordinator, plein.id, { kind: 'focus_area', name: 'Wallaysplein', parentId: wevelgem.id, boundary: squareBoundary(3.17, 50.806, 0.01) });
+		await updateArea(ctx.db, coordinator, plein.id, {
+			kind: 'focus_area',
+			name: 'Wallaysplein',
+			parentId: wevelgem.id,
+			boundary: squareBoundary(3.17, 50.806, 0.01)
+		});
 	});
 
 	it('a community worker adds an estate with a building and dwellings, and the area shows the counts', async () => {
@@ -78,12 +106,34 @@ describeOnDatabases('areas and places', (ctx) => {
 		await expect(createEstate(ctx.db, landlord, { areaId: plein.id, name: 'Wallaysplein' })).rejects.toThrow(Forbidden);
 		const estate = await createEstate(ctx.db, worker, { areaId: plein.id, name: 'Wallaysplein', lon: '3,1745', lat: '50.8093' });
 		expect(estate).toMatchObject({ slug: 'wallaysplein', lon: 3.1745, lat: 50.8093 });
-		const building = await createBuilding(ctx.db, worker, { estateId: estate.id, name: 'Blok A', street: 'Wallaysplein', houseNumber: '1', postalCode: '8560' });
-		for (const [n, box] of [['1', 'A2'], ['1', 'A1'], ['10', null], ['2', null]] as const) {
-			await createDwelling(ctx.db, worker, { buildingId: building.id, street: 'Wallaysplein', houseNumber: n, box, postalCode: '8560', externalRef: `VL-${n}-${box ?? ''}` });
+		const building = await createBuilding(ctx.db, worker, {
+			estateId: estate.id,
+			name: 'Blok A',
+			street: 'Wallaysplein',
+			houseNumber: '1',
+			postalCode: '8560'
+		});
+		for (const [n, box] of [
+			['1', 'A2'],
+			['1', 'A1'],
+			['10', null],
+			['2', null]
+		] as const) {
+			await createDwelling(ctx.db, worker, {
+				buildingId: building.id,
+				street: 'Wallaysplein',
+				houseNumber: n,
+				box,
+				postalCode: '8560',
+				externalRef: `VL-${n}-${box ?? ''}`
+			});
 		}
-		await expect(createDwelling(ctx.db, worker, { buildingId: building.id, street: 'Wallaysplein', houseNumber: '3', postalCode: '8560', externalRef: 'VL-2-' })).rejects.toThrow(Conflict);
-		const badPostcode = await createDwelling(ctx.db, worker, { buildingId: building.id, street: 'Wallaysplein', houseNumber: '3', postalCode: '85600' }).catch((e) => e);
+		await expect(
+			createDwelling(ctx.db, worker, { buildingId: building.id, street: 'Wallaysplein', houseNumber: '3', postalCode: '8560', externalRef: 'VL-2-' })
+		).rejects.toThrow(Conflict);
+		const badPostcode = await createDwelling(ctx.db, worker, { buildingId: building.id, street: 'Wallaysplein', houseNumber: '3', postalCode: '85600' }).catch(
+			(e) => e
+		);
 		expect((badPostcode as Invalid).issues[0]).toMatchObject({ path: 'postalCode', code: 'invalid_format' });
 
 		const dwellings = await listDwellings(ctx.db, worker, { estateId: estate.id });
@@ -102,18 +152,26 @@ describeOnDatabases('areas and places', (ctx) => {
 		const wevelgem = await getAreaBySlug(ctx.db, anonymous, 'wevelgem');
 		const plein = await getAreaBySlug(ctx.db, anonymous, 'wallaysplein');
 		const [estate] = await listEstates(ctx.db, worker, plein.id);
-		await expect(updateArea(ctx.db, antwerpCoordinator, wevelgem.id, { kind: 'municipality', name: 'Wevelgem (Antwerpen)', parentId: province.id })).rejects.toThrow(Forbidden);
+		await expect(
+			updateArea(ctx.db, antwerpCoordinator, wevelgem.id, { kind: 'municipality', name: 'Wevelgem (Antwerpen)', parentId: province.id })
+		).rejects.toThrow(Forbidden);
 		await expect(createArea(ctx.db, antwerpCoordinator, { kind: 'neighbourhood', name: 'Moorsele', parentId: wevelgem.id })).rejects.toThrow(Forbidden);
 		await expect(deleteArea(ctx.db, antwerpCoordinator, plein.id)).rejects.toThrow(Forbidden);
 		// Not even by moving Brecht's own neighbourhood into Wevelgem.
 		const inBrecht = await createArea(ctx.db, antwerpCoordinator, { kind: 'village', name: 'Sint-Lenaarts', parentId: brecht.id });
-		await expect(updateArea(ctx.db, antwerpCoordinator, inBrecht.id, { kind: 'village', name: 'Sint-Lenaarts', parentId: wevelgem.id })).rejects.toThrow(Forbidden);
+		await expect(updateArea(ctx.db, antwerpCoordinator, inBrecht.id, { kind: 'village', name: 'Sint-Lenaarts', parentId: wevelgem.id })).rejects.toThrow(
+			Forbidden
+		);
 		await expect(createEstate(ctx.db, antwerpWorker, { areaId: plein.id, name: 'Nieuw blok' })).rejects.toThrow(Forbidden);
 		await expect(updateEstate(ctx.db, antwerpWorker, estate.id, { areaId: plein.id, name: 'Overgenomen' })).rejects.toThrow(Forbidden);
 		await expect(updateEstate(ctx.db, antwerpWorker, estate.id, { areaId: inBrecht.id, name: 'Verhuisd' })).rejects.toThrow(Forbidden);
-		await expect(createBuilding(ctx.db, antwerpWorker, { estateId: estate.id, name: 'Blok Z', street: 'Wallaysplein', houseNumber: '99', postalCode: '8560' })).rejects.toThrow(Forbidden);
+		await expect(
+			createBuilding(ctx.db, antwerpWorker, { estateId: estate.id, name: 'Blok Z', street: 'Wallaysplein', houseNumber: '99', postalCode: '8560' })
+		).rejects.toThrow(Forbidden);
 		const [dwelling] = await listDwellings(ctx.db, worker, { estateId: estate.id });
-		await expect(createDwelling(ctx.db, antwerpWorker, { buildingId: dwelling.building_id, street: 'Wallaysplein', houseNumber: '99', postalCode: '8560' })).rejects.toThrow(Forbidden);
+		await expect(
+			createDwelling(ctx.db, antwerpWorker, { buildingId: dwelling.building_id, street: 'Wallaysplein', houseNumber: '99', postalCode: '8560' })
+		).rejects.toThrow(Forbidden);
 		expect((await getAreaBySlug(ctx.db, anonymous, 'wevelgem')).name).toBe('Wevelgem');
 		expect((await listEstates(ctx.db, worker, plein.id)).map((e) => e.name)).toEqual([estate.name]);
 	});

@@ -14,7 +14,22 @@ import { areaInput, areaListQuery, slugify, type AreaInput, type AreaListQuery }
 /** An area without its (possibly large) boundary: what lists and the API show. */
 export type AreaSummary = Omit<Area, 'boundary' | 'name_key' | 'name_fr_key'>;
 
-const SUMMARY_COLUMNS = ['id', 'parent_id', 'kind', 'name', 'name_fr', 'slug', 'code', 'description', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'created_at', 'updated_at'] as const;
+const SUMMARY_COLUMNS = [
+	'id',
+	'parent_id',
+	'kind',
+	'name',
+	'name_fr',
+	'slug',
+	'code',
+	'description',
+	'min_lon',
+	'min_lat',
+	'max_lon',
+	'max_lat',
+	'created_at',
+	'updated_at'
+] as const;
 
 /** A free slug from a wish: "wallaysplein", else "wallaysplein-2", "wallaysplein-3", … */
 export async function freeSlug(db: Db, table: 'areas' | 'estates', wish: string, exceptId?: string): Promise<string> {

@@ -43,5 +43,13 @@ export function insideAreas(column: string | Expression<string | null>, rootIds:
 
 /** The area and every area below it (its ids), in one recursive query. */
 export async function areaAndBelow(db: Db, areaId: string): Promise<Set<string>> {
-	return new Set((await db.selectFrom('areas').select('id').where(insideAreas('id', [areaId])).execute()).map((r) => r.id));
+	return new Set(
+		(
+			await db
+				.selectFrom('areas')
+				.select('id')
+				.where(insideAreas('id', [areaId]))
+				.execute()
+		).map((r) => r.id)
+	);
 }

@@ -52,7 +52,11 @@ export async function insertStaffAccount(tx: Db, actor: Actor, v: NewStaffAccoun
 		last_login_at: null
 	};
 	await tx.insertInto('users').values(row).execute();
-	if (teamIds.length > 0) await tx.insertInto('team_members').values(teamIds.map((team_id) => ({ team_id, user_id: row.id }))).execute();
+	if (teamIds.length > 0)
+		await tx
+			.insertInto('team_members')
+			.values(teamIds.map((team_id) => ({ team_id, user_id: row.id })))
+			.execute();
 	await audit(tx, actor, { action: auditAction, resourceType: 'user', resourceId: row.id });
 	const { password_hash: _omit, ...summary } = row;
 	return summary;
@@ -75,7 +79,8 @@ async function teamsOfOrganisation(tx: Db, teamIds: string[], organisationId: st
 	const teams = await tx.selectFrom('teams').select(['id', 'organisation_id']).where('id', 'in', unique).execute();
 	if (teams.length !== unique.length) throw Invalid.field('teamIds', 'not_found', 'A chosen team does not exist');
 	const own = teams.filter((t) => t.organisation_id === organisationId).map((t) => t.id);
-	if (other === 'refuse' && own.length !== teams.length) throw Invalid.field('teamIds', 'team_other_organisation', 'A chosen team belongs to another organisation');
+	if (other === 'refuse' && own.length !== teams.length)
+		throw Invalid.field('teamIds', 'team_other_organisation', 'A chosen team belongs to another organisation');
 	return own;
 }
 
@@ -109,10 +114,16 @@ export async function listUsers(db: Db, actor: Actor, input: UserFilter = {}): P
 	if (f.status === 'invited') q = q.where('users.is_active', '=', true).where('users.password_hash', 'is', null);
 	if (f.search) {
 		const like = `%${f.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		q = q.where((eb) => eb.or([eb(eb.fn('lower', ['users.name']), 'like', sql<string>`${like} escape '\\'`), eb('users.email', 'like', sql<string>`${like} escape '\\'`)]));
+		q = q.where((eb) =>
+			eb.or([eb(eb.fn('lower', ['users.name']), 'like', sql<string>`${like} escape '\\'`), eb('users.email', 'like', sql<string>`${like} escape '\\'`)])
+		);
 	}
 	const rows = await q.execute();
-	return rows.map(({ organisation_name, has_password, ...u }) => ({ ...u, organisationName: organisation_name, status: statusOf({ is_active: u.is_active, has_password: !!has_password }) }));
+	return rows.map(({ organisation_name, has_password, ...u }) => ({
+		...u,
+		organisationName: organisation_name,
+		status: statusOf({ is_active: u.is_active, has_password: !!has_password })
+	}));
 }
 
 /** One staff account, for the admin page; the read is audited like any read of one person's record. */
@@ -170,10 +181,21 @@ export async function updateUser(db: Db, actor: Actor, input: UserUpdate): Promi
 		const teamIds = await teamsOfOrganisation(tx, v.teamIds, organisationId, moved ? 'drop' : 'refuse');
 		const oldTeams = (await tx.selectFrom('team_members').select('team_id').where('user_id', '=', v.id).execute()).map((t) => t.team_id).sort();
 		const after = { ...before, name: v.name, role: v.role, organisation_id: organisationId, locale: v.locale, updated_at: nowIso() };
-		await tx.updateTable('users').set({ name: after.name, role: after.role, organisation_id: after.organisation_id, locale: after.locale, updated_at: after.updated_at }).where('id', '=', v.id).execute();
+		await tx
+			.updateTable('users')
+			.set({ name: after.name, role: after.role, organisation_id: after.organisation_id, locale: after.locale, updated_at: after.updated_at })
+			.where('id', '=', v.id)
+			.execute();
 		await tx.deleteFrom('team_members').where('user_id', '=', v.id).execute();
-		if (teamIds.length > 0) await tx.insertInto('team_members').values(teamIds.map((team_id) => ({ team_id, user_id: v.id }))).execute();
-		const changed = [changedFields(before, after, ['name', 'role', 'organisation_id', 'locale']), JSON.stringify(oldTeams) !== JSON.stringify([...teamIds].sort()) ? 'teams' : '']
+		if (teamIds.length > 0)
+			await tx
+				.insertInto('team_members')
+				.values(teamIds.map((team_id) => ({ team_id, user_id: v.id })))
+				.execute();
+		const changed = [
+			changedFields(before, after, ['name', 'role', 'organisation_id', 'locale']),
+			JSON.stringify(oldTeams) !== JSON.stringify([...teamIds].sort()) ? 'teams' : ''
+		]
 			.filter((s) => s && s !== 'nothing')
 			.join(', ');
 		await audit(tx, actor, { action: 'update', resourceType: 'user', resourceId: v.id, summary: changed || 'nothing' });
@@ -218,11 +240,31 @@ export async function staffOverview(db: Db, actor: Actor): Promise<StaffOverview
 	authorize(actor, 'list', 'user');
 	const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
 	const [organisations, teams, active, invited, inactive] = await Promise.all([
-		db.selectFrom('organisations').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst(),
-		db.selectFrom('teams').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst(),
-		db.selectFrom('users').select((e) => e.fn.countAll<number>().as('n')).where('is_active', '=', true).where('password_hash', 'is not', null).executeTakeFirst(),
-		db.selectFrom('users').select((e) => e.fn.countAll<number>().as('n')).where('is_active', '=', true).where('password_hash', 'is', null).executeTakeFirst(),
-		db.selectFrom('users').select((e) => e.fn.countAll<number>().as('n')).where('is_active', '=', false).executeTakeFirst()
+		db
+			.selectFrom('organisations')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.executeTakeFirst(),
+		db
+			.selectFrom('teams')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.executeTakeFirst(),
+		db
+			.selectFrom('users')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.where('is_active', '=', true)
+			.where('password_hash', 'is not', null)
+			.executeTakeFirst(),
+		db
+			.selectFrom('users')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.where('is_active', '=', true)
+			.where('password_hash', 'is', null)
+			.executeTakeFirst(),
+		db
+			.selectFrom('users')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.where('is_active', '=', false)
+			.executeTakeFirst()
 	]);
 	return { organisations: count(organisations), teams: count(teams), active: count(active), invited: count(invited), inactive: count(inactive) };
 }

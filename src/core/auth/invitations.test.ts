@@ -25,7 +25,14 @@ describeOnDatabases('invitations', (ctx) => {
 	it('an admin invites a social worker of OCMW Wevelgem, who joins with her own password and is signed in', async () => {
 		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin', name: 'Ann Beheer' });
 		const ocmw = await buildOrganisation(ctx.db, { name: 'OCMW Wevelgem (uitnodiging)', kind: 'welfare_centre' });
-		const lien = await inviteUser(ctx.db, admin, { email: 'Lien@OCMW.example', name: 'Lien', role: 'partner_staff', organisationId: ocmw.id, locale: 'nl', baseUrl: BASE });
+		const lien = await inviteUser(ctx.db, admin, {
+			email: 'Lien@OCMW.example',
+			name: 'Lien',
+			role: 'partner_staff',
+			organisationId: ocmw.id,
+			locale: 'nl',
+			baseUrl: BASE
+		});
 		expect(lien).toMatchObject({ email: 'lien@ocmw.example', is_active: true });
 		expect((await listUsers(ctx.db, admin, { status: 'invited' })).map((u) => u.id)).toContain(lien.id);
 		expect((await getUser(ctx.db, admin, lien.id)).invitation).toMatchObject({ expiresAt: expect.any(String) });
@@ -43,16 +50,26 @@ describeOnDatabases('invitations', (ctx) => {
 		expect(days).toBeGreaterThan(6.9);
 		expect(days).toBeLessThanOrEqual(7);
 
-		expect(await describeInvitation(ctx.db, token)).toMatchObject({ email: 'lien@ocmw.example', name: 'Lien', organisationName: 'OCMW Wevelgem (uitnodiging)' });
+		expect(await describeInvitation(ctx.db, token)).toMatchObject({
+			email: 'lien@ocmw.example',
+			name: 'Lien',
+			organisationName: 'OCMW Wevelgem (uitnodiging)'
+		});
 		await expect(acceptInvitation(ctx.db, anonymous, { token, name: 'Lien Vandenberghe', password: 'te-kort' }, 14)).rejects.toBeInstanceOf(Invalid);
 		const session = await acceptInvitation(ctx.db, anonymous, { token, name: 'Lien Vandenberghe', password: 'mijn-eigen-wachtwoord' }, 14);
-		expect((await resolveSession(ctx.db, session.token, 14))?.actor).toMatchObject({ name: 'Lien Vandenberghe', role: 'partner_staff', organisationKind: 'welfare_centre' });
+		expect((await resolveSession(ctx.db, session.token, 14))?.actor).toMatchObject({
+			name: 'Lien Vandenberghe',
+			role: 'partner_staff',
+			organisationKind: 'welfare_centre'
+		});
 		await expect(signIn(ctx.db, { email: 'lien@ocmw.example', password: 'mijn-eigen-wachtwoord' }, 14)).resolves.toMatchObject({ userId: lien.id });
 		expect((await getUser(ctx.db, admin, lien.id)).status).toBe('active');
 
 		// The link works once.
 		expect(await describeInvitation(ctx.db, token)).toEqual({ problem: 'used' });
-		await expect(acceptInvitation(ctx.db, anonymous, { token, name: 'Iemand anders', password: 'een-ander-wachtwoord' }, 14)).rejects.toMatchObject({ code: 'token_used' });
+		await expect(acceptInvitation(ctx.db, anonymous, { token, name: 'Iemand anders', password: 'een-ander-wachtwoord' }, 14)).rejects.toMatchObject({
+			code: 'token_used'
+		});
 		await expect(resendInvitation(ctx.db, admin, { userId: lien.id, baseUrl: BASE })).rejects.toMatchObject({ code: 'invitation_accepted' });
 	});
 
@@ -70,16 +87,24 @@ describeOnDatabases('invitations', (ctx) => {
 		const koen = await inviteUser(ctx.db, admin, { email: 'koen@example.be', name: 'Koen', role: 'coordinator', baseUrl: BASE });
 		const first = linkIn((await mailsTo(ctx.db, 'koen@example.be'))[0]);
 		// Eight days later:
-		await ctx.db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 86_400_000).toISOString() }).where('user_id', '=', koen.id).execute();
+		await ctx.db
+			.updateTable('tokens')
+			.set({ expires_at: new Date(Date.now() - 86_400_000).toISOString() })
+			.where('user_id', '=', koen.id)
+			.execute();
 		expect(await describeInvitation(ctx.db, first)).toEqual({ problem: 'expired' });
-		await expect(acceptInvitation(ctx.db, anonymous, { token: first, name: 'Koen', password: 'koen-zijn-wachtwoord' }, 14)).rejects.toMatchObject({ code: 'token_expired' });
+		await expect(acceptInvitation(ctx.db, anonymous, { token: first, name: 'Koen', password: 'koen-zijn-wachtwoord' }, 14)).rejects.toMatchObject({
+			code: 'token_expired'
+		});
 
 		await resendInvitation(ctx.db, admin, { userId: koen.id, baseUrl: BASE });
 		const mails = await mailsTo(ctx.db, 'koen@example.be');
 		expect(mails).toHaveLength(2);
 		const second = linkIn(mails[1]);
 		expect(second).not.toBe(first);
-		await expect(acceptInvitation(ctx.db, anonymous, { token: second, name: 'Koen', password: 'koen-zijn-wachtwoord' }, 14)).resolves.toMatchObject({ userId: koen.id });
+		await expect(acceptInvitation(ctx.db, anonymous, { token: second, name: 'Koen', password: 'koen-zijn-wachtwoord' }, 14)).resolves.toMatchObject({
+			userId: koen.id
+		});
 	});
 
 	it('a resent invitation switches the earlier link off', async () => {
@@ -118,7 +143,10 @@ describeOnDatabases('invitations', (ctx) => {
 		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin' });
 		await buildStaff(ctx.db, { email: 'bestaat@example.be' });
 		const before = await ctx.db.selectFrom('outbox').select('id').execute();
-		await expect(inviteUser(ctx.db, admin, { email: 'BESTAAT@example.be', name: 'Dubbel', role: 'community_worker', baseUrl: BASE })).rejects.toMatchObject({ code: 'duplicate', params: { field: 'email' } });
+		await expect(inviteUser(ctx.db, admin, { email: 'BESTAAT@example.be', name: 'Dubbel', role: 'community_worker', baseUrl: BASE })).rejects.toMatchObject({
+			code: 'duplicate',
+			params: { field: 'email' }
+		});
 		expect(await ctx.db.selectFrom('outbox').select('id').execute()).toHaveLength(before.length);
 	});
 
@@ -126,7 +154,9 @@ describeOnDatabases('invitations', (ctx) => {
 		const { actor: coordinator } = await buildStaff(ctx.db, { role: 'coordinator' });
 		await expect(inviteUser(ctx.db, coordinator, { email: 'x@example.be', name: 'X', role: 'admin', baseUrl: BASE })).rejects.toBeInstanceOf(Forbidden);
 		expect(await describeInvitation(ctx.db, 'made-up-token')).toEqual({ problem: 'invalid' });
-		await expect(acceptInvitation(ctx.db, anonymous, { token: 'made-up-token', name: 'X', password: 'wat-dan-ook-123' }, 14)).rejects.toMatchObject({ code: 'token_invalid' });
+		await expect(acceptInvitation(ctx.db, anonymous, { token: 'made-up-token', name: 'X', password: 'wat-dan-ook-123' }, 14)).rejects.toMatchObject({
+			code: 'token_invalid'
+		});
 	});
 
 	it('made-up invitation links tried from one address are stopped; the invited colleague still joins from her own', async () => {
@@ -136,12 +166,22 @@ describeOnDatabases('invitations', (ctx) => {
 		const scanner = { clientAddress: '203.0.113.60', now: new Date(Date.now() + 3_600_000) };
 		const tries: string[] = [];
 		for (let i = 0; i < 50; i++) {
-			const tried = i % 2 === 0 ? describeInvitation(ctx.db, `verzonnen-${i}`, scanner) : acceptInvitation(ctx.db, anonymous, { token: `verzonnen-${i}`, name: 'X', password: 'een-lang-wachtwoord' }, 14, scanner);
-			tries.push(await tried.then((r) => ('problem' in (r as object) ? 'invalid' : 'ok'), (err) => (err instanceof Throttled ? err.reason : err instanceof TokenRejected ? 'invalid' : 'other')));
+			const tried =
+				i % 2 === 0
+					? describeInvitation(ctx.db, `verzonnen-${i}`, scanner)
+					: acceptInvitation(ctx.db, anonymous, { token: `verzonnen-${i}`, name: 'X', password: 'een-lang-wachtwoord' }, 14, scanner);
+			tries.push(
+				await tried.then(
+					(r) => ('problem' in (r as object) ? 'invalid' : 'ok'),
+					(err) => (err instanceof Throttled ? err.reason : err instanceof TokenRejected ? 'invalid' : 'other')
+				)
+			);
 		}
 		expect(tries).toEqual([...Array(30).fill('invalid'), ...Array(19).fill('wait'), 'blocked']);
 		await expect(acceptInvitation(ctx.db, anonymous, { token, name: 'Nieuw', password: 'mijn-wachtwoord-1' }, 14, scanner)).rejects.toBeInstanceOf(Throttled);
 		// The invited colleague, from her own address, joins; her link is still unused.
-		await expect(acceptInvitation(ctx.db, anonymous, { token, name: 'Nieuw', password: 'mijn-wachtwoord-1' }, 14, { clientAddress: '192.0.2.90' })).resolves.toMatchObject({ token: expect.any(String) });
+		await expect(
+			acceptInvitation(ctx.db, anonymous, { token, name: 'Nieuw', password: 'mijn-wachtwoord-1' }, 14, { clientAddress: '192.0.2.90' })
+		).resolves.toMatchObject({ token: expect.any(String) });
 	});
 });

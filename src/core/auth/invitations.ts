@@ -62,7 +62,11 @@ export async function resendInvitation(db: Db, actor: Actor, input: ResendInput)
 	authorize(actor, 'invite', 'user');
 	const v = parseInput(resendInput, input);
 	await inTransaction(db, async (tx) => {
-		const user = await tx.selectFrom('users').select(['id', 'email', 'name', 'locale', 'role', 'organisation_id', 'password_hash', 'is_active']).where('id', '=', v.userId).executeTakeFirst();
+		const user = await tx
+			.selectFrom('users')
+			.select(['id', 'email', 'name', 'locale', 'role', 'organisation_id', 'password_hash', 'is_active'])
+			.where('id', '=', v.userId)
+			.executeTakeFirst();
 		if (!user) throw new NotFound('user', v.userId);
 		if (user.password_hash) throw new Conflict('invitation_accepted', 'This person has already joined');
 		if (!user.is_active) throw new Conflict('user_inactive', 'This account is switched off');
@@ -75,36 +79,54 @@ export type InvitationView = { email: string; name: string; organisationName: st
 
 /** What the invitation page shows before anything is sent: who is invited, or why the link no longer works. */
 export async function describeInvitation(db: Db, token: string, context: AttemptContext = {}): Promise<InvitationView> {
-	return countedByAddress(db, THROTTLES.linkTriesAddress, context, async (): Promise<InvitationView> => {
-		const found = await inspectToken(db, 'invitation', token);
-		if ('problem' in found) return found;
-		const user = await db
-			.selectFrom('users')
-			.leftJoin('organisations', 'organisations.id', 'users.organisation_id')
-			.select(['users.email', 'users.name', 'users.is_active', 'organisations.name as organisation_name'])
-			.where('users.id', '=', found.userId)
-			.executeTakeFirst();
-		if (!user || !user.is_active) return { problem: 'invalid' };
-		return { email: user.email, name: user.name, organisationName: user.organisation_name };
-	}, linkJudge);
+	return countedByAddress(
+		db,
+		THROTTLES.linkTriesAddress,
+		context,
+		async (): Promise<InvitationView> => {
+			const found = await inspectToken(db, 'invitation', token);
+			if ('problem' in found) return found;
+			const user = await db
+				.selectFrom('users')
+				.leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+				.select(['users.email', 'users.name', 'users.is_active', 'organisations.name as organisation_name'])
+				.where('users.id', '=', found.userId)
+				.executeTakeFirst();
+			if (!user || !user.is_active) return { problem: 'invalid' };
+			return { email: user.email, name: user.name, organisationName: user.organisation_name };
+		},
+		linkJudge
+	);
 }
 
 /** Sets name and password, uses up the link and signs the new colleague in: the answer is their new session. */
-export async function acceptInvitation(db: Db, actor: Actor, input: AcceptInvitationInput, sessionDays: number, context: AttemptContext = {}): Promise<{ token: string; expiresAt: string; userId: string }> {
+export async function acceptInvitation(
+	db: Db,
+	actor: Actor,
+	input: AcceptInvitationInput,
+	sessionDays: number,
+	context: AttemptContext = {}
+): Promise<{ token: string; expiresAt: string; userId: string }> {
 	authorize(actor, 'accept', 'invitation');
 	const v = parseInput(acceptInvitationInput, input);
-	return countedByAddress(db, THROTTLES.linkTriesAddress, context, async () => {
-		const passwordHash = await hashPassword(v.password);
-		return inTransaction(db, async (tx) => {
-			const { userId } = await consumeToken(tx, 'invitation', v.token);
-			const user = await tx.selectFrom('users').select(['id', 'is_active']).where('id', '=', userId).executeTakeFirst();
-			if (!user || !user.is_active) throw new TokenRejected('invalid');
-			const at = nowIso();
-			await tx.updateTable('users').set({ name: v.name, password_hash: passwordHash, updated_at: at, last_login_at: at }).where('id', '=', userId).execute();
-			await expireTokensOf(tx, userId);
-			const session = await createSession(tx, userId, sessionDays);
-			await audit(tx, { ...system('invitation'), requestId: actor.requestId }, { action: 'accept-invitation', resourceType: 'user', resourceId: userId });
-			return { ...session, userId };
-		});
-	}, { succeeded: () => true, countsAsFailure: linkJudge.countsAsFailure });
+	return countedByAddress(
+		db,
+		THROTTLES.linkTriesAddress,
+		context,
+		async () => {
+			const passwordHash = await hashPassword(v.password);
+			return inTransaction(db, async (tx) => {
+				const { userId } = await consumeToken(tx, 'invitation', v.token);
+				const user = await tx.selectFrom('users').select(['id', 'is_active']).where('id', '=', userId).executeTakeFirst();
+				if (!user || !user.is_active) throw new TokenRejected('invalid');
+				const at = nowIso();
+				await tx.updateTable('users').set({ name: v.name, password_hash: passwordHash, updated_at: at, last_login_at: at }).where('id', '=', userId).execute();
+				await expireTokensOf(tx, userId);
+				const session = await createSession(tx, userId, sessionDays);
+				await audit(tx, { ...system('invitation'), requestId: actor.requestId }, { action: 'accept-invitation', resourceType: 'user', resourceId: userId });
+				return { ...session, userId };
+			});
+		},
+		{ succeeded: () => true, countsAsFailure: linkJudge.countsAsFailure }
+	);
 }

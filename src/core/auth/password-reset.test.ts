@@ -51,10 +51,19 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 		const { user } = await buildStaff(ctx.db, { email: 'pieter@example.be' });
 		await requestPasswordReset(ctx.db, anonymous, { email: 'pieter@example.be', baseUrl: BASE });
 		const token = tokenIn((await outbox(ctx.db)).filter((m) => m.to === 'pieter@example.be')[0]);
-		const row = await ctx.db.selectFrom('tokens').select('expires_at').where('user_id', '=', user.id).where('kind', '=', 'password_reset').executeTakeFirstOrThrow();
+		const row = await ctx.db
+			.selectFrom('tokens')
+			.select('expires_at')
+			.where('user_id', '=', user.id)
+			.where('kind', '=', 'password_reset')
+			.executeTakeFirstOrThrow();
 		expect(Date.parse(row.expires_at) - Date.now()).toBeLessThanOrEqual(3_600_000);
 		// Two hours later:
-		await ctx.db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 3_600_000).toISOString() }).where('user_id', '=', user.id).execute();
+		await ctx.db
+			.updateTable('tokens')
+			.set({ expires_at: new Date(Date.now() - 3_600_000).toISOString() })
+			.where('user_id', '=', user.id)
+			.execute();
 		expect(await describePasswordReset(ctx.db, token)).toEqual({ problem: 'expired' });
 		await expect(resetPassword(ctx.db, anonymous, { token, password: 'te-laat-wachtwoord' }, 14)).rejects.toMatchObject({ code: 'token_expired', status: 410 });
 	});
@@ -63,7 +72,9 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 		await buildStaff(ctx.db, { email: 'kort@example.be' });
 		await requestPasswordReset(ctx.db, anonymous, { email: 'kort@example.be', baseUrl: BASE });
 		const token = tokenIn((await outbox(ctx.db)).filter((m) => m.to === 'kort@example.be')[0]);
-		await expect(resetPassword(ctx.db, anonymous, { token, password: '123456789' }, 14)).rejects.toMatchObject({ issues: [{ path: 'password', code: 'too_small' }] });
+		await expect(resetPassword(ctx.db, anonymous, { token, password: '123456789' }, 14)).rejects.toMatchObject({
+			issues: [{ path: 'password', code: 'too_small' }]
+		});
 		expect(await describePasswordReset(ctx.db, token)).toEqual({ email: 'kort@example.be' }); // still usable
 	});
 
@@ -75,8 +86,18 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 				() => 'sent',
 				(err) => (err instanceof Throttled ? `${err.rule.scope} ${err.reason} ${err.retryAfter}s` : Promise.reject(err))
 			);
-		const real = [await ask('ongeduldig@example.be', 0, '192.0.2.70'), await ask('ONGEDULDIG@example.be', 5, '192.0.2.71'), await ask('ongeduldig@example.be', 10, '192.0.2.72'), await ask('ongeduldig@example.be', 15, '192.0.2.73')];
-		const madeUp = [await ask('niemand-hier@example.be', 0, '192.0.2.70'), await ask('niemand-hier@example.be', 5, '192.0.2.71'), await ask('niemand-hier@example.be', 10, '192.0.2.72'), await ask('niemand-hier@example.be', 15, '192.0.2.73')];
+		const real = [
+			await ask('ongeduldig@example.be', 0, '192.0.2.70'),
+			await ask('ONGEDULDIG@example.be', 5, '192.0.2.71'),
+			await ask('ongeduldig@example.be', 10, '192.0.2.72'),
+			await ask('ongeduldig@example.be', 15, '192.0.2.73')
+		];
+		const madeUp = [
+			await ask('niemand-hier@example.be', 0, '192.0.2.70'),
+			await ask('niemand-hier@example.be', 5, '192.0.2.71'),
+			await ask('niemand-hier@example.be', 10, '192.0.2.72'),
+			await ask('niemand-hier@example.be', 15, '192.0.2.73')
+		];
 		expect(real).toEqual(['sent', 'sent', 'sent', 'account blocked 3600s']);
 		expect(madeUp).toEqual(real);
 		expect(await ask('ongeduldig@example.be', 76, '192.0.2.74')).toBe('sent'); // an hour after the refusal
@@ -87,7 +108,12 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 		const answers: string[] = [];
 		for (let i = 0; i < 22; i++) {
 			answers.push(
-				await requestPasswordReset(ctx.db, anonymous, { email: `lijst${i}@example.be`, baseUrl: BASE }, { clientAddress: '198.51.100.31', now: new Date(t0.getTime() + i * 1000) }).then(
+				await requestPasswordReset(
+					ctx.db,
+					anonymous,
+					{ email: `lijst${i}@example.be`, baseUrl: BASE },
+					{ clientAddress: '198.51.100.31', now: new Date(t0.getTime() + i * 1000) }
+				).then(
 					() => 'sent',
 					(err) => (err instanceof Throttled ? `${err.rule.scope} ${err.reason}` : Promise.reject(err))
 				)
@@ -95,7 +121,9 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 		}
 		expect(answers).toEqual([...Array(20).fill('sent'), 'address blocked', 'address blocked']);
 		// Another address is not held up.
-		await expect(requestPasswordReset(ctx.db, anonymous, { email: 'lijst0@example.be', baseUrl: BASE }, { clientAddress: '198.51.100.32', now: t0 })).resolves.toBeUndefined();
+		await expect(
+			requestPasswordReset(ctx.db, anonymous, { email: 'lijst0@example.be', baseUrl: BASE }, { clientAddress: '198.51.100.32', now: t0 })
+		).resolves.toBeUndefined();
 	});
 
 	it('made-up links tried from one address: thirty free, then waits, then a pause; a real link from elsewhere still works', async () => {
@@ -105,7 +133,10 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 		const scanner = { clientAddress: '203.0.113.50', now: new Date(Date.now() + 10_800_000) }; // all at one moment
 		const tries: string[] = [];
 		for (let i = 0; i < 50; i++) {
-			const tried = i % 2 === 0 ? describePasswordReset(ctx.db, `verzonnen-link-${i}`, scanner) : resetPassword(ctx.db, anonymous, { token: `verzonnen-link-${i}`, password: 'een-lang-wachtwoord' }, 14, scanner);
+			const tried =
+				i % 2 === 0
+					? describePasswordReset(ctx.db, `verzonnen-link-${i}`, scanner)
+					: resetPassword(ctx.db, anonymous, { token: `verzonnen-link-${i}`, password: 'een-lang-wachtwoord' }, 14, scanner);
 			tries.push(
 				await tried.then(
 					(r) => ('problem' in (r as object) ? String((r as { problem: string }).problem) : 'ok'),
@@ -119,7 +150,9 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 		// The real link, from the scanner's address: refused unchecked. From the worker's own address: it works.
 		await expect(describePasswordReset(ctx.db, token, scanner)).rejects.toBeInstanceOf(Throttled);
 		expect(await describePasswordReset(ctx.db, token, { clientAddress: '192.0.2.80' })).toEqual({ email: 'echt@example.be' });
-		await expect(resetPassword(ctx.db, anonymous, { token, password: 'een-nieuw-wachtwoord' }, 14, { clientAddress: '192.0.2.80' })).resolves.toMatchObject({ token: expect.any(String) });
+		await expect(resetPassword(ctx.db, anonymous, { token, password: 'een-nieuw-wachtwoord' }, 14, { clientAddress: '192.0.2.80' })).resolves.toMatchObject({
+			token: expect.any(String)
+		});
 	});
 
 	it('a worker opening her own link several times is never slowed down', async () => {
@@ -128,7 +161,10 @@ describeOnDatabases('forgotten passwords', (ctx) => {
 		const token = tokenIn((await outbox(ctx.db)).filter((m) => m.to === 'herlaadt@example.be')[0]);
 		for (let i = 0; i < 30; i++) expect(await describePasswordReset(ctx.db, token, { clientAddress: '192.0.2.81' })).toEqual({ email: 'herlaadt@example.be' });
 		// A too-short password never reached the link: it does not count either.
-		for (let i = 0; i < 30; i++) await expect(resetPassword(ctx.db, anonymous, { token, password: 'kort' }, 14, { clientAddress: '192.0.2.81' })).rejects.toMatchObject({ code: 'invalid_input' });
+		for (let i = 0; i < 30; i++)
+			await expect(resetPassword(ctx.db, anonymous, { token, password: 'kort' }, 14, { clientAddress: '192.0.2.81' })).rejects.toMatchObject({
+				code: 'invalid_input'
+			});
 		await expect(resetPassword(ctx.db, anonymous, { token, password: 'lang-genoeg-nu' }, 14, { clientAddress: '192.0.2.81' })).resolves.toBeTruthy();
 	});
 });

@@ -14,7 +14,17 @@ import { parseInput } from '../validation';
 import { hashPassword } from './passwords';
 import { createSession, deleteSessionsOf } from './sessions';
 import { clearAttempts, countedByAddress, takeAttempt, THROTTLES, type AttemptContext } from './throttle';
-import { consumeToken, expireTokensOf, inspectToken, issueToken, latestTokenOf, linkJudge, PASSWORD_RESET_TTL_MS, TokenRejected, type TokenProblem } from './tokens';
+import {
+	consumeToken,
+	expireTokensOf,
+	inspectToken,
+	issueToken,
+	latestTokenOf,
+	linkJudge,
+	PASSWORD_RESET_TTL_MS,
+	TokenRejected,
+	type TokenProblem
+} from './tokens';
 
 const RESET_MAIL_INTERVAL_MS = 60_000;
 
@@ -43,44 +53,75 @@ export async function requestPasswordReset(db: Db, actor: Actor, input: Password
 		const last = await latestTokenOf(tx, user.id, 'password_reset');
 		if (last && Date.now() - Date.parse(last.createdAt) < RESET_MAIL_INTERVAL_MS) return;
 		const { token } = await issueToken(tx, user.id, 'password_reset', PASSWORD_RESET_TTL_MS);
-		await enqueueMail(tx, passwordResetMail({ to: user.email, locale: user.locale, name: user.name, link: passwordResetLink(v.baseUrl, token), minutes: PASSWORD_RESET_TTL_MS / 60_000 }));
-		await audit(tx, { ...system('password-reset'), requestId: actor.requestId }, { action: 'request-password-reset', resourceType: 'user', resourceId: user.id });
+		await enqueueMail(
+			tx,
+			passwordResetMail({
+				to: user.email,
+				locale: user.locale,
+				name: user.name,
+				link: passwordResetLink(v.baseUrl, token),
+				minutes: PASSWORD_RESET_TTL_MS / 60_000
+			})
+		);
+		await audit(
+			tx,
+			{ ...system('password-reset'), requestId: actor.requestId },
+			{ action: 'request-password-reset', resourceType: 'user', resourceId: user.id }
+		);
 	});
 }
 
 /** Whether the reset page can show its form, or why the link no longer works. */
 export async function describePasswordReset(db: Db, token: string, context: AttemptContext = {}): Promise<{ email: string } | { problem: TokenProblem }> {
-	return countedByAddress(db, THROTTLES.linkTriesAddress, context, async () => {
-		const found = await inspectToken(db, 'password_reset', token);
-		if ('problem' in found) return found;
-		const user = await db.selectFrom('users').select(['email', 'is_active']).where('id', '=', found.userId).executeTakeFirst();
-		if (!user || !user.is_active) return { problem: 'invalid' as const };
-		return { email: user.email };
-	}, linkJudge);
+	return countedByAddress(
+		db,
+		THROTTLES.linkTriesAddress,
+		context,
+		async () => {
+			const found = await inspectToken(db, 'password_reset', token);
+			if ('problem' in found) return found;
+			const user = await db.selectFrom('users').select(['email', 'is_active']).where('id', '=', found.userId).executeTakeFirst();
+			if (!user || !user.is_active) return { problem: 'invalid' as const };
+			return { email: user.email };
+		},
+		linkJudge
+	);
 }
 
 /**
  * Sets the new password and ends every session of the account (whoever had the old password is out), then signs
  * the person in with a new session.
  */
-export async function resetPassword(db: Db, actor: Actor, input: PasswordResetInput, sessionDays: number, context: AttemptContext = {}): Promise<{ token: string; expiresAt: string; userId: string }> {
+export async function resetPassword(
+	db: Db,
+	actor: Actor,
+	input: PasswordResetInput,
+	sessionDays: number,
+	context: AttemptContext = {}
+): Promise<{ token: string; expiresAt: string; userId: string }> {
 	authorize(actor, 'complete', 'password-reset');
 	const v = parseInput(passwordResetInput, input);
-	return countedByAddress(db, THROTTLES.linkTriesAddress, context, async () => {
-		const passwordHash = await hashPassword(v.password);
-		return inTransaction(db, async (tx) => {
-			const { userId } = await consumeToken(tx, 'password_reset', v.token);
-			const user = await tx.selectFrom('users').select(['id', 'email', 'is_active']).where('id', '=', userId).executeTakeFirst();
-			if (!user || !user.is_active) throw new TokenRejected('invalid');
-			const at = nowIso();
-			await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: at, last_login_at: at }).where('id', '=', userId).execute();
-			await deleteSessionsOf(tx, userId);
-			await expireTokensOf(tx, userId);
-			// Whoever reads the account's mail may sign in again at once, even while a stranger's guesses paused it.
-			await clearAttempts(tx, THROTTLES.signInAccount, user.email);
-			const session = await createSession(tx, userId, sessionDays);
-			await audit(tx, { ...system('password-reset'), requestId: actor.requestId }, { action: 'reset-password', resourceType: 'user', resourceId: userId });
-			return { ...session, userId };
-		});
-	}, { succeeded: () => true, countsAsFailure: linkJudge.countsAsFailure });
+	return countedByAddress(
+		db,
+		THROTTLES.linkTriesAddress,
+		context,
+		async () => {
+			const passwordHash = await hashPassword(v.password);
+			return inTransaction(db, async (tx) => {
+				const { userId } = await consumeToken(tx, 'password_reset', v.token);
+				const user = await tx.selectFrom('users').select(['id', 'email', 'is_active']).where('id', '=', userId).executeTakeFirst();
+				if (!user || !user.is_active) throw new TokenRejected('invalid');
+				const at = nowIso();
+				await tx.updateTable('users').set({ password_hash: passwordHash, updated_at: at, last_login_at: at }).where('id', '=', userId).execute();
+				await deleteSessionsOf(tx, userId);
+				await expireTokensOf(tx, userId);
+				// Whoever reads the account's mail may sign in again at once, even while a stranger's guesses paused it.
+				await clearAttempts(tx, THROTTLES.signInAccount, user.email);
+				const session = await createSession(tx, userId, sessionDays);
+				await audit(tx, { ...system('password-reset'), requestId: actor.requestId }, { action: 'reset-password', resourceType: 'user', resourceId: userId });
+				return { ...session, userId };
+			});
+		},
+		{ succeeded: () => true, countsAsFailure: linkJudge.countsAsFailure }
+	);
 }

@@ -10,7 +10,13 @@ import { Invalid } from '../errors';
 describeOnDatabases('staff sign-in', (ctx) => {
 	it('a community worker signs in, is known by the session, and signs out again', async () => {
 		const org = await createOrganisation(ctx.db, system('test'), { name: 'Samenlevingsopbouw Antwerpen provincie', kind: 'regional_institute' });
-		await createUser(ctx.db, system('test'), { email: 'Sara@Example.be', name: 'Sara', role: 'community_worker', organisationId: org.id, password: 'een-lang-wachtwoord' });
+		await createUser(ctx.db, system('test'), {
+			email: 'Sara@Example.be',
+			name: 'Sara',
+			role: 'community_worker',
+			organisationId: org.id,
+			password: 'een-lang-wachtwoord'
+		});
 		const session = await signIn(ctx.db, { email: ' sara@example.be ', password: 'een-lang-wachtwoord' }, 14);
 		const resolved = await resolveSession(ctx.db, session.token, 14);
 		expect(resolved?.actor).toMatchObject({ kind: 'staff', name: 'Sara', role: 'community_worker', organisationKind: 'regional_institute' });
@@ -28,7 +34,10 @@ describeOnDatabases('staff sign-in', (ctx) => {
 
 	it('ends an expired session and refuses it', async () => {
 		const session = await signIn(ctx.db, { email: 'sara@example.be', password: 'een-lang-wachtwoord' }, 14);
-		await ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+		await ctx.db
+			.updateTable('sessions')
+			.set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+			.execute();
 		expect(await resolveSession(ctx.db, session.token, 14)).toBeNull();
 		expect(await ctx.db.selectFrom('sessions').select('id').execute()).toEqual([]);
 	});

@@ -29,7 +29,12 @@ export class WrongCredentials extends DomainError {
 	}
 }
 
-export async function signIn(db: Db, input: unknown, sessionDays: number, context: AttemptContext = {}): Promise<{ token: string; expiresAt: string; userId: string }> {
+export async function signIn(
+	db: Db,
+	input: unknown,
+	sessionDays: number,
+	context: AttemptContext = {}
+): Promise<{ token: string; expiresAt: string; userId: string }> {
 	const { email, password } = parseInput(signInSchema, input);
 	const now = context.now ?? new Date();
 	// The address first: a blocked address counts against no account, so it cannot lock anyone out.
@@ -59,8 +64,16 @@ async function takeAccountAttempt(db: Db, email: string, now: Date): Promise<voi
 		if (!counted.allowed && counted.blockStarted) {
 			const user = await tx.selectFrom('users').select(['id', 'email', 'name', 'locale', 'is_active']).where('email', '=', email).executeTakeFirst();
 			if (user?.is_active) {
-				await enqueueMail(tx, signInBlockedMail({ to: user.email, locale: user.locale, name: user.name, minutes: rule.blockMs / 60_000, attempts: rule.blockAt }));
-				await audit(tx, system('auth'), { action: 'sign-in-paused', resourceType: 'user', resourceId: user.id, summary: `${rule.blockAt} attempts; paused ${rule.blockMs / 60_000} minutes` });
+				await enqueueMail(
+					tx,
+					signInBlockedMail({ to: user.email, locale: user.locale, name: user.name, minutes: rule.blockMs / 60_000, attempts: rule.blockAt })
+				);
+				await audit(tx, system('auth'), {
+					action: 'sign-in-paused',
+					resourceType: 'user',
+					resourceId: user.id,
+					summary: `${rule.blockAt} attempts; paused ${rule.blockMs / 60_000} minutes`
+				});
 			}
 		}
 		return counted;

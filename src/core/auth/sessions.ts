@@ -14,7 +14,13 @@ export async function createSession(db: Db, userId: string, days: number): Promi
 	const expiresAt = new Date(now + days * DAY).toISOString();
 	await db
 		.insertInto('sessions')
-		.values({ id: hashToken(token), user_id: userId, created_at: new Date(now).toISOString(), expires_at: expiresAt, last_seen_at: new Date(now).toISOString() })
+		.values({
+			id: hashToken(token),
+			user_id: userId,
+			created_at: new Date(now).toISOString(),
+			expires_at: expiresAt,
+			last_seen_at: new Date(now).toISOString()
+		})
 		.execute();
 	return { token, expiresAt };
 }
@@ -56,7 +62,10 @@ export async function resolveSession(db: Db, token: string, days: number): Promi
 		await db.updateTable('sessions').set({ expires_at: expiresAt, last_seen_at: nowIso() }).where('id', '=', id).execute();
 	}
 	// The organisation's reach is read once here, for every policy decision of this request.
-	const [teams, reach] = await Promise.all([db.selectFrom('team_members').select('team_id').where('user_id', '=', row.id).execute(), loadReach(db, row.organisation_id)]);
+	const [teams, reach] = await Promise.all([
+		db.selectFrom('team_members').select('team_id').where('user_id', '=', row.id).execute(),
+		loadReach(db, row.organisation_id)
+	]);
 	return {
 		sessionId: id,
 		expiresAt,

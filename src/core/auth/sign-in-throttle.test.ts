@@ -31,7 +31,8 @@ describeOnDatabases('sign-in resists guessing', (ctx) => {
 	it('someone guesses at Sara’s password: a few tries as usual, then growing waits, then a 15-minute pause and one mail to her', async () => {
 		await buildStaff(ctx.db, { email: 'sara@wevelgem.example', name: 'Sara', locale: 'fr', password: 'saras-echte-wachtwoord' });
 		const t0 = new Date(Date.now() + 3_600_000);
-		const guess = (seconds: number, password = 'raden-123') => answer(signIn(ctx.db, { email: 'sara@wevelgem.example', password }, 14, { clientAddress: '203.0.113.5', now: at(t0, seconds) }));
+		const guess = (seconds: number, password = 'raden-123') =>
+			answer(signIn(ctx.db, { email: 'sara@wevelgem.example', password }, 14, { clientAddress: '203.0.113.5', now: at(t0, seconds) }));
 
 		const answers: string[] = [];
 		for (let i = 0; i < 12; i++) answers.push(await guess(i));
@@ -69,7 +70,8 @@ describeOnDatabases('sign-in resists guessing', (ctx) => {
 		const before = (await ctx.db.selectFrom('outbox').select('id').execute()).length;
 		const run = async (email: string, address: string) => {
 			const out: string[] = [];
-			for (let i = 0; i < 14; i++) out.push(await answer(signIn(ctx.db, { email, password: 'fout-fout-fout' }, 14, { clientAddress: address, now: at(t0, i) })));
+			for (let i = 0; i < 14; i++)
+				out.push(await answer(signIn(ctx.db, { email, password: 'fout-fout-fout' }, 14, { clientAddress: address, now: at(t0, i) })));
 			return out;
 		};
 		const real = await run('bestaat@wevelgem.example', '203.0.113.6');
@@ -83,7 +85,8 @@ describeOnDatabases('sign-in resists guessing', (ctx) => {
 	it('a worker who mistypes four times and then gets it right starts again with a clean slate', async () => {
 		await buildStaff(ctx.db, { email: 'tikfout@wevelgem.example', password: 'het-goede-wachtwoord' });
 		const t0 = new Date(Date.now() + 10_800_000);
-		const attempt = (seconds: number, password: string) => answer(signIn(ctx.db, { email: 'tikfout@wevelgem.example', password }, 14, { clientAddress: '192.0.2.1', now: at(t0, seconds) }));
+		const attempt = (seconds: number, password: string) =>
+			answer(signIn(ctx.db, { email: 'tikfout@wevelgem.example', password }, 14, { clientAddress: '192.0.2.1', now: at(t0, seconds) }));
 		for (let i = 0; i < 4; i++) expect(await attempt(i, 'het-goede-wachtwoort')).toBe('wrong');
 		expect(await attempt(4, 'het-goede-wachtwoord')).toBe('signed in');
 		for (let i = 0; i < 5; i++) expect(await attempt(5 + i, 'nog-eens-fout')).toBe('wrong');
@@ -91,10 +94,14 @@ describeOnDatabases('sign-in resists guessing', (ctx) => {
 
 	it('a whole office signs in from one address all morning without ever being slowed down', async () => {
 		const t0 = new Date(Date.now() + 14_400_000);
-		const staff = await Promise.all(Array.from({ length: 5 }, (_, i) => buildStaff(ctx.db, { email: `kantoor${i}@wevelgem.example`, password: 'kantoor-wachtwoord' })));
+		const staff = await Promise.all(
+			Array.from({ length: 5 }, (_, i) => buildStaff(ctx.db, { email: `kantoor${i}@wevelgem.example`, password: 'kantoor-wachtwoord' }))
+		);
 		for (let round = 0; round < 10; round++) {
 			for (const [i, s] of staff.entries()) {
-				expect(await answer(signIn(ctx.db, { email: s.user.email, password: 'kantoor-wachtwoord' }, 14, { clientAddress: '127.0.0.1', now: at(t0, round * 5 + i) }))).toBe('signed in');
+				expect(
+					await answer(signIn(ctx.db, { email: s.user.email, password: 'kantoor-wachtwoord' }, 14, { clientAddress: '127.0.0.1', now: at(t0, round * 5 + i) }))
+				).toBe('signed in');
 			}
 		}
 	});
@@ -102,7 +109,8 @@ describeOnDatabases('sign-in resists guessing', (ctx) => {
 	it('a script spreading guesses over many accounts is stopped per address; another address is not', async () => {
 		await buildStaff(ctx.db, { email: 'doelwit@wevelgem.example', password: 'doelwit-wachtwoord' });
 		const t0 = new Date(Date.now() + 18_000_000);
-		const from = (address: string, email: string, seconds: number, password = 'zomaar-iets') => answer(signIn(ctx.db, { email, password }, 14, { clientAddress: address, now: at(t0, seconds) }));
+		const from = (address: string, email: string, seconds: number, password = 'zomaar-iets') =>
+			answer(signIn(ctx.db, { email, password }, 14, { clientAddress: address, now: at(t0, seconds) }));
 
 		const answers: string[] = [];
 		for (let i = 0; i < 31; i++) answers.push(await from('198.51.100.66', `iemand${i}@wevelgem.example`, i));
@@ -118,21 +126,39 @@ describeOnDatabases('sign-in resists guessing', (ctx) => {
 	it('a worker locked out by a stranger chooses a new password, which ends the pause at once', async () => {
 		await buildStaff(ctx.db, { email: 'buitengesloten@wevelgem.example', password: 'het-oude-wachtwoord' });
 		const t0 = new Date();
-		for (let i = 0; i < 10; i++) await answer(signIn(ctx.db, { email: 'buitengesloten@wevelgem.example', password: 'raden' }, 14, { clientAddress: '203.0.113.99', now: at(t0, i) }));
-		expect(await answer(signIn(ctx.db, { email: 'buitengesloten@wevelgem.example', password: 'het-oude-wachtwoord' }, 14, { clientAddress: '192.0.2.44', now: at(t0, 11) }))).toMatch(/^account blocked/);
+		for (let i = 0; i < 10; i++)
+			await answer(signIn(ctx.db, { email: 'buitengesloten@wevelgem.example', password: 'raden' }, 14, { clientAddress: '203.0.113.99', now: at(t0, i) }));
+		expect(
+			await answer(
+				signIn(ctx.db, { email: 'buitengesloten@wevelgem.example', password: 'het-oude-wachtwoord' }, 14, { clientAddress: '192.0.2.44', now: at(t0, 11) })
+			)
+		).toMatch(/^account blocked/);
 
-		await requestPasswordReset(ctx.db, anonymous, { email: 'buitengesloten@wevelgem.example', baseUrl: 'http://localhost:3000' }, { clientAddress: '192.0.2.44' });
+		await requestPasswordReset(
+			ctx.db,
+			anonymous,
+			{ email: 'buitengesloten@wevelgem.example', baseUrl: 'http://localhost:3000' },
+			{ clientAddress: '192.0.2.44' }
+		);
 		const reset = (await mailsTo(ctx.db, 'buitengesloten@wevelgem.example')).find((m) => m.text.includes('/password/reset/'))!;
 		const token = reset.text.match(/\/password\/reset\/([\w-]+)/)![1];
 		await resetPassword(ctx.db, anonymous, { token, password: 'een-nieuw-wachtwoord' }, 14, { clientAddress: '192.0.2.44' });
-		expect(await answer(signIn(ctx.db, { email: 'buitengesloten@wevelgem.example', password: 'een-nieuw-wachtwoord' }, 14, { clientAddress: '192.0.2.44', now: at(t0, 12) }))).toBe('signed in');
+		expect(
+			await answer(
+				signIn(ctx.db, { email: 'buitengesloten@wevelgem.example', password: 'een-nieuw-wachtwoord' }, 14, { clientAddress: '192.0.2.44', now: at(t0, 12) })
+			)
+		).toBe('signed in');
 	});
 
 	it('a form with no real email or password counts as no attempt', async () => {
 		const t0 = new Date(Date.now() + 21_600_000);
 		for (let i = 0; i < 40; i++) {
-			await expect(signIn(ctx.db, { email: 'geen e-mailadres', password: 'x' }, 14, { clientAddress: '198.51.100.80', now: at(t0, i) })).rejects.toMatchObject({ code: 'invalid_input' });
+			await expect(signIn(ctx.db, { email: 'geen e-mailadres', password: 'x' }, 14, { clientAddress: '198.51.100.80', now: at(t0, i) })).rejects.toMatchObject({
+				code: 'invalid_input'
+			});
 		}
-		expect(await answer(signIn(ctx.db, { email: 'wie@wevelgem.example', password: 'x' }, 14, { clientAddress: '198.51.100.80', now: at(t0, 41) }))).toBe('wrong');
+		expect(await answer(signIn(ctx.db, { email: 'wie@wevelgem.example', password: 'x' }, 14, { clientAddress: '198.51.100.80', now: at(t0, 41) }))).toBe(
+			'wrong'
+		);
 	});
 });

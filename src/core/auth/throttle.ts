@@ -112,7 +112,11 @@ export async function countAttempt(db: Db, rule: ThrottleRule, value: string, no
 	const failures = Number(row.failures);
 	if (row.answer === 'allowed' && failures === 1) {
 		// A count that starts: rows nobody has failed on for a while go (the table holds recent attempts only).
-		await db.deleteFrom('auth_throttles').where('last_failure_at', '<', new Date(now.getTime() - KEEP_MS).toISOString()).where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', at)])).execute();
+		await db
+			.deleteFrom('auth_throttles')
+			.where('last_failure_at', '<', new Date(now.getTime() - KEEP_MS).toISOString())
+			.where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', at)]))
+			.execute();
 	}
 	switch (row.answer) {
 		case 'allowed':
@@ -120,7 +124,12 @@ export async function countAttempt(db: Db, rule: ThrottleRule, value: string, no
 		case 'wait':
 			return { allowed: false, reason: 'wait', retryAfter: Math.ceil(waitAfter(rule, failures) / 1000), blockStarted: false };
 		default:
-			return { allowed: false, reason: 'blocked', retryAfter: Math.max(1, Math.ceil((Date.parse(row.blocked_until!) - now.getTime()) / 1000)), blockStarted: row.answer === 'block_started' };
+			return {
+				allowed: false,
+				reason: 'blocked',
+				retryAfter: Math.max(1, Math.ceil((Date.parse(row.blocked_until!) - now.getTime()) / 1000)),
+				blockStarted: row.answer === 'block_started'
+			};
 	}
 }
 

@@ -53,7 +53,12 @@ export async function issueToken(tx: Db, userId: string, kind: TokenKind, ttlMs:
 /** What a link is worth, without using it: the page shows the form, or says why the link no longer works. */
 export async function inspectToken(db: Db, kind: TokenKind, token: string): Promise<{ userId: string } | { problem: TokenProblem }> {
 	if (!token || token.length > 100) return { problem: 'invalid' };
-	const row = await db.selectFrom('tokens').select(['user_id', 'expires_at', 'used_at']).where('token_hash', '=', hashToken(token)).where('kind', '=', kind).executeTakeFirst();
+	const row = await db
+		.selectFrom('tokens')
+		.select(['user_id', 'expires_at', 'used_at'])
+		.where('token_hash', '=', hashToken(token))
+		.where('kind', '=', kind)
+		.executeTakeFirst();
 	if (!row) return { problem: 'invalid' };
 	if (row.used_at) return { problem: 'used' };
 	if (Date.parse(row.expires_at) <= Date.now()) return { problem: 'expired' };
@@ -82,7 +87,15 @@ export async function consumeToken(tx: Db, kind: TokenKind, token: string): Prom
 
 /** The newest token of this kind for a user (the admin page shows when an invitation was sent and until when it works). */
 export async function latestTokenOf(db: Db, userId: string, kind: TokenKind): Promise<{ createdAt: string; expiresAt: string; usedAt: string | null } | null> {
-	const row = await db.selectFrom('tokens').select(['created_at', 'expires_at', 'used_at']).where('user_id', '=', userId).where('kind', '=', kind).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+	const row = await db
+		.selectFrom('tokens')
+		.select(['created_at', 'expires_at', 'used_at'])
+		.where('user_id', '=', userId)
+		.where('kind', '=', kind)
+		.orderBy('created_at', 'desc')
+		.orderBy('id', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 	return row ? { createdAt: row.created_at, expiresAt: row.expires_at, usedAt: row.used_at } : null;
 }
 

@@ -3,52 +3,60 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-	.enum(['true', 'false', '1', '0', 'yes', 'no'])
-	.transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const schema = z.object({
-	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-	HOST: z.string().default('0.0.0.0'),
-	ORIGIN: z
-		.url({ protocol: /^https?$/ })
-		.refine((v) => URL.canParse(v) && ['', '/'].includes(new URL(v).pathname) && !new URL(v).search && !new URL(v).hash, 'must be an origin only, e.g. https://leefbaar.example.be (no path)')
-		.optional(),
-	DATA_DIR: z.string().default('data'),
-	DATABASE_URL: z
-		.string()
-		.optional()
-		.refine((v) => !v || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file:') || !v.includes('://'), 'must be postgres://… or a SQLite file path'),
-	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-	DEMO_DATA: bool.default(true),
-	SMTP_URL: z.string().optional(),
-	MAIL_FROM: z.string().default('Leefbaar <noreply@leefbaar.local>'),
-	SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-	MAP_TILES_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-	MAP_TILES_ATTRIBUTION: z.string().default('© OpenStreetMap'),
-	MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(50),
-	INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(30),
-	OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(2_000),
-	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	JOBS: bool.default(true),
-	SIGNAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
-	OVERDUE_DIGEST_TIME: z
-		.string()
-		.trim()
-		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24 hours, Europe/Brussels), e.g. 07:00')
-		.default('07:00'),
-	// Read by adapter-node itself (event.getClientAddress()); checked here so a wrong value stops the server.
-	ADDRESS_HEADER: z
-		.string()
-		.toLowerCase()
-		.regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, 'must be the name of one header, e.g. x-forwarded-for or x-real-ip')
-		.optional(),
-	XFF_DEPTH: z.coerce.number().int('must be a whole number: how many proxies stand in front of Leefbaar').min(1, 'must be 1 or more: how many proxies stand in front of Leefbaar').max(20).optional()
-}).superRefine((c, ctx) => {
-	if (c.XFF_DEPTH !== undefined && c.ADDRESS_HEADER !== 'x-forwarded-for') {
-		ctx.addIssue({ code: 'custom', path: ['XFF_DEPTH'], message: 'is only read with ADDRESS_HEADER=x-forwarded-for: set both, or neither' });
-	}
-});
+const schema = z
+	.object({
+		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		HOST: z.string().default('0.0.0.0'),
+		ORIGIN: z
+			.url({ protocol: /^https?$/ })
+			.refine(
+				(v) => URL.canParse(v) && ['', '/'].includes(new URL(v).pathname) && !new URL(v).search && !new URL(v).hash,
+				'must be an origin only, e.g. https://leefbaar.example.be (no path)'
+			)
+			.optional(),
+		DATA_DIR: z.string().default('data'),
+		DATABASE_URL: z
+			.string()
+			.optional()
+			.refine((v) => !v || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file:') || !v.includes('://'), 'must be postgres://… or a SQLite file path'),
+		DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+		DEMO_DATA: bool.default(true),
+		SMTP_URL: z.string().optional(),
+		MAIL_FROM: z.string().default('Leefbaar <noreply@leefbaar.local>'),
+		SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+		MAP_TILES_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+		MAP_TILES_ATTRIBUTION: z.string().default('© OpenStreetMap'),
+		MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(50),
+		INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(30),
+		OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(2_000),
+		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+		JOBS: bool.default(true),
+		SIGNAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+		OVERDUE_DIGEST_TIME: z
+			.string()
+			.trim()
+			.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24 hours, Europe/Brussels), e.g. 07:00')
+			.default('07:00'),
+		// Read by adapter-node itself (event.getClientAddress()); checked here so a wrong value stops the server.
+		ADDRESS_HEADER: z
+			.string()
+			.toLowerCase()
+			.regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, 'must be the name of one header, e.g. x-forwarded-for or x-real-ip')
+			.optional(),
+		XFF_DEPTH: z.coerce
+			.number()
+			.int('must be a whole number: how many proxies stand in front of Leefbaar')
+			.min(1, 'must be 1 or more: how many proxies stand in front of Leefbaar')
+			.max(20)
+			.optional()
+	})
+	.superRefine((c, ctx) => {
+		if (c.XFF_DEPTH !== undefined && c.ADDRESS_HEADER !== 'x-forwarded-for') {
+			ctx.addIssue({ code: 'custom', path: ['XFF_DEPTH'], message: 'is only read with ADDRESS_HEADER=x-forwarded-for: set both, or neither' });
+		}
+	});
 
 export type Config = {
 	port: number;

@@ -33,10 +33,16 @@ describe('medians with their middle row', () => {
 		// a: 1, 3, 9 → 3; b: 2, 4, 6, 10 → 5, its lower middle the row of 4; c: one row; d: two rows of the same value,
 		// the earlier `a` taken as the middle; null: a group of its own.
 		const rows = [
-			['a', 1, 'a1', 'x'], ['a', 9, 'a9', 'x'], ['a', 3, 'a3', 'x'],
-			['b', 4, 'b4', 'y'], ['b', 2, 'b2', 'y'], ['b', 10, 'b10', 'y'], ['b', 6, 'b6', 'y'],
+			['a', 1, 'a1', 'x'],
+			['a', 9, 'a9', 'x'],
+			['a', 3, 'a3', 'x'],
+			['b', 4, 'b4', 'y'],
+			['b', 2, 'b2', 'y'],
+			['b', 10, 'b10', 'y'],
+			['b', 6, 'b6', 'y'],
 			['c', 7.5, 'c', 'z'],
-			['d', 2, 'd2', 'late'], ['d', 2, 'd1', 'early'],
+			['d', 2, 'd2', 'late'],
+			['d', 2, 'd1', 'early'],
 			[null, 5, 'n', 'n']
 		] as const;
 		const middles = middlesOf(rows.map(([g, v, a, b]) => ({ g, v, a, b })));

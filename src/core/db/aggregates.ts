@@ -15,14 +15,18 @@ export function monthOf(db: Db, column: string): RawBuilder<string> {
 export function weekOf(db: Db, column: string): RawBuilder<string> {
 	const c = sql.ref(column);
 	// SQLite: 'weekday 0' moves to the next Sunday (or stays on one); six days back is that week's Monday.
-	return db.dialect === 'postgres' ? sql<string>`to_char(date_trunc('week', ${c} at time zone 'UTC'), 'YYYY-MM-DD')` : sql<string>`date(${c}, 'weekday 0', '-6 days')`;
+	return db.dialect === 'postgres'
+		? sql<string>`to_char(date_trunc('week', ${c} at time zone 'UTC'), 'YYYY-MM-DD')`
+		: sql<string>`date(${c}, 'weekday 0', '-6 days')`;
 }
 
 /** Hours from one stored time to another, to the second (negative when `to` is earlier); julianday() would add float noise. */
 export function hoursBetween(db: Db, from: string, to: string): RawBuilder<number> {
 	const f = sql.ref(from);
 	const t = sql.ref(to);
-	return db.dialect === 'postgres' ? sql<number>`(extract(epoch from (${t} - ${f})) / 3600.0)` : sql<number>`((strftime('%s', ${t}) - strftime('%s', ${f})) / 3600.0)`;
+	return db.dialect === 'postgres'
+		? sql<number>`(extract(epoch from (${t} - ${f})) / 3600.0)`
+		: sql<number>`((strftime('%s', ${t}) - strftime('%s', ${f})) / 3600.0)`;
 }
 
 export type GroupMiddle = { median: number; from: string; to: string };

@@ -19,7 +19,19 @@ describeOnDatabases('the data edge', (ctx) => {
 		const id = newId();
 		await ctx.db
 			.insertInto('import_jobs')
-			.values({ id, kind: 'areas', status: 'done', dry_run: true, file_name: null, total: 2, processed: 2, report: { rejected: [{ line: 3 }] }, created_by: null, created_at: at, finished_at: null })
+			.values({
+				id,
+				kind: 'areas',
+				status: 'done',
+				dry_run: true,
+				file_name: null,
+				total: 2,
+				processed: 2,
+				report: { rejected: [{ line: 3 }] },
+				created_by: null,
+				created_at: at,
+				finished_at: null
+			})
 			.execute();
 		const row = await ctx.db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		expect(row.dry_run).toBe(true);
@@ -33,7 +45,19 @@ describeOnDatabases('the data edge', (ctx) => {
 		const id = newId();
 		await expect(
 			inTransaction(ctx.db, async (tx) => {
-				await tx.insertInto('organisations').values({ id, name: 'Rollback test', kind: 'association', municipality_id: null, email: null, phone: null, created_at: nowIso(), updated_at: nowIso() }).execute();
+				await tx
+					.insertInto('organisations')
+					.values({
+						id,
+						name: 'Rollback test',
+						kind: 'association',
+						municipality_id: null,
+						email: null,
+						phone: null,
+						created_at: nowIso(),
+						updated_at: nowIso()
+					})
+					.execute();
 				throw new Error('boom');
 			})
 		).rejects.toThrow('boom');
@@ -43,12 +67,28 @@ describeOnDatabases('the data edge', (ctx) => {
 	it('finds areas whose bounding box holds a point through the spatial index', async () => {
 		const at = nowIso();
 		const box = (id: string, slug: string, minLon: number, minLat: number, maxLon: number, maxLat: number) => ({
-			id, parent_id: null, kind: 'neighbourhood' as const, name: slug, name_fr: null, slug, code: null, description: null,
-			boundary: null, min_lon: minLon, min_lat: minLat, max_lon: maxLon, max_lat: maxLat, created_at: at, updated_at: at
+			id,
+			parent_id: null,
+			kind: 'neighbourhood' as const,
+			name: slug,
+			name_fr: null,
+			slug,
+			code: null,
+			description: null,
+			boundary: null,
+			min_lon: minLon,
+			min_lat: minLat,
+			max_lon: maxLon,
+			max_lat: maxLat,
+			created_at: at,
+			updated_at: at
 		});
 		const a = newId();
 		const b = newId();
-		await ctx.db.insertInto('areas').values([box(a, 'box-a', 3.0, 50.0, 3.2, 50.2), box(b, 'box-b', 3.1, 50.1, 3.4, 50.4)]).execute();
+		await ctx.db
+			.insertInto('areas')
+			.values([box(a, 'box-a', 3.0, 50.0, 3.2, 50.2), box(b, 'box-b', 3.1, 50.1, 3.4, 50.4)])
+			.execute();
 		expect((await areasWhoseBoxHolds(ctx.db, 3.05, 50.05)).map((x) => x.id)).toEqual([a]);
 		expect((await areasWhoseBoxHolds(ctx.db, 3.15, 50.15)).map((x) => x.id).sort()).toEqual([a, b].sort());
 		await ctx.db.updateTable('areas').set({ min_lon: 5, max_lon: 6 }).where('id', '=', a).execute();

@@ -7,7 +7,49 @@ export type { Db } from './database';
 export { newId, nowIso } from './ids';
 export { lowerContains } from './like';
 export { migrateToLatest } from './migrate';
-export type { Area, AreaKind, AuditEntry, Building, BuildingTable, CollectiveIssue, Consent, ContactChannel, Database, Dwelling, DwellingTable, Estate, Household, HouseholdTable, ImportJob, LocationKind, NewSignal, Organisation, OrganisationKind, PartnerLink, Referral, ReferralStatus, Resident, ResidentTable, Role, RoutingRule, Signal, SignalCategory, SignalKind, SignalPriority, SignalSource, SignalStatus, Survey, SurveyChannel, SurveyCodeStatus, SurveyStatus, SurveyVersion, SurveyWave, ThrottleAnswer, TokenKind, User } from './schema';
+export type {
+	Area,
+	AreaKind,
+	AuditEntry,
+	Building,
+	BuildingTable,
+	CollectiveIssue,
+	Consent,
+	ContactChannel,
+	Database,
+	Dwelling,
+	DwellingTable,
+	Estate,
+	Household,
+	HouseholdTable,
+	ImportJob,
+	LocationKind,
+	NewSignal,
+	Organisation,
+	OrganisationKind,
+	PartnerLink,
+	Referral,
+	ReferralStatus,
+	Resident,
+	ResidentTable,
+	Role,
+	RoutingRule,
+	Signal,
+	SignalCategory,
+	SignalKind,
+	SignalPriority,
+	SignalSource,
+	SignalStatus,
+	Survey,
+	SurveyChannel,
+	SurveyCodeStatus,
+	SurveyStatus,
+	SurveyVersion,
+	SurveyWave,
+	ThrottleAnswer,
+	TokenKind,
+	User
+} from './schema';
 export { areaBoxesHolding, areasWhoseBoxHolds } from './spatial';
 export type { AreaBox } from './spatial';
 export { optimizeStatistics, refreshStatistics } from './statistics';

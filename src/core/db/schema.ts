@@ -705,7 +705,20 @@ export interface Database {
 /** Columns SQLite stores as 0/1 and must be read back as booleans. */
 export const BOOLEAN_COLUMNS = new Set(['is_active', 'is_volunteer', 'dry_run', 'is_help_request', 'is_original', 'is_public']);
 /** Columns stored as JSON text on SQLite (jsonb on PostgreSQL). */
-export const JSON_COLUMNS = new Set(['boundary', 'payload', 'report', 'data', 'model', 'title_texts', 'intro_texts', 'consent_texts', 'modes', 'structure', 'feedback_texts', 'answers']);
+export const JSON_COLUMNS = new Set([
+	'boundary',
+	'payload',
+	'report',
+	'data',
+	'model',
+	'title_texts',
+	'intro_texts',
+	'consent_texts',
+	'modes',
+	'structure',
+	'feedback_texts',
+	'answers'
+]);
 
 export type Organisation = Selectable<OrganisationTable>;
 export type NewOrganisation = Insertable<OrganisationTable>;

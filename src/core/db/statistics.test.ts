@@ -10,12 +10,33 @@ describeOnDatabases('planner statistics', (ctx) => {
 	const statistics = async (): Promise<string[]> =>
 		ctx.dialect === 'sqlite'
 			? (await sql<{ idx: string }>`select idx from sqlite_stat1 where tbl = 'areas' and idx is not null`.execute(ctx.db)).rows.map((r) => r.idx).sort()
-			: (await sql<{ attname: string }>`select attname from pg_stats where schemaname = current_schema() and tablename = 'areas'`.execute(ctx.db)).rows.map((r) => r.attname).sort();
+			: (await sql<{ attname: string }>`select attname from pg_stats where schemaname = current_schema() and tablename = 'areas'`.execute(ctx.db)).rows
+					.map((r) => r.attname)
+					.sort();
 
 	it('a fresh database has none; the upkeep call takes the first ones on SQLite', async () => {
 		const now = new Date().toISOString();
 		for (let k = 0; k < 50; k++) {
-			await ctx.db.insertInto('areas').values({ id: `area-${k}`, parent_id: null, kind: 'neighbourhood', name: `Wijk ${k}`, name_fr: null, slug: `wijk-${k}`, code: null, description: null, boundary: null, min_lon: null, min_lat: null, max_lon: null, max_lat: null, created_at: now, updated_at: now }).execute();
+			await ctx.db
+				.insertInto('areas')
+				.values({
+					id: `area-${k}`,
+					parent_id: null,
+					kind: 'neighbourhood',
+					name: `Wijk ${k}`,
+					name_fr: null,
+					slug: `wijk-${k}`,
+					code: null,
+					description: null,
+					boundary: null,
+					min_lon: null,
+					min_lat: null,
+					max_lon: null,
+					max_lat: null,
+					created_at: now,
+					updated_at: now
+				})
+				.execute();
 		}
 		if (ctx.dialect === 'sqlite') {
 			const before = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(ctx.db);

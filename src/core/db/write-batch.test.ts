@@ -19,14 +19,22 @@ describeOnDatabases('shared transactions', (ctx) => {
 		const jobs = Array.from({ length: 12 }, (_, i) =>
 			inSharedTransaction(ctx.db, async (tx) => {
 				const k = String(i).padStart(2, '0');
-				await tx.insertInto('rate_limits').values({ key: `many:${k}:a`, window_start: WINDOW, count: i }).execute();
-				await tx.insertInto('rate_limits').values({ key: `many:${k}:b`, window_start: WINDOW, count: i }).execute();
+				await tx
+					.insertInto('rate_limits')
+					.values({ key: `many:${k}:a`, window_start: WINDOW, count: i })
+					.execute();
+				await tx
+					.insertInto('rate_limits')
+					.values({ key: `many:${k}:b`, window_start: WINDOW, count: i })
+					.execute();
 				if (i === 5) throw new Error('job 5 changed its mind');
 				return i * 10;
 			})
 		);
 		const outcomes = await Promise.allSettled(jobs);
-		expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<number>).value)).toEqual([0, 10, 20, 30, 40, 60, 70, 80, 90, 100, 110]);
+		expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<number>).value)).toEqual([
+			0, 10, 20, 30, 40, 60, 70, 80, 90, 100, 110
+		]);
 		expect(outcomes[5]).toEqual({ status: 'rejected', reason: new Error('job 5 changed its mind') });
 		const stored = await keysLike(ctx.db, 'many:');
 		expect(stored).toHaveLength(22);
@@ -36,7 +44,9 @@ describeOnDatabases('shared transactions', (ctx) => {
 	it('gives a database error to its own caller only (a duplicate key), and the batch goes on', async () => {
 		await ctx.db.insertInto('rate_limits').values({ key: 'dup:taken', window_start: WINDOW, count: 1 }).execute();
 		const outcomes = await Promise.allSettled(
-			['dup:one', 'dup:taken', 'dup:two'].map((key) => inSharedTransaction(ctx.db, (tx) => tx.insertInto('rate_limits').values({ key, window_start: WINDOW, count: 2 }).execute()))
+			['dup:one', 'dup:taken', 'dup:two'].map((key) =>
+				inSharedTransaction(ctx.db, (tx) => tx.insertInto('rate_limits').values({ key, window_start: WINDOW, count: 2 }).execute())
+			)
 		);
 		expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
 		expect(await keysLike(ctx.db, 'dup:')).toEqual(['dup:one', 'dup:taken', 'dup:two']);
@@ -70,10 +80,15 @@ describe('shared transactions on SQLite: requests that arrive together', () => {
 			const seen: Array<Promise<unknown>> = [];
 			for (let i = 0; i < 3; i++) {
 				setImmediate(() => {
-					seen.push(inSharedTransaction(db, async (tx) => {
-						await tx.insertInto('rate_limits').values({ key: `together:${i}`, window_start: WINDOW, count: 1 }).execute();
-						return tx;
-					}));
+					seen.push(
+						inSharedTransaction(db, async (tx) => {
+							await tx
+								.insertInto('rate_limits')
+								.values({ key: `together:${i}`, window_start: WINDOW, count: 1 })
+								.execute();
+							return tx;
+						})
+					);
 					if (seen.length === 3) resolve(Promise.all(seen));
 				});
 			}

@@ -13,8 +13,18 @@ describeOnDatabases('the demo data', (ctx) => {
 		const logins = await buildDemoData(ctx.db);
 		expect(new Set(logins.map((l) => l.role))).toEqual(new Set(['admin', 'coordinator', 'community_worker', 'partner_staff']));
 		const estates = await ctx.db.selectFrom('estates').select('name').execute();
-		expect(estates.map((e) => e.name)).toEqual(expect.arrayContaining(['Wallaysplein', 'Kapelakker', 'Nieuwe Stad', 'De Barakken', 'Centrumwijk', 'Dierdonk-Zwartegevel']));
-		const count = async (table: 'households' | 'residents' | 'consents') => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+		expect(estates.map((e) => e.name)).toEqual(
+			expect.arrayContaining(['Wallaysplein', 'Kapelakker', 'Nieuwe Stad', 'De Barakken', 'Centrumwijk', 'Dierdonk-Zwartegevel'])
+		);
+		const count = async (table: 'households' | 'residents' | 'consents') =>
+			Number(
+				(
+					await ctx.db
+						.selectFrom(table)
+						.select((eb) => eb.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		expect(await count('households')).toBeGreaterThan(30);
 		expect(await count('residents')).toBeGreaterThan(60);
 		expect(await count('consents')).toBeGreaterThan(0);
@@ -33,7 +43,17 @@ describeOnDatabases('the demo data', (ctx) => {
 			.groupBy('e.name')
 			.execute();
 		const byName = Object.fromEntries(perEstate.map((r) => [r.name, { n: Number(r.n), routed: Number(r.routed) }]));
-		for (const estate of ['Wallaysplein', 'Vlashof', 'Leiemeersen', 'Lindenhof', 'Kapelakker', 'Nieuwe Stad', 'De Barakken', 'Centrumwijk', 'Dierdonk-Zwartegevel']) {
+		for (const estate of [
+			'Wallaysplein',
+			'Vlashof',
+			'Leiemeersen',
+			'Lindenhof',
+			'Kapelakker',
+			'Nieuwe Stad',
+			'De Barakken',
+			'Centrumwijk',
+			'Dierdonk-Zwartegevel'
+		]) {
 			expect(byName[estate]?.n, estate).toBeGreaterThan(5);
 			expect(byName[estate].routed, estate).toBe(byName[estate].n);
 		}
@@ -88,8 +108,12 @@ describeOnDatabases('the demo data', (ctx) => {
 		// Handling went on in the last days, and every week of the last month.
 		const events = (await ctx.db.selectFrom('signal_events').select('at').execute()).map((e) => daysAgo(e.at));
 		expect(Math.min(...events.filter((d) => d > 0))).toBeLessThan(3);
-		expect(events.every((d) => d >= 0), 'no handling in the future').toBe(true);
-		for (let week = 0; week < 4; week++) expect(events.filter((d) => d >= 7 * week && d < 7 * (week + 1)).length, `events ${week} weeks ago`).toBeGreaterThan(3);
+		expect(
+			events.every((d) => d >= 0),
+			'no handling in the future'
+		).toBe(true);
+		for (let week = 0; week < 4; week++)
+			expect(events.filter((d) => d >= 7 * week && d < 7 * (week + 1)).length, `events ${week} weeks ago`).toBeGreaterThan(3);
 		// Wave 2 of the survey is being answered now; households moved in before today, the new estate's in the last two years.
 		const answers = (await ctx.db.selectFrom('survey_responses').select('submitted_at').execute()).map((r) => daysAgo(r.submitted_at));
 		expect(Math.min(...answers)).toBeLessThan(14);

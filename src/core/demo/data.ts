@@ -27,7 +27,13 @@ export type DemoLogin = { role: Role; email: string; name: string; organisation:
 export const DEMO_LOGINS: readonly DemoLogin[] = [
 	{ role: 'admin', email: 'admin@leefbaar.demo', name: 'Ann Claeys', organisation: 'Samenlevingsopbouw West-Vlaanderen' },
 	{ role: 'coordinator', email: 'coordinator@leefbaar.demo', name: 'Koen Vermeulen', organisation: 'Samenlevingsopbouw West-Vlaanderen' },
-	{ role: 'community_worker', email: 'opbouwwerker@leefbaar.demo', name: 'Sara El Amrani', organisation: 'Samenlevingsopbouw West-Vlaanderen', team: 'Buurtwerk Wevelgem' },
+	{
+		role: 'community_worker',
+		email: 'opbouwwerker@leefbaar.demo',
+		name: 'Sara El Amrani',
+		organisation: 'Samenlevingsopbouw West-Vlaanderen',
+		team: 'Buurtwerk Wevelgem'
+	},
 	{ role: 'partner_staff', email: 'vlashaard@leefbaar.demo', name: 'Pieter Desmet', organisation: 'De Vlashaard', team: 'Technische dienst' },
 	{ role: 'partner_staff', email: 'ocmw@leefbaar.demo', name: 'Lien Vandenberghe', organisation: 'OCMW Wevelgem', team: 'Sociale dienst' },
 	// Jonas works for a second institute, in Brecht only: the demo of each organisation staying inside its own work.
@@ -39,7 +45,8 @@ export async function buildDemoData(db: Db, options: { origin?: string; now?: Da
 	const origin = options.origin ?? DEMO_ORIGIN;
 	const now = options.now ?? new Date();
 	const actor = system('demo');
-	const org = async (name: string, kind: Parameters<typeof createOrganisation>[2]['kind'], email?: string) => createOrganisation(db, actor, { name, kind, email });
+	const org = async (name: string, kind: Parameters<typeof createOrganisation>[2]['kind'], email?: string) =>
+		createOrganisation(db, actor, { name, kind, email });
 
 	const westFlanders = await org('Samenlevingsopbouw West-Vlaanderen', 'regional_institute', 'info@west.leefbaar.demo');
 	const antwerp = await org('Samenlevingsopbouw Antwerpen provincie', 'regional_institute');
@@ -59,12 +66,27 @@ export async function buildDemoData(db: Db, options: { origin?: string; now?: Da
 	const organisationIds: Record<string, string> = Object.fromEntries([westFlanders, antwerp, vlashaard, ocmw].map((o) => [o.name, o.id]));
 	const teamIds: Record<string, string> = Object.fromEntries([neighbourhoodWork, technical, socialService].map((t) => [t.name, t.id]));
 	for (const { role, email, name, organisation, team } of DEMO_LOGINS) {
-		await createUser(db, actor, { role, email, name, organisationId: organisationIds[organisation], teamIds: team ? [teamIds[team]] : undefined, password: DEMO_PASSWORD });
+		await createUser(db, actor, {
+			role,
+			email,
+			name,
+			organisationId: organisationIds[organisation],
+			teamIds: team ? [teamIds[team]] : undefined,
+			password: DEMO_PASSWORD
+		});
 	}
 
 	// Region, then the six municipalities from their real boundaries, through the same import users run.
 	const region = await createArea(db, actor, { kind: 'region', name: 'Vlaanderen', nameFr: 'Flandre', code: '02000' });
-	await importAreas(db, actor, { text: JSON.stringify(municipalities), fileName: 'municipalities.geo.json', kind: 'municipality', parentId: region.id, nameProperty: 'name_nl', nameFrProperty: 'name_fr', codeProperty: 'nis' });
+	await importAreas(db, actor, {
+		text: JSON.stringify(municipalities),
+		fileName: 'municipalities.geo.json',
+		kind: 'municipality',
+		parentId: region.id,
+		nameProperty: 'name_nl',
+		nameFrProperty: 'name_fr',
+		codeProperty: 'nis'
+	});
 	const municipalityByCode = new Map((await listAreas(db, actor, { kind: 'municipality' })).map((m) => [m.code, m.id]));
 	// Where each organisation works (the housing companies reach their own estates). West-Vlaanderen's institute works
 	// in the five West Flemish municipalities, Antwerpen's in Brecht; the OCMW and the councils in their own territory.
@@ -100,11 +122,27 @@ export async function buildDemoData(db: Db, options: { origin?: string; now?: Da
 			});
 			const isNew = place.name !== 'Wallaysplein';
 			for (const b of e.buildings) {
-				const building = await createBuilding(db, actor, { estateId: estate.id, name: `${b.street} ${b.houseNumber}`, street: b.street, houseNumber: b.houseNumber, postalCode: b.postalCode, lon: e.centre[0], lat: e.centre[1] });
+				const building = await createBuilding(db, actor, {
+					estateId: estate.id,
+					name: `${b.street} ${b.houseNumber}`,
+					street: b.street,
+					houseNumber: b.houseNumber,
+					postalCode: b.postalCode,
+					lon: e.centre[0],
+					lat: e.centre[1]
+				});
 				const households = demoHouseholds(b.dwellings, seed++, isNew, usedNames, now);
 				for (let i = 0; i < b.dwellings; i++) {
 					const ref = `${estate.slug.slice(0, 3).toUpperCase()}-${b.houseNumber}-${i + 1}`;
-					const dwelling = await createDwelling(db, actor, { buildingId: building.id, externalRef: ref, street: b.street, houseNumber: b.houseNumber, box: String(i + 1), postalCode: b.postalCode, bedrooms: 1 + (i % 3) });
+					const dwelling = await createDwelling(db, actor, {
+						buildingId: building.id,
+						externalRef: ref,
+						street: b.street,
+						houseNumber: b.houseNumber,
+						box: String(i + 1),
+						postalCode: b.postalCode,
+						bedrooms: 1 + (i % 3)
+					});
 					// One dwelling in six stands empty (between tenants).
 					if ((i + seed) % 6 === 0) continue;
 					const h = households[i];
@@ -120,7 +158,12 @@ export async function buildDemoData(db: Db, options: { origin?: string; now?: Da
 
 	// A few Wevelgem tenants agreed that the OCMW's social service may know their household situation.
 	for (const residentId of wevelgemResidents.filter((_, i) => i % 7 === 0)) {
-		await recordConsent(db, actor, { residentId, organisationId: ocmw.id, scope: 'household_situation', purpose: 'Opvolging door de sociale dienst na een huisbezoek' });
+		await recordConsent(db, actor, {
+			residentId,
+			organisationId: ocmw.id,
+			scope: 'household_situation',
+			purpose: 'Opvolging door de sociale dienst na een huisbezoek'
+		});
 	}
 	// A year of signals, routed by the demo's rules, with the category classifier trained on the demo texts.
 	await loadDemoSignals(db, now, origin);

@@ -30,14 +30,23 @@ async function demoLoginsPresent(db: Db): Promise<DemoLogin[]> {
 	const rows = await db
 		.selectFrom('users')
 		.select('email')
-		.where('email', 'in', DEMO_LOGINS.map((l) => l.email))
+		.where(
+			'email',
+			'in',
+			DEMO_LOGINS.map((l) => l.email)
+		)
 		.where('is_active', '=', true)
 		.execute();
 	const present = new Set(rows.map((r) => r.email));
 	return DEMO_LOGINS.filter((l) => present.has(l.email));
 }
 
-const ROLE_NAMES: Record<DemoLogin['role'], string> = { admin: 'admin', coordinator: 'coordinator', community_worker: 'community worker', partner_staff: 'partner staff' };
+const ROLE_NAMES: Record<DemoLogin['role'], string> = {
+	admin: 'admin',
+	coordinator: 'coordinator',
+	community_worker: 'community worker',
+	partner_staff: 'partner staff'
+};
 
 /** What `npm start` prints about the demo: one plain line per login, in order. */
 export function demoStartLines(start: DemoStart): string[] {

@@ -1,7 +1,48 @@
 // Invented households and residents for the demo: a mix of names and languages as found on Flemish estates.
 // Deterministic (a seeded generator), so every demo start looks the same.
 
-const SURNAMES = ['Peeters', 'Janssens', 'Maes', 'Declercq', 'Vandenberghe', 'El Idrissi', 'Benali', 'Yilmaz', 'Kaya', 'Nowak', 'Kowalski', 'Diallo', 'Mukendi', 'Popescu', 'Hakimi', 'Desmet', 'Vermeersch', 'Lambrecht', 'Ahmadi', 'Haidari', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Mertens', 'Willems', 'Dubois', 'Lemaire', 'Amrani', 'Bakkali', 'Demir', 'Öztürk', 'Wiśniewski', 'Mbala', 'Nkosi', 'Rahimi', 'Verhaeghe', 'Vanneste', 'Coppens', 'Bouzid'];
+const SURNAMES = [
+	'Peeters',
+	'Janssens',
+	'Maes',
+	'Declercq',
+	'Vandenberghe',
+	'El Idrissi',
+	'Benali',
+	'Yilmaz',
+	'Kaya',
+	'Nowak',
+	'Kowalski',
+	'Diallo',
+	'Mukendi',
+	'Popescu',
+	'Hakimi',
+	'Desmet',
+	'Vermeersch',
+	'Lambrecht',
+	'Ahmadi',
+	'Haidari',
+	'Claes',
+	'Goossens',
+	'Wouters',
+	'De Smet',
+	'Mertens',
+	'Willems',
+	'Dubois',
+	'Lemaire',
+	'Amrani',
+	'Bakkali',
+	'Demir',
+	'Öztürk',
+	'Wiśniewski',
+	'Mbala',
+	'Nkosi',
+	'Rahimi',
+	'Verhaeghe',
+	'Vanneste',
+	'Coppens',
+	'Bouzid'
+];
 const FIRST = {
 	nl: ['Marie', 'Jan', 'Lotte', 'Pieter', 'Els', 'Wim', 'Noor', 'Tom', 'Ines', 'Bart'],
 	fr: ['Sophie', 'Luc', 'Amélie', 'Jean', 'Chloé'],
@@ -11,11 +52,40 @@ const FIRST = {
 	en: ['Grace', 'Daniel', 'Aisha']
 } as const;
 const LANGUAGE_OF_SURNAME: Record<string, keyof typeof FIRST> = {
-	'El Idrissi': 'ar', Benali: 'ar', Hakimi: 'ar', Amrani: 'ar', Bakkali: 'ar', Bouzid: 'ar', Yilmaz: 'tr', Kaya: 'tr', Demir: 'tr', Öztürk: 'tr',
-	Nowak: 'pl', Kowalski: 'pl', Wiśniewski: 'pl', Diallo: 'fr', Mukendi: 'fr', Mbala: 'fr', Dubois: 'fr', Lemaire: 'fr', Popescu: 'en', Ahmadi: 'en', Haidari: 'en', Nkosi: 'en', Rahimi: 'en'
+	'El Idrissi': 'ar',
+	Benali: 'ar',
+	Hakimi: 'ar',
+	Amrani: 'ar',
+	Bakkali: 'ar',
+	Bouzid: 'ar',
+	Yilmaz: 'tr',
+	Kaya: 'tr',
+	Demir: 'tr',
+	Öztürk: 'tr',
+	Nowak: 'pl',
+	Kowalski: 'pl',
+	Wiśniewski: 'pl',
+	Diallo: 'fr',
+	Mukendi: 'fr',
+	Mbala: 'fr',
+	Dubois: 'fr',
+	Lemaire: 'fr',
+	Popescu: 'en',
+	Ahmadi: 'en',
+	Haidari: 'en',
+	Nkosi: 'en',
+	Rahimi: 'en'
 };
 
-export type DemoResident = { firstName: string; lastName: string; birthYear: number; language: string; contactChannel: 'email' | 'phone' | 'letter' | 'visit'; email: string | null; phone: string | null };
+export type DemoResident = {
+	firstName: string;
+	lastName: string;
+	birthYear: number;
+	language: string;
+	contactChannel: 'email' | 'phone' | 'letter' | 'visit';
+	email: string | null;
+	phone: string | null;
+};
 export type DemoHousehold = { name: string; moveInDate: string; residents: DemoResident[] };
 
 function generator(seed: number) {
@@ -52,7 +122,10 @@ export function demoHouseholds(count: number, seed: number, newEstate: boolean, 
 			usedNames.add(`${firstName} ${lastName}`);
 			const adult = r < 2;
 			const channel = adult ? pick(['email', 'phone', 'phone', 'letter', 'visit'] as const) : 'visit';
-			const slug = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+			const slug = `${firstName}.${lastName}`
+				.toLowerCase()
+				.normalize('NFD')
+				.replace(/[^a-z.]/g, '');
 			residents.push({
 				firstName,
 				lastName,

@@ -28,7 +28,15 @@ export function squareAround([lon, lat]: [number, number], halfSize: number): { 
 	const r = (n: number) => Math.round(n * 1e6) / 1e6;
 	return {
 		type: 'Polygon',
-		coordinates: [[[r(lon - dLon), r(lat - halfSize)], [r(lon + dLon), r(lat - halfSize)], [r(lon + dLon), r(lat + halfSize)], [r(lon - dLon), r(lat + halfSize)], [r(lon - dLon), r(lat - halfSize)]]]
+		coordinates: [
+			[
+				[r(lon - dLon), r(lat - halfSize)],
+				[r(lon + dLon), r(lat - halfSize)],
+				[r(lon + dLon), r(lat + halfSize)],
+				[r(lon - dLon), r(lat + halfSize)],
+				[r(lon - dLon), r(lat - halfSize)]
+			]
+		]
 	};
 }
 
@@ -62,9 +70,27 @@ export const DEMO_AREAS: DemoArea[] = [
 		centre: [3.1905, 50.8065],
 		halfSize: 0.004,
 		estates: [
-			{ name: 'Vlashof', housingCompany: 'De Vlashaard', description: 'Nieuwbouw, in gebruik sinds dit jaar.', centre: [3.1885, 50.8055], buildings: [{ street: 'Vlashofstraat', houseNumber: '2', postalCode: '8560', dwellings: 5 }] },
-			{ name: 'Leiemeersen', housingCompany: 'De Vlashaard', description: 'Rijwoningen voor gezinnen.', centre: [3.1925, 50.8072], buildings: [{ street: 'Leiemeers', houseNumber: '10', postalCode: '8560', dwellings: 4 }] },
-			{ name: 'Lindenhof', housingCompany: 'De Vlashaard', description: 'Kleine woonwijk met appartementen voor senioren.', centre: [3.1910, 50.8080], buildings: [{ street: 'Lindenhof', houseNumber: '1', postalCode: '8560', dwellings: 4 }] }
+			{
+				name: 'Vlashof',
+				housingCompany: 'De Vlashaard',
+				description: 'Nieuwbouw, in gebruik sinds dit jaar.',
+				centre: [3.1885, 50.8055],
+				buildings: [{ street: 'Vlashofstraat', houseNumber: '2', postalCode: '8560', dwellings: 5 }]
+			},
+			{
+				name: 'Leiemeersen',
+				housingCompany: 'De Vlashaard',
+				description: 'Rijwoningen voor gezinnen.',
+				centre: [3.1925, 50.8072],
+				buildings: [{ street: 'Leiemeers', houseNumber: '10', postalCode: '8560', dwellings: 4 }]
+			},
+			{
+				name: 'Lindenhof',
+				housingCompany: 'De Vlashaard',
+				description: 'Kleine woonwijk met appartementen voor senioren.',
+				centre: [3.191, 50.808],
+				buildings: [{ street: 'Lindenhof', houseNumber: '1', postalCode: '8560', dwellings: 4 }]
+			}
 		]
 	},
 	{
@@ -94,7 +120,15 @@ export const DEMO_AREAS: DemoArea[] = [
 		description: 'Aandachtsgebied in Oostende, met veel jonge gezinnen en een actief buurtnetwerk.',
 		centre: [2.929, 51.2195],
 		halfSize: 0.004,
-		estates: [{ name: 'Nieuwe Stad', housingCompany: null, description: 'Sociale appartementen in de Nieuwe Stad.', centre: [2.929, 51.2195], buildings: [{ street: 'Stuiverstraat', houseNumber: '40', postalCode: '8400', dwellings: 5 }] }]
+		estates: [
+			{
+				name: 'Nieuwe Stad',
+				housingCompany: null,
+				description: 'Sociale appartementen in de Nieuwe Stad.',
+				centre: [2.929, 51.2195],
+				buildings: [{ street: 'Stuiverstraat', houseNumber: '40', postalCode: '8400', dwellings: 5 }]
+			}
+		]
 	},
 	{
 		name: 'De Barakken',
@@ -103,7 +137,15 @@ export const DEMO_AREAS: DemoArea[] = [
 		description: 'Wijk in Menen dicht bij de grens, met een sterke buurtwerking.',
 		centre: [3.127, 50.795],
 		halfSize: 0.003,
-		estates: [{ name: 'De Barakken', housingCompany: null, description: 'Rijwoningen en appartementen.', centre: [3.127, 50.795], buildings: [{ street: 'Barakkenstraat', houseNumber: '5', postalCode: '8930', dwellings: 4 }] }]
+		estates: [
+			{
+				name: 'De Barakken',
+				housingCompany: null,
+				description: 'Rijwoningen en appartementen.',
+				centre: [3.127, 50.795],
+				buildings: [{ street: 'Barakkenstraat', houseNumber: '5', postalCode: '8930', dwellings: 4 }]
+			}
+		]
 	},
 	{
 		name: 'Centrumwijk',
@@ -112,7 +154,15 @@ export const DEMO_AREAS: DemoArea[] = [
 		description: 'Centrumwijk van Harelbeke, waar bewoners samen werken aan een groenere buurt.',
 		centre: [3.3095, 50.8545],
 		halfSize: 0.003,
-		estates: [{ name: 'Centrumwijk', housingCompany: null, description: 'Appartementen in het centrum.', centre: [3.3095, 50.8545], buildings: [{ street: 'Marktstraat', houseNumber: '15', postalCode: '8530', dwellings: 4 }] }]
+		estates: [
+			{
+				name: 'Centrumwijk',
+				housingCompany: null,
+				description: 'Appartementen in het centrum.',
+				centre: [3.3095, 50.8545],
+				buildings: [{ street: 'Marktstraat', houseNumber: '15', postalCode: '8530', dwellings: 4 }]
+			}
+		]
 	},
 	{
 		name: 'Dierdonk-Zwartegevel',
@@ -121,6 +171,14 @@ export const DEMO_AREAS: DemoArea[] = [
 		description: 'Wijk in Tielt met sociale woningen en een speelplein.',
 		centre: [3.336, 50.996],
 		halfSize: 0.003,
-		estates: [{ name: 'Dierdonk-Zwartegevel', housingCompany: null, description: 'Rijwoningen rond een binnenplein.', centre: [3.336, 50.996], buildings: [{ street: 'Zwartegevelstraat', houseNumber: '8', postalCode: '8700', dwellings: 4 }] }]
+		estates: [
+			{
+				name: 'Dierdonk-Zwartegevel',
+				housingCompany: null,
+				description: 'Rijwoningen rond een binnenplein.',
+				centre: [3.336, 50.996],
+				buildings: [{ street: 'Zwartegevelstraat', houseNumber: '8', postalCode: '8700', dwellings: 4 }]
+			}
+		]
 	}
 ];

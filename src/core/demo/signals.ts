@@ -52,7 +52,17 @@ const TECHNICAL_DAYS: Partial<Record<DemoCategoryKey, { days: number; priority: 
 };
 
 /** How the signals spread over the demo estates: Wallaysplein, the oldest and largest, gets the most. */
-const ESTATE_WEIGHTS: Record<string, number> = { Wallaysplein: 34, Vlashof: 8, Leiemeersen: 7, Lindenhof: 7, Kapelakker: 20, 'Nieuwe Stad': 6, 'De Barakken': 6, Centrumwijk: 5, 'Dierdonk-Zwartegevel': 7 };
+const ESTATE_WEIGHTS: Record<string, number> = {
+	Wallaysplein: 34,
+	Vlashof: 8,
+	Leiemeersen: 7,
+	Lindenhof: 7,
+	Kapelakker: 20,
+	'Nieuwe Stad': 6,
+	'De Barakken': 6,
+	Centrumwijk: 5,
+	'Dierdonk-Zwartegevel': 7
+};
 
 export const DEMO_SIGNAL_COUNT = 360;
 const TEXT_SEED = 2026;
@@ -73,9 +83,24 @@ type Orgs = Record<'westFlanders' | 'antwerp' | 'vlashaard' | 'voorkempen' | 'oc
 
 /** The actor a demo login signs in as (other demo loaders act as the same people). */
 export async function staffActor(db: Db, email: string): Promise<StaffActor> {
-	const u = await db.selectFrom('users as u').leftJoin('organisations as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organisation_id', 'o.kind']).where('u.email', '=', email).executeTakeFirstOrThrow();
+	const u = await db
+		.selectFrom('users as u')
+		.leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+		.select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organisation_id', 'o.kind'])
+		.where('u.email', '=', email)
+		.executeTakeFirstOrThrow();
 	const teams = await db.selectFrom('team_members').select('team_id').where('user_id', '=', u.id).execute();
-	return { kind: 'staff', id: u.id, name: u.name, email: u.email, role: u.role, organisationId: u.organisation_id, organisationKind: u.kind, teamIds: teams.map((t) => t.team_id), reach: await loadReach(db, u.organisation_id) };
+	return {
+		kind: 'staff',
+		id: u.id,
+		name: u.name,
+		email: u.email,
+		role: u.role,
+		organisationId: u.organisation_id,
+		organisationKind: u.kind,
+		teamIds: teams.map((t) => t.team_id),
+		reach: await loadReach(db, u.organisation_id)
+	};
 }
 
 async function idOf(db: Db, table: 'organisations' | 'teams', name: string): Promise<string> {
@@ -90,8 +115,11 @@ async function categoriesAndRules(db: Db, orgs: Orgs): Promise<Map<string, { id:
 		const [name, nameFr, nameEn] = CATEGORY_NAMES[c.key];
 		await createCategory(db, actor, { key: c.key, kind: c.kind, name, nameFr, nameEn, sortOrder: 10 * (i + 1), isActive: true });
 	}
-	const categories = new Map((await db.selectFrom('signal_categories').select(['id', 'key', 'kind']).execute()).map((c) => [c.key, { id: c.id, kind: c.kind }]));
-	const area = async (name: string, kind: 'municipality') => (await db.selectFrom('areas').select('id').where('name', '=', name).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
+	const categories = new Map(
+		(await db.selectFrom('signal_categories').select(['id', 'key', 'kind']).execute()).map((c) => [c.key, { id: c.id, kind: c.kind }])
+	);
+	const area = async (name: string, kind: 'municipality') =>
+		(await db.selectFrom('areas').select('id').where('name', '=', name).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
 	const wevelgem = await area('Wevelgem', 'municipality');
 	const brecht = await area('Brecht', 'municipality');
 	const technicalTeam = await idOf(db, 'teams', 'Technische dienst');
@@ -100,8 +128,13 @@ async function categoriesAndRules(db: Db, orgs: Orgs): Promise<Map<string, { id:
 	for (const [key, c] of categories) {
 		const demo = key as DemoCategoryKey;
 		const technical = TECHNICAL_DAYS[demo] ?? { days: 10, priority: 'normal' as const };
-		const rule = (areaId: string | undefined, organisationId: string, teamId: string | undefined, deadlineDays: number, priority: 'urgent' | 'high' | 'normal' = 'normal') =>
-			setRoutingRule(db, actor, { categoryId: c.id, areaId, organisationId, teamId, deadlineDays, priority });
+		const rule = (
+			areaId: string | undefined,
+			organisationId: string,
+			teamId: string | undefined,
+			deadlineDays: number,
+			priority: 'urgent' | 'high' | 'normal' = 'normal'
+		) => setRoutingRule(db, actor, { categoryId: c.id, areaId, organisationId, teamId, deadlineDays, priority });
 		switch (c.kind) {
 			case 'home_repair':
 			case 'common_spaces':
@@ -132,7 +165,13 @@ async function categoriesAndRules(db: Db, orgs: Orgs): Promise<Map<string, { id:
 type Estate = { id: string; name: string; lon: number | null; lat: number | null; municipality: string; residentIds: string[] };
 
 async function demoEstates(db: Db): Promise<Estate[]> {
-	const estates = await db.selectFrom('estates as e').innerJoin('areas as a', 'a.id', 'e.area_id').leftJoin('areas as m', 'm.id', 'a.parent_id').select(['e.id', 'e.name', 'e.lon', 'e.lat', 'm.name as municipality']).orderBy('e.name').execute();
+	const estates = await db
+		.selectFrom('estates as e')
+		.innerJoin('areas as a', 'a.id', 'e.area_id')
+		.leftJoin('areas as m', 'm.id', 'a.parent_id')
+		.select(['e.id', 'e.name', 'e.lon', 'e.lat', 'm.name as municipality'])
+		.orderBy('e.name')
+		.execute();
 	const residents = await db
 		.selectFrom('residents as r')
 		.innerJoin('households as h', 'h.id', 'r.household_id')
@@ -141,17 +180,36 @@ async function demoEstates(db: Db): Promise<Estate[]> {
 		.select(['r.id', 'b.estate_id'])
 		.orderBy('r.id')
 		.execute();
-	return estates.map((e) => ({ id: e.id, name: e.name, lon: e.lon, lat: e.lat, municipality: e.municipality ?? '', residentIds: residents.filter((r) => r.estate_id === e.id).map((r) => r.id) }));
+	return estates.map((e) => ({
+		id: e.id,
+		name: e.name,
+		lon: e.lon,
+		lat: e.lat,
+		municipality: e.municipality ?? '',
+		residentIds: residents.filter((r) => r.estate_id === e.id).map((r) => r.id)
+	}));
 }
 
-const REJECT_REASONS = ['Na controle: condens door te weinig verluchten. We gaven uitleg over verluchten.', 'Dit valt onder het onderhoud door de huurder (zie huurcontract).', 'Dubbele melding: we volgen dit op in een andere melding.'];
-const NOT_OUR_TASK = ['Dit is voor de gemeente: wij hebben het doorgegeven.', 'Privéterrein: de eigenaar is verwittigd.', 'Dit is een burenruzie: de opbouwwerker neemt contact op.'];
+const REJECT_REASONS = [
+	'Na controle: condens door te weinig verluchten. We gaven uitleg over verluchten.',
+	'Dit valt onder het onderhoud door de huurder (zie huurcontract).',
+	'Dubbele melding: we volgen dit op in een andere melding.'
+];
+const NOT_OUR_TASK = [
+	'Dit is voor de gemeente: wij hebben het doorgegeven.',
+	'Privéterrein: de eigenaar is verwittigd.',
+	'Dit is een burenruzie: de opbouwwerker neemt contact op.'
+];
 
 /**
  * Loads the demo signals after the demo places, organisations and people exist (buildDemoData). `now` anchors the
  * year of signals, so the demo always shows the last twelve months.
  */
-export async function loadDemoSignals(outer: Db, now = new Date(), origin = 'http://localhost:3000'): Promise<{ signals: number; collectiveIssueId: string | null }> {
+export async function loadDemoSignals(
+	outer: Db,
+	now = new Date(),
+	origin = 'http://localhost:3000'
+): Promise<{ signals: number; collectiveIssueId: string | null }> {
 	return inTransaction(outer, (db) => loadAll(db, now, origin));
 }
 
@@ -177,7 +235,13 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 	const ocmwWorker = await staffActor(db, 'ocmw@leefbaar.demo');
 	/** Who moves a signal on: the organisation's own demo login, else the institute's worker of that region. */
 	const handlerFor = (organisationId: string | null, estate: Estate): StaffActor =>
-		organisationId === orgs.vlashaard ? landlord : organisationId === orgs.ocmw ? ocmwWorker : organisationId === orgs.antwerp || estate.municipality === 'Brecht' ? kapelakkerWorker : worker;
+		organisationId === orgs.vlashaard
+			? landlord
+			: organisationId === orgs.ocmw
+				? ocmwWorker
+				: organisationId === orgs.antwerp || estate.municipality === 'Brecht'
+					? kapelakkerWorker
+					: worker;
 
 	const estates = await demoEstates(db);
 	const weighted = estates.flatMap((e) => Array<Estate>(ESTATE_WEIGHTS[e.name] ?? 3).fill(e));
@@ -201,7 +265,12 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 		day.setUTCHours(7 + Math.floor(rnd.next() * 11), Math.floor(rnd.next() * 60), 0, 0);
 		const createdAt = day.getTime() > now.getTime() - HOUR ? new Date(now.getTime() - HOUR) : day;
 		const onMap = rnd.chance(0.45) && estate.lon !== null && estate.lat !== null;
-		const point = onMap ? { lon: estate.lon! + (rnd.next() - 0.5) * 0.003, lat: estate.lat! + (rnd.next() - 0.5) * 0.002, locationKind: 'map' as const } : { locationKind: category.kind === 'common_spaces' ? ('common_space' as const) : category.kind === 'home_repair' ? ('dwelling' as const) : ('none' as const) };
+		const point = onMap
+			? { lon: estate.lon! + (rnd.next() - 0.5) * 0.003, lat: estate.lat! + (rnd.next() - 0.5) * 0.002, locationKind: 'map' as const }
+			: {
+					locationKind:
+						category.kind === 'common_spaces' ? ('common_space' as const) : category.kind === 'home_repair' ? ('dwelling' as const) : ('none' as const)
+				};
 		const at = { baseUrl: origin, now: createdAt };
 		let result: IntakeResult;
 		const wevelgem = estate.municipality === 'Wevelgem';
@@ -210,11 +279,32 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 			// A worker meets the resident (house visit, community centre) and registers it with their consent (once per
 			// resident: a consent in force cannot be recorded twice).
 			consented.add(resident);
-			result = await registerSignal(db, worker, { kind: 'help', categoryId: category.id, description: t.text, estateId: estate.id, residentId: resident, channel: rnd.pick(['house_visit', 'community_centre'] as const), consentGiven: true }, at);
+			result = await registerSignal(
+				db,
+				worker,
+				{
+					kind: 'help',
+					categoryId: category.id,
+					description: t.text,
+					estateId: estate.id,
+					residentId: resident,
+					channel: rnd.pick(['house_visit', 'community_centre'] as const),
+					consentGiven: true
+				},
+				at
+			);
 		} else {
 			// Residents report on their phone; demo reporters leave a phone number at most, so the demo sends no mail.
-			const phone = category.kind === 'help' || rnd.chance(0.3) ? `+32 470 ${String(100000 + Math.floor(rnd.next() * 899999)).replace(/(\d{2})(\d{2})(\d{2})/, '$1 $2 $3')}` : undefined;
-			result = await reportSignal(db, anonymous, { kind: category.kind, categoryId: category.id, description: t.text, estateId: estate.id, ...point, phone, language: t.language }, { ...at, source: 'web' });
+			const phone =
+				category.kind === 'help' || rnd.chance(0.3)
+					? `+32 470 ${String(100000 + Math.floor(rnd.next() * 899999)).replace(/(\d{2})(\d{2})(\d{2})/, '$1 $2 $3')}`
+					: undefined;
+			result = await reportSignal(
+				db,
+				anonymous,
+				{ kind: category.kind, categoryId: category.id, description: t.text, estateId: estate.id, ...point, phone, language: t.language },
+				{ ...at, source: 'web' }
+			);
 		}
 		await liveThrough(result, createdAt, estate, t.category);
 	}
@@ -231,7 +321,18 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 		// few weeks' open signals and only some past their deadline, not a year of them. Damp on Wallaysplein is the
 		// estate's long-running problem: of the last months' damp more stays open, past its deadline.
 		const beforeDeadline = deadline > now.getTime();
-		const stuck = estate.name === 'Wallaysplein' && key === 'leak_damp' ? (ageDays < 150 ? 0.5 : 0.01) : beforeDeadline ? 0.7 : ageDays < 30 ? 0.12 : ageDays < 90 ? 0.03 : 0.005;
+		const stuck =
+			estate.name === 'Wallaysplein' && key === 'leak_damp'
+				? ageDays < 150
+					? 0.5
+					: 0.01
+				: beforeDeadline
+					? 0.7
+					: ageDays < 30
+						? 0.12
+						: ageDays < 90
+							? 0.03
+							: 0.005;
 		if (r < 0.07) {
 			await changeStatus(db, handler, signal.id, { status: 'rejected', reason: rnd.pick(REJECT_REASONS) }, when(firstResponse));
 			return;
@@ -246,16 +347,29 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 		let handledBy = handler;
 		if (key === 'neighbour_conflict' && estate.municipality === 'Wevelgem' && referrals < 6) {
 			referrals++;
-			const referral = await referSignal(db, handler, signal.id, { toOrganisationId: orgs.ocmw, note: 'Achter de ruzie zit een gezin met schulden; kunnen jullie langsgaan?' }, when(firstResponse + 2 * HOUR));
+			const referral = await referSignal(
+				db,
+				handler,
+				signal.id,
+				{ toOrganisationId: orgs.ocmw, note: 'Achter de ruzie zit een gezin met schulden; kunnen jullie langsgaan?' },
+				when(firstResponse + 2 * HOUR)
+			);
 			const answerAt = firstResponse + (1 + rnd.next() * 2) * DAY;
 			if (answerAt < now.getTime()) {
 				const accept = referrals !== 3;
-				await respondToReferral(db, ocmwWorker, referral.id, { accept, reason: accept ? undefined : 'Het gezin is al in begeleiding bij het CAW.' }, when(answerAt));
+				await respondToReferral(
+					db,
+					ocmwWorker,
+					referral.id,
+					{ accept, reason: accept ? undefined : 'Het gezin is al in begeleiding bij het CAW.' },
+					when(answerAt)
+				);
 				if (accept) handledBy = ocmwWorker;
 			}
 		}
 		if (r < 0.12 + stuck) {
-			if (rnd.chance(0.4)) await changeStatus(db, handledBy, signal.id, { status: rnd.chance(0.5) ? 'in_progress' : 'waiting' }, when(firstResponse + HOUR * 3));
+			if (rnd.chance(0.4))
+				await changeStatus(db, handledBy, signal.id, { status: rnd.chance(0.5) ? 'in_progress' : 'waiting' }, when(firstResponse + HOUR * 3));
 			return;
 		}
 		// Three in four solved on time; the rest days or weeks late.
@@ -278,7 +392,13 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 	const issue = await createCollectiveIssue(
 		db,
 		kapelakkerWorker,
-		{ title: 'Zwerfvuil en sluikstort rond Kapelakker', description: 'Voor het overleg met de gemeente Brecht: waar en hoe vaak bewoners zwerfvuil melden.', estateId: kapelakker.id, categoryId: dumping.id, signalIds: litter.map((s) => s.id) },
+		{
+			title: 'Zwerfvuil en sluikstort rond Kapelakker',
+			description: 'Voor het overleg met de gemeente Brecht: waar en hoe vaak bewoners zwerfvuil melden.',
+			estateId: kapelakker.id,
+			categoryId: dumping.id,
+			signalIds: litter.map((s) => s.id)
+		},
 		{ now }
 	);
 
@@ -288,19 +408,35 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 	const damp = categories.get('leak_damp');
 	if (wallaysplein && damp) {
 		const before = new Date(now.getTime() - 200 * DAY).toISOString();
-		const wet = await db.selectFrom('signals').select('id').where('estate_id', '=', wallaysplein.id).where('category_id', '=', damp.id).where('created_at', '<', before).where('status', 'in', ['resolved', 'closed']).execute();
+		const wet = await db
+			.selectFrom('signals')
+			.select('id')
+			.where('estate_id', '=', wallaysplein.id)
+			.where('category_id', '=', damp.id)
+			.where('created_at', '<', before)
+			.where('status', 'in', ['resolved', 'closed'])
+			.execute();
 		if (wet.length > 0) {
 			const talk = await createCollectiveIssue(
 				db,
 				worker,
-				{ title: 'Vocht en schimmel in de flats van het Wallaysplein', description: 'Voor het overleg met De Vlashaard en het buurtcomité: hoeveel gezinnen vocht melden, en hoe lang het duurt.', estateId: wallaysplein.id, categoryId: damp.id, signalIds: wet.map((r) => r.id) },
+				{
+					title: 'Vocht en schimmel in de flats van het Wallaysplein',
+					description: 'Voor het overleg met De Vlashaard en het buurtcomité: hoeveel gezinnen vocht melden, en hoe lang het duurt.',
+					estateId: wallaysplein.id,
+					categoryId: damp.id,
+					signalIds: wet.map((r) => r.id)
+				},
 				{ now: new Date(now.getTime() - 190 * DAY) }
 			);
 			await closeCollectiveIssue(
 				db,
 				worker,
 				talk.id,
-				{ outcome: 'De Vlashaard plaatst ventilatie in blok A en B en controleert de daken voor de winter. Het buurtcomité volgt op en bespreekt het opnieuw in het voorjaar.' },
+				{
+					outcome:
+						'De Vlashaard plaatst ventilatie in blok A en B en controleert de daken voor de winter. Het buurtcomité volgt op en bespreekt het opnieuw in het voorjaar.'
+				},
 				{ now: new Date(now.getTime() - 160 * DAY) }
 			);
 		}

@@ -3,14 +3,24 @@
 // buurtwerking anderzijds"): its questions in Dutch (with easy read), French and English, and what tenants wrote.
 import type { StructureInput } from '../surveys/model';
 
-export const DEMO_SURVEY_TITLE = { nl: 'Hoe woont u? Uw mening over De Vlashaard en het buurtwerk', fr: 'Comment vivez-vous ici ? Votre avis sur De Vlashaard et le travail de quartier', en: 'How do you live here? Your view of De Vlashaard and neighbourhood work' };
+export const DEMO_SURVEY_TITLE = {
+	nl: 'Hoe woont u? Uw mening over De Vlashaard en het buurtwerk',
+	fr: 'Comment vivez-vous ici ? Votre avis sur De Vlashaard et le travail de quartier',
+	en: 'How do you live here? Your view of De Vlashaard and neighbourhood work'
+};
 export const DEMO_SURVEY_INTRO = {
-	nl: { text: 'De Vlashaard en het buurtwerk willen weten hoe u woont en wat beter kan. Het duurt ongeveer 10 minuten.', easy: 'Wij willen weten hoe u woont. Wat is goed? Wat kan beter? Het duurt 10 minuten.' },
+	nl: {
+		text: 'De Vlashaard en het buurtwerk willen weten hoe u woont en wat beter kan. Het duurt ongeveer 10 minuten.',
+		easy: 'Wij willen weten hoe u woont. Wat is goed? Wat kan beter? Het duurt 10 minuten.'
+	},
 	fr: 'De Vlashaard et le travail de quartier veulent savoir comment vous vivez et ce qui peut être amélioré. Cela prend environ 10 minutes.',
 	en: 'De Vlashaard and neighbourhood work want to know how you live and what could be better. It takes about 10 minutes.'
 };
 export const DEMO_SURVEY_CONSENT = {
-	nl: { text: 'Uw antwoorden zijn anoniem: we weten niet wie wat antwoordde. Met een code uit uw brief zien we alleen dat uw gezin antwoordde. We tonen nooit cijfers van minder dan 5 gezinnen.', easy: 'Niemand weet wat u antwoordt. Uw naam staat er niet bij.' },
+	nl: {
+		text: 'Uw antwoorden zijn anoniem: we weten niet wie wat antwoordde. Met een code uit uw brief zien we alleen dat uw gezin antwoordde. We tonen nooit cijfers van minder dan 5 gezinnen.',
+		easy: 'Niemand weet wat u antwoordt. Uw naam staat er niet bij.'
+	},
 	fr: 'Vos réponses sont anonymes : nous ne savons pas qui a répondu quoi. Avec le code de votre lettre, nous voyons seulement que votre ménage a répondu. Nous ne montrons jamais de chiffres de moins de 5 ménages.',
 	en: 'Your answers are anonymous: we do not know who answered what. With the code from your letter we only see that your household answered. We never show figures of fewer than 5 households.'
 };
@@ -23,20 +33,46 @@ export const DEMO_SURVEY_STRUCTURE: StructureInput = {
 			key: 'woning',
 			title: { nl: 'Uw woning en De Vlashaard', fr: 'Votre logement et De Vlashaard', en: 'Your home and De Vlashaard' },
 			questions: [
-				{ key: 'woning_tevreden', kind: 'scale', required: true, label: { nl: { text: 'Hoe tevreden bent u over uw woning?', easy: 'Bent u blij met uw huis?' }, fr: 'Êtes-vous satisfait de votre logement ?', en: 'How happy are you with your home?' } },
-				{ key: 'herstelling_gevraagd', kind: 'yes_no', required: true, label: { nl: { text: 'Vroeg u het voorbije jaar een herstelling aan bij De Vlashaard?', easy: 'Vroeg u dit jaar iets te maken?' }, fr: 'Avez-vous demandé une réparation à De Vlashaard cette année ?', en: 'Did you ask De Vlashaard for a repair this year?' } },
+				{
+					key: 'woning_tevreden',
+					kind: 'scale',
+					required: true,
+					label: {
+						nl: { text: 'Hoe tevreden bent u over uw woning?', easy: 'Bent u blij met uw huis?' },
+						fr: 'Êtes-vous satisfait de votre logement ?',
+						en: 'How happy are you with your home?'
+					}
+				},
+				{
+					key: 'herstelling_gevraagd',
+					kind: 'yes_no',
+					required: true,
+					label: {
+						nl: { text: 'Vroeg u het voorbije jaar een herstelling aan bij De Vlashaard?', easy: 'Vroeg u dit jaar iets te maken?' },
+						fr: 'Avez-vous demandé une réparation à De Vlashaard cette année ?',
+						en: 'Did you ask De Vlashaard for a repair this year?'
+					}
+				},
 				{
 					key: 'herstelling_snel',
 					kind: 'scale',
 					required: true,
 					condition: { question: 'herstelling_gevraagd', is: 'yes' },
-					label: { nl: { text: 'Hoe tevreden bent u over hoe snel de herstelling gebeurde?', easy: 'Werd het snel gemaakt?' }, fr: 'Êtes-vous satisfait de la rapidité de la réparation ?', en: 'How happy are you with how quickly the repair was done?' }
+					label: {
+						nl: { text: 'Hoe tevreden bent u over hoe snel de herstelling gebeurde?', easy: 'Werd het snel gemaakt?' },
+						fr: 'Êtes-vous satisfait de la rapidité de la réparation ?',
+						en: 'How happy are you with how quickly the repair was done?'
+					}
 				},
 				{
 					key: 'contact_vlashaard',
 					kind: 'single_choice',
 					allowOther: true,
-					label: { nl: 'Hoe neemt u meestal contact op met De Vlashaard?', fr: 'Comment contactez-vous De Vlashaard le plus souvent ?', en: 'How do you usually contact De Vlashaard?' },
+					label: {
+						nl: 'Hoe neemt u meestal contact op met De Vlashaard?',
+						fr: 'Comment contactez-vous De Vlashaard le plus souvent ?',
+						en: 'How do you usually contact De Vlashaard?'
+					},
 					options: [
 						o('telefoon', 'Ik bel', 'Par téléphone', 'I phone'),
 						o('loket', 'Aan het loket', 'Au guichet', 'At the desk'),
@@ -45,15 +81,41 @@ export const DEMO_SURVEY_STRUCTURE: StructureInput = {
 						o('nooit', 'Ik neem nooit contact op', 'Je ne les contacte jamais', 'I never contact them')
 					]
 				},
-				{ key: 'vlashaard_luistert', kind: 'scale', label: { nl: { text: 'Voelt u zich gehoord door De Vlashaard?', easy: 'Luistert De Vlashaard naar u?' }, fr: 'Vous sentez-vous écouté par De Vlashaard ?', en: 'Do you feel heard by De Vlashaard?' } }
+				{
+					key: 'vlashaard_luistert',
+					kind: 'scale',
+					label: {
+						nl: { text: 'Voelt u zich gehoord door De Vlashaard?', easy: 'Luistert De Vlashaard naar u?' },
+						fr: 'Vous sentez-vous écouté par De Vlashaard ?',
+						en: 'Do you feel heard by De Vlashaard?'
+					}
+				}
 			]
 		},
 		{
 			key: 'buurt',
 			title: { nl: 'Uw buurt en het buurtwerk', fr: 'Votre quartier et le travail de quartier', en: 'Your neighbourhood and neighbourhood work' },
 			questions: [
-				{ key: 'buurt_tevreden', kind: 'scale', required: true, label: { nl: { text: 'Hoe graag woont u in uw buurt?', easy: 'Woont u hier graag?' }, fr: 'Aimez-vous vivre dans votre quartier ?', en: 'How much do you like living in your neighbourhood?' } },
-				{ key: 'buurtwerk_kent', kind: 'yes_no', required: true, label: { nl: { text: 'Kent u het buurtwerk (de opbouwwerker, het buurthuis)?', easy: 'Kent u de opbouwwerker of het buurthuis?' }, fr: 'Connaissez-vous le travail de quartier (le travailleur de quartier, la maison de quartier) ?', en: 'Do you know the neighbourhood work (the community worker, the community centre)?' } },
+				{
+					key: 'buurt_tevreden',
+					kind: 'scale',
+					required: true,
+					label: {
+						nl: { text: 'Hoe graag woont u in uw buurt?', easy: 'Woont u hier graag?' },
+						fr: 'Aimez-vous vivre dans votre quartier ?',
+						en: 'How much do you like living in your neighbourhood?'
+					}
+				},
+				{
+					key: 'buurtwerk_kent',
+					kind: 'yes_no',
+					required: true,
+					label: {
+						nl: { text: 'Kent u het buurtwerk (de opbouwwerker, het buurthuis)?', easy: 'Kent u de opbouwwerker of het buurthuis?' },
+						fr: 'Connaissez-vous le travail de quartier (le travailleur de quartier, la maison de quartier) ?',
+						en: 'Do you know the neighbourhood work (the community worker, the community centre)?'
+					}
+				},
 				{
 					key: 'activiteiten',
 					kind: 'multiple_choice',
@@ -68,16 +130,48 @@ export const DEMO_SURVEY_STRUCTURE: StructureInput = {
 						o('huiswerk', 'De huiswerkklas', "L'école des devoirs", 'The homework club')
 					]
 				},
-				{ key: 'buurtwerk_tevreden', kind: 'scale', condition: { question: 'buurtwerk_kent', is: 'yes' }, label: { nl: 'Hoe tevreden bent u over het buurtwerk?', fr: 'Êtes-vous satisfait du travail de quartier ?', en: 'How happy are you with the neighbourhood work?' } },
-				{ key: 'jaren', kind: 'number', min: 0, max: 70, label: { nl: 'Hoeveel jaar woont u al in deze wijk?', fr: 'Depuis combien d’années habitez-vous ce quartier ?', en: 'How many years have you lived on this estate?' }, unit: { nl: 'jaar', fr: 'ans', en: 'years' } }
+				{
+					key: 'buurtwerk_tevreden',
+					kind: 'scale',
+					condition: { question: 'buurtwerk_kent', is: 'yes' },
+					label: {
+						nl: 'Hoe tevreden bent u over het buurtwerk?',
+						fr: 'Êtes-vous satisfait du travail de quartier ?',
+						en: 'How happy are you with the neighbourhood work?'
+					}
+				},
+				{
+					key: 'jaren',
+					kind: 'number',
+					min: 0,
+					max: 70,
+					label: {
+						nl: 'Hoeveel jaar woont u al in deze wijk?',
+						fr: 'Depuis combien d’années habitez-vous ce quartier ?',
+						en: 'How many years have you lived on this estate?'
+					},
+					unit: { nl: 'jaar', fr: 'ans', en: 'years' }
+				}
 			]
 		},
 		{
 			key: 'ideeen',
 			title: { nl: 'Uw ideeën', fr: 'Vos idées', en: 'Your ideas' },
 			questions: [
-				{ key: 'noden', kind: 'needs_block', label: { nl: { text: 'Wat heeft u nodig, wat verwacht u, en welke ideeën heeft u voor de wijk?', easy: 'Wat wilt u? Wat is uw idee?' }, fr: 'De quoi avez-vous besoin, qu’attendez-vous, quelles idées avez-vous pour le quartier ?', en: 'What do you need, what do you expect, and what ideas do you have for the estate?' } },
-				{ key: 'opmerking', kind: 'long_text', label: { nl: 'Wilt u nog iets zeggen?', fr: 'Voulez-vous encore dire quelque chose ?', en: 'Anything else you want to say?' } }
+				{
+					key: 'noden',
+					kind: 'needs_block',
+					label: {
+						nl: { text: 'Wat heeft u nodig, wat verwacht u, en welke ideeën heeft u voor de wijk?', easy: 'Wat wilt u? Wat is uw idee?' },
+						fr: 'De quoi avez-vous besoin, qu’attendez-vous, quelles idées avez-vous pour le quartier ?',
+						en: 'What do you need, what do you expect, and what ideas do you have for the estate?'
+					}
+				},
+				{
+					key: 'opmerking',
+					kind: 'long_text',
+					label: { nl: 'Wilt u nog iets zeggen?', fr: 'Voulez-vous encore dire quelque chose ?', en: 'Anything else you want to say?' }
+				}
 			]
 		}
 	]
@@ -122,7 +216,26 @@ export const DEMO_REMARKS = {
 };
 
 export const DEMO_NEEDS = {
-	needs: ['Een spreekuur van De Vlashaard in het buurthuis', 'Meer licht op de parking', 'Hulp bij het invullen van papieren', 'Een bank en wat groen op het plein', 'Een veilige plek om te spelen', 'Iemand die naar ons luistert'],
-	expectations: ['Dat herstellingen binnen de maand gebeuren', 'Dat we horen wat er met onze klachten gebeurt', 'Duidelijke afspraken over de gemeenschappelijke ruimtes', 'Dat de lift snel hersteld wordt'],
-	ideas: ['Een plantenruil in de lente', 'Samen koken in het buurthuis', 'Een WhatsApp-groep van de blok', 'Een opruimdag met de buren', 'Een huiswerkklas op woensdag', 'Een buurtfeest op Dag van de Buren']
+	needs: [
+		'Een spreekuur van De Vlashaard in het buurthuis',
+		'Meer licht op de parking',
+		'Hulp bij het invullen van papieren',
+		'Een bank en wat groen op het plein',
+		'Een veilige plek om te spelen',
+		'Iemand die naar ons luistert'
+	],
+	expectations: [
+		'Dat herstellingen binnen de maand gebeuren',
+		'Dat we horen wat er met onze klachten gebeurt',
+		'Duidelijke afspraken over de gemeenschappelijke ruimtes',
+		'Dat de lift snel hersteld wordt'
+	],
+	ideas: [
+		'Een plantenruil in de lente',
+		'Samen koken in het buurthuis',
+		'Een WhatsApp-groep van de blok',
+		'Een opruimdag met de buren',
+		'Een huiswerkklas op woensdag',
+		'Een buurtfeest op Dag van de Buren'
+	]
 };

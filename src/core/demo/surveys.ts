@@ -60,14 +60,36 @@ const MORE_BLOCKS: Record<'Wallaysplein' | 'Vlashof', Array<{ street: string; ho
 	Vlashof: ['4', '6', '8', '10'].map((houseNumber) => ({ street: 'Vlashofstraat', houseNumber, dwellings: 24 }))
 };
 
-async function addBlocks(db: Db, estate: { id: string; name: 'Wallaysplein' | 'Vlashof'; slug: string; lon: number | null; lat: number | null }, seed: number, usedNames: Set<string>, now: Date): Promise<void> {
+async function addBlocks(
+	db: Db,
+	estate: { id: string; name: 'Wallaysplein' | 'Vlashof'; slug: string; lon: number | null; lat: number | null },
+	seed: number,
+	usedNames: Set<string>,
+	now: Date
+): Promise<void> {
 	const actor = system('demo');
 	for (const [b, block] of MORE_BLOCKS[estate.name].entries()) {
-		const building = await createBuilding(db, actor, { estateId: estate.id, name: `${block.street} ${block.houseNumber}`, street: block.street, houseNumber: block.houseNumber, postalCode: '8560', lon: estate.lon, lat: estate.lat });
+		const building = await createBuilding(db, actor, {
+			estateId: estate.id,
+			name: `${block.street} ${block.houseNumber}`,
+			street: block.street,
+			houseNumber: block.houseNumber,
+			postalCode: '8560',
+			lon: estate.lon,
+			lat: estate.lat
+		});
 		const households = demoHouseholds(block.dwellings, seed + b, estate.name === 'Vlashof', usedNames, now);
 		for (let i = 0; i < block.dwellings; i++) {
 			const ref = `${estate.slug.slice(0, 3).toUpperCase()}-${block.houseNumber}-${i + 1}`;
-			const dwelling = await createDwelling(db, actor, { buildingId: building.id, externalRef: ref, street: block.street, houseNumber: block.houseNumber, box: String(i + 1), postalCode: '8560', bedrooms: 1 + ((i + b) % 3) });
+			const dwelling = await createDwelling(db, actor, {
+				buildingId: building.id,
+				externalRef: ref,
+				street: block.street,
+				houseNumber: block.houseNumber,
+				box: String(i + 1),
+				postalCode: '8560',
+				bedrooms: 1 + ((i + b) % 3)
+			});
 			// One flat in twelve stands empty (between tenants).
 			if ((i + b) % 12 === 5) continue;
 			const h = households[i];
@@ -79,8 +101,28 @@ async function addBlocks(db: Db, estate: { id: string; name: 'Wallaysplein' | 'V
 
 /** How the tenants of each estate tend to answer: Wallaysplein's flats are old and damp, Vlashof is new. */
 const PROFILE = {
-	Wallaysplein: { home: [8, 17, 30, 33, 12], repairAsked: 0.62, speed: [22, 30, 25, 16, 7], heard: [15, 25, 30, 22, 8], area: [5, 12, 28, 38, 17], knowsWork: 0.72, work: [2, 5, 20, 45, 28], years: [1, 35], activities: [0.45, 0.25, 0.05, 0.3, 0.12] },
-	Vlashof: { home: [2, 5, 15, 45, 33], repairAsked: 0.35, speed: [10, 20, 30, 28, 12], heard: [8, 15, 35, 30, 12], area: [5, 10, 35, 35, 15], knowsWork: 0.35, work: [2, 6, 25, 42, 25], years: [0, 2], activities: [0.3, 0.1, 0.5, 0.15, 0.05] }
+	Wallaysplein: {
+		home: [8, 17, 30, 33, 12],
+		repairAsked: 0.62,
+		speed: [22, 30, 25, 16, 7],
+		heard: [15, 25, 30, 22, 8],
+		area: [5, 12, 28, 38, 17],
+		knowsWork: 0.72,
+		work: [2, 5, 20, 45, 28],
+		years: [1, 35],
+		activities: [0.45, 0.25, 0.05, 0.3, 0.12]
+	},
+	Vlashof: {
+		home: [2, 5, 15, 45, 33],
+		repairAsked: 0.35,
+		speed: [10, 20, 30, 28, 12],
+		heard: [8, 15, 35, 30, 12],
+		area: [5, 10, 35, 35, 15],
+		knowsWork: 0.35,
+		work: [2, 6, 25, 42, 25],
+		years: [0, 2],
+		activities: [0.3, 0.1, 0.5, 0.15, 0.05]
+	}
 } as const;
 const ACTIVITIES = ['buurtdrink', 'plantenruil', 'kennismaking', 'vergadering', 'huiswerk'];
 const CONTACT = ['telefoon', 'loket', 'mail', 'buurtwerk', 'nooit', 'other'];
@@ -93,7 +135,8 @@ function demoAnswers(rnd: Rnd, estate: 'Wallaysplein' | 'Vlashof' | null, better
 	if (a.herstelling_gevraagd === 'yes') a.herstelling_snel = scale(p.speed);
 	if (rnd.chance(0.93)) {
 		const contact = CONTACT[rnd.weighted(estate === 'Vlashof' ? [30, 10, 30, 20, 7, 3] : [40, 15, 10, 25, 7, 3])];
-		a.contact_vlashaard = contact === 'other' ? { choice: 'other', other: rnd.pick(['Via mijn dochter', 'Ik ga langs bij de conciërge', 'Par mon assistante sociale']) } : contact;
+		a.contact_vlashaard =
+			contact === 'other' ? { choice: 'other', other: rnd.pick(['Via mijn dochter', 'Ik ga langs bij de conciërge', 'Par mon assistante sociale']) } : contact;
 	}
 	if (rnd.chance(0.9)) a.vlashaard_luistert = scale(p.heard);
 	a.buurt_tevreden = scale(p.area);
@@ -117,7 +160,14 @@ function demoAnswers(rnd: Rnd, estate: 'Wallaysplein' | 'Vlashof' | null, better
 type Ctx = { db: Db; surveyId: string; sara: StaffActor; rnd: Rnd };
 
 /** Every household with a letter answers or not: by its code, on the worker's tablet at the door, or on paper. */
-async function answerWave(c: Ctx, letters: readonly CodeLetter[], estates: Record<string, string>, window: { from: number; days: number }, share: { code: number; tablet: number; paper: number; openLink: number }, better = 0): Promise<number> {
+async function answerWave(
+	c: Ctx,
+	letters: readonly CodeLetter[],
+	estates: Record<string, string>,
+	window: { from: number; days: number },
+	share: { code: number; tablet: number; paper: number; openLink: number },
+	better = 0
+): Promise<number> {
 	let stored = 0;
 	// A day in the window (not its last, so nine in the evening still falls before the close), between 9:00 and 20:00.
 	const at = () => new Date(window.from + Math.floor(c.rnd.next() * (window.days - 1)) * DAY + (9 + Math.floor(c.rnd.next() * 11)) * 3_600_000);
@@ -131,7 +181,14 @@ async function answerWave(c: Ctx, letters: readonly CodeLetter[], estates: Recor
 			c.db,
 			channel === 'code' ? { kind: 'anonymous' } : c.sara,
 			c.surveyId,
-			{ submissionId: newId(), channel, code: channel === 'code' || channel === 'paper' ? letter.code : undefined, estateId: estates[estate], language: ['nl', 'fr', 'en'][language], answers: demoAnswers(c.rnd, estate, better) },
+			{
+				submissionId: newId(),
+				channel,
+				code: channel === 'code' || channel === 'paper' ? letter.code : undefined,
+				estateId: estates[estate],
+				language: ['nl', 'fr', 'en'][language],
+				answers: demoAnswers(c.rnd, estate, better)
+			},
 			at()
 		);
 		stored++;
@@ -140,7 +197,19 @@ async function answerWave(c: Ctx, letters: readonly CodeLetter[], estates: Recor
 	const posters = Math.round(letters.length * share.openLink);
 	for (let i = 0; i < posters; i++) {
 		const estate = c.rnd.chance(0.7) ? (c.rnd.chance(0.75) ? 'Wallaysplein' : 'Vlashof') : null;
-		await submitAnswerSet(c.db, { kind: 'anonymous' }, c.surveyId, { submissionId: newId(), channel: 'open_link', estateId: estate ? estates[estate] : undefined, language: 'nl', answers: demoAnswers(c.rnd, estate, better) }, at());
+		await submitAnswerSet(
+			c.db,
+			{ kind: 'anonymous' },
+			c.surveyId,
+			{
+				submissionId: newId(),
+				channel: 'open_link',
+				estateId: estate ? estates[estate] : undefined,
+				language: 'nl',
+				answers: demoAnswers(c.rnd, estate, better)
+			},
+			at()
+		);
 		stored++;
 	}
 	return stored;
@@ -158,14 +227,26 @@ async function tagWave(c: Ctx, waveId: string, themes: ReadonlyArray<{ id: strin
 		}
 		for (const [themeId, openAnswerIds] of tagged) await tagOpenAnswers(c.db, c.sara, c.surveyId, { openAnswerIds, themeId });
 		const fit = items.filter((i) => /buurthuis is fijn|speelruimte|buurtfeest|plantenruil|spreekuur/i.test(i.text)).slice(0, 8);
-		if (fit.length) await setOpenAnswersPublic(c.db, c.sara, c.surveyId, fit.map((i) => i.id), true);
+		if (fit.length)
+			await setOpenAnswersPublic(
+				c.db,
+				c.sara,
+				c.surveyId,
+				fit.map((i) => i.id),
+				true
+			);
 	}
 }
 
 export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http://localhost:3000'): Promise<{ surveyId: string; answerSets: number }> {
 	const rnd = generator(4242);
 	const sara = await staffActor(db, 'opbouwwerker@leefbaar.demo');
-	const estates = await db.selectFrom('estates').select(['id', 'name', 'slug', 'lon', 'lat']).where('name', 'in', ['Wallaysplein', 'Vlashof']).orderBy('name', 'desc').execute();
+	const estates = await db
+		.selectFrom('estates')
+		.select(['id', 'name', 'slug', 'lon', 'lat'])
+		.where('name', 'in', ['Wallaysplein', 'Vlashof'])
+		.orderBy('name', 'desc')
+		.execute();
 	const usedNames = new Set<string>();
 	for (const [i, e] of estates.entries()) await addBlocks(db, { ...e, name: e.name as 'Wallaysplein' | 'Vlashof' }, 900 + 50 * i, usedNames, now);
 	const estateIds = Object.fromEntries(estates.map((e) => [e.name, e.id]));
@@ -173,8 +254,26 @@ export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http:/
 
 	const wave1 = { from: now.getTime() - 400 * DAY, days: 45 };
 	const wave2 = { from: now.getTime() - 12 * DAY, days: 12 };
-	const survey = await createSurvey(db, sara, { title: DEMO_SURVEY_TITLE, intro: DEMO_SURVEY_INTRO, consent: DEMO_SURVEY_CONSENT, modes: ['open_link', 'code', 'paper', 'tablet'], estateIds: Object.values(estateIds), partnerOrganisationIds: [vlashaard.id] }, DEMO_SURVEY_STRUCTURE);
-	const first = await createWave(db, sara, survey.id, { opensAt: new Date(wave1.from), closesAt: new Date(wave1.from + wave1.days * DAY) }, new Date(wave1.from - DAY));
+	const survey = await createSurvey(
+		db,
+		sara,
+		{
+			title: DEMO_SURVEY_TITLE,
+			intro: DEMO_SURVEY_INTRO,
+			consent: DEMO_SURVEY_CONSENT,
+			modes: ['open_link', 'code', 'paper', 'tablet'],
+			estateIds: Object.values(estateIds),
+			partnerOrganisationIds: [vlashaard.id]
+		},
+		DEMO_SURVEY_STRUCTURE
+	);
+	const first = await createWave(
+		db,
+		sara,
+		survey.id,
+		{ opensAt: new Date(wave1.from), closesAt: new Date(wave1.from + wave1.days * DAY) },
+		new Date(wave1.from - DAY)
+	);
 	await setSurveyStatus(db, sara, survey.id, 'open', new Date(wave1.from - DAY));
 	const c: Ctx = { db, surveyId: survey.id, sara, rnd };
 	// The letter's QR code opens /enquete/c/<code> (src/routes/enquete/c/[code]).
@@ -185,19 +284,37 @@ export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http:/
 	const themes = [];
 	for (const t of DEMO_THEMES) themes.push({ ...(await createTheme(db, sara, survey.id, t.name)), words: t.words });
 	await tagWave(c, first.id, themes);
-	await publishWave(db, sara, survey.id, first.id, {
-		published: true,
-		feedback: {
-			nl: { text: `Bedankt aan de ${firstAnswers} gezinnen die antwoordden! Wat we doen: De Vlashaard pakt het vocht in de flats van het Wallaysplein aan, er is elke eerste dinsdag van de maand een spreekuur van De Vlashaard in het buurthuis, en in de lente komt er een plantenruil op Vlashof.`, easy: 'Dank u voor uw antwoorden! Wat doen we nu? We maken de natte muren droog. Elke eerste dinsdag kunt u De Vlashaard spreken in het buurthuis. In de lente ruilen we planten.' },
-			fr: 'Merci aux ménages qui ont répondu ! De Vlashaard s’attaque à l’humidité des appartements du Wallaysplein, une permanence de De Vlashaard a lieu chaque premier mardi du mois à la maison de quartier, et un échange de plantes aura lieu au printemps à Vlashof.',
-			en: 'Thank you to every household that answered! De Vlashaard is tackling the damp in the Wallaysplein flats, De Vlashaard holds a drop-in at the community centre every first Tuesday, and there will be a plant swap at Vlashof in spring.'
-		}
-	}, new Date(wave1.from + (wave1.days + 30) * DAY));
+	await publishWave(
+		db,
+		sara,
+		survey.id,
+		first.id,
+		{
+			published: true,
+			feedback: {
+				nl: {
+					text: `Bedankt aan de ${firstAnswers} gezinnen die antwoordden! Wat we doen: De Vlashaard pakt het vocht in de flats van het Wallaysplein aan, er is elke eerste dinsdag van de maand een spreekuur van De Vlashaard in het buurthuis, en in de lente komt er een plantenruil op Vlashof.`,
+					easy: 'Dank u voor uw antwoorden! Wat doen we nu? We maken de natte muren droog. Elke eerste dinsdag kunt u De Vlashaard spreken in het buurthuis. In de lente ruilen we planten.'
+				},
+				fr: 'Merci aux ménages qui ont répondu ! De Vlashaard s’attaque à l’humidité des appartements du Wallaysplein, une permanence de De Vlashaard a lieu chaque premier mardi du mois à la maison de quartier, et un échange de plantes aura lieu au printemps à Vlashof.',
+				en: 'Thank you to every household that answered! De Vlashaard is tackling the damp in the Wallaysplein flats, De Vlashaard holds a drop-in at the community centre every first Tuesday, and there will be a plant swap at Vlashof in spring.'
+			}
+		},
+		new Date(wave1.from + (wave1.days + 30) * DAY)
+	);
 
 	// A year later: wave 2 opened twelve days ago, letters went out, the first tenants answered.
-	const second = await createWave(db, sara, survey.id, { opensAt: new Date(wave2.from), closesAt: new Date(now.getTime() + 30 * DAY) }, new Date(wave2.from - DAY));
+	const second = await createWave(
+		db,
+		sara,
+		survey.id,
+		{ opensAt: new Date(wave2.from), closesAt: new Date(now.getTime() + 30 * DAY) },
+		new Date(wave2.from - DAY)
+	);
 	const letters2 = await generateHouseholdCodes(db, sara, { surveyId: survey.id, waveId: second.id, link }, new Date(wave2.from - DAY));
-	const answerSets = firstAnswers + (await answerWave(c, letters2.letters, estateIds, { from: wave2.from, days: 11 }, { code: 0.12, tablet: 0.03, paper: 0, openLink: 0.01 }, 0.3));
+	const answerSets =
+		firstAnswers +
+		(await answerWave(c, letters2.letters, estateIds, { from: wave2.from, days: 11 }, { code: 0.12, tablet: 0.03, paper: 0, openLink: 0.01 }, 0.3));
 
 	// Kapelakker's exploration phase (verkenningsfase), still being written by Jonas.
 	const jonas = await staffActor(db, 'kapelakker@leefbaar.demo');

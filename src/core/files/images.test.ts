@@ -22,7 +22,9 @@ async function refusal(promise: Promise<unknown>): Promise<FieldIssue> {
 describe('a resident attaches a photo to a signal', () => {
 	it('keeps the picture upright but drops the GPS position, camera details and XMP the phone wrote', async () => {
 		// Stored sideways with "rotate 90° clockwise to show" (orientation 6), as phones do, and the home's position.
-		const red = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#ff0000' } }).png().toBuffer();
+		const red = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#ff0000' } })
+			.png()
+			.toBuffer();
 		const sent = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#0000ff' } })
 			.composite([{ input: red, left: 0, top: 0 }])
 			.jpeg()
@@ -31,7 +33,9 @@ describe('a resident attaches a photo to a signal', () => {
 				IFD0: { Make: 'PhoneMaker', Model: 'Pocket 12' },
 				IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 50/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '4/1 21/1 5678/100' }
 			})
-			.withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="50,50.2N"/></rdf:RDF></x:xmpmeta>')
+			.withXmp(
+				'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="50,50.2N"/></rdf:RDF></x:xmpmeta>'
+			)
 			.toBuffer();
 		const before = await sharp(sent).metadata();
 		expect(before.orientation).toBe(6);
@@ -112,7 +116,9 @@ describe('a resident attaches a photo to a signal', () => {
 		expect(data[(10 * 100 + 10) * 4 + 3]).toBeGreaterThan(240);
 		expect(data[(90 * 100 + 90) * 4 + 3]).toBeLessThan(15);
 
-		const opaque = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#336699' } }).png().toBuffer();
+		const opaque = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#336699' } })
+			.png()
+			.toBuffer();
 		expect((await readImage(opaque)).mediaType).toBe('image/jpeg');
 	});
 
@@ -169,7 +175,9 @@ describe('what we refuse, with a code the form can translate', () => {
 
 	it.skipIf(canDecodeHeic)('recognises an iPhone HEIC photo but says it cannot read it yet', async () => {
 		// A real HEIF container (sharp writes AVIF) labelled with the brands an iPhone writes.
-		const avif = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } }).avif().toBuffer();
+		const avif = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } })
+			.avif()
+			.toBuffer();
 		const heic = Buffer.from(avif);
 		heic.write('heic', 8, 'latin1');
 		for (let i = 16; i < heic.readUInt32BE(0); i += 4) if (heic.toString('latin1', i, i + 4) === 'avif') heic.write('heic', i, 'latin1');
@@ -179,19 +187,32 @@ describe('what we refuse, with a code the form can translate', () => {
 
 	it('refuses SVG, TIFF and BMP as formats we do not accept', async () => {
 		const svg = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
-		const tiff = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).tiff().toBuffer();
+		const tiff = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+			.tiff()
+			.toBuffer();
 		const bmp = Buffer.alloc(70);
 		bmp.write('BM', 0, 'latin1');
 		bmp.writeUInt32LE(70, 2);
 		bmp.writeUInt32LE(54, 10);
 		bmp.writeUInt32LE(40, 14);
-		for (const [format, bytes] of [['svg', svg], ['tiff', tiff], ['bmp', bmp]] as const) {
+		for (const [format, bytes] of [
+			['svg', svg],
+			['tiff', tiff],
+			['bmp', bmp]
+		] as const) {
 			expect(await refusal(readImage(bytes))).toMatchObject({ code: 'unsupported_image_format', params: { format } });
 		}
 	});
 
 	it('answers any bytes, with or without an image signature in front, with a field issue and never a crash', async () => {
-		const signatures = [[], [0xff, 0xd8, 0xff], [...Buffer.from('\x89PNG\r\n\x1a\n', 'latin1')], [...Buffer.from('GIF89a')], [...Buffer.from('RIFF\0\0\0\0WEBPVP8 ')], [0, 0, 0, 0x1c, ...Buffer.from('ftypavif\0\0\0\0avifmif1miaf')]];
+		const signatures = [
+			[],
+			[0xff, 0xd8, 0xff],
+			[...Buffer.from('\x89PNG\r\n\x1a\n', 'latin1')],
+			[...Buffer.from('GIF89a')],
+			[...Buffer.from('RIFF\0\0\0\0WEBPVP8 ')],
+			[0, 0, 0, 0x1c, ...Buffer.from('ftypavif\0\0\0\0avifmif1miaf')]
+		];
 		await fc.assert(
 			fc.asyncProperty(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 512 }), async (signature, rest) => {
 				const issue = await refusal(readImage(new Uint8Array([...signature, ...rest])));

@@ -77,12 +77,20 @@ export function sniffImageFormat(bytes: Uint8Array): SniffedFormat | null {
 	}
 	if (b.length >= 4 && (text(0, 4) === 'II*\0' || text(0, 4) === 'MM\0*')) return 'tiff';
 	if (b.length >= 18 && text(0, 2) === 'BM' && bmpHeaderSizes.has(b.readUInt32LE(14))) return 'bmp';
-	const head = text(0, Math.min(b.length, 1024)).replace(/^\xEF\xBB\xBF/, '').trimStart();
+	const head = text(0, Math.min(b.length, 1024))
+		.replace(/^\xEF\xBB\xBF/, '')
+		.trimStart();
 	if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'svg';
 	return null;
 }
 
-function refuse(field: string, code: 'file_too_large' | 'image_too_large' | 'unsupported_image_format' | 'not_an_image', message: string, params?: Record<string, unknown>, cause?: unknown): Invalid {
+function refuse(
+	field: string,
+	code: 'file_too_large' | 'image_too_large' | 'unsupported_image_format' | 'not_an_image',
+	message: string,
+	params?: Record<string, unknown>,
+	cause?: unknown
+): Invalid {
 	const error = Invalid.field(field, code, message, params);
 	if (cause !== undefined) error.cause = cause;
 	return error;
@@ -101,7 +109,8 @@ export async function readImage(bytes: Uint8Array, options: ReadImageOptions = {
 	const format = sniffImageFormat(bytes);
 	if (format === null) throw refuse(field, 'not_an_image', 'The file is not an image');
 	if (format === 'heic' && !canDecodeHeic) throw refuse(field, 'unsupported_image_format', 'HEIC photos cannot be read yet', { format });
-	if (format === 'tiff' || format === 'bmp' || format === 'svg') throw refuse(field, 'unsupported_image_format', `${format.toUpperCase()} images are not accepted`, { format });
+	if (format === 'tiff' || format === 'bmp' || format === 'svg')
+		throw refuse(field, 'unsupported_image_format', `${format.toUpperCase()} images are not accepted`, { format });
 
 	const tooManyPixels = () => refuse(field, 'image_too_large', `The image has more than ${maxPixels / 1e6} megapixels`, { maxMegapixels: maxPixels / 1e6 });
 	// failOn 'error' refuses truncated or corrupt pixel data but tolerates the harmless warnings some phones cause.
@@ -122,13 +131,18 @@ export async function readImage(bytes: Uint8Array, options: ReadImageOptions = {
 	// Flattening transparency onto one colour loses what is drawn in that colour (white text on a transparent
 	// screenshot vanishes on white); WebP keeps the alpha channel and every browser we support shows it.
 	const mediaType: ImageMediaType = metadata.hasAlpha ? 'image/webp' : 'image/jpeg';
-	const encode = (pipeline: Sharp): Sharp => (mediaType === 'image/webp' ? pipeline.webp({ quality: 80, alphaQuality: 90 }) : pipeline.jpeg({ quality: 80, mozjpeg }));
+	const encode = (pipeline: Sharp): Sharp =>
+		mediaType === 'image/webp' ? pipeline.webp({ quality: 80, alphaQuality: 90 }) : pipeline.jpeg({ quality: 80, mozjpeg });
 
 	try {
 		// No keepMetadata(): sharp converts to sRGB and writes no EXIF, XMP, IPTC or ICC profile.
-		const main = await encode(input().resize({ width: IMAGE_MAX_SIDE, height: IMAGE_MAX_SIDE, fit: 'inside', withoutEnlargement: true })).toBuffer({ resolveWithObject: true });
+		const main = await encode(input().resize({ width: IMAGE_MAX_SIDE, height: IMAGE_MAX_SIDE, fit: 'inside', withoutEnlargement: true })).toBuffer({
+			resolveWithObject: true
+		});
 		// From the re-encoded image: decoding 2048 px is far cheaper than decoding the original again.
-		const thumb = await encode(sharp(main.data).resize({ width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })).toBuffer({ resolveWithObject: true });
+		const thumb = await encode(
+			sharp(main.data).resize({ width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+		).toBuffer({ resolveWithObject: true });
 		return {
 			image: main.data,
 			thumbnail: thumb.data,

@@ -58,7 +58,24 @@ describe('the local file store', () => {
 
 	it('refuses keys that could reach outside the upload directory or are not plain names', async () => {
 		await writeFile(join(dir, 'secret.txt'), 'do not read');
-		const bad = ['../secret.txt', 'signals/../../secret.txt', '..', '/etc/passwd', 'C:\\Windows\\win.ini', 'signals\\..\\x', 'Photo.JPG', 'signals//1.jpg', 'signals/', '', '.tmp-x', 'a/.hidden', 'sig nals/1.jpg', 'signals/1.jpg\0', 'x'.repeat(201), 'é.jpg'];
+		const bad = [
+			'../secret.txt',
+			'signals/../../secret.txt',
+			'..',
+			'/etc/passwd',
+			'C:\\Windows\\win.ini',
+			'signals\\..\\x',
+			'Photo.JPG',
+			'signals//1.jpg',
+			'signals/',
+			'',
+			'.tmp-x',
+			'a/.hidden',
+			'sig nals/1.jpg',
+			'signals/1.jpg\0',
+			'x'.repeat(201),
+			'é.jpg'
+		];
 		for (const key of bad) {
 			expect(isValidFileKey(key), key).toBe(false);
 			await expect(store.put(key, new Uint8Array([1]), 'image/jpeg'), key).rejects.toBeInstanceOf(Invalid);

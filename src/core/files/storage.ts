@@ -35,7 +35,8 @@ export function isValidFileKey(key: string): boolean {
 }
 
 export function assertValidFileKey(key: string): void {
-	if (!isValidFileKey(key)) throw Invalid.field('key', 'invalid_file_key', 'A file key may hold only a-z, 0-9, _ - . and / between names, and no name may start with a dot');
+	if (!isValidFileKey(key))
+		throw Invalid.field('key', 'invalid_file_key', 'A file key may hold only a-z, 0-9, _ - . and / between names, and no name may start with a dot');
 }
 
 /**

@@ -16,7 +16,9 @@ export async function phonePhoto(width: number, height: number, quality = 92): P
 			raw[i + 2] = 128 + 80 * Math.sin((x + y) / 90) + noise;
 		}
 	}
-	return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+	return sharp(raw, { raw: { width, height, channels: 3 } })
+		.jpeg({ quality })
+		.toBuffer();
 }
 
 /** A valid 1-bit PNG header and image data of width × height pixels, all black: tiny on disk, huge in memory. */
@@ -35,5 +37,10 @@ export function hugePng(width: number, height: number): Buffer {
 	header[8] = 1; // bit depth
 	header[9] = 0; // greyscale
 	const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height); // filter byte 0 and black pixels on every row
-	return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(rows, { level: 9 })),
+		chunk('IEND', Buffer.alloc(0))
+	]);
 }

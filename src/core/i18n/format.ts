@@ -12,7 +12,10 @@ export function translations(lookup: (locale: Locale, key: string) => string | u
 		return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 	}
 	const has = (locale: Locale, key: string): boolean => lookup(locale, key) !== undefined;
-	const translator = (locale: Locale): Translator => (key, params) => translate(locale, key, params);
+	const translator =
+		(locale: Locale): Translator =>
+		(key, params) =>
+			translate(locale, key, params);
 	/**
 	 * A message with a number in it, in the language's plural form: `<key>_one`, `<key>_other` (and `_zero`, `_few`,
 	 * `_many` where a language has them) by Intl.PluralRules, `_other` when the form is missing; {count} is filled in.

@@ -21,4 +21,5 @@ export function pageMessages(locale: Locale, spec: PageMessagesSpec): Partial<Re
 }
 
 /** The JSON script element's text: `<` escaped, so nothing in a message closes the element. */
-export const messagesScript = (messages: object): string => `<script type="application/json" id="leefbaar-messages">${JSON.stringify(messages).replace(/</g, '\\u003c')}</script>`;
+export const messagesScript = (messages: object): string =>
+	`<script type="application/json" id="leefbaar-messages">${JSON.stringify(messages).replace(/</g, '\\u003c')}</script>`;

@@ -9,7 +9,12 @@ import { refreshStatistics } from '../db';
 
 export type ImportKind = ImportJob['kind'];
 
-export async function startImportJob(db: Db, actor: Actor, kind: ImportKind, options: { dryRun: boolean; fileName?: string | null; total?: number }): Promise<string> {
+export async function startImportJob(
+	db: Db,
+	actor: Actor,
+	kind: ImportKind,
+	options: { dryRun: boolean; fileName?: string | null; total?: number }
+): Promise<string> {
 	const id = newId();
 	await db
 		.insertInto('import_jobs')
@@ -49,7 +54,8 @@ export async function finishImportJob(db: Db, id: string, status: 'done' | 'fail
 export async function getImportJob(db: Db, actor: Actor, id: string): Promise<ImportJob> {
 	const job = await db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
 	if (!job) throw new NotFound('import', id);
-	const allowed = actor.kind === 'system' || (actor.kind === 'staff' && (job.created_by === actor.id || actor.role === 'admin' || actor.role === 'coordinator'));
+	const allowed =
+		actor.kind === 'system' || (actor.kind === 'staff' && (job.created_by === actor.id || actor.role === 'admin' || actor.role === 'coordinator'));
 	if (!allowed) throw new NotFound('import', id);
 	return job;
 }

@@ -24,14 +24,22 @@ describeOnDatabases('the outbox', (ctx) => {
 			throw new Error('mail server down');
 		};
 		expect(await sweepOutbox(ctx.db, failing)).toBe(0);
-		const row = await ctx.db.selectFrom('outbox').select(['attempts', 'available_at', 'done_at', 'last_error']).where('done_at', 'is', null).executeTakeFirstOrThrow();
+		const row = await ctx.db
+			.selectFrom('outbox')
+			.select(['attempts', 'available_at', 'done_at', 'last_error'])
+			.where('done_at', 'is', null)
+			.executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ attempts: 1, done_at: null, last_error: 'Error: mail server down' });
 		expect(Date.parse(row.available_at)).toBeGreaterThan(Date.now());
 		// Not due yet: the next sweep leaves it alone.
 		const sent: unknown[] = [];
 		expect(await sweepOutbox(ctx.db, async (_k, p) => void sent.push(p))).toBe(0);
 		// Once due (a minute later), it goes out.
-		await ctx.db.updateTable('outbox').set({ available_at: new Date(Date.now() - 1000).toISOString() }).where('done_at', 'is', null).execute();
+		await ctx.db
+			.updateTable('outbox')
+			.set({ available_at: new Date(Date.now() - 1000).toISOString() })
+			.where('done_at', 'is', null)
+			.execute();
 		expect(await sweepOutbox(ctx.db, async (_k, p) => void sent.push(p))).toBe(1);
 		expect(sent).toHaveLength(1);
 	});

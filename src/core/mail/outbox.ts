@@ -20,7 +20,17 @@ export async function enqueueMail(db: Db, mail: Mail): Promise<string> {
 	const at = nowIso();
 	await db
 		.insertInto('outbox')
-		.values({ id, kind: 'mail', payload: mailSchema.parse(mail), created_at: at, available_at: at, attempts: 0, locked_until: null, done_at: null, last_error: null })
+		.values({
+			id,
+			kind: 'mail',
+			payload: mailSchema.parse(mail),
+			created_at: at,
+			available_at: at,
+			attempts: 0,
+			locked_until: null,
+			done_at: null,
+			last_error: null
+		})
 		.execute();
 	return id;
 }
@@ -49,7 +59,11 @@ export async function sweepOutbox(db: Db, deliver: Deliver, batch = 20): Promise
 			await tx
 				.updateTable('outbox')
 				.set({ locked_until: new Date(now.getTime() + LOCK_MS).toISOString() })
-				.where('id', 'in', rows.map((r) => r.id))
+				.where(
+					'id',
+					'in',
+					rows.map((r) => r.id)
+				)
 				.execute();
 		}
 		return rows;
@@ -58,7 +72,11 @@ export async function sweepOutbox(db: Db, deliver: Deliver, batch = 20): Promise
 	for (const item of claimed) {
 		try {
 			await deliver(item.kind, item.payload);
-			await db.updateTable('outbox').set({ done_at: nowIso(), locked_until: null, attempts: item.attempts + 1 }).where('id', '=', item.id).execute();
+			await db
+				.updateTable('outbox')
+				.set({ done_at: nowIso(), locked_until: null, attempts: item.attempts + 1 })
+				.where('id', '=', item.id)
+				.execute();
 			delivered++;
 		} catch (error) {
 			// Back off: 1, 2, 4 … minutes.

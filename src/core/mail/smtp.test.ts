@@ -16,7 +16,11 @@ describeOnDatabases('mail over SMTP', (ctx) => {
 
 	beforeAll(async () => {
 		smtp = await startSmtp();
-		transport = createMailTransport({ smtpUrl: smtp.url, from: 'Leefbaar <noreply@leefbaar.test>', outboxDir: mkdtempSync(join(tmpdir(), 'leefbaar-unused-')) });
+		transport = createMailTransport({
+			smtpUrl: smtp.url,
+			from: 'Leefbaar <noreply@leefbaar.test>',
+			outboxDir: mkdtempSync(join(tmpdir(), 'leefbaar-unused-'))
+		});
 	});
 
 	afterAll(async () => {
@@ -33,7 +37,14 @@ describeOnDatabases('mail over SMTP', (ctx) => {
 		expect(transport.kind).toBe('smtp');
 		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin', name: 'Ann Beheer' });
 		const vlashaard = await buildOrganisation(ctx.db, { name: 'De Vlashaard (SMTP)', kind: 'housing_company' });
-		await inviteUser(ctx.db, admin, { email: 'pieter@vlashaard.example', name: 'Pieter Desmet', role: 'partner_staff', organisationId: vlashaard.id, locale: 'nl', baseUrl: 'https://leefbaar.example' });
+		await inviteUser(ctx.db, admin, {
+			email: 'pieter@vlashaard.example',
+			name: 'Pieter Desmet',
+			role: 'partner_staff',
+			organisationId: vlashaard.id,
+			locale: 'nl',
+			baseUrl: 'https://leefbaar.example'
+		});
 
 		expect(await sweepOutbox(ctx.db, deliver)).toBe(1);
 		expect(smtp.mails).toHaveLength(1);

@@ -46,7 +46,13 @@ export function passwordResetMail(p: PasswordResetMailInput): Mail {
 	return {
 		to: p.to,
 		subject: t('reset_subject'),
-		text: body(l, [t('greeting', { name: p.name }), t('reset_intro'), `${t('reset_action')}\n${p.link}`, t('reset_validity', { minutes: p.minutes }), t('reset_not_expected')])
+		text: body(l, [
+			t('greeting', { name: p.name }),
+			t('reset_intro'),
+			`${t('reset_action')}\n${p.link}`,
+			t('reset_validity', { minutes: p.minutes }),
+			t('reset_not_expected')
+		])
 	};
 }
 

@@ -72,9 +72,11 @@ export function parseStoredMail(raw: string): Omit<StoredMail, 'id'> {
 
 function decodeHeader(value: string): string {
 	// Adjacent encoded words of a folded header join without the space between them (RFC 2047).
-	return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-		enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' '))
-	);
+	return value
+		.replace(/\?=\s+=\?/g, '?==?')
+		.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+			enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' '))
+		);
 }
 
 function decodeQuotedPrintable(text: string): string {

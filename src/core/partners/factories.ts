@@ -35,5 +35,15 @@ export async function buildStaff(
 }
 
 export function actorOf(user: UserSummary, organisationKind: OrganisationKind | null, teamIds: string[] = [], reach: Reach = noReach): StaffActor {
-	return { kind: 'staff', id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisation_id, organisationKind, teamIds, reach };
+	return {
+		kind: 'staff',
+		id: user.id,
+		name: user.name,
+		email: user.email,
+		role: user.role,
+		organisationId: user.organisation_id,
+		organisationKind,
+		teamIds,
+		reach
+	};
 }

@@ -3,4 +3,17 @@
 export { changedFields } from './changes';
 export { addWorkingArea, listWorkingAreas, loadReach, organisationsWorkingAt, removeWorkingArea } from './reach';
 export type { OrganisationChoice } from './reach';
-export { addTeamMember, createOrganisation, createTeam, deleteOrganisation, deleteTeam, getOrganisation, getTeam, listOrganisations, listTeams, removeTeamMember, renameTeam, updateOrganisation } from './service';
+export {
+	addTeamMember,
+	createOrganisation,
+	createTeam,
+	deleteOrganisation,
+	deleteTeam,
+	getOrganisation,
+	getTeam,
+	listOrganisations,
+	listTeams,
+	removeTeamMember,
+	renameTeam,
+	updateOrganisation
+} from './service';

@@ -16,8 +16,16 @@ const optionalText = (max: number) =>
 export const organisationInput = z.object({
 	name: z.string().trim().min(1).max(200),
 	kind: z.enum(ORGANISATION_KINDS),
-	municipalityId: z.uuid().optional().nullable().or(z.literal('').transform(() => null)),
-	email: z.email().optional().nullable().or(z.literal('').transform(() => null)),
+	municipalityId: z
+		.uuid()
+		.optional()
+		.nullable()
+		.or(z.literal('').transform(() => null)),
+	email: z
+		.email()
+		.optional()
+		.nullable()
+		.or(z.literal('').transform(() => null)),
 	phone: optionalText(50)
 });
 export type OrganisationInput = z.input<typeof organisationInput>;
@@ -34,7 +42,11 @@ export const userInput = z.object({
 	email: z.string().trim().toLowerCase().pipe(z.email()),
 	name: z.string().trim().min(1).max(200),
 	role: z.enum(ROLES),
-	organisationId: z.uuid().optional().nullable().or(z.literal('').transform(() => null)),
+	organisationId: z
+		.uuid()
+		.optional()
+		.nullable()
+		.or(z.literal('').transform(() => null)),
 	locale: z.enum(['nl', 'fr', 'en']).default('nl'),
 	teamIds: z.array(z.uuid()).default([]),
 	/** Set directly only by the system (demo data, first admin); staff get an invitation instead. */
@@ -46,7 +58,11 @@ export const LOCALE_CHOICES = ['nl', 'fr', 'en'] as const;
 /** The id of a record named in a URL or a form. */
 export const recordId = z.uuid();
 const id = recordId;
-const optionalId = z.uuid().optional().nullable().or(z.literal('').transform(() => null));
+const optionalId = z
+	.uuid()
+	.optional()
+	.nullable()
+	.or(z.literal('').transform(() => null));
 /** Form checkboxes send one value as a string and several as an array; the API sends an array. */
 const idList = z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(100));
 

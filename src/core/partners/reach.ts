@@ -38,7 +38,12 @@ export async function addWorkingArea(db: Db, actor: Actor, input: WorkingAreaInp
 		if (!org) throw new NotFound('organisation', v.organisationId);
 		const area = await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst();
 		if (!area) throw new NotFound('area', v.areaId);
-		const already = await tx.selectFrom('organisation_areas').select('area_id').where('organisation_id', '=', v.organisationId).where('area_id', '=', v.areaId).executeTakeFirst();
+		const already = await tx
+			.selectFrom('organisation_areas')
+			.select('area_id')
+			.where('organisation_id', '=', v.organisationId)
+			.where('area_id', '=', v.areaId)
+			.executeTakeFirst();
 		if (already) throw new Conflict('duplicate', 'The organisation works in this area already', { field: 'areaId' });
 		await tx.insertInto('organisation_areas').values({ organisation_id: v.organisationId, area_id: v.areaId, created_at: nowIso() }).execute();
 		await audit(tx, actor, { action: 'add-working-area', resourceType: 'organisation', resourceId: v.organisationId, summary: `area ${v.areaId}` });
@@ -69,7 +74,13 @@ export async function organisationsWorkingAt(db: Db, place: { areaPath: readonly
 		.select(['o.id', 'o.name', 'o.kind'])
 		.where((eb) =>
 			eb.or([
-				...(path.length > 0 ? [eb.exists(eb.selectFrom('organisation_areas as oa').select('oa.area_id').whereRef('oa.organisation_id', '=', 'o.id').where('oa.area_id', 'in', path))] : []),
+				...(path.length > 0
+					? [
+							eb.exists(
+								eb.selectFrom('organisation_areas as oa').select('oa.area_id').whereRef('oa.organisation_id', '=', 'o.id').where('oa.area_id', 'in', path)
+							)
+						]
+					: []),
 				...(place.housingCompanyId ? [eb('o.id', '=', place.housingCompanyId)] : [])
 			])
 		)

@@ -5,14 +5,32 @@ import { resolveSession } from '../auth/sessions';
 import { describeOnDatabases } from '../db/testing';
 import { Conflict, Forbidden, Invalid } from '../errors';
 import { actorOf, buildOrganisation, buildStaff } from './factories';
-import { addTeamMember, createOrganisation, createTeam, deleteOrganisation, deleteTeam, getTeam, listOrganisations, listTeams, removeTeamMember, renameTeam, updateOrganisation } from './service';
+import {
+	addTeamMember,
+	createOrganisation,
+	createTeam,
+	deleteOrganisation,
+	deleteTeam,
+	getTeam,
+	listOrganisations,
+	listTeams,
+	removeTeamMember,
+	renameTeam,
+	updateOrganisation
+} from './service';
 import { createUser, deactivateUser, getUser, listUsers, reactivateUser, staffOverview, updateUser } from '../auth/accounts';
 
 describeOnDatabases('organisations and teams', (ctx) => {
 	it('an admin sets up a housing company with a team for Wallaysplein and puts a colleague in it', async () => {
 		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin' });
 		const vlashaard = await createOrganisation(ctx.db, admin, { name: 'De Vlashaard (test)', kind: 'housing_company' });
-		const renamed = await updateOrganisation(ctx.db, admin, { id: vlashaard.id, name: 'SHM De Vlashaard', kind: 'housing_company', email: 'info@vlashaard.example', phone: '056 00 00 00' });
+		const renamed = await updateOrganisation(ctx.db, admin, {
+			id: vlashaard.id,
+			name: 'SHM De Vlashaard',
+			kind: 'housing_company',
+			email: 'info@vlashaard.example',
+			phone: '056 00 00 00'
+		});
 		expect(renamed).toMatchObject({ name: 'SHM De Vlashaard', email: 'info@vlashaard.example' });
 		const team = await createTeam(ctx.db, admin, { organisationId: vlashaard.id, name: 'Wijkteam Wallaysplein' });
 		await renameTeam(ctx.db, admin, { id: team.id, name: 'Team Wallaysplein' });
@@ -33,7 +51,10 @@ describeOnDatabases('organisations and teams', (ctx) => {
 	it('refuses a second organisation or team with the same name', async () => {
 		const { actor: admin } = await buildStaff(ctx.db, { role: 'admin' });
 		const ocmw = await createOrganisation(ctx.db, admin, { name: 'OCMW Menen', kind: 'welfare_centre' });
-		await expect(createOrganisation(ctx.db, admin, { name: 'OCMW Menen', kind: 'welfare_centre' })).rejects.toMatchObject({ code: 'duplicate', params: { field: 'name' } });
+		await expect(createOrganisation(ctx.db, admin, { name: 'OCMW Menen', kind: 'welfare_centre' })).rejects.toMatchObject({
+			code: 'duplicate',
+			params: { field: 'name' }
+		});
 		const other = await buildOrganisation(ctx.db);
 		await expect(updateOrganisation(ctx.db, admin, { id: other.id, name: 'OCMW Menen', kind: 'association' })).rejects.toBeInstanceOf(Conflict);
 		await createTeam(ctx.db, admin, { organisationId: ocmw.id, name: 'Sociale dienst' });
@@ -57,8 +78,43 @@ describeOnDatabases('organisations and teams', (ctx) => {
 		const area = await ctx.db.selectFrom('areas').select('id').executeTakeFirst();
 		const at = new Date().toISOString();
 		const areaId = area?.id ?? 'a-' + shm.id;
-		if (!area) await ctx.db.insertInto('areas').values({ id: areaId, parent_id: null, kind: 'neighbourhood', name: 'Test', name_fr: null, slug: 'test-' + shm.id.slice(-6), code: null, description: null, boundary: null, min_lon: null, min_lat: null, max_lon: null, max_lat: null, created_at: at, updated_at: at }).execute();
-		await ctx.db.insertInto('estates').values({ id: 'e-' + shm.id, area_id: areaId, name: 'Blok', slug: 'blok-' + shm.id.slice(-8), housing_company_id: shm.id, description: null, lon: null, lat: null, boundary: null, created_at: at, updated_at: at }).execute();
+		if (!area)
+			await ctx.db
+				.insertInto('areas')
+				.values({
+					id: areaId,
+					parent_id: null,
+					kind: 'neighbourhood',
+					name: 'Test',
+					name_fr: null,
+					slug: 'test-' + shm.id.slice(-6),
+					code: null,
+					description: null,
+					boundary: null,
+					min_lon: null,
+					min_lat: null,
+					max_lon: null,
+					max_lat: null,
+					created_at: at,
+					updated_at: at
+				})
+				.execute();
+		await ctx.db
+			.insertInto('estates')
+			.values({
+				id: 'e-' + shm.id,
+				area_id: areaId,
+				name: 'Blok',
+				slug: 'blok-' + shm.id.slice(-8),
+				housing_company_id: shm.id,
+				description: null,
+				lon: null,
+				lat: null,
+				boundary: null,
+				created_at: at,
+				updated_at: at
+			})
+			.execute();
 		await expect(deleteOrganisation(ctx.db, admin, shm.id)).rejects.toMatchObject({ code: 'organisation_in_use' });
 		expect((await listOrganisations(ctx.db, admin)).map((o) => o.id)).toContain(shm.id);
 	});
@@ -116,17 +172,33 @@ describeOnDatabases('staff accounts', (ctx) => {
 		const onthaal = await createTeam(ctx.db, admin, { organisationId: ocmw.id, name: 'Onthaal' });
 		const { user: sara } = await buildStaff(ctx.db, { organisation: institute, name: 'Sara' });
 
-		await updateUser(ctx.db, admin, { id: sara.id, name: 'Sara El Amrani', role: 'community_worker', organisationId: institute.id, locale: 'fr', teamIds: [west.id] });
+		await updateUser(ctx.db, admin, {
+			id: sara.id,
+			name: 'Sara El Amrani',
+			role: 'community_worker',
+			organisationId: institute.id,
+			locale: 'fr',
+			teamIds: [west.id]
+		});
 		expect(await getUser(ctx.db, admin, sara.id)).toMatchObject({ name: 'Sara El Amrani', locale: 'fr', teamIds: [west.id], status: 'active' });
 		// A team of another organisation, without moving: refused.
-		await expect(updateUser(ctx.db, admin, { id: sara.id, name: 'Sara', role: 'community_worker', organisationId: institute.id, locale: 'fr', teamIds: [onthaal.id] })).rejects.toMatchObject({
+		await expect(
+			updateUser(ctx.db, admin, { id: sara.id, name: 'Sara', role: 'community_worker', organisationId: institute.id, locale: 'fr', teamIds: [onthaal.id] })
+		).rejects.toMatchObject({
 			code: 'invalid_input',
 			issues: [{ path: 'teamIds', code: 'team_other_organisation' }]
 		});
 		// Moving to the OCMW: the old team is left behind, a new team can be chosen.
 		await updateUser(ctx.db, admin, { id: sara.id, name: 'Sara', role: 'partner_staff', organisationId: ocmw.id, locale: 'fr', teamIds: [west.id] });
 		expect((await getUser(ctx.db, admin, sara.id)).teamIds).toEqual([]);
-		await updateUser(ctx.db, admin, { id: sara.id, name: 'Sara', role: 'partner_staff', organisationId: ocmw.id, locale: 'fr', teamIds: onthaal.id as unknown as string[] });
+		await updateUser(ctx.db, admin, {
+			id: sara.id,
+			name: 'Sara',
+			role: 'partner_staff',
+			organisationId: ocmw.id,
+			locale: 'fr',
+			teamIds: onthaal.id as unknown as string[]
+		});
 		expect((await getUser(ctx.db, admin, sara.id)).teamIds).toEqual([onthaal.id]);
 
 		const log = await ctx.db.selectFrom('audit_log').select(['action', 'summary']).where('resource_id', '=', sara.id).orderBy('id').execute();
@@ -152,7 +224,9 @@ describeOnDatabases('staff accounts', (ctx) => {
 		await ctx.db.updateTable('users').set({ is_active: false }).where('role', '=', 'admin').execute();
 		const { user: ann, actor: annActor } = await buildStaff(ctx.db, { role: 'admin', name: 'Ann' });
 		await expect(deactivateUser(ctx.db, annActor, ann.id)).rejects.toMatchObject({ code: 'cannot_deactivate_self' });
-		await expect(updateUser(ctx.db, annActor, { id: ann.id, name: 'Ann', role: 'coordinator', organisationId: ann.organisation_id, locale: 'nl' })).rejects.toMatchObject({ code: 'last_admin' });
+		await expect(
+			updateUser(ctx.db, annActor, { id: ann.id, name: 'Ann', role: 'coordinator', organisationId: ann.organisation_id, locale: 'nl' })
+		).rejects.toMatchObject({ code: 'last_admin' });
 		await expect(deactivateUser(ctx.db, system('test'), ann.id)).rejects.toMatchObject({ code: 'last_admin' });
 
 		const { user: bert, actor: bertActor } = await buildStaff(ctx.db, { role: 'admin', name: 'Bert' });

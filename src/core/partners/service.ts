@@ -22,7 +22,6 @@ import {
 	type TeamRename
 } from './model';
 
-
 export async function createOrganisation(db: Db, actor: Actor, input: OrganisationInput): Promise<Organisation> {
 	authorize(actor, 'create', 'organisation');
 	const v = parseInput(organisationInput, input);
@@ -30,7 +29,16 @@ export async function createOrganisation(db: Db, actor: Actor, input: Organisati
 		const existing = await tx.selectFrom('organisations').select('id').where('name', '=', v.name).executeTakeFirst();
 		if (existing) throw new Conflict('duplicate', `An organisation named ${v.name} exists already`, { field: 'name' });
 		const at = nowIso();
-		const row = { id: newId(), name: v.name, kind: v.kind, municipality_id: v.municipalityId ?? null, email: v.email ?? null, phone: v.phone, created_at: at, updated_at: at };
+		const row = {
+			id: newId(),
+			name: v.name,
+			kind: v.kind,
+			municipality_id: v.municipalityId ?? null,
+			email: v.email ?? null,
+			phone: v.phone,
+			created_at: at,
+			updated_at: at
+		};
 		await tx.insertInto('organisations').values(row).execute();
 		await audit(tx, actor, { action: 'create', resourceType: 'organisation', resourceId: row.id });
 		return row;
@@ -45,8 +53,16 @@ export async function listOrganisations(db: Db, actor: Actor): Promise<Organisat
 		.selectFrom('organisations')
 		.selectAll('organisations')
 		.select((eb) => [
-			eb.selectFrom('users').select((e) => e.fn.countAll<number>().as('n')).whereRef('users.organisation_id', '=', 'organisations.id').as('userCount'),
-			eb.selectFrom('teams').select((e) => e.fn.countAll<number>().as('n')).whereRef('teams.organisation_id', '=', 'organisations.id').as('teamCount')
+			eb
+				.selectFrom('users')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('users.organisation_id', '=', 'organisations.id')
+				.as('userCount'),
+			eb
+				.selectFrom('teams')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('teams.organisation_id', '=', 'organisations.id')
+				.as('teamCount')
 		])
 		.orderBy('name')
 		.execute()
@@ -68,13 +84,26 @@ export async function updateOrganisation(db: Db, actor: Actor, input: Organisati
 		if (!before) throw new NotFound('organisation', v.id);
 		const dup = await tx.selectFrom('organisations').select('id').where('name', '=', v.name).where('id', '!=', v.id).executeTakeFirst();
 		if (dup) throw new Conflict('duplicate', `An organisation named ${v.name} exists already`, { field: 'name' });
-		const after: Organisation = { ...before, name: v.name, kind: v.kind, municipality_id: v.municipalityId ?? null, email: v.email ?? null, phone: v.phone, updated_at: nowIso() };
+		const after: Organisation = {
+			...before,
+			name: v.name,
+			kind: v.kind,
+			municipality_id: v.municipalityId ?? null,
+			email: v.email ?? null,
+			phone: v.phone,
+			updated_at: nowIso()
+		};
 		await tx
 			.updateTable('organisations')
 			.set({ name: after.name, kind: after.kind, municipality_id: after.municipality_id, email: after.email, phone: after.phone, updated_at: after.updated_at })
 			.where('id', '=', v.id)
 			.execute();
-		await audit(tx, actor, { action: 'update', resourceType: 'organisation', resourceId: v.id, summary: changedFields(before, after, ['name', 'kind', 'municipality_id', 'email', 'phone']) });
+		await audit(tx, actor, {
+			action: 'update',
+			resourceType: 'organisation',
+			resourceId: v.id,
+			summary: changedFields(before, after, ['name', 'kind', 'municipality_id', 'email', 'phone'])
+		});
 		return after;
 	});
 }
@@ -86,7 +115,11 @@ export async function deleteOrganisation(db: Db, actor: Actor, id: string): Prom
 	await inTransaction(db, async (tx) => {
 		const org = await tx.selectFrom('organisations').select('id').where('id', '=', orgId).executeTakeFirst();
 		if (!org) throw new NotFound('organisation', orgId);
-		const { n } = await tx.selectFrom('users').select((e) => e.fn.countAll<number>().as('n')).where('organisation_id', '=', orgId).executeTakeFirstOrThrow();
+		const { n } = await tx
+			.selectFrom('users')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.where('organisation_id', '=', orgId)
+			.executeTakeFirstOrThrow();
 		if (Number(n) > 0) throw new Conflict('organisation_has_users', `The organisation still has ${n} staff accounts`, { count: Number(n) });
 		// Consents, estates it lets, routing rules, signals and referrals are history others rely on: refuse rather than
 		// erase them silently (or fail on a foreign key).
@@ -95,7 +128,12 @@ export async function deleteOrganisation(db: Db, actor: Actor, id: string): Prom
 			tx.selectFrom('estates').select('id').where('housing_company_id', '=', orgId).limit(1).executeTakeFirst(),
 			tx.selectFrom('routing_rules').select('id').where('organisation_id', '=', orgId).limit(1).executeTakeFirst(),
 			tx.selectFrom('signals').select('id').where('organisation_id', '=', orgId).limit(1).executeTakeFirst(),
-			tx.selectFrom('referrals').select('id').where((eb) => eb.or([eb('to_organisation_id', '=', orgId), eb('from_organisation_id', '=', orgId)])).limit(1).executeTakeFirst()
+			tx
+				.selectFrom('referrals')
+				.select('id')
+				.where((eb) => eb.or([eb('to_organisation_id', '=', orgId), eb('from_organisation_id', '=', orgId)]))
+				.limit(1)
+				.executeTakeFirst()
 		]);
 		if (uses.some(Boolean)) throw new Conflict('organisation_in_use', 'The organisation still has consents, estates, routing rules, signals or referrals');
 		await tx.deleteFrom('organisations').where('id', '=', orgId).execute();
@@ -126,7 +164,13 @@ export async function listTeams(db: Db, actor: Actor, organisationId: string): P
 	const rows = await db
 		.selectFrom('teams')
 		.select(['teams.id', 'teams.organisation_id', 'teams.name'])
-		.select((eb) => eb.selectFrom('team_members').select((e) => e.fn.countAll<number>().as('n')).whereRef('team_members.team_id', '=', 'teams.id').as('memberCount'))
+		.select((eb) =>
+			eb
+				.selectFrom('team_members')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('team_members.team_id', '=', 'teams.id')
+				.as('memberCount')
+		)
 		.where('organisation_id', '=', orgId)
 		.orderBy('name')
 		.execute();
@@ -168,7 +212,13 @@ export async function renameTeam(db: Db, actor: Actor, input: TeamRename): Promi
 	await inTransaction(db, async (tx) => {
 		const team = await tx.selectFrom('teams').select(['id', 'organisation_id']).where('id', '=', v.id).executeTakeFirst();
 		if (!team) throw new NotFound('team', v.id);
-		const dup = await tx.selectFrom('teams').select('id').where('organisation_id', '=', team.organisation_id).where('name', '=', v.name).where('id', '!=', v.id).executeTakeFirst();
+		const dup = await tx
+			.selectFrom('teams')
+			.select('id')
+			.where('organisation_id', '=', team.organisation_id)
+			.where('name', '=', v.name)
+			.where('id', '!=', v.id)
+			.executeTakeFirst();
 		if (dup) throw new Conflict('duplicate', `A team named ${v.name} exists already`, { field: 'name' });
 		await tx.updateTable('teams').set({ name: v.name }).where('id', '=', v.id).execute();
 		await audit(tx, actor, { action: 'update', resourceType: 'team', resourceId: v.id, summary: 'name' });

@@ -11,7 +11,14 @@ import type { ConsentScope } from './model';
 
 export type LoadedContext = PersonContext & { consentScopes: Readonly<Record<string, readonly string[]>> };
 
-type ContextRow = { housing_company_id: string | null; area_id: string | null; registered_by: string | null; household_registered_by?: string | null; organisation_id: string | null; scope: string | null };
+type ContextRow = {
+	housing_company_id: string | null;
+	area_id: string | null;
+	registered_by: string | null;
+	household_registered_by?: string | null;
+	organisation_id: string | null;
+	scope: string | null;
+};
 
 async function collect(db: Db, rows: ContextRow[]): Promise<LoadedContext> {
 	const scopes: Record<string, string[]> = {};
@@ -37,7 +44,14 @@ export async function loadResidentContext(db: Db, residentId: string): Promise<L
 		.leftJoin('buildings as b', 'b.id', 'd.building_id')
 		.leftJoin('estates as e', 'e.id', 'b.estate_id')
 		.leftJoin('consents as c', (j) => j.onRef('c.resident_id', '=', 'r.id').on('c.withdrawn_at', 'is', null))
-		.select(['e.housing_company_id', 'e.area_id', 'r.registered_by_organisation_id as registered_by', 'h.registered_by_organisation_id as household_registered_by', 'c.organisation_id', 'c.scope'])
+		.select([
+			'e.housing_company_id',
+			'e.area_id',
+			'r.registered_by_organisation_id as registered_by',
+			'h.registered_by_organisation_id as household_registered_by',
+			'c.organisation_id',
+			'c.scope'
+		])
 		.where('r.id', '=', residentId)
 		.execute();
 	return rows.length === 0 ? null : collect(db, rows);
@@ -85,7 +99,13 @@ function reachedEstates(db: Db, actor: StaffActor) {
 	return db
 		.selectFrom('estates as re')
 		.select('re.id')
-		.where((w) => w.or([...(works ? [insideAreas('re.area_id', actor.reach.areaIds)] : []), ...(landlord ? [w('re.housing_company_id', '=', org)] : []), sql<SqlBool>`1 = 0`]));
+		.where((w) =>
+			w.or([
+				...(works ? [insideAreas('re.area_id', actor.reach.areaIds)] : []),
+				...(landlord ? [w('re.housing_company_id', '=', org)] : []),
+				sql<SqlBool>`1 = 0`
+			])
+		);
 }
 
 /** Up to this many reached estates are read first and named in the list query; more stay a subquery. */
@@ -98,7 +118,9 @@ const NAMED_ESTATES = 500;
  * residents: 213 → 7 ms for an institute in one municipality).
  */
 async function estatesInReach(db: Db, actor: StaffActor): Promise<string[] | ReturnType<typeof reachedEstates>> {
-	const rows = await reachedEstates(db, actor).limit(NAMED_ESTATES + 1).execute();
+	const rows = await reachedEstates(db, actor)
+		.limit(NAMED_ESTATES + 1)
+		.execute();
 	if (rows.length > NAMED_ESTATES) return reachedEstates(db, actor);
 	return rows.length ? rows.map((r) => r.id) : [''];
 }
@@ -112,7 +134,12 @@ async function reachedHouseholdIds(db: Db, actor: StaffActor) {
 		.innerJoin('buildings as rb', 'rb.id', 'rd.building_id')
 		.select('rh.id')
 		.where('rb.estate_id', 'in', await estatesInReach(db, actor));
-	const consented = db.selectFrom('consents as rc').innerJoin('residents as rr', 'rr.id', 'rc.resident_id').select('rr.household_id as id').where('rc.organisation_id', '=', org).where('rc.withdrawn_at', 'is', null);
+	const consented = db
+		.selectFrom('consents as rc')
+		.innerJoin('residents as rr', 'rr.id', 'rc.resident_id')
+		.select('rr.household_id as id')
+		.where('rc.organisation_id', '=', org)
+		.where('rc.withdrawn_at', 'is', null);
 	const ids = living.union(consented.$castTo<{ id: string }>());
 	return actor.role === 'partner_staff' ? ids : ids.union(db.selectFrom('households').select('id').where('registered_by_organisation_id', '=', org));
 }
@@ -132,7 +159,13 @@ async function reachedResidentIds(db: Db, actor: StaffActor) {
 	if (actor.role === 'partner_staff') return ids;
 	return ids
 		.union(db.selectFrom('residents').select('id').where('registered_by_organisation_id', '=', org))
-		.union(db.selectFrom('residents as gr').innerJoin('households as gh', 'gh.id', 'gr.household_id').select('gr.id').where('gh.registered_by_organisation_id', '=', org));
+		.union(
+			db
+				.selectFrom('residents as gr')
+				.innerJoin('households as gh', 'gh.id', 'gr.household_id')
+				.select('gr.id')
+				.where('gh.registered_by_organisation_id', '=', org)
+		);
 }
 
 /**

@@ -70,6 +70,8 @@ describe('the audit log speaks words', () => {
 	it('Leefbaar itself, acting for a task ("system:auth"), is named in words in every language', () => {
 		const tasks = written(/\bsystem\('([a-z0-9_-]+)'\)/g);
 		expect(tasks.size).toBeGreaterThan(5);
-		expect(LOCALES.flatMap((locale) => [...tasks].filter((task) => !has(locale, `people.actor_system_${task}`)).map((task) => `${locale}: ${task}`))).toEqual([]);
+		expect(LOCALES.flatMap((locale) => [...tasks].filter((task) => !has(locale, `people.actor_system_${task}`)).map((task) => `${locale}: ${task}`))).toEqual(
+			[]
+		);
 	});
 });

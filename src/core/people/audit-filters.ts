@@ -83,7 +83,25 @@ export const AUDIT_ACTIONS = [
 	'survey_wave_update'
 ] as const;
 /** Every kind of record the modules write to the log, each with a label in people.resource_<type> (tested as the actions). */
-export const AUDIT_RESOURCES = ['resident', 'household', 'dwelling', 'building', 'tenants', 'estate', 'area', 'organisation', 'team', 'user', 'signal', 'signal-category', 'routing-rule', 'collective-issue', 'survey', 'survey_response', 'open311-client'] as const;
+export const AUDIT_RESOURCES = [
+	'resident',
+	'household',
+	'dwelling',
+	'building',
+	'tenants',
+	'estate',
+	'area',
+	'organisation',
+	'team',
+	'user',
+	'signal',
+	'signal-category',
+	'routing-rule',
+	'collective-issue',
+	'survey',
+	'survey_response',
+	'open311-client'
+] as const;
 
 /** The staff whose entries the reader may search: a coordinator's own organisation, everyone for an admin. */
 export async function auditActors(db: Db, actor: Actor): Promise<Array<{ id: string; name: string; email: string }>> {

@@ -18,24 +18,37 @@ describeOnDatabases('who records and withdraws a consent', (ctx) => {
 		const home = await buildDwelling(ctx.db, w.estate.id);
 		const household = await createHousehold(ctx.db, w.worker, { name: 'Peeters', dwellingId: home.id });
 		marie = (await createResident(ctx.db, w.worker, { householdId: household.id, firstName: 'Marie', lastName: 'Peeters', phone: '0470 12 34 56' })).id;
-		await expect(recordConsent(ctx.db, w.ocmwWorker, { residentId: marie, organisationId: w.ocmw.id, scope: 'contact_details', purpose: 'Terugbellen' })).rejects.toThrow(Forbidden);
+		await expect(
+			recordConsent(ctx.db, w.ocmwWorker, { residentId: marie, organisationId: w.ocmw.id, scope: 'contact_details', purpose: 'Terugbellen' })
+		).rejects.toThrow(Forbidden);
 		// Not even once a first consent opened her record to the OCMW: a receiver cannot widen what it got.
 		await recordConsent(ctx.db, w.worker, { residentId: marie, organisationId: w.ocmw.id, scope: 'household_situation', purpose: 'Opvolging na huisbezoek' });
-		await expect(recordConsent(ctx.db, w.ocmwWorker, { residentId: marie, organisationId: w.ocmw.id, scope: 'contact_details', purpose: 'Terugbellen' })).rejects.toThrow(Forbidden);
+		await expect(
+			recordConsent(ctx.db, w.ocmwWorker, { residentId: marie, organisationId: w.ocmw.id, scope: 'contact_details', purpose: 'Terugbellen' })
+		).rejects.toThrow(Forbidden);
 		expect((await getResident(ctx.db, w.ocmwWorker, marie)).resident.phone).toBeNull();
 	});
 
 	it('De Vlashaard, her landlord, cannot record a consent for the OCMW', async () => {
-		await expect(recordConsent(ctx.db, w.landlord, { residentId: marie, organisationId: w.ocmw.id, scope: 'contact_details', purpose: 'Doorgeven' })).rejects.toThrow(Forbidden);
+		await expect(
+			recordConsent(ctx.db, w.landlord, { residentId: marie, organisationId: w.ocmw.id, scope: 'contact_details', purpose: 'Doorgeven' })
+		).rejects.toThrow(Forbidden);
 		const inForce = await ctx.db.selectFrom('consents').select(['scope']).where('resident_id', '=', marie).where('withdrawn_at', 'is', null).execute();
 		expect(inForce.map((c) => c.scope)).toEqual(['household_situation']);
 	});
 
 	it('the community worker who spoke with Marie records it for the OCMW, never for her own institute', async () => {
-		const own = await recordConsent(ctx.db, w.worker, { residentId: marie, organisationId: w.institute.id, scope: 'contact_details', purpose: 'Zelf' }).catch((e) => e);
+		const own = await recordConsent(ctx.db, w.worker, { residentId: marie, organisationId: w.institute.id, scope: 'contact_details', purpose: 'Zelf' }).catch(
+			(e) => e
+		);
 		expect(own).toBeInstanceOf(Invalid);
 		expect((own as Invalid).issues[0]).toMatchObject({ path: 'organisationId', code: 'consent_own_organisation' });
-		const consent = await recordConsent(ctx.db, w.worker, { residentId: marie, organisationId: w.ocmw.id, scope: 'contact_details', purpose: 'Terugbellen over de energiefactuur' });
+		const consent = await recordConsent(ctx.db, w.worker, {
+			residentId: marie,
+			organisationId: w.ocmw.id,
+			scope: 'contact_details',
+			purpose: 'Terugbellen over de energiefactuur'
+		});
 		consentId = consent.id;
 		expect(consent).toMatchObject({ recorded_by: w.worker.id, recorded_by_organisation_id: w.institute.id });
 		expect((await getResident(ctx.db, w.ocmwWorker, marie)).resident.phone).toBe('0470 12 34 56');

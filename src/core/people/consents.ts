@@ -40,7 +40,21 @@ export async function activeConsents(db: Db, residentId: string, options: { incl
 		.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
 		.leftJoin('users as rb', 'rb.id', 'c.recorded_by')
 		.leftJoin('users as wb', 'wb.id', 'c.withdrawn_by')
-		.select(['c.id', 'c.organisation_id', 'o.name as organisation_name', 'c.recorded_by_organisation_id', 'c.scope', 'c.purpose', 'c.given_at', 'c.withdrawn_at', 'c.withdrawal_note', 'c.contact_phone', 'c.contact_email', 'rb.name as recorded_by_name', 'wb.name as withdrawn_by_name'])
+		.select([
+			'c.id',
+			'c.organisation_id',
+			'o.name as organisation_name',
+			'c.recorded_by_organisation_id',
+			'c.scope',
+			'c.purpose',
+			'c.given_at',
+			'c.withdrawn_at',
+			'c.withdrawal_note',
+			'c.contact_phone',
+			'c.contact_email',
+			'rb.name as recorded_by_name',
+			'wb.name as withdrawn_by_name'
+		])
 		.where('c.resident_id', '=', residentId)
 		.$if(!options.includeWithdrawn, (q) => q.where('c.withdrawn_at', 'is', null))
 		.orderBy('c.given_at', 'desc')
@@ -66,7 +80,9 @@ export async function activeConsents(db: Db, residentId: string, options: { incl
 
 /** The consents of a resident that the actor may see (see the people policy: recorder, receiver, the institute where it works). */
 export function consentsVisibleTo(actor: Actor, person: PersonContext, consents: readonly ConsentView[]): ConsentView[] {
-	return consents.filter((c) => can(actor, 'read', 'consent', { recordedByOrganisationId: c.recordedByOrganisationId, organisationId: c.organisationId, person }));
+	return consents.filter((c) =>
+		can(actor, 'read', 'consent', { recordedByOrganisationId: c.recordedByOrganisationId, organisationId: c.organisationId, person })
+	);
 }
 
 /**
@@ -81,7 +97,8 @@ export async function recordConsent(db: Db, actor: Actor, input: ConsentInput, b
 		if (!ctx) throw new NotFound('resident', v.residentId);
 		authorize(actor, 'record', 'consent', { ...ctx, helpRequestHandledBy: basis.helpRequestHandledBy ?? null });
 		const recorder = actor.kind === 'staff' ? actor.organisationId : null;
-		if (recorder && recorder === v.organisationId) throw Invalid.field('organisationId', 'consent_own_organisation', 'An organisation cannot record a consent for itself');
+		if (recorder && recorder === v.organisationId)
+			throw Invalid.field('organisationId', 'consent_own_organisation', 'An organisation cannot record a consent for itself');
 		const org = await tx.selectFrom('organisations').select('id').where('id', '=', v.organisationId).executeTakeFirst();
 		if (!org) throw new NotFound('organisation', v.organisationId);
 		const same = await tx
@@ -109,7 +126,12 @@ export async function recordConsent(db: Db, actor: Actor, input: ConsentInput, b
 			contact_email: v.contactEmail
 		};
 		await tx.insertInto('consents').values(row).execute();
-		await audit(tx, actor, { action: 'consent_record', resourceType: 'resident', resourceId: v.residentId, summary: `consent ${row.id} organisation ${v.organisationId} scope ${v.scope}${v.contactPhone || v.contactEmail ? ' with contact details' : ''}` });
+		await audit(tx, actor, {
+			action: 'consent_record',
+			resourceType: 'resident',
+			resourceId: v.residentId,
+			summary: `consent ${row.id} organisation ${v.organisationId} scope ${v.scope}${v.contactPhone || v.contactEmail ? ' with contact details' : ''}`
+		});
 		return row;
 	});
 }
@@ -138,12 +160,27 @@ export async function purposeContact(db: Db, actor: Actor, consentId: string): P
 		.innerJoin('organisations as o', 'o.id', 'c.organisation_id')
 		.leftJoin('users as rb', 'rb.id', 'c.recorded_by')
 		.leftJoin('organisations as ro', 'ro.id', 'c.recorded_by_organisation_id')
-		.select(['c.id', 'c.resident_id', 'c.organisation_id', 'c.recorded_by_organisation_id', 'c.contact_phone', 'c.contact_email', 'c.given_at', 'c.withdrawn_at', 'r.first_name', 'r.last_name', 'o.name as organisation_name', 'rb.name as recorded_by_name', 'ro.name as recorded_by_organisation'])
+		.select([
+			'c.id',
+			'c.resident_id',
+			'c.organisation_id',
+			'c.recorded_by_organisation_id',
+			'c.contact_phone',
+			'c.contact_email',
+			'c.given_at',
+			'c.withdrawn_at',
+			'r.first_name',
+			'r.last_name',
+			'o.name as organisation_name',
+			'rb.name as recorded_by_name',
+			'ro.name as recorded_by_organisation'
+		])
 		.where('c.id', '=', consentId)
 		.executeTakeFirst();
 	if (!row || row.withdrawn_at) return null;
 	const person = await loadResidentContext(db, row.resident_id);
-	if (!person || !can(actor, 'read', 'consent', { recordedByOrganisationId: row.recorded_by_organisation_id, organisationId: row.organisation_id, person })) return null;
+	if (!person || !can(actor, 'read', 'consent', { recordedByOrganisationId: row.recorded_by_organisation_id, organisationId: row.organisation_id, person }))
+		return null;
 	return {
 		residentId: row.resident_id,
 		residentName: `${row.first_name} ${row.last_name}`,
@@ -160,7 +197,13 @@ export async function purposeContact(db: Db, actor: Actor, consentId: string): P
  * The resident gives again how they may be contacted for a consent in force (a second help request for the same
  * partner reuses the consent): recorded, like the consent, by who spoke with them. Empty values leave it as it is.
  */
-export async function renewConsentContact(db: Db, actor: Actor, consentId: string, input: { contactPhone?: unknown; contactEmail?: unknown }, basis: { helpRequestHandledBy?: string | null } = {}): Promise<void> {
+export async function renewConsentContact(
+	db: Db,
+	actor: Actor,
+	consentId: string,
+	input: { contactPhone?: unknown; contactEmail?: unknown },
+	basis: { helpRequestHandledBy?: string | null } = {}
+): Promise<void> {
 	const v = parseInput(contactInput, input);
 	if (!v.contactPhone && !v.contactEmail) return;
 	await inTransaction(db, async (tx) => {
@@ -172,7 +215,12 @@ export async function renewConsentContact(db: Db, actor: Actor, consentId: strin
 		const change = { contact_phone: v.contactPhone ?? consent.contact_phone, contact_email: v.contactEmail ?? consent.contact_email };
 		if (change.contact_phone === consent.contact_phone && change.contact_email === consent.contact_email) return;
 		await tx.updateTable('consents').set(change).where('id', '=', consentId).execute();
-		await audit(tx, actor, { action: 'consent_record', resourceType: 'resident', resourceId: consent.resident_id, summary: `consent ${consentId} contact details renewed` });
+		await audit(tx, actor, {
+			action: 'consent_record',
+			resourceType: 'resident',
+			resourceId: consent.resident_id,
+			summary: `consent ${consentId} contact details renewed`
+		});
 	});
 }
 
@@ -193,9 +241,20 @@ export async function withdrawConsent(db: Db, actor: Actor, input: WithdrawalInp
 		authorize(actor, 'withdraw', 'consent', subject);
 		if (consent.withdrawn_at) throw new Conflict('consent_withdrawn', 'This consent was withdrawn already');
 		// The contact details given for the purpose go with it: nobody may use them from now on.
-		const change = { withdrawn_at: nowIso(), withdrawn_by: actor.kind === 'staff' ? actor.id : null, withdrawal_note: v.note, contact_phone: null, contact_email: null };
+		const change = {
+			withdrawn_at: nowIso(),
+			withdrawn_by: actor.kind === 'staff' ? actor.id : null,
+			withdrawal_note: v.note,
+			contact_phone: null,
+			contact_email: null
+		};
 		await tx.updateTable('consents').set(change).where('id', '=', v.consentId).execute();
-		await audit(tx, actor, { action: 'consent_withdraw', resourceType: 'resident', resourceId: consent.resident_id, summary: `consent ${v.consentId} organisation ${consent.organisation_id} scope ${consent.scope}` });
+		await audit(tx, actor, {
+			action: 'consent_withdraw',
+			resourceType: 'resident',
+			resourceId: consent.resident_id,
+			summary: `consent ${v.consentId} organisation ${consent.organisation_id} scope ${consent.scope}`
+		});
 		return { ...consent, ...change };
 	});
 }

@@ -54,7 +54,8 @@ describe('reading CSV', () => {
 });
 
 describe('reading a tenant file', () => {
-	const header = 'dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel';
+	const header =
+		'dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel';
 
 	it('accepts both date forms and turns away impossible dates', () => {
 		expect(parseTenancyDate('2024-09-01')).toBe('2024-09-01');

@@ -80,11 +80,7 @@ export function parseCsv(input: string, delimiter: ';' | ',' | '\t' = detectDeli
 export function formatCsv(rows: string[][], delimiter: ';' | ',' | '\t' = ';'): string {
 	const needsQuotes = (f: string) => f.includes(delimiter) || f.includes('"') || f.includes('\n') || f.includes('\r');
 	return rows
-		.map((row) =>
-			row
-				.map((f, _i, all) => (needsQuotes(f) || (all.length === 1 && f === '') ? `"${f.replaceAll('"', '""')}"` : f))
-				.join(delimiter)
-		)
+		.map((row) => row.map((f, _i, all) => (needsQuotes(f) || (all.length === 1 && f === '') ? `"${f.replaceAll('"', '""')}"` : f)).join(delimiter))
 		.join('\r\n');
 }
 

@@ -6,7 +6,20 @@ export type { PurposeContact } from './consents';
 export { formatCsv, parseCsv, spreadsheetText } from './csv';
 export { householdCountsOn, householdsLivingOn } from './households-in-scope';
 export { dwellingChoices, placeChoices } from './places';
-export { activeConsents, createHousehold, createResident, getHousehold, getResident, householdLabel, listHouseholdsByEstate, listResidents, renewConsentContact, updateHousehold, updateResident, withdrawConsent } from './service';
+export {
+	activeConsents,
+	createHousehold,
+	createResident,
+	getHousehold,
+	getResident,
+	householdLabel,
+	listHouseholdsByEstate,
+	listResidents,
+	renewConsentContact,
+	updateHousehold,
+	updateResident,
+	withdrawConsent
+} from './service';
 export type { HouseholdInput, ResidentInput } from './service';
 export { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './tenant-csv';
 export { importTenants } from './tenant-import';

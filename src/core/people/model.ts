@@ -54,7 +54,11 @@ export const residentInput = z.object({
 		.regex(/^[a-z]{2,3}$/)
 		.default('nl'),
 	contactChannel: z.enum(CONTACT_CHANNELS).default('letter'),
-	email: z.union([z.string().trim().toLowerCase().pipe(z.email()), z.literal('')]).optional().nullable().transform((v) => (v ? v : null)),
+	email: z
+		.union([z.string().trim().toLowerCase().pipe(z.email()), z.literal('')])
+		.optional()
+		.nullable()
+		.transform((v) => (v ? v : null)),
 	phone: optionalText(50),
 	isVolunteer: z
 		.union([z.boolean(), z.enum(['on', 'true', 'false', ''])])
@@ -64,7 +68,12 @@ export const residentInput = z.object({
 export type ResidentInput = z.input<typeof residentInput>;
 
 export const residentSearch = z.object({
-	q: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+	q: z
+		.string()
+		.trim()
+		.max(100)
+		.optional()
+		.transform((v) => (v ? v : undefined)),
 	areaId: optionalId,
 	estateId: optionalId,
 	page: z.coerce.number().int().min(1).max(100_000).default(1),

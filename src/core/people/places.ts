@@ -23,7 +23,18 @@ export async function dwellingAddress(db: Db, dwellingId: string): Promise<Dwell
 		.selectFrom('dwellings as d')
 		.innerJoin('buildings as b', 'b.id', 'd.building_id')
 		.innerJoin('estates as e', 'e.id', 'b.estate_id')
-		.select(['d.id', 'd.street', 'd.house_number', 'd.box', 'd.postal_code', 'd.external_ref', 'e.id as estate_id', 'e.name as estate_name', 'e.slug as estate_slug', 'e.housing_company_id'])
+		.select([
+			'd.id',
+			'd.street',
+			'd.house_number',
+			'd.box',
+			'd.postal_code',
+			'd.external_ref',
+			'e.id as estate_id',
+			'e.name as estate_name',
+			'e.slug as estate_slug',
+			'e.housing_company_id'
+		])
 		.where('d.id', '=', dwellingId)
 		.executeTakeFirst();
 	if (!row) return null;

@@ -6,7 +6,18 @@ import { searchAudit } from '../access/audit';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden } from '../errors';
 import { buildDwelling, buildPeopleWorld } from './factories';
-import { createHousehold, createResident, getHousehold, getResident, listHouseholdsByEstate, listResidents, recordConsent, updateHousehold, updateResident, withdrawConsent } from './service';
+import {
+	createHousehold,
+	createResident,
+	getHousehold,
+	getResident,
+	listHouseholdsByEstate,
+	listResidents,
+	recordConsent,
+	updateHousehold,
+	updateResident,
+	withdrawConsent
+} from './service';
 
 describeOnDatabases('people: households, residents and consent', (ctx) => {
 	const setup = system('test');
@@ -23,8 +34,22 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 		const yilmaz = await createHousehold(ctx.db, setup, { name: 'Yilmaz', dwellingId: d2.id, moveInDate: '2021-09-15' });
 		const elsewhere = await createHousehold(ctx.db, setup, { name: 'Claes', dwellingId: d3.id });
 		households = { peeters: peeters.id, yilmaz: yilmaz.id, elsewhere: elsewhere.id };
-		const marie = await createResident(ctx.db, w.worker, { householdId: peeters.id, firstName: 'Marie', lastName: 'Peeters', language: 'nl', contactChannel: 'phone', phone: '0470 12 34 56' });
-		const ahmet = await createResident(ctx.db, setup, { householdId: yilmaz.id, firstName: 'Ahmet', lastName: 'Yilmaz', language: 'tr', email: 'ahmet@example.org', contactChannel: 'email' });
+		const marie = await createResident(ctx.db, w.worker, {
+			householdId: peeters.id,
+			firstName: 'Marie',
+			lastName: 'Peeters',
+			language: 'nl',
+			contactChannel: 'phone',
+			phone: '0470 12 34 56'
+		});
+		const ahmet = await createResident(ctx.db, setup, {
+			householdId: yilmaz.id,
+			firstName: 'Ahmet',
+			lastName: 'Yilmaz',
+			language: 'tr',
+			email: 'ahmet@example.org',
+			contactChannel: 'email'
+		});
 		const jan = await createResident(ctx.db, setup, { householdId: elsewhere.id, firstName: 'Jan', lastName: 'Claes' });
 		residents = { marie: marie.id, ahmet: ahmet.id, jan: jan.id };
 		expect(marie.contact_channel).toBe('phone');
@@ -43,7 +68,12 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 		expect(await listHouseholdsByEstate(ctx.db, w.ocmwWorker, w.estate.id)).toEqual([]);
 		expect((await listResidents(ctx.db, w.ocmwWorker, {})).items).toEqual([]);
 
-		await recordConsent(ctx.db, w.worker, { residentId: residents.marie, organisationId: w.ocmw.id, scope: 'help_request', purpose: 'Hulp bij energiefactuur' });
+		await recordConsent(ctx.db, w.worker, {
+			residentId: residents.marie,
+			organisationId: w.ocmw.id,
+			scope: 'help_request',
+			purpose: 'Hulp bij energiefactuur'
+		});
 
 		const view = await getResident(ctx.db, w.ocmwWorker, residents.marie);
 		expect(view.resident.first_name).toBe('Marie');
@@ -63,14 +93,21 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 		// The institute's coordinator reviews her own organisation's reads, not the OCMW's.
 		expect(await searchAudit(ctx.db, w.coordinator, { resourceType: 'resident', resourceId: residents.marie, action: 'read' })).toEqual([]);
 		await getResident(ctx.db, w.worker, residents.marie);
-		expect((await searchAudit(ctx.db, w.coordinator, { resourceType: 'resident', resourceId: residents.marie, action: 'read' })).map((r) => r.actor_id)).toEqual([w.worker.id]);
+		expect(
+			(await searchAudit(ctx.db, w.coordinator, { resourceType: 'resident', resourceId: residents.marie, action: 'read' })).map((r) => r.actor_id)
+		).toEqual([w.worker.id]);
 		const consent = await searchAudit(ctx.db, w.coordinator, { resourceId: residents.marie, action: 'consent_record' });
 		expect(consent[0].actor_id).toBe(w.worker.id);
 		expect(consent[0].summary).not.toContain('Marie');
 	});
 
 	it('a consent with contact details lets the OCMW see her phone number; withdrawing consent closes her record again', async () => {
-		const c = await recordConsent(ctx.db, w.worker, { residentId: residents.marie, organisationId: w.ocmw.id, scope: 'contact_details', purpose: 'Terugbellen' });
+		const c = await recordConsent(ctx.db, w.worker, {
+			residentId: residents.marie,
+			organisationId: w.ocmw.id,
+			scope: 'contact_details',
+			purpose: 'Terugbellen'
+		});
 		expect((await getResident(ctx.db, w.ocmwWorker, residents.marie)).resident.phone).toBe('0470 12 34 56');
 		const all = (await getResident(ctx.db, w.worker, residents.marie)).consents;
 		expect(all.map((x) => x.scope).sort()).toEqual(['contact_details', 'help_request']);
@@ -95,9 +132,19 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 		await expect(getResident(ctx.db, w.landlord, residents.jan)).rejects.toBeInstanceOf(Forbidden);
 		await expect(getHousehold(ctx.db, w.otherLandlord, households.yilmaz)).rejects.toBeInstanceOf(Forbidden);
 
-		const moved = await updateHousehold(ctx.db, w.landlord, households.yilmaz, { name: 'Yilmaz', dwellingId: ahmet.dwelling!.id, moveInDate: '2021-09-15', moveOutDate: '2020-01-01' }).catch((e) => e);
+		const moved = await updateHousehold(ctx.db, w.landlord, households.yilmaz, {
+			name: 'Yilmaz',
+			dwellingId: ahmet.dwelling!.id,
+			moveInDate: '2021-09-15',
+			moveOutDate: '2020-01-01'
+		}).catch((e) => e);
 		expect(moved.issues[0]).toMatchObject({ path: 'moveOutDate', code: 'move_out_before_move_in' });
-		await updateHousehold(ctx.db, w.landlord, households.yilmaz, { name: 'Yilmaz', dwellingId: ahmet.dwelling!.id, moveInDate: '2021-09-15', moveOutDate: '2022-06-30' });
+		await updateHousehold(ctx.db, w.landlord, households.yilmaz, {
+			name: 'Yilmaz',
+			dwellingId: ahmet.dwelling!.id,
+			moveInDate: '2021-09-15',
+			moveOutDate: '2022-06-30'
+		});
 		expect((await listHouseholdsByEstate(ctx.db, w.landlord, w.estate.id)).map((h) => h.name)).toEqual(['Peeters']);
 		const log = await searchAudit(ctx.db, w.admin, { resourceType: 'household', resourceId: households.yilmaz, action: 'update' });
 		expect(log[0].summary).toBe('fields: move_out_date');
@@ -122,7 +169,14 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 	});
 
 	it('an update writes which fields changed, and saving the same values writes nothing', async () => {
-		const input = { householdId: households.peeters, firstName: 'Marie', lastName: 'Peeters', language: 'nl', contactChannel: 'phone' as const, phone: '0470 99 99 99' };
+		const input = {
+			householdId: households.peeters,
+			firstName: 'Marie',
+			lastName: 'Peeters',
+			language: 'nl',
+			contactChannel: 'phone' as const,
+			phone: '0470 99 99 99'
+		};
 		await updateResident(ctx.db, w.worker, residents.marie, input);
 		await updateResident(ctx.db, w.worker, residents.marie, input);
 		const log = await searchAudit(ctx.db, w.coordinator, { resourceId: residents.marie, action: 'update' });
@@ -130,13 +184,28 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 	});
 
 	it('the OCMW sees only its own consent, not which other partners Ahmet agreed to share with', async () => {
-		await recordConsent(ctx.db, w.worker, { residentId: residents.ahmet, organisationId: w.ocmw.id, scope: 'household_situation', purpose: 'Budgetbegeleiding' });
-		await recordConsent(ctx.db, w.worker, { residentId: residents.ahmet, organisationId: w.otherShm.id, scope: 'contact_details', purpose: 'Kandidaat-huurder' });
+		await recordConsent(ctx.db, w.worker, {
+			residentId: residents.ahmet,
+			organisationId: w.ocmw.id,
+			scope: 'household_situation',
+			purpose: 'Budgetbegeleiding'
+		});
+		await recordConsent(ctx.db, w.worker, {
+			residentId: residents.ahmet,
+			organisationId: w.otherShm.id,
+			scope: 'contact_details',
+			purpose: 'Kandidaat-huurder'
+		});
 		const seenByOcmw = await getResident(ctx.db, w.ocmwWorker, residents.ahmet);
 		expect(seenByOcmw.consents.map((c) => c.organisationName)).toEqual([w.ocmw.name]);
 		expect(seenByOcmw.household?.moveInDate).toBe('2021-09-15');
 		expect((await getResident(ctx.db, w.worker, residents.ahmet)).consents).toHaveLength(2);
-		const duplicate = await recordConsent(ctx.db, w.worker, { residentId: residents.ahmet, organisationId: w.ocmw.id, scope: 'household_situation', purpose: 'Nog eens' }).catch((e) => e);
+		const duplicate = await recordConsent(ctx.db, w.worker, {
+			residentId: residents.ahmet,
+			organisationId: w.ocmw.id,
+			scope: 'household_situation',
+			purpose: 'Nog eens'
+		}).catch((e) => e);
 		expect(duplicate.code).toBe('consent_in_force');
 	});
 });

@@ -9,7 +9,15 @@ import { newId, nowIso } from '../db';
 import type { Database, Household, Resident } from '../db';
 import { Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
-import { householdsVisibleTo, loadDwellingPlace, loadHouseholdContext, loadResidentContext, residentsVisibleTo, visibilityFor, type Visibility } from './access';
+import {
+	householdsVisibleTo,
+	loadDwellingPlace,
+	loadHouseholdContext,
+	loadResidentContext,
+	residentsVisibleTo,
+	visibilityFor,
+	type Visibility
+} from './access';
 import { activeConsents, consentsVisibleTo, type ConsentView } from './consents';
 import {
 	householdInput,
@@ -76,7 +84,8 @@ export async function householdLabel(db: Db, actor: Actor, id: string): Promise<
 
 function parseHousehold(input: HouseholdInput) {
 	const v = parseInput(householdInput, input);
-	if (v.moveInDate && v.moveOutDate && v.moveOutDate < v.moveInDate) throw Invalid.field('moveOutDate', 'move_out_before_move_in', 'The move-out date comes before the move-in date');
+	if (v.moveInDate && v.moveOutDate && v.moveOutDate < v.moveInDate)
+		throw Invalid.field('moveOutDate', 'move_out_before_move_in', 'The move-out date comes before the move-in date');
 	return v;
 }
 
@@ -132,7 +141,11 @@ export async function updateHousehold(db: Db, actor: Actor, id: string, input: H
 		const fields = changedFields(before, next);
 		if (fields.length === 0) return before;
 		const updated_at = nowIso();
-		await tx.updateTable('households').set({ ...next, updated_at }).where('id', '=', id).execute();
+		await tx
+			.updateTable('households')
+			.set({ ...next, updated_at })
+			.where('id', '=', id)
+			.execute();
 		await audit(tx, actor, { action: 'update', resourceType: 'household', resourceId: id, summary: `fields: ${fields.join(', ')}` });
 		return { ...before, ...next, updated_at };
 	});
@@ -170,7 +183,13 @@ export async function getHousehold(db: Db, actor: Actor, id: string): Promise<Ho
 			household: visibility.householdSituation ? household : { ...household, move_in_date: null, move_out_date: null, external_ref: null },
 			dwelling: visibility.contactDetails ? dwelling : null,
 			estate: dwelling?.estate ?? null,
-			members: members.map((m) => ({ id: m.id, firstName: m.first_name, lastName: m.last_name, birthYear: visibility.householdSituation ? m.birth_year : null, language: m.language })),
+			members: members.map((m) => ({
+				id: m.id,
+				firstName: m.first_name,
+				lastName: m.last_name,
+				birthYear: visibility.householdSituation ? m.birth_year : null,
+				language: m.language
+			})),
 			visibility
 		};
 	});
@@ -236,7 +255,11 @@ export async function updateResident(db: Db, actor: Actor, id: string, input: Re
 		const fields = changedFields(before, next);
 		if (fields.length === 0) return before;
 		const updated_at = nowIso();
-		await tx.updateTable('residents').set({ ...next, updated_at }).where('id', '=', id).execute();
+		await tx
+			.updateTable('residents')
+			.set({ ...next, updated_at })
+			.where('id', '=', id)
+			.execute();
 		await audit(tx, actor, { action: 'update', resourceType: 'resident', resourceId: id, summary: `fields: ${fields.join(', ')}` });
 		return { ...before, ...next, updated_at };
 	});

@@ -3,11 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { readTenantFile } from './tenant-csv';
 
-const HEADER = 'dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel';
+const HEADER =
+	'dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel';
 
 describe('a tenant row with several mistakes', () => {
 	it('lists every mistake of the row, each with its column, and counts the row once', () => {
-		const file = readTenantFile([HEADER, 'W-1;wallaysplein;Vlasstraat;14;;85600;H-1;2024-02-30;;Wouters;1850;nederlands;;sofie@;brief', 'W-2;wallaysplein;Vlasstraat;16;;8560;H-2;;Tom;Wouters;;;;;'].join('\n'));
+		const file = readTenantFile(
+			[
+				HEADER,
+				'W-1;wallaysplein;Vlasstraat;14;;85600;H-1;2024-02-30;;Wouters;1850;nederlands;;sofie@;brief',
+				'W-2;wallaysplein;Vlasstraat;16;;8560;H-2;;Tom;Wouters;;;;;'
+			].join('\n')
+		);
 		expect(file.rejected).toEqual([
 			{ line: 2, code: 'missing_field', field: 'first_name' },
 			{ line: 2, code: 'bad_date', field: 'move_in_date' },

@@ -66,10 +66,26 @@ export function parseTenancyDate(value: string): string | null {
 
 /** Words staff type for a contact channel, in our three languages. */
 const CHANNEL_WORDS: Record<string, ContactChannel> = {
-	email: 'email', 'e-mail': 'email', mail: 'email', courriel: 'email',
-	phone: 'phone', telefoon: 'phone', gsm: 'phone', tel: 'phone', 'téléphone': 'phone', telephone: 'phone', sms: 'phone',
-	letter: 'letter', brief: 'letter', post: 'letter', lettre: 'letter', courrier: 'letter',
-	visit: 'visit', bezoek: 'visit', huisbezoek: 'visit', visite: 'visit'
+	email: 'email',
+	'e-mail': 'email',
+	mail: 'email',
+	courriel: 'email',
+	phone: 'phone',
+	telefoon: 'phone',
+	gsm: 'phone',
+	tel: 'phone',
+	téléphone: 'phone',
+	telephone: 'phone',
+	sms: 'phone',
+	letter: 'letter',
+	brief: 'letter',
+	post: 'letter',
+	lettre: 'letter',
+	courrier: 'letter',
+	visit: 'visit',
+	bezoek: 'visit',
+	huisbezoek: 'visit',
+	visite: 'visit'
 };
 
 const EMAIL = /^[^\s@"]+@[^\s@"]+\.[^\s@"]+$/;
@@ -81,7 +97,15 @@ export function readTenantFile(text: string): TenantFile {
 	const columns = (header?.fields ?? []).map(normaliseHeader);
 	const missingColumns = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
 	const ignoredColumns = columns.filter((c) => c !== '' && !(TENANT_COLUMNS as readonly string[]).includes(c));
-	const out: TenantFile = { rows: [], rejected: [], tenancyRefs: new Set(), ignoredColumns, missingColumns, delimiter: csv.delimiter, dataRows: records.length };
+	const out: TenantFile = {
+		rows: [],
+		rejected: [],
+		tenancyRefs: new Set(),
+		ignoredColumns,
+		missingColumns,
+		delimiter: csv.delimiter,
+		dataRows: records.length
+	};
 	for (const e of csv.errors) out.rejected.push({ line: e.line, code: e.code });
 	if (!header || missingColumns.length > 0) return out;
 	const index = new Map(columns.map((c, i) => [c, i] as const));

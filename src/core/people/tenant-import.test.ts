@@ -12,11 +12,26 @@ import { getImportJob } from '../jobs/imports';
 import { importTenants } from './tenant-import';
 import { startTenantImport } from './tenant-import-job';
 
-const HEADER = 'dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel';
+const HEADER =
+	'dwelling_ref;estate;street;house_number;box;postal_code;tenancy_ref;move_in_date;first_name;last_name;birth_year;language;phone;email;contact_channel';
 
 async function counts(db: Db) {
-	const n = async (t: 'buildings' | 'dwellings' | 'households' | 'residents' | 'audit_log') => Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-	return { buildings: await n('buildings'), dwellings: await n('dwellings'), households: await n('households'), residents: await n('residents'), audit: await n('audit_log') };
+	const n = async (t: 'buildings' | 'dwellings' | 'households' | 'residents' | 'audit_log') =>
+		Number(
+			(
+				await db
+					.selectFrom(t)
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
+	return {
+		buildings: await n('buildings'),
+		dwellings: await n('dwellings'),
+		households: await n('households'),
+		residents: await n('residents'),
+		audit: await n('audit_log')
+	};
 }
 
 describeOnDatabases('people: importing tenants from a housing company’s CSV', (ctx) => {
@@ -36,8 +51,21 @@ describeOnDatabases('people: importing tenants from a housing company’s CSV', 
 		const before = await counts(ctx.db);
 		const report = await importTenants(ctx.db, w.landlord, { housingCompanyId: w.shm.id, csv: file, dryRun: true });
 		expect(report.outcome).toBe('dry_run');
-		expect(report.summary).toMatchObject({ rows: 4, created: 4, rejected: 0, householdsCreated: 3, residentsCreated: 4, dwellingsCreated: 3, buildingsCreated: 2 });
-		expect(report.rows.map((r) => [r.line, r.status])).toEqual([[2, 'created'], [3, 'created'], [4, 'created'], [5, 'created']]);
+		expect(report.summary).toMatchObject({
+			rows: 4,
+			created: 4,
+			rejected: 0,
+			householdsCreated: 3,
+			residentsCreated: 4,
+			dwellingsCreated: 3,
+			buildingsCreated: 2
+		});
+		expect(report.rows.map((r) => [r.line, r.status])).toEqual([
+			[2, 'created'],
+			[3, 'created'],
+			[4, 'created'],
+			[5, 'created']
+		]);
 		expect(await counts(ctx.db)).toEqual(before);
 	});
 
@@ -47,7 +75,12 @@ describeOnDatabases('people: importing tenants from a housing company’s CSV', 
 		const report = await importTenants(ctx.db, w.landlord, { housingCompanyId: w.shm.id, csv: file }, (p) => progress.push(p));
 		expect(report.outcome).toBe('stored');
 		const after = await counts(ctx.db);
-		expect(after).toMatchObject({ buildings: before.buildings + 2, dwellings: before.dwellings + 3, households: before.households + 3, residents: before.residents + 4 });
+		expect(after).toMatchObject({
+			buildings: before.buildings + 2,
+			dwellings: before.dwellings + 3,
+			households: before.households + 3,
+			residents: before.residents + 4
+		});
 		// 2 buildings + 3 dwellings + 3 households + 4 residents, and one entry for the import itself
 		expect(after.audit - before.audit).toBe(13);
 		expect((await listHouseholdsByEstate(ctx.db, w.worker, w.estate.id)).map((h) => h.name)).toEqual(['Claes']);
@@ -122,13 +155,21 @@ describeOnDatabases('people: importing tenants from a housing company’s CSV', 
 	it('from the upload page the import runs as a job: progress reaches the end and the report lists the bad line in Dutch', async () => {
 		const rows = Array.from({ length: 60 }, (_, i) => `W-5${i};wallaysplein-${ctx.dialect};Nieuwstraat;${i + 1};;8560;H-5${i};;Noor;Maes${i};;;;;`);
 		const csv = [HEADER, ...rows, `W-999;wallaysplein-${ctx.dialect};Nieuwstraat;99;;8560;H-999;vandaag;Wim;Maes;;;;;`].join('\n');
-		const { jobId, done } = await startTenantImport(ctx.db, w.landlord, { housingCompanyId: w.shm.id, csv, fileName: 'huurders.csv', importValidRows: true, locale: 'nl' });
+		const { jobId, done } = await startTenantImport(ctx.db, w.landlord, {
+			housingCompanyId: w.shm.id,
+			csv,
+			fileName: 'huurders.csv',
+			importValidRows: true,
+			locale: 'nl'
+		});
 		expect((await done)?.outcome).toBe('stored');
 		const job = await getImportJob(ctx.db, w.landlord, jobId);
 		expect(job).toMatchObject({ status: 'done', kind: 'tenants', total: 61, processed: 61, file_name: 'huurders.csv' });
 		const report = job.report as { summary: { created: number; rejected: number }; rejected: Array<{ line: number; reason: string }>; changes: unknown[] };
 		expect(report.summary).toMatchObject({ created: 60, rejected: 1 });
-		expect(report.rejected).toEqual([expect.objectContaining({ line: 62, reason: 'De datum in move_in_date klopt niet. Schrijf hem als 2024-09-01 of 01/09/2024.' })]);
+		expect(report.rejected).toEqual([
+			expect.objectContaining({ line: 62, reason: 'De datum in move_in_date klopt niet. Schrijf hem als 2024-09-01 of 01/09/2024.' })
+		]);
 		expect(JSON.stringify(job.report)).not.toContain('Noor');
 	});
 

@@ -58,7 +58,11 @@ export type ProgressListener = (processed: number, total: number) => void;
 /** What the database holds for one housing company: its estates' buildings, dwellings, households and residents. */
 export async function loadTenantSnapshot(db: Db, housingCompanyId: string, fileDwellingRefs: readonly string[] = []): Promise<TenantSnapshot> {
 	const companyEstates = db.selectFrom('estates').select('id').where('housing_company_id', '=', housingCompanyId);
-	const companyDwellings = db.selectFrom('dwellings as cd').innerJoin('buildings as cb', 'cb.id', 'cd.building_id').select('cd.id').where('cb.estate_id', 'in', companyEstates);
+	const companyDwellings = db
+		.selectFrom('dwellings as cd')
+		.innerJoin('buildings as cb', 'cb.id', 'cd.building_id')
+		.select('cd.id')
+		.where('cb.estate_id', 'in', companyEstates);
 	const companyHouseholds = db.selectFrom('households').select('id').where('dwelling_id', 'in', companyDwellings);
 	const [estates, buildings, dwellings, households, residents] = await Promise.all([
 		db.selectFrom('estates').select(['id', 'name', 'slug', 'housing_company_id']).execute(),
@@ -69,7 +73,11 @@ export async function loadTenantSnapshot(db: Db, housingCompanyId: string, fileD
 			.select(['d.id', 'd.building_id', 'b.estate_id', 'd.external_ref', 'd.street', 'd.house_number', 'd.box', 'd.postal_code'])
 			.where('b.estate_id', 'in', companyEstates)
 			.execute(),
-		db.selectFrom('households').select(['id', 'external_ref', 'dwelling_id', 'name', 'move_in_date', 'move_out_date']).where('dwelling_id', 'in', companyDwellings).execute(),
+		db
+			.selectFrom('households')
+			.select(['id', 'external_ref', 'dwelling_id', 'name', 'move_in_date', 'move_out_date'])
+			.where('dwelling_id', 'in', companyDwellings)
+			.execute(),
 		db
 			.selectFrom('residents')
 			.select(['id', 'household_id', 'external_ref', 'first_name', 'last_name', 'birth_year', 'language', 'phone', 'email', 'contact_channel'])
@@ -95,8 +103,24 @@ export async function loadTenantSnapshot(db: Db, housingCompanyId: string, fileD
 		today: new Date().toISOString().slice(0, 10),
 		estates: estates.map((e) => ({ id: e.id, name: e.name, slug: e.slug, housingCompanyId: e.housing_company_id })),
 		buildings: buildings.map((b) => ({ id: b.id, estateId: b.estate_id, street: b.street, houseNumber: b.house_number })),
-		dwellings: dwellings.map((d) => ({ id: d.id, buildingId: d.building_id, estateId: d.estate_id, externalRef: d.external_ref, street: d.street, houseNumber: d.house_number, box: d.box, postalCode: d.postal_code })),
-		households: households.map((h) => ({ id: h.id, externalRef: h.external_ref, dwellingId: h.dwelling_id, name: h.name, moveInDate: h.move_in_date, moveOutDate: h.move_out_date })),
+		dwellings: dwellings.map((d) => ({
+			id: d.id,
+			buildingId: d.building_id,
+			estateId: d.estate_id,
+			externalRef: d.external_ref,
+			street: d.street,
+			houseNumber: d.house_number,
+			box: d.box,
+			postalCode: d.postal_code
+		})),
+		households: households.map((h) => ({
+			id: h.id,
+			externalRef: h.external_ref,
+			dwellingId: h.dwelling_id,
+			name: h.name,
+			moveInDate: h.move_in_date,
+			moveOutDate: h.move_out_date
+		})),
 		residents: residents.map((r) => ({
 			id: r.id,
 			householdId: r.household_id,
@@ -135,17 +159,53 @@ function summarise(file: TenantFile, rows: RowOutcome[], rejected: Rejection[], 
 async function write(tx: Db, actor: Actor, line: number, op: Operation): Promise<void> {
 	const at = nowIso();
 	if (op.kind === 'create') {
-		if (op.entity === 'building') await tx.insertInto('buildings').values({ ...op.values, ...addressKeys(op.values), id: op.id, created_at: at }).execute();
-		else if (op.entity === 'dwelling') await tx.insertInto('dwellings').values({ ...op.values, ...addressKeys(op.values), id: op.id, created_at: at, updated_at: at }).execute();
-		else if (op.entity === 'household') await tx.insertInto('households').values({ ...op.values, id: op.id, created_at: at, updated_at: at }).execute();
-		else await tx.insertInto('residents').values({ ...op.values, id: op.id, created_at: at, updated_at: at }).execute();
+		if (op.entity === 'building')
+			await tx
+				.insertInto('buildings')
+				.values({ ...op.values, ...addressKeys(op.values), id: op.id, created_at: at })
+				.execute();
+		else if (op.entity === 'dwelling')
+			await tx
+				.insertInto('dwellings')
+				.values({ ...op.values, ...addressKeys(op.values), id: op.id, created_at: at, updated_at: at })
+				.execute();
+		else if (op.entity === 'household')
+			await tx
+				.insertInto('households')
+				.values({ ...op.values, id: op.id, created_at: at, updated_at: at })
+				.execute();
+		else
+			await tx
+				.insertInto('residents')
+				.values({ ...op.values, id: op.id, created_at: at, updated_at: at })
+				.execute();
 		await audit(tx, actor, { action: 'create', resourceType: op.entity, resourceId: op.id, summary: `tenant import line ${line}` });
 		return;
 	}
-	if (op.entity === 'dwelling') await tx.updateTable('dwellings').set({ ...op.values, ...addressKeys(op.values), updated_at: at }).where('id', '=', op.id).execute();
-	else if (op.entity === 'household') await tx.updateTable('households').set({ ...op.values, updated_at: at }).where('id', '=', op.id).execute();
-	else await tx.updateTable('residents').set({ ...op.values, updated_at: at }).where('id', '=', op.id).execute();
-	await audit(tx, actor, { action: 'update', resourceType: op.entity, resourceId: op.id, summary: `tenant import line ${line}; fields: ${Object.keys(op.values).join(', ')}` });
+	if (op.entity === 'dwelling')
+		await tx
+			.updateTable('dwellings')
+			.set({ ...op.values, ...addressKeys(op.values), updated_at: at })
+			.where('id', '=', op.id)
+			.execute();
+	else if (op.entity === 'household')
+		await tx
+			.updateTable('households')
+			.set({ ...op.values, updated_at: at })
+			.where('id', '=', op.id)
+			.execute();
+	else
+		await tx
+			.updateTable('residents')
+			.set({ ...op.values, updated_at: at })
+			.where('id', '=', op.id)
+			.execute();
+	await audit(tx, actor, {
+		action: 'update',
+		resourceType: op.entity,
+		resourceId: op.id,
+		summary: `tenant import line ${line}; fields: ${Object.keys(op.values).join(', ')}`
+	});
 }
 
 /**
@@ -160,15 +220,30 @@ export async function importTenants(db: Db, actor: Actor, input: TenantImportInp
 	authorize(actor, 'import', 'household', await loadTenantImportContext(db, company.id));
 	const file = readTenantFile(v.csv);
 	const total = file.dataRows;
-	const base = { dryRun: v.dryRun, housingCompany: { id: company.id, name: company.name }, missingColumns: file.missingColumns, ignoredColumns: file.ignoredColumns };
+	const base = {
+		dryRun: v.dryRun,
+		housingCompany: { id: company.id, name: company.name },
+		missingColumns: file.missingColumns,
+		ignoredColumns: file.ignoredColumns
+	};
 	if (file.missingColumns.length > 0 || total === 0) {
-		const rejected: Rejection[] = file.missingColumns.length ? [{ line: 1, code: 'missing_columns', params: { columns: file.missingColumns.join(', ') } }] : [{ line: 1, code: 'empty_file' }];
+		const rejected: Rejection[] = file.missingColumns.length
+			? [{ line: 1, code: 'missing_columns', params: { columns: file.missingColumns.join(', ') } }]
+			: [{ line: 1, code: 'empty_file' }];
 		onProgress?.(total, total);
 		return { ...base, outcome: 'file_rejected', stored: false, summary: summarise(file, [], rejected, 0), rows: [], rejected, notInFile: [] };
 	}
 
 	return inTransaction(db, async (tx) => {
-		const plan = planTenantImport(await loadTenantSnapshot(tx, company.id, file.rows.map((r) => r.dwellingRef)), file, () => newId());
+		const plan = planTenantImport(
+			await loadTenantSnapshot(
+				tx,
+				company.id,
+				file.rows.map((r) => r.dwellingRef)
+			),
+			file,
+			() => newId()
+		);
 		const result = (outcome: ImportOutcome, stored: boolean): TenantImportResult => ({
 			...base,
 			outcome,

@@ -6,8 +6,24 @@ import type { Rejection, TenantFile } from './tenant-csv';
 
 export type SnapshotEstate = { id: string; name: string; slug: string; housingCompanyId: string | null };
 export type SnapshotBuilding = { id: string; estateId: string; street: string | null; houseNumber: string | null };
-export type SnapshotDwelling = { id: string; buildingId: string; estateId: string; externalRef: string | null; street: string; houseNumber: string; box: string | null; postalCode: string };
-export type SnapshotHousehold = { id: string; externalRef: string | null; dwellingId: string | null; name: string; moveInDate: string | null; moveOutDate: string | null };
+export type SnapshotDwelling = {
+	id: string;
+	buildingId: string;
+	estateId: string;
+	externalRef: string | null;
+	street: string;
+	houseNumber: string;
+	box: string | null;
+	postalCode: string;
+};
+export type SnapshotHousehold = {
+	id: string;
+	externalRef: string | null;
+	dwellingId: string | null;
+	name: string;
+	moveInDate: string | null;
+	moveOutDate: string | null;
+};
 export type SnapshotResident = {
 	id: string;
 	householdId: string | null;
@@ -133,31 +149,69 @@ export function planTenantImport(snapshot: TenantSnapshot, file: Pick<TenantFile
 		if (!buildingId) {
 			buildingId = makeId();
 			buildings.set(buildingKey, buildingId);
-			ops.push({ kind: 'create', entity: 'building', id: buildingId, values: { estate_id: estate.id, name: `${row.street} ${row.houseNumber}`, street: row.street, house_number: row.houseNumber, postal_code: row.postalCode } });
+			ops.push({
+				kind: 'create',
+				entity: 'building',
+				id: buildingId,
+				values: {
+					estate_id: estate.id,
+					name: `${row.street} ${row.houseNumber}`,
+					street: row.street,
+					house_number: row.houseNumber,
+					postal_code: row.postalCode
+				}
+			});
 		}
 		const dwellingValues = { building_id: buildingId, street: row.street, house_number: row.houseNumber, box: row.box, postal_code: row.postalCode };
 		let dwelling = existingDwelling;
 		if (!dwelling) {
-			dwelling = { id: makeId(), buildingId, estateId: estate.id, externalRef: row.dwellingRef, street: row.street, houseNumber: row.houseNumber, box: row.box, postalCode: row.postalCode };
+			dwelling = {
+				id: makeId(),
+				buildingId,
+				estateId: estate.id,
+				externalRef: row.dwellingRef,
+				street: row.street,
+				houseNumber: row.houseNumber,
+				box: row.box,
+				postalCode: row.postalCode
+			};
 			dwellings.set(key(row.dwellingRef), dwelling);
 			touched.add(dwelling.id);
 			ops.push({ kind: 'create', entity: 'dwelling', id: dwelling.id, values: { ...dwellingValues, external_ref: row.dwellingRef } });
 		} else if (!touched.has(dwelling.id)) {
 			touched.add(dwelling.id);
-			const change = diff({ building_id: dwelling.buildingId, street: dwelling.street, house_number: dwelling.houseNumber, box: dwelling.box, postal_code: dwelling.postalCode }, dwellingValues);
+			const change = diff(
+				{ building_id: dwelling.buildingId, street: dwelling.street, house_number: dwelling.houseNumber, box: dwelling.box, postal_code: dwelling.postalCode },
+				dwellingValues
+			);
 			if (Object.keys(change).length) ops.push({ kind: 'update', entity: 'dwelling', id: dwelling.id, values: change });
 		}
 		let householdId: string;
 		if (!household) {
 			householdId = makeId();
-			households.set(key(row.tenancyRef), { id: householdId, externalRef: row.tenancyRef, dwellingId: dwelling.id, name: row.lastName, moveInDate: row.moveInDate, moveOutDate: null });
+			households.set(key(row.tenancyRef), {
+				id: householdId,
+				externalRef: row.tenancyRef,
+				dwellingId: dwelling.id,
+				name: row.lastName,
+				moveInDate: row.moveInDate,
+				moveOutDate: null
+			});
 			touched.add(householdId);
-			ops.push({ kind: 'create', entity: 'household', id: householdId, values: { external_ref: row.tenancyRef, dwelling_id: dwelling.id, name: row.lastName, move_in_date: row.moveInDate, move_out_date: null } });
+			ops.push({
+				kind: 'create',
+				entity: 'household',
+				id: householdId,
+				values: { external_ref: row.tenancyRef, dwelling_id: dwelling.id, name: row.lastName, move_in_date: row.moveInDate, move_out_date: null }
+			});
 		} else {
 			householdId = household.id;
 			if (!touched.has(household.id)) {
 				touched.add(household.id);
-				const change = diff({ dwelling_id: household.dwellingId, move_in_date: household.moveInDate }, { dwelling_id: dwelling.id, move_in_date: row.moveInDate });
+				const change = diff(
+					{ dwelling_id: household.dwellingId, move_in_date: household.moveInDate },
+					{ dwelling_id: dwelling.id, move_in_date: row.moveInDate }
+				);
 				if (Object.keys(change).length) ops.push({ kind: 'update', entity: 'household', id: household.id, values: change });
 			}
 		}
@@ -169,7 +223,18 @@ export function planTenantImport(snapshot: TenantSnapshot, file: Pick<TenantFile
 		if (!found) {
 			const id = makeId();
 			const channel = row.contactChannel ?? (row.email ? 'email' : row.phone ? 'phone' : 'letter');
-			const r = { id, householdId, externalRef: row.residentRef, firstName: row.firstName, lastName: row.lastName, birthYear: row.birthYear, language: row.language ?? 'nl', phone: row.phone, email: row.email, contactChannel: channel };
+			const r = {
+				id,
+				householdId,
+				externalRef: row.residentRef,
+				firstName: row.firstName,
+				lastName: row.lastName,
+				birthYear: row.birthYear,
+				language: row.language ?? 'nl',
+				phone: row.phone,
+				email: row.email,
+				contactChannel: channel
+			};
 			residents.push(r);
 			residentsOf.set(householdId, [...(residentsOf.get(householdId) ?? []), r]);
 			if (r.externalRef) residentByRef.set(key(r.externalRef), r);
@@ -178,12 +243,41 @@ export function planTenantImport(snapshot: TenantSnapshot, file: Pick<TenantFile
 				kind: 'create',
 				entity: 'resident',
 				id,
-				values: { household_id: householdId, external_ref: row.residentRef, first_name: row.firstName, last_name: row.lastName, birth_year: row.birthYear, language: r.language, contact_channel: channel, email: row.email, phone: row.phone, is_volunteer: false }
+				values: {
+					household_id: householdId,
+					external_ref: row.residentRef,
+					first_name: row.firstName,
+					last_name: row.lastName,
+					birth_year: row.birthYear,
+					language: r.language,
+					contact_channel: channel,
+					email: row.email,
+					phone: row.phone,
+					is_volunteer: false
+				}
 			});
 		} else {
 			const change = diff(
-				{ household_id: found.householdId, first_name: found.firstName, last_name: found.lastName, birth_year: found.birthYear, language: found.language, phone: found.phone, email: found.email, contact_channel: found.contactChannel },
-				{ household_id: householdId, first_name: row.firstName, last_name: row.lastName, birth_year: row.birthYear, language: row.language, phone: row.phone, email: row.email, contact_channel: row.contactChannel }
+				{
+					household_id: found.householdId,
+					first_name: found.firstName,
+					last_name: found.lastName,
+					birth_year: found.birthYear,
+					language: found.language,
+					phone: found.phone,
+					email: found.email,
+					contact_channel: found.contactChannel
+				},
+				{
+					household_id: householdId,
+					first_name: row.firstName,
+					last_name: row.lastName,
+					birth_year: row.birthYear,
+					language: row.language,
+					phone: row.phone,
+					email: row.email,
+					contact_channel: row.contactChannel
+				}
 			);
 			if (Object.keys(change).length) {
 				residentChanged = true;
@@ -199,7 +293,8 @@ export function planTenantImport(snapshot: TenantSnapshot, file: Pick<TenantFile
 	const companyDwellings = new Set(snapshot.dwellings.map((d) => d.id));
 	for (const h of snapshot.households) {
 		const living = !h.moveOutDate || h.moveOutDate > snapshot.today;
-		if (living && h.dwellingId && companyDwellings.has(h.dwellingId) && !(h.externalRef && inFile.has(key(h.externalRef)))) plan.notInFile.push({ householdId: h.id, tenancyRef: h.externalRef });
+		if (living && h.dwellingId && companyDwellings.has(h.dwellingId) && !(h.externalRef && inFile.has(key(h.externalRef))))
+			plan.notInFile.push({ householdId: h.id, tenancyRef: h.externalRef });
 	}
 	return plan;
 }

@@ -55,7 +55,14 @@ function describe(locale: Locale, operations: Operation[]): string {
 	return operations
 		.map((op) => {
 			const entity = translate(locale, `people.entity_${op.entity}`);
-			return op.kind === 'create' ? translate(locale, 'people.op_create', { entity }) : translate(locale, 'people.op_update', { entity, fields: Object.keys(op.values).map((c) => fieldLabel(locale, c)).join(', ') });
+			return op.kind === 'create'
+				? translate(locale, 'people.op_create', { entity })
+				: translate(locale, 'people.op_update', {
+						entity,
+						fields: Object.keys(op.values)
+							.map((c) => fieldLabel(locale, c))
+							.join(', ')
+					});
 		})
 		.join('; ');
 }
@@ -90,6 +97,9 @@ export function tenantJobReport(result: TenantImportResult, locale: Locale): Ten
 			description: describe(locale, r.operations)
 		})),
 		changesTruncated: changed.length > MAX_CHANGES,
-		notInFile: result.notInFile.map((h) => ({ ...h, note: translate(locale, 'people.not_in_file_note', { ref: h.tenancyRef ?? translate(locale, 'people.no_ref') }) }))
+		notInFile: result.notInFile.map((h) => ({
+			...h,
+			note: translate(locale, 'people.not_in_file_note', { ref: h.tenancyRef ?? translate(locale, 'people.no_ref') })
+		}))
 	};
 }

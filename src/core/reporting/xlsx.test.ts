@@ -8,16 +8,51 @@ import { Invalid } from '../errors';
 import { columnName, escapeText, excelSerial, sheetNames, writeXlsx, type XlsxCell } from './xlsx';
 
 const submitted = [new Date('2026-03-29T00:30:00Z'), new Date('2026-03-29T01:30:00Z'), new Date('2026-10-25T12:00:00Z')];
-const tricky = ['=HYPERLINK("http://example.com","klik")', '+32 470 12 34 56', '-2+3', '@SUM(A1:A9)', '0012', 'Top! 👍🏽 🏠', 'Tom & Jerry <b>"x"</b>', '  spaties  ', 'tab\there\nnieuwe regel', 'bel\u0007', '_x0041_ blijft zo', 'Één ça ß'];
+const tricky = [
+	'=HYPERLINK("http://example.com","klik")',
+	'+32 470 12 34 56',
+	'-2+3',
+	'@SUM(A1:A9)',
+	'0012',
+	'Top! 👍🏽 🏠',
+	'Tom & Jerry <b>"x"</b>',
+	'  spaties  ',
+	'tab\there\nnieuwe regel',
+	'bel\u0007',
+	'_x0041_ blijft zo',
+	'Één ça ß'
+];
 
 describe('XLSX export', () => {
 	it('keeps numbers, dates, yes/no and empty cells as what they are, and text (formulas too) as plain text', async () => {
-		const rows: XlsxCell[][] = tricky.map((text, i) => [submitted[i % 3], i % 2 ? 'Vlashaard' : 'Gullegem-Centrum', i, i % 3 === 0, text, i === 1 ? null : 2.5 * i]);
+		const rows: XlsxCell[][] = tricky.map((text, i) => [
+			submitted[i % 3],
+			i % 2 ? 'Vlashaard' : 'Gullegem-Centrum',
+			i,
+			i % 3 === 0,
+			text,
+			i === 1 ? null : 2.5 * i
+		]);
 		rows.push([undefined, 'Vlashaard', Number.NaN, false, '', Infinity]);
 		const book = readXlsx(
 			await writeXlsx([
-				{ name: 'Antwoorden', columns: [{ header: 'Ingediend op' }, { header: 'Woonwijk', width: 24 }, { header: 'Tevredenheid (1-5)' }, { header: 'Op papier' }, { header: 'Opmerking', width: 60 }, { header: 'Bedrag' }], rows },
-				{ name: 'Cijfers', columns: [{ header: 'Vraag' }, { header: 'Antwoorden' }, { header: 'Dag', dateFormat: 'date' }], rows: [['Hoe tevreden ben je?', 312, new Date('2026-05-31T00:00:00Z')]] }
+				{
+					name: 'Antwoorden',
+					columns: [
+						{ header: 'Ingediend op' },
+						{ header: 'Woonwijk', width: 24 },
+						{ header: 'Tevredenheid (1-5)' },
+						{ header: 'Op papier' },
+						{ header: 'Opmerking', width: 60 },
+						{ header: 'Bedrag' }
+					],
+					rows
+				},
+				{
+					name: 'Cijfers',
+					columns: [{ header: 'Vraag' }, { header: 'Antwoorden' }, { header: 'Dag', dateFormat: 'date' }],
+					rows: [['Hoe tevreden ben je?', 312, new Date('2026-05-31T00:00:00Z')]]
+				}
 			])
 		);
 		expect(book.names).toEqual(['Antwoorden', 'Cijfers']);
@@ -48,7 +83,16 @@ describe('XLSX export', () => {
 	});
 
 	it('gives sheets names Excel accepts: no [ ] : * ? / \\, at most 31 characters, unique, never empty', async () => {
-		const wanted = ['Resultaten: per wijk [2026] / Q1*?', 'Antwoorden van alle woonwijken in Wevelgem 2026', 'antwoorden van alle woonwijken in wevelgem 2026', "'Cijfers'", '', 'History', 'Wijk\\Blok', '😀'.repeat(20)];
+		const wanted = [
+			'Resultaten: per wijk [2026] / Q1*?',
+			'Antwoorden van alle woonwijken in Wevelgem 2026',
+			'antwoorden van alle woonwijken in wevelgem 2026',
+			"'Cijfers'",
+			'',
+			'History',
+			'Wijk\\Blok',
+			'😀'.repeat(20)
+		];
 		const names = sheetNames(wanted);
 		expect(names).toEqual([
 			'Resultaten per wijk 2026 Q1',
@@ -70,7 +114,13 @@ describe('XLSX export', () => {
 
 	it('writes 10,000 rows that read back whole, with each distinct text stored once', async () => {
 		const estates = ['Vlashaard', 'Gullegem-Centrum', 'Moorsele', 'Lauwe'];
-		const rows = Array.from({ length: 10_000 }, (_, i) => [i + 1, estates[i % 4], (i % 5) + 1, i % 7 === 0, i % 10 === 0 ? `Opmerking ${i}: de lift 🛗 is stuk` : null]);
+		const rows = Array.from({ length: 10_000 }, (_, i) => [
+			i + 1,
+			estates[i % 4],
+			(i % 5) + 1,
+			i % 7 === 0,
+			i % 10 === 0 ? `Opmerking ${i}: de lift 🛗 is stuk` : null
+		]);
 		const bytes = await writeXlsx([{ name: 'Antwoorden', columns: ['Nr', 'Woonwijk', 'Score', 'Papier', 'Opmerking'].map((header) => ({ header })), rows }]);
 		const book = readXlsx(bytes);
 		const sheet = book.sheets[0];
@@ -86,7 +136,12 @@ describe('XLSX export', () => {
 			for (let i = 0; i < 3; i++) yield [i, `rij ${i}`];
 		}
 		const book = readXlsx(await writeXlsx([{ name: 'Cursor', columns: [{ header: 'i' }, { header: 'tekst' }], rows: cursor() }]));
-		expect(book.sheets[0].rows).toEqual([['i', 'tekst'], [0, 'rij 0'], [1, 'rij 1'], [2, 'rij 2']]);
+		expect(book.sheets[0].rows).toEqual([
+			['i', 'tekst'],
+			[0, 'rij 0'],
+			[1, 'rij 1'],
+			[2, 'rij 2']
+		]);
 	});
 
 	it('refuses a workbook without sheets, and cuts a text past the 32,767 characters a cell holds', async () => {
@@ -117,7 +172,9 @@ describe('XLSX export', () => {
 			i % 2 === 0,
 			(i % 9) * 1.5
 		]);
-		const bytes = await writeXlsx([{ name: 'Antwoorden', columns: ['Id', 'Ingediend', 'Woonwijk', 'Kanaal', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'].map((header) => ({ header })), rows }]);
+		const bytes = await writeXlsx([
+			{ name: 'Antwoorden', columns: ['Id', 'Ingediend', 'Woonwijk', 'Kanaal', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'].map((header) => ({ header })), rows }
+		]);
 		const sheet = strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml']);
 		expect(sheet.match(/<row /g)).toHaveLength(100_001);
 		expect(XMLValidator.validate(sheet)).toBe(true);
@@ -156,7 +213,9 @@ function readXlsx(bytes: Uint8Array) {
 	const parts = Object.keys(files).filter((f) => f.endsWith('.xml') && f !== '[Content_Types].xml');
 	expect(types.Override.map((o: { PartName: string }) => o.PartName.slice(1)).sort()).toEqual(parts.sort());
 	expect(read('_rels/.rels').Relationships.Relationship[0].Target).toBe('xl/workbook.xml');
-	const rels = new Map<string, string>(read('xl/_rels/workbook.xml.rels').Relationships.Relationship.map((r: Record<string, string>) => [r.Id, `xl/${r.Target}`]));
+	const rels = new Map<string, string>(
+		read('xl/_rels/workbook.xml.rels').Relationships.Relationship.map((r: Record<string, string>) => [r.Id, `xl/${r.Target}`])
+	);
 	const sharedStrings: string[] = (read('xl/sharedStrings.xml').sst.si ?? []).map((si: { t: unknown }) => unescape(textOf(si.t)));
 	const styles = read('xl/styles.xml').styleSheet;
 	const xfs: Record<string, string>[] = styles.cellXfs.xf;

@@ -55,7 +55,10 @@ export async function writeXlsx(sheets: XlsxSheet[]): Promise<Uint8Array> {
 	};
 
 	part('[Content_Types].xml', contentTypes(sheets.length));
-	part('_rels/.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+	part(
+		'_rels/.rels',
+		`${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+	);
 	part('xl/workbook.xml', workbook(names));
 	part('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
 	part('xl/styles.xml', STYLES);
@@ -80,7 +83,12 @@ export function sheetNames(wanted: string[]): string[] {
 	const taken = new Set<string>();
 	return wanted.map((name, i) => {
 		const trim = (text: string) => text.replace(/^[\s']+|[\s']+$/g, '');
-		let clean = trim(name.replace(/[[\]:*?/\\]/g, ' ').replace(/[\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu, '').replace(/\s+/g, ' '));
+		let clean = trim(
+			name
+				.replace(/[[\]:*?/\\]/g, ' ')
+				.replace(/[\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu, '')
+				.replace(/\s+/g, ' ')
+		);
 		if (!clean || clean.toLowerCase() === 'history') clean = clean ? `${clean} ${i + 1}` : String(i + 1);
 		let candidate = trim(truncate(clean, SHEET_NAME_MAX));
 		for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${trim(truncate(clean, SHEET_NAME_MAX - ` (${n})`.length))} (${n})`;
@@ -104,11 +112,13 @@ type Sink = (xml: string, final: boolean) => void;
 
 async function writeSheet(sheet: XlsxSheet, index: number, strings: SharedStrings, selected: boolean, sink: Sink): Promise<void> {
 	const { columns } = sheet;
-	if (columns.length > XLSX_MAX_COLUMNS) throw new Invalid([{ path: `sheets.${index}.columns`, code: 'too_big', message: `At most ${XLSX_MAX_COLUMNS} columns` }]);
+	if (columns.length > XLSX_MAX_COLUMNS)
+		throw new Invalid([{ path: `sheets.${index}.columns`, code: 'too_big', message: `At most ${XLSX_MAX_COLUMNS} columns` }]);
 	const letters: string[] = [];
 	const letter = (c: number) => (letters[c] ??= columnName(c));
 	let xml = `${XML_HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>`;
-	xml += '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
+	xml +=
+		'<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
 	xml += '<sheetFormatPr defaultRowHeight="15"/>';
 	if (columns.length) {
 		xml += '<cols>';
@@ -125,7 +135,8 @@ async function writeSheet(sheet: XlsxSheet, index: number, strings: SharedString
 	let r = 1;
 	for await (const row of sheet.rows) {
 		if (++r > XLSX_MAX_ROWS) throw new Invalid([{ path: `sheets.${index}.rows`, code: 'too_big', message: `At most ${XLSX_MAX_ROWS - 1} rows` }]);
-		if (row.length > XLSX_MAX_COLUMNS) throw new Invalid([{ path: `sheets.${index}.rows.${r - 2}`, code: 'too_big', message: `At most ${XLSX_MAX_COLUMNS} columns` }]);
+		if (row.length > XLSX_MAX_COLUMNS)
+			throw new Invalid([{ path: `sheets.${index}.rows.${r - 2}`, code: 'too_big', message: `At most ${XLSX_MAX_COLUMNS} columns` }]);
 		xml += `<row r="${r}">`;
 		for (let c = 0; c < row.length; c++) {
 			const value = row[c];
@@ -188,17 +199,28 @@ class SharedStrings {
  */
 export function escapeText(text: string): string {
 	const cut = text.length > XLSX_MAX_TEXT ? truncate(text, XLSX_MAX_TEXT) : text;
-	return cut
-		.replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
-		.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-		.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'))
-		// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+	return (
+		cut
+			.replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1')
+			.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+			.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'))
+			// eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
+			.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+	);
 }
 
 const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
 
-const brusselsParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+const brusselsParts = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/Brussels',
+	year: 'numeric',
+	month: 'numeric',
+	day: 'numeric',
+	hour: 'numeric',
+	minute: 'numeric',
+	second: 'numeric',
+	hourCycle: 'h23'
+});
 /** Brussels' offset from UTC per UTC hour: summer time starts and ends on the hour. */
 const offsets = new Map<number, number>();
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -218,9 +240,11 @@ export function excelSerial(at: Date): number {
 
 function contentTypes(sheetCount: number): string {
 	let xml = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`;
-	xml += '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>';
+	xml +=
+		'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>';
 	xml += '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>';
-	for (let i = 1; i <= sheetCount; i++) xml += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
+	for (let i = 1; i <= sheetCount; i++)
+		xml += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
 	xml += '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>';
 	xml += '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>';
 	return `${xml}</Types>`;

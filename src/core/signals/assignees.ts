@@ -11,7 +11,14 @@ export type Assignee = { id: string; name: string };
 
 async function activeUsersOf(db: Db, organisationId: string | null, ctx?: SignalContext): Promise<Assignee[]> {
 	if (!organisationId) return [];
-	const users = await db.selectFrom('users').select(['id', 'name', 'email', 'role', 'organisation_id']).where('organisation_id', '=', organisationId).where('is_active', '=', true).orderBy('name').orderBy('id').execute();
+	const users = await db
+		.selectFrom('users')
+		.select(['id', 'name', 'email', 'role', 'organisation_id'])
+		.where('organisation_id', '=', organisationId)
+		.where('is_active', '=', true)
+		.orderBy('name')
+		.orderBy('id')
+		.execute();
 	return users.filter((u) => mayHandle(u, ctx)).map((u) => ({ id: u.id, name: u.name }));
 }
 

@@ -26,11 +26,26 @@ describeOnDatabases('bulk actions in the inbox', (ctx) => {
 		const leak = await createCategory(ctx.db, world.coordinator, { key: 'leak', kind: 'home_repair', name: 'Lek', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: leak.id, organisationId: world.shm.id, deadlineDays: 5 });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: lift.id, organisationId: world.shm.id, deadlineDays: 2 });
-		const a = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description: 'Lek onder het aanrecht', estateId: world.estate.id, email: 'a@example.be' }, { baseUrl });
-		const b = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description: 'Water druppelt uit het plafond', estateId: world.estate.id }, { baseUrl });
+		const a = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', categoryId: leak.id, description: 'Lek onder het aanrecht', estateId: world.estate.id, email: 'a@example.be' },
+			{ baseUrl }
+		);
+		const b = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', categoryId: leak.id, description: 'Water druppelt uit het plafond', estateId: world.estate.id },
+			{ baseUrl }
+		);
 		ours = [a.id, b.id];
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: leak.id, organisationId: world.otherShm.id, deadlineDays: 5 });
-		const c = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description: 'Lek in de badkamer', email: 'c@example.be' }, { baseUrl });
+		const c = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', categoryId: leak.id, description: 'Lek in de badkamer', email: 'c@example.be' },
+			{ baseUrl }
+		);
 		expect(c.organisationId).toBe(world.otherShm.id);
 		theirs = c.id;
 		colleague = await buildStaff(ctx.db, 'partner_staff', world.shm, 'Joke Vandamme');
@@ -69,8 +84,12 @@ describeOnDatabases('bulk actions in the inbox', (ctx) => {
 	});
 
 	it('rejecting several needs the one reason the reporters will read; an empty selection is refused', async () => {
-		await expect(bulkAction(ctx.db, world.landlord, { action: 'status', ids: [ours[1]], status: 'rejected' }, { baseUrl })).rejects.toMatchObject({ issues: [{ path: 'reason', code: 'reason_required' }] });
-		await expect(bulkAction(ctx.db, world.landlord, { action: 'status', ids: [], status: 'accepted' }, { baseUrl })).rejects.toMatchObject({ issues: [{ path: 'ids', code: 'bulk_nothing_selected' }] });
+		await expect(bulkAction(ctx.db, world.landlord, { action: 'status', ids: [ours[1]], status: 'rejected' }, { baseUrl })).rejects.toMatchObject({
+			issues: [{ path: 'reason', code: 'reason_required' }]
+		});
+		await expect(bulkAction(ctx.db, world.landlord, { action: 'status', ids: [], status: 'accepted' }, { baseUrl })).rejects.toMatchObject({
+			issues: [{ path: 'ids', code: 'bulk_nothing_selected' }]
+		});
 		await expect(bulkAction(ctx.db, world.landlord, { action: 'teleport', ids: ours } as never, { baseUrl })).rejects.toThrow(Invalid);
 	});
 
@@ -79,7 +98,9 @@ describeOnDatabases('bulk actions in the inbox', (ctx) => {
 		const mine = await inbox(ctx.db, colleague, { mine: true, status: 'all' });
 		expect(mine.items.map((i) => i.id).sort()).toEqual([...ours].sort());
 		// Someone of another organisation cannot be the assignee: refused whole, naming the first signal.
-		await expect(bulkAction(ctx.db, world.landlord, { action: 'assign', ids: ours, assigneeId: world.ocmwWorker.id }, { baseUrl })).rejects.toMatchObject({ code: 'bulk_refused' });
+		await expect(bulkAction(ctx.db, world.landlord, { action: 'assign', ids: ours, assigneeId: world.ocmwWorker.id }, { baseUrl })).rejects.toMatchObject({
+			code: 'bulk_refused'
+		});
 		expect((await inbox(ctx.db, colleague, { mine: true, status: 'all' })).total).toBe(2);
 	});
 

@@ -13,13 +13,33 @@ import { NEEDS_REASON, SIGNAL_STATUSES } from './model';
 export const BULK_MAX = 200;
 
 const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(64)).min(1).max(BULK_MAX));
-const optionalId = z.string().trim().max(64).optional().transform((v) => v || undefined);
+const optionalId = z
+	.string()
+	.trim()
+	.max(64)
+	.optional()
+	.transform((v) => v || undefined);
 
 export const bulkInput = z.discriminatedUnion('action', [
-	z.object({ action: z.literal('status'), ids, status: z.enum(SIGNAL_STATUSES), reason: z.string().trim().max(2000).optional().transform((v) => v || undefined) }),
+	z.object({
+		action: z.literal('status'),
+		ids,
+		status: z.enum(SIGNAL_STATUSES),
+		reason: z
+			.string()
+			.trim()
+			.max(2000)
+			.optional()
+			.transform((v) => v || undefined)
+	}),
 	/** An empty assignee takes the selected signals off everyone's name. */
 	z.object({ action: z.literal('assign'), ids, assigneeId: optionalId }),
-	z.object({ action: z.literal('category'), ids, categoryId: z.string().trim().min(1).max(64), reroute: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false) })
+	z.object({
+		action: z.literal('category'),
+		ids,
+		categoryId: z.string().trim().min(1).max(64),
+		reroute: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false)
+	})
 ]);
 export type BulkInput = z.input<typeof bulkInput>;
 
@@ -34,10 +54,12 @@ export type BulkResult = { changed: number };
 
 export async function bulkAction(db: Db, actor: Actor, input: BulkInput, options: HandlingOptions): Promise<BulkResult> {
 	const raw = input as { ids?: unknown };
-	if (raw.ids === undefined || (Array.isArray(raw.ids) && raw.ids.length === 0) || raw.ids === '') throw Invalid.field('ids', 'bulk_nothing_selected', 'Choose one or more signals first');
+	if (raw.ids === undefined || (Array.isArray(raw.ids) && raw.ids.length === 0) || raw.ids === '')
+		throw Invalid.field('ids', 'bulk_nothing_selected', 'Choose one or more signals first');
 	const v = parseInput(bulkInput, input);
 	// The reason rule of a single status change, checked once for the whole selection.
-	if (v.action === 'status' && NEEDS_REASON.includes(v.status) && !v.reason) throw Invalid.field('reason', 'reason_required', 'Write the reason the reporters will read');
+	if (v.action === 'status' && NEEDS_REASON.includes(v.status) && !v.reason)
+		throw Invalid.field('reason', 'reason_required', 'Write the reason the reporters will read');
 	const unique = [...new Set(v.ids)];
 	return inTransaction(db, async (tx) => {
 		for (const id of unique) {
@@ -47,7 +69,11 @@ export async function bulkAction(db: Db, actor: Actor, input: BulkInput, options
 				else await setCategory(tx, actor, id, v.categoryId, { ...options, reroute: v.reroute });
 			} catch (err) {
 				if (!(err instanceof DomainError)) throw err;
-				const row = await tx.selectFrom('signals').select(['id', 'reference', 'organisation_id', 'is_help_request', 'created_by', 'area_id']).where('id', '=', id).executeTakeFirst();
+				const row = await tx
+					.selectFrom('signals')
+					.select(['id', 'reference', 'organisation_id', 'is_help_request', 'created_by', 'area_id'])
+					.where('id', '=', id)
+					.executeTakeFirst();
 				if (!row) throw new BulkRefused('bulk_not_found', 404, id.slice(0, 13), err);
 				// A signal the reader may not even read is named by the start of its id, not by its code.
 				const reference = can(actor, 'read', 'signal', await signalContext(tx, row)) ? row.reference : id.slice(0, 13);

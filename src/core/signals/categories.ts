@@ -15,7 +15,13 @@ export const DEFAULT_ESCALATION_DAYS = 5;
 
 /** Every installation starts with one general category per kind, so a report can always be stored and routed later. */
 export const GENERAL_CATEGORIES = [
-	{ key: 'home_repair_other', kind: 'home_repair', name: 'Technisch probleem in de woning', nameFr: 'Problème technique dans le logement', nameEn: 'Technical problem at home' },
+	{
+		key: 'home_repair_other',
+		kind: 'home_repair',
+		name: 'Technisch probleem in de woning',
+		nameFr: 'Problème technique dans le logement',
+		nameEn: 'Technical problem at home'
+	},
 	{ key: 'common_spaces_other', kind: 'common_spaces', name: 'Gemeenschappelijke ruimtes', nameFr: 'Espaces communs', nameEn: 'Common spaces' },
 	{ key: 'nuisance_other', kind: 'nuisance', name: 'Samenleven en overlast', nameFr: 'Vivre ensemble et nuisances', nameEn: 'Living together and nuisance' },
 	{ key: 'public_space_other', kind: 'public_space', name: 'Openbare ruimte', nameFr: 'Espace public', nameEn: 'Public space' },
@@ -29,18 +35,43 @@ export async function ensureGeneralCategories(db: Db): Promise<void> {
 		if (existing.has(c.key)) continue;
 		await db
 			.insertInto('signal_categories')
-			.values({ id: newId(), key: c.key, kind: c.kind, name: c.name, name_fr: c.nameFr, name_en: c.nameEn, sort_order: 1000 + i, is_active: true, escalation_days: DEFAULT_ESCALATION_DAYS, created_at: now, updated_at: now })
+			.values({
+				id: newId(),
+				key: c.key,
+				kind: c.kind,
+				name: c.name,
+				name_fr: c.nameFr,
+				name_en: c.nameEn,
+				sort_order: 1000 + i,
+				is_active: true,
+				escalation_days: DEFAULT_ESCALATION_DAYS,
+				created_at: now,
+				updated_at: now
+			})
 			.onConflict((oc) => oc.column('key').doNothing())
 			.execute();
 	}
 }
 
 export const categoryInput = z.object({
-	key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,49}$/, { error: 'key_format' }),
+	key: z
+		.string()
+		.trim()
+		.regex(/^[a-z][a-z0-9_]{1,49}$/, { error: 'key_format' }),
 	kind: z.enum(SIGNAL_KINDS),
 	name: z.string().trim().min(2).max(80),
-	nameFr: z.string().trim().max(80).optional().transform((v) => v || null),
-	nameEn: z.string().trim().max(80).optional().transform((v) => v || null),
+	nameFr: z
+		.string()
+		.trim()
+		.max(80)
+		.optional()
+		.transform((v) => v || null),
+	nameEn: z
+		.string()
+		.trim()
+		.max(80)
+		.optional()
+		.transform((v) => v || null),
 	sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
 	/**
 	 * The second deadline, in working days after the first: then the coordinators of the team or organisation that
@@ -68,9 +99,22 @@ export async function createCategory(db: Db, actor: Actor, input: CategoryInput)
 	authorize(actor, 'manage', 'signal-category');
 	const v = parseInput(categoryInput, input);
 	return inTransaction(db, async (tx) => {
-		if (await tx.selectFrom('signal_categories').select('id').where('key', '=', v.key).executeTakeFirst()) throw new Invalid([{ path: 'key', code: 'key_taken', message: 'This key is in use' }]);
+		if (await tx.selectFrom('signal_categories').select('id').where('key', '=', v.key).executeTakeFirst())
+			throw new Invalid([{ path: 'key', code: 'key_taken', message: 'This key is in use' }]);
 		const now = nowIso();
-		const row: SignalCategory = { id: newId(), key: v.key, kind: v.kind, name: v.name, name_fr: v.nameFr, name_en: v.nameEn, sort_order: v.sortOrder, is_active: v.isActive, escalation_days: v.escalationDays, created_at: now, updated_at: now };
+		const row: SignalCategory = {
+			id: newId(),
+			key: v.key,
+			kind: v.kind,
+			name: v.name,
+			name_fr: v.nameFr,
+			name_en: v.nameEn,
+			sort_order: v.sortOrder,
+			is_active: v.isActive,
+			escalation_days: v.escalationDays,
+			created_at: now,
+			updated_at: now
+		};
 		await tx.insertInto('signal_categories').values(row).execute();
 		await audit(tx, actor, { action: 'category_create', resourceType: 'signal-category', resourceId: row.id, summary: v.key });
 		return row;
@@ -85,7 +129,17 @@ export async function updateCategory(db: Db, actor: Actor, id: string, input: Ca
 		if (!current) throw new NotFound('signal-category', id);
 		const clash = await tx.selectFrom('signal_categories').select('id').where('key', '=', v.key).where('id', '!=', id).executeTakeFirst();
 		if (clash) throw new Invalid([{ path: 'key', code: 'key_taken', message: 'This key is in use' }]);
-		const patch = { key: v.key, kind: v.kind, name: v.name, name_fr: v.nameFr, name_en: v.nameEn, sort_order: v.sortOrder, is_active: v.isActive, escalation_days: v.escalationDays, updated_at: nowIso() };
+		const patch = {
+			key: v.key,
+			kind: v.kind,
+			name: v.name,
+			name_fr: v.nameFr,
+			name_en: v.nameEn,
+			sort_order: v.sortOrder,
+			is_active: v.isActive,
+			escalation_days: v.escalationDays,
+			updated_at: nowIso()
+		};
 		await tx.updateTable('signal_categories').set(patch).where('id', '=', id).execute();
 		await audit(tx, actor, { action: 'category_update', resourceType: 'signal-category', resourceId: id, summary: v.key });
 		return { ...current, ...patch };
@@ -95,9 +149,17 @@ export async function updateCategory(db: Db, actor: Actor, id: string, input: Ca
 export const routingRuleInput = z.object({
 	categoryId: z.string().min(1).max(64),
 	/** Empty: the default for every area without a rule of its own. */
-	areaId: z.string().max(64).optional().transform((v) => v || null),
+	areaId: z
+		.string()
+		.max(64)
+		.optional()
+		.transform((v) => v || null),
 	organisationId: z.string().min(1).max(64),
-	teamId: z.string().max(64).optional().transform((v) => v || null),
+	teamId: z
+		.string()
+		.max(64)
+		.optional()
+		.transform((v) => v || null),
 	deadlineDays: z.coerce.number().int().min(0).max(365),
 	priority: z.enum(PRIORITIES).default('normal')
 });
@@ -111,9 +173,12 @@ async function ruleContext(db: Db, areaId: string | null): Promise<RoutingRuleCo
 
 /** The category, organisation, area and team a rule names exist, and the team belongs to the organisation. */
 async function checkRuleReferences(tx: Db, v: RoutingRuleValues): Promise<void> {
-	if (!(await tx.selectFrom('signal_categories').select('id').where('id', '=', v.categoryId).executeTakeFirst())) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
-	if (!(await tx.selectFrom('organisations').select('id').where('id', '=', v.organisationId).executeTakeFirst())) throw new Invalid([{ path: 'organisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
-	if (v.areaId && !(await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst())) throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
+	if (!(await tx.selectFrom('signal_categories').select('id').where('id', '=', v.categoryId).executeTakeFirst()))
+		throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
+	if (!(await tx.selectFrom('organisations').select('id').where('id', '=', v.organisationId).executeTakeFirst()))
+		throw new Invalid([{ path: 'organisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
+	if (v.areaId && !(await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst()))
+		throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
 	if (v.teamId && !(await tx.selectFrom('teams').select('id').where('id', '=', v.teamId).where('organisation_id', '=', v.organisationId).executeTakeFirst())) {
 		throw new Invalid([{ path: 'teamId', code: 'team_not_in_organisation', message: 'The team must belong to the organisation' }]);
 	}
@@ -133,10 +198,25 @@ export async function setRoutingRule(db: Db, actor: Actor, input: RoutingRuleInp
 		authorize(actor, 'manage', 'routing-rule', await ruleContext(tx, v.areaId));
 		const current = await ruleFor(tx, v.categoryId, v.areaId);
 		const now = nowIso();
-		const row: RoutingRule = { id: current?.id ?? newId(), category_id: v.categoryId, area_id: v.areaId, organisation_id: v.organisationId, team_id: v.teamId, deadline_days: v.deadlineDays, priority: v.priority, created_at: current?.created_at ?? now, updated_at: now };
+		const row: RoutingRule = {
+			id: current?.id ?? newId(),
+			category_id: v.categoryId,
+			area_id: v.areaId,
+			organisation_id: v.organisationId,
+			team_id: v.teamId,
+			deadline_days: v.deadlineDays,
+			priority: v.priority,
+			created_at: current?.created_at ?? now,
+			updated_at: now
+		};
 		if (current) await tx.updateTable('routing_rules').set(row).where('id', '=', current.id).execute();
 		else await tx.insertInto('routing_rules').values(row).execute();
-		await audit(tx, actor, { action: 'routing_rule_set', resourceType: 'routing-rule', resourceId: row.id, summary: `${v.categoryId} ${v.areaId ?? 'default'} → ${v.organisationId}` });
+		await audit(tx, actor, {
+			action: 'routing_rule_set',
+			resourceType: 'routing-rule',
+			resourceId: row.id,
+			summary: `${v.categoryId} ${v.areaId ?? 'default'} → ${v.organisationId}`
+		});
 		return row;
 	});
 }
@@ -169,10 +249,23 @@ export async function updateRoutingRule(db: Db, actor: Actor, id: string, input:
 			const category = await tx.selectFrom('signal_categories').select('name').where('id', '=', v.categoryId).executeTakeFirstOrThrow();
 			const area = v.areaId ? await tx.selectFrom('areas').select('name').where('id', '=', v.areaId).executeTakeFirstOrThrow() : null;
 			throw new Invalid([
-				{ path: 'areaId', code: area ? 'routing_rule_taken' : 'routing_rule_taken_default', message: 'Another rule has this category and area', params: { category: category.name, area: area?.name ?? '' } }
+				{
+					path: 'areaId',
+					code: area ? 'routing_rule_taken' : 'routing_rule_taken_default',
+					message: 'Another rule has this category and area',
+					params: { category: category.name, area: area?.name ?? '' }
+				}
 			]);
 		}
-		const after: RoutingRule = { ...current, category_id: v.categoryId, area_id: v.areaId, organisation_id: v.organisationId, team_id: v.teamId, deadline_days: v.deadlineDays, priority: v.priority };
+		const after: RoutingRule = {
+			...current,
+			category_id: v.categoryId,
+			area_id: v.areaId,
+			organisation_id: v.organisationId,
+			team_id: v.teamId,
+			deadline_days: v.deadlineDays,
+			priority: v.priority
+		};
 		const changes = ruleChanges(current, after);
 		if (changes.length === 0) return current;
 		const row = { ...after, updated_at: nowIso() };
@@ -202,7 +295,20 @@ export async function listRoutingRules(db: Db, actor: Actor) {
 		.innerJoin('organisations as o', 'o.id', 'r.organisation_id')
 		.leftJoin('areas as a', 'a.id', 'r.area_id')
 		.leftJoin('teams as t', 't.id', 'r.team_id')
-		.select(['r.id', 'r.category_id', 'c.name as category_name', 'c.kind', 'r.area_id', 'a.name as area_name', 'r.organisation_id', 'o.name as organisation_name', 'r.team_id', 't.name as team_name', 'r.deadline_days', 'r.priority'])
+		.select([
+			'r.id',
+			'r.category_id',
+			'c.name as category_name',
+			'c.kind',
+			'r.area_id',
+			'a.name as area_name',
+			'r.organisation_id',
+			'o.name as organisation_name',
+			'r.team_id',
+			't.name as team_name',
+			'r.deadline_days',
+			'r.priority'
+		])
 		.orderBy('c.sort_order')
 		.orderBy('c.name')
 		.orderBy('a.name')

@@ -50,7 +50,10 @@ export async function retrainIfDue(db: Db, options: { force?: boolean } = {}): P
 	if (data.length === 0) return null;
 	const model = train(data);
 	await db.insertInto('classifier_models').values({ id: newId(), trained_at: nowIso(), example_count: data.length, model }).execute();
-	await db.deleteFrom('classifier_models').where('trained_at', '<', new Date(Date.now() - 30 * 86_400_000).toISOString()).execute();
+	await db
+		.deleteFrom('classifier_models')
+		.where('trained_at', '<', new Date(Date.now() - 30 * 86_400_000).toISOString())
+		.execute();
 	forgetModel();
 	return model;
 }

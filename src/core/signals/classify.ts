@@ -344,7 +344,13 @@ export function suggest(model: CategoryModel, text: string, options: { threshold
 	const [best, ...rest] = ranked;
 	if (choices < 2 || !suggestable[best.c] || best.p < threshold) return null;
 	const score = ({ c, p }: { c: number; p: number }): CategoryScore => ({ category: model.classes[c].category, confidence: p });
-	return { ...score(best), alternatives: rest.filter((r) => suggestable[r.c]).slice(0, 3).map(score) };
+	return {
+		...score(best),
+		alternatives: rest
+			.filter((r) => suggestable[r.c])
+			.slice(0, 3)
+			.map(score)
+	};
 }
 
 /** Whether the stored model should be retrained: none yet, an older version, or 10% more categorised signals since. */

@@ -10,7 +10,19 @@ import { parseCsv } from '../people/csv';
 import { buildPeopleWorld } from '../people/factories';
 import { createHousehold, createResident } from '../people/service';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
-import { addSignalsToCollective, closeCollectiveIssue, createCollectiveFromSelection, createCollectiveIssue, exportCollectiveCsv, exportFiguresCsv, getCollectiveIssue, listCollectiveIssues, OUTCOME_EXCERPT, removeSignalsFromCollective, reopenCollectiveIssue } from './collective';
+import {
+	addSignalsToCollective,
+	closeCollectiveIssue,
+	createCollectiveFromSelection,
+	createCollectiveIssue,
+	exportCollectiveCsv,
+	exportFiguresCsv,
+	getCollectiveIssue,
+	listCollectiveIssues,
+	OUTCOME_EXCERPT,
+	removeSignalsFromCollective,
+	reopenCollectiveIssue
+} from './collective';
 import { changeStatus, getSignal, registerSignal, reportSignal } from './service';
 
 const baseUrl = 'https://leefbaar.test';
@@ -31,21 +43,64 @@ describeOnDatabases('collective issues', (ctx) => {
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: help.id, organisationId: world.institute.id, deadlineDays: 3 });
 		for (const [i, day] of ['2026-01-05', '2026-02-02', '2026-03-02'].entries()) {
-			const r = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: damp.id, description: `Schimmel in de badkamer, blok ${i + 1}`, estateId: world.estate.id, email: `huurder${i}@example.be`, name: 'Fatima Benali' }, { baseUrl, now: new Date(`${day}T09:00:00Z`) });
+			const r = await reportSignal(
+				ctx.db,
+				anonymous,
+				{
+					kind: 'home_repair',
+					categoryId: damp.id,
+					description: `Schimmel in de badkamer, blok ${i + 1}`,
+					estateId: world.estate.id,
+					email: `huurder${i}@example.be`,
+					name: 'Fatima Benali'
+				},
+				{ baseUrl, now: new Date(`${day}T09:00:00Z`) }
+			);
 			signalIds.push(r.id);
 		}
 		await changeStatus(ctx.db, world.landlord, signalIds[0], { status: 'resolved' }, { baseUrl, now: new Date('2026-01-08T09:00:00Z') });
-		await changeStatus(ctx.db, world.landlord, signalIds[1], { status: 'rejected', reason: 'Geen vocht gevonden' }, { baseUrl, now: new Date('2026-02-03T09:00:00Z') });
+		await changeStatus(
+			ctx.db,
+			world.landlord,
+			signalIds[1],
+			{ status: 'rejected', reason: 'Geen vocht gevonden' },
+			{ baseUrl, now: new Date('2026-02-03T09:00:00Z') }
+		);
 		const household = await createHousehold(ctx.db, world.coordinator, { name: 'Gezin Benali' });
 		const resident = await createResident(ctx.db, world.coordinator, { householdId: household.id, firstName: 'Fatima', lastName: 'Benali' });
-		helpId = (await registerSignal(ctx.db, world.worker, { kind: 'help', categoryId: help.id, description: 'Hulp bij formulieren', estateId: world.estate.id, residentId: resident.id, channel: 'community_centre' }, { baseUrl, now })).id;
+		helpId = (
+			await registerSignal(
+				ctx.db,
+				world.worker,
+				{
+					kind: 'help',
+					categoryId: help.id,
+					description: 'Hulp bij formulieren',
+					estateId: world.estate.id,
+					residentId: resident.id,
+					channel: 'community_centre'
+				},
+				{ baseUrl, now }
+			)
+		).id;
 
 		await expect(createCollectiveIssue(ctx.db, world.worker, { title: 'Vocht', signalIds: [...signalIds, helpId] })).rejects.toThrow(Invalid);
 		await expect(createCollectiveIssue(ctx.db, world.landlord, { title: 'Vocht', signalIds })).rejects.toThrow(Forbidden);
 		await expect(createCollectiveIssue(ctx.db, world.worker, { title: 'Vocht', signalIds: ['no-such-signal'] })).rejects.toThrow(Invalid);
 		await expect(createCollectiveIssue(ctx.db, world.worker, { title: 'V', signalIds })).rejects.toThrow(Invalid);
 
-		const issue = await createCollectiveIssue(ctx.db, world.worker, { title: 'Vocht in de woningen', description: 'Voor het overleg met de huisvestingsmaatschappij', estateId: world.estate.id, categoryId: damp.id, signalIds: signalIds.slice(0, 2) }, { now });
+		const issue = await createCollectiveIssue(
+			ctx.db,
+			world.worker,
+			{
+				title: 'Vocht in de woningen',
+				description: 'Voor het overleg met de huisvestingsmaatschappij',
+				estateId: world.estate.id,
+				categoryId: damp.id,
+				signalIds: signalIds.slice(0, 2)
+			},
+			{ now }
+		);
 		issueId = issue.id;
 		expect(await addSignalsToCollective(ctx.db, world.worker, issueId, [signalIds[2], signalIds[0]], { now })).toBe(1);
 		const timeline = (await getSignal(ctx.db, world.worker, signalIds[2])).timeline;
@@ -54,7 +109,12 @@ describeOnDatabases('collective issues', (ctx) => {
 
 	it('shows the issue with its figures and signals, and lists it with its counts', async () => {
 		const view = await getCollectiveIssue(ctx.db, world.landlord, issueId, now);
-		expect(view.issue).toMatchObject({ title: 'Vocht in de woningen', estateName: world.estate.name, categoryName: 'Lek of vocht', createdByName: 'Sara El Amrani' });
+		expect(view.issue).toMatchObject({
+			title: 'Vocht in de woningen',
+			estateName: world.estate.name,
+			categoryName: 'Lek of vocht',
+			createdByName: 'Sara El Amrani'
+		});
 		expect(view.figures.totals).toMatchObject({ total: 3, solved: 1, rejected: 1, open: 1, overdue: 1 });
 		expect(view.signals.map((s) => [s.status, s.categoryName, s.overdue])).toEqual([
 			['resolved', 'Lek of vocht', false],
@@ -63,13 +123,27 @@ describeOnDatabases('collective issues', (ctx) => {
 		]);
 		expect(JSON.stringify(view.signals)).not.toMatch(/Schimmel|Benali|example\.be/);
 		expect(view.can.update).toBe(false);
-		expect(await listCollectiveIssues(ctx.db, world.coordinator)).toEqual([expect.objectContaining({ id: issueId, signals: 3, open: 1, estateName: world.estate.name })]);
+		expect(await listCollectiveIssues(ctx.db, world.coordinator)).toEqual([
+			expect.objectContaining({ id: issueId, signals: 3, open: 1, estateName: world.estate.name })
+		]);
 	});
 
 	it('exports the signals and the figures as CSV without personal data', async () => {
 		const { csv } = await exportCollectiveCsv(ctx.db, world.coordinator, issueId, now);
 		const records = parseCsv(csv).records.map((r) => r.fields);
-		expect(records[0]).toEqual(['reference', 'category', 'estate', 'status', 'created_at', 'deadline_at', 'resolved_at', 'on_time', 'overdue', 'issue_status', 'issue_outcome']);
+		expect(records[0]).toEqual([
+			'reference',
+			'category',
+			'estate',
+			'status',
+			'created_at',
+			'deadline_at',
+			'resolved_at',
+			'on_time',
+			'overdue',
+			'issue_status',
+			'issue_outcome'
+		]);
 		expect(records.slice(1).map((r) => [r[1], r[3], r[7], r[8], r[9], r[10]])).toEqual([
 			['Lek of vocht', 'resolved', 'yes', 'no', 'open', ''],
 			['Lek of vocht', 'rejected', '', 'no', 'open', ''],
@@ -84,9 +158,18 @@ describeOnDatabases('collective issues', (ctx) => {
 	});
 
 	it('bundles from a filter: only the overdue damp signals of the estate, never the help request', async () => {
-		await expect(createCollectiveFromSelection(ctx.db, world.coordinator, { title: '', estateId: world.estate.id, which: 'overdue' }, { now })).rejects.toThrow(Invalid);
-		await expect(createCollectiveFromSelection(ctx.db, world.coordinator, { title: 'Niets', estateId: world.otherEstate.id, which: 'all' }, { now })).rejects.toThrow(Invalid);
-		const overdue = await createCollectiveFromSelection(ctx.db, world.coordinator, { title: 'Vocht: te laat', estateId: world.estate.id, categoryId: damp.id, from: '2026-01-01', to: '2026-04-01', which: 'overdue' }, { now });
+		await expect(createCollectiveFromSelection(ctx.db, world.coordinator, { title: '', estateId: world.estate.id, which: 'overdue' }, { now })).rejects.toThrow(
+			Invalid
+		);
+		await expect(
+			createCollectiveFromSelection(ctx.db, world.coordinator, { title: 'Niets', estateId: world.otherEstate.id, which: 'all' }, { now })
+		).rejects.toThrow(Invalid);
+		const overdue = await createCollectiveFromSelection(
+			ctx.db,
+			world.coordinator,
+			{ title: 'Vocht: te laat', estateId: world.estate.id, categoryId: damp.id, from: '2026-01-01', to: '2026-04-01', which: 'overdue' },
+			{ now }
+		);
 		const view = await getCollectiveIssue(ctx.db, world.coordinator, overdue.id, now);
 		expect(view.signals.map((s) => s.id)).toEqual([signalIds[2]]);
 		expect(view.issue).toMatchObject({ estate_id: world.estate.id, category_id: damp.id });
@@ -135,7 +218,12 @@ describeOnDatabases('collective issues', (ctx) => {
 		expect((await getCollectiveIssue(ctx.db, world.worker, other.id, later)).signals.map((x) => x.id)).toEqual([signalIds[1]]);
 		await removeSignalsFromCollective(ctx.db, world.worker, other.id, [signalIds[1]], { now: later });
 
-		const log = await ctx.db.selectFrom('audit_log').select(['action', 'actor_id', 'summary']).where('resource_id', '=', issueId).where('action', '=', 'collective_close').execute();
+		const log = await ctx.db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id', 'summary'])
+			.where('resource_id', '=', issueId)
+			.where('action', '=', 'collective_close')
+			.execute();
 		expect(log).toEqual([{ action: 'collective_close', actor_id: world.worker.id, summary: 'closed with an outcome' }]);
 		expect(JSON.stringify(log)).not.toContain('ventilatie');
 	});
@@ -148,7 +236,13 @@ describeOnDatabases('collective issues', (ctx) => {
 		await expect(reopenCollectiveIssue(ctx.db, world.coordinator, issueId)).rejects.toThrow(Conflict);
 		expect((await listCollectiveIssues(ctx.db, world.coordinator, { status: 'open' })).map((i) => i.id)).toContain(issueId);
 		expect(await addSignalsToCollective(ctx.db, world.worker, issueId, [signalIds[1]])).toBe(1);
-		const actions = await ctx.db.selectFrom('audit_log').select('action').where('resource_id', '=', issueId).where('action', 'in', ['collective_close', 'collective_reopen']).orderBy('at').execute();
+		const actions = await ctx.db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('resource_id', '=', issueId)
+			.where('action', 'in', ['collective_close', 'collective_reopen'])
+			.orderBy('at')
+			.execute();
 		expect(actions.map((a) => a.action)).toEqual(['collective_close', 'collective_reopen']);
 	});
 

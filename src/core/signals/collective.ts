@@ -21,12 +21,22 @@ import { addEvent } from './timeline';
 export const MAX_BUNDLE = 2000;
 
 const id = z.string().trim().min(1).max(64);
-const optionalId = z.string().trim().max(64).optional().transform((v) => v || undefined);
+const optionalId = z
+	.string()
+	.trim()
+	.max(64)
+	.optional()
+	.transform((v) => v || undefined);
 const signalIds = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(id).min(1).max(MAX_BUNDLE)).transform((ids) => [...new Set(ids)]);
 
 export const collectiveInput = z.object({
 	title: z.string().trim().min(3).max(200),
-	description: z.string().trim().max(5000).optional().transform((v) => v || null),
+	description: z
+		.string()
+		.trim()
+		.max(5000)
+		.optional()
+		.transform((v) => v || null),
 	areaId: optionalId,
 	estateId: optionalId,
 	categoryId: optionalId,
@@ -59,9 +69,27 @@ export type CollectiveSummary = {
 	/** The start of the outcome (at most OUTCOME_EXCERPT characters, "…" when cut). */
 	outcome: string | null;
 };
-export type CollectiveSignal = { id: string; reference: string; categoryName: string | null; categoryNameFr: string | null; categoryNameEn: string | null; estateName: string | null; status: SignalStatus; createdAt: string; deadlineAt: string | null; resolvedAt: string | null; overdue: boolean };
+export type CollectiveSignal = {
+	id: string;
+	reference: string;
+	categoryName: string | null;
+	categoryNameFr: string | null;
+	categoryNameEn: string | null;
+	estateName: string | null;
+	status: SignalStatus;
+	createdAt: string;
+	deadlineAt: string | null;
+	resolvedAt: string | null;
+	overdue: boolean;
+};
 export type CollectiveView = {
-	issue: CollectiveIssue & { areaName: string | null; estateName: string | null; categoryName: string | null; createdByName: string | null; closedByName: string | null };
+	issue: CollectiveIssue & {
+		areaName: string | null;
+		estateName: string | null;
+		categoryName: string | null;
+		createdByName: string | null;
+		closedByName: string | null;
+	};
 	figures: Figures;
 	signals: CollectiveSignal[];
 	can: { update: boolean };
@@ -69,12 +97,18 @@ export type CollectiveView = {
 
 /** The signals to bundle: they must exist, be readable by the actor and not be help requests. */
 async function bundleable(tx: Db, actor: Actor, ids: string[]): Promise<Array<{ id: string; collective_issue_id: string | null }>> {
-	const rows = await tx.selectFrom('signals').select(['id', 'organisation_id', 'is_help_request', 'created_by', 'area_id', 'collective_issue_id']).where('id', 'in', ids).execute();
+	const rows = await tx
+		.selectFrom('signals')
+		.select(['id', 'organisation_id', 'is_help_request', 'created_by', 'area_id', 'collective_issue_id'])
+		.where('id', 'in', ids)
+		.execute();
 	const missing = ids.filter((i) => !rows.some((r) => r.id === i));
 	if (missing.length > 0) throw new Invalid([{ path: 'signalIds', code: 'unknown_signal', message: 'No such signal', params: { count: missing.length } }]);
-	if (rows.some((r) => r.is_help_request)) throw new Invalid([{ path: 'signalIds', code: 'help_request_not_bundled', message: 'A help request is never bundled into a collective issue' }]);
+	if (rows.some((r) => r.is_help_request))
+		throw new Invalid([{ path: 'signalIds', code: 'help_request_not_bundled', message: 'A help request is never bundled into a collective issue' }]);
 	for (const r of rows) {
-		if (!can(actor, 'read', 'signal', await signalContext(tx, r))) throw new Invalid([{ path: 'signalIds', code: 'unknown_signal', message: 'No such signal', params: { count: 1 } }]);
+		if (!can(actor, 'read', 'signal', await signalContext(tx, r)))
+			throw new Invalid([{ path: 'signalIds', code: 'unknown_signal', message: 'No such signal', params: { count: 1 } }]);
 	}
 	return rows;
 }
@@ -85,7 +119,11 @@ async function collectiveContext(db: Db, issue: Pick<CollectiveIssue, 'area_id' 
 		issue.estate_id ? db.selectFrom('estates').select(['area_id', 'housing_company_id']).where('id', '=', issue.estate_id).executeTakeFirst() : undefined,
 		issue.created_by ? db.selectFrom('users').select('organisation_id').where('id', '=', issue.created_by).executeTakeFirst() : undefined
 	]);
-	return { areaPath: await areaPath(db, estate?.area_id ?? issue.area_id), housingCompanyId: estate?.housing_company_id ?? null, organisationId: creator?.organisation_id ?? null };
+	return {
+		areaPath: await areaPath(db, estate?.area_id ?? issue.area_id),
+		housingCompanyId: estate?.housing_company_id ?? null,
+		organisationId: creator?.organisation_id ?? null
+	};
 }
 
 /** The issue, if the actor may `action` it (reading it comes first). */
@@ -98,20 +136,48 @@ async function loadIssueFor(db: Db, actor: Actor, id: string, action: 'read' | '
 }
 
 async function checkPlace(tx: Db, v: { areaId?: string; estateId?: string; categoryId?: string }): Promise<void> {
-	if (v.areaId && !(await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst())) throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
-	if (v.estateId && !(await tx.selectFrom('estates').select('id').where('id', '=', v.estateId).executeTakeFirst())) throw new Invalid([{ path: 'estateId', code: 'unknown_estate', message: 'No such estate' }]);
-	if (v.categoryId && !(await tx.selectFrom('signal_categories').select('id').where('id', '=', v.categoryId).executeTakeFirst())) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
+	if (v.areaId && !(await tx.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst()))
+		throw new Invalid([{ path: 'areaId', code: 'unknown_area', message: 'No such area' }]);
+	if (v.estateId && !(await tx.selectFrom('estates').select('id').where('id', '=', v.estateId).executeTakeFirst()))
+		throw new Invalid([{ path: 'estateId', code: 'unknown_estate', message: 'No such estate' }]);
+	if (v.categoryId && !(await tx.selectFrom('signal_categories').select('id').where('id', '=', v.categoryId).executeTakeFirst()))
+		throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
 }
 
-async function attach(tx: Db, actor: Actor, issue: { id: string; title: string }, rows: Array<{ id: string; collective_issue_id: string | null }>, now: string): Promise<number> {
+async function attach(
+	tx: Db,
+	actor: Actor,
+	issue: { id: string; title: string },
+	rows: Array<{ id: string; collective_issue_id: string | null }>,
+	now: string
+): Promise<number> {
 	// A signal in a closed issue stays there: its figures are what was agreed on. Reopen that issue to move it.
 	const elsewhere = [...new Set(rows.map((r) => r.collective_issue_id).filter((id): id is string => !!id && id !== issue.id))];
-	const closed = new Set(elsewhere.length === 0 ? [] : (await tx.selectFrom('collective_issues').select('id').where('id', 'in', elsewhere).where('status', '=', 'closed').execute()).map((r) => r.id));
+	const closed = new Set(
+		elsewhere.length === 0
+			? []
+			: (await tx.selectFrom('collective_issues').select('id').where('id', 'in', elsewhere).where('status', '=', 'closed').execute()).map((r) => r.id)
+	);
 	const fresh = rows.filter((r) => r.collective_issue_id !== issue.id && !(r.collective_issue_id && closed.has(r.collective_issue_id)));
 	for (let i = 0; i < fresh.length; i += 500) {
-		await tx.updateTable('signals').set({ collective_issue_id: issue.id, updated_at: now }).where('id', 'in', fresh.slice(i, i + 500).map((r) => r.id)).execute();
+		await tx
+			.updateTable('signals')
+			.set({ collective_issue_id: issue.id, updated_at: now })
+			.where(
+				'id',
+				'in',
+				fresh.slice(i, i + 500).map((r) => r.id)
+			)
+			.execute();
 	}
-	for (const r of fresh) await addEvent(tx, actor, r.id, { kind: 'collective', visibility: 'internal', at: now, body: issue.title, data: { collectiveIssueId: issue.id, previous: r.collective_issue_id } });
+	for (const r of fresh)
+		await addEvent(tx, actor, r.id, {
+			kind: 'collective',
+			visibility: 'internal',
+			at: now,
+			body: issue.title,
+			data: { collectiveIssueId: issue.id, previous: r.collective_issue_id }
+		});
 	return fresh.length;
 }
 
@@ -123,7 +189,21 @@ export async function createCollectiveIssue(db: Db, actor: Actor, input: Collect
 		await checkPlace(tx, v);
 		authorize(actor, 'create', 'collective-issue', await collectiveContext(tx, { area_id: v.areaId ?? null, estate_id: v.estateId ?? null, created_by: null }));
 		const rows = await bundleable(tx, actor, v.signalIds);
-		const issue: CollectiveIssue = { id: newId(), title: v.title, description: v.description, area_id: v.areaId ?? null, estate_id: v.estateId ?? null, category_id: v.categoryId ?? null, status: 'open', outcome: null, closed_at: null, closed_by: null, created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, updated_at: now };
+		const issue: CollectiveIssue = {
+			id: newId(),
+			title: v.title,
+			description: v.description,
+			area_id: v.areaId ?? null,
+			estate_id: v.estateId ?? null,
+			category_id: v.categoryId ?? null,
+			status: 'open',
+			outcome: null,
+			closed_at: null,
+			closed_by: null,
+			created_by: actor.kind === 'staff' ? actor.id : null,
+			created_at: now,
+			updated_at: now
+		};
 		await tx.insertInto('collective_issues').values(issue).execute();
 		await attach(tx, actor, issue, rows, now);
 		await audit(tx, actor, { action: 'collective_create', resourceType: 'collective-issue', resourceId: issue.id, summary: `${rows.length} signals` });
@@ -156,14 +236,31 @@ export async function selectForBundle(db: Db, actor: Actor, input: SelectionInpu
 }
 
 /** "New collective issue" from the figures page: the signals the filter selects, bundled under a title. */
-export async function createCollectiveFromSelection(db: Db, actor: Actor, input: SelectionInput & { title?: unknown; description?: unknown }, options: { now?: Date } = {}): Promise<CollectiveIssue> {
+export async function createCollectiveFromSelection(
+	db: Db,
+	actor: Actor,
+	input: SelectionInput & { title?: unknown; description?: unknown },
+	options: { now?: Date } = {}
+): Promise<CollectiveIssue> {
 	const ids = await selectForBundle(db, actor, input, options.now);
 	if (ids.length === 0) {
 		parseInput(collectiveInput.omit({ signalIds: true }), input); // a missing title is said first
 		throw new Invalid([{ path: 'which', code: 'no_signals_selected', message: 'No signal matches this choice' }]);
 	}
 	const v = parseInput(selectionInput, input);
-	return createCollectiveIssue(db, actor, { title: input.title as string, description: input.description as string | undefined, areaId: v.areaId, estateId: v.estateId, categoryId: v.categoryId, signalIds: ids }, options);
+	return createCollectiveIssue(
+		db,
+		actor,
+		{
+			title: input.title as string,
+			description: input.description as string | undefined,
+			areaId: v.areaId,
+			estateId: v.estateId,
+			categoryId: v.categoryId,
+			signalIds: ids
+		},
+		options
+	);
 }
 
 async function loadIssue(db: Db, id: string): Promise<CollectiveIssue> {
@@ -197,7 +294,12 @@ export async function reopenCollectiveIssue(db: Db, actor: Actor, issueId: strin
 		const { issue } = await loadIssueFor(tx, actor, issueId, 'update');
 		if (issue.status !== 'closed') throw new Conflict('transition_not_allowed', 'This collective issue is open already');
 		await tx.updateTable('collective_issues').set({ status: 'open', closed_at: null, closed_by: null, updated_at: now }).where('id', '=', issueId).execute();
-		await audit(tx, actor, { action: 'collective_reopen', resourceType: 'collective-issue', resourceId: issueId, summary: `closed since ${issue.closed_at ?? '?'}` });
+		await audit(tx, actor, {
+			action: 'collective_reopen',
+			resourceType: 'collective-issue',
+			resourceId: issueId,
+			summary: `closed since ${issue.closed_at ?? '?'}`
+		});
 		return loadIssue(tx, issueId);
 	});
 }
@@ -222,8 +324,24 @@ export async function removeSignalsFromCollective(db: Db, actor: Actor, issueId:
 		const { issue } = await loadIssueFor(tx, actor, issueId, 'update');
 		mustBeOpen(issue);
 		const inIssue = await tx.selectFrom('signals').select('id').where('id', 'in', list).where('collective_issue_id', '=', issueId).execute();
-		if (inIssue.length > 0) await tx.updateTable('signals').set({ collective_issue_id: null, updated_at: now }).where('id', 'in', inIssue.map((r) => r.id)).execute();
-		for (const r of inIssue) await addEvent(tx, actor, r.id, { kind: 'collective', visibility: 'internal', at: now, body: issue.title, data: { collectiveIssueId: null, previous: issueId } });
+		if (inIssue.length > 0)
+			await tx
+				.updateTable('signals')
+				.set({ collective_issue_id: null, updated_at: now })
+				.where(
+					'id',
+					'in',
+					inIssue.map((r) => r.id)
+				)
+				.execute();
+		for (const r of inIssue)
+			await addEvent(tx, actor, r.id, {
+				kind: 'collective',
+				visibility: 'internal',
+				at: now,
+				body: issue.title,
+				data: { collectiveIssueId: null, previous: issueId }
+			});
 		await tx.updateTable('collective_issues').set({ updated_at: now }).where('id', '=', issueId).execute();
 		await audit(tx, actor, { action: 'collective_remove', resourceType: 'collective-issue', resourceId: issueId, summary: `${inIssue.length} signals` });
 		return inIssue.length;
@@ -251,8 +369,17 @@ export async function listCollectiveIssues(db: Db, actor: Actor, options: { stat
 			'a.name as area_name',
 			'e.name as estate_name',
 			'c.name as category_name',
-			eb.selectFrom('signals as s').select((x) => x.fn.countAll<number>().as('n')).whereRef('s.collective_issue_id', '=', 'ci.id').as('signals'),
-			eb.selectFrom('signals as s').select((x) => x.fn.countAll<number>().as('n')).whereRef('s.collective_issue_id', '=', 'ci.id').where('s.status', 'in', [...OPEN_STATUSES]).as('open')
+			eb
+				.selectFrom('signals as s')
+				.select((x) => x.fn.countAll<number>().as('n'))
+				.whereRef('s.collective_issue_id', '=', 'ci.id')
+				.as('signals'),
+			eb
+				.selectFrom('signals as s')
+				.select((x) => x.fn.countAll<number>().as('n'))
+				.whereRef('s.collective_issue_id', '=', 'ci.id')
+				.where('s.status', 'in', [...OPEN_STATUSES])
+				.as('open')
 		])
 		// Issues where the reader's organisation works, or that its staff opened.
 		.$if(actor.kind === 'staff', (q) =>
@@ -260,7 +387,13 @@ export async function listCollectiveIssues(db: Db, actor: Actor, options: { stat
 				eb.or([
 					insideAreas(eb.fn.coalesce('e.area_id', 'ci.area_id'), (actor as StaffActor).reach.areaIds),
 					eb('e.housing_company_id', '=', (actor as StaffActor).organisationId ?? ''),
-					eb.exists(eb.selectFrom('users as cu').select('cu.id').whereRef('cu.id', '=', 'ci.created_by').where('cu.organisation_id', '=', (actor as StaffActor).organisationId ?? ''))
+					eb.exists(
+						eb
+							.selectFrom('users as cu')
+							.select('cu.id')
+							.whereRef('cu.id', '=', 'ci.created_by')
+							.where('cu.organisation_id', '=', (actor as StaffActor).organisationId ?? '')
+					)
 				])
 			)
 		)
@@ -327,7 +460,12 @@ export async function getCollectiveIssue(db: Db, actor: Actor, id: string, now =
 	if (!issue) throw new NotFound('collective-issue', id);
 	const { area_name, estate_name, category_name, created_by_name, closed_by_name, ...row } = issue;
 	const [figures, signals] = await Promise.all([figuresOf(db, { collectiveIssueId: id }, 'month', now), issueSignals(db, id, now)]);
-	return { issue: { ...row, areaName: area_name, estateName: estate_name, categoryName: category_name, createdByName: created_by_name, closedByName: closed_by_name }, figures, signals, can: { update: can(actor, 'update', 'collective-issue', ctx) } };
+	return {
+		issue: { ...row, areaName: area_name, estateName: estate_name, categoryName: category_name, createdByName: created_by_name, closedByName: closed_by_name },
+		figures,
+		signals,
+		can: { update: can(actor, 'update', 'collective-issue', ctx) }
+	};
 }
 
 /** A cell a spreadsheet would read as a formula (=, +, -, @) is prefixed with a quote: names are typed by staff. */
@@ -365,22 +503,59 @@ export async function exportCollectiveCsv(db: Db, actor: Actor, id: string, now 
 	return { filename: `collective-${id.slice(0, 8)}.csv`, csv: `\uFEFF${formatCsv(rows)}\r\n` };
 }
 
-const FIGURE_COLUMNS = ['group', 'label', 'total', 'open', 'overdue', 'solved', 'rejected', 'not_our_task', 'closed_unsolved', 'help_requests', 'on_time_percent', 'median_first_response_hours', 'median_resolution_hours', 'median_first_response_working_days', 'median_resolution_working_days'];
+const FIGURE_COLUMNS = [
+	'group',
+	'label',
+	'total',
+	'open',
+	'overdue',
+	'solved',
+	'rejected',
+	'not_our_task',
+	'closed_unsolved',
+	'help_requests',
+	'on_time_percent',
+	'median_first_response_hours',
+	'median_resolution_hours',
+	'median_first_response_working_days',
+	'median_resolution_working_days'
+];
 type Times = { responseHours: number | null; resolutionHours: number | null; responseWorkingDays: number | null; resolutionWorkingDays: number | null };
 const NO_TIMES: Times = { responseHours: null, resolutionHours: null, responseWorkingDays: null, resolutionWorkingDays: null };
 const whole = (n: number | null) => (n === null ? '' : String(n));
 function figureRow(group: string, label: string, o: Outcomes, t: Times): string[] {
-	return [group, cell(label), ...[o.total, o.open, o.overdue, o.solved, o.rejected, o.notOurTask, o.closedUnsolved, o.helpRequests].map(String), share(o.onTimeShare), hours(t.responseHours), hours(t.resolutionHours), whole(t.responseWorkingDays), whole(t.resolutionWorkingDays)];
+	return [
+		group,
+		cell(label),
+		...[o.total, o.open, o.overdue, o.solved, o.rejected, o.notOurTask, o.closedUnsolved, o.helpRequests].map(String),
+		share(o.onTimeShare),
+		hours(t.responseHours),
+		hours(t.resolutionHours),
+		whole(t.responseWorkingDays),
+		whole(t.resolutionWorkingDays)
+	];
 }
 
 /** The figures as one table: the totals, then a row per month or week, per category and per estate. */
 export function figuresCsv(f: Figures): string {
 	// Working days (Belgian, as deadlines count them) of the middle signal, next to the median hours.
 	const byGroup = (group: string, rows: GroupFigures[]) =>
-		rows.map((g) => figureRow(group, g.name ?? '-', g, { responseHours: g.medianFirstResponseHours, resolutionHours: g.medianResolutionHours, responseWorkingDays: g.medianFirstResponseWorkingDays, resolutionWorkingDays: g.medianResolutionWorkingDays }));
+		rows.map((g) =>
+			figureRow(group, g.name ?? '-', g, {
+				responseHours: g.medianFirstResponseHours,
+				resolutionHours: g.medianResolutionHours,
+				responseWorkingDays: g.medianFirstResponseWorkingDays,
+				resolutionWorkingDays: g.medianResolutionWorkingDays
+			})
+		);
 	const rows = [
 		FIGURE_COLUMNS,
-		figureRow('total', `${f.period.from}/${f.period.to}`, f.totals, { responseHours: f.firstResponse.medianHours, resolutionHours: f.resolution.medianHours, responseWorkingDays: f.firstResponse.medianWorkingDays, resolutionWorkingDays: f.resolution.medianWorkingDays }),
+		figureRow('total', `${f.period.from}/${f.period.to}`, f.totals, {
+			responseHours: f.firstResponse.medianHours,
+			resolutionHours: f.resolution.medianHours,
+			responseWorkingDays: f.firstResponse.medianWorkingDays,
+			resolutionWorkingDays: f.resolution.medianWorkingDays
+		}),
 		...f.series.map((s) => figureRow(f.bucket, s.bucket, s, NO_TIMES)),
 		...byGroup('category', f.byCategory),
 		...byGroup('estate', f.byEstate)

@@ -165,7 +165,11 @@ describe('Belgian public holidays', () => {
 		expect(in2008.filter((h) => h.date === '2008-05-01').map((h) => h.key)).toEqual(['labour_day', 'ascension_day']);
 		// Easter on 22 March 2285, the earliest it can fall: Ascension on 30 April.
 		expect(easterSunday(2285)).toBe('2285-03-22');
-		expect(belgianPublicHolidays(2285).map((h) => h.key).slice(1, 4)).toEqual(['easter_monday', 'ascension_day', 'labour_day']);
+		expect(
+			belgianPublicHolidays(2285)
+				.map((h) => h.key)
+				.slice(1, 4)
+		).toEqual(['easter_monday', 'ascension_day', 'labour_day']);
 	});
 
 	it('does not let a caller change the cached holidays', () => {

@@ -5,16 +5,7 @@
 export type PlainDate = string;
 
 export type HolidayKey =
-	| 'new_year'
-	| 'easter_monday'
-	| 'labour_day'
-	| 'ascension_day'
-	| 'whit_monday'
-	| 'national_day'
-	| 'assumption'
-	| 'all_saints'
-	| 'armistice'
-	| 'christmas';
+	'new_year' | 'easter_monday' | 'labour_day' | 'ascension_day' | 'whit_monday' | 'national_day' | 'assumption' | 'all_saints' | 'armistice' | 'christmas';
 
 /** `key` is stable so the UI can translate the holiday's name. */
 export type PublicHoliday = { readonly key: HolidayKey; readonly date: PlainDate };
@@ -95,7 +86,7 @@ export function deadlineFor(receivedAt: Date, workingDays: number, calendar: Wor
 		throw new RangeError(`workingDays must be an integer from 0 to ${MAX_WORKING_DAYS}, got ${workingDays}`);
 	}
 	let day = brusselsDayNumber(receivedAt);
-	for (let left = workingDays; left > 0; ) {
+	for (let left = workingDays; left > 0;) {
 		day += 1;
 		if (isWorkingDayNumber(day, calendar)) left -= 1;
 	}
@@ -156,7 +147,8 @@ function isWorkingDayNumber(day: number, calendar: WorkingCalendar): boolean {
 }
 
 function easterDayNumber(year: number): number {
-	if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}, got ${year}`);
+	if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+		throw new RangeError(`year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}, got ${year}`);
 	const a = year % 19;
 	const b = Math.floor(year / 100);
 	const c = year % 100;

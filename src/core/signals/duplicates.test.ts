@@ -33,7 +33,10 @@ describeOnDatabases('duplicates and merging', (ctx) => {
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: heating.id, organisationId: world.shm.id, deadlineDays: 3 });
 		const now = Date.now();
 		const report = (key: string, input: Record<string, unknown>, daysAgo = 0) =>
-			reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: `Melding ${key} van een bewoner`, ...input } as never, { baseUrl, now: new Date(now - daysAgo * day) }).then((r) => (s[key] = r));
+			reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: `Melding ${key} van een bewoner`, ...input } as never, {
+				baseUrl,
+				now: new Date(now - daysAgo * day)
+			}).then((r) => (s[key] = r));
 		await report('liftA', { categoryId: lift.id, estateId: world.estate.id, email: 'a@example.be' }, 1);
 		await report('liftB', { categoryId: lift.id, estateId: world.estate.id, email: 'b@example.be' });
 		await report('liftOld', { categoryId: lift.id, estateId: world.estate.id }, 30);
@@ -76,9 +79,13 @@ describeOnDatabases('duplicates and merging', (ctx) => {
 		expect((await trackByToken(ctx.db, anonymous, s.liftB.trackingToken!)).mergedIntoReference).toBe(s.liftA.reference);
 
 		await changeStatus(ctx.db, world.landlord, s.liftA.id, { status: 'resolved' }, { baseUrl });
-		const resolvedMails = (await ctx.db.selectFrom('outbox').select('payload').execute()).map((r) => r.payload as { to: string; subject: string }).filter((m) => m.subject === `Je melding ${s.liftA.reference} is opgelost`);
+		const resolvedMails = (await ctx.db.selectFrom('outbox').select('payload').execute())
+			.map((r) => r.payload as { to: string; subject: string })
+			.filter((m) => m.subject === `Je melding ${s.liftA.reference} is opgelost`);
 		expect(resolvedMails.map((m) => m.to).sort()).toEqual(['a@example.be', 'b@example.be']);
-		expect(await ctx.db.selectFrom('audit_log').select('summary').where('action', '=', 'signal_merge').execute()).toEqual([{ summary: `${s.liftB.reference} → ${s.liftA.reference}` }]);
+		expect(await ctx.db.selectFrom('audit_log').select('summary').where('action', '=', 'signal_merge').execute()).toEqual([
+			{ summary: `${s.liftB.reference} → ${s.liftA.reference}` }
+		]);
 	});
 
 	it('refuses a merge into itself, into a merged signal, or of a signal merged already', async () => {

@@ -42,7 +42,12 @@ const MAX_CANDIDATES = 10;
  * Signals of the same category near this one (same building or estate, or within `metres` of its map point), made in
  * the last `days` days, not merged and not refused: what a handler should look at before working on it twice.
  */
-export async function duplicateCandidates(db: Db, actor: Actor, signalId: string, options: { days?: number; metres?: number; now?: Date } = {}): Promise<DuplicateCandidate[]> {
+export async function duplicateCandidates(
+	db: Db,
+	actor: Actor,
+	signalId: string,
+	options: { days?: number; metres?: number; now?: Date } = {}
+): Promise<DuplicateCandidate[]> {
 	const { signal } = await loadForAction(db, actor, signalId, 'read');
 	const days = options.days ?? 14;
 	const metres = options.metres ?? 150;
@@ -55,7 +60,21 @@ export async function duplicateCandidates(db: Db, actor: Actor, signalId: string
 	const dLon = hasPoint ? metres / (111_320 * Math.max(0.01, Math.cos((signal.lat! * Math.PI) / 180))) : 0;
 	const rows = await db
 		.selectFrom('signals')
-		.select(['id', 'reference', 'status', 'created_at', 'description', 'estate_id', 'building_id', 'lon', 'lat', 'organisation_id', 'is_help_request', 'created_by', 'area_id'])
+		.select([
+			'id',
+			'reference',
+			'status',
+			'created_at',
+			'description',
+			'estate_id',
+			'building_id',
+			'lon',
+			'lat',
+			'organisation_id',
+			'is_help_request',
+			'created_by',
+			'area_id'
+		])
 		.where('category_id', '=', signal.category_id)
 		.where('id', '!=', signal.id)
 		.where('merged_into_id', 'is', null)
@@ -65,7 +84,15 @@ export async function duplicateCandidates(db: Db, actor: Actor, signalId: string
 			const near = [];
 			if (signal.estate_id) near.push(eb('estate_id', '=', signal.estate_id));
 			if (signal.building_id) near.push(eb('building_id', '=', signal.building_id));
-			if (hasPoint) near.push(eb.and([eb('lat', '>=', signal.lat! - dLat), eb('lat', '<=', signal.lat! + dLat), eb('lon', '>=', signal.lon! - dLon), eb('lon', '<=', signal.lon! + dLon)]));
+			if (hasPoint)
+				near.push(
+					eb.and([
+						eb('lat', '>=', signal.lat! - dLat),
+						eb('lat', '<=', signal.lat! + dLat),
+						eb('lon', '>=', signal.lon! - dLon),
+						eb('lon', '<=', signal.lon! + dLon)
+					])
+				);
 			return eb.or(near);
 		})
 		.orderBy('created_at', 'desc')
@@ -89,7 +116,8 @@ export async function duplicateCandidates(db: Db, actor: Actor, signalId: string
 			sameBuilding,
 			distanceMetres: distance === null ? null : Math.round(distance),
 			// Help requests are one person's situation: they are never merged with someone else's.
-			canMerge: !r.is_help_request && !signal.is_help_request && can(actor, 'handle', 'signal', ctx) && can(actor, 'handle', 'signal', await signalContext(db, signal))
+			canMerge:
+				!r.is_help_request && !signal.is_help_request && can(actor, 'handle', 'signal', ctx) && can(actor, 'handle', 'signal', await signalContext(db, signal))
 		});
 		if (out.length >= MAX_CANDIDATES) break;
 	}
@@ -106,7 +134,12 @@ export type MergeInput = z.input<typeof mergeInput>;
  * updates. The actor must be able to handle both. Signals merged earlier into the merged one move along, so a merge
  * is never more than one step deep.
  */
-export async function mergeSignals(db: Db, actor: Actor, input: MergeInput, options: { now?: Date } = {}): Promise<{ keptId: string; mergedId: string; movedAlong: number }> {
+export async function mergeSignals(
+	db: Db,
+	actor: Actor,
+	input: MergeInput,
+	options: { now?: Date } = {}
+): Promise<{ keptId: string; mergedId: string; movedAlong: number }> {
 	const v = parseInput(mergeInput, input);
 	if (v.keepId === v.mergeId) throw new Invalid([{ path: 'mergeId', code: 'merge_into_itself', message: 'A signal cannot be merged into itself' }]);
 	return inTransaction(db, async (tx) => {

@@ -21,7 +21,12 @@ describeOnDatabases('the "is it solved?" check', (ctx) => {
 
 	/** A tenant reports, the housing company resolves; returns the token from the "not solved" link in the mail. */
 	async function resolvedSignal(email: string, language = 'nl') {
-		const report = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId, description: 'De voordeur sluit niet meer', estateId: world.estate.id, email, language: language as 'nl' }, { baseUrl });
+		const report = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', categoryId, description: 'De voordeur sluit niet meer', estateId: world.estate.id, email, language: language as 'nl' },
+			{ baseUrl }
+		);
 		await changeStatus(ctx.db, world.landlord, report.id, { status: 'accepted' }, { baseUrl });
 		await changeStatus(ctx.db, world.landlord, report.id, { status: 'resolved' }, { baseUrl });
 		const theirs = (await mails()).filter((m) => m.to === email);

@@ -66,10 +66,23 @@ async function byToken(db: Db, token: string) {
 /** What the page shows; reading changes nothing. */
 export async function feedbackView(db: Db, token: string, now = new Date()): Promise<FeedbackView> {
 	const f = await byToken(db, token);
-	return { reference: f.reference, language: f.language, answer: f.answer, answeredAt: f.answered_at, comment: f.comment, expiresAt: f.expires_at, expired: !f.answer && f.expires_at <= now.toISOString() };
+	return {
+		reference: f.reference,
+		language: f.language,
+		answer: f.answer,
+		answeredAt: f.answered_at,
+		comment: f.comment,
+		expiresAt: f.expires_at,
+		expired: !f.answer && f.expires_at <= now.toISOString()
+	};
 }
 
-export async function answerFeedback(db: Db, token: string, input: FeedbackInput, options: HandlingOptions): Promise<FeedbackView & { first: boolean; reopened: boolean; closed: boolean }> {
+export async function answerFeedback(
+	db: Db,
+	token: string,
+	input: FeedbackInput,
+	options: HandlingOptions
+): Promise<FeedbackView & { first: boolean; reopened: boolean; closed: boolean }> {
 	const v = parseInput(feedbackInput, input);
 	const nowDate = options.now ?? new Date();
 	const now = nowDate.toISOString();
@@ -90,7 +103,14 @@ export async function answerFeedback(db: Db, token: string, input: FeedbackInput
 		}
 		const actor = system('feedback');
 		const signal = await tx.selectFrom('signals').selectAll().where('id', '=', f.signal_id).executeTakeFirstOrThrow();
-		await addEvent(tx, actor, signal.id, { kind: 'feedback', visibility: 'internal', at: now, body: v.comment ?? null, actorLabel: 'reporter', data: { feedbackId: f.id, answer: v.answer } });
+		await addEvent(tx, actor, signal.id, {
+			kind: 'feedback',
+			visibility: 'internal',
+			at: now,
+			body: v.comment ?? null,
+			actorLabel: 'reporter',
+			data: { feedbackId: f.id, answer: v.answer }
+		});
 		let reopened = false;
 		let closed = false;
 		if (v.answer === 'not_solved') {
@@ -100,15 +120,38 @@ export async function answerFeedback(db: Db, token: string, input: FeedbackInput
 			const answers = await tx.selectFrom('signal_feedback').select('answer').where('signal_id', '=', signal.id).where('answer', 'is not', null).execute();
 			if (answers.every((a) => a.answer === 'solved') && canMove('resolved', 'closed')) {
 				await tx.updateTable('signals').set({ status: 'closed', closed_at: now, updated_at: now }).where('id', '=', signal.id).execute();
-				await addEvent(tx, actor, signal.id, { kind: 'status', visibility: 'reporter', at: now, fromStatus: 'resolved', toStatus: 'closed', actorLabel: 'reporter', data: { byFeedback: true } });
+				await addEvent(tx, actor, signal.id, {
+					kind: 'status',
+					visibility: 'reporter',
+					at: now,
+					fromStatus: 'resolved',
+					toStatus: 'closed',
+					actorLabel: 'reporter',
+					data: { byFeedback: true }
+				});
 				closed = true;
 			}
 		}
-		await audit(tx, actor, { action: 'signal_feedback', resourceType: 'signal', resourceId: signal.id, summary: `${v.answer}${reopened ? ', reopened' : ''}${closed ? ', closed' : ''}` });
-		return { reference: f.reference, language: f.language, answer: v.answer, answeredAt: now, comment: v.comment ?? null, expiresAt: f.expires_at, expired: false, first: true, reopened, closed };
+		await audit(tx, actor, {
+			action: 'signal_feedback',
+			resourceType: 'signal',
+			resourceId: signal.id,
+			summary: `${v.answer}${reopened ? ', reopened' : ''}${closed ? ', closed' : ''}`
+		});
+		return {
+			reference: f.reference,
+			language: f.language,
+			answer: v.answer,
+			answeredAt: now,
+			comment: v.comment ?? null,
+			expiresAt: f.expires_at,
+			expired: false,
+			first: true,
+			reopened,
+			closed
+		};
 	});
 }
-
 
 /** How a resident said "not solved": the answer to the mailed question, or the form on their tracking page. */
 export type ReopenVia = 'feedback' | 'tracking_page';
@@ -119,14 +162,41 @@ export type ReopenVia = 'feedback' | 'tracking_page';
  * The one way a resident reopens a signal: the "is it solved?" answer and the tracking page's "this is not solved"
  * (replies.ts) both come here. Only a resolved or closed signal reopens; false when nothing changed.
  */
-export async function reopenByResident(tx: Db, signal: Signal, reason: string | null | undefined, options: HandlingOptions & { via: ReopenVia }): Promise<boolean> {
+export async function reopenByResident(
+	tx: Db,
+	signal: Signal,
+	reason: string | null | undefined,
+	options: HandlingOptions & { via: ReopenVia }
+): Promise<boolean> {
 	if (!(signal.status === 'resolved' || signal.status === 'closed') || !canMove(signal.status, 'accepted')) return false;
 	const now = (options.now ?? new Date()).toISOString();
-	await tx.updateTable('signals').set({ status: 'accepted', status_reason: null, resolved_at: null, closed_at: null, updated_at: now }).where('id', '=', signal.id).execute();
+	await tx
+		.updateTable('signals')
+		.set({ status: 'accepted', status_reason: null, resolved_at: null, closed_at: null, updated_at: now })
+		.where('id', '=', signal.id)
+		.execute();
 	// byFeedback: the resident's answer reopened it, whichever way they gave it; `via` says which.
-	await addEvent(tx, system('feedback'), signal.id, { kind: 'status', visibility: 'reporter', at: now, fromStatus: signal.status, toStatus: 'accepted', actorLabel: 'reporter', data: { reopened: true, byFeedback: true, via: options.via } });
+	await addEvent(tx, system('feedback'), signal.id, {
+		kind: 'status',
+		visibility: 'reporter',
+		at: now,
+		fromStatus: signal.status,
+		toStatus: 'accepted',
+		actorLabel: 'reporter',
+		data: { reopened: true, byFeedback: true, via: options.via }
+	});
 	for (const r of await handlerRecipients(tx, signal)) {
-		await enqueueMail(tx, reopenedMail({ to: r.email, locale: r.locale, name: r.name, reference: signal.reference, comment: reason, link: `${options.baseUrl}/staff/signals/${signal.id}` }));
+		await enqueueMail(
+			tx,
+			reopenedMail({
+				to: r.email,
+				locale: r.locale,
+				name: r.name,
+				reference: signal.reference,
+				comment: reason,
+				link: `${options.baseUrl}/staff/signals/${signal.id}`
+			})
+		);
 	}
 	return true;
 }

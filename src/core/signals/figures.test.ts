@@ -29,7 +29,14 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
-		damp = await createCategory(ctx.db, world.coordinator, { key: 'leak_damp', kind: 'home_repair', name: 'Lek of vocht', nameFr: 'Fuite ou humidité', nameEn: 'Leak or damp', isActive: true });
+		damp = await createCategory(ctx.db, world.coordinator, {
+			key: 'leak_damp',
+			kind: 'home_repair',
+			name: 'Lek of vocht',
+			nameFr: 'Fuite ou humidité',
+			nameEn: 'Leak or damp',
+			isActive: true
+		});
 		noise = await createCategory(ctx.db, world.coordinator, { key: 'noise', kind: 'nuisance', name: 'Lawaai', isActive: true });
 		const help = await createCategory(ctx.db, world.coordinator, { key: 'money_debts', kind: 'help', name: 'Geld en schulden', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 });
@@ -40,9 +47,22 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 		otherEstate = await buildEstate(ctx.db, inner.id, world.shm.id, { name: 'Binnenhof' });
 
 		const report = (categoryId: string, kind: 'home_repair' | 'nuisance', when: string, estateId = world.estate.id, point?: [number, number]) =>
-			reportSignal(ctx.db, anonymous, { kind, categoryId, description: 'Er is iets mis, graag komen kijken', estateId, ...(point ? { lon: point[0], lat: point[1], locationKind: 'map' as const } : {}) }, { baseUrl, now: at(when) });
-		const move = (id: string, status: 'accepted' | 'resolved' | 'rejected' | 'not_our_task' | 'closed', when: string, reason?: string) => changeStatus(ctx.db, world.landlord, id, { status, reason }, { baseUrl, now: at(when) });
-		const moveInstitute = (id: string, status: 'accepted' | 'resolved' | 'rejected' | 'not_our_task', when: string, reason?: string) => changeStatus(ctx.db, world.worker, id, { status, reason }, { baseUrl, now: at(when) });
+			reportSignal(
+				ctx.db,
+				anonymous,
+				{
+					kind,
+					categoryId,
+					description: 'Er is iets mis, graag komen kijken',
+					estateId,
+					...(point ? { lon: point[0], lat: point[1], locationKind: 'map' as const } : {})
+				},
+				{ baseUrl, now: at(when) }
+			);
+		const move = (id: string, status: 'accepted' | 'resolved' | 'rejected' | 'not_our_task' | 'closed', when: string, reason?: string) =>
+			changeStatus(ctx.db, world.landlord, id, { status, reason }, { baseUrl, now: at(when) });
+		const moveInstitute = (id: string, status: 'accepted' | 'resolved' | 'rejected' | 'not_our_task', when: string, reason?: string) =>
+			changeStatus(ctx.db, world.worker, id, { status, reason }, { baseUrl, now: at(when) });
 
 		// January (Monday 5th): damp, answered after 4 hours, solved on Friday the 9th — on time (5 working days).
 		const a = await report(damp.id, 'home_repair', '2026-01-05T09:00:00Z', world.estate.id, [3.1745, 50.8093]);
@@ -65,15 +85,48 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 		await moveInstitute(e.id, 'accepted', '2026-06-29T17:00:00Z');
 		// A help request on the estate (due in 3 working days, so overdue by now), registered by a worker with a resident: counted, never mapped or named.
 		const household = await createHousehold(ctx.db, world.coordinator, { name: 'Gezin Peeters' });
-		const resident = await createResident(ctx.db, world.coordinator, { householdId: household.id, firstName: 'Marie', lastName: 'Peeters', language: 'nl', contactChannel: 'phone', phone: '+32 470 12 34 56' });
-		await registerSignal(ctx.db, world.worker, { kind: 'help', categoryId: help.id, description: 'Mevrouw heeft schulden bij de energieleverancier', estateId: world.estate.id, residentId: resident.id, channel: 'house_visit', lon: 3.1745, lat: 50.8093 }, { baseUrl, now: at('2026-03-10T10:00:00Z') });
+		const resident = await createResident(ctx.db, world.coordinator, {
+			householdId: household.id,
+			firstName: 'Marie',
+			lastName: 'Peeters',
+			language: 'nl',
+			contactChannel: 'phone',
+			phone: '+32 470 12 34 56'
+		});
+		await registerSignal(
+			ctx.db,
+			world.worker,
+			{
+				kind: 'help',
+				categoryId: help.id,
+				description: 'Mevrouw heeft schulden bij de energieleverancier',
+				estateId: world.estate.id,
+				residentId: resident.id,
+				channel: 'house_visit',
+				lon: 3.1745,
+				lat: 50.8093
+			},
+			{ baseUrl, now: at('2026-03-10T10:00:00Z') }
+		);
 		// Last year, outside the period.
 		await report(damp.id, 'home_repair', '2025-05-01T09:00:00Z');
 	});
 
 	it('counts what became of the signals, with rejections and "not our task" apart from solved', async () => {
 		const f = await signalFigures(ctx.db, world.coordinator, { areaId: world.area.id, from: '2026-01-01', to: '2026-06-30' }, now);
-		expect(f.totals).toMatchObject({ total: 7, open: 3, overdue: 2, solved: 2, rejected: 1, notOurTask: 0, closedUnsolved: 1, helpRequests: 1, solvedWithDeadline: 2, solvedOnTime: 1, onTimeShare: 0.5 });
+		expect(f.totals).toMatchObject({
+			total: 7,
+			open: 3,
+			overdue: 2,
+			solved: 2,
+			rejected: 1,
+			notOurTask: 0,
+			closedUnsolved: 1,
+			helpRequests: 1,
+			solvedWithDeadline: 2,
+			solvedOnTime: 1,
+			onTimeShare: 0.5
+		});
 		// First response: 4 h, 24 h, 2 h, 6 h, 8 h → median 6 h.
 		expect(f.firstResponse).toMatchObject({ count: 5, medianHours: 6 });
 		// Solution (only the two solved): 96 h and 744 h → median 420 h; rejections do not make it look fast.
@@ -90,14 +143,25 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 			['2026-06', 1, 0, 0, 0, 1]
 		]);
 		const byCategory = Object.fromEntries(f.byCategory.map((c) => [c.name, c]));
-		expect(byCategory['Lek of vocht']).toMatchObject({ total: 5, solved: 2, rejected: 1, closedUnsolved: 1, overdue: 1, nameFr: 'Fuite ou humidité', onTimeShare: 0.5 });
+		expect(byCategory['Lek of vocht']).toMatchObject({
+			total: 5,
+			solved: 2,
+			rejected: 1,
+			closedUnsolved: 1,
+			overdue: 1,
+			nameFr: 'Fuite ou humidité',
+			onTimeShare: 0.5
+		});
 		expect(byCategory['Lek of vocht'].medianResolutionHours).toBeCloseTo(420, 5);
 		// In Belgian working days, as deadlines are: the middle solved damp signal (96 h, Monday 5 to Friday 9 January)
 		// took 4; the middle first answer (4 h, the same Monday) none.
 		expect(byCategory['Lek of vocht']).toMatchObject({ medianResolutionWorkingDays: 4, medianFirstResponseWorkingDays: 0 });
 		expect(byCategory['Lawaai']).toMatchObject({ medianResolutionWorkingDays: null, medianFirstResponseWorkingDays: 0 });
 		expect(byCategory['Lawaai']).toMatchObject({ total: 1, open: 1, overdue: 0, medianFirstResponseHours: 8 });
-		expect(f.byEstate.map((e) => [e.name, e.total])).toEqual([[world.estate.name, 6], ['Binnenhof', 1]]);
+		expect(f.byEstate.map((e) => [e.name, e.total])).toEqual([
+			[world.estate.name, 6],
+			['Binnenhof', 1]
+		]);
 	});
 
 	it('the CSV gives the times in hours and in working days, for the period and per category', async () => {
@@ -106,7 +170,11 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 		const column = (name: string) => header.indexOf(name);
 		const row = (group: string, label: string) => rows.find((r) => r[0] === group && r[1] === label)!;
 		const damp = row('category', 'Lek of vocht');
-		expect([damp[column('median_resolution_hours')], damp[column('median_resolution_working_days')], damp[column('median_first_response_working_days')]]).toEqual(['420.0', '4', '0']);
+		expect([
+			damp[column('median_resolution_hours')],
+			damp[column('median_resolution_working_days')],
+			damp[column('median_first_response_working_days')]
+		]).toEqual(['420.0', '4', '0']);
 		const total = row('total', '2026-01-01/2026-06-30');
 		expect(total[column('median_resolution_working_days')]).toBe('4');
 		expect(row('month', '2026-01')[column('median_resolution_working_days')]).toBe('');
@@ -127,7 +195,9 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 		// Every week of the period, from the Monday of the first one (29 December 2025).
 		expect([estate.series[0].bucket, estate.series.at(-1)!.bucket, estate.series.length]).toEqual(['2025-12-29', '2026-06-29', 27]);
 		expect(estate.totals.total).toBe(1);
-		expect(estate.series.filter((s) => s.total > 0)).toMatchObject([{ bucket: '2026-06-29', total: 1, open: 1, solved: 0, rejected: 0, notOurTask: 0, closedUnsolved: 0 }]);
+		expect(estate.series.filter((s) => s.total > 0)).toMatchObject([
+			{ bucket: '2026-06-29', total: 1, open: 1, solved: 0, rejected: 0, notOurTask: 0, closedUnsolved: 0 }
+		]);
 		const noiseOnly = await signalFigures(ctx.db, world.landlord, { categoryId: noise.id, from: '2026-01-01', to: '2026-06-30' }, now);
 		expect(noiseOnly.totals.total).toBe(1);
 		// Without dates: the twelve months up to today, which takes in last May's signal too.
@@ -141,7 +211,13 @@ describeOnDatabases('figures of the collective view', (ctx) => {
 
 	it('counts a duplicate merged into another signal once: the merged one is in no figure', async () => {
 		const before = await signalFigures(ctx.db, world.coordinator, { areaId: world.area.id, from: '2026-01-01', to: '2026-06-30' }, now);
-		const report = (description: string, when: string) => reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: damp.id, description, estateId: world.estate.id, lon: 3.1745, lat: 50.8093, locationKind: 'map' }, { baseUrl, now: at(when) });
+		const report = (description: string, when: string) =>
+			reportSignal(
+				ctx.db,
+				anonymous,
+				{ kind: 'home_repair', categoryId: damp.id, description, estateId: world.estate.id, lon: 3.1745, lat: 50.8093, locationKind: 'map' },
+				{ baseUrl, now: at(when) }
+			);
 		const kept = await report('Water loopt langs de muur van de traphal', '2026-04-06T09:00:00Z');
 		const duplicate = await report('Natte muur in de traphal, al twee dagen', '2026-04-07T09:00:00Z');
 		const withBoth = await signalFigures(ctx.db, world.coordinator, { areaId: world.area.id, from: '2026-01-01', to: '2026-06-30' }, now);

@@ -17,17 +17,21 @@ import { OPEN_STATUSES } from './model';
 
 /** An empty date field means no limit. */
 const isoDate = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.iso.date().optional());
-const optionalId = z.string().trim().max(64).optional().transform((v) => v || undefined);
+const optionalId = z
+	.string()
+	.trim()
+	.max(64)
+	.optional()
+	.transform((v) => v || undefined);
 
-export const figuresFilter = z
-	.object({
-		areaId: optionalId,
-		estateId: optionalId,
-		categoryId: optionalId,
-		from: isoDate,
-		to: isoDate,
-		bucket: z.enum(['week', 'month']).default('month')
-	});
+export const figuresFilter = z.object({
+	areaId: optionalId,
+	estateId: optionalId,
+	categoryId: optionalId,
+	from: isoDate,
+	to: isoDate,
+	bucket: z.enum(['week', 'month']).default('month')
+});
 export type FiguresFilter = z.input<typeof figuresFilter>;
 
 /** Without dates: the twelve months up to today. */
@@ -118,11 +122,35 @@ export const SOLVED = sql<SqlBool>`(s.resolved_at is not null and s.status in ('
 const flag = (condition: ReturnType<typeof sql>) => sql<number>`case when ${condition} then 1 else 0 end`;
 
 /** What each signal counts as, summed per group of the one-pass table `s` (figuresOf); the columns of OutcomeRow. */
-const OUTCOMES = ['total', 'open', 'overdue', 'solved', 'rejected', 'not_our_task', 'closed_unsolved', 'help_requests', 'responded', 'solved_with_deadline', 'solved_on_time'] as const;
+const OUTCOMES = [
+	'total',
+	'open',
+	'overdue',
+	'solved',
+	'rejected',
+	'not_our_task',
+	'closed_unsolved',
+	'help_requests',
+	'responded',
+	'solved_with_deadline',
+	'solved_on_time'
+] as const;
 const OUTCOME_SUMS = sql.raw(OUTCOMES.map((c) => (c === 'total' ? 'count(*) as total' : `sum(${c}) as ${c}`)).join(', '));
 const outcomesOf = (alias: string) => sql.raw(OUTCOMES.map((c) => `${alias}.${c}`).join(', '));
 
-type OutcomeRow = { responded?: number; total: number; open: number; overdue: number; solved: number; rejected: number; not_our_task: number; closed_unsolved: number; help_requests: number; solved_with_deadline: number; solved_on_time: number };
+type OutcomeRow = {
+	responded?: number;
+	total: number;
+	open: number;
+	overdue: number;
+	solved: number;
+	rejected: number;
+	not_our_task: number;
+	closed_unsolved: number;
+	help_requests: number;
+	solved_with_deadline: number;
+	solved_on_time: number;
+};
 function outcomes(r: OutcomeRow | undefined): Outcomes {
 	const n = (v: unknown) => Number(v ?? 0);
 	const withDeadline = n(r?.solved_with_deadline);
@@ -175,14 +203,23 @@ function withEmptyBuckets(series: Figures['series'], bucket: 'week' | 'month', f
 
 /** Turns a page's filter into the scope the queries take (the area with the areas inside it; the default period). */
 export async function scopeOf(db: Db, filter: z.output<typeof figuresFilter>, now: Date): Promise<FiguresScope & { from: string; to: string }> {
-	if (filter.from && filter.to && filter.from > filter.to) throw new Invalid([{ path: 'to', code: 'to_before_from', message: 'The end date is before the start date' }]);
+	if (filter.from && filter.to && filter.from > filter.to)
+		throw new Invalid([{ path: 'to', code: 'to_before_from', message: 'The end date is before the start date' }]);
 	const to = filter.to ?? now.toISOString().slice(0, 10);
-	const from = filter.from ?? (() => {
-		const d = new Date(`${to}T00:00:00Z`);
-		d.setUTCMonth(d.getUTCMonth() - DEFAULT_MONTHS);
-		return addDays(d.toISOString().slice(0, 10), 1);
-	})();
-	return { areaIds: filter.areaId ? await areaWithDescendants(db, filter.areaId) : undefined, estateId: filter.estateId, categoryId: filter.categoryId, from, to };
+	const from =
+		filter.from ??
+		(() => {
+			const d = new Date(`${to}T00:00:00Z`);
+			d.setUTCMonth(d.getUTCMonth() - DEFAULT_MONTHS);
+			return addDays(d.toISOString().slice(0, 10), 1);
+		})();
+	return {
+		areaIds: filter.areaId ? await areaWithDescendants(db, filter.areaId) : undefined,
+		estateId: filter.estateId,
+		categoryId: filter.categoryId,
+		from,
+		to
+	};
 }
 
 /** The figures of a filter (page) for any staff member: no personal data in them. */
@@ -193,8 +230,24 @@ export async function signalFigures(db: Db, actor: Actor, filter: FiguresFilter 
 	return figuresOf(db, scope, f.bucket, now);
 }
 
-type FigureRow = OutcomeRow & { part: 'total' | 'bucket' | 'category' | 'estate' | 'cell'; k: string | null; name: string | null; name_fr: string | null; name_en: string | null; cy: number | null; cx: number | null };
-type TimeRow = { category_id: string | null; estate_id: string | null; created_at: string; first_response_at: string | null; solved_at: string | null; response_hours: number | null; solution_hours: number | null };
+type FigureRow = OutcomeRow & {
+	part: 'total' | 'bucket' | 'category' | 'estate' | 'cell';
+	k: string | null;
+	name: string | null;
+	name_fr: string | null;
+	name_en: string | null;
+	cy: number | null;
+	cx: number | null;
+};
+type TimeRow = {
+	category_id: string | null;
+	estate_id: string | null;
+	created_at: string;
+	first_response_at: string | null;
+	solved_at: string | null;
+	response_hours: number | null;
+	solution_hours: number | null;
+};
 
 /**
  * The figures over a scope; callers have checked access (signalFigures, collective issues). Two statements, each
@@ -309,8 +362,12 @@ function assemble(found: FigureRow[], timed: TimeRow[], scope: FiguresScope, buc
 			scope.from,
 			scope.to
 		),
-		byCategory: of('category').sort(byCount).map((r) => group(r, 'c')),
-		byEstate: of('estate').sort(byCount).map((r) => group(r, 'e')),
+		byCategory: of('category')
+			.sort(byCount)
+			.map((r) => group(r, 'c')),
+		byEstate: of('estate')
+			.sort(byCount)
+			.map((r) => group(r, 'e')),
 		hotspots: of('cell')
 			.sort(byCount)
 			.map((r) => ({ lat: Number(r.cy) / CELLS_PER_DEGREE_LAT, lon: Number(r.cx) / CELLS_PER_DEGREE_LON, count: Number(r.total), open: Number(r.open) }))

@@ -20,9 +20,17 @@ import { areaPath } from '../areas';
 
 export const FEEDBACK_DAYS = 14;
 
-export async function signalContext(db: Db, signal: Pick<Signal, 'id' | 'organisation_id' | 'is_help_request' | 'created_by' | 'area_id'>): Promise<SignalContext> {
+export async function signalContext(
+	db: Db,
+	signal: Pick<Signal, 'id' | 'organisation_id' | 'is_help_request' | 'created_by' | 'area_id'>
+): Promise<SignalContext> {
 	const [referrals, path] = await Promise.all([
-		db.selectFrom('referrals').select(['to_organisation_id', 'from_organisation_id', 'status']).where('signal_id', '=', signal.id).where('status', 'in', ['pending', 'accepted']).execute(),
+		db
+			.selectFrom('referrals')
+			.select(['to_organisation_id', 'from_organisation_id', 'status'])
+			.where('signal_id', '=', signal.id)
+			.where('status', 'in', ['pending', 'accepted'])
+			.execute(),
 		areaPath(db, signal.area_id)
 	]);
 	return {
@@ -75,7 +83,15 @@ export async function changeStatus(db: Db, actor: Actor, id: string, input: Stat
 	return inTransaction(db, async (tx) => {
 		const { signal } = await loadForAction(tx, actor, id, 'handle');
 		if (signal.merged_into_id) throw new Conflict('signal_merged', 'This signal was merged into another one');
-		if (!canMove(signal.status, v.status)) throw new Invalid([{ path: 'status', code: 'transition_not_allowed', message: `Cannot go from ${signal.status} to ${v.status}`, params: { from: signal.status, to: v.status } }]);
+		if (!canMove(signal.status, v.status))
+			throw new Invalid([
+				{
+					path: 'status',
+					code: 'transition_not_allowed',
+					message: `Cannot go from ${signal.status} to ${v.status}`,
+					params: { from: signal.status, to: v.status }
+				}
+			]);
 		const now = (options.now ?? new Date()).toISOString();
 		const reopening = ['resolved', 'closed', 'rejected', 'not_our_task'].includes(signal.status) && v.status === 'accepted';
 		const patch = {
@@ -87,13 +103,32 @@ export async function changeStatus(db: Db, actor: Actor, id: string, input: Stat
 			closed_at: ['closed', 'rejected', 'not_our_task'].includes(v.status) ? now : reopening ? null : signal.closed_at
 		};
 		await tx.updateTable('signals').set(patch).where('id', '=', id).execute();
-		await addEvent(tx, actor, id, { kind: 'status', fromStatus: signal.status, toStatus: v.status, body: v.reason ?? null, visibility: 'reporter', at: now, data: reopening ? { reopened: true } : null });
+		await addEvent(tx, actor, id, {
+			kind: 'status',
+			fromStatus: signal.status,
+			toStatus: v.status,
+			body: v.reason ?? null,
+			visibility: 'reporter',
+			at: now,
+			data: reopening ? { reopened: true } : null
+		});
 		if (v.message) await addEvent(tx, actor, id, { kind: 'message', body: v.message, visibility: 'reporter', at: now });
 		if (REPORTER_IS_TOLD.includes(v.status) && !reopening) {
 			for (const r of await reachableReporters(tx, id)) {
 				const link = await trackingLink(tx, r.id, options.baseUrl);
 				// The reason and the message are written to the reporter: the others hear of the new status only.
-				await enqueueMail(tx, statusMail({ to: r.email, locale: r.language, reference: signal.reference, status: v.status, reason: r.own ? v.reason : null, message: r.own ? v.message : null, link }));
+				await enqueueMail(
+					tx,
+					statusMail({
+						to: r.email,
+						locale: r.language,
+						reference: signal.reference,
+						status: v.status,
+						reason: r.own ? v.reason : null,
+						message: r.own ? v.message : null,
+						link
+					})
+				);
 				if (v.status === 'resolved') await sendFeedbackCheck(tx, id, signal.reference, r, options);
 			}
 		}
@@ -103,15 +138,41 @@ export async function changeStatus(db: Db, actor: Actor, id: string, input: Stat
 }
 
 /** "Is it solved?": one question, open for 14 days; a "no" reopens the signal (see feedback.ts). */
-async function sendFeedbackCheck(tx: Db, signalId: string, reference: string, reporter: { id: string; email: string; language: string }, options: HandlingOptions): Promise<void> {
+async function sendFeedbackCheck(
+	tx: Db,
+	signalId: string,
+	reference: string,
+	reporter: { id: string; email: string; language: string },
+	options: HandlingOptions
+): Promise<void> {
 	const token = newToken();
 	const now = options.now ?? new Date();
 	await tx
 		.insertInto('signal_feedback')
-		.values({ id: newId(), signal_id: signalId, reporter_id: reporter.id, token_hash: hashToken(token), sent_at: now.toISOString(), expires_at: new Date(now.getTime() + FEEDBACK_DAYS * 86_400_000).toISOString(), answered_at: null, answer: null, comment: null })
+		.values({
+			id: newId(),
+			signal_id: signalId,
+			reporter_id: reporter.id,
+			token_hash: hashToken(token),
+			sent_at: now.toISOString(),
+			expires_at: new Date(now.getTime() + FEEDBACK_DAYS * 86_400_000).toISOString(),
+			answered_at: null,
+			answer: null,
+			comment: null
+		})
 		.execute();
 	const base = `${options.baseUrl}/opgelost/${token}`;
-	await enqueueMail(tx, feedbackMail({ to: reporter.email, locale: reporter.language, reference, solvedLink: `${base}?antwoord=ja`, notSolvedLink: `${base}?antwoord=nee`, days: FEEDBACK_DAYS }));
+	await enqueueMail(
+		tx,
+		feedbackMail({
+			to: reporter.email,
+			locale: reporter.language,
+			reference,
+			solvedLink: `${base}?antwoord=ja`,
+			notSolvedLink: `${base}?antwoord=nee`,
+			days: FEEDBACK_DAYS
+		})
+	);
 }
 
 /**
@@ -128,7 +189,10 @@ export async function addNote(db: Db, actor: Actor, id: string, input: NoteInput
 		await tx.updateTable('signals').set(patch).where('id', '=', id).execute();
 		if (v.toReporter) {
 			for (const r of (await reachableReporters(tx, id)).filter((r) => r.own)) {
-				await enqueueMail(tx, messageMail({ to: r.email, locale: r.language, reference: signal.reference, message: v.body, link: await trackingLink(tx, r.id, options.baseUrl) }));
+				await enqueueMail(
+					tx,
+					messageMail({ to: r.email, locale: r.language, reference: signal.reference, message: v.body, link: await trackingLink(tx, r.id, options.baseUrl) })
+				);
 			}
 		}
 		await audit(tx, actor, { action: v.toReporter ? 'signal_message' : 'signal_note', resourceType: 'signal', resourceId: id, summary: null });
@@ -143,7 +207,17 @@ type Colleague = { id: string; name: string; email: string; role: Role; organisa
  * get mails with links she cannot open).
  */
 export function mayHandle(u: Colleague, ctx?: SignalContext): boolean {
-	const asActor: StaffActor = { kind: 'staff', id: u.id, name: u.name, email: u.email, role: u.role, organisationId: u.organisation_id, organisationKind: null, teamIds: [], reach: noReach };
+	const asActor: StaffActor = {
+		kind: 'staff',
+		id: u.id,
+		name: u.name,
+		email: u.email,
+		role: u.role,
+		organisationId: u.organisation_id,
+		organisationKind: null,
+		teamIds: [],
+		reach: noReach
+	};
 	return can(asActor, 'handle', 'signal', ctx);
 }
 
@@ -160,16 +234,51 @@ export async function assignSignal(db: Db, actor: Actor, id: string, assigneeId:
 				.where('is_active', '=', true)
 				.where('organisation_id', '=', signal.organisation_id ?? '')
 				.executeTakeFirst();
-			if (!assignee) throw new Invalid([{ path: 'assigneeId', code: 'assignee_not_in_organisation', message: 'Choose someone of the organisation that handles this signal' }]);
-			if (!mayHandle(assignee, ctx)) throw new Invalid([{ path: 'assigneeId', code: 'assignee_cannot_handle', message: 'Choose someone who handles signals: this person cannot open them', params: { name: assignee.name } }]);
+			if (!assignee)
+				throw new Invalid([
+					{ path: 'assigneeId', code: 'assignee_not_in_organisation', message: 'Choose someone of the organisation that handles this signal' }
+				]);
+			if (!mayHandle(assignee, ctx))
+				throw new Invalid([
+					{
+						path: 'assigneeId',
+						code: 'assignee_cannot_handle',
+						message: 'Choose someone who handles signals: this person cannot open them',
+						params: { name: assignee.name }
+					}
+				]);
 		}
 		const now = (options.now ?? new Date()).toISOString();
-		await tx.updateTable('signals').set({ assignee_id: assignee?.id ?? null, updated_at: now }).where('id', '=', id).execute();
-		await addEvent(tx, actor, id, { kind: 'assigned', visibility: 'internal', at: now, body: assignee?.name ?? null, data: { assigneeId: assignee?.id ?? null } });
+		await tx
+			.updateTable('signals')
+			.set({ assignee_id: assignee?.id ?? null, updated_at: now })
+			.where('id', '=', id)
+			.execute();
+		await addEvent(tx, actor, id, {
+			kind: 'assigned',
+			visibility: 'internal',
+			at: now,
+			body: assignee?.name ?? null,
+			data: { assigneeId: assignee?.id ?? null }
+		});
 		if (assignee && (!isStaff(actor) || actor.id !== assignee.id)) {
-			const category = signal.category_id ? await tx.selectFrom('signal_categories').select(['name', 'name_fr', 'name_en']).where('id', '=', signal.category_id).executeTakeFirst() : undefined;
-			const categoryName = (assignee.locale === 'fr' ? category?.name_fr : assignee.locale === 'en' ? category?.name_en : null) ?? category?.name ?? signal.kind;
-			await enqueueMail(tx, assignmentMail({ to: assignee.email, locale: assignee.locale, name: assignee.name, reference: signal.reference, category: categoryName, deadline: signal.deadline_at ? formatDeadline(signal.deadline_at, assignee.locale) : null, link: `${options.baseUrl}/staff/signals/${id}` }));
+			const category = signal.category_id
+				? await tx.selectFrom('signal_categories').select(['name', 'name_fr', 'name_en']).where('id', '=', signal.category_id).executeTakeFirst()
+				: undefined;
+			const categoryName =
+				(assignee.locale === 'fr' ? category?.name_fr : assignee.locale === 'en' ? category?.name_en : null) ?? category?.name ?? signal.kind;
+			await enqueueMail(
+				tx,
+				assignmentMail({
+					to: assignee.email,
+					locale: assignee.locale,
+					name: assignee.name,
+					reference: signal.reference,
+					category: categoryName,
+					deadline: signal.deadline_at ? formatDeadline(signal.deadline_at, assignee.locale) : null,
+					link: `${options.baseUrl}/staff/signals/${id}`
+				})
+			);
 		}
 		await audit(tx, actor, { action: 'signal_assign', resourceType: 'signal', resourceId: id, summary: assignee ? `to ${assignee.id}` : 'unassigned' });
 	});
@@ -186,14 +295,31 @@ export async function setCategory(db: Db, actor: Actor, id: string, categoryId: 
 		const category = await tx.selectFrom('signal_categories').select(['id', 'kind', 'key']).where('id', '=', categoryId).executeTakeFirst();
 		if (!category) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
 		const now = (options.now ?? new Date()).toISOString();
-		const patch: Partial<Signal> = { category_id: category.id, kind: category.kind, is_help_request: signal.is_help_request || category.kind === 'help', updated_at: now };
+		const patch: Partial<Signal> = {
+			category_id: category.id,
+			kind: category.kind,
+			is_help_request: signal.is_help_request || category.kind === 'help',
+			updated_at: now
+		};
 		if (options.reroute) {
 			const { rules, chain } = await routingRulesAlong(tx, category.id, signal.area_id);
 			const routed = routeSignal(rules, chain, new Date(signal.created_at));
-			if (routed) Object.assign(patch, { organisation_id: routed.organisationId, team_id: routed.teamId, deadline_at: routed.deadlineAt, priority: routed.priority, assignee_id: routed.organisationId === signal.organisation_id ? signal.assignee_id : null });
+			if (routed)
+				Object.assign(patch, {
+					organisation_id: routed.organisationId,
+					team_id: routed.teamId,
+					deadline_at: routed.deadlineAt,
+					priority: routed.priority,
+					assignee_id: routed.organisationId === signal.organisation_id ? signal.assignee_id : null
+				});
 		}
 		await tx.updateTable('signals').set(patch).where('id', '=', id).execute();
-		await addEvent(tx, actor, id, { kind: 'category', visibility: 'internal', at: now, data: { from: signal.category_id, to: category.id, rerouted: !!options.reroute, organisationId: patch.organisation_id ?? signal.organisation_id } });
+		await addEvent(tx, actor, id, {
+			kind: 'category',
+			visibility: 'internal',
+			at: now,
+			data: { from: signal.category_id, to: category.id, rerouted: !!options.reroute, organisationId: patch.organisation_id ?? signal.organisation_id }
+		});
 		await audit(tx, actor, { action: 'signal_category', resourceType: 'signal', resourceId: id, summary: `${signal.category_id ?? '-'} → ${category.id}` });
 		return { ...signal, ...patch } as Signal;
 	});

@@ -26,11 +26,30 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 		help = await createCategory(ctx.db, world.coordinator, { key: 'energy_bill', kind: 'help', name: 'Energiefactuur', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: help.id, organisationId: world.ocmw.id, deadlineDays: 3 });
 		const home = await createHousehold(ctx.db, world.worker, { name: 'Bouzid', dwellingId: (await buildDwelling(ctx.db, world.estate.id)).id });
-		fatima = (await createResident(ctx.db, world.worker, { householdId: home.id, firstName: 'Fatima', lastName: 'Bouzid', contactChannel: 'phone', phone: '056 11 22 33', email: 'fatima@example.be', birthYear: 1980 })).id;
+		fatima = (
+			await createResident(ctx.db, world.worker, {
+				householdId: home.id,
+				firstName: 'Fatima',
+				lastName: 'Bouzid',
+				contactChannel: 'phone',
+				phone: '056 11 22 33',
+				email: 'fatima@example.be',
+				birthYear: 1980
+			})
+		).id;
 		const created = await registerSignal(
 			ctx.db,
 			world.worker,
-			{ kind: 'help', categoryId: help.id, description: 'Kan de energiefactuur niet betalen', residentId: fatima, channel: 'house_visit', consentGiven: true, contactPhone: '0470 12 34 56', areaId: world.area.id },
+			{
+				kind: 'help',
+				categoryId: help.id,
+				description: 'Kan de energiefactuur niet betalen',
+				residentId: fatima,
+				channel: 'house_visit',
+				consentGiven: true,
+				contactPhone: '0470 12 34 56',
+				areaId: world.area.id
+			},
 			{ baseUrl }
 		);
 		routed = created.id;
@@ -41,7 +60,14 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 
 	it('the OCMW sees her name and that number with the request, and nothing else of her record', async () => {
 		const view = await getSignal(ctx.db, world.ocmwWorker, routed);
-		expect(view.helpContact).toMatchObject({ residentId: fatima, residentName: 'Fatima Bouzid', organisationName: world.ocmw.name, phone: '0470 12 34 56', email: null, recordedByOrganisation: world.institute.name });
+		expect(view.helpContact).toMatchObject({
+			residentId: fatima,
+			residentName: 'Fatima Bouzid',
+			organisationName: world.ocmw.name,
+			phone: '0470 12 34 56',
+			email: null,
+			recordedByOrganisation: world.institute.name
+		});
 		const record = await getResident(ctx.db, world.ocmwWorker, fatima);
 		expect(record.visibility.contactDetails).toBe(false);
 		expect(record.resident).toMatchObject({ phone: null, email: null, birth_year: null });
@@ -51,7 +77,12 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 		expect(record.consents.map((c) => [c.organisationId, c.contactPhone, c.contactEmail])).toEqual([[world.ocmw.id, '0470 12 34 56', null]]);
 		expect(record.purposeContacts.map((c) => [c.phone, c.email])).toEqual([['0470 12 34 56', null]]);
 		// The look at her contact details is in the audit log, by the OCMW.
-		const reads = await ctx.db.selectFrom('audit_log').select(['summary', 'organisation_id']).where('resource_id', '=', routed).where('action', '=', 'signal_read').execute();
+		const reads = await ctx.db
+			.selectFrom('audit_log')
+			.select(['summary', 'organisation_id'])
+			.where('resource_id', '=', routed)
+			.where('action', '=', 'signal_read')
+			.execute();
 		expect(reads).toContainEqual({ summary: 'help request, contact details', organisation_id: world.ocmw.id });
 	});
 
@@ -71,7 +102,16 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 		await registerSignal(
 			ctx.db,
 			world.worker,
-			{ kind: 'help', categoryId: help.id, description: 'Nu ook een achterstand bij de huur', residentId: fatima, channel: 'phone', consentGiven: true, contactEmail: 'Fatima.B@Example.be', areaId: world.area.id },
+			{
+				kind: 'help',
+				categoryId: help.id,
+				description: 'Nu ook een achterstand bij de huur',
+				residentId: fatima,
+				channel: 'phone',
+				consentGiven: true,
+				contactEmail: 'Fatima.B@Example.be',
+				areaId: world.area.id
+			},
 			{ baseUrl }
 		);
 		const consents = await ctx.db.selectFrom('consents').selectAll().where('resident_id', '=', fatima).execute();
@@ -83,7 +123,16 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 		const attempt = await registerSignal(
 			ctx.db,
 			world.worker,
-			{ kind: 'help', categoryId: help.id, description: 'Nog een vraag over de factuur', residentId: fatima, channel: 'phone', consentGiven: true, contactPhone: 'bel me maar', areaId: world.area.id },
+			{
+				kind: 'help',
+				categoryId: help.id,
+				description: 'Nog een vraag over de factuur',
+				residentId: fatima,
+				channel: 'phone',
+				consentGiven: true,
+				contactPhone: 'bel me maar',
+				areaId: world.area.id
+			},
 			{ baseUrl }
 		).catch((e) => e);
 		expect(attempt).toBeInstanceOf(Invalid);
@@ -101,10 +150,34 @@ describeOnDatabases('the organisation handling a help request reaches the reside
 	});
 
 	it('a help request referred later carries the contact given with the referral consent to the organisation that accepts it', async () => {
-		const karim = (await createResident(ctx.db, world.worker, { firstName: 'Karim', lastName: 'Amrani', contactChannel: 'email', email: 'karim@example.be', phone: '0499 99 99 99' })).id;
-		const kept = await registerSignal(ctx.db, world.worker, { kind: 'help', categoryId: help.id, description: 'Brieven van de energieleverancier', residentId: karim, channel: 'community_centre', areaId: world.area.id }, { baseUrl });
+		const karim = (
+			await createResident(ctx.db, world.worker, {
+				firstName: 'Karim',
+				lastName: 'Amrani',
+				contactChannel: 'email',
+				email: 'karim@example.be',
+				phone: '0499 99 99 99'
+			})
+		).id;
+		const kept = await registerSignal(
+			ctx.db,
+			world.worker,
+			{
+				kind: 'help',
+				categoryId: help.id,
+				description: 'Brieven van de energieleverancier',
+				residentId: karim,
+				channel: 'community_centre',
+				areaId: world.area.id
+			},
+			{ baseUrl }
+		);
 		expect(kept.organisationId).toBe(world.institute.id);
-		await recordReferralConsent(ctx.db, world.worker, kept.id, { toOrganisationId: world.ocmw.id, purpose: 'Afbetalingsplan energie', contactEmail: 'karim.amrani@example.be' });
+		await recordReferralConsent(ctx.db, world.worker, kept.id, {
+			toOrganisationId: world.ocmw.id,
+			purpose: 'Afbetalingsplan energie',
+			contactEmail: 'karim.amrani@example.be'
+		});
 		const referral = await referSignal(ctx.db, world.worker, kept.id, { toOrganisationId: world.ocmw.id, note: 'Graag terugbellen of mailen' }, { baseUrl });
 		await respondToReferral(ctx.db, world.ocmwWorker, referral.id, { accept: true }, { baseUrl });
 		const view = await getSignal(ctx.db, world.ocmwWorker, kept.id);

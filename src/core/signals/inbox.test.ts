@@ -28,7 +28,8 @@ describeOnDatabases('whose signals the inbox and its tab counts hold', (ctx) => 
 		const leak = await createCategory(ctx.db, world.coordinator, { key: 'leak', kind: 'home_repair', name: 'Lek', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: noise.id, organisationId: world.institute.id, deadlineDays: 10 });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: leak.id, organisationId: world.shm.id, deadlineDays: 5 });
-		const report = async (categoryId: string, kind: 'nuisance' | 'home_repair', description: string) => (await reportSignal(ctx.db, anonymous, { kind, categoryId, description, estateId: world.estate.id }, { baseUrl })).id;
+		const report = async (categoryId: string, kind: 'nuisance' | 'home_repair', description: string) =>
+			(await reportSignal(ctx.db, anonymous, { kind, categoryId, description, estateId: world.estate.id }, { baseUrl })).id;
 
 		// Routed to the institute: one new, one accepted, one rejected, and a duplicate of the first merged into it.
 		ids.noiseNew = await report(noise.id, 'nuisance', 'Harde muziek elke nacht');
@@ -40,11 +41,30 @@ describeOnDatabases('whose signals the inbox and its tab counts hold', (ctx) => 
 		await mergeSignals(ctx.db, world.worker, { keepId: ids.noiseNew, mergeId: ids.noiseDuplicate });
 		// Routed to the housing company: the worker registered one on a house visit; a tenant reported two more, of which
 		// the housing company referred one to the institute (pending) and one to the OCMW, which declined it.
-		ids.leakRegistered = (await registerSignal(ctx.db, world.worker, { kind: 'home_repair', categoryId: leak.id, description: 'Lek onder het aanrecht bij mevrouw', estateId: world.estate.id, channel: 'house_visit' }, { baseUrl })).id;
+		ids.leakRegistered = (
+			await registerSignal(
+				ctx.db,
+				world.worker,
+				{ kind: 'home_repair', categoryId: leak.id, description: 'Lek onder het aanrecht bij mevrouw', estateId: world.estate.id, channel: 'house_visit' },
+				{ baseUrl }
+			)
+		).id;
 		ids.leakReferred = await report(leak.id, 'home_repair', 'Water in de kelder van blok A');
-		await referSignal(ctx.db, world.landlord, ids.leakReferred, { toOrganisationId: world.institute.id, note: 'Kunnen jullie de bewoners samenbrengen?' }, { baseUrl });
+		await referSignal(
+			ctx.db,
+			world.landlord,
+			ids.leakReferred,
+			{ toOrganisationId: world.institute.id, note: 'Kunnen jullie de bewoners samenbrengen?' },
+			{ baseUrl }
+		);
 		ids.leakElsewhere = await report(leak.id, 'home_repair', 'Schimmel in de badkamer');
-		const declined = await referSignal(ctx.db, world.landlord, ids.leakElsewhere, { toOrganisationId: world.ocmw.id, note: 'Gezin met schulden?' }, { baseUrl });
+		const declined = await referSignal(
+			ctx.db,
+			world.landlord,
+			ids.leakElsewhere,
+			{ toOrganisationId: world.ocmw.id, note: 'Gezin met schulden?' },
+			{ baseUrl }
+		);
 		await respondToReferral(ctx.db, world.ocmwWorker, declined.id, { accept: false, reason: 'Geen hulpvraag' }, { baseUrl });
 	});
 

@@ -35,7 +35,15 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 		const result = await reportSignal(
 			ctx.db,
 			anonymous,
-			{ kind: 'home_repair', categoryId: damp.id, description: 'Schimmel op de muur in de slaapkamer', estateId: world.estate.id, locationKind: 'dwelling', email: 'Tenant@Example.be', language: 'fr' },
+			{
+				kind: 'home_repair',
+				categoryId: damp.id,
+				description: 'Schimmel op de muur in de slaapkamer',
+				estateId: world.estate.id,
+				locationKind: 'dwelling',
+				email: 'Tenant@Example.be',
+				language: 'fr'
+			},
 			{ baseUrl, now }
 		);
 		expect(result.reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -88,7 +96,12 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 		expect(view.reporters?.[0].email).toBe('tenant@example.be');
 		expect(view.signal.first_response_at).not.toBeNull();
 		// The landlord looked at contact details: that read is in the audit log.
-		const reads = await ctx.db.selectFrom('audit_log').select(['action', 'actor_id']).where('resource_id', '=', item.id).where('action', '=', 'signal_read').execute();
+		const reads = await ctx.db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id'])
+			.where('resource_id', '=', item.id)
+			.where('action', '=', 'signal_read')
+			.execute();
 		expect(reads).toEqual([{ action: 'signal_read', actor_id: world.landlord.id }]);
 		// An internal note never reaches the tenant's page.
 		expect(JSON.stringify(await trackByReference(ctx.db, anonymous, item.reference))).not.toContain('Aannemer');
@@ -105,14 +118,24 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 	});
 
 	it('two identical posts at the same moment store one signal and both get its code', async () => {
-		const input = { kind: 'home_repair' as const, description: 'Het raam in de keuken sluit niet', estateId: world.estate.id, idempotencyKey: 'double-tap-7890abcd' };
+		const input = {
+			kind: 'home_repair' as const,
+			description: 'Het raam in de keuken sluit niet',
+			estateId: world.estate.id,
+			idempotencyKey: 'double-tap-7890abcd'
+		};
 		const results = await Promise.all(Array.from({ length: 4 }, () => reportSignal(ctx.db, anonymous, input, { baseUrl })));
 		expect(new Set(results.map((r) => r.reference)).size).toBe(1);
 		expect((await ctx.db.selectFrom('signals').select('id').where('idempotency_key', '=', 'double-tap-7890abcd').execute()).length).toBe(1);
 	});
 
 	it('bad input names the field and stores nothing', async () => {
-		const before = (await ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+		const before = (
+			await ctx.db
+				.selectFrom('signals')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n;
 		const attempts = [
 			{ kind: 'home_repair', description: 'kort' },
 			{ kind: 'flying_saucer', description: 'Er landt een schotel' },
@@ -123,16 +146,35 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 			{ kind: 'help', description: 'Ik heb hulp nodig met papieren' }
 		];
 		for (const input of attempts) await expect(reportSignal(ctx.db, anonymous, input as never, { baseUrl })).rejects.toThrow(Invalid);
-		const after = (await ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+		const after = (
+			await ctx.db
+				.selectFrom('signals')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n;
 		expect(Number(after)).toBe(Number(before));
 	});
 
 	it('a worker registers a help request at a house visit; with consent the OCMW gets it, and no one else reads it', async () => {
-		const resident = await createResident(ctx.db, world.worker, { firstName: 'Fatima', lastName: 'Bouzid', language: 'nl', contactChannel: 'phone', phone: '0470 12 34 56' });
+		const resident = await createResident(ctx.db, world.worker, {
+			firstName: 'Fatima',
+			lastName: 'Bouzid',
+			language: 'nl',
+			contactChannel: 'phone',
+			phone: '0470 12 34 56'
+		});
 		const withConsent = await registerSignal(
 			ctx.db,
 			world.worker,
-			{ kind: 'help', categoryId: helpCategory.id, description: 'Kan de energiefactuur niet betalen', residentId: resident.id, channel: 'house_visit', consentGiven: true, areaId: world.area.id },
+			{
+				kind: 'help',
+				categoryId: helpCategory.id,
+				description: 'Kan de energiefactuur niet betalen',
+				residentId: resident.id,
+				channel: 'house_visit',
+				consentGiven: true,
+				areaId: world.area.id
+			},
 			{ baseUrl }
 		);
 		expect(withConsent.organisationId).toBe(world.ocmw.id);
@@ -145,7 +187,15 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 		const again = await registerSignal(
 			ctx.db,
 			world.worker,
-			{ kind: 'help', categoryId: helpCategory.id, description: 'Nu ook een achterstand bij de huur', residentId: resident.id, channel: 'phone', consentGiven: true, areaId: world.area.id },
+			{
+				kind: 'help',
+				categoryId: helpCategory.id,
+				description: 'Nu ook een achterstand bij de huur',
+				residentId: resident.id,
+				channel: 'phone',
+				consentGiven: true,
+				areaId: world.area.id
+			},
 			{ baseUrl }
 		);
 		expect(again.organisationId).toBe(world.ocmw.id);
@@ -154,21 +204,47 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 		const without = await registerSignal(
 			ctx.db,
 			world.worker,
-			{ kind: 'help', categoryId: helpCategory.id, description: 'Vraagt hulp bij brieven van de mutualiteit', residentId: resident.id, channel: 'community_centre', areaId: world.area.id },
+			{
+				kind: 'help',
+				categoryId: helpCategory.id,
+				description: 'Vraagt hulp bij brieven van de mutualiteit',
+				residentId: resident.id,
+				channel: 'community_centre',
+				areaId: world.area.id
+			},
 			{ baseUrl }
 		);
 		expect(without.organisationId).toBe(world.institute.id);
 		expect((await inbox(ctx.db, world.ocmwWorker)).items.map((i) => i.id)).not.toContain(without.id);
 		await expect(getSignal(ctx.db, world.ocmwWorker, without.id)).rejects.toThrow(Forbidden);
 		expect((await getSignal(ctx.db, world.worker, without.id)).signal.description).toContain('mutualiteit');
-		const helpReads = await ctx.db.selectFrom('audit_log').select('summary').where('resource_id', '=', without.id).where('action', '=', 'signal_read').execute();
+		const helpReads = await ctx.db
+			.selectFrom('audit_log')
+			.select('summary')
+			.where('resource_id', '=', without.id)
+			.where('action', '=', 'signal_read')
+			.execute();
 		expect(helpReads.map((r) => r.summary)).toEqual(['help request']);
 		expect(system('x').kind).toBe('system');
 	});
 
 	it('a help request kept on a phone offline is stored once with its consent, however often the phone sends it; the same key with another text is refused', async () => {
-		const resident = await createResident(ctx.db, world.worker, { firstName: 'Yusuf', lastName: 'Kaya', language: 'nl', contactChannel: 'phone', phone: '0470 99 88 77' });
-		const body = { kind: 'help' as const, categoryId: helpCategory.id, description: 'Zoekt hulp bij de aanvraag van een studietoelage', residentId: resident.id, channel: 'house_visit' as const, consentGiven: true, areaId: world.area.id };
+		const resident = await createResident(ctx.db, world.worker, {
+			firstName: 'Yusuf',
+			lastName: 'Kaya',
+			language: 'nl',
+			contactChannel: 'phone',
+			phone: '0470 99 88 77'
+		});
+		const body = {
+			kind: 'help' as const,
+			categoryId: helpCategory.id,
+			description: 'Zoekt hulp bij de aanvraag van een studietoelage',
+			residentId: resident.id,
+			channel: 'house_visit' as const,
+			consentGiven: true,
+			areaId: world.area.id
+		};
 		const key = '0195f0c4-7d2a-4b1e-9c3f-5a6b7c8d9e0f';
 		const options = { baseUrl, idempotencyFingerprint: fingerprint(body) };
 		const first = await registerSignal(ctx.db, world.worker, { ...body, idempotencyKey: key }, options);
@@ -180,9 +256,13 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 			[first.id, true]
 		]);
 		expect((await ctx.db.selectFrom('signals').select('id').where('idempotency_key', '=', key).execute()).length).toBe(1);
-		expect((await ctx.db.selectFrom('consents').select(['organisation_id', 'scope']).where('resident_id', '=', resident.id).execute())).toEqual([{ organisation_id: world.ocmw.id, scope: 'help_request' }]);
+		expect(await ctx.db.selectFrom('consents').select(['organisation_id', 'scope']).where('resident_id', '=', resident.id).execute()).toEqual([
+			{ organisation_id: world.ocmw.id, scope: 'help_request' }
+		]);
 		const other = { ...body, description: 'Een andere vraag onder dezelfde sleutel' };
-		await expect(registerSignal(ctx.db, world.worker, { ...other, idempotencyKey: key }, { baseUrl, idempotencyFingerprint: fingerprint(other) })).rejects.toThrow(IdempotencyKeyReused);
+		await expect(
+			registerSignal(ctx.db, world.worker, { ...other, idempotencyKey: key }, { baseUrl, idempotencyFingerprint: fingerprint(other) })
+		).rejects.toThrow(IdempotencyKeyReused);
 	});
 });
 

@@ -95,7 +95,12 @@ async function resolvePlace(db: Db, v: { areaId?: string; estateId?: string; lon
  * The category to route by: the one chosen (checked to exist and fit the kind), else a confident suggestion of the
  * same kind, else the kind's general category ("other technical problem"). A person confirms it later.
  */
-async function chooseCategory(db: Db, kind: SignalKind, chosen: string | undefined, description: string): Promise<{ categoryId: string | null; suggestedId: string | null }> {
+async function chooseCategory(
+	db: Db,
+	kind: SignalKind,
+	chosen: string | undefined,
+	description: string
+): Promise<{ categoryId: string | null; suggestedId: string | null }> {
 	const active = db.selectFrom('signal_categories').select(['id', 'key', 'kind']).where('is_active', '=', true);
 	if (chosen) {
 		const category = await active.where((eb) => eb.or([eb('id', '=', chosen), eb('key', '=', chosen)])).executeTakeFirst();
@@ -119,13 +124,25 @@ async function route(db: Db, categoryId: string | null, areaId: string | null, n
 }
 
 async function replay(db: Db, key: string, fingerprint?: string): Promise<IntakeResult | null> {
-	const existing = await db.selectFrom('signals').select(['id', 'reference', 'status', 'organisation_id', 'deadline_at', 'idempotency_fingerprint']).where('idempotency_key', '=', key).executeTakeFirst();
+	const existing = await db
+		.selectFrom('signals')
+		.select(['id', 'reference', 'status', 'organisation_id', 'deadline_at', 'idempotency_fingerprint'])
+		.where('idempotency_key', '=', key)
+		.executeTakeFirst();
 	if (!existing) return null;
 	checkFingerprint('Idempotency-Key', existing.idempotency_fingerprint, fingerprint);
 	// The first answer was lost (that is why the client retried): the original reporter gets a fresh tracking link.
 	const reporter = await db.selectFrom('signal_reporters').select('id').where('signal_id', '=', existing.id).where('is_original', '=', true).executeTakeFirst();
 	const trackingToken = reporter ? await issueTrackingToken(db, reporter.id) : null;
-	return { id: existing.id, reference: existing.reference, status: existing.status, organisationId: existing.organisation_id, deadlineAt: existing.deadline_at, trackingToken, replayed: true };
+	return {
+		id: existing.id,
+		reference: existing.reference,
+		status: existing.status,
+		organisationId: existing.organisation_id,
+		deadlineAt: existing.deadline_at,
+		trackingToken,
+		replayed: true
+	};
 }
 
 function baseRow(id: string, now: string, kind: SignalKind, description: string, source: SignalSource): Omit<NewSignal, 'location_kind' | 'priority'> {
@@ -169,11 +186,31 @@ function baseRow(id: string, now: string, kind: SignalKind, description: string,
 }
 
 /** Photos of a home that a resident sent themselves may be shown back to them; the rows go in with the signal. */
-async function insertPhotos(tx: Db, signalId: string, photos: readonly PhotoInput[] | undefined, now: string, uploadedBy: string | null, isPublic: boolean): Promise<void> {
+async function insertPhotos(
+	tx: Db,
+	signalId: string,
+	photos: readonly PhotoInput[] | undefined,
+	now: string,
+	uploadedBy: string | null,
+	isPublic: boolean
+): Promise<void> {
 	for (const p of photos ?? []) {
 		await tx
 			.insertInto('signal_attachments')
-			.values({ id: newId(), signal_id: signalId, file_key: p.fileKey, thumbnail_key: p.thumbnailKey, media_type: p.mediaType, width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, is_public: isPublic, uploaded_by: uploadedBy, created_at: now })
+			.values({
+				id: newId(),
+				signal_id: signalId,
+				file_key: p.fileKey,
+				thumbnail_key: p.thumbnailKey,
+				media_type: p.mediaType,
+				width: p.width,
+				height: p.height,
+				bytes: p.bytes,
+				sha256: p.sha256,
+				is_public: isPublic,
+				uploaded_by: uploadedBy,
+				created_at: now
+			})
 			.execute();
 	}
 }
@@ -181,7 +218,7 @@ async function insertPhotos(tx: Db, signalId: string, photos: readonly PhotoInpu
 /** True for the unique-index violation of a second concurrent post with the same idempotency key (both dialects). */
 function isDuplicateKey(error: unknown): boolean {
 	const e = error as { code?: string; message?: string } | null;
-	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /idempotency/.test(e.message ?? '') ;
+	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /idempotency/.test(e.message ?? '');
 }
 
 /**
@@ -243,14 +280,45 @@ async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: In
 		const trackingToken = newToken();
 		await tx
 			.insertInto('signal_reporters')
-			.values({ id: newId(), signal_id: id, is_original: true, name: v.name ?? null, email: v.email ?? null, phone: v.phone ?? null, language: v.language, token_hash: hashToken(trackingToken), created_at: now, anonymised_at: null })
+			.values({
+				id: newId(),
+				signal_id: id,
+				is_original: true,
+				name: v.name ?? null,
+				email: v.email ?? null,
+				phone: v.phone ?? null,
+				language: v.language,
+				token_hash: hashToken(trackingToken),
+				created_at: now,
+				anonymised_at: null
+			})
 			.execute();
 		await insertPhotos(tx, id, options.photos, now, null, true);
 		await addEvent(tx, actor, id, { kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source } });
-		if (routed) await addEvent(tx, actor, id, { kind: 'routed', visibility: 'internal', at: now, data: { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId } });
-		if (v.email) await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: row.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
-		await audit(tx, actor, { action: 'signal_create', resourceType: 'signal', resourceId: id, summary: `${source} ${v.kind}${v.email || v.phone ? ' with contact details' : ''}` });
-		return { id, reference: row.reference, status: 'new', organisationId: row.organisation_id ?? null, deadlineAt: row.deadline_at ?? null, trackingToken, replayed: false };
+		if (routed)
+			await addEvent(tx, actor, id, {
+				kind: 'routed',
+				visibility: 'internal',
+				at: now,
+				data: { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId }
+			});
+		if (v.email)
+			await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: row.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
+		await audit(tx, actor, {
+			action: 'signal_create',
+			resourceType: 'signal',
+			resourceId: id,
+			summary: `${source} ${v.kind}${v.email || v.phone ? ' with contact details' : ''}`
+		});
+		return {
+			id,
+			reference: row.reference,
+			status: 'new',
+			organisationId: row.organisation_id ?? null,
+			deadlineAt: row.deadline_at ?? null,
+			trackingToken,
+			replayed: false
+		};
 	});
 }
 
@@ -301,7 +369,8 @@ async function storeRegistration(db: Db, actor: StaffActor | Actor, input: Staff
 				.where('h.id', '=', householdId)
 				.executeTakeFirst();
 			if (!home) throw new NotFound('household', householdId);
-			if (!place.estateId && !place.areaId) place = { areaId: home.area_id, estateId: home.estate_id, buildingId: home.building_id, dwellingId: home.dwelling_id };
+			if (!place.estateId && !place.areaId)
+				place = { areaId: home.area_id, estateId: home.estate_id, buildingId: home.building_id, dwellingId: home.dwelling_id };
 			else if (v.locationKind === 'dwelling') place = { ...place, buildingId: home.building_id, dwellingId: home.dwelling_id };
 		}
 		const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
@@ -315,7 +384,15 @@ async function storeRegistration(db: Db, actor: StaffActor | Actor, input: Staff
 				const contact = { contactPhone: v.contactPhone, contactEmail: v.contactEmail };
 				consentId = await helpConsentInForce(tx, v.residentId, routed.organisationId);
 				if (consentId) await renewConsentContact(tx, actor, consentId, contact, { helpRequestHandledBy: actor.organisationId });
-				else consentId = (await recordConsent(tx, actor, { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing', ...contact }, { helpRequestHandledBy: actor.organisationId })).id;
+				else
+					consentId = (
+						await recordConsent(
+							tx,
+							actor,
+							{ residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing', ...contact },
+							{ helpRequestHandledBy: actor.organisationId }
+						)
+					).id;
 			} else {
 				// No consent: the help request stays with the worker's own organisation, which may refer it later.
 				routed = { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null };
@@ -349,8 +426,27 @@ async function storeRegistration(db: Db, actor: StaffActor | Actor, input: Staff
 		await tx.insertInto('signals').values(row).execute();
 		await insertPhotos(tx, id, options.photos, now, actor.id, false);
 		await addEvent(tx, actor, id, { kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source: 'staff', channel: v.channel } });
-		if (routed) await addEvent(tx, actor, id, { kind: 'routed', visibility: 'internal', at: now, data: { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId } });
-		await audit(tx, actor, { action: 'signal_create', resourceType: 'signal', resourceId: id, summary: `staff ${v.channel} ${v.kind}${v.residentId ? ' for a resident' : ''}${consentId ? ' with consent' : ''}` });
-		return { id, reference: row.reference, status: 'new', organisationId: row.organisation_id ?? null, deadlineAt: row.deadline_at ?? null, trackingToken: null, replayed: false };
+		if (routed)
+			await addEvent(tx, actor, id, {
+				kind: 'routed',
+				visibility: 'internal',
+				at: now,
+				data: { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId }
+			});
+		await audit(tx, actor, {
+			action: 'signal_create',
+			resourceType: 'signal',
+			resourceId: id,
+			summary: `staff ${v.channel} ${v.kind}${v.residentId ? ' for a resident' : ''}${consentId ? ' with consent' : ''}`
+		});
+		return {
+			id,
+			reference: row.reference,
+			status: 'new',
+			organisationId: row.organisation_id ?? null,
+			deadlineAt: row.deadline_at ?? null,
+			trackingToken: null,
+			replayed: false
+		};
 	});
 }

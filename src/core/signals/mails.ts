@@ -26,7 +26,15 @@ export function receiptMail(p: { to: string; locale: string; reference: string; 
 	]);
 }
 
-export function statusMail(p: { to: string; locale: string; reference: string; status: string; reason?: string | null; message?: string | null; link: string }): Mail {
+export function statusMail(p: {
+	to: string;
+	locale: string;
+	reference: string;
+	status: string;
+	reason?: string | null;
+	message?: string | null;
+	link: string;
+}): Mail {
 	return compose(p.locale, p.to, `mail_status_${p.status}_subject`, { reference: p.reference }, [
 		tr(p.locale, 'mail_hello'),
 		tr(p.locale, `mail_status_${p.status}_intro`, { reference: p.reference }),
@@ -56,7 +64,15 @@ export function feedbackMail(p: { to: string; locale: string; reference: string;
 	]);
 }
 
-export function assignmentMail(p: { to: string; locale: string; name: string; reference: string; category: string; deadline: string | null; link: string }): Mail {
+export function assignmentMail(p: {
+	to: string;
+	locale: string;
+	name: string;
+	reference: string;
+	category: string;
+	deadline: string | null;
+	link: string;
+}): Mail {
 	return compose(p.locale, p.to, 'mail_assigned_subject', { reference: p.reference }, [
 		tr(p.locale, 'mail_hello_name', { name: p.name }),
 		tr(p.locale, 'mail_assigned_intro', { reference: p.reference, category: p.category }),
@@ -72,7 +88,11 @@ export type DigestLine = { reference: string; category: string; deadline: string
 export function overdueDigestMail(p: { to: string; locale: string; name: string; overdue: DigestLine[]; escalated: DigestLine[] }): Mail {
 	const l = localeOf(p.locale);
 	const line = (d: DigestLine) =>
-		[`- ${translate(l, 'mail.overdue_digest_line', { reference: d.reference, category: d.category, deadline: d.deadline })}`, d.handler ? `  ${translate(l, 'mail.overdue_digest_handled_by', { handler: d.handler })}` : null, `  ${d.link}`]
+		[
+			`- ${translate(l, 'mail.overdue_digest_line', { reference: d.reference, category: d.category, deadline: d.deadline })}`,
+			d.handler ? `  ${translate(l, 'mail.overdue_digest_handled_by', { handler: d.handler })}` : null,
+			`  ${d.link}`
+		]
 			.filter((x): x is string => !!x)
 			.join('\n');
 	const section = (key: string, lines: DigestLine[]) => (lines.length > 0 ? [plural(l, key, lines.length), ...lines.map(line)].join('\n\n') : null);
@@ -80,13 +100,28 @@ export function overdueDigestMail(p: { to: string; locale: string; name: string;
 		to: p.to,
 		subject: plural(l, 'mail.overdue_digest_subject', p.overdue.length + p.escalated.length),
 		text:
-			[tr(l, 'mail_hello_name', { name: p.name }), section('mail.overdue_digest_overdue', p.overdue), section('mail.overdue_digest_escalated', p.escalated), translate(l, 'mail.overdue_digest_why'), tr(l, 'mail_sign_off')]
+			[
+				tr(l, 'mail_hello_name', { name: p.name }),
+				section('mail.overdue_digest_overdue', p.overdue),
+				section('mail.overdue_digest_escalated', p.escalated),
+				translate(l, 'mail.overdue_digest_why'),
+				tr(l, 'mail_sign_off')
+			]
 				.filter((x): x is string => !!x)
 				.join('\n\n') + '\n'
 	};
 }
 
-export function referralMail(p: { to: string; locale: string; name: string; reference: string; from: string; note: string; deadline: string | null; link: string }): Mail {
+export function referralMail(p: {
+	to: string;
+	locale: string;
+	name: string;
+	reference: string;
+	from: string;
+	note: string;
+	deadline: string | null;
+	link: string;
+}): Mail {
 	return compose(p.locale, p.to, 'mail_referral_subject', { reference: p.reference }, [
 		tr(p.locale, 'mail_hello_name', { name: p.name }),
 		tr(p.locale, 'mail_referral_intro', { reference: p.reference, from: p.from }),

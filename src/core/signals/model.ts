@@ -6,7 +6,16 @@ import { contactEmail, contactPhone } from '../people/model';
 import type { SignalKind, SignalPriority, SignalStatus } from '../db/model';
 
 export const SIGNAL_KINDS = ['home_repair', 'common_spaces', 'nuisance', 'public_space', 'help'] as const satisfies readonly SignalKind[];
-export const SIGNAL_STATUSES = ['new', 'accepted', 'in_progress', 'waiting', 'resolved', 'closed', 'rejected', 'not_our_task'] as const satisfies readonly SignalStatus[];
+export const SIGNAL_STATUSES = [
+	'new',
+	'accepted',
+	'in_progress',
+	'waiting',
+	'resolved',
+	'closed',
+	'rejected',
+	'not_our_task'
+] as const satisfies readonly SignalStatus[];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly SignalPriority[];
 export const LOCATION_KINDS = ['dwelling', 'common_space', 'map', 'address', 'none'] as const;
 export const STAFF_CHANNELS = ['house_visit', 'community_centre', 'street', 'phone', 'office'] as const;
@@ -46,17 +55,23 @@ const optionalText = (max: number) =>
 		.optional()
 		.transform((v) => (v ? v : undefined));
 const coordinate = (min: number, max: number) =>
-	z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v), z.number().min(min).max(max).optional());
+	z.preprocess(
+		(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v),
+		z.number().min(min).max(max).optional()
+	);
 
 /** Phone numbers as residents type them: digits, spaces, +, /, ., - and brackets; 8 to 15 digits. */
 export const phoneNumber = z
 	.string()
 	.trim()
 	.regex(/^[+0-9 ()./-]{8,25}$/, { error: 'phone' })
-	.refine((v) => {
-		const digits = v.replace(/\D/g, '').length;
-		return digits >= 8 && digits <= 15;
-	}, { error: 'phone' });
+	.refine(
+		(v) => {
+			const digits = v.replace(/\D/g, '').length;
+			return digits >= 8 && digits <= 15;
+		},
+		{ error: 'phone' }
+	);
 
 /** How a reporter may be reached: both optional; an email is kept in lower case. */
 export const reporterEmail = z
@@ -93,7 +108,8 @@ export const intakeInput = z
 		idempotencyKey: z.string().trim().min(8).max(128).optional()
 	})
 	.superRefine((v, ctx) => {
-		if ((v.lon === undefined) !== (v.lat === undefined)) ctx.addIssue({ code: 'custom', path: [v.lon === undefined ? 'lon' : 'lat'], message: 'both_coordinates' });
+		if ((v.lon === undefined) !== (v.lat === undefined))
+			ctx.addIssue({ code: 'custom', path: [v.lon === undefined ? 'lon' : 'lat'], message: 'both_coordinates' });
 		if (v.locationKind === 'map' && v.lon === undefined) ctx.addIssue({ code: 'custom', path: ['lon'], message: 'map_point_required' });
 		if (v.locationKind === 'address' && !v.locationText) ctx.addIssue({ code: 'custom', path: ['locationText'], message: 'address_required' });
 	});
@@ -124,7 +140,8 @@ export const staffIntakeInput = z
 	})
 	.superRefine((v, ctx) => {
 		if (v.kind === 'help' && !v.residentId) ctx.addIssue({ code: 'custom', path: ['residentId'], message: 'help_needs_resident' });
-		if ((v.lon === undefined) !== (v.lat === undefined)) ctx.addIssue({ code: 'custom', path: [v.lon === undefined ? 'lon' : 'lat'], message: 'both_coordinates' });
+		if ((v.lon === undefined) !== (v.lat === undefined))
+			ctx.addIssue({ code: 'custom', path: [v.lon === undefined ? 'lon' : 'lat'], message: 'both_coordinates' });
 	});
 export type StaffIntakeInput = z.input<typeof staffIntakeInput>;
 
@@ -139,13 +156,24 @@ export const statusChangeInput = z
 	});
 export type StatusChangeInput = z.input<typeof statusChangeInput>;
 
-export const noteInput = z.object({ body: z.string().trim().min(1).max(5000), toReporter: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false) });
+export const noteInput = z.object({
+	body: z.string().trim().min(1).max(5000),
+	toReporter: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false)
+});
 export type NoteInput = z.input<typeof noteInput>;
 
 export const inboxFilter = z.object({
 	status: z.enum([...SIGNAL_STATUSES, 'open', 'all']).default('open'),
-	categoryId: z.string().max(64).optional().transform((v) => v || undefined),
-	areaId: z.string().max(64).optional().transform((v) => v || undefined),
+	categoryId: z
+		.string()
+		.max(64)
+		.optional()
+		.transform((v) => v || undefined),
+	areaId: z
+		.string()
+		.max(64)
+		.optional()
+		.transform((v) => v || undefined),
 	overdue: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
 	mine: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
 	/** On nobody's name yet. */
@@ -154,7 +182,11 @@ export const inboxFilter = z.object({
 	reopened: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
 	/** Still open, and a resident wrote on the tracking page after the last step a colleague took (replies.ts). */
 	replied: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
-	teamId: z.string().max(64).optional().transform((v) => v || undefined),
+	teamId: z
+		.string()
+		.max(64)
+		.optional()
+		.transform((v) => v || undefined),
 	q: optionalText(100),
 	page: z.coerce.number().int().min(1).max(10_000).default(1),
 	pageSize: z.coerce.number().int().min(10).max(200).default(50)

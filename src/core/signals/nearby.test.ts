@@ -20,20 +20,46 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 	const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 	/** "Me too" from the form of the estate, after step 1 asked about its common spaces. */
 	const meToo = async (signalId: string, input: JoinInput, options: { baseUrl: string; now?: Date }) =>
-		joinSignal(ctx.db, anonymous, { signalId, place: await reportPlace(ctx.db, anonymous, world.estate.slug), report: { kind: 'common_spaces', estateId: world.estate.id } }, input, options);
+		joinSignal(
+			ctx.db,
+			anonymous,
+			{ signalId, place: await reportPlace(ctx.db, anonymous, world.estate.slug), report: { kind: 'common_spaces', estateId: world.estate.id } },
+			input,
+			options
+		);
 
-	it('shows the open signals of the same kind in the estate, newest first, without anyone\'s words or contact', async () => {
+	it("shows the open signals of the same kind in the estate, newest first, without anyone's words or contact", async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
-		const liftCategory = await createCategory(ctx.db, world.coordinator, { key: 'lift', kind: 'common_spaces', name: 'Lift', nameFr: 'Ascenseur', nameEn: 'Lift', isActive: true });
+		const liftCategory = await createCategory(ctx.db, world.coordinator, {
+			key: 'lift',
+			kind: 'common_spaces',
+			name: 'Lift',
+			nameFr: 'Ascenseur',
+			nameEn: 'Lift',
+			isActive: true
+		});
 		const report = (input: Record<string, unknown>, at: Date) =>
-			reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'De lift staat weer stil op 3', email: 'buur@example.be', ...input } as never, { baseUrl, now: at });
+			reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'De lift staat weer stil op 3', email: 'buur@example.be', ...input } as never, {
+				baseUrl,
+				now: at
+			});
 		const r = await report({ categoryId: liftCategory.id, estateId: world.estate.id }, daysAgo(6));
 		lift = { id: r.id, reference: r.reference };
 		await report({ estateId: world.estate.id, description: 'Hal ligt vol afval' }, daysAgo(2));
 		await report({ estateId: world.estate.id, description: 'Oud: lamp in de gang' }, daysAgo(40));
-		await reportSignal(ctx.db, anonymous, { kind: 'home_repair', description: 'Kraan lekt in de keuken', estateId: world.estate.id }, { baseUrl, now: daysAgo(1) });
-		await reportSignal(ctx.db, anonymous, { kind: 'help', description: 'Ik kan de huur niet betalen', estateId: world.estate.id, phone: '0470 12 34 56' }, { baseUrl, now: daysAgo(1) });
+		await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', description: 'Kraan lekt in de keuken', estateId: world.estate.id },
+			{ baseUrl, now: daysAgo(1) }
+		);
+		await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'help', description: 'Ik kan de huur niet betalen', estateId: world.estate.id, phone: '0470 12 34 56' },
+			{ baseUrl, now: daysAgo(1) }
+		);
 		const otherArea = await buildArea(ctx.db);
 		await report({ areaId: otherArea.id, description: 'Lift kapot in andere wijk' }, daysAgo(1));
 
@@ -54,8 +80,18 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 		// Wevelgem, Wallaysplein: 0.0036° of longitude is about 250 m at this latitude.
 		const at = { lon: 3.2029, lat: 50.8079 };
 		expect(Math.round(metresBetween(at.lon, at.lat, at.lon + 0.0028, at.lat))).toBeGreaterThan(190);
-		const near = await reportSignal(ctx.db, anonymous, { kind: 'public_space', description: 'Put in het fietspad', locationKind: 'map', lon: at.lon + 0.0028, lat: at.lat }, { baseUrl, now: daysAgo(3) });
-		await reportSignal(ctx.db, anonymous, { kind: 'public_space', description: 'Put in de straat verderop', locationKind: 'map', lon: at.lon + 0.0057, lat: at.lat }, { baseUrl, now: daysAgo(3) });
+		const near = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'public_space', description: 'Put in het fietspad', locationKind: 'map', lon: at.lon + 0.0028, lat: at.lat },
+			{ baseUrl, now: daysAgo(3) }
+		);
+		await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'public_space', description: 'Put in de straat verderop', locationKind: 'map', lon: at.lon + 0.0057, lat: at.lat },
+			{ baseUrl, now: daysAgo(3) }
+		);
 		const found = await nearbySignals(ctx.db, anonymous, { kind: 'public_space', ...at }, now);
 		expect(found.map((s) => s.id)).toEqual([near.id]);
 	});
@@ -82,11 +118,21 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 		expect((await trackByToken(ctx.db, anonymous, joined.trackingToken)).events.map((e) => e.kind)).not.toContain('joined');
 		await changeStatus(ctx.db, world.coordinator, lift.id, { status: 'accepted' }, { baseUrl });
 		const subjects = (await ctx.db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string });
-		expect(subjects.filter((m) => m.subject.includes(lift.reference) && /accepted|pris en charge|opgevolgd/.test(m.subject)).map((m) => m.to).sort()).toEqual(['buur@example.be', 'tweede@example.be']);
+		expect(
+			subjects
+				.filter((m) => m.subject.includes(lift.reference) && /accepted|pris en charge|opgevolgd/.test(m.subject))
+				.map((m) => m.to)
+				.sort()
+		).toEqual(['buur@example.be', 'tweede@example.be']);
 	});
 
 	it('cannot join a help request, an unknown signal or a signal that is closed: none of them is offered', async () => {
-		const help = await reportSignal(ctx.db, anonymous, { kind: 'help', description: 'Ik heb hulp nodig bij papieren', estateId: world.estate.id, phone: '0470 12 34 56' }, { baseUrl, now });
+		const help = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'help', description: 'Ik heb hulp nodig bij papieren', estateId: world.estate.id, phone: '0470 12 34 56' },
+			{ baseUrl, now }
+		);
 		await expect(meToo(help.id, {}, { baseUrl, now })).rejects.toThrow(Invalid);
 		await expect(meToo('0190aaaa-0000-7000-8000-000000000000', {}, { baseUrl, now })).rejects.toThrow(Invalid);
 		await expect(meToo(lift.id, { email: 'geen-adres' }, { baseUrl, now })).rejects.toThrow(Invalid);
@@ -102,17 +148,34 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
 	const now = new Date('2026-12-10T10:00:00Z');
 	const formKey = (n: number) => `form:${n.toString(16).padStart(32, '0')}`;
-	const joinedRows = (db: Db, signalId: string) => db.selectFrom('signal_reporters').select(['id', 'email', 'phone']).where('signal_id', '=', signalId).where('is_original', '=', false).execute();
-	const receiptsTo = async (db: Db, to: string) => (await db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string; text: string }).filter((m) => m.to === to && /kregen je melding|avons reçu|got your report/.test(m.subject));
-	const opens = async (token: string) => trackByToken(ctx.db, anonymous, token).then(() => true, (e) => (e instanceof NotFound ? false : Promise.reject(e)));
+	const joinedRows = (db: Db, signalId: string) =>
+		db.selectFrom('signal_reporters').select(['id', 'email', 'phone']).where('signal_id', '=', signalId).where('is_original', '=', false).execute();
+	const receiptsTo = async (db: Db, to: string) =>
+		(await db.selectFrom('outbox').select('payload').execute())
+			.map((m) => m.payload as { to: string; subject: string; text: string })
+			.filter((m) => m.to === to && /kregen je melding|avons reçu|got your report/.test(m.subject));
+	const opens = async (token: string) =>
+		trackByToken(ctx.db, anonymous, token).then(
+			() => true,
+			(e) => (e instanceof NotFound ? false : Promise.reject(e))
+		);
 	/** A broken lift in an estate of its own (in the institute's working area), so that each story's signal is among the few the form offers. */
 	const lift = async (description = 'De lift staat stil op de derde verdieping') => {
 		const estate = await buildEstate(ctx.db, (await buildArea(ctx.db, { parentId: world.area.id })).id, world.shm.id);
-		return { ...(await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description, estateId: estate.id, email: 'melder@example.be' }, { baseUrl, now })), estate };
+		return {
+			...(await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description, estateId: estate.id, email: 'melder@example.be' }, { baseUrl, now })),
+			estate
+		};
 	};
 	/** "Me too" on that signal from the form of its estate. */
 	const meToo = async (signal: { id: string; estate: { id: string; slug: string } }, input: JoinInput) =>
-		joinSignal(ctx.db, anonymous, { signalId: signal.id, place: await reportPlace(ctx.db, anonymous, signal.estate.slug), report: { kind: 'common_spaces', estateId: signal.estate.id } }, input, { baseUrl, now });
+		joinSignal(
+			ctx.db,
+			anonymous,
+			{ signalId: signal.id, place: await reportPlace(ctx.db, anonymous, signal.estate.slug), report: { kind: 'common_spaces', estateId: signal.estate.id } },
+			input,
+			{ baseUrl, now }
+		);
 
 	it('a double post of one form answers with the first link: one reporter, one receipt, the mailed link works', async () => {
 		world = await buildPeopleWorld(ctx.db);
@@ -147,14 +210,24 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 
 	it('the same email from another form: no second row or receipt; both links work', async () => {
 		const signal = await lift();
-		const first = await meToo(signal, { email: 'omar@example.be', language: 'fr', idempotencyKey: formKey(3), description: 'La porte de l’ascenseur reste fermée' });
+		const first = await meToo(signal, {
+			email: 'omar@example.be',
+			language: 'fr',
+			idempotencyKey: formKey(3),
+			description: 'La porte de l’ascenseur reste fermée'
+		});
 		const before = (await receiptsTo(ctx.db, 'omar@example.be')).length;
 		const again = await meToo(signal, { email: 'OMAR@example.be ', idempotencyKey: formKey(4), description: 'Toujours en panne après une semaine' });
 		expect(again).toMatchObject({ signalId: signal.id, reference: signal.reference, replayed: true });
 		expect(again.trackingToken).not.toBe(first.trackingToken);
 		expect(await joinedRows(ctx.db, signal.id)).toEqual([expect.objectContaining({ email: 'omar@example.be' })]);
 		// What he wrote the second time is kept after what he wrote the first time.
-		const words = await ctx.db.selectFrom('signal_reporters').select('description').where('signal_id', '=', signal.id).where('is_original', '=', false).executeTakeFirstOrThrow();
+		const words = await ctx.db
+			.selectFrom('signal_reporters')
+			.select('description')
+			.where('signal_id', '=', signal.id)
+			.where('is_original', '=', false)
+			.executeTakeFirstOrThrow();
 		expect(words.description).toBe('La porte de l’ascenseur reste fermée\n\nToujours en panne après une semaine');
 		expect((await receiptsTo(ctx.db, 'omar@example.be')).length).toBe(before);
 		expect(await opens(again.trackingToken)).toBe(true);
@@ -164,7 +237,9 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 		expect((await meToo(signal, { email: 'omar@example.be', idempotencyKey: formKey(4) })).trackingToken).toBe(again.trackingToken);
 		// He keeps hearing the news once, in the language he chose the first time.
 		await changeStatus(ctx.db, world.coordinator, signal.id, { status: 'accepted' }, { baseUrl });
-		const news = (await ctx.db.selectFrom('outbox').select('payload').execute()).map((m) => m.payload as { to: string; subject: string }).filter((m) => m.to === 'omar@example.be' && m.subject.includes(signal.reference) && !/reçu/.test(m.subject));
+		const news = (await ctx.db.selectFrom('outbox').select('payload').execute())
+			.map((m) => m.payload as { to: string; subject: string })
+			.filter((m) => m.to === 'omar@example.be' && m.subject.includes(signal.reference) && !/reçu/.test(m.subject));
 		expect(news).toHaveLength(1);
 		expect(news[0].subject).toMatch(/pris en charge/);
 	});
@@ -189,7 +264,12 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 		expect(joined.replayed).toBe(false);
 		// The reporter's own link still works (it is not rotated), and the new one is a joined neighbour's view.
 		const view = await trackByToken(ctx.db, anonymous, joined.trackingToken);
-		const original = await ctx.db.selectFrom('signal_reporters').select('id').where('signal_id', '=', signal.id).where('is_original', '=', true).executeTakeFirstOrThrow();
+		const original = await ctx.db
+			.selectFrom('signal_reporters')
+			.select('id')
+			.where('signal_id', '=', signal.id)
+			.where('is_original', '=', true)
+			.executeTakeFirstOrThrow();
 		expect(view.reporterId).not.toBe(original.id);
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
 	});

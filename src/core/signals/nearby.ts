@@ -36,7 +36,11 @@ export type NearbySignal = {
 	joined: number;
 };
 
-const idText = z.string().max(64).optional().transform((v) => v || undefined);
+const idText = z
+	.string()
+	.max(64)
+	.optional()
+	.transform((v) => v || undefined);
 const nearbyInput = z.object({
 	kind: z.enum(SIGNAL_KINDS).exclude(['help']),
 	categoryId: idText,
@@ -76,8 +80,29 @@ export async function nearbySignals(db: Db, actor: Actor, query: NearbyQuery, no
 		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
 		.leftJoin('areas as a', 'a.id', 's.area_id')
 		.leftJoin('estates as e', 'e.id', 's.estate_id')
-		.select(['s.id', 's.kind', 's.status', 's.created_at', 's.lon', 's.lat', 's.estate_id', 's.area_id', 'c.name', 'c.name_fr', 'c.name_en', 'a.name as area_name', 'e.name as estate_name'])
-		.select((eb) => eb.selectFrom('signal_reporters as r').select((r) => r.fn.countAll<number>().as('n')).whereRef('r.signal_id', '=', 's.id').where('r.is_original', '=', false).as('joined'))
+		.select([
+			's.id',
+			's.kind',
+			's.status',
+			's.created_at',
+			's.lon',
+			's.lat',
+			's.estate_id',
+			's.area_id',
+			'c.name',
+			'c.name_fr',
+			'c.name_en',
+			'a.name as area_name',
+			'e.name as estate_name'
+		])
+		.select((eb) =>
+			eb
+				.selectFrom('signal_reporters as r')
+				.select((r) => r.fn.countAll<number>().as('n'))
+				.whereRef('r.signal_id', '=', 's.id')
+				.where('r.is_original', '=', false)
+				.as('joined')
+		)
 		.where('s.kind', '=', q.kind)
 		.where('s.is_help_request', '=', false)
 		.where('s.merged_into_id', 'is', null)
@@ -89,11 +114,16 @@ export async function nearbySignals(db: Db, actor: Actor, query: NearbyQuery, no
 			// An estate lies in an area: a report in the estate also looks at the area's signals outside any estate.
 			if (q.areaId) places.push(eb('s.area_id', '=', q.areaId));
 			if (hasPoint)
-				places.push(eb.and([eb('s.lat', '>=', q.lat! - dLat), eb('s.lat', '<=', q.lat! + dLat), eb('s.lon', '>=', q.lon! - dLon), eb('s.lon', '<=', q.lon! + dLon)]));
+				places.push(
+					eb.and([eb('s.lat', '>=', q.lat! - dLat), eb('s.lat', '<=', q.lat! + dLat), eb('s.lon', '>=', q.lon! - dLon), eb('s.lon', '<=', q.lon! + dLon)])
+				);
 			return eb.or(places);
 		});
 	if (q.categoryId) rows = rows.where('s.category_id', '=', q.categoryId);
-	const found = await rows.orderBy('s.created_at', 'desc').limit(q.limit * 4).execute();
+	const found = await rows
+		.orderBy('s.created_at', 'desc')
+		.limit(q.limit * 4)
+		.execute();
 	return found
 		.filter((r) => {
 			if (q.estateId && r.estate_id === q.estateId) return true;
@@ -128,7 +158,8 @@ export async function nearbyOffer(db: Db, actor: Actor, place: ReportPlace, aske
 	authorize(actor, 'report', 'signal');
 	if (asked.kind === 'help') return [];
 	const estateId = place.estateId ?? (asked.estateId && place.estates.some((e) => e.id === asked.estateId) ? asked.estateId : undefined);
-	const point = asked.lon !== undefined && asked.lat !== undefined && (await nearPlace(db, actor, place, asked.lon, asked.lat)) ? { lon: asked.lon, lat: asked.lat } : {};
+	const point =
+		asked.lon !== undefined && asked.lat !== undefined && (await nearPlace(db, actor, place, asked.lon, asked.lat)) ? { lon: asked.lon, lat: asked.lat } : {};
 	return nearbySignals(db, actor, { kind: asked.kind, estateId, areaId: place.areaId, ...point }, now);
 }
 
@@ -195,7 +226,9 @@ export type JoinRequest = {
 };
 
 const notOffered = (signalId: string) =>
-	new Invalid([{ path: '', code: 'signal_not_offered', message: 'Only a signal offered for this place can be followed', params: { signalId: signalId.slice(0, 64) } }]);
+	new Invalid([
+		{ path: '', code: 'signal_not_offered', message: 'Only a signal offered for this place can be followed', params: { signalId: signalId.slice(0, 64) } }
+	]);
 
 /**
  * "Me too": the resident follows an open signal someone else reported. Only a signal the form's step 1 offers for this
@@ -236,7 +269,14 @@ export async function joinSignal(db: Db, actor: Actor, request: JoinRequest, inp
 			.selectFrom('signal_reporters')
 			.select(['id', 'email', 'phone', 'description'])
 			.where('is_original', '=', false)
-			.where('signal_id', 'in', tx.selectFrom('signals').select('id').where((eb) => eb.or([eb('id', '=', signal.id), eb('merged_into_id', '=', signal.id)])));
+			.where(
+				'signal_id',
+				'in',
+				tx
+					.selectFrom('signals')
+					.select('id')
+					.where((eb) => eb.or([eb('id', '=', signal.id), eb('merged_into_id', '=', signal.id)]))
+			);
 		if (keyed) {
 			const same = await reporters.where('id', 'in', linkedReporterIds(tx, keyed)).executeTakeFirst();
 			if (same) return answer(keyed, true);
@@ -258,11 +298,29 @@ export async function joinSignal(db: Db, actor: Actor, request: JoinRequest, inp
 		const trackingToken = keyed ?? newToken();
 		await tx
 			.insertInto('signal_reporters')
-			.values({ id: newId(), signal_id: signal.id, is_original: false, name: null, email: v.email ?? null, phone: v.phone ?? null, language: v.language, token_hash: hashToken(trackingToken), created_at: now, anonymised_at: null, description: v.description ?? null })
+			.values({
+				id: newId(),
+				signal_id: signal.id,
+				is_original: false,
+				name: null,
+				email: v.email ?? null,
+				phone: v.phone ?? null,
+				language: v.language,
+				token_hash: hashToken(trackingToken),
+				created_at: now,
+				anonymised_at: null,
+				description: v.description ?? null
+			})
 			.execute();
 		await addEvent(tx, actor, signal.id, { kind: 'joined', visibility: 'internal', at: now, data: { withContact: !!(v.email || v.phone) } });
-		if (v.email) await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: signal.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
-		await audit(tx, actor, { action: 'signal_join', resourceType: 'signal', resourceId: signal.id, summary: v.email || v.phone ? 'with contact details' : null });
+		if (v.email)
+			await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: signal.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
+		await audit(tx, actor, {
+			action: 'signal_join',
+			resourceType: 'signal',
+			resourceId: signal.id,
+			summary: v.email || v.phone ? 'with contact details' : null
+		});
 		return answer(trackingToken, false);
 	});
 }

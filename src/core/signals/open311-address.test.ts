@@ -15,14 +15,16 @@ import { issueOpen311Client, type Open311Client } from './open311-clients';
 const baseUrl = 'https://leefbaar.test';
 const actor = system('test');
 const form = (fields: Record<string, string>) => gatherOpen311Fields(new URLSearchParams(fields).entries());
-const damp = (address: string, extra: Record<string, string> = {}) => form({ service_code: 'leak_damp', description: 'Schimmel op de muur van de slaapkamer', 'attribute[where]': 'dwelling', address_string: address, ...extra });
+const damp = (address: string, extra: Record<string, string> = {}) =>
+	form({ service_code: 'leak_damp', description: 'Schimmel op de muur van de slaapkamer', 'attribute[where]': 'dwelling', address_string: address, ...extra });
 
 describeOnDatabases('Open311 finds the place from the address', (ctx) => {
 	let app: Open311Client;
 	let vlashaard: { id: string; name: string };
 	let institute: { id: string; name: string };
 	let estate: { id: string; slug: string };
-	const signalOf = (reference: string) => ctx.db.selectFrom('signals').select(['organisation_id', 'estate_id', 'area_id']).where('reference', '=', reference).executeTakeFirstOrThrow();
+	const signalOf = (reference: string) =>
+		ctx.db.selectFrom('signals').select(['organisation_id', 'estate_id', 'area_id']).where('reference', '=', reference).executeTakeFirstOrThrow();
 
 	beforeAll(async () => {
 		const world = await buildPeopleWorld(ctx.db);
@@ -42,7 +44,8 @@ describeOnDatabases('Open311 finds the place from the address', (ctx) => {
 		await setRoutingRule(ctx.db, world.admin, { categoryId: category.id, organisationId: institute.id, deadlineDays: 10 });
 		estate = await createEstate(ctx.db, actor, { areaId: wallaysplein.id, name: 'Wallaysplein', housingCompanyId: vlashaard.id });
 		const one = await createBuilding(ctx.db, actor, { estateId: estate.id, name: 'Blok A', street: 'Wallaysplein', houseNumber: '1', postalCode: '8560' });
-		for (const box of ['1', '2', '3']) await createDwelling(ctx.db, actor, { buildingId: one.id, street: 'Wallaysplein', houseNumber: '1', box, postalCode: '8560' });
+		for (const box of ['1', '2', '3'])
+			await createDwelling(ctx.db, actor, { buildingId: one.id, street: 'Wallaysplein', houseNumber: '1', box, postalCode: '8560' });
 		const bar = await createEstate(ctx.db, actor, { areaId: barakken.id, name: 'De Barakken', housingCompanyId: menenCompany.id });
 		await createBuilding(ctx.db, actor, { estateId: estate.id, name: 'Kerkstraat 4', street: 'Kerkstraat', houseNumber: '4', postalCode: '8560' });
 		await createBuilding(ctx.db, actor, { estateId: bar.id, name: 'Kerkstraat 4', street: 'Kerkstraat', houseNumber: '4', postalCode: '8930' });
@@ -64,7 +67,11 @@ describeOnDatabases('Open311 finds the place from the address', (ctx) => {
 		});
 		expect(await signalOf(created.service_request_id)).toMatchObject({ organisation_id: vlashaard.id, estate_id: estate.id });
 		const en = await createServiceRequest(ctx.db, app, damp('wallaysplein 1 bus 2, 8560 WEVELGEM', { locale: 'en' }), { baseUrl });
-		expect(en.address_match).toMatchObject({ match: 'address', estate: 'Wallaysplein', note: 'The address Wallaysplein 1, 8560 Wevelgem is in Wallaysplein, Wevelgem.' });
+		expect(en.address_match).toMatchObject({
+			match: 'address',
+			estate: 'Wallaysplein',
+			note: 'The address Wallaysplein 1, 8560 Wevelgem is in Wallaysplein, Wevelgem.'
+		});
 	});
 
 	it('a street in two municipalities without one named goes to the general routing, and the answer asks for the municipality', async () => {
@@ -103,7 +110,9 @@ describeOnDatabases('Open311 finds the place from the address', (ctx) => {
 			expect(answer.errors[0].description).toMatch(/^address_string: /);
 		}
 		const numbers = await createServiceRequest(ctx.db, app, damp('12345'), { baseUrl }).catch((e: unknown) => e);
-		expect(open311Errors(numbers)?.errors).toEqual([{ code: 400, description: 'address_string: An address needs a street or a place name, not only numbers.' }]);
+		expect(open311Errors(numbers)?.errors).toEqual([
+			{ code: 400, description: 'address_string: An address needs a street or a place name, not only numbers.' }
+		]);
 		const controlled = await createServiceRequest(ctx.db, app, damp('Wallaysplein\u0000 1,\u0007 Wevelgem'), { baseUrl });
 		expect(controlled.address_match).toMatchObject({ match: 'address', estate: 'Wallaysplein' });
 	});

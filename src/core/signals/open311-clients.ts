@@ -23,7 +23,15 @@ export const open311ClientInput = z.object({
 export type Open311ClientInput = z.input<typeof open311ClientInput>;
 
 export type Open311Client = { id: string; name: string };
-export type Open311ClientView = { id: string; name: string; contactEmail: string | null; createdAt: string; revokedAt: string | null; lastUsedAt: string | null; signalCount: number };
+export type Open311ClientView = {
+	id: string;
+	name: string;
+	contactEmail: string | null;
+	createdAt: string;
+	revokedAt: string | null;
+	lastUsedAt: string | null;
+	signalCount: number;
+};
 
 /** last_used_at is written at most this often, so a busy client does not turn every POST into two writes. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -36,12 +44,22 @@ export async function issueOpen311Client(db: Db, actor: Actor, input: Open311Cli
 	const key = v.key ?? `o311_${newToken()}`;
 	return inTransaction(db, async (tx) => {
 		const keyHash = hashToken(key);
-		if (await tx.selectFrom('open311_clients').select('id').where('key_hash', '=', keyHash).executeTakeFirst()) throw new Conflict('duplicate', 'This key is in use');
+		if (await tx.selectFrom('open311_clients').select('id').where('key_hash', '=', keyHash).executeTakeFirst())
+			throw new Conflict('duplicate', 'This key is in use');
 		const id = newId();
 		const now = new Date().toISOString();
 		await tx
 			.insertInto('open311_clients')
-			.values({ id, name: v.name, contact_email: v.contactEmail ?? null, key_hash: keyHash, created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, revoked_at: null, last_used_at: null })
+			.values({
+				id,
+				name: v.name,
+				contact_email: v.contactEmail ?? null,
+				key_hash: keyHash,
+				created_by: actor.kind === 'staff' ? actor.id : null,
+				created_at: now,
+				revoked_at: null,
+				last_used_at: null
+			})
 			.execute();
 		await audit(tx, actor, { action: 'open311_client_issue', resourceType: 'open311-client', resourceId: id, summary: null });
 		return { client: { id, name: v.name }, key };
@@ -73,18 +91,34 @@ export async function listOpen311Clients(db: Db, actor: Actor): Promise<Open311C
 			'c.created_at',
 			'c.revoked_at',
 			'c.last_used_at',
-			eb.selectFrom('signals as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.open311_client_id', '=', 'c.id').as('signal_count')
+			eb
+				.selectFrom('signals as s')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('s.open311_client_id', '=', 'c.id')
+				.as('signal_count')
 		])
 		.orderBy((eb) => eb.case().when('c.revoked_at', 'is', null).then(0).else(1).end())
 		.orderBy('c.name')
 		.execute();
-	return rows.map((r) => ({ id: r.id, name: r.name, contactEmail: r.contact_email, createdAt: r.created_at, revokedAt: r.revoked_at, lastUsedAt: r.last_used_at, signalCount: Number(r.signal_count ?? 0) }));
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		contactEmail: r.contact_email,
+		createdAt: r.created_at,
+		revokedAt: r.revoked_at,
+		lastUsedAt: r.last_used_at,
+		signalCount: Number(r.signal_count ?? 0)
+	}));
 }
 
 /** The client holding this key, or null for an unknown or revoked key. */
 export async function authenticateOpen311(db: Db, key: string, now = new Date()): Promise<Open311Client | null> {
 	if (!key || key.length > 200) return null;
-	const row = await db.selectFrom('open311_clients').select(['id', 'name', 'revoked_at', 'last_used_at']).where('key_hash', '=', hashToken(key)).executeTakeFirst();
+	const row = await db
+		.selectFrom('open311_clients')
+		.select(['id', 'name', 'revoked_at', 'last_used_at'])
+		.where('key_hash', '=', hashToken(key))
+		.executeTakeFirst();
 	if (!row || row.revoked_at) return null;
 	if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() >= LAST_USED_PRECISION_MS) {
 		await db.updateTable('open311_clients').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();

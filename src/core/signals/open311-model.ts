@@ -10,7 +10,15 @@ export const REQUESTS_LIMIT = 1000;
 /** The spec limits descriptions to 4,000 characters; ours may be longer, so answers cut them there. */
 export const DESCRIPTION_MAX = 4000;
 
-export type Open311Service = { service_code: string; service_name: string; description: string | null; metadata: boolean; type: 'realtime'; keywords: string | null; group: string | null };
+export type Open311Service = {
+	service_code: string;
+	service_name: string;
+	description: string | null;
+	metadata: boolean;
+	type: 'realtime';
+	keywords: string | null;
+	group: string | null;
+};
 export type Open311AttributeValue = { key: string; name: string };
 export type Open311Attribute = {
 	variable: boolean;

@@ -11,7 +11,17 @@ import { deadlineFor } from './deadlines';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
 import { changeStatus, reportSignal } from './service';
 import { authenticateOpen311, issueOpen311Client, listOpen311Clients, revokeOpen311Client, type Open311Client } from './open311-clients';
-import { createServiceRequest, gatherOpen311Fields, getServiceRequest, listServiceRequests, listServices, Open311RateLimited, open311Errors, serviceDefinition, w3 } from './open311';
+import {
+	createServiceRequest,
+	gatherOpen311Fields,
+	getServiceRequest,
+	listServiceRequests,
+	listServices,
+	Open311RateLimited,
+	open311Errors,
+	serviceDefinition,
+	w3
+} from './open311';
 
 const baseUrl = 'https://leefbaar.test';
 /** A Friday afternoon: five working days later is the next Friday. */
@@ -28,8 +38,21 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 	it('an admin gives the city app a key, shown once; only its fingerprint is stored', async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
-		const damp = await createCategory(ctx.db, world.coordinator, { key: 'leak_damp', kind: 'home_repair', name: 'Lek of vocht', nameFr: 'Fuite ou humidité', nameEn: 'Leak or damp', isActive: true });
-		const dumping = await createCategory(ctx.db, world.coordinator, { key: 'dumping', kind: 'public_space', name: 'Sluikstort', nameEn: 'Dumped rubbish', isActive: true });
+		const damp = await createCategory(ctx.db, world.coordinator, {
+			key: 'leak_damp',
+			kind: 'home_repair',
+			name: 'Lek of vocht',
+			nameFr: 'Fuite ou humidité',
+			nameEn: 'Leak or damp',
+			isActive: true
+		});
+		const dumping = await createCategory(ctx.db, world.coordinator, {
+			key: 'dumping',
+			kind: 'public_space',
+			name: 'Sluikstort',
+			nameEn: 'Dumped rubbish',
+			isActive: true
+		});
 		await createCategory(ctx.db, world.coordinator, { key: 'money_debts', kind: 'help', name: 'Geld en schulden', isActive: true });
 		const town = await buildOrganisation(ctx.db, 'municipality', 'Gemeente Wevelgem');
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 });
@@ -59,7 +82,8 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 		const extra = await issueOpen311Client(ctx.db, world.admin, { name: 'Proef-app' });
 		await authenticateOpen311(ctx.db, extra.key, t0);
 		await authenticateOpen311(ctx.db, extra.key, new Date(t0.getTime() + 30_000));
-		const lastUsed = async () => (await ctx.db.selectFrom('open311_clients').select('last_used_at').where('id', '=', extra.client.id).executeTakeFirstOrThrow()).last_used_at;
+		const lastUsed = async () =>
+			(await ctx.db.selectFrom('open311_clients').select('last_used_at').where('id', '=', extra.client.id).executeTakeFirstOrThrow()).last_used_at;
 		expect(new Date((await lastUsed())!).toISOString()).toBe(t0.toISOString());
 		await authenticateOpen311(ctx.db, extra.key, new Date(t0.getTime() + 61_000));
 		expect(new Date((await lastUsed())!).getTime()).toBe(t0.getTime() + 61_000);
@@ -91,7 +115,10 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 			keywords: 'Lek of vocht, Fuite ou humidité, Leak or damp',
 			group: 'Technisch probleem in de woning'
 		});
-		expect((await listServices(ctx.db, 'en')).find((s) => s.service_code === 'dumping')).toMatchObject({ service_name: 'Dumped rubbish', group: 'Public space' });
+		expect((await listServices(ctx.db, 'en')).find((s) => s.service_code === 'dumping')).toMatchObject({
+			service_name: 'Dumped rubbish',
+			group: 'Public space'
+		});
 
 		const damp = await serviceDefinition(ctx.db, 'leak_damp', 'en');
 		expect(damp.attributes.map((a) => [a.code, a.required, a.datatype, a.order])).toEqual([
@@ -116,7 +143,14 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 		expect(created.account_id).toBeNull();
 
 		const signal = await ctx.db.selectFrom('signals').selectAll().where('reference', '=', created.service_request_id).executeTakeFirstOrThrow();
-		expect(signal).toMatchObject({ source: 'open311', open311_client_id: app.id, organisation_id: world.shm.id, estate_id: world.estate.id, location_kind: 'dwelling', kind: 'home_repair' });
+		expect(signal).toMatchObject({
+			source: 'open311',
+			open311_client_id: app.id,
+			organisation_id: world.shm.id,
+			estate_id: world.estate.id,
+			location_kind: 'dwelling',
+			kind: 'home_repair'
+		});
 		expect(new Date(signal.deadline_at!).toISOString()).toBe(deadlineFor(friday, 5).toISOString());
 		const reporter = await ctx.db.selectFrom('signal_reporters').selectAll().where('signal_id', '=', signal.id).executeTakeFirstOrThrow();
 		expect(reporter).toMatchObject({ name: 'Amina Benali', email: 'tenant@example.be', phone: '0470 12 34 56', language: 'fr' });
@@ -127,7 +161,13 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 
 		// The app follows it: open, the housing company responsible, expected by the deadline; the tenant stays unnamed.
 		const [request] = await listServiceRequests(ctx.db, { service_request_id: created.service_request_id }, { baseUrl, now: friday });
-		expect(request).toMatchObject({ service_request_id: created.service_request_id, status: 'open', service_code: 'leak_damp', agency_responsible: world.shm.name, expected_datetime: w3(deadlineFor(friday, 5)) });
+		expect(request).toMatchObject({
+			service_request_id: created.service_request_id,
+			status: 'open',
+			service_code: 'leak_damp',
+			agency_responsible: world.shm.name,
+			expected_datetime: w3(deadlineFor(friday, 5))
+		});
 		// About someone's home: no description and no exact point, only the estate.
 		expect(request).toMatchObject({ description: null, lat: null, long: null, address: `${world.estate.name}, ${world.area.name}` });
 		const wire = JSON.stringify(await listServiceRequests(ctx.db, {}, { baseUrl, now: friday }));
@@ -142,20 +182,37 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 		const demo = (await ctx.db.selectFrom('open311_clients').select(['id', 'name']).where('name', '=', 'Demo-app').executeTakeFirstOrThrow()) as Open311Client;
 		const otherApp = await createServiceRequest(ctx.db, demo, body, { baseUrl, idempotencyKey: 'fms-report-4711', now: friday });
 		expect(otherApp.service_request_id).not.toBe(first.service_request_id);
-		const count = await ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).where('description', '=', 'Vuilniszakken naast de glasbol').executeTakeFirstOrThrow();
+		const count = await ctx.db
+			.selectFrom('signals')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('description', '=', 'Vuilniszakken naast de glasbol')
+			.executeTakeFirstOrThrow();
 		expect(Number(count.n)).toBe(2);
 
 		// Public space: the description, the address and the point are public.
 		const shown = await getServiceRequest(ctx.db, first.service_request_id.toLowerCase(), { baseUrl });
-		expect(shown).toMatchObject({ description: 'Vuilniszakken naast de glasbol', address: 'Kerkstraat 1, Wevelgem', lat: 50.81, long: 3.2, agency_responsible: 'Gemeente Wevelgem' });
+		expect(shown).toMatchObject({
+			description: 'Vuilniszakken naast de glasbol',
+			address: 'Kerkstraat 1, Wevelgem',
+			lat: 50.81,
+			long: 3.2,
+			agency_responsible: 'Gemeente Wevelgem'
+		});
 	});
 
 	it('help requests do not exist for Open311: not as a service, not in lists, not by code', async () => {
-		const help = await reportSignal(ctx.db, anonymous, { kind: 'help', description: 'Ik geraak niet rond met mijn geld', email: 'hulp@example.be', estateId: world.estate.id }, { baseUrl, now: friday });
+		const help = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'help', description: 'Ik geraak niet rond met mijn geld', email: 'hulp@example.be', estateId: world.estate.id },
+			{ baseUrl, now: friday }
+		);
 		await expect(getServiceRequest(ctx.db, help.reference, { baseUrl })).rejects.toThrow(NotFound);
 		expect(await listServiceRequests(ctx.db, { service_request_id: help.reference }, { baseUrl, now: friday })).toEqual([]);
 		expect(JSON.stringify(await listServiceRequests(ctx.db, {}, { baseUrl, now: friday }))).not.toContain(help.reference);
-		await expect(createServiceRequest(ctx.db, app, form('service_code=money_debts&address_string=Wevelgem&description=Ik+heb+schulden'), { baseUrl })).rejects.toThrow(NotFound);
+		await expect(
+			createServiceRequest(ctx.db, app, form('service_code=money_debts&address_string=Wevelgem&description=Ik+heb+schulden'), { baseUrl })
+		).rejects.toThrow(NotFound);
 	});
 
 	it('bad input gets the spec error list, one entry per problem, in English', async () => {
@@ -165,26 +222,52 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 		expect(answer.errors.map((e) => e.code)).toEqual([400, 400]);
 		expect(answer.errors.map((e) => e.description.split(':')[0]).sort()).toEqual(['description', 'lat']);
 
-		const noWhere = await createServiceRequest(ctx.db, app, form('service_code=leak_damp&address_string=Wevelgem&description=De+kraan+lekt&attribute[estate]=nowhere'), { baseUrl }).catch((e) => e);
+		const noWhere = await createServiceRequest(
+			ctx.db,
+			app,
+			form('service_code=leak_damp&address_string=Wevelgem&description=De+kraan+lekt&attribute[estate]=nowhere'),
+			{ baseUrl }
+		).catch((e) => e);
 		expect(open311Errors(noWhere)!.errors.map((e) => e.description)).toEqual([
 			'attribute[where]: This attribute is required for this service (see its service definition).',
 			'attribute[estate]: Not one of the values in the service definition.'
 		]);
 		const noPlace = await createServiceRequest(ctx.db, app, form('service_code=dumping&description=Vuilniszakken'), { baseUrl }).catch((e) => e);
 		expect(open311Errors(noPlace)!.errors[0].description).toMatch(/^lat: A location is required/);
-		const badEmail = await createServiceRequest(ctx.db, app, form('service_code=dumping&address_string=Wevelgem&description=Vuilniszakken&email=nope'), { baseUrl }).catch((e) => e);
+		const badEmail = await createServiceRequest(ctx.db, app, form('service_code=dumping&address_string=Wevelgem&description=Vuilniszakken&email=nope'), {
+			baseUrl
+		}).catch((e) => e);
 		expect(open311Errors(badEmail)!.errors[0].description).toMatch(/^email: /);
-		const otherPlace = await createServiceRequest(ctx.db, app, form('jurisdiction_id=elders.be&service_code=dumping&address_string=Wevelgem&description=Vuilniszakken'), { baseUrl }).catch((e) => e);
+		const otherPlace = await createServiceRequest(
+			ctx.db,
+			app,
+			form('jurisdiction_id=elders.be&service_code=dumping&address_string=Wevelgem&description=Vuilniszakken'),
+			{ baseUrl }
+		).catch((e) => e);
 		expect(open311Errors(otherPlace)).toEqual({ status: 404, errors: [{ code: 404, description: 'jurisdiction_id not found: elders.be' }] });
-		const tooLong = await listServiceRequests(ctx.db, { start_date: '2026-01-01T00:00:00Z', end_date: '2026-06-01T00:00:00+02:00' }, { baseUrl }).catch((e) => e);
+		const tooLong = await listServiceRequests(ctx.db, { start_date: '2026-01-01T00:00:00Z', end_date: '2026-06-01T00:00:00+02:00' }, { baseUrl }).catch(
+			(e) => e
+		);
 		expect(open311Errors(tooLong)!.errors).toEqual([{ code: 400, description: 'end_date: start_date and end_date may not be more than 90 days apart.' }]);
 		const badDate = await listServiceRequests(ctx.db, { start_date: 'yesterday', status: 'solved' }, { baseUrl }).catch((e) => e);
-		expect(open311Errors(badDate)!.errors.map((e) => e.description.split(':')[0]).sort()).toEqual(['start_date', 'status']);
+		expect(
+			open311Errors(badDate)!
+				.errors.map((e) => e.description.split(':')[0])
+				.sort()
+		).toEqual(['start_date', 'status']);
 	});
 
 	it('reads attribute[code] and the multi-value form attribute[code][] as clients send them', () => {
-		expect(form('service_code=x&attribute[where]=dwelling&attribute[tags][]=a&attribute[tags][]=b&lat=1&lat=2')).toEqual({ service_code: 'x', lat: '1', attribute: { where: 'dwelling', tags: ['a', 'b'] } });
-		expect(gatherOpen311Fields(Object.entries({ service_code: 'x', lat: 50.8, attribute: { where: 'dwelling' } }))).toEqual({ service_code: 'x', lat: 50.8, attribute: { where: 'dwelling' } });
+		expect(form('service_code=x&attribute[where]=dwelling&attribute[tags][]=a&attribute[tags][]=b&lat=1&lat=2')).toEqual({
+			service_code: 'x',
+			lat: '1',
+			attribute: { where: 'dwelling', tags: ['a', 'b'] }
+		});
+		expect(gatherOpen311Fields(Object.entries({ service_code: 'x', lat: 50.8, attribute: { where: 'dwelling' } }))).toEqual({
+			service_code: 'x',
+			lat: 50.8,
+			attribute: { where: 'dwelling' }
+		});
 	});
 
 	it('statuses map to open and closed, with notes the app can show; filters by status, service and dates', async () => {
@@ -210,13 +293,20 @@ describeOnDatabases('Open311 GeoReport v2', (ctx) => {
 		const other = await issueOpen311Client(ctx.db, world.admin, { name: 'Rustige app' });
 		const at = new Date('2026-12-02T10:10:00Z');
 		const post = (client: Open311Client, n: number) =>
-			createServiceRequest(ctx.db, client, form(`service_code=dumping&address_string=Kerkstraat+${n}&description=Vuilniszakken+${n}`), { baseUrl, now: at, limitPerHour: 2 });
+			createServiceRequest(ctx.db, client, form(`service_code=dumping&address_string=Kerkstraat+${n}&description=Vuilniszakken+${n}`), {
+				baseUrl,
+				now: at,
+				limitPerHour: 2
+			});
 		await post(busy.client, 1);
 		await post(busy.client, 2);
 		const refused = await post(busy.client, 3).catch((e) => e);
 		expect(refused).toBeInstanceOf(Open311RateLimited);
 		expect(refused.retryAfter).toBe(50 * 60);
-		expect(open311Errors(refused)).toEqual({ status: 429, errors: [{ code: 429, description: 'This client sent too many requests this hour. Try again later.' }] });
+		expect(open311Errors(refused)).toEqual({
+			status: 429,
+			errors: [{ code: 429, description: 'This client sent too many requests this hour. Try again later.' }]
+		});
 		const stored = await ctx.db.selectFrom('signals').select('description').where('open311_client_id', '=', busy.client.id).orderBy('description').execute();
 		expect(stored.map((s) => s.description)).toEqual(['Vuilniszakken 1', 'Vuilniszakken 2']);
 		expect((await post(other.client, 4)).service_request_id).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);

@@ -47,7 +47,15 @@ export function jurisdictionOf(baseUrl: string): string {
 
 /** A jurisdiction_id that is given must be ours (404 otherwise); leaving it out is fine. */
 export function checkJurisdiction(given: string | undefined | null, baseUrl: string): void {
-	if (given && given.trim() && given.trim().toLowerCase().replace(/^www\./, '') !== jurisdictionOf(baseUrl)) throw new NotFound('jurisdiction', given);
+	if (
+		given &&
+		given.trim() &&
+		given
+			.trim()
+			.toLowerCase()
+			.replace(/^www\./, '') !== jurisdictionOf(baseUrl)
+	)
+		throw new NotFound('jurisdiction', given);
 }
 
 const OFFERED_KINDS: readonly SignalKind[] = ['home_repair', 'common_spaces', 'nuisance', 'public_space'];
@@ -57,17 +65,35 @@ function categoryName(c: Pick<SignalCategory, 'name' | 'name_fr' | 'name_en'>, l
 }
 
 async function offeredCategories(db: Db): Promise<SignalCategory[]> {
-	return db.selectFrom('signal_categories').selectAll().where('is_active', '=', true).where('kind', 'in', [...OFFERED_KINDS]).orderBy('sort_order').orderBy('name').execute();
+	return db
+		.selectFrom('signal_categories')
+		.selectAll()
+		.where('is_active', '=', true)
+		.where('kind', 'in', [...OFFERED_KINDS])
+		.orderBy('sort_order')
+		.orderBy('name')
+		.execute();
 }
 
 async function offeredCategory(db: Db, code: string): Promise<SignalCategory> {
-	const category = await db.selectFrom('signal_categories').selectAll().where('key', '=', code).where('is_active', '=', true).where('kind', 'in', [...OFFERED_KINDS]).executeTakeFirst();
+	const category = await db
+		.selectFrom('signal_categories')
+		.selectAll()
+		.where('key', '=', code)
+		.where('is_active', '=', true)
+		.where('kind', 'in', [...OFFERED_KINDS])
+		.executeTakeFirst();
 	if (!category) throw new NotFound('service', code);
 	return category;
 }
 
 async function estateValues(db: Db): Promise<Array<{ key: string; name: string; id: string }>> {
-	const rows = await db.selectFrom('estates as e').innerJoin('areas as a', 'a.id', 'e.area_id').select(['e.id', 'e.slug', 'e.name', 'a.name as area_name']).orderBy('e.name').execute();
+	const rows = await db
+		.selectFrom('estates as e')
+		.innerJoin('areas as a', 'a.id', 'e.area_id')
+		.select(['e.id', 'e.slug', 'e.name', 'a.name as area_name'])
+		.orderBy('e.name')
+		.execute();
 	return rows.map((r) => ({ id: r.id, key: r.slug, name: `${r.name} (${r.area_name})` }));
 }
 
@@ -91,7 +117,16 @@ function attributesFor(kind: SignalKind, estates: Array<{ key: string; name: str
 		});
 	}
 	if (estates.length > 0) {
-		attributes.push({ variable: true, code: 'estate', datatype: 'singlevaluelist', required: false, datatype_description: null, order: attributes.length + 1, description: t('attr_estate'), values: estates.map(({ key, name }) => ({ key, name })) });
+		attributes.push({
+			variable: true,
+			code: 'estate',
+			datatype: 'singlevaluelist',
+			required: false,
+			datatype_description: null,
+			order: attributes.length + 1,
+			description: t('attr_estate'),
+			values: estates.map(({ key, name }) => ({ key, name }))
+		});
 	}
 	return attributes;
 }
@@ -118,8 +153,14 @@ export async function serviceDefinition(db: Db, code: string, locale: Locale): P
 /** The discovery document's changeset: changes whenever the service list or a definition may have changed. */
 export async function servicesChangeset(db: Db): Promise<string> {
 	const [c, e] = await Promise.all([
-		db.selectFrom('signal_categories').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
-		db.selectFrom('estates').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst()
+		db
+			.selectFrom('signal_categories')
+			.select((eb) => eb.fn.max('updated_at').as('at'))
+			.executeTakeFirst(),
+		db
+			.selectFrom('estates')
+			.select((eb) => eb.fn.max('updated_at').as('at'))
+			.executeTakeFirst()
 	]);
 	const times = [c?.at, e?.at].filter((t): t is string => !!t).map((t) => w3(t)!);
 	return times.sort().at(-1) ?? w3(new Date(0))!;
@@ -188,8 +229,10 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 	const hasPoint = v.lat !== undefined && v.long !== undefined;
 	if (!hasPoint && !v.address_string && !v.address_id && !estate) issues.push({ path: 'lat', code: 'location_required', message: 'location required' });
 	// An address is words: one of only digits and signs ("12345", "1/2") names no street and no place.
-	if (v.address_string && !/\p{L}/u.test(v.address_string)) issues.push({ path: 'address_string', code: 'address_without_words', message: 'address_without_words' });
-	if ((v.lat === undefined) !== (v.long === undefined)) issues.push({ path: v.lat === undefined ? 'lat' : 'long', code: 'both_coordinates', message: 'lat and long go together' });
+	if (v.address_string && !/\p{L}/u.test(v.address_string))
+		issues.push({ path: 'address_string', code: 'address_without_words', message: 'address_without_words' });
+	if ((v.lat === undefined) !== (v.long === undefined))
+		issues.push({ path: v.lat === undefined ? 'lat' : 'long', code: 'both_coordinates', message: 'lat and long go together' });
 	if (issues.length > 0) throw new Invalid(issues);
 
 	// Without an estate named, the address finds the place (docs/open311.md, "Where a report goes"): the estate of a
@@ -226,15 +269,31 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 				source: 'open311',
 				open311ClientId: client.id,
 				now: options.now,
-				knownPlace: estate ? { areaId: estate.areaId, estateIds: [estate.id] } : place?.area ? { areaId: place.area.id, estateIds: place.estate ? [place.estate.id] : [] } : undefined,
+				knownPlace: estate
+					? { areaId: estate.areaId, estateIds: [estate.id] }
+					: place?.area
+						? { areaId: place.area.id, estateIds: place.estate ? [place.estate.id] : [] }
+						: undefined,
 				// What was posted, as parsed: a retry sends the same; the same key with another body is refused (422).
 				idempotencyFingerprint: options.idempotencyKey ? fingerprint(v) : undefined
 			}
 		);
 		// The media is the client's to host: we keep its address for staff, and fetch nothing.
-		if (v.media_url && !result.replayed) await addEvent(tx, actor, result.id, { kind: 'note', visibility: 'internal', body: `media_url: ${v.media_url}`, data: { source: 'open311', mediaUrl: v.media_url } });
-		const organisation = result.organisationId ? await tx.selectFrom('organisations').select('name').where('id', '=', result.organisationId).executeTakeFirst() : undefined;
-		const created: Open311Created = { service_request_id: result.reference, service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt), account_id: null };
+		if (v.media_url && !result.replayed)
+			await addEvent(tx, actor, result.id, {
+				kind: 'note',
+				visibility: 'internal',
+				body: `media_url: ${v.media_url}`,
+				data: { source: 'open311', mediaUrl: v.media_url }
+			});
+		const organisation = result.organisationId
+			? await tx.selectFrom('organisations').select('name').where('id', '=', result.organisationId).executeTakeFirst()
+			: undefined;
+		const created: Open311Created = {
+			service_request_id: result.reference,
+			service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt),
+			account_id: null
+		};
 		return matched ? { ...created, address_match: presentAddressMatch(matched, language) } : created;
 	};
 	// Without a limit (tests, an admin's own tools) the request is stored as is; posts share commits on SQLite.
@@ -246,9 +305,24 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 
 /** What the answer says of the address match: places only (estate, area, municipality), never who lives there. */
 function presentAddressMatch(m: AddressMatch, locale: Locale): Open311AddressMatch {
-	const place = [m.estate?.name, m.area && m.area.name !== m.estate?.name ? m.area.name : null, m.municipality && m.municipality.id !== m.area?.id ? m.municipality.name : null].filter(Boolean).join(', ');
+	const place = [
+		m.estate?.name,
+		m.area && m.area.name !== m.estate?.name ? m.area.name : null,
+		m.municipality && m.municipality.id !== m.area?.id ? m.municipality.name : null
+	]
+		.filter(Boolean)
+		.join(', ');
 	const note = translate(locale, `open311.address_match_${m.level}${m.ambiguous ? '_ambiguous' : ''}`, { place, address: m.address ?? '' });
-	return { match: m.level, ambiguous: m.ambiguous, estate: m.estate?.name ?? null, estate_key: m.estate?.slug ?? null, area: m.area?.name ?? null, municipality: m.municipality?.name ?? null, address: m.address, note };
+	return {
+		match: m.level,
+		ambiguous: m.ambiguous,
+		estate: m.estate?.name ?? null,
+		estate_key: m.estate?.slug ?? null,
+		area: m.area?.name ?? null,
+		municipality: m.municipality?.name ?? null,
+		address: m.address,
+		note
+	};
 }
 
 function requestRows(db: Db) {
@@ -315,7 +389,7 @@ function presentRequest(r: RequestRow, locale: Locale): Open311Request {
 		requested_datetime: w3(r.created_at)!,
 		updated_datetime: w3(status === 'closed' ? (r.closed_at ?? r.resolved_at ?? r.updated_at) : r.updated_at),
 		expected_datetime: w3(r.deadline_at),
-		address: personal ? place : ([r.location_text, place].filter(Boolean).join(', ') || null),
+		address: personal ? place : [r.location_text, place].filter(Boolean).join(', ') || null,
 		lat: personal ? null : r.lat,
 		long: personal ? null : r.lon
 	};
@@ -335,7 +409,11 @@ export async function listServiceRequests(db: Db, raw: Open311RequestsQuery, opt
 		const { start, end } = window(q.start_date, q.end_date, options.now ?? new Date());
 		query = query.where('s.created_at', '>=', start.toISOString()).where('s.created_at', '<=', end.toISOString());
 		if (q.service_code.length > 0) query = query.where('c.key', 'in', q.service_code);
-		if (q.status.length === 1) query = q.status[0] === 'open' ? query.where('s.status', 'in', ['new', 'accepted', 'in_progress', 'waiting']) : query.where('s.status', 'not in', ['new', 'accepted', 'in_progress', 'waiting']);
+		if (q.status.length === 1)
+			query =
+				q.status[0] === 'open'
+					? query.where('s.status', 'in', ['new', 'accepted', 'in_progress', 'waiting'])
+					: query.where('s.status', 'not in', ['new', 'accepted', 'in_progress', 'waiting']);
 	}
 	const rows = await query.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(REQUESTS_LIMIT).execute();
 	return rows.map((r) => presentRequest(r, locale));
@@ -353,7 +431,11 @@ function window(startDate: string | undefined, endDate: string | undefined, now:
 }
 
 /** GET one request by its service_request_id (our reference code). Help requests do not exist here. */
-export async function getServiceRequest(db: Db, id: string, options: { baseUrl: string; jurisdictionId?: string | null; locale?: string | null }): Promise<Open311Request> {
+export async function getServiceRequest(
+	db: Db,
+	id: string,
+	options: { baseUrl: string; jurisdictionId?: string | null; locale?: string | null }
+): Promise<Open311Request> {
 	checkJurisdiction(options.jurisdictionId, options.baseUrl);
 	const reference = normaliseReference(id);
 	const row = reference ? await requestRows(db).where('s.reference', '=', reference).executeTakeFirst() : undefined;
@@ -361,7 +443,12 @@ export async function getServiceRequest(db: Db, id: string, options: { baseUrl: 
 	return presentRequest(row, localeFrom(options.locale) ?? 'nl');
 }
 
-const NOT_FOUND_MESSAGES: Record<string, string> = { service: 'unknown_service', jurisdiction: 'unknown_jurisdiction', request: 'unknown_request', format: 'format' };
+const NOT_FOUND_MESSAGES: Record<string, string> = {
+	service: 'unknown_service',
+	jurisdiction: 'unknown_jurisdiction',
+	request: 'unknown_request',
+	format: 'format'
+};
 
 /** Any error as the spec's list of { code, description }, in English, with its HTTP status (400, 403 or 404). */
 export function open311Errors(err: unknown): { status: number; errors: Open311Error[] } | null {
@@ -374,18 +461,31 @@ export function open311Errors(err: unknown): { status: number; errors: Open311Er
 	if (err instanceof NotFound) {
 		const what = String(err.params.what ?? '');
 		const key = NOT_FOUND_MESSAGES[what];
-		const description = key ? (err.params.id ? `${en(`error_${key}`).replace(/\.$/, '')}: ${String(err.params.id).slice(0, 100)}` : en(`error_${key}`)) : err.message;
+		const description = key
+			? err.params.id
+				? `${en(`error_${key}`).replace(/\.$/, '')}: ${String(err.params.id).slice(0, 100)}`
+				: en(`error_${key}`)
+			: err.message;
 		return { status: 404, errors: [{ code: 404, description }] };
 	}
 	if (err instanceof Open311RateLimited) return { status: 429, errors: [{ code: 429, description: en('error_rate_limited') }] };
 	if (err instanceof IdempotencyKeyReused) return { status: 422, errors: [{ code: 422, description: en('error_idempotency_key_reused') }] };
-	if (err.status === 401 || err.status === 403) return { status: 403, errors: [{ code: 403, description: err.code === 'api_key_missing' ? en('error_api_key_missing') : en('error_api_key_invalid') }] };
+	if (err.status === 401 || err.status === 403)
+		return { status: 403, errors: [{ code: 403, description: err.code === 'api_key_missing' ? en('error_api_key_missing') : en('error_api_key_invalid') }] };
 	const status = err.status >= 500 ? err.status : 400;
 	return { status, errors: [{ code: status, description: has('en', `errors.${err.code}`) ? translate('en', `errors.${err.code}`) : err.message }] };
 }
 
 /** Our intake's field names back to the spec's, so a client reads which of its own fields to fix. */
-const FIELD_NAMES: Record<string, string> = { lon: 'long', locationText: 'address_string', name: 'first_name', categoryId: 'service_code', estateId: 'attribute[estate]', language: 'locale', idempotencyKey: 'Idempotency-Key' };
+const FIELD_NAMES: Record<string, string> = {
+	lon: 'long',
+	locationText: 'address_string',
+	name: 'first_name',
+	categoryId: 'service_code',
+	estateId: 'attribute[estate]',
+	language: 'locale',
+	idempotencyKey: 'Idempotency-Key'
+};
 function open311Field(path: string): string {
 	const top = path.split('.')[0];
 	if (top === 'attribute' && path.includes('.')) return `attribute[${path.split('.')[1]}]`;
@@ -393,7 +493,8 @@ function open311Field(path: string): string {
 }
 
 function issueText(issue: FieldIssue): string {
-	for (const code of [issue.code, issue.message]) if (/^[a-z_]+$/.test(code) && has('en', `open311.error_${code}`)) return translate('en', `open311.error_${code}`);
+	for (const code of [issue.code, issue.message])
+		if (/^[a-z_]+$/.test(code) && has('en', `open311.error_${code}`)) return translate('en', `open311.error_${code}`);
 	// Zod's own English messages say exactly what is wrong ("Too small: expected string to have >=5 characters").
 	if (issue.message && !/^[a-z_]+$/.test(issue.message)) return issue.message;
 	return fieldMessage('en', issue);
@@ -405,6 +506,14 @@ export function discovery(baseUrl: string, changeset: string) {
 		changeset,
 		contact: `Leefbaar, ${jurisdictionOf(baseUrl)}: see ${baseUrl}/ for who runs this site.`,
 		key_service: 'An administrator of this Leefbaar site issues API keys (Admin → Open311 keys). Reading needs no key; only POST requests does.',
-		endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}/open311/v2`, changeset, type: 'production', formats: ['text/xml', 'application/json'] }]
+		endpoints: [
+			{
+				specification: 'http://wiki.open311.org/GeoReport_v2',
+				url: `${baseUrl}/open311/v2`,
+				changeset,
+				type: 'production',
+				formats: ['text/xml', 'application/json']
+			}
+		]
 	};
 }

@@ -64,13 +64,21 @@ for (const dialect of testDialects()) {
 			const db = handle.db;
 			const world = await buildPeopleWorld(db);
 			const leak = async (description: string, deadline: string) => {
-				const s = await reportSignal(db, anonymous, { kind: 'home_repair', description, estateId: world.estate.id }, { baseUrl, now: new Date('2026-11-02T09:00:00Z') });
+				const s = await reportSignal(
+					db,
+					anonymous,
+					{ kind: 'home_repair', description, estateId: world.estate.id },
+					{ baseUrl, now: new Date('2026-11-02T09:00:00Z') }
+				);
 				await db.updateTable('signals').set({ organisation_id: world.shm.id, deadline_at: deadline }).where('id', '=', s.id).execute();
 				return s;
 			};
 			const warned = await leak('Lek in de kelder', '2026-11-04T22:59:59.999Z');
 			const notYet = await leak('Lek in de badkamer', '2026-11-05T22:59:59.999Z');
-			await db.insertInto('signal_reminders').values({ signal_id: warned.id, kind: 'overdue:2026-11-04T22:59:59.999Z', sent_at: '2026-11-05T00:05:00.000Z' }).execute();
+			await db
+				.insertInto('signal_reminders')
+				.values({ signal_id: warned.id, kind: 'overdue:2026-11-04T22:59:59.999Z', sent_at: '2026-11-05T00:05:00.000Z' })
+				.execute();
 
 			const all: Record<string, Migration> = {};
 			for (const [name, m] of Object.entries(migrations)) all[name] = { up: (k) => m.up(k, dialect) };

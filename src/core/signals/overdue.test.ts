@@ -51,7 +51,14 @@ async function vlashaard(db: Db, escalation: { leak: number | ''; lift: number |
 	};
 }
 
-async function report(db: Db, v: Awaited<ReturnType<typeof vlashaard>>, categoryId: string, description: string, when = received, assignee: StaffActor | null = v.world.landlord) {
+async function report(
+	db: Db,
+	v: Awaited<ReturnType<typeof vlashaard>>,
+	categoryId: string,
+	description: string,
+	when = received,
+	assignee: StaffActor | null = v.world.landlord
+) {
 	const kind = categoryId === v.leak.id ? 'home_repair' : 'common_spaces';
 	const s = await reportSignal(db, anonymous, { kind, categoryId, description, estateId: v.world.estate.id }, { baseUrl, now: when });
 	if (assignee) await assignSignal(db, v.world.landlord, s.id, assignee.id, { baseUrl, now: when });
@@ -80,7 +87,8 @@ describeOnDatabases('the daily digest of overdue signals', (ctx) => {
 		for (const id of leaks) expect(mail.text).toContain(`${baseUrl}/staff/signals/${id}`);
 
 		// The sweep runs every few minutes, on several servers: nothing more today.
-		for (const time of ['2026-11-05T06:10:00Z', '2026-11-05T12:00:00Z', '2026-11-05T22:59:00Z']) expect(await sweepOverdue(ctx.db, { baseUrl, now: at(time) })).toBe(0);
+		for (const time of ['2026-11-05T06:10:00Z', '2026-11-05T12:00:00Z', '2026-11-05T22:59:00Z'])
+			expect(await sweepOverdue(ctx.db, { baseUrl, now: at(time) })).toBe(0);
 		expect(await digests(ctx.db)).toHaveLength(1);
 		const audited = await ctx.db.selectFrom('audit_log').select(['resource_id', 'summary']).where('action', '=', 'signal_overdue_digest').execute();
 		expect(audited).toEqual([{ resource_id: v.world.landlord.id, summary: '2026-11-05: 20 overdue, 0 escalated' }]);
@@ -119,13 +127,28 @@ describeOnDatabases('the daily digest of overdue signals', (ctx) => {
 		for (const time of ['2026-11-10T12:00:00Z', '2026-11-11T06:30:00Z', '2026-11-12T06:30:00Z']) await sweepOverdue(ctx.db, { baseUrl, now: at(time) });
 		const later = (await digests(ctx.db)).slice(before + 1);
 		for (const m of later) for (const id of leaks) expect(m.text).not.toContain(id);
-		const escalations = await ctx.db.selectFrom('overdue_notices').select('signal_id').where('kind', '=', 'escalation').where('signal_id', 'in', leaks).execute();
+		const escalations = await ctx.db
+			.selectFrom('overdue_notices')
+			.select('signal_id')
+			.where('kind', '=', 'escalation')
+			.where('signal_id', 'in', leaks)
+			.execute();
 		expect(escalations).toHaveLength(20);
-		expect(await ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'signal_escalate').where('resource_id', 'in', leaks).execute()).toHaveLength(20);
+		expect(await ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'signal_escalate').where('resource_id', 'in', leaks).execute()).toHaveLength(
+			20
+		);
 	});
 
 	it('each category has its own second deadline: the lift after 10 working days, graffiti never', async () => {
-		const escalated = async () => (await ctx.db.selectFrom('overdue_notices as n').innerJoin('signals as s', 's.id', 'n.signal_id').select('s.category_id').where('n.kind', '=', 'escalation').execute()).map((r) => r.category_id);
+		const escalated = async () =>
+			(
+				await ctx.db
+					.selectFrom('overdue_notices as n')
+					.innerJoin('signals as s', 's.id', 'n.signal_id')
+					.select('s.category_id')
+					.where('n.kind', '=', 'escalation')
+					.execute()
+			).map((r) => r.category_id);
 		// The lift's deadline was Friday 6th; ten working days later (11 November is a holiday) is Monday 23rd.
 		await sweepOverdue(ctx.db, { baseUrl, now: at('2026-11-23T12:00:00Z') });
 		expect((await escalated()).filter((c) => c === v.lift.id)).toHaveLength(0);

@@ -23,7 +23,14 @@ const BATCH = 200;
 const ENDED_STATUSES = ['resolved', 'closed', 'rejected', 'not_our_task'] as const;
 
 type NoticeKind = 'overdue' | 'escalation';
-type Candidate = { id: string; deadline_at: string | null; opened_at: string; assignee_id: string | null; organisation_id: string | null; team_id: string | null };
+type Candidate = {
+	id: string;
+	deadline_at: string | null;
+	opened_at: string;
+	assignee_id: string | null;
+	organisation_id: string | null;
+	team_id: string | null;
+};
 
 /** When the signal's current episode began: its last reopening after it ended, else its creation. */
 const openedAt = sql<string>`coalesce((select max(e.at) from signal_events e where e.signal_id = s.id and e.kind = 'status' and e.from_status in (${sql.join([...ENDED_STATUSES])}) and e.to_status in (${sql.join([...OPEN_STATUSES])})), s.created_at)`;
@@ -33,15 +40,17 @@ const notNoted = (kind: NoticeKind) =>
 	sql<SqlBool>`not exists (select 1 from overdue_notices n where n.signal_id = s.id and n.kind = ${kind} and n.deadline_at = s.deadline_at and n.opened_at >= ${openedAt})`;
 
 function candidates(db: Db, kind: NoticeKind) {
-	return db
-		.selectFrom('signals as s')
-		.select(['s.id', 's.deadline_at', 's.assignee_id', 's.organisation_id', 's.team_id', openedAt.as('opened_at')])
-		.where('s.status', 'in', [...OPEN_STATUSES])
-		// A signal merged into another is followed through that one.
-		.where('s.merged_into_id', 'is', null)
-		.where(notNoted(kind))
-		.orderBy('s.deadline_at')
-		.limit(BATCH);
+	return (
+		db
+			.selectFrom('signals as s')
+			.select(['s.id', 's.deadline_at', 's.assignee_id', 's.organisation_id', 's.team_id', openedAt.as('opened_at')])
+			.where('s.status', 'in', [...OPEN_STATUSES])
+			// A signal merged into another is followed through that one.
+			.where('s.merged_into_id', 'is', null)
+			.where(notNoted(kind))
+			.orderBy('s.deadline_at')
+			.limit(BATCH)
+	);
 }
 
 /** Notes one episode with its recipients; false when another sweep noted it first. */
@@ -59,9 +68,18 @@ async function note(db: Db, s: Candidate, kind: NoticeKind, now: string, who: (t
 			const email = r.email.toLowerCase();
 			if (seen.has(email)) continue;
 			seen.add(email);
-			await tx.insertInto('overdue_notice_recipients').values({ notice_id: id, email, user_id: r.userId ?? null, name: r.name, locale: r.locale, digest_day: null }).execute();
+			await tx
+				.insertInto('overdue_notice_recipients')
+				.values({ notice_id: id, email, user_id: r.userId ?? null, name: r.name, locale: r.locale, digest_day: null })
+				.execute();
 		}
-		if (kind === 'escalation') await audit(tx, system('overdue'), { action: 'signal_escalate', resourceType: 'signal', resourceId: s.id, summary: `${seen.size} coordinators, deadline ${s.deadline_at}` });
+		if (kind === 'escalation')
+			await audit(tx, system('overdue'), {
+				action: 'signal_escalate',
+				resourceType: 'signal',
+				resourceId: s.id,
+				summary: `${seen.size} coordinators, deadline ${s.deadline_at}`
+			});
 		return true;
 	});
 }
@@ -148,7 +166,23 @@ async function sendDigest(db: Db, email: string, day: string, options: { baseUrl
 			.leftJoin('teams as t', 't.id', 's.team_id')
 			.leftJoin('users as a', 'a.id', 's.assignee_id')
 			.leftJoin('users as u', 'u.id', 'r.user_id')
-			.select(['r.notice_id', 'r.name', 'r.locale', 'r.user_id', 'u.name as user_name', 'u.locale as user_locale', 'u.is_active', 'n.kind', 'n.deadline_at as noted_deadline', 's.id', 's.reference', 's.kind as signal_kind', 's.status', 's.merged_into_id', 's.deadline_at'])
+			.select([
+				'r.notice_id',
+				'r.name',
+				'r.locale',
+				'r.user_id',
+				'u.name as user_name',
+				'u.locale as user_locale',
+				'u.is_active',
+				'n.kind',
+				'n.deadline_at as noted_deadline',
+				's.id',
+				's.reference',
+				's.kind as signal_kind',
+				's.status',
+				's.merged_into_id',
+				's.deadline_at'
+			])
 			.select(['c.name as category', 'c.name_fr as category_fr', 'c.name_en as category_en', 'o.name as organisation', 't.name as team', 'a.name as assignee'])
 			.where('r.email', '=', email)
 			.where('r.digest_day', 'is', null)
@@ -157,7 +191,8 @@ async function sendDigest(db: Db, email: string, day: string, options: { baseUrl
 			.execute();
 		// A signal handled, merged or given a new deadline since it was noted needs no warning any more; nor does a
 		// person whose account was switched off since.
-		const current = (i: (typeof items)[number]) => (OPEN_STATUSES as readonly string[]).includes(i.status) && i.merged_into_id === null && i.deadline_at === i.noted_deadline && i.is_active !== false;
+		const current = (i: (typeof items)[number]) =>
+			(OPEN_STATUSES as readonly string[]).includes(i.status) && i.merged_into_id === null && i.deadline_at === i.noted_deadline && i.is_active !== false;
 		const relevant = items.filter(current);
 		const stale = items.filter((i) => !current(i)).map((i) => i.notice_id);
 		if (stale.length > 0) await tx.deleteFrom('overdue_notice_recipients').where('email', '=', email).where('notice_id', 'in', stale).execute();
@@ -165,7 +200,16 @@ async function sendDigest(db: Db, email: string, day: string, options: { baseUrl
 			await tx.deleteFrom('overdue_digests').where('email', '=', email).where('day', '=', day).execute();
 			return 0;
 		}
-		await tx.updateTable('overdue_notice_recipients').set({ digest_day: day }).where('email', '=', email).where('notice_id', 'in', relevant.map((i) => i.notice_id)).execute();
+		await tx
+			.updateTable('overdue_notice_recipients')
+			.set({ digest_day: day })
+			.where('email', '=', email)
+			.where(
+				'notice_id',
+				'in',
+				relevant.map((i) => i.notice_id)
+			)
+			.execute();
 		await tx.updateTable('overdue_digests').set({ notices: relevant.length }).where('email', '=', email).where('day', '=', day).execute();
 
 		const reader = relevant[relevant.length - 1];
@@ -180,7 +224,12 @@ async function sendDigest(db: Db, email: string, day: string, options: { baseUrl
 		const overdue = relevant.filter((i) => i.kind === 'overdue').map(line);
 		const escalated = relevant.filter((i) => i.kind === 'escalation').map(line);
 		await enqueueMail(tx, overdueDigestMail({ to: email, locale, name: reader.user_name ?? reader.name, overdue, escalated }));
-		await audit(tx, system('overdue'), { action: 'signal_overdue_digest', resourceType: 'user', resourceId: reader.user_id, summary: `${day}: ${overdue.length} overdue, ${escalated.length} escalated` });
+		await audit(tx, system('overdue'), {
+			action: 'signal_overdue_digest',
+			resourceType: 'user',
+			resourceId: reader.user_id,
+			summary: `${day}: ${overdue.length} overdue, ${escalated.length} escalated`
+		});
 		return 1;
 	});
 }

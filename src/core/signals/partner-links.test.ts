@@ -26,12 +26,30 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 		const report = await reportSignal(
 			ctx.db,
 			anonymous,
-			{ kind: 'home_repair', categoryId: leak.id, description: 'Water lekt door het plafond van de badkamer', estateId: world.estate.id, locationKind: 'address', locationText: 'Vlasstraat 12 bus 3', name: 'Jan Peeters', email: 'jan@example.be', phone: '0470 11 22 33' },
+			{
+				kind: 'home_repair',
+				categoryId: leak.id,
+				description: 'Water lekt door het plafond van de badkamer',
+				estateId: world.estate.id,
+				locationKind: 'address',
+				locationText: 'Vlasstraat 12 bus 3',
+				name: 'Jan Peeters',
+				email: 'jan@example.be',
+				phone: '0470 11 22 33'
+			},
 			{ baseUrl }
 		);
 		signalId = report.id;
-		await expect(createPartnerLink(ctx.db, world.otherLandlord, signalId, { label: 'Loodgieter', message: 'Kijk eens' }, { baseUrl })).rejects.toThrow(Forbidden);
-		const link = await createPartnerLink(ctx.db, world.landlord, signalId, { label: 'Loodgieter Vandenberghe', email: 'Loodgieter@Example.be', message: 'Kan je het lek deze week herstellen?', days: 7 }, { baseUrl });
+		await expect(createPartnerLink(ctx.db, world.otherLandlord, signalId, { label: 'Loodgieter', message: 'Kijk eens' }, { baseUrl })).rejects.toThrow(
+			Forbidden
+		);
+		const link = await createPartnerLink(
+			ctx.db,
+			world.landlord,
+			signalId,
+			{ label: 'Loodgieter Vandenberghe', email: 'Loodgieter@Example.be', message: 'Kan je het lek deze week herstellen?', days: 7 },
+			{ baseUrl }
+		);
 		token = link.token;
 		expect(link.url).toBe(`${baseUrl}/partner/${token}`);
 		const stored = await ctx.db.selectFrom('partner_links').selectAll().where('id', '=', link.id).executeTakeFirstOrThrow();
@@ -42,7 +60,15 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 
 	it('the plumber opens the link and sees the job and the place, not who reported it', async () => {
 		const view = await openPartnerLink(ctx.db, token);
-		expect(view).toMatchObject({ label: 'Loodgieter Vandenberghe', categoryName: 'Lek', estateName: world.estate.name, locationText: 'Vlasstraat 12 bus 3', description: 'Water lekt door het plafond van de badkamer', canAnswer: true, done: false });
+		expect(view).toMatchObject({
+			label: 'Loodgieter Vandenberghe',
+			categoryName: 'Lek',
+			estateName: world.estate.name,
+			locationText: 'Vlasstraat 12 bus 3',
+			description: 'Water lekt door het plafond van de badkamer',
+			canAnswer: true,
+			done: false
+		});
 		expect(view.messages.map((m) => [m.direction, m.body])).toEqual([['to_partner', 'Kan je het lek deze week herstellen?']]);
 		const text = JSON.stringify(view);
 		for (const secret of ['Jan Peeters', 'jan@example.be', '0470']) expect(text).not.toContain(secret);
@@ -65,7 +91,10 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 			['Loodgieter Vandenberghe', 'Hersteld: leiding vervangen']
 		]);
 		const toLandlord = (await mails()).filter((m) => m.to === world.landlord.email);
-		expect(toLandlord.map((m) => m.subject)).toEqual(['Loodgieter Vandenberghe antwoordde op melding ' + view.reference, 'Loodgieter Vandenberghe antwoordde op melding ' + view.reference]);
+		expect(toLandlord.map((m) => m.subject)).toEqual([
+			'Loodgieter Vandenberghe antwoordde op melding ' + view.reference,
+			'Loodgieter Vandenberghe antwoordde op melding ' + view.reference
+		]);
 		expect(toLandlord[1].text).toContain('klaar');
 		expect((await listPartnerLinks(ctx.db, world.landlord, signalId)).map((l) => l.state)).toEqual(['done']);
 	});
@@ -74,7 +103,9 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 		await expect(openPartnerLink(ctx.db, 'not-a-real-token')).rejects.toMatchObject({ code: 'token_invalid', status: 404 });
 		const short = await createPartnerLink(ctx.db, world.landlord, signalId, { label: 'Schilder', message: 'Plafond schilderen', days: 1 }, { baseUrl });
 		await expect(openPartnerLink(ctx.db, short.token, { now: new Date(Date.now() + 2 * 86_400_000) })).rejects.toMatchObject({ code: 'token_expired' });
-		await expect(answerPartnerLink(ctx.db, short.token, { message: 'te laat' }, { baseUrl, now: new Date(Date.now() + 2 * 86_400_000) })).rejects.toMatchObject({ code: 'token_expired' });
+		await expect(answerPartnerLink(ctx.db, short.token, { message: 'te laat' }, { baseUrl, now: new Date(Date.now() + 2 * 86_400_000) })).rejects.toMatchObject(
+			{ code: 'token_expired' }
+		);
 		await revokePartnerLink(ctx.db, world.landlord, short.id);
 		await expect(openPartnerLink(ctx.db, short.token)).rejects.toMatchObject({ code: 'link_revoked' });
 		await expect(answerPartnerLink(ctx.db, short.token, { message: 'toch' }, { baseUrl })).rejects.toMatchObject({ code: 'link_revoked' });
@@ -85,9 +116,20 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 	});
 
 	it('for a help request the partner sees neither the words nor the category', async () => {
-		const help = await reportSignal(ctx.db, anonymous, { kind: 'help', description: 'Mijn zoon heeft moeite op school en thuis gaat het slecht', estateId: world.estate.id, email: 'ouder@example.be' }, { baseUrl });
+		const help = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'help', description: 'Mijn zoon heeft moeite op school en thuis gaat het slecht', estateId: world.estate.id, email: 'ouder@example.be' },
+			{ baseUrl }
+		);
 		await ctx.db.updateTable('signals').set({ organisation_id: world.institute.id }).where('id', '=', help.id).execute();
-		const link = await createPartnerLink(ctx.db, world.worker, help.id, { label: 'Basisschool De Vlinder', message: 'Kunnen we samen zitten met de zorgcoördinator?' }, { baseUrl });
+		const link = await createPartnerLink(
+			ctx.db,
+			world.worker,
+			help.id,
+			{ label: 'Basisschool De Vlinder', message: 'Kunnen we samen zitten met de zorgcoördinator?' },
+			{ baseUrl }
+		);
 		const view = await openPartnerLink(ctx.db, link.token);
 		expect(view.description).toBeNull();
 		expect(view.categoryName).toBeNull();

@@ -59,7 +59,13 @@ export class LinkDone extends DomainError {
 
 type LinkEvent = { at: string; direction: 'to_partner' | 'from_partner'; body: string; done: boolean };
 
-export async function createPartnerLink(db: Db, actor: Actor, signalId: string, input: PartnerLinkInput, options: HandlingOptions): Promise<{ id: string; token: string; url: string; expiresAt: string }> {
+export async function createPartnerLink(
+	db: Db,
+	actor: Actor,
+	signalId: string,
+	input: PartnerLinkInput,
+	options: HandlingOptions
+): Promise<{ id: string; token: string; url: string; expiresAt: string }> {
 	const v = parseInput(partnerLinkInput, input);
 	const nowDate = options.now ?? new Date();
 	const now = nowDate.toISOString();
@@ -81,13 +87,27 @@ export async function createPartnerLink(db: Db, actor: Actor, signalId: string, 
 			answered_at: null
 		};
 		await tx.insertInto('partner_links').values(row).execute();
-		await addEvent(tx, actor, signalId, { kind: 'link', visibility: 'internal', at: now, body: v.message, data: { linkId: row.id, label: v.label, direction: 'to_partner', action: 'created' } });
+		await addEvent(tx, actor, signalId, {
+			kind: 'link',
+			visibility: 'internal',
+			at: now,
+			body: v.message,
+			data: { linkId: row.id, label: v.label, direction: 'to_partner', action: 'created' }
+		});
 		const url = `${options.baseUrl}/partner/${token}`;
 		if (v.email) {
-			const from = (signal.organisation_id ? (await tx.selectFrom('organisations').select('name').where('id', '=', signal.organisation_id).executeTakeFirst())?.name : null) ?? actor.name;
+			const from =
+				(signal.organisation_id
+					? (await tx.selectFrom('organisations').select('name').where('id', '=', signal.organisation_id).executeTakeFirst())?.name
+					: null) ?? actor.name;
 			await enqueueMail(tx, partnerLinkMail({ to: v.email, locale: v.language, label: v.label, reference: signal.reference, from, link: url, days: v.days }));
 		}
-		await audit(tx, actor, { action: 'partner_link_create', resourceType: 'signal', resourceId: signalId, summary: `link ${row.id}${v.email ? ' mailed' : ''}` });
+		await audit(tx, actor, {
+			action: 'partner_link_create',
+			resourceType: 'signal',
+			resourceId: signalId,
+			summary: `link ${row.id}${v.email ? ' mailed' : ''}`
+		});
 		return { id: row.id, token, url, expiresAt: row.expires_at };
 	});
 }
@@ -105,10 +125,27 @@ export async function revokePartnerLink(db: Db, actor: Actor, linkId: string, op
 	});
 }
 
-export type PartnerLinkListItem = { id: string; label: string; email: string | null; createdAt: string; expiresAt: string; revokedAt: string | null; openedAt: string | null; answeredAt: string | null; state: 'open' | 'answered' | 'done' | 'expired' | 'revoked' };
+export type PartnerLinkListItem = {
+	id: string;
+	label: string;
+	email: string | null;
+	createdAt: string;
+	expiresAt: string;
+	revokedAt: string | null;
+	openedAt: string | null;
+	answeredAt: string | null;
+	state: 'open' | 'answered' | 'done' | 'expired' | 'revoked';
+};
 
 async function linkEvents(db: Db, signalId: string, linkId: string): Promise<LinkEvent[]> {
-	const rows = await db.selectFrom('signal_events').select(['at', 'body', 'data']).where('signal_id', '=', signalId).where('kind', '=', 'link').orderBy('at').orderBy('id').execute();
+	const rows = await db
+		.selectFrom('signal_events')
+		.select(['at', 'body', 'data'])
+		.where('signal_id', '=', signalId)
+		.where('kind', '=', 'link')
+		.orderBy('at')
+		.orderBy('id')
+		.execute();
 	return rows
 		.map((r) => ({ at: r.at, body: r.body, data: (r.data ?? {}) as { linkId?: string; direction?: string; done?: boolean } }))
 		.filter((r) => r.data.linkId === linkId && !!r.body && (r.data.direction === 'to_partner' || r.data.direction === 'from_partner'))
@@ -156,7 +193,10 @@ export type PartnerView = {
 };
 
 async function linkByToken(db: Db, token: string, now: Date): Promise<PartnerLink> {
-	const link = typeof token === 'string' && token.length <= 200 ? await db.selectFrom('partner_links').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst() : undefined;
+	const link =
+		typeof token === 'string' && token.length <= 200
+			? await db.selectFrom('partner_links').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
+			: undefined;
 	if (!link) throw new TokenRejected('invalid');
 	if (link.revoked_at) throw new LinkRevoked();
 	if (link.expires_at <= now.toISOString()) throw new TokenRejected('expired');
@@ -167,16 +207,36 @@ async function linkByToken(db: Db, token: string, now: Date): Promise<PartnerLin
 export async function openPartnerLink(db: Db, token: string, options: { now?: Date } = {}): Promise<PartnerView> {
 	const now = options.now ?? new Date();
 	const link = await linkByToken(db, token, now);
-	if (!link.opened_at) await db.updateTable('partner_links').set({ opened_at: now.toISOString() }).where('id', '=', link.id).where('opened_at', 'is', null).execute();
+	if (!link.opened_at)
+		await db.updateTable('partner_links').set({ opened_at: now.toISOString() }).where('id', '=', link.id).where('opened_at', 'is', null).execute();
 	const s = await db
 		.selectFrom('signals as s')
 		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
 		.leftJoin('estates as e', 'e.id', 's.estate_id')
 		.leftJoin('buildings as b', 'b.id', 's.building_id')
-		.select(['s.reference', 's.kind', 's.is_help_request', 's.description', 's.location_text', 'c.name as category_name', 'e.name as estate_name', 'b.street', 'b.house_number', 'b.postal_code'])
+		.select([
+			's.reference',
+			's.kind',
+			's.is_help_request',
+			's.description',
+			's.location_text',
+			'c.name as category_name',
+			'e.name as estate_name',
+			'b.street',
+			'b.house_number',
+			'b.postal_code'
+		])
 		.where('s.id', '=', link.signal_id)
 		.executeTakeFirstOrThrow();
-	const photos = s.is_help_request ? [] : await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', link.signal_id).where('is_public', '=', true).orderBy('created_at').execute();
+	const photos = s.is_help_request
+		? []
+		: await db
+				.selectFrom('signal_attachments')
+				.select('id')
+				.where('signal_id', '=', link.signal_id)
+				.where('is_public', '=', true)
+				.orderBy('created_at')
+				.execute();
 	const messages = await linkEvents(db, link.signal_id, link.id);
 	const done = messages.some((m) => m.done);
 	return {
@@ -207,19 +267,52 @@ export async function answerPartnerLink(db: Db, token: string, input: PartnerAns
 		await tx.updateTable('partner_links').set({ answered_at: now }).where('id', '=', link.id).execute();
 		if ((await linkEvents(tx, link.signal_id, link.id)).some((m) => m.done)) throw new LinkDone();
 		const actor = system('partner-link');
-		await addEvent(tx, actor, link.signal_id, { kind: 'link', visibility: 'internal', at: now, body: v.message, actorLabel: link.label, data: { linkId: link.id, label: link.label, direction: 'from_partner', done: v.done } });
-		const signal = await tx.selectFrom('signals').select(['id', 'reference', 'assignee_id', 'organisation_id', 'team_id']).where('id', '=', link.signal_id).executeTakeFirstOrThrow();
+		await addEvent(tx, actor, link.signal_id, {
+			kind: 'link',
+			visibility: 'internal',
+			at: now,
+			body: v.message,
+			actorLabel: link.label,
+			data: { linkId: link.id, label: link.label, direction: 'from_partner', done: v.done }
+		});
+		const signal = await tx
+			.selectFrom('signals')
+			.select(['id', 'reference', 'assignee_id', 'organisation_id', 'team_id'])
+			.where('id', '=', link.signal_id)
+			.executeTakeFirstOrThrow();
 		await tx.updateTable('signals').set({ updated_at: now }).where('id', '=', signal.id).execute();
 		for (const r of await handlerRecipients(tx, signal)) {
-			await enqueueMail(tx, partnerAnswerMail({ to: r.email, locale: r.locale, name: r.name, reference: signal.reference, label: link.label, message: v.message, done: v.done, link: `${options.baseUrl}/staff/signals/${signal.id}` }));
+			await enqueueMail(
+				tx,
+				partnerAnswerMail({
+					to: r.email,
+					locale: r.locale,
+					name: r.name,
+					reference: signal.reference,
+					label: link.label,
+					message: v.message,
+					done: v.done,
+					link: `${options.baseUrl}/staff/signals/${signal.id}`
+				})
+			);
 		}
-		await audit(tx, actor, { action: 'partner_link_answer', resourceType: 'signal', resourceId: signal.id, summary: `link ${link.id}${v.done ? ' done' : ''}` });
+		await audit(tx, actor, {
+			action: 'partner_link_answer',
+			resourceType: 'signal',
+			resourceId: signal.id,
+			summary: `link ${link.id}${v.done ? ' done' : ''}`
+		});
 		return { done: v.done };
 	});
 }
 
 /** A public photo of the signal behind a live partner link (never for a help request). */
-export async function partnerPhoto(db: Db, token: string, photoId: string, options: { now?: Date } = {}): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
+export async function partnerPhoto(
+	db: Db,
+	token: string,
+	photoId: string,
+	options: { now?: Date } = {}
+): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
 	const link = await linkByToken(db, token, options.now ?? new Date());
 	const row = await db
 		.selectFrom('signal_attachments as a')

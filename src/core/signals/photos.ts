@@ -112,7 +112,18 @@ export async function forgetPendingPhotos(db: Db, store: FileStore, before: Date
 		const photos = await pendingPhotos(store, formToken);
 		await store.delete(entry.key);
 		// A photo and its thumbnail are one attachment row: the photo's key tells whether a signal holds both.
-		const held = photos.length === 0 ? [] : await db.selectFrom('signal_attachments').select(['file_key', 'thumbnail_key']).where('file_key', 'in', photos.map((p) => p.fileKey)).execute();
+		const held =
+			photos.length === 0
+				? []
+				: await db
+						.selectFrom('signal_attachments')
+						.select(['file_key', 'thumbnail_key'])
+						.where(
+							'file_key',
+							'in',
+							photos.map((p) => p.fileKey)
+						)
+						.execute();
 		await deleteFiles(store, photos, new Set(held.flatMap((h) => [h.file_key, h.thumbnail_key])));
 		forms++;
 	}
@@ -131,7 +142,14 @@ export function photoDigests(files: readonly Uint8Array[]): string[] {
  * stored before and removes its own copies, as a refused post does; a server stopped half-way leaves a manifest that
  * the sweep of forms never sent clears after a day (forgetPendingPhotos).
  */
-export async function registerSignalWithPhotos(db: Db, store: FileStore, actor: StaffActor | Actor, input: StaffIntakeInput, files: readonly Uint8Array[], options: IntakeOptions): Promise<IntakeResult> {
+export async function registerSignalWithPhotos(
+	db: Db,
+	store: FileStore,
+	actor: StaffActor | Actor,
+	input: StaffIntakeInput,
+	files: readonly Uint8Array[],
+	options: IntakeOptions
+): Promise<IntakeResult> {
 	// Refused before a photo is decoded: reading three photos costs a second or more.
 	authorize(actor, 'create', 'signal');
 	// A wrong photo and a wrong field are told at once: the worker fixes both in one go.
@@ -170,7 +188,12 @@ export async function registerSignalWithPhotos(db: Db, store: FileStore, actor: 
  * "me too" sees none: they may show the inside of someone else's home). The same answer for a wrong link and a
  * wrong photo, so neither can be probed.
  */
-export async function trackingPhoto(db: Db, actor: Actor, token: string, photoId: string): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
+export async function trackingPhoto(
+	db: Db,
+	actor: Actor,
+	token: string,
+	photoId: string
+): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
 	authorize(actor, 'track', 'signal');
 	const row = await ownPhotos(db, token).select(['a.file_key', 'a.thumbnail_key', 'a.media_type']).where('a.id', '=', photoId.slice(0, 64)).executeTakeFirst();
 	if (!row) throw new NotFound('photo');
@@ -178,7 +201,12 @@ export async function trackingPhoto(db: Db, actor: Actor, token: string, photoId
 }
 
 /** A photo of a signal, for staff who may read the signal (the policy decides through loadForAction). */
-export async function staffPhoto(db: Db, actor: Actor, signalId: string, photoId: string): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
+export async function staffPhoto(
+	db: Db,
+	actor: Actor,
+	signalId: string,
+	photoId: string
+): Promise<{ fileKey: string; thumbnailKey: string | null; mediaType: string }> {
 	await loadForAction(db, actor, signalId.slice(0, 64), 'read');
 	const row = await db
 		.selectFrom('signal_attachments')

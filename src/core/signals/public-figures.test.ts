@@ -28,12 +28,34 @@ describeOnDatabases('public signal figures of an area', (ctx) => {
 		await ensureGeneralCategories(ctx.db);
 		const category = async (kind: 'home_repair' | 'nuisance' | 'public_space' | 'help', key: string) => {
 			const c = await createCategory(ctx.db, world.coordinator, { key, kind, name: key, isActive: true });
-			await setRoutingRule(ctx.db, world.coordinator, { categoryId: c.id, organisationId: kind === 'help' ? world.institute.id : world.shm.id, deadlineDays: 5 });
+			await setRoutingRule(ctx.db, world.coordinator, {
+				categoryId: c.id,
+				organisationId: kind === 'help' ? world.institute.id : world.shm.id,
+				deadlineDays: 5
+			});
 			return c.id;
 		};
-		const [damp, noise, street, help] = [await category('home_repair', 'damp'), await category('nuisance', 'noise'), await category('public_space', 'street'), await category('help', 'paperwork')];
-		const report = async (kind: 'home_repair' | 'nuisance' | 'public_space' | 'help', categoryId: string, place: { estateId?: string; areaId?: string }, at: string, description: string) =>
-			(await reportSignal(ctx.db, anonymous, { kind, categoryId, description, ...place, email: 'fatima@example.be', name: 'Fatima Benali' }, { baseUrl, now: new Date(at) })).id;
+		const [damp, noise, street, help] = [
+			await category('home_repair', 'damp'),
+			await category('nuisance', 'noise'),
+			await category('public_space', 'street'),
+			await category('help', 'paperwork')
+		];
+		const report = async (
+			kind: 'home_repair' | 'nuisance' | 'public_space' | 'help',
+			categoryId: string,
+			place: { estateId?: string; areaId?: string },
+			at: string,
+			description: string
+		) =>
+			(
+				await reportSignal(
+					ctx.db,
+					anonymous,
+					{ kind, categoryId, description, ...place, email: 'fatima@example.be', name: 'Fatima Benali' },
+					{ baseUrl, now: new Date(at) }
+				)
+			).id;
 		const solve = (id: string, at: string, actor = world.landlord) => changeStatus(ctx.db, actor, id, { status: 'resolved' }, { baseUrl, now: new Date(at) });
 
 		// East: three damp signals (solved after 2 and 5 working days, one still open) and a refused nuisance signal.
@@ -43,7 +65,13 @@ describeOnDatabases('public signal figures of an area', (ctx) => {
 		await solve(d2, '2026-03-09T10:00:00Z');
 		await report('home_repair', damp, { estateId: estate.id }, '2026-03-20T09:00:00Z', 'Vocht in de kelder');
 		const n1 = await report('nuisance', noise, { areaId: east.id }, '2026-02-10T09:00:00Z', 'De buren van nummer 5 maken lawaai');
-		await changeStatus(ctx.db, world.landlord, n1, { status: 'rejected', reason: 'Geen overlast vastgesteld' }, { baseUrl, now: new Date('2026-02-11T09:00:00Z') });
+		await changeStatus(
+			ctx.db,
+			world.landlord,
+			n1,
+			{ status: 'rejected', reason: 'Geen overlast vastgesteld' },
+			{ baseUrl, now: new Date('2026-02-11T09:00:00Z') }
+		);
 		// Not counted: a help request (solved within the hour), a double merged into d2, one older than three months.
 		const h1 = await report('help', help, { areaId: east.id }, '2026-03-03T09:00:00Z', 'Hulp bij mijn huurcontract');
 		const worker = await buildStaff(ctx.db, 'community_worker', world.institute, 'Sara');

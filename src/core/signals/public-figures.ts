@@ -33,7 +33,6 @@ export type PublicSignalFigures = {
 	medianWorkingDaysToSolve: number | null;
 };
 
-
 function monthsBefore(now: Date, months: number): Date {
 	const d = new Date(now.getTime());
 	d.setUTCMonth(d.getUTCMonth() - months);
@@ -44,7 +43,13 @@ function monthsBefore(now: Date, months: number): Date {
  * The figures of an area and every area inside it, for anyone (no account needed); with `estateId`, only the signals
  * about that estate of the area (its public page).
  */
-export async function publicSignalFigures(db: Db, actor: Actor, areaId: string, now = new Date(), options: { estateId?: string } = {}): Promise<PublicSignalFigures> {
+export async function publicSignalFigures(
+	db: Db,
+	actor: Actor,
+	areaId: string,
+	now = new Date(),
+	options: { estateId?: string } = {}
+): Promise<PublicSignalFigures> {
 	authorize(actor, 'read-public', 'signal-figures');
 	const since = monthsBefore(now, PUBLIC_FIGURE_MONTHS).toISOString();
 	const until = now.toISOString();
@@ -60,7 +65,12 @@ export async function publicSignalFigures(db: Db, actor: Actor, areaId: string, 
 			.where('s.is_help_request', '=', false);
 
 	const rows = await scope()
-		.select(['s.kind', sql<number>`count(*)`.as('reported'), sql<number>`coalesce(sum(case when ${SOLVED} then 1 else 0 end), 0)`.as('solved'), sql<number>`coalesce(sum(case when ${IS_OPEN} then 1 else 0 end), 0)`.as('open')])
+		.select([
+			's.kind',
+			sql<number>`count(*)`.as('reported'),
+			sql<number>`coalesce(sum(case when ${SOLVED} then 1 else 0 end), 0)`.as('solved'),
+			sql<number>`coalesce(sum(case when ${IS_OPEN} then 1 else 0 end), 0)`.as('open')
+		])
 		.groupBy('s.kind')
 		.execute();
 	const byKind = new Map(rows.map((r) => [r.kind, r]));
@@ -84,5 +94,14 @@ export async function publicSignalFigures(db: Db, actor: Actor, areaId: string, 
 			.executeTakeFirst();
 		if (middle?.resolved_at) medianWorkingDaysToSolve = workingDaysBetween(new Date(middle.created_at), new Date(middle.resolved_at));
 	}
-	return { months: PUBLIC_FIGURE_MONTHS, since: since.slice(0, 10), until, reported: sum('reported'), solved, open: sum('open'), kinds, medianWorkingDaysToSolve };
+	return {
+		months: PUBLIC_FIGURE_MONTHS,
+		since: since.slice(0, 10),
+		until,
+		reported: sum('reported'),
+		solved,
+		open: sum('open'),
+		kinds,
+		medianWorkingDaysToSolve
+	};
 }

@@ -34,7 +34,11 @@ export type InboxItem = {
 };
 /** The first line of a description, cut at 140 characters, as an inbox row shows it (read from its first 141). */
 export function firstLine(text: string): string {
-	const line = text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+	const line =
+		text
+			.split(/\r?\n/)
+			.find((l) => l.trim() !== '')
+			?.trim() ?? '';
 	return line.length > 140 ? `${line.slice(0, 140).trimEnd()}…` : line;
 }
 export type InboxPage = { items: InboxItem[]; total: number; page: number; pageSize: number };
@@ -73,7 +77,14 @@ export function inboxSignals(db: Db, actor: StaffActor, f: ParsedInboxFilter, no
 			q = q
 				.where(c('status'), 'in', [...OPEN_STATUSES])
 				.where(({ exists, selectFrom }) =>
-					exists(selectFrom('signal_events as ro').select('ro.id').whereRef('ro.signal_id', '=', c('id')).where('ro.kind', '=', 'status').where('ro.actor_label', '=', 'reporter').where('ro.to_status', '=', 'accepted'))
+					exists(
+						selectFrom('signal_events as ro')
+							.select('ro.id')
+							.whereRef('ro.signal_id', '=', c('id'))
+							.where('ro.kind', '=', 'status')
+							.where('ro.actor_label', '=', 'reporter')
+							.where('ro.to_status', '=', 'accepted')
+					)
 				);
 		}
 		if (f.replied) {
@@ -84,15 +95,35 @@ export function inboxSignals(db: Db, actor: StaffActor, f: ParsedInboxFilter, no
 						.select('rp.id')
 						.whereRef('rp.signal_id', '=', c('id'))
 						.where('rp.kind', '=', 'reply')
-						.where(not(exists(selectFrom('signal_events as st').select('st.id').whereRef('st.signal_id', '=', 'rp.signal_id').where('st.actor_id', 'is not', null).where('st.kind', '<>', 'reply').whereRef('st.at', '>', 'rp.at'))))
+						.where(
+							not(
+								exists(
+									selectFrom('signal_events as st')
+										.select('st.id')
+										.whereRef('st.signal_id', '=', 'rp.signal_id')
+										.where('st.actor_id', 'is not', null)
+										.where('st.kind', '<>', 'reply')
+										.whereRef('st.at', '>', 'rp.at')
+								)
+							)
+						)
 				)
 			);
 		}
 		if (f.q) {
 			const ref = normaliseReference(f.q);
-			q = ref ? q.where(c('reference'), '=', ref) : q.where(sql<SqlBool>`lower(${c('description')}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`).where(c('is_help_request'), '=', false);
+			q = ref
+				? q.where(c('reference'), '=', ref)
+				: q
+						.where(sql<SqlBool>`lower(${c('description')}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`)
+						.where(c('is_help_request'), '=', false);
 		}
-		return q.select([sql<string>`${c('id')}`.as('id'), sql<SignalStatus>`${c('status')}`.as('status'), sql<string | null>`${c('deadline_at')}`.as('deadline_at'), sql<string>`${c('created_at')}`.as('created_at')]) as Q;
+		return q.select([
+			sql<string>`${c('id')}`.as('id'),
+			sql<SignalStatus>`${c('status')}`.as('status'),
+			sql<string | null>`${c('deadline_at')}`.as('deadline_at'),
+			sql<string>`${c('created_at')}`.as('created_at')
+		]) as Q;
 	};
 	const own = narrow(db.selectFrom('signals as o').where('o.organisation_id', '=', org), 'o');
 	const mine = narrow(db.selectFrom('signals as m').where('m.created_by', '=', actor.id), 'm');
@@ -181,8 +212,25 @@ export async function inbox(db: Db, actor: Actor, filter: InboxFilter = {}, now 
 	return { items, total: Number(n), page: f.page, pageSize: f.pageSize };
 }
 
-export type TimelineEntry = { at: string; kind: string; actorLabel: string; fromStatus: SignalStatus | null; toStatus: SignalStatus | null; body: string | null; visibility: 'internal' | 'reporter'; data: unknown };
-export type ReporterView = { id: string; isOriginal: boolean; name: string | null; email: string | null; phone: string | null; language: string; anonymised: boolean };
+export type TimelineEntry = {
+	at: string;
+	kind: string;
+	actorLabel: string;
+	fromStatus: SignalStatus | null;
+	toStatus: SignalStatus | null;
+	body: string | null;
+	visibility: 'internal' | 'reporter';
+	data: unknown;
+};
+export type ReporterView = {
+	id: string;
+	isOriginal: boolean;
+	name: string | null;
+	email: string | null;
+	phone: string | null;
+	language: string;
+	anonymised: boolean;
+};
 /** A neighbour's "me too": when, and what they wrote (read like the description; their contact is in `reporters`). */
 export type JoinView = { id: string; at: string; words: string | null; anonymised: boolean };
 export type AttachmentView = { id: string; mediaType: string; width: number | null; height: number | null; isPublic: boolean; createdAt: string };
@@ -194,7 +242,17 @@ export type StaffSignalView = {
 	/** Every "me too" on this signal, for whoever may read it; the same ids as in `reporters`. */
 	joins: JoinView[];
 	attachments: AttachmentView[];
-	referrals: Array<{ id: string; toOrganisationId: string; toOrganisationName: string; status: string; note: string; response: string | null; deadlineAt: string | null; createdAt: string; respondedAt: string | null }>;
+	referrals: Array<{
+		id: string;
+		toOrganisationId: string;
+		toOrganisationName: string;
+		status: string;
+		note: string;
+		response: string | null;
+		deadlineAt: string | null;
+		createdAt: string;
+		respondedAt: string | null;
+	}>;
 	mergedSignals: Array<{ id: string; reference: string }>;
 	/**
 	 * A help request shared with the resident's consent: how the organisation it was given to may reach them about it
@@ -220,7 +278,17 @@ async function loadSignalRow(db: Db, id: string) {
 		.leftJoin('teams as t', 't.id', 's.team_id')
 		.leftJoin('users as u', 'u.id', 's.assignee_id')
 		.selectAll('s')
-		.select(['c.name as category_name', 'c.key as category_key', 'sc.name as suggested_category_name', 'a.name as area_name', 'a.slug as area_slug', 'e.name as estate_name', 'o.name as organisation_name', 't.name as team_name', 'u.name as assignee_name'])
+		.select([
+			'c.name as category_name',
+			'c.key as category_key',
+			'sc.name as suggested_category_name',
+			'a.name as area_name',
+			'a.slug as area_slug',
+			'e.name as estate_name',
+			'o.name as organisation_name',
+			't.name as team_name',
+			'u.name as assignee_name'
+		])
 		.where('s.id', '=', id)
 		.executeTakeFirst();
 	return row;
@@ -235,8 +303,17 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 	const mayContact = can(actor, 'read-contact', 'signal', ctx);
 	const [events, reporters, joins, attachments, referrals, merged, messageReaches] = await Promise.all([
 		db.selectFrom('signal_events').selectAll().where('signal_id', '=', id).orderBy('at').orderBy('id').execute(),
-		mayContact ? db.selectFrom('signal_reporters').selectAll().where('signal_id', '=', id).orderBy('created_at').orderBy('id').execute() : Promise.resolve(null),
-		db.selectFrom('signal_reporters').select(['id', 'created_at', 'description', 'anonymised_at']).where('signal_id', '=', id).where('is_original', '=', false).orderBy('created_at').orderBy('id').execute(),
+		mayContact
+			? db.selectFrom('signal_reporters').selectAll().where('signal_id', '=', id).orderBy('created_at').orderBy('id').execute()
+			: Promise.resolve(null),
+		db
+			.selectFrom('signal_reporters')
+			.select(['id', 'created_at', 'description', 'anonymised_at'])
+			.where('signal_id', '=', id)
+			.where('is_original', '=', false)
+			.orderBy('created_at')
+			.orderBy('id')
+			.execute(),
 		db.selectFrom('signal_attachments').selectAll().where('signal_id', '=', id).orderBy('created_at').execute(),
 		db
 			.selectFrom('referrals as r')
@@ -251,15 +328,55 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 	const helpContact = signal.is_help_request && signal.consent_id ? await purposeContact(db, actor, signal.consent_id) : null;
 	const hasContact = !!reporters?.some((r) => r.email || r.phone || r.name) || !!helpContact;
 	if (signal.is_help_request || hasContact) {
-		await audit(db, actor, { action: 'signal_read', resourceType: 'signal', resourceId: id, summary: [signal.is_help_request ? 'help request' : null, hasContact ? 'contact details' : null].filter(Boolean).join(', ') });
+		await audit(db, actor, {
+			action: 'signal_read',
+			resourceType: 'signal',
+			resourceId: id,
+			summary: [signal.is_help_request ? 'help request' : null, hasContact ? 'contact details' : null].filter(Boolean).join(', ')
+		});
 	}
 	return {
 		signal,
-		timeline: events.map((e) => ({ at: e.at, kind: e.kind, actorLabel: e.actor_label, fromStatus: e.from_status, toStatus: e.to_status, body: e.body, visibility: e.visibility, data: e.data })),
-		reporters: reporters?.map((r) => ({ id: r.id, isOriginal: r.is_original, name: r.name, email: r.email, phone: r.phone, language: r.language, anonymised: !!r.anonymised_at })) ?? null,
+		timeline: events.map((e) => ({
+			at: e.at,
+			kind: e.kind,
+			actorLabel: e.actor_label,
+			fromStatus: e.from_status,
+			toStatus: e.to_status,
+			body: e.body,
+			visibility: e.visibility,
+			data: e.data
+		})),
+		reporters:
+			reporters?.map((r) => ({
+				id: r.id,
+				isOriginal: r.is_original,
+				name: r.name,
+				email: r.email,
+				phone: r.phone,
+				language: r.language,
+				anonymised: !!r.anonymised_at
+			})) ?? null,
 		joins: joins.map((j) => ({ id: j.id, at: j.created_at, words: j.description, anonymised: !!j.anonymised_at })),
-		attachments: attachments.map((a) => ({ id: a.id, mediaType: a.media_type, width: a.width, height: a.height, isPublic: a.is_public, createdAt: a.created_at })),
-		referrals: referrals.map((r) => ({ id: r.id, toOrganisationId: r.to_organisation_id, toOrganisationName: r.name, status: r.status, note: r.note, response: r.response, deadlineAt: r.deadline_at, createdAt: r.created_at, respondedAt: r.responded_at })),
+		attachments: attachments.map((a) => ({
+			id: a.id,
+			mediaType: a.media_type,
+			width: a.width,
+			height: a.height,
+			isPublic: a.is_public,
+			createdAt: a.created_at
+		})),
+		referrals: referrals.map((r) => ({
+			id: r.id,
+			toOrganisationId: r.to_organisation_id,
+			toOrganisationName: r.name,
+			status: r.status,
+			note: r.note,
+			response: r.response,
+			deadlineAt: r.deadline_at,
+			createdAt: r.created_at,
+			respondedAt: r.responded_at
+		})),
 		mergedSignals: merged,
 		helpContact,
 		messageReaches,
@@ -269,7 +386,12 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 
 /** Where addNote's message to the reporter arrives (handling.ts reachableReporters mails the signal's own reporters). */
 async function messageReachOf(db: Db, signalId: string): Promise<StaffSignalView['messageReaches']> {
-	const own = await db.selectFrom('signal_reporters').select(['email', 'anonymised_at']).where('signal_id', '=', signalId).where('is_original', '=', true).execute();
+	const own = await db
+		.selectFrom('signal_reporters')
+		.select(['email', 'anonymised_at'])
+		.where('signal_id', '=', signalId)
+		.where('is_original', '=', true)
+		.execute();
 	if (own.some((r) => !!r.email && !r.anonymised_at)) return 'mail';
 	return own.length > 0 ? 'tracking_page' : 'nobody';
 }
@@ -311,11 +433,18 @@ export type TrackingView = {
 export async function trackByToken(db: Db, actor: Actor, token: string): Promise<TrackingView> {
 	authorize(actor, 'track', 'signal');
 	const reporterId = await reporterIdByToken(db, token);
-	const reporter = reporterId ? await db.selectFrom('signal_reporters').select(['id', 'signal_id', 'is_original', 'description', 'created_at']).where('id', '=', reporterId).executeTakeFirst() : undefined;
+	const reporter = reporterId
+		? await db
+				.selectFrom('signal_reporters')
+				.select(['id', 'signal_id', 'is_original', 'description', 'created_at'])
+				.where('id', '=', reporterId)
+				.executeTakeFirst()
+		: undefined;
 	if (!reporter) throw new NotFound('signal');
 	// A neighbour who joined reads the summary anyone may read, and their own words: not the reporter's words, photos
 	// (they may show the inside of someone's home), nor what was written to the reporter.
-	if (!reporter.is_original) return { ...(await trackingView(db, reporter.signal_id, reporter.id, 'joined')), ownWords: reporter.description, joinedAt: reporter.created_at };
+	if (!reporter.is_original)
+		return { ...(await trackingView(db, reporter.signal_id, reporter.id, 'joined')), ownWords: reporter.description, joinedAt: reporter.created_at };
 	return trackingView(db, reporter.signal_id, reporter.id, 'reporter');
 }
 
@@ -340,7 +469,28 @@ async function trackingView(db: Db, signalId: string, reporterId: string | null,
 		.leftJoin('signals as m', 'm.id', 's.merged_into_id')
 		.leftJoin('estates as e', 'e.id', 's.estate_id')
 		.leftJoin('areas as a', 'a.id', 's.area_id')
-		.select(['s.id', 's.reference', 's.kind', 's.status', 's.status_reason', 's.created_at', 's.description', 's.is_help_request', 's.resolved_at', 's.closed_at', 'c.name', 'c.name_fr', 'c.name_en', 'm.reference as merged_reference', 'm.id as merged_id', 'm.status as merged_status', 'm.resolved_at as merged_resolved_at', 'm.closed_at as merged_closed_at', 'e.name as estate_name', 'a.name as area_name'])
+		.select([
+			's.id',
+			's.reference',
+			's.kind',
+			's.status',
+			's.status_reason',
+			's.created_at',
+			's.description',
+			's.is_help_request',
+			's.resolved_at',
+			's.closed_at',
+			'c.name',
+			'c.name_fr',
+			'c.name_en',
+			'm.reference as merged_reference',
+			'm.id as merged_id',
+			'm.status as merged_status',
+			'm.resolved_at as merged_resolved_at',
+			'm.closed_at as merged_closed_at',
+			'e.name as estate_name',
+			'a.name as area_name'
+		])
 		.where('s.id', '=', signalId)
 		.executeTakeFirstOrThrow();
 	const own = follower === 'reporter';
@@ -357,14 +507,24 @@ async function trackingView(db: Db, signalId: string, reporterId: string | null,
 	// What was written to the reporter of this very signal: only they read it.
 	const writtenToThem = (e: { signal_id: string }) => own && e.signal_id === s.id;
 	// A resident's reply is read back by who wrote it alone: not the first reporter's by a neighbour, nor the other way.
-	const replyOf = (e: { kind: string; data: unknown }) => (e.kind === REPLY_EVENT ? ((e.data ?? {}) as { reporterId?: string; notSolved?: boolean; attachmentId?: string | null }) : null);
+	const replyOf = (e: { kind: string; data: unknown }) =>
+		e.kind === REPLY_EVENT ? ((e.data ?? {}) as { reporterId?: string; notSolved?: boolean; attachmentId?: string | null }) : null;
 	const shown = events.filter((e) => {
 		const reply = replyOf(e);
 		if (reply) return !!reporterId && reply.reporterId === reporterId;
 		return writtenToThem(e) || e.kind !== 'message';
 	});
 	const followed = s.merged_id ? { status: s.merged_status!, resolved_at: s.merged_resolved_at, closed_at: s.merged_closed_at } : s;
-	const photos = own ? await db.selectFrom('signal_attachments').select('id').where('signal_id', '=', s.id).where('is_public', '=', true).orderBy('created_at').orderBy('id').execute() : [];
+	const photos = own
+		? await db
+				.selectFrom('signal_attachments')
+				.select('id')
+				.where('signal_id', '=', s.id)
+				.where('is_public', '=', true)
+				.orderBy('created_at')
+				.orderBy('id')
+				.execute()
+		: [];
 	return {
 		follower,
 		reference: s.reference,

@@ -35,9 +35,17 @@ export async function organisationRecipients(db: Db, organisationId: string | nu
 }
 
 /** Who handles a signal now: its assignee, else its team or organisation. */
-export async function handlerRecipients(db: Db, signal: { assignee_id: string | null; organisation_id: string | null; team_id: string | null }): Promise<Recipient[]> {
+export async function handlerRecipients(
+	db: Db,
+	signal: { assignee_id: string | null; organisation_id: string | null; team_id: string | null }
+): Promise<Recipient[]> {
 	if (signal.assignee_id) {
-		const assignee = await db.selectFrom('users').select(['email', 'name', 'locale', 'id as userId']).where('id', '=', signal.assignee_id).where('is_active', '=', true).executeTakeFirst();
+		const assignee = await db
+			.selectFrom('users')
+			.select(['email', 'name', 'locale', 'id as userId'])
+			.where('id', '=', signal.assignee_id)
+			.where('is_active', '=', true)
+			.executeTakeFirst();
 		if (assignee) return [assignee];
 	}
 	return organisationRecipients(db, signal.organisation_id, signal.team_id);
@@ -58,7 +66,9 @@ export async function coordinatorRecipients(db: Db, signal: { organisation_id: s
 		.orderBy('u.email');
 	if (signal.team_id) {
 		const teamId = signal.team_id;
-		const ofTeam = await coordinators.where((eb) => eb.exists(eb.selectFrom('team_members as tm').select('tm.user_id').whereRef('tm.user_id', '=', 'u.id').where('tm.team_id', '=', teamId))).execute();
+		const ofTeam = await coordinators
+			.where((eb) => eb.exists(eb.selectFrom('team_members as tm').select('tm.user_id').whereRef('tm.user_id', '=', 'u.id').where('tm.team_id', '=', teamId)))
+			.execute();
 		if (ofTeam.length > 0) return ofTeam;
 	}
 	const all = await coordinators.execute();

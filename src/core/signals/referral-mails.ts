@@ -16,7 +16,16 @@ function compose(locale: string, to: string, subjectKey: string, params: P, para
 }
 
 /** To the worker who referred: the receiver accepted or declined (with the reason). */
-export function referralOutcomeMail(p: { to: string; locale: string; name: string; reference: string; receiver: string; accepted: boolean; reason?: string | null; link: string }): Mail {
+export function referralOutcomeMail(p: {
+	to: string;
+	locale: string;
+	name: string;
+	reference: string;
+	receiver: string;
+	accepted: boolean;
+	reason?: string | null;
+	link: string;
+}): Mail {
 	const key = p.accepted ? 'mail_accepted' : 'mail_declined';
 	return compose(p.locale, p.to, `${key}_subject`, { reference: p.reference, receiver: p.receiver }, [
 		translate(localeOf(p.locale), 'signals.mail_hello_name', { name: p.name }),
@@ -36,7 +45,16 @@ export function referralOverdueMail(p: { to: string; locale: string; name: strin
 }
 
 /** To who handles the signal: a partner answered through their link. */
-export function partnerAnswerMail(p: { to: string; locale: string; name: string; reference: string; label: string; message: string; done: boolean; link: string }): Mail {
+export function partnerAnswerMail(p: {
+	to: string;
+	locale: string;
+	name: string;
+	reference: string;
+	label: string;
+	message: string;
+	done: boolean;
+	link: string;
+}): Mail {
 	return compose(p.locale, p.to, 'mail_partner_answer_subject', { reference: p.reference, label: p.label }, [
 		translate(localeOf(p.locale), 'signals.mail_hello_name', { name: p.name }),
 		tr(p.locale, p.done ? 'mail_partner_answer_done' : 'mail_partner_answer_intro', { reference: p.reference, label: p.label }),
@@ -56,7 +74,16 @@ export function reopenedMail(p: { to: string; locale: string; name: string; refe
 }
 
 /** To who handles the signal: the reporter (or a neighbour who said "me too") wrote on their tracking page. */
-export function replyMail(p: { to: string; locale: string; name: string; reference: string; message: string; joined: boolean; withPhoto: boolean; link: string }): Mail {
+export function replyMail(p: {
+	to: string;
+	locale: string;
+	name: string;
+	reference: string;
+	message: string;
+	joined: boolean;
+	withPhoto: boolean;
+	link: string;
+}): Mail {
 	return compose(p.locale, p.to, 'mail_reply_subject', { reference: p.reference }, [
 		translate(localeOf(p.locale), 'signals.mail_hello_name', { name: p.name }),
 		tr(p.locale, p.joined ? 'mail_reply_intro_joined' : 'mail_reply_intro', { reference: p.reference }),

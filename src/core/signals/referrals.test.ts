@@ -13,7 +13,8 @@ import { getSignal, inbox, registerSignal } from './service';
 
 const baseUrl = 'https://leefbaar.test';
 type Mail = { to: string; subject: string; text: string };
-const mails = async (db: Parameters<typeof inbox>[0]) => (await db.selectFrom('outbox').select('payload').orderBy('id').execute()).map((r) => r.payload as Mail);
+const mails = async (db: Parameters<typeof inbox>[0]) =>
+	(await db.selectFrom('outbox').select('payload').orderBy('id').execute()).map((r) => r.payload as Mail);
 
 describeOnDatabases('referrals between partners', (ctx) => {
 	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
@@ -27,15 +28,32 @@ describeOnDatabases('referrals between partners', (ctx) => {
 		help = await createCategory(ctx.db, world.coordinator, { key: 'energy_bill', kind: 'help', name: 'Energiefactuur', isActive: true });
 		// The OCMW answers energy questions within 3 working days.
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: help.id, organisationId: world.ocmw.id, deadlineDays: 3 });
-		const resident = await createResident(ctx.db, world.worker, { firstName: 'Fatima', lastName: 'Bouzid', language: 'nl', contactChannel: 'phone', phone: '0470 12 34 56' });
+		const resident = await createResident(ctx.db, world.worker, {
+			firstName: 'Fatima',
+			lastName: 'Bouzid',
+			language: 'nl',
+			contactChannel: 'phone',
+			phone: '0470 12 34 56'
+		});
 		residentId = resident.id;
-		const created = await registerSignal(ctx.db, world.worker, { kind: 'help', categoryId: help.id, description: 'Kan de energiefactuur niet betalen', residentId, channel: 'house_visit', areaId: world.area.id }, { baseUrl });
+		const created = await registerSignal(
+			ctx.db,
+			world.worker,
+			{ kind: 'help', categoryId: help.id, description: 'Kan de energiefactuur niet betalen', residentId, channel: 'house_visit', areaId: world.area.id },
+			{ baseUrl }
+		);
 		signalId = created.id;
 		expect(created.organisationId).toBe(world.institute.id);
 	});
 
 	it('the worker cannot refer it to the OCMW before the tenant agreed', async () => {
-		const attempt = referSignal(ctx.db, world.worker, signalId, { toOrganisationId: world.ocmw.id, note: 'Graag contact opnemen over de factuur' }, { baseUrl });
+		const attempt = referSignal(
+			ctx.db,
+			world.worker,
+			signalId,
+			{ toOrganisationId: world.ocmw.id, note: 'Graag contact opnemen over de factuur' },
+			{ baseUrl }
+		);
 		await expect(attempt).rejects.toThrow(Invalid);
 		await expect(attempt).rejects.toMatchObject({ code: 'consent_required', issues: [{ path: 'toOrganisationId', code: 'consent_required' }] });
 		// Someone of another organisation may not refer it at all.
@@ -48,7 +66,13 @@ describeOnDatabases('referrals between partners', (ctx) => {
 	it('with consent recorded the worker refers it; the OCMW gets a mail and sees it with the deadline of its own rule', async () => {
 		await recordConsent(ctx.db, world.worker, { residentId, organisationId: world.ocmw.id, scope: 'help_request', purpose: 'Doorverwijzing energiefactuur' });
 		const now = new Date();
-		const referral = await referSignal(ctx.db, world.worker, signalId, { toOrganisationId: world.ocmw.id, note: 'Graag contact opnemen over de factuur' }, { baseUrl, now });
+		const referral = await referSignal(
+			ctx.db,
+			world.worker,
+			signalId,
+			{ toOrganisationId: world.ocmw.id, note: 'Graag contact opnemen over de factuur' },
+			{ baseUrl, now }
+		);
 		expect(referral.deadline_at).toBe(deadlineFor(now, 3).toISOString());
 		expect(referral.consent_id).not.toBeNull();
 		await expect(referSignal(ctx.db, world.worker, signalId, { toOrganisationId: world.ocmw.id, note: 'nog eens' }, { baseUrl })).rejects.toThrow(Conflict);
@@ -68,7 +92,9 @@ describeOnDatabases('referrals between partners', (ctx) => {
 	it('only the OCMW answers; a decline needs a reason', async () => {
 		const [r] = await incomingReferrals(ctx.db, world.ocmwWorker);
 		await expect(respondToReferral(ctx.db, world.worker, r.id, { accept: true }, { baseUrl })).rejects.toThrow(Forbidden);
-		await expect(respondToReferral(ctx.db, world.ocmwWorker, r.id, { accept: false }, { baseUrl })).rejects.toMatchObject({ issues: [{ path: 'reason', code: 'decline_reason_required' }] });
+		await expect(respondToReferral(ctx.db, world.ocmwWorker, r.id, { accept: false }, { baseUrl })).rejects.toMatchObject({
+			issues: [{ path: 'reason', code: 'decline_reason_required' }]
+		});
 	});
 
 	it('the OCMW accepts: it becomes responsible with the referral deadline, and the worker sees "accepted"', async () => {
@@ -84,16 +110,35 @@ describeOnDatabases('referrals between partners', (ctx) => {
 		const toWorker = (await mails(ctx.db)).filter((m) => m.to === world.worker.email);
 		expect(toWorker.map((m) => m.subject)).toEqual([expect.stringContaining('aanvaard')]);
 		// Answering twice is refused; the answer stands.
-		await expect(respondToReferral(ctx.db, world.ocmwWorker, r.id, { accept: false, reason: 'toch niet' }, { baseUrl })).rejects.toMatchObject({ code: 'referral_not_pending' });
-		const audit = await ctx.db.selectFrom('audit_log').select('action').where('resource_id', '=', signalId).where('action', 'like', 'referral_%').orderBy('id').execute();
+		await expect(respondToReferral(ctx.db, world.ocmwWorker, r.id, { accept: false, reason: 'toch niet' }, { baseUrl })).rejects.toMatchObject({
+			code: 'referral_not_pending'
+		});
+		const audit = await ctx.db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('resource_id', '=', signalId)
+			.where('action', 'like', 'referral_%')
+			.orderBy('id')
+			.execute();
 		expect(audit.map((a) => a.action)).toEqual(['referral_create', 'referral_accept']);
 	});
 
 	it('an ordinary signal referred to the housing company is declined with a reason the worker reads', async () => {
-		const lamp = await registerSignal(ctx.db, world.worker, { kind: 'common_spaces', description: 'Lamp in de traphal is stuk', estateId: world.estate.id, channel: 'street' }, { baseUrl });
+		const lamp = await registerSignal(
+			ctx.db,
+			world.worker,
+			{ kind: 'common_spaces', description: 'Lamp in de traphal is stuk', estateId: world.estate.id, channel: 'street' },
+			{ baseUrl }
+		);
 		// Unrouted (no rule for the general category): the worker's own organisation refers it.
 		await ctx.db.updateTable('signals').set({ organisation_id: world.institute.id }).where('id', '=', lamp.id).execute();
-		const referral = await referSignal(ctx.db, world.worker, lamp.id, { toOrganisationId: world.shm.id, note: 'Voor jullie techniekers', deadlineDays: 2 }, { baseUrl });
+		const referral = await referSignal(
+			ctx.db,
+			world.worker,
+			lamp.id,
+			{ toOrganisationId: world.shm.id, note: 'Voor jullie techniekers', deadlineDays: 2 },
+			{ baseUrl }
+		);
 		await respondToReferral(ctx.db, world.landlord, referral.id, { accept: false, reason: 'Deze traphal is van de gemeente' }, { baseUrl });
 		const signal = await ctx.db.selectFrom('signals').select(['organisation_id']).where('id', '=', lamp.id).executeTakeFirstOrThrow();
 		expect(signal.organisation_id).toBe(world.institute.id);
@@ -110,12 +155,25 @@ describeOnDatabases('referrals between partners', (ctx) => {
 		await ctx.db.insertInto('teams').values({ id: teamId, organisation_id: world.shm.id, name: 'Techniek', created_at: new Date().toISOString() }).execute();
 		const tech = await buildStaff(ctx.db, 'partner_staff', world.shm, 'Tom Techniek');
 		await ctx.db.insertInto('team_members').values({ team_id: teamId, user_id: tech.id }).execute();
-		const bench = await registerSignal(ctx.db, world.worker, { kind: 'common_spaces', description: 'Bank in de tuin is kapot', estateId: world.estate.id, channel: 'street' }, { baseUrl });
+		const bench = await registerSignal(
+			ctx.db,
+			world.worker,
+			{ kind: 'common_spaces', description: 'Bank in de tuin is kapot', estateId: world.estate.id, channel: 'street' },
+			{ baseUrl }
+		);
 		await ctx.db.updateTable('signals').set({ organisation_id: world.institute.id }).where('id', '=', bench.id).execute();
 		const before = (await mails(ctx.db)).length;
-		const referral = await referSignal(ctx.db, world.worker, bench.id, { toOrganisationId: world.shm.id, toTeamId: teamId, note: 'Bank herstellen' }, { baseUrl });
+		const referral = await referSignal(
+			ctx.db,
+			world.worker,
+			bench.id,
+			{ toOrganisationId: world.shm.id, toTeamId: teamId, note: 'Bank herstellen' },
+			{ baseUrl }
+		);
 		expect((await mails(ctx.db)).slice(before).map((m) => m.to)).toEqual([tech.email]);
-		await expect(referSignal(ctx.db, world.worker, bench.id, { toOrganisationId: world.ocmw.id, toTeamId: teamId, note: 'x' }, { baseUrl })).rejects.toMatchObject({ issues: [{ code: 'team_not_in_organisation' }] });
+		await expect(
+			referSignal(ctx.db, world.worker, bench.id, { toOrganisationId: world.ocmw.id, toTeamId: teamId, note: 'x' }, { baseUrl })
+		).rejects.toMatchObject({ issues: [{ code: 'team_not_in_organisation' }] });
 		await expect(withdrawReferral(ctx.db, world.landlord, referral.id)).rejects.toThrow(Forbidden);
 		await withdrawReferral(ctx.db, world.worker, referral.id);
 		expect((await incomingReferrals(ctx.db, tech)).find((r) => r.id === referral.id)?.status).toBe('withdrawn');

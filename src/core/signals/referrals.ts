@@ -66,7 +66,9 @@ export async function helpConsentOrganisations(db: Db, residentId: string | null
 
 /** Where a signal is, as the organisations' reach sees it: its area path and the landlord of its estate. */
 async function placeOfSignal(db: Db, signal: Pick<Signal, 'area_id' | 'estate_id'>): Promise<{ areaPath: string[]; housingCompanyId: string | null }> {
-	const estate = signal.estate_id ? await db.selectFrom('estates').select(['area_id', 'housing_company_id']).where('id', '=', signal.estate_id).executeTakeFirst() : undefined;
+	const estate = signal.estate_id
+		? await db.selectFrom('estates').select(['area_id', 'housing_company_id']).where('id', '=', signal.estate_id).executeTakeFirst()
+		: undefined;
 	return { areaPath: await areaPath(db, signal.area_id ?? estate?.area_id), housingCompanyId: estate?.housing_company_id ?? null };
 }
 
@@ -75,14 +77,28 @@ async function receiversFor(db: Db, signal: Pick<Signal, 'area_id' | 'estate_id'
 	return (await organisationsWorkingAt(db, await placeOfSignal(db, signal))).filter((o) => o.id !== signal.organisation_id);
 }
 
-export type ReferralChoices = { organisations: Array<OrganisationChoice & { consent: boolean }>; teams: Array<{ id: string; name: string; organisationId: string }> };
+export type ReferralChoices = {
+	organisations: Array<OrganisationChoice & { consent: boolean }>;
+	teams: Array<{ id: string; name: string; organisationId: string }>;
+};
 
 /** What the referral form offers: the organisations working where the signal is, their teams, and (help request) whose consent is in force. */
 export async function referralChoices(db: Db, actor: Actor, signalId: string): Promise<ReferralChoices> {
 	const { signal } = await loadForAction(db, actor, signalId, 'refer');
 	const receivers = await receiversFor(db, signal);
 	const consented = signal.is_help_request ? await helpConsentOrganisations(db, signal.resident_id) : [];
-	const teams = receivers.length ? await db.selectFrom('teams').select(['id', 'name', 'organisation_id']).where('organisation_id', 'in', receivers.map((o) => o.id)).orderBy('name').execute() : [];
+	const teams = receivers.length
+		? await db
+				.selectFrom('teams')
+				.select(['id', 'name', 'organisation_id'])
+				.where(
+					'organisation_id',
+					'in',
+					receivers.map((o) => o.id)
+				)
+				.orderBy('name')
+				.execute()
+		: [];
 	return {
 		organisations: receivers.map((o) => ({ ...o, consent: consented.includes(o.id) })),
 		teams: teams.map((t) => ({ id: t.id, name: t.name, organisationId: t.organisation_id }))
@@ -93,13 +109,31 @@ export async function referralChoices(db: Db, actor: Actor, signalId: string): P
  * The organisation handling a help request records the resident's consent to share it with a partner: it spoke with
  * the resident about it. The partner must work where the signal is, as for the referral itself.
  */
-export async function recordReferralConsent(db: Db, actor: Actor, signalId: string, input: { toOrganisationId: unknown; purpose: unknown; contactPhone?: unknown; contactEmail?: unknown }): Promise<void> {
+export async function recordReferralConsent(
+	db: Db,
+	actor: Actor,
+	signalId: string,
+	input: { toOrganisationId: unknown; purpose: unknown; contactPhone?: unknown; contactEmail?: unknown }
+): Promise<void> {
 	await inTransaction(db, async (tx) => {
 		const { signal } = await loadForAction(tx, actor, signalId, 'refer');
 		if (!signal.is_help_request || !signal.resident_id) throw new Conflict('consent_not_needed', 'Only a help request of a known resident needs a consent');
 		const receiverId = String(input.toOrganisationId ?? '');
-		if (receiverId && !(await receiversFor(tx, signal)).some((o) => o.id === receiverId)) throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
-		await recordConsent(tx, actor, { residentId: signal.resident_id, organisationId: receiverId, scope: 'help_request', purpose: input.purpose as string, contactPhone: input.contactPhone as string | undefined, contactEmail: input.contactEmail as string | undefined }, { helpRequestHandledBy: signal.organisation_id });
+		if (receiverId && !(await receiversFor(tx, signal)).some((o) => o.id === receiverId))
+			throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
+		await recordConsent(
+			tx,
+			actor,
+			{
+				residentId: signal.resident_id,
+				organisationId: receiverId,
+				scope: 'help_request',
+				purpose: input.purpose as string,
+				contactPhone: input.contactPhone as string | undefined,
+				contactEmail: input.contactEmail as string | undefined
+			},
+			{ helpRequestHandledBy: signal.organisation_id }
+		);
 	});
 }
 
@@ -122,20 +156,39 @@ export async function referSignal(db: Db, actor: Actor, signalId: string, input:
 		if (!isOpen(signal.status)) throw new Conflict('referral_signal_not_open', 'Reopen the signal before referring it');
 		const receiver = await tx.selectFrom('organisations').select(['id', 'name']).where('id', '=', v.toOrganisationId).executeTakeFirst();
 		if (!receiver) throw new Invalid([{ path: 'toOrganisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
-		if (receiver.id === signal.organisation_id) throw new Invalid([{ path: 'toOrganisationId', code: 'referral_same_organisation', message: 'This organisation handles the signal already' }]);
+		if (receiver.id === signal.organisation_id)
+			throw new Invalid([{ path: 'toOrganisationId', code: 'referral_same_organisation', message: 'This organisation handles the signal already' }]);
 		// A signal goes only to an organisation that works where it is: what it says about a place stays with who works there.
-		if (!(await receiversFor(tx, signal)).some((o) => o.id === receiver.id)) throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
+		if (!(await receiversFor(tx, signal)).some((o) => o.id === receiver.id))
+			throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
 		if (v.toTeamId) {
 			const team = await tx.selectFrom('teams').select('id').where('id', '=', v.toTeamId).where('organisation_id', '=', receiver.id).executeTakeFirst();
 			if (!team) throw new Invalid([{ path: 'toTeamId', code: 'team_not_in_organisation', message: 'The team must belong to the organisation' }]);
 		}
-		const pending = await tx.selectFrom('referrals').select('id').where('signal_id', '=', signalId).where('to_organisation_id', '=', receiver.id).where('status', '=', 'pending').executeTakeFirst();
+		const pending = await tx
+			.selectFrom('referrals')
+			.select('id')
+			.where('signal_id', '=', signalId)
+			.where('to_organisation_id', '=', receiver.id)
+			.where('status', '=', 'pending')
+			.executeTakeFirst();
 		if (pending) throw new Conflict('referral_pending', 'A referral to this organisation waits for an answer already');
 		// A help request is someone's own situation: the partner may know it only with the resident's consent.
 		let consentId: string | null = null;
 		if (signal.is_help_request) {
 			consentId = await helpConsentInForce(tx, signal.resident_id, receiver.id);
-			if (!consentId) throw new Invalid([{ path: 'toOrganisationId', code: 'consent_required', message: 'Record the resident’s consent for this organisation first', params: { organisation: receiver.name } }], 'consent_required');
+			if (!consentId)
+				throw new Invalid(
+					[
+						{
+							path: 'toOrganisationId',
+							code: 'consent_required',
+							message: 'Record the resident’s consent for this organisation first',
+							params: { organisation: receiver.name }
+						}
+					],
+					'consent_required'
+				);
 		}
 		const days = v.deadlineDays ?? (await receiverDeadlineDays(tx, signal.category_id, signal.area_id, receiver.id));
 		const row: Referral = {
@@ -155,12 +208,38 @@ export async function referSignal(db: Db, actor: Actor, signalId: string, input:
 			responded_at: null
 		};
 		await tx.insertInto('referrals').values(row).execute();
-		await addEvent(tx, actor, signalId, { kind: 'referral', visibility: 'internal', at: now, body: v.note, data: { referralId: row.id, status: 'pending', toOrganisationId: receiver.id, toOrganisationName: receiver.name, deadlineAt: row.deadline_at } });
-		const from = (signal.organisation_id ? (await tx.selectFrom('organisations').select('name').where('id', '=', signal.organisation_id).executeTakeFirst())?.name : null) ?? actor.name;
+		await addEvent(tx, actor, signalId, {
+			kind: 'referral',
+			visibility: 'internal',
+			at: now,
+			body: v.note,
+			data: { referralId: row.id, status: 'pending', toOrganisationId: receiver.id, toOrganisationName: receiver.name, deadlineAt: row.deadline_at }
+		});
+		const from =
+			(signal.organisation_id
+				? (await tx.selectFrom('organisations').select('name').where('id', '=', signal.organisation_id).executeTakeFirst())?.name
+				: null) ?? actor.name;
 		for (const r of await organisationRecipients(tx, receiver.id, row.to_team_id)) {
-			await enqueueMail(tx, referralMail({ to: r.email, locale: r.locale, name: r.name, reference: signal.reference, from, note: v.note, deadline: formatDeadline(row.deadline_at!, r.locale), link: `${options.baseUrl}/staff/referrals` }));
+			await enqueueMail(
+				tx,
+				referralMail({
+					to: r.email,
+					locale: r.locale,
+					name: r.name,
+					reference: signal.reference,
+					from,
+					note: v.note,
+					deadline: formatDeadline(row.deadline_at!, r.locale),
+					link: `${options.baseUrl}/staff/referrals`
+				})
+			);
 		}
-		await audit(tx, actor, { action: 'referral_create', resourceType: 'signal', resourceId: signalId, summary: `referral ${row.id} to ${receiver.id}${consentId ? ` with consent ${consentId}` : ''}` });
+		await audit(tx, actor, {
+			action: 'referral_create',
+			resourceType: 'signal',
+			resourceId: signalId,
+			summary: `referral ${row.id} to ${receiver.id}${consentId ? ` with consent ${consentId}` : ''}`
+		});
 		return row;
 	});
 }
@@ -180,28 +259,73 @@ export async function respondToReferral(db: Db, actor: Actor, referralId: string
 		const referral = await loadReferral(tx, referralId);
 		authorize(actor, 'respond', 'referral', { toOrganisationId: referral.to_organisation_id });
 		if (!isStaff(actor)) throw new Forbidden();
-		if (referral.status !== 'pending') throw new Conflict('referral_not_pending', 'This referral was answered or withdrawn already', { status: referral.status });
+		if (referral.status !== 'pending')
+			throw new Conflict('referral_not_pending', 'This referral was answered or withdrawn already', { status: referral.status });
 		const signal = await tx.selectFrom('signals').selectAll().where('id', '=', referral.signal_id).executeTakeFirstOrThrow();
 		const status: ReferralStatus = v.accept ? 'accepted' : 'declined';
 		const patch = { status, response: v.reason ?? null, responded_by: actor.id, responded_at: now };
 		await tx.updateTable('referrals').set(patch).where('id', '=', referralId).execute();
 		if (v.accept) {
 			// Another pending referral of the same signal would now come from the wrong organisation: it lapses.
-			await tx.updateTable('referrals').set({ status: 'withdrawn', response: null, responded_at: now }).where('signal_id', '=', signal.id).where('status', '=', 'pending').where('id', '!=', referralId).execute();
+			await tx
+				.updateTable('referrals')
+				.set({ status: 'withdrawn', response: null, responded_at: now })
+				.where('signal_id', '=', signal.id)
+				.where('status', '=', 'pending')
+				.where('id', '!=', referralId)
+				.execute();
 			await tx
 				.updateTable('signals')
-				.set({ organisation_id: referral.to_organisation_id, team_id: referral.to_team_id, assignee_id: null, deadline_at: referral.deadline_at, updated_at: now, consent_id: referral.consent_id ?? signal.consent_id })
+				.set({
+					organisation_id: referral.to_organisation_id,
+					team_id: referral.to_team_id,
+					assignee_id: null,
+					deadline_at: referral.deadline_at,
+					updated_at: now,
+					consent_id: referral.consent_id ?? signal.consent_id
+				})
 				.where('id', '=', signal.id)
 				.execute();
 		}
 		const receiver = await tx.selectFrom('organisations').select('name').where('id', '=', referral.to_organisation_id).executeTakeFirstOrThrow();
-		await addEvent(tx, actor, signal.id, { kind: 'referral', visibility: 'internal', at: now, body: v.reason ?? null, data: { referralId, status, toOrganisationId: referral.to_organisation_id, toOrganisationName: receiver.name, deadlineAt: v.accept ? referral.deadline_at : null } });
+		await addEvent(tx, actor, signal.id, {
+			kind: 'referral',
+			visibility: 'internal',
+			at: now,
+			body: v.reason ?? null,
+			data: {
+				referralId,
+				status,
+				toOrganisationId: referral.to_organisation_id,
+				toOrganisationName: receiver.name,
+				deadlineAt: v.accept ? referral.deadline_at : null
+			}
+		});
 		// The loop is closed: the worker who referred hears the outcome.
-		const referrer = referral.created_by ? await tx.selectFrom('users').select(['email', 'name', 'locale']).where('id', '=', referral.created_by).where('is_active', '=', true).executeTakeFirst() : undefined;
+		const referrer = referral.created_by
+			? await tx.selectFrom('users').select(['email', 'name', 'locale']).where('id', '=', referral.created_by).where('is_active', '=', true).executeTakeFirst()
+			: undefined;
 		if (referrer) {
-			await enqueueMail(tx, referralOutcomeMail({ to: referrer.email, locale: referrer.locale, name: referrer.name, reference: signal.reference, receiver: receiver.name, accepted: v.accept, reason: v.reason, link: `${options.baseUrl}/staff/referrals` }));
+			await enqueueMail(
+				tx,
+				referralOutcomeMail({
+					to: referrer.email,
+					locale: referrer.locale,
+					name: referrer.name,
+					reference: signal.reference,
+					receiver: receiver.name,
+					accepted: v.accept,
+					reason: v.reason,
+					link: `${options.baseUrl}/staff/referrals`
+				})
+			);
 		}
-		await audit(tx, actor, { action: v.accept ? 'referral_accept' : 'referral_decline', resourceType: 'signal', resourceId: signal.id, summary: `referral ${referralId}` });
+		await audit(tx, actor, {
+			action: v.accept ? 'referral_accept' : 'referral_decline',
+			resourceType: 'signal',
+			resourceId: signal.id,
+			summary: `referral ${referralId}`
+		});
 		return { ...referral, ...patch };
 	});
 }
@@ -211,12 +335,19 @@ export async function withdrawReferral(db: Db, actor: Actor, referralId: string,
 	const now = (options.now ?? new Date()).toISOString();
 	return inTransaction(db, async (tx) => {
 		const referral = await loadReferral(tx, referralId);
-		if (!isStaff(actor) || !actor.organisationId || (actor.organisationId !== referral.from_organisation_id && actor.id !== referral.created_by)) throw new Forbidden();
+		if (!isStaff(actor) || !actor.organisationId || (actor.organisationId !== referral.from_organisation_id && actor.id !== referral.created_by))
+			throw new Forbidden();
 		authorize(actor, 'create', 'signal'); // a staff role that refers at all
-		if (referral.status !== 'pending') throw new Conflict('referral_not_pending', 'This referral was answered or withdrawn already', { status: referral.status });
+		if (referral.status !== 'pending')
+			throw new Conflict('referral_not_pending', 'This referral was answered or withdrawn already', { status: referral.status });
 		const patch = { status: 'withdrawn' as const, responded_at: now };
 		await tx.updateTable('referrals').set(patch).where('id', '=', referralId).execute();
-		await addEvent(tx, actor, referral.signal_id, { kind: 'referral', visibility: 'internal', at: now, data: { referralId, status: 'withdrawn', toOrganisationId: referral.to_organisation_id } });
+		await addEvent(tx, actor, referral.signal_id, {
+			kind: 'referral',
+			visibility: 'internal',
+			at: now,
+			data: { referralId, status: 'withdrawn', toOrganisationId: referral.to_organisation_id }
+		});
 		await audit(tx, actor, { action: 'referral_withdraw', resourceType: 'signal', resourceId: referral.signal_id, summary: `referral ${referralId}` });
 		return { ...referral, ...patch };
 	});
@@ -298,7 +429,13 @@ export async function incomingReferrals(db: Db, actor: Actor, now = new Date()):
 	if (!isStaff(actor) || !actor.organisationId) return [];
 	const org = actor.organisationId;
 	const [pending, answered] = await Promise.all([
-		listQuery(db).where('r.to_organisation_id', '=', org).where('r.status', '=', 'pending').orderBy('r.deadline_at').orderBy('r.created_at').limit(200).execute(),
+		listQuery(db)
+			.where('r.to_organisation_id', '=', org)
+			.where('r.status', '=', 'pending')
+			.orderBy('r.deadline_at')
+			.orderBy('r.created_at')
+			.limit(200)
+			.execute(),
 		listQuery(db).where('r.to_organisation_id', '=', org).where('r.status', '!=', 'pending').orderBy('r.created_at', 'desc').limit(50).execute()
 	]);
 	return [...pending, ...answered].map((r) => toItem(r, now.toISOString()));

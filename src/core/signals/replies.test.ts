@@ -25,8 +25,17 @@ import { assignSignal, changeStatus, getSignal, joinSignal, postReply, registerS
 
 const baseUrl = 'https://leefbaar.test';
 type Mail = { to: string; subject: string; text: string };
-const mailsSince = async (db: Db, before: number) => (await db.selectFrom('outbox').select('payload').orderBy('id').execute()).slice(before).map((r) => r.payload as Mail);
-const outboxSize = async (db: Db) => Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const mailsSince = async (db: Db, before: number) =>
+	(await db.selectFrom('outbox').select('payload').orderBy('id').execute()).slice(before).map((r) => r.payload as Mail);
+const outboxSize = async (db: Db) =>
+	Number(
+		(
+			await db
+				.selectFrom('outbox')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 const HERS = 'De lift staat nog altijd stil. Op het scherm staat "E7". Mijn moeder zit al drie dagen binnen.';
 const HIS = 'Bij ons op de vierde hoor je de lift piepen als je op de knop drukt.';
@@ -42,8 +51,16 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 	const now = new Date('2026-12-10T10:00:00Z');
 	let clients = 0;
 	/** Each call its own client, so the rate limit (tested on its own) does not get in the way. */
-	const options = (extra: { limitPerHour?: number; clientKey?: string } = {}) => ({ baseUrl, now, clientKey: extra.clientKey ?? `intake:test-${++clients}`, limitPerHour: extra.limitPerHour ?? 20 });
-	const jpeg = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#884422' } }).jpeg().toBuffer();
+	const options = (extra: { limitPerHour?: number; clientKey?: string } = {}) => ({
+		baseUrl,
+		now,
+		clientKey: extra.clientKey ?? `intake:test-${++clients}`,
+		limitPerHour: extra.limitPerHour ?? 20
+	});
+	const jpeg = () =>
+		sharp({ create: { width: 40, height: 30, channels: 3, background: '#884422' } })
+			.jpeg()
+			.toBuffer();
 	const replyEvents = async (signalId: string) => (await getSignal(ctx.db, world.landlord, signalId)).timeline.filter((e) => e.kind === 'reply');
 	const storedFiles = async () => {
 		const keys: string[] = [];
@@ -62,10 +79,28 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 		await ctx.db.insertInto('team_members').values({ team_id: teamId, user_id: tom.id }).execute();
 		const category = await createCategory(ctx.db, world.coordinator, { key: 'lift', kind: 'common_spaces', name: 'Lift', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: category.id, organisationId: world.shm.id, teamId, deadlineDays: 5 });
-		const report = await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', categoryId: category.id, description: 'De lift van blok B staat stil', estateId: world.estate.id, email: 'yasmina@example.be', language: 'nl' }, { baseUrl, now });
+		const report = await reportSignal(
+			ctx.db,
+			anonymous,
+			{
+				kind: 'common_spaces',
+				categoryId: category.id,
+				description: 'De lift van blok B staat stil',
+				estateId: world.estate.id,
+				email: 'yasmina@example.be',
+				language: 'nl'
+			},
+			{ baseUrl, now }
+		);
 		lift = { id: report.id, reference: report.reference, trackingToken: report.trackingToken! };
 		const place = await reportPlace(ctx.db, anonymous, world.estate.slug);
-		const joined = await joinSignal(ctx.db, anonymous, { signalId: lift.id, place, report: { kind: 'common_spaces', estateId: world.estate.id } }, { description: 'Ook bij ons', email: 'omar@example.be', language: 'nl' }, { baseUrl, now });
+		const joined = await joinSignal(
+			ctx.db,
+			anonymous,
+			{ signalId: lift.id, place, report: { kind: 'common_spaces', estateId: world.estate.id } },
+			{ description: 'Ook bij ons', email: 'omar@example.be', language: 'nl' },
+			{ baseUrl, now }
+		);
 		omarToken = joined.trackingToken;
 	});
 	afterAll(async () => {
@@ -97,7 +132,12 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 		expect(page.photoIds).toContain(attachmentId);
 		expect(page.canReply).toBe(true);
 		expect(page.canSayNotSolved).toBe(false);
-		const audit = await ctx.db.selectFrom('audit_log').select(['action', 'actor_label']).where('resource_id', '=', lift.id).where('action', '=', 'signal_reply').execute();
+		const audit = await ctx.db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_label'])
+			.where('resource_id', '=', lift.id)
+			.where('action', '=', 'signal_reply')
+			.execute();
 		expect(audit).toEqual([{ action: 'signal_reply', actor_label: 'system:tracking' }]);
 	});
 
@@ -127,9 +167,22 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 		const events = (await replyEvents(lift.id)).length;
 		const photos = (await storedFiles()).length;
 		const before = await outboxSize(ctx.db);
-		await expect(postReply(ctx.db, files, anonymous, lift.trackingToken, { body: '   ' }, options())).rejects.toMatchObject({ issues: [{ path: 'body', code: 'required' }] });
-		await expect(postReply(ctx.db, files, anonymous, lift.trackingToken, { body: 'x'.repeat(2001) }, options())).rejects.toMatchObject({ issues: [{ path: 'body', code: 'too_big' }] });
-		await expect(postReply(ctx.db, files, anonymous, lift.trackingToken, { body: 'Hier is een foto', photo: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>') }, options())).rejects.toMatchObject({ issues: [{ path: 'photo' }] });
+		await expect(postReply(ctx.db, files, anonymous, lift.trackingToken, { body: '   ' }, options())).rejects.toMatchObject({
+			issues: [{ path: 'body', code: 'required' }]
+		});
+		await expect(postReply(ctx.db, files, anonymous, lift.trackingToken, { body: 'x'.repeat(2001) }, options())).rejects.toMatchObject({
+			issues: [{ path: 'body', code: 'too_big' }]
+		});
+		await expect(
+			postReply(
+				ctx.db,
+				files,
+				anonymous,
+				lift.trackingToken,
+				{ body: 'Hier is een foto', photo: new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>') },
+				options()
+			)
+		).rejects.toMatchObject({ issues: [{ path: 'photo' }] });
 		await expect(postReply(ctx.db, files, anonymous, `${lift.trackingToken}x`, { body: 'Ik ben het, echt waar' }, options())).rejects.toThrow(NotFound);
 		await expect(sayNotSolved(ctx.db, anonymous, 'geraden-link-0123456789', { reason: 'Niet opgelost' }, options())).rejects.toThrow(NotFound);
 		expect((await replyEvents(lift.id)).length).toBe(events);
@@ -139,7 +192,10 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 
 	it('a client that posts too often is asked to wait, and nothing of the refused post is kept', async () => {
 		const clientKey = 'intake:test-busy';
-		for (let i = 0; i < 2; i++) expect((await postReply(ctx.db, files, anonymous, lift.trackingToken, { body: `Bericht ${i}` }, options({ clientKey, limitPerHour: 2 }))).limited).toBe(false);
+		for (let i = 0; i < 2; i++)
+			expect((await postReply(ctx.db, files, anonymous, lift.trackingToken, { body: `Bericht ${i}` }, options({ clientKey, limitPerHour: 2 }))).limited).toBe(
+				false
+			);
 		const refused = await postReply(ctx.db, files, anonymous, lift.trackingToken, { body: 'Nog eentje' }, options({ clientKey, limitPerHour: 2 }));
 		expect(refused).toMatchObject({ limited: true });
 		expect((await replyEvents(lift.id)).some((e) => e.body === 'Nog eentje')).toBe(false);
@@ -162,7 +218,12 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 		expect(view.signal).toMatchObject({ status: 'accepted', resolved_at: null, closed_at: null });
 		const last = view.timeline.slice(-2);
 		expect(last[0]).toMatchObject({ kind: 'reply', body: NOT_SOLVED, data: { notSolved: true } });
-		expect(last[1]).toMatchObject({ kind: 'status', fromStatus: 'resolved', toStatus: 'accepted', data: { reopened: true, byFeedback: true, via: 'tracking_page' } });
+		expect(last[1]).toMatchObject({
+			kind: 'status',
+			fromStatus: 'resolved',
+			toStatus: 'accepted',
+			data: { reopened: true, byFeedback: true, via: 'tracking_page' }
+		});
 		// The same mail as for a "no" to "is it solved?": to Pieter, with her words.
 		const mails = await mailsSince(ctx.db, before);
 		expect(mails.map((m) => m.to)).toEqual([world.landlord.email]);
@@ -177,7 +238,12 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 	});
 
 	it('a reporter whose signal was merged into the lift writes to the lift: its handlers read it, and she reads it back', async () => {
-		const bart = await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'Lift blok B kapot', estateId: world.estate.id, email: 'bart@example.be', language: 'nl' }, { baseUrl, now });
+		const bart = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'common_spaces', description: 'Lift blok B kapot', estateId: world.estate.id, email: 'bart@example.be', language: 'nl' },
+			{ baseUrl, now }
+		);
 		await ctx.db.updateTable('signals').set({ organisation_id: world.shm.id }).where('id', '=', bart.id).execute();
 		await mergeSignals(ctx.db, world.landlord, { keepId: lift.id, mergeId: bart.id }, { now });
 		const before = await outboxSize(ctx.db);
@@ -195,10 +261,20 @@ describeOnDatabases('the resident answers back from the tracking page', (ctx) =>
 
 	it('staff are told where a message to the reporter arrives: by mail, on the tracking page only, or nowhere', async () => {
 		expect((await getSignal(ctx.db, world.landlord, lift.id)).messageReaches).toBe('mail');
-		const noEmail = await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'Het licht in de kelder brandt dag en nacht', estateId: world.estate.id, phone: '0470 12 34 56' }, { baseUrl, now });
+		const noEmail = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'common_spaces', description: 'Het licht in de kelder brandt dag en nacht', estateId: world.estate.id, phone: '0470 12 34 56' },
+			{ baseUrl, now }
+		);
 		await ctx.db.updateTable('signals').set({ organisation_id: world.shm.id }).where('id', '=', noEmail.id).execute();
 		expect((await getSignal(ctx.db, world.landlord, noEmail.id)).messageReaches).toBe('tracking_page');
-		const byWorker = await registerSignal(ctx.db, world.worker, { kind: 'common_spaces', description: 'Bank in de tuin is kapot', estateId: world.estate.id, channel: 'street' }, { baseUrl });
+		const byWorker = await registerSignal(
+			ctx.db,
+			world.worker,
+			{ kind: 'common_spaces', description: 'Bank in de tuin is kapot', estateId: world.estate.id, channel: 'street' },
+			{ baseUrl }
+		);
 		expect((await getSignal(ctx.db, world.worker, byWorker.id)).messageReaches).toBe('nobody');
 	});
 });

@@ -38,7 +38,9 @@ export const REPLY_EVENT = 'reply' as const;
 /** Who writes, by their link: the reporter (first or "me too"), the signal they follow and whether it is their own. */
 async function writer(db: Db, token: string): Promise<{ reporterId: string; isOriginal: boolean; ownSignalId: string; signal: Signal }> {
 	const reporterId = await reporterIdByToken(db, token);
-	const reporter = reporterId ? await db.selectFrom('signal_reporters').select(['id', 'signal_id', 'is_original']).where('id', '=', reporterId).executeTakeFirst() : undefined;
+	const reporter = reporterId
+		? await db.selectFrom('signal_reporters').select(['id', 'signal_id', 'is_original']).where('id', '=', reporterId).executeTakeFirst()
+		: undefined;
 	if (!reporter) throw new NotFound('signal');
 	const own = await db.selectFrom('signals').selectAll().where('id', '=', reporter.signal_id).executeTakeFirstOrThrow();
 	const signal = own.merged_into_id ? await db.selectFrom('signals').selectAll().where('id', '=', own.merged_into_id).executeTakeFirstOrThrow() : own;
@@ -51,7 +53,12 @@ async function writer(db: Db, token: string): Promise<{ reporterId: string; isOr
  */
 export function maySayNotSolved(signal: Pick<Signal, 'status' | 'closed_at' | 'resolved_at'>, now = new Date()): boolean {
 	if (signal.status === 'resolved') return true;
-	return signal.status === 'closed' && !!signal.resolved_at && !!signal.closed_at && now.getTime() - new Date(signal.closed_at).getTime() <= FEEDBACK_DAYS * 86_400_000;
+	return (
+		signal.status === 'closed' &&
+		!!signal.resolved_at &&
+		!!signal.closed_at &&
+		now.getTime() - new Date(signal.closed_at).getTime() <= FEEDBACK_DAYS * 86_400_000
+	);
 }
 
 /** Counts the post against the client's hourly limit (a guessed link is counted too): null when allowed. */
@@ -84,15 +91,52 @@ export async function postReply(db: Db, files: FileStore, actor: Actor, token: s
 				const isPublic = who.isOriginal && who.ownSignalId === signal.id;
 				await tx
 					.insertInto('signal_attachments')
-					.values({ id: attachmentId, signal_id: signal.id, file_key: stored.fileKey, thumbnail_key: stored.thumbnailKey, media_type: photo.mediaType, width: photo.width, height: photo.height, bytes: photo.bytes, sha256: photo.sha256, is_public: isPublic, uploaded_by: null, created_at: now })
+					.values({
+						id: attachmentId,
+						signal_id: signal.id,
+						file_key: stored.fileKey,
+						thumbnail_key: stored.thumbnailKey,
+						media_type: photo.mediaType,
+						width: photo.width,
+						height: photo.height,
+						bytes: photo.bytes,
+						sha256: photo.sha256,
+						is_public: isPublic,
+						uploaded_by: null,
+						created_at: now
+					})
 					.execute();
 			}
-			await addEvent(tx, system('tracking'), signal.id, { kind: REPLY_EVENT, visibility: 'reporter', at: now, body: v.body, actorLabel: 'reporter', data: { reporterId: who.reporterId, joined: !who.isOriginal, attachmentId } });
+			await addEvent(tx, system('tracking'), signal.id, {
+				kind: REPLY_EVENT,
+				visibility: 'reporter',
+				at: now,
+				body: v.body,
+				actorLabel: 'reporter',
+				data: { reporterId: who.reporterId, joined: !who.isOriginal, attachmentId }
+			});
 			await tx.updateTable('signals').set({ updated_at: now }).where('id', '=', signal.id).execute();
 			for (const r of await handlerRecipients(tx, signal)) {
-				await enqueueMail(tx, replyMail({ to: r.email, locale: r.locale, name: r.name, reference: signal.reference, message: v.body, joined: !who.isOriginal, withPhoto: !!attachmentId, link: `${options.baseUrl}/staff/signals/${signal.id}` }));
+				await enqueueMail(
+					tx,
+					replyMail({
+						to: r.email,
+						locale: r.locale,
+						name: r.name,
+						reference: signal.reference,
+						message: v.body,
+						joined: !who.isOriginal,
+						withPhoto: !!attachmentId,
+						link: `${options.baseUrl}/staff/signals/${signal.id}`
+					})
+				);
 			}
-			await audit(tx, system('tracking'), { action: 'signal_reply', resourceType: 'signal', resourceId: signal.id, summary: [who.isOriginal ? 'reporter' : 'me too', attachmentId ? 'with photo' : null].filter(Boolean).join(', ') });
+			await audit(tx, system('tracking'), {
+				action: 'signal_reply',
+				resourceType: 'signal',
+				resourceId: signal.id,
+				summary: [who.isOriginal ? 'reporter' : 'me too', attachmentId ? 'with photo' : null].filter(Boolean).join(', ')
+			});
 		});
 	} catch (err) {
 		if (stored) for (const key of [stored.fileKey, stored.thumbnailKey]) await files.delete(key);
@@ -115,9 +159,21 @@ export async function sayNotSolved(db: Db, actor: Actor, token: string, input: N
 		const who = await writer(tx, token);
 		if (!maySayNotSolved(who.signal, nowDate)) throw new Conflict('signal_not_resolved', 'Only a resolved signal can be said not to be solved');
 		const now = nowDate.toISOString();
-		await addEvent(tx, system('tracking'), who.signal.id, { kind: REPLY_EVENT, visibility: 'reporter', at: now, body: v.reason, actorLabel: 'reporter', data: { reporterId: who.reporterId, joined: !who.isOriginal, notSolved: true } });
+		await addEvent(tx, system('tracking'), who.signal.id, {
+			kind: REPLY_EVENT,
+			visibility: 'reporter',
+			at: now,
+			body: v.reason,
+			actorLabel: 'reporter',
+			data: { reporterId: who.reporterId, joined: !who.isOriginal, notSolved: true }
+		});
 		const reopened = await reopenByResident(tx, who.signal, v.reason, { ...options, now: nowDate, via: 'tracking_page' });
-		await audit(tx, system('tracking'), { action: 'signal_feedback', resourceType: 'signal', resourceId: who.signal.id, summary: `not_solved on the tracking page${reopened ? ', reopened' : ''}` });
+		await audit(tx, system('tracking'), {
+			action: 'signal_feedback',
+			resourceType: 'signal',
+			resourceId: who.signal.id,
+			summary: `not_solved on the tracking page${reopened ? ', reopened' : ''}`
+		});
 		return { limited: false, reopened };
 	});
 }

@@ -45,11 +45,31 @@ export async function reportPlace(db: Db, actor: Actor, slug: string): Promise<R
 	if (area) {
 		const estates = await db.selectFrom('estates').select(['id', 'name', 'slug']).where('area_id', '=', area.id).orderBy('name').execute();
 		const namesake = estates.find((e) => e.slug === area.slug) ?? (estates.length === 1 ? estates[0] : undefined);
-		return { slug: area.slug, kind: 'area', name: area.name, areaId: area.id, areaName: area.name, areaSlug: area.slug, estateId: null, estates: estates.map((e) => ({ id: e.id, name: e.name })), defaultEstateId: namesake?.id ?? null };
+		return {
+			slug: area.slug,
+			kind: 'area',
+			name: area.name,
+			areaId: area.id,
+			areaName: area.name,
+			areaSlug: area.slug,
+			estateId: null,
+			estates: estates.map((e) => ({ id: e.id, name: e.name })),
+			defaultEstateId: namesake?.id ?? null
+		};
 	}
 	const estate = found[0];
 	if (!estate) throw new NotFound('place', slug);
-	return { slug: estate.slug, kind: 'estate', name: estate.name, areaId: estate.area_id, areaName: estate.area_name, areaSlug: estate.area_slug, estateId: estate.id, estates: [], defaultEstateId: estate.id };
+	return {
+		slug: estate.slug,
+		kind: 'estate',
+		name: estate.name,
+		areaId: estate.area_id,
+		areaName: estate.area_name,
+		areaSlug: estate.area_slug,
+		estateId: estate.id,
+		estates: [],
+		defaultEstateId: estate.id
+	};
 }
 
 /** The place a report form stands for, as reportSignal can trust it without reading it again. */
@@ -60,7 +80,8 @@ export function knownPlaceOf(place: ReportPlace): KnownPlace {
 /** What reportSignal would refuse, checked before the nearby step: the same schema and the same rule for help. */
 export function checkReport(input: IntakeInput): ValidIntake {
 	const v = parseInput(intakeInput, input);
-	if (v.kind === 'help' && !v.email && !v.phone) throw new Invalid([{ path: 'email', code: 'help_needs_contact', message: 'A help request needs a way to reach you' }]);
+	if (v.kind === 'help' && !v.email && !v.phone)
+		throw new Invalid([{ path: 'email', code: 'help_needs_contact', message: 'A help request needs a way to reach you' }]);
 	return v;
 }
 

@@ -11,7 +11,18 @@ describeOnDatabases('where the map of the report form opens', (ctx) => {
 	it('on the estate (its outline or its point), else on the area, else around the estates of the area, else nowhere', async () => {
 		const shm = await buildOrganisation(ctx.db, 'housing_company');
 		const area = await buildArea(ctx.db);
-		const square = { type: 'Polygon', coordinates: [[[3.2, 50.8], [3.21, 50.8], [3.21, 50.81], [3.2, 50.81], [3.2, 50.8]]] };
+		const square = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[3.2, 50.8],
+					[3.21, 50.8],
+					[3.21, 50.81],
+					[3.2, 50.81],
+					[3.2, 50.8]
+				]
+			]
+		};
 		const outlined = await buildEstate(ctx.db, area.id, shm.id);
 		await ctx.db.updateTable('estates').set({ boundary: square }).where('id', '=', outlined.id).execute();
 		const pointed = await buildEstate(ctx.db, area.id, shm.id);

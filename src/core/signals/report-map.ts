@@ -8,7 +8,8 @@ import type { ReportPlace } from './report-form';
 /** [west, south, east, north] in WGS84 degrees; a single point is a box of size zero. */
 export type MapBounds = [number, number, number, number];
 
-const asBounds = (b: BBox): MapBounds | null => ([b.minLon, b.minLat, b.maxLon, b.maxLat].every(Number.isFinite) ? [b.minLon, b.minLat, b.maxLon, b.maxLat] : null);
+const asBounds = (b: BBox): MapBounds | null =>
+	[b.minLon, b.minLat, b.maxLon, b.maxLat].every(Number.isFinite) ? [b.minLon, b.minLat, b.maxLon, b.maxLat] : null;
 
 function estateBounds(e: { lon: number | null; lat: number | null; boundary: unknown } | undefined): MapBounds | null {
 	if (!e) return null;
@@ -27,7 +28,8 @@ export async function reportMapBounds(db: Db, actor: Actor, place: ReportPlace):
 		if (bounds) return bounds;
 	}
 	const area = await db.selectFrom('areas').select(['min_lon', 'min_lat', 'max_lon', 'max_lat']).where('id', '=', place.areaId).executeTakeFirst();
-	if (area && area.min_lon !== null && area.min_lat !== null && area.max_lon !== null && area.max_lat !== null) return [area.min_lon, area.min_lat, area.max_lon, area.max_lat];
+	if (area && area.min_lon !== null && area.min_lat !== null && area.max_lon !== null && area.max_lat !== null)
+		return [area.min_lon, area.min_lat, area.max_lon, area.max_lat];
 	// An area drawn without a boundary: around its estates.
 	const estates = await db.selectFrom('estates').select(['lon', 'lat', 'boundary']).where('area_id', '=', place.areaId).execute();
 	const boxes = estates.map(estateBounds).filter((b): b is MapBounds => b !== null);

@@ -16,7 +16,9 @@ describeOnDatabases('routing rules along the area chain', (ctx) => {
 		const admin = system('test');
 		await ensureGeneralCategories(ctx.db);
 		const lights = await createCategory(ctx.db, admin, { key: 'street_lights', kind: 'public_space', name: 'Straatlicht' });
-		const [region, town, other, elsewhere] = await Promise.all(['Gewest', 'Gemeente Wevelgem', 'Gemeente Menen', 'Ergens'].map((name) => buildOrganisation(ctx.db, 'municipality', name)));
+		const [region, town, other, elsewhere] = await Promise.all(
+			['Gewest', 'Gemeente Wevelgem', 'Gemeente Menen', 'Ergens'].map((name) => buildOrganisation(ctx.db, 'municipality', name))
+		);
 		const wevelgem = await buildArea(ctx.db, { name: 'Wevelgem', kind: 'municipality' });
 		const wallaysplein = await buildArea(ctx.db, { name: 'Wallaysplein', parentId: wevelgem.id });
 		const menen = await buildArea(ctx.db, { name: 'Menen', kind: 'municipality' });
@@ -27,7 +29,13 @@ describeOnDatabases('routing rules along the area chain', (ctx) => {
 		await setRoutingRule(ctx.db, admin, { categoryId: lights.id, areaId: lauwe.id, organisationId: other.id, deadlineDays: 2 });
 		await setRoutingRule(ctx.db, admin, { categoryId: lights.id, areaId: far.id, organisationId: elsewhere.id, deadlineDays: 1 });
 
-		const report = (areaId?: string) => reportSignal(ctx.db, anonymous, { kind: 'public_space', categoryId: lights.id, description: 'De straatlamp is stuk', areaId, locationKind: 'none', language: 'nl' }, { baseUrl });
+		const report = (areaId?: string) =>
+			reportSignal(
+				ctx.db,
+				anonymous,
+				{ kind: 'public_space', categoryId: lights.id, description: 'De straatlamp is stuk', areaId, locationKind: 'none', language: 'nl' },
+				{ baseUrl }
+			);
 		expect((await report(wallaysplein.id)).organisationId).toBe(town.id); // the municipality's rule, one level up
 		expect((await report(lauwe.id)).organisationId).toBe(other.id); // its own rule
 		expect((await report(menen.id)).organisationId).toBe(region.id); // Menen itself has none: the default

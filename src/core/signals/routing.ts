@@ -9,7 +9,12 @@ export type Route = { ruleId: string; organisationId: string; teamId: string | n
  * @param areaChain the signal's area first, then its parent, up to the region (empty when no area is known)
  * @param rules every rule of the signal's category
  */
-export function routeSignal(rules: readonly RoutingRule[], areaChain: readonly string[], receivedAt: Date, calendar: WorkingCalendar = BELGIAN_CALENDAR): Route | null {
+export function routeSignal(
+	rules: readonly RoutingRule[],
+	areaChain: readonly string[],
+	receivedAt: Date,
+	calendar: WorkingCalendar = BELGIAN_CALENDAR
+): Route | null {
 	const byArea = new Map(rules.map((r) => [r.area_id, r] as const));
 	const rule = areaChain.map((id) => byArea.get(id)).find(Boolean) ?? byArea.get(null);
 	if (!rule) return null;

@@ -16,21 +16,38 @@ import { ensureGeneralCategories } from './categories';
 import { photoDigests, registerSignalWithPhotos, staffPhoto } from './photos';
 
 const baseUrl = 'https://leefbaar.test';
-const jpeg = (colour: string) => sharp({ create: { width: 64, height: 48, channels: 3, background: colour } }).jpeg().withExif({ IFD0: { Artist: 'Sara' } }).toBuffer();
+const jpeg = (colour: string) =>
+	sharp({ create: { width: 64, height: 48, channels: 3, background: colour } })
+		.jpeg()
+		.withExif({ IFD0: { Artist: 'Sara' } })
+		.toBuffer();
 
 describeOnDatabases('a worker registers a signal with photos', (ctx) => {
 	let dir: string;
 	let store: FileStore;
 	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
-	const signal = { kind: 'home_repair' as const, description: 'Het raam van de keuken is gebroken.', channel: 'house_visit' as const, locationKind: 'none' as const };
+	const signal = {
+		kind: 'home_repair' as const,
+		description: 'Het raam van de keuken is gebroken.',
+		channel: 'house_visit' as const,
+		locationKind: 'none' as const
+	};
 	const storedKeys = async () => {
 		const keys: string[] = [];
 		for await (const f of store.list('')) keys.push(f.key);
 		return keys.sort();
 	};
-	const attachmentsOf = (signalId: string) => ctx.db.selectFrom('signal_attachments').select(['id', 'file_key', 'thumbnail_key', 'media_type', 'is_public', 'uploaded_by']).where('signal_id', '=', signalId).execute();
+	const attachmentsOf = (signalId: string) =>
+		ctx.db
+			.selectFrom('signal_attachments')
+			.select(['id', 'file_key', 'thumbnail_key', 'media_type', 'is_public', 'uploaded_by'])
+			.where('signal_id', '=', signalId)
+			.execute();
 	const send = (key: string, files: Uint8Array[], description = signal.description) =>
-		registerSignalWithPhotos(ctx.db, store, world.worker, { ...signal, description, idempotencyKey: key }, files, { baseUrl, idempotencyFingerprint: fingerprint({ ...signal, description, photos: photoDigests(files) }) });
+		registerSignalWithPhotos(ctx.db, store, world.worker, { ...signal, description, idempotencyKey: key }, files, {
+			baseUrl,
+			idempotencyFingerprint: fingerprint({ ...signal, description, photos: photoDigests(files) })
+		});
 
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'leefbaar-staff-photos-'));

@@ -30,7 +30,7 @@ describeOnDatabases("a staff member's start page", (ctx) => {
 	let teamId: string;
 	const ids: Record<string, string> = {};
 
-	it('sets up: the institute\'s neighbourhood team gets noise, the housing company leaks; a second institute works elsewhere', async () => {
+	it("sets up: the institute's neighbourhood team gets noise, the housing company leaks; a second institute works elsewhere", async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		teamId = (await createTeam(ctx.db, world.admin, { organisationId: world.institute.id, name: 'Buurtwerk' })).id;
@@ -51,13 +51,22 @@ describeOnDatabases("a staff member's start page", (ctx) => {
 		await changeStatus(ctx.db, world.worker, ids.late, { status: 'accepted' }, { baseUrl });
 		// The housing company refers a leak to the institute: it waits for the institute's answer.
 		ids.referred = await report(leak.id, 'home_repair', 'Water in de kelder van blok A');
-		await referSignal(ctx.db, world.landlord, ids.referred, { toOrganisationId: world.institute.id, note: 'Kunnen jullie de bewoners samenbrengen?' }, { baseUrl });
+		await referSignal(
+			ctx.db,
+			world.landlord,
+			ids.referred,
+			{ toOrganisationId: world.institute.id, note: 'Kunnen jullie de bewoners samenbrengen?' },
+			{ baseUrl }
+		);
 		// Sara resolves a noise signal; the tenant answers "not solved", which reopens it.
 		ids.reopened = await report(noise.id, 'nuisance', 'De bel blijft maar rinkelen', { email: 'huurder@example.be' });
 		await changeStatus(ctx.db, world.worker, ids.reopened, { status: 'accepted' }, { baseUrl });
 		await changeStatus(ctx.db, world.worker, ids.reopened, { status: 'resolved' }, { baseUrl });
 		const mails = (await ctx.db.selectFrom('outbox').select('payload').orderBy('id').execute()).map((r) => r.payload as Mail);
-		const token = mails.filter((m) => m.to === 'huurder@example.be').at(-1)!.text.match(/\/opgelost\/([A-Za-z0-9_-]+)\?antwoord=nee/)![1];
+		const token = mails
+			.filter((m) => m.to === 'huurder@example.be')
+			.at(-1)!
+			.text.match(/\/opgelost\/([A-Za-z0-9_-]+)\?antwoord=nee/)![1];
 		expect((await answerFeedback(ctx.db, token, { answer: 'not_solved', comment: 'Hij rinkelt nog steeds' }, { baseUrl })).reopened).toBe(true);
 
 		// Samenlevingsopbouw Antwerpen works in another municipality, with a signal of its own there.
@@ -68,12 +77,26 @@ describeOnDatabases("a staff member's start page", (ctx) => {
 		await reloadReach(ctx.db, stranger);
 		const litter = await createCategory(ctx.db, world.coordinator, { key: 'litter', kind: 'public_space', name: 'Zwerfvuil', isActive: true });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: litter.id, organisationId: antwerp.id, deadlineDays: 5 });
-		ids.theirs = (await reportSignal(ctx.db, anonymous, { kind: 'public_space', categoryId: litter.id, description: 'Zwerfvuil achter de blokken', areaId: brecht.id }, { baseUrl })).id;
+		ids.theirs = (
+			await reportSignal(
+				ctx.db,
+				anonymous,
+				{ kind: 'public_space', categoryId: litter.id, description: 'Zwerfvuil achter de blokken', areaId: brecht.id },
+				{ baseUrl }
+			)
+		).id;
 	});
 
 	it("Sara's day: one on her name, one overdue in her team, new and unassigned, a referral waiting, a reopened one", async () => {
 		const page = await startPage(ctx.db, world.worker);
-		expect(page).toMatchObject({ handlesSignals: true, assignedToMe: 1, overdue: 1, reopened: 1, referralsWaiting: 1, overdueByTeam: [{ teamId, name: 'Buurtwerk', count: 1 }] });
+		expect(page).toMatchObject({
+			handlesSignals: true,
+			assignedToMe: 1,
+			overdue: 1,
+			reopened: 1,
+			referralsWaiting: 1,
+			overdueByTeam: [{ teamId, name: 'Buurtwerk', count: 1 }]
+		});
 		if (!page.handlesSignals) return;
 		// New and on nobody's name: the fresh noise signal and the leak referred to the institute (it is in her inbox).
 		expect(page.newUnassigned).toBe(2);
@@ -101,11 +124,29 @@ describeOnDatabases("a staff member's start page", (ctx) => {
 		const koen = await startPage(ctx.db, world.coordinator);
 		expect(koen).toMatchObject({ handlesSignals: true, assignedToMe: 0, overdue: 1, overdueByTeam: [{ teamId, count: 1 }], referralsWaiting: 1, reopened: 1 });
 		// Pieter referred his leak on; it is still De Vlashaard's, new and on nobody's name. Nothing of the institute's.
-		expect(await startPage(ctx.db, world.landlord)).toMatchObject({ handlesSignals: true, assignedToMe: 0, overdue: 0, overdueByTeam: [], newUnassigned: 1, referralsWaiting: 0, reopened: 0 });
+		expect(await startPage(ctx.db, world.landlord)).toMatchObject({
+			handlesSignals: true,
+			assignedToMe: 0,
+			overdue: 0,
+			overdueByTeam: [],
+			newUnassigned: 1,
+			referralsWaiting: 0,
+			reopened: 0
+		});
 	});
 
 	it('a worker of another institute counts none of our signals, only their own', async () => {
-		expect(await startPage(ctx.db, stranger)).toEqual({ handlesSignals: true, assignedToMe: 0, mine: [], overdue: 0, overdueByTeam: [], newUnassigned: 1, referralsWaiting: 0, reopened: 0, replied: 0 });
+		expect(await startPage(ctx.db, stranger)).toEqual({
+			handlesSignals: true,
+			assignedToMe: 0,
+			mine: [],
+			overdue: 0,
+			overdueByTeam: [],
+			newUnassigned: 1,
+			referralsWaiting: 0,
+			reopened: 0,
+			replied: 0
+		});
 		expect((await inbox(ctx.db, stranger, { status: 'new', unassigned: true })).items.map((s) => s.id)).toEqual([ids.theirs]);
 		expect(await startPage(ctx.db, world.otherLandlord)).toMatchObject({ assignedToMe: 0, overdue: 0, newUnassigned: 0, referralsWaiting: 0, reopened: 0 });
 	});
@@ -127,14 +168,21 @@ describeOnDatabases("a staff member's start page", (ctx) => {
 		expect(signal.assignee_id).toBeNull();
 		// The coordinator handles signals: she can be put on it.
 		await assignSignal(ctx.db, world.worker, ids.fresh, world.coordinator.id, { baseUrl });
-		expect((await ctx.db.selectFrom('signals').select('assignee_id').where('id', '=', ids.fresh).executeTakeFirstOrThrow()).assignee_id).toBe(world.coordinator.id);
+		expect((await ctx.db.selectFrom('signals').select('assignee_id').where('id', '=', ids.fresh).executeTakeFirstOrThrow()).assignee_id).toBe(
+			world.coordinator.id
+		);
 	});
 
-	it("a resident's reply on the tracking page counts until a colleague acts on it; a \"not solved\" there counts as reopened", async () => {
+	it('a resident\'s reply on the tracking page counts until a colleague acts on it; a "not solved" there counts as reopened', async () => {
 		const files = localFileStore(mkdtempSync(join(tmpdir(), 'leefbaar-start-')));
 		const replyOptions = { baseUrl, clientKey: 'intake:start-page', limitPerHour: 20 };
 		const noise = await ctx.db.selectFrom('signal_categories').select('id').where('key', '=', 'noise').executeTakeFirstOrThrow();
-		const asked = await reportSignal(ctx.db, anonymous, { kind: 'nuisance', categoryId: noise.id, description: 'Een hond blaft de hele dag', estateId: world.estate.id }, { baseUrl });
+		const asked = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'nuisance', categoryId: noise.id, description: 'Een hond blaft de hele dag', estateId: world.estate.id },
+			{ baseUrl }
+		);
 		const before = await startPage(ctx.db, world.worker);
 		await postReply(ctx.db, files, anonymous, asked.trackingToken!, { body: 'Vandaag weer, van 7 uur tot nu.' }, replyOptions);
 		const after = await startPage(ctx.db, world.worker);

@@ -37,8 +37,16 @@ describeOnDatabases('sweeps of the signals module', (ctx) => {
 	const received = new Date('2026-11-02T09:00:00Z'); // a Monday; deadline two working days later
 
 	it('an open signal past its deadline warns the housing company once per deadline', async () => {
-		({ world, leak: { id: leakId } } = await leakWorld(ctx.db));
-		const report = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leakId, description: 'Lek in de keuken', estateId: world.estate.id }, { baseUrl, now: received });
+		({
+			world,
+			leak: { id: leakId }
+		} = await leakWorld(ctx.db));
+		const report = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', categoryId: leakId, description: 'Lek in de keuken', estateId: world.estate.id },
+			{ baseUrl, now: received }
+		);
 		signalId = report.id;
 		expect(await sweepOverdue(ctx.db, { baseUrl, now: new Date('2026-11-03T12:00:00Z') })).toBe(0);
 		const late = new Date('2026-11-06T12:00:00Z');
@@ -65,9 +73,20 @@ describeOnDatabases('sweeps of the signals module', (ctx) => {
 	});
 
 	it('a referral left unanswered past its deadline reminds the receiver once', async () => {
-		const lamp = await registerSignal(ctx.db, world.worker, { kind: 'common_spaces', description: 'Lamp in de gang stuk', estateId: world.estate.id, channel: 'street' }, { baseUrl });
+		const lamp = await registerSignal(
+			ctx.db,
+			world.worker,
+			{ kind: 'common_spaces', description: 'Lamp in de gang stuk', estateId: world.estate.id, channel: 'street' },
+			{ baseUrl }
+		);
 		await ctx.db.updateTable('signals').set({ organisation_id: world.institute.id }).where('id', '=', lamp.id).execute();
-		await referSignal(ctx.db, world.worker, lamp.id, { toOrganisationId: world.shm.id, note: 'Lamp vervangen', deadlineDays: 1 }, { baseUrl, now: new Date('2030-01-07T09:00:00Z') });
+		await referSignal(
+			ctx.db,
+			world.worker,
+			lamp.id,
+			{ toOrganisationId: world.shm.id, note: 'Lamp vervangen', deadlineDays: 1 },
+			{ baseUrl, now: new Date('2030-01-07T09:00:00Z') }
+		);
 		const later = new Date('2030-01-10T09:00:00Z');
 		const first = await sweepOverdue(ctx.db, { baseUrl, now: later });
 		expect(first).toBe(1);
@@ -77,19 +96,58 @@ describeOnDatabases('sweeps of the signals module', (ctx) => {
 	});
 
 	it('a year after a signal ended, its reporters are anonymised; open ones and the counts stay', async () => {
-		const old = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leakId, description: 'Oud lek', estateId: world.estate.id, name: 'Jan', email: 'jan@example.be', phone: '0470 11 22 33' }, { baseUrl });
-		const open = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leakId, description: 'Nog open lek', estateId: world.estate.id, email: 'open@example.be' }, { baseUrl });
-		const recent = await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leakId, description: 'Pas opgelost', estateId: world.estate.id, email: 'recent@example.be' }, { baseUrl });
+		const old = await reportSignal(
+			ctx.db,
+			anonymous,
+			{
+				kind: 'home_repair',
+				categoryId: leakId,
+				description: 'Oud lek',
+				estateId: world.estate.id,
+				name: 'Jan',
+				email: 'jan@example.be',
+				phone: '0470 11 22 33'
+			},
+			{ baseUrl }
+		);
+		const open = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', categoryId: leakId, description: 'Nog open lek', estateId: world.estate.id, email: 'open@example.be' },
+			{ baseUrl }
+		);
+		const recent = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', categoryId: leakId, description: 'Pas opgelost', estateId: world.estate.id, email: 'recent@example.be' },
+			{ baseUrl }
+		);
 		const now = new Date();
 		const longAgo = new Date(now.getTime() - 400 * 86_400_000).toISOString();
 		await ctx.db.updateTable('signals').set({ status: 'closed', closed_at: longAgo }).where('id', '=', old.id).execute();
-		await ctx.db.updateTable('signals').set({ status: 'resolved', resolved_at: new Date(now.getTime() - 10 * 86_400_000).toISOString() }).where('id', '=', recent.id).execute();
-		const count = async () => Number((await ctx.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+		await ctx.db
+			.updateTable('signals')
+			.set({ status: 'resolved', resolved_at: new Date(now.getTime() - 10 * 86_400_000).toISOString() })
+			.where('id', '=', recent.id)
+			.execute();
+		const count = async () =>
+			Number(
+				(
+					await ctx.db
+						.selectFrom('signals')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		const before = await count();
 
 		expect(await sweepAnonymise(ctx.db, { days: 365, now })).toBe(1);
 		expect(await sweepAnonymise(ctx.db, { days: 365, now })).toBe(0);
-		const reporters = await ctx.db.selectFrom('signal_reporters').select(['signal_id', 'name', 'email', 'phone', 'anonymised_at']).where('signal_id', 'in', [old.id, open.id, recent.id]).execute();
+		const reporters = await ctx.db
+			.selectFrom('signal_reporters')
+			.select(['signal_id', 'name', 'email', 'phone', 'anonymised_at'])
+			.where('signal_id', 'in', [old.id, open.id, recent.id])
+			.execute();
 		const by = (id: string) => reporters.find((r) => r.signal_id === id)!;
 		expect(by(old.id)).toMatchObject({ name: null, email: null, phone: null });
 		expect(by(old.id).anonymised_at).not.toBeNull();
@@ -104,15 +162,39 @@ describeOnDatabases('sweeps of the signals module', (ctx) => {
 		const now = new Date();
 		const reported = new Date(now.getTime() - 420 * 86_400_000);
 		const place = await reportPlace(ctx.db, anonymous, world.estate.slug);
-		const lift = await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'De lift staat stil', estateId: world.estate.id, email: 'eerste@example.be' }, { baseUrl, now: reported });
-		const joined = await joinSignal(ctx.db, anonymous, { signalId: lift.id, place, report: { kind: 'common_spaces', estateId: world.estate.id } }, { description: 'Bij ons ook, op de vijfde', email: 'buur@example.be', phone: '0470 44 55 66' }, { baseUrl, now: reported });
+		const lift = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'common_spaces', description: 'De lift staat stil', estateId: world.estate.id, email: 'eerste@example.be' },
+			{ baseUrl, now: reported }
+		);
+		const joined = await joinSignal(
+			ctx.db,
+			anonymous,
+			{ signalId: lift.id, place, report: { kind: 'common_spaces', estateId: world.estate.id } },
+			{ description: 'Bij ons ook, op de vijfde', email: 'buur@example.be', phone: '0470 44 55 66' },
+			{ baseUrl, now: reported }
+		);
 		// A second report of the same lift, merged into the first: it never ends itself, it ends with the one it joined.
-		const second = await reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'Lift kapot', estateId: world.estate.id, email: 'tweede@example.be' }, { baseUrl, now: reported });
+		const second = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'common_spaces', description: 'Lift kapot', estateId: world.estate.id, email: 'tweede@example.be' },
+			{ baseUrl, now: reported }
+		);
 		await mergeSignals(ctx.db, world.coordinator, { keepId: lift.id, mergeId: second.id }, { now: reported });
-		await ctx.db.updateTable('signals').set({ status: 'closed', closed_at: new Date(now.getTime() - 400 * 86_400_000).toISOString() }).where('id', '=', lift.id).execute();
+		await ctx.db
+			.updateTable('signals')
+			.set({ status: 'closed', closed_at: new Date(now.getTime() - 400 * 86_400_000).toISOString() })
+			.where('id', '=', lift.id)
+			.execute();
 
 		expect(await sweepAnonymise(ctx.db, { days: 365, now })).toBe(3);
-		const rows = await ctx.db.selectFrom('signal_reporters').select(['signal_id', 'is_original', 'email', 'phone', 'description', 'anonymised_at']).where('signal_id', 'in', [lift.id, second.id]).execute();
+		const rows = await ctx.db
+			.selectFrom('signal_reporters')
+			.select(['signal_id', 'is_original', 'email', 'phone', 'description', 'anonymised_at'])
+			.where('signal_id', 'in', [lift.id, second.id])
+			.execute();
 		const who = (r: (typeof rows)[number]) => (r.signal_id === second.id ? 'merged reporter' : r.is_original ? 'reporter' : 'me too');
 		expect(rows.map((r) => [who(r), r.email, r.phone, r.anonymised_at !== null]).sort()).toEqual([
 			['me too', null, null, true],
@@ -137,7 +219,9 @@ describeOnDatabases('the overdue sweep leaves merged and ended signals alone', (
 	it('warns for the kept signal only, not the merged, refused, not-our-task or closed ones', async () => {
 		const { world, leak } = await leakWorld(ctx.db);
 		const received = new Date('2026-11-02T09:00:00Z');
-		const report = async (description: string) => (await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description, estateId: world.estate.id }, { baseUrl, now: received })).id;
+		const report = async (description: string) =>
+			(await reportSignal(ctx.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description, estateId: world.estate.id }, { baseUrl, now: received }))
+				.id;
 		const kept = await report('Lek boven het aanrecht');
 		const merged = await report('Water loopt langs de muur in de keuken');
 		const refused = await report('Kraan van de wasmachine lekt');
@@ -149,7 +233,11 @@ describeOnDatabases('the overdue sweep leaves merged and ended signals alone', (
 		await changeStatus(ctx.db, world.landlord, closed, { status: 'resolved' }, { baseUrl });
 		await changeStatus(ctx.db, world.landlord, closed, { status: 'closed' }, { baseUrl });
 		// Every one of them has the same deadline, long gone.
-		const rows = await ctx.db.selectFrom('signals').select(['id', 'deadline_at', 'merged_into_id']).where('id', 'in', [kept, merged, refused, elsewhere, closed]).execute();
+		const rows = await ctx.db
+			.selectFrom('signals')
+			.select(['id', 'deadline_at', 'merged_into_id'])
+			.where('id', 'in', [kept, merged, refused, elsewhere, closed])
+			.execute();
 		expect(new Set(rows.map((r) => r.deadline_at)).size).toBe(1);
 		expect(rows.find((r) => r.id === merged)?.merged_into_id).toBe(kept);
 
@@ -170,7 +258,8 @@ describeOnDatabases('the overdue sweep leaves merged and ended signals alone', (
 		const ended = await lamp('Lamp bij de fietsenstalling');
 		const waiting = await lamp('Lamp in de kelder stuk');
 		const referredAt = { baseUrl, now: new Date('2030-01-07T09:00:00Z') };
-		for (const id of [merged, ended, waiting]) await referSignal(ctx.db, world.worker, id, { toOrganisationId: world.shm.id, note: 'Lamp vervangen', deadlineDays: 1 }, referredAt);
+		for (const id of [merged, ended, waiting])
+			await referSignal(ctx.db, world.worker, id, { toOrganisationId: world.shm.id, note: 'Lamp vervangen', deadlineDays: 1 }, referredAt);
 		await mergeSignals(ctx.db, world.worker, { keepId: kept, mergeId: merged });
 		await changeStatus(ctx.db, world.worker, ended, { status: 'rejected', reason: 'Al vervangen' }, { baseUrl });
 
@@ -186,7 +275,14 @@ describeOnDatabases('the overdue sweep leaves merged and ended signals alone', (
 describeOnDatabases('the sweep of photos of report forms never sent', (ctx) => {
 	let dir: string;
 	let store: FileStore;
-	const photo = async (colour: string) => (await readReportPhotos([await sharp({ create: { width: 40, height: 30, channels: 3, background: colour } }).jpeg().toBuffer()]))[0];
+	const photo = async (colour: string) =>
+		(
+			await readReportPhotos([
+				await sharp({ create: { width: 40, height: 30, channels: 3, background: colour } })
+					.jpeg()
+					.toBuffer()
+			])
+		)[0];
 	const token = (n: number) => n.toString(16).padStart(32, 'a');
 	const files = async (keys: Array<string | null>) => Promise.all(keys.map(async (k) => (k ? (await store.get(k)) !== null : null)));
 	const later = (hours: number) => new Date(Date.now() + hours * 3_600_000);
@@ -206,7 +302,12 @@ describeOnDatabases('the sweep of photos of report forms never sent', (ctx) => {
 		await reportSignal(ctx.db, anonymous, { kind: 'home_repair', description: 'Vocht in de slaapkamer', estateId: world.estate.id }, { baseUrl, photos: sent });
 		await closePendingPhotos(store, token(2));
 		const halfway = await keepPendingPhotos(store, token(3), [await photo('#999933')]);
-		await reportSignal(ctx.db, anonymous, { kind: 'home_repair', description: 'Schimmel in de badkamer', estateId: world.estate.id }, { baseUrl, photos: halfway });
+		await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', description: 'Schimmel in de badkamer', estateId: world.estate.id },
+			{ baseUrl, photos: halfway }
+		);
 		const allKeys = (ps: typeof left) => ps.flatMap((p) => [p.fileKey, p.thumbnailKey]);
 
 		// Within the day nothing goes: she may still come back and send it.
@@ -273,14 +374,34 @@ describe.runIf(testDialects().includes('postgres'))('the overdue sweep with seve
 	it('sweeps running at the same moment in two processes note each signal once and send one digest', async () => {
 		const { world, leak } = await leakWorld(first.db);
 		for (let i = 0; i < 20; i++) {
-			await reportSignal(first.db, anonymous, { kind: 'home_repair', categoryId: leak.id, description: `Lek nummer ${i} in de kelder`, estateId: world.estate.id }, { baseUrl, now: new Date('2026-11-02T09:00:00Z') });
+			await reportSignal(
+				first.db,
+				anonymous,
+				{ kind: 'home_repair', categoryId: leak.id, description: `Lek nummer ${i} in de kelder`, estateId: world.estate.id },
+				{ baseUrl, now: new Date('2026-11-02T09:00:00Z') }
+			);
 		}
 		const now = new Date('2026-11-20T09:00:00Z');
-		const results = await Promise.all([sweepOverdue(first.db, { baseUrl, now }), sweepOverdue(second, { baseUrl, now }), sweepOverdue(first.db, { baseUrl, now }), sweepOverdue(second, { baseUrl, now })]);
+		const results = await Promise.all([
+			sweepOverdue(first.db, { baseUrl, now }),
+			sweepOverdue(second, { baseUrl, now }),
+			sweepOverdue(first.db, { baseUrl, now }),
+			sweepOverdue(second, { baseUrl, now })
+		]);
 		expect(results.reduce((a, b) => a + b, 0)).toBe(1);
 		const warnings = (await mails(first.db)).filter((m) => m.subject.includes('over tijd'));
 		expect(warnings.map((m) => [m.to, m.subject])).toEqual([[world.landlord.email, '20 meldingen over tijd']]);
 		expect(warnings[0].text.match(/\/staff\/signals\//g)).toHaveLength(20);
-		expect(Number((await first.db.selectFrom('overdue_notices').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'overdue').executeTakeFirstOrThrow()).n)).toBe(20);
+		expect(
+			Number(
+				(
+					await first.db
+						.selectFrom('overdue_notices')
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('kind', '=', 'overdue')
+						.executeTakeFirstOrThrow()
+				).n
+			)
+		).toBe(20);
 	});
 });

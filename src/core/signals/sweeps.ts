@@ -57,7 +57,17 @@ export async function sweepOverdue(db: Db, options: { baseUrl: string; now?: Dat
 		.where('s.merged_into_id', 'is', null)
 		.where('s.status', 'in', [...OPEN_STATUSES])
 		.where('r.deadline_at', '<', now)
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('signal_reminders as m').select('m.signal_id').whereRef('m.signal_id', '=', 'r.signal_id').where('m.kind', '=', sql<string>`${'referral-overdue:'} || r.id`))))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('signal_reminders as m')
+						.select('m.signal_id')
+						.whereRef('m.signal_id', '=', 'r.signal_id')
+						.where('m.kind', '=', sql<string>`${'referral-overdue:'} || r.id`)
+				)
+			)
+		)
 		.orderBy('r.deadline_at')
 		.limit(BATCH)
 		.execute();
@@ -66,7 +76,18 @@ export async function sweepOverdue(db: Db, options: { baseUrl: string; now?: Dat
 			if (!(await claimReminder(tx, r.signal_id, `referral-overdue:${r.id}`, now))) return 0;
 			const recipients = await organisationRecipients(tx, r.to_organisation_id, r.to_team_id);
 			for (const p of recipients) {
-				await enqueueMail(tx, referralOverdueMail({ to: p.email, locale: p.locale, name: p.name, reference: r.reference, from: r.from_name ?? '—', deadline: formatDeadline(r.deadline_at!, p.locale), link: `${options.baseUrl}/staff/referrals` }));
+				await enqueueMail(
+					tx,
+					referralOverdueMail({
+						to: p.email,
+						locale: p.locale,
+						name: p.name,
+						reference: r.reference,
+						from: r.from_name ?? '—',
+						deadline: formatDeadline(r.deadline_at!, p.locale),
+						link: `${options.baseUrl}/staff/referrals`
+					})
+				);
 			}
 			return recipients.length;
 		});
@@ -101,7 +122,13 @@ export async function sweepAnonymise(db: Db, options: { days: number; now?: Date
 			.where((eb) => eb.or([eb('signal_id', 'in', ended), eb('signal_id', 'in', mergedIntoEnded)]))
 			.executeTakeFirst();
 		const n = Number(result.numUpdatedRows);
-		if (n > 0) await audit(tx, system('anonymise'), { action: 'signal_anonymise', resourceType: 'signal', resourceId: null, summary: `${n} reporters, ended before ${cutoff}` });
+		if (n > 0)
+			await audit(tx, system('anonymise'), {
+				action: 'signal_anonymise',
+				resourceType: 'signal',
+				resourceId: null,
+				summary: `${n} reporters, ended before ${cutoff}`
+			});
 		return n;
 	});
 }

@@ -5,7 +5,22 @@ import type { Db } from '../db';
 import { newId, nowIso } from '../db';
 import type { SignalStatus } from '../db';
 
-export type EventKind = 'created' | 'routed' | 'status' | 'note' | 'message' | 'assigned' | 'attachment' | 'category' | 'referral' | 'merged' | 'joined' | 'feedback' | 'link' | 'collective' | 'reply';
+export type EventKind =
+	| 'created'
+	| 'routed'
+	| 'status'
+	| 'note'
+	| 'message'
+	| 'assigned'
+	| 'attachment'
+	| 'category'
+	| 'referral'
+	| 'merged'
+	| 'joined'
+	| 'feedback'
+	| 'link'
+	| 'collective'
+	| 'reply';
 export type EventInput = {
 	kind: EventKind;
 	visibility: 'internal' | 'reporter';

@@ -13,8 +13,16 @@ export async function issueTrackingToken(tx: Db, reporterId: string, options: { 
 	const token = options.token ?? newToken();
 	if (!current || current.token_hash === hashToken(token)) return token;
 	const at = (options.now ?? new Date()).toISOString();
-	await tx.insertInto('signal_reporter_links').values({ token_hash: current.token_hash, reporter_id: reporterId, created_at: at }).onConflict((oc) => oc.doNothing()).execute();
-	await tx.updateTable('signal_reporters').set({ token_hash: hashToken(token) }).where('id', '=', reporterId).execute();
+	await tx
+		.insertInto('signal_reporter_links')
+		.values({ token_hash: current.token_hash, reporter_id: reporterId, created_at: at })
+		.onConflict((oc) => oc.doNothing())
+		.execute();
+	await tx
+		.updateTable('signal_reporters')
+		.set({ token_hash: hashToken(token) })
+		.where('id', '=', reporterId)
+		.execute();
 	return token;
 }
 

@@ -41,7 +41,13 @@ function columnsOf(q: Question, locale: Locale, labels: boolean): Column[] {
 				...(q.allowOther ? [{ name: `${q.key}_other_text`, cell: text(OTHER) }] : [])
 			];
 		case 'yes_no':
-			return [{ name: q.key, cell: (a) => (rows(a)[0] ? (labels ? translate(locale, rows(a)[0].option === 'yes' ? 'surveys.answer_yes' : 'surveys.answer_no') : rows(a)[0].option) : null) }];
+			return [
+				{
+					name: q.key,
+					cell: (a) =>
+						rows(a)[0] ? (labels ? translate(locale, rows(a)[0].option === 'yes' ? 'surveys.answer_yes' : 'surveys.answer_no') : rows(a)[0].option) : null
+				}
+			];
 		case 'scale':
 		case 'number':
 			return [{ name: q.key, cell: (a) => rows(a)[0]?.value ?? null }];
@@ -56,16 +62,25 @@ function columnsOf(q: Question, locale: Locale, labels: boolean): Column[] {
  * The answer sets of a wave (the latest that has opened, unless named), one row each, numbered in the order they came
  * in. Options as their label in the locale (`optionValues: 'key'` for the stable keys instead).
  */
-export async function answerSetsTable(db: Db, actor: Actor, surveyId: string, options: { waveId?: string; locale?: string; optionValues?: 'label' | 'key'; now?: Date } = {}): Promise<AnswerSetTable> {
+export async function answerSetsTable(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	options: { waveId?: string; locale?: string; optionValues?: 'label' | 'key'; now?: Date } = {}
+): Promise<AnswerSetTable> {
 	await surveyFor(db, actor, surveyId, 'read-results');
 	const locale: Locale = isLocale(options.locale) ? options.locale : 'nl';
 	const now = options.now ?? new Date();
 	const [waves, versions] = await Promise.all([wavesOf(db, surveyId), allVersions(db, surveyId)]);
-	const wave = options.waveId ? waves.find((w) => w.id === options.waveId) : ([...waves].reverse().find((w) => Date.parse(w.opens_at) <= now.getTime()) ?? waves[0]);
+	const wave = options.waveId
+		? waves.find((w) => w.id === options.waveId)
+		: ([...waves].reverse().find((w) => Date.parse(w.opens_at) <= now.getTime()) ?? waves[0]);
 	if (!wave) return { wave: 0, columns: [], rows: [] };
 	const versionNumber = new Map(versions.map((v) => [v.id, v.number]));
 	const questionColumns = questionCatalogue(versions.map((v) => v.structure)).flatMap((c) => columnsOf(c.question, locale, options.optionValues !== 'key'));
-	const estateIds = (await db.selectFrom('survey_responses').select('estate_id').distinct().where('wave_id', '=', wave.id).execute()).flatMap((r) => (r.estate_id ? [r.estate_id] : []));
+	const estateIds = (await db.selectFrom('survey_responses').select('estate_id').distinct().where('wave_id', '=', wave.id).execute()).flatMap((r) =>
+		r.estate_id ? [r.estate_id] : []
+	);
 	const estateName = new Map((await estatesInScope(db, { estateIds })).map((e) => [e.id, e.name]));
 	const columns = ['answer_set', 'wave', 'version', 'estate', 'channel', 'language', 'submitted_on', ...questionColumns.map((c) => c.name)];
 	const rows: Cell[][] = [];
@@ -95,7 +110,16 @@ export async function answerSetsTable(db: Db, actor: Actor, surveyId: string, op
 		for (const t of textRows) byResponse.get(t.response_id)!.texts.set(`${t.question_key}\u0000${t.part}`, t.body);
 		for (const s of sets) {
 			const a = byResponse.get(s.id)!;
-			rows.push([rows.length + 1, wave.number, versionNumber.get(s.version_id) ?? null, s.estate_id ? (estateName.get(s.estate_id) ?? null) : null, s.channel, s.language, brusselsDay.format(new Date(s.submitted_at)), ...questionColumns.map((c) => c.cell(a))]);
+			rows.push([
+				rows.length + 1,
+				wave.number,
+				versionNumber.get(s.version_id) ?? null,
+				s.estate_id ? (estateName.get(s.estate_id) ?? null) : null,
+				s.channel,
+				s.language,
+				brusselsDay.format(new Date(s.submitted_at)),
+				...questionColumns.map((c) => c.cell(a))
+			]);
 		}
 		after = sets[sets.length - 1].id;
 		if (sets.length < PAGE) break;
@@ -109,9 +133,19 @@ export function answerSetsCsv(table: AnswerSetTable): string {
 	return `\uFEFF${formatCsv([table.columns, ...table.rows.map((r) => r.map(text))])}\r\n`;
 }
 
-export async function exportAnswerSetsCsv(db: Db, actor: Actor, surveyId: string, options: { waveId?: string; locale?: string; optionValues?: 'label' | 'key'; now?: Date } = {}): Promise<{ filename: string; csv: string }> {
+export async function exportAnswerSetsCsv(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	options: { waveId?: string; locale?: string; optionValues?: 'label' | 'key'; now?: Date } = {}
+): Promise<{ filename: string; csv: string }> {
 	const survey = await surveyFor(db, actor, surveyId, 'read-results');
 	const table = await answerSetsTable(db, actor, surveyId, options);
-	await audit(db, actor, { action: 'survey_export', resourceType: 'survey', resourceId: surveyId, summary: `wave ${table.wave}: ${table.rows.length} answer sets` });
+	await audit(db, actor, {
+		action: 'survey_export',
+		resourceType: 'survey',
+		resourceId: surveyId,
+		summary: `wave ${table.wave}: ${table.rows.length} answer sets`
+	});
 	return { filename: `${survey.slug}-wave-${table.wave}.csv`, csv: answerSetsCsv(table) };
 }

@@ -15,7 +15,19 @@ import { inSharedTransaction } from '../db';
 import { checkAnswers } from './answers';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
 import { parseSurveyInput, surveyInvalid } from './issues';
-import { DRAFT_DAYS, STAFF_CHANNELS, draftInput, questionsInOrder, submissionInput, type AnswerMap, type DraftInput, type Structure, type SubmissionInput, type SurveyMode, type Wording } from './model';
+import {
+	DRAFT_DAYS,
+	STAFF_CHANNELS,
+	draftInput,
+	questionsInOrder,
+	submissionInput,
+	type AnswerMap,
+	type DraftInput,
+	type Structure,
+	type SubmissionInput,
+	type SurveyMode,
+	type Wording
+} from './model';
 import { loadSurvey, modesOf, openWave, surveyEstates, type VersionRecord } from './records';
 
 export type ResidentSurvey = {
@@ -49,7 +61,13 @@ export type SubmitResult = { responseId: string; replayed: boolean; waveId: stri
 const structures = new Map<string, { updatedAt: string; structure: Structure }>();
 
 async function currentVersion(db: Db, surveyId: string): Promise<VersionRecord> {
-	const head = await db.selectFrom('survey_versions').select(['id', 'number', 'updated_at', 'created_at']).where('survey_id', '=', surveyId).orderBy('number', 'desc').limit(1).executeTakeFirst();
+	const head = await db
+		.selectFrom('survey_versions')
+		.select(['id', 'number', 'updated_at', 'created_at'])
+		.where('survey_id', '=', surveyId)
+		.orderBy('number', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 	if (!head) throw new NotFound('survey-version', surveyId);
 	const structure = await structureOf(db, { id: head.id, updatedAt: head.updated_at });
 	return { id: head.id, number: head.number, structure, updatedAt: head.updated_at, createdAt: head.created_at };
@@ -89,7 +107,11 @@ type CodeRow = { code_hash: string; survey_id: string; wave_id: string; estate_i
 
 /** Finds a code for a survey and wave, or says clearly why it cannot be used (unknown, used, void, another survey or wave). */
 async function usableCode(db: Db, codeHash: string, surveyId: string | null, waveId: string | null): Promise<CodeRow> {
-	const row = await db.selectFrom('survey_codes').select(['code_hash', 'survey_id', 'wave_id', 'estate_id', 'status']).where('code_hash', '=', codeHash).executeTakeFirst();
+	const row = await db
+		.selectFrom('survey_codes')
+		.select(['code_hash', 'survey_id', 'wave_id', 'estate_id', 'status'])
+		.where('code_hash', '=', codeHash)
+		.executeTakeFirst();
 	if (!row) throw surveyInvalid('code', 'unknown_code', 'We do not know this code');
 	if (surveyId && row.survey_id !== surveyId) throw surveyInvalid('code', 'code_other_survey', 'This code belongs to another survey');
 	if (waveId && row.wave_id !== waveId) throw surveyInvalid('code', 'code_other_wave', 'This code was for another round of this survey');
@@ -108,7 +130,12 @@ function hashOfTyped(code: string): string {
  * A code typed on the "I have a code" page (or read from the letter's QR code): which survey it opens. The code is
  * not used yet; that happens when the answers are stored.
  */
-export async function checkHouseholdCode(db: Db, actor: Actor, code: string, now = new Date()): Promise<{ surveyId: string; slug: string; waveId: string; estateId: string | null }> {
+export async function checkHouseholdCode(
+	db: Db,
+	actor: Actor,
+	code: string,
+	now = new Date()
+): Promise<{ surveyId: string; slug: string; waveId: string; estateId: string | null }> {
 	authorize(actor, 'answer', 'survey');
 	const row = await usableCode(db, hashOfTyped(code), null, null);
 	const survey = await db.selectFrom('surveys').select(['id', 'slug', 'status']).where('id', '=', row.survey_id).executeTakeFirstOrThrow();
@@ -129,7 +156,11 @@ function isDuplicateSubmission(error: unknown): boolean {
 }
 
 async function replay(db: Db, surveyId: string, submissionId: string, fingerprint?: string): Promise<SubmitResult | null> {
-	const row = await db.selectFrom('survey_responses').select(['id', 'survey_id', 'wave_id', 'version_id', 'estate_id', 'channel', 'submission_fingerprint']).where('submission_id', '=', submissionId).executeTakeFirst();
+	const row = await db
+		.selectFrom('survey_responses')
+		.select(['id', 'survey_id', 'wave_id', 'version_id', 'estate_id', 'channel', 'submission_fingerprint'])
+		.where('submission_id', '=', submissionId)
+		.executeTakeFirst();
 	if (!row) return null;
 	if (row.survey_id !== surveyId) throw surveyInvalid('submissionId', 'submission_id_taken', 'This submission id belongs to another answer set');
 	checkFingerprint('submissionId', row.submission_fingerprint, fingerprint);
@@ -141,7 +172,14 @@ async function replay(db: Db, surveyId: string, submissionId: string, fingerprin
  * option or number, the open texts, the code marked used, the draft removed, the audit entry of a paper form) in one
  * transaction, or nothing. Sent again with the same submission id, it answers with the set stored the first time.
  */
-export async function submitAnswerSet(db: Db, actor: Actor, surveyId: string, input: SubmissionInput, now = new Date(), options: SubmitOptions = {}): Promise<SubmitResult> {
+export async function submitAnswerSet(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	input: SubmissionInput,
+	now = new Date(),
+	options: SubmitOptions = {}
+): Promise<SubmitResult> {
 	try {
 		return await storeAnswerSet(db, actor, surveyId, input, now, options);
 	} catch (error) {
@@ -193,7 +231,10 @@ async function answerContext(db: Db, surveyId: string, now: Date, estateId: stri
 			head('id')(eb).as('version_id'),
 			head('number')(eb).as('version_number'),
 			head('updated_at')(eb).as('version_updated_at'),
-			(estateId ? eb.exists(eb.selectFrom('survey_wave_estates as e').select('e.estate_id').whereRef('e.wave_id', '=', 'w.id').where('e.estate_id', '=', estateId)) : eb.val(false)).as('estate_in_wave')
+			(estateId
+				? eb.exists(eb.selectFrom('survey_wave_estates as e').select('e.estate_id').whereRef('e.wave_id', '=', 'w.id').where('e.estate_id', '=', estateId))
+				: eb.val(false)
+			).as('estate_in_wave')
 		])
 		.where('surveys.id', '=', surveyId)
 		.executeTakeFirst();
@@ -230,7 +271,9 @@ async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: Sub
 		const policy = { organisationId: ctx.organisationId, partnerOrganisationIds: [] as string[] };
 		// Partners only matter when the owner's staff are not the ones asking (read then, not on every submit).
 		if (!can(actor, 'enter-answers', 'survey', policy)) {
-			policy.partnerOrganisationIds = (await db.selectFrom('survey_partners').select('organisation_id').where('survey_id', '=', surveyId).execute()).map((p) => p.organisation_id);
+			policy.partnerOrganisationIds = (await db.selectFrom('survey_partners').select('organisation_id').where('survey_id', '=', surveyId).execute()).map(
+				(p) => p.organisation_id
+			);
 			authorize(actor, 'enter-answers', 'survey', policy);
 		}
 	} else authorize(actor, 'answer', 'survey');
@@ -250,7 +293,12 @@ async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: Sub
 	let estateInWave = ctx.estateInWave;
 	if (v.waveId && (!wave || wave.id !== v.waveId)) {
 		if (!byStaff) throw surveyInvalid('', 'no_open_wave', 'This survey does not take answers now');
-		const named = await db.selectFrom('survey_waves').select(['id', 'number', 'opens_at']).where('id', '=', v.waveId).where('survey_id', '=', surveyId).executeTakeFirst();
+		const named = await db
+			.selectFrom('survey_waves')
+			.select(['id', 'number', 'opens_at'])
+			.where('id', '=', v.waveId)
+			.where('survey_id', '=', surveyId)
+			.executeTakeFirst();
 		if (!named) throw surveyInvalid('waveId', 'wave_not_found', 'No such wave');
 		if (Date.parse(named.opens_at) > now.getTime()) throw surveyInvalid('waveId', 'no_open_wave', 'This wave has not started yet');
 		wave = named;
@@ -264,7 +312,14 @@ async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: Sub
 	if (checked.issues.length) throw new Invalid(checked.issues);
 
 	// The draft may hold the code typed at the start.
-	const draft = v.draftToken ? await db.selectFrom('survey_drafts').select(['token_hash', 'code_hash']).where('token_hash', '=', hashToken(v.draftToken)).where('survey_id', '=', surveyId).executeTakeFirst() : undefined;
+	const draft = v.draftToken
+		? await db
+				.selectFrom('survey_drafts')
+				.select(['token_hash', 'code_hash'])
+				.where('token_hash', '=', hashToken(v.draftToken))
+				.where('survey_id', '=', surveyId)
+				.executeTakeFirst()
+		: undefined;
 	const codeHash = v.code ? hashOfTyped(v.code) : (draft?.code_hash ?? null);
 	if (v.channel === 'code' && !codeHash) throw surveyInvalid('code', 'code_required', 'Type the code from your letter');
 	let estateId: string | null = v.estateId ?? null;
@@ -277,28 +332,71 @@ async function storeAnswerSet(db: Db, actor: Actor, surveyId: string, input: Sub
 	return inSharedTransaction(db, async (tx) => {
 		if (codeHash) {
 			// Only marked used, in the same transaction as the set is stored; nothing links the two.
-			const marked = await tx.updateTable('survey_codes').set({ status: 'used' }).where('code_hash', '=', codeHash).where('status', '=', 'unused').executeTakeFirst();
+			const marked = await tx
+				.updateTable('survey_codes')
+				.set({ status: 'used' })
+				.where('code_hash', '=', codeHash)
+				.where('status', '=', 'unused')
+				.executeTakeFirst();
 			if (Number(marked.numUpdatedRows) !== 1) throw surveyInvalid('code', 'code_used', 'This code was used already');
 		}
 		const id = newId(now.getTime());
 		await tx
 			.insertInto('survey_responses')
-			.values({ id, survey_id: surveyId, wave_id: waveId, version_id: version.id, estate_id: estateId, channel: v.channel, entered_by: byStaff && actor.kind === 'staff' ? actor.id : null, language: v.language, submission_id: v.submissionId, submission_fingerprint: options.fingerprint ?? null, submitted_at: now.toISOString() })
+			.values({
+				id,
+				survey_id: surveyId,
+				wave_id: waveId,
+				version_id: version.id,
+				estate_id: estateId,
+				channel: v.channel,
+				entered_by: byStaff && actor.kind === 'staff' ? actor.id : null,
+				language: v.language,
+				submission_id: v.submissionId,
+				submission_fingerprint: options.fingerprint ?? null,
+				submitted_at: now.toISOString()
+			})
 			.execute();
 		if (checked.rows.length) {
 			await tx
 				.insertInto('survey_answers')
-				.values(checked.rows.map((r) => ({ response_id: id, wave_id: waveId, estate_id: estateId, question_key: r.questionKey, option_key: r.optionKey, number_value: r.numberValue })))
+				.values(
+					checked.rows.map((r) => ({
+						response_id: id,
+						wave_id: waveId,
+						estate_id: estateId,
+						question_key: r.questionKey,
+						option_key: r.optionKey,
+						number_value: r.numberValue
+					}))
+				)
 				.execute();
 		}
 		if (checked.texts.length) {
 			await tx
 				.insertInto('survey_open_answers')
-				.values(checked.texts.map((t) => ({ id: newId(now.getTime()), response_id: id, wave_id: waveId, estate_id: estateId, question_key: t.questionKey, part: t.part, body: t.body, is_public: false })))
+				.values(
+					checked.texts.map((t) => ({
+						id: newId(now.getTime()),
+						response_id: id,
+						wave_id: waveId,
+						estate_id: estateId,
+						question_key: t.questionKey,
+						part: t.part,
+						body: t.body,
+						is_public: false
+					}))
+				)
 				.execute();
 		}
 		if (draft) await tx.deleteFrom('survey_drafts').where('token_hash', '=', draft.token_hash).execute();
-		if (byStaff) await audit(tx, actor, { action: v.channel === 'paper' ? 'survey_paper_entry' : 'survey_tablet_entry', resourceType: 'survey_response', resourceId: id, summary: `survey ${surveyId} wave ${waveNumber}` });
+		if (byStaff)
+			await audit(tx, actor, {
+				action: v.channel === 'paper' ? 'survey_paper_entry' : 'survey_tablet_entry',
+				resourceType: 'survey_response',
+				resourceId: id,
+				summary: `survey ${surveyId} wave ${waveNumber}`
+			});
 		return { responseId: id, replayed: false, waveId, versionId: version.id, estateId, channel: v.channel };
 	});
 }
@@ -319,16 +417,31 @@ export async function saveDraft(db: Db, actor: Actor, input: DraftInput, now = n
 	const wave = await openWave(db, survey.id, now);
 	if (survey.status !== 'open' || !wave) throw surveyInvalid('', 'survey_not_open', 'This survey does not take answers now');
 	const codeHash = v.code ? (await usableCode(db, hashOfTyped(v.code), survey.id, wave.id)).code_hash : undefined;
-	if (v.estateId && !(await estateInWaveOf(db, wave.id, v.estateId))) throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
+	if (v.estateId && !(await estateInWaveOf(db, wave.id, v.estateId)))
+		throw surveyInvalid('estateId', 'estate_not_in_scope', 'This estate is not part of the survey');
 	const at = now.toISOString();
 	const expiresAt = new Date(now.getTime() + DRAFT_DAYS * 86_400_000).toISOString();
 	const existing = v.token
-		? await db.selectFrom('survey_drafts').select(['token_hash', 'code_hash', 'estate_id']).where('token_hash', '=', hashToken(v.token)).where('survey_id', '=', survey.id).where('expires_at', '>', at).executeTakeFirst()
+		? await db
+				.selectFrom('survey_drafts')
+				.select(['token_hash', 'code_hash', 'estate_id'])
+				.where('token_hash', '=', hashToken(v.token))
+				.where('survey_id', '=', survey.id)
+				.where('expires_at', '>', at)
+				.executeTakeFirst()
 		: undefined;
 	if (existing && v.token) {
 		await db
 			.updateTable('survey_drafts')
-			.set({ language: v.language, answers: v.answers, step: v.step, code_hash: codeHash ?? existing.code_hash, estate_id: v.estateId ?? existing.estate_id, updated_at: at, expires_at: expiresAt })
+			.set({
+				language: v.language,
+				answers: v.answers,
+				step: v.step,
+				code_hash: codeHash ?? existing.code_hash,
+				estate_id: v.estateId ?? existing.estate_id,
+				updated_at: at,
+				expires_at: expiresAt
+			})
 			.where('token_hash', '=', existing.token_hash)
 			.execute();
 		return { token: v.token, expiresAt };
@@ -336,7 +449,18 @@ export async function saveDraft(db: Db, actor: Actor, input: DraftInput, now = n
 	const token = newToken();
 	await db
 		.insertInto('survey_drafts')
-		.values({ token_hash: hashToken(token), survey_id: survey.id, code_hash: codeHash ?? null, estate_id: v.estateId ?? null, language: v.language, answers: v.answers, step: v.step, created_at: at, updated_at: at, expires_at: expiresAt })
+		.values({
+			token_hash: hashToken(token),
+			survey_id: survey.id,
+			code_hash: codeHash ?? null,
+			estate_id: v.estateId ?? null,
+			language: v.language,
+			answers: v.answers,
+			step: v.step,
+			created_at: at,
+			updated_at: at,
+			expires_at: expiresAt
+		})
 		.execute();
 	return { token, expiresAt };
 }
@@ -345,9 +469,23 @@ export async function saveDraft(db: Db, actor: Actor, input: DraftInput, now = n
 export async function loadDraft(db: Db, actor: Actor, surveyId: string, token: string | undefined, now = new Date()): Promise<DraftView | null> {
 	authorize(actor, 'answer', 'survey');
 	if (!token || token.length > 100) return null;
-	const row = await db.selectFrom('survey_drafts').selectAll().where('token_hash', '=', hashToken(token)).where('survey_id', '=', surveyId).where('expires_at', '>', now.toISOString()).executeTakeFirst();
+	const row = await db
+		.selectFrom('survey_drafts')
+		.selectAll()
+		.where('token_hash', '=', hashToken(token))
+		.where('survey_id', '=', surveyId)
+		.where('expires_at', '>', now.toISOString())
+		.executeTakeFirst();
 	if (!row) return null;
-	return { surveyId: row.survey_id, language: row.language, answers: (row.answers ?? {}) as AnswerMap, step: row.step, estateId: row.estate_id, hasCode: !!row.code_hash, expiresAt: row.expires_at };
+	return {
+		surveyId: row.survey_id,
+		language: row.language,
+		answers: (row.answers ?? {}) as AnswerMap,
+		step: row.step,
+		estateId: row.estate_id,
+		hasCode: !!row.code_hash,
+		expiresAt: row.expires_at
+	};
 }
 
 export async function discardDraft(db: Db, actor: Actor, token: string): Promise<void> {

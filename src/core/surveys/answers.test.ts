@@ -11,7 +11,17 @@ import { parseSurveyInput } from './issues';
 import { structure as structureSchema, toInstant, type Structure } from './model';
 
 const s: Structure = structureSchema.parse(TENANT_SURVEY);
-const good = { home_happy: 4, repair_asked: 'yes', repair_speed: '2', contact: 'weekly', activities: ['drink', 'homework'], drink_day: 'Zaterdag', years: '12', remark: 'Fijne buren!', ideas: { needs: 'Een bank op het plein', ideas: 'Samen koken' } };
+const good = {
+	home_happy: 4,
+	repair_asked: 'yes',
+	repair_speed: '2',
+	contact: 'weekly',
+	activities: ['drink', 'homework'],
+	drink_day: 'Zaterdag',
+	years: '12',
+	remark: 'Fijne buren!',
+	ideas: { needs: 'Een bank op het plein', ideas: 'Samen koken' }
+};
 const codes = (answers: Record<string, unknown>) => checkAnswers(s, answers as never).issues.map((i) => [i.path, i.code]);
 
 describe('an answer set checked against its version', () => {
@@ -44,8 +54,19 @@ describe('an answer set checked against its version', () => {
 		// Shown after "yes", it is required.
 		expect(codes({ home_happy: 3, repair_asked: 'yes' })).toEqual([['answers.repair_speed', 'answer_required']]);
 		// A multiple choice condition: the drink day is asked only of who ticks the drink.
-		expect(codes({ home_happy: 3, repair_asked: 'no', activities: ['plant_swap'], drink_day: 'maandag' })).toEqual([['answers.drink_day', 'hidden_question_answered']]);
-		expect(visibleQuestions(s, { repair_asked: 'no', activities: ['drink'] })).toEqual(['home_happy', 'repair_asked', 'contact', 'activities', 'drink_day', 'years', 'remark', 'ideas']);
+		expect(codes({ home_happy: 3, repair_asked: 'no', activities: ['plant_swap'], drink_day: 'maandag' })).toEqual([
+			['answers.drink_day', 'hidden_question_answered']
+		]);
+		expect(visibleQuestions(s, { repair_asked: 'no', activities: ['drink'] })).toEqual([
+			'home_happy',
+			'repair_asked',
+			'contact',
+			'activities',
+			'drink_day',
+			'years',
+			'remark',
+			'ideas'
+		]);
 	});
 
 	it('gives each bad input its own code', () => {
@@ -56,7 +77,9 @@ describe('an answer set checked against its version', () => {
 		expect(codes({ ...base, home_happy: 2.5 })).toEqual([['answers.home_happy', 'value_off_scale']]);
 		expect(codes({ ...base, contact: 'daily' })).toEqual([['answers.contact', 'unknown_option']]);
 		expect(codes({ ...base, activities: ['drink', 'karaoke'] })).toEqual([['answers.activities', 'unknown_option']]);
-		expect(codes({ ...base, activities: { choices: ['drink', 'plant_swap', 'homework'], other: 'Voetbal' } })).toEqual([['answers.activities', 'too_many_choices']]);
+		expect(codes({ ...base, activities: { choices: ['drink', 'plant_swap', 'homework'], other: 'Voetbal' } })).toEqual([
+			['answers.activities', 'too_many_choices']
+		]);
 		expect(codes({ ...base, contact: { choice: 'other' } })).toEqual([['answers.contact.other', 'other_text_required']]);
 		expect(codes({ ...base, years: 81 })).toEqual([['answers.years', 'number_out_of_range']]);
 		expect(codes({ ...base, years: -1 })).toEqual([['answers.years', 'number_out_of_range']]);
@@ -71,14 +94,24 @@ describe('an answer set checked against its version', () => {
 		const r = checkAnswers(s, { home_happy: 3, repair_asked: 'no', remark: 'a'.repeat(100_000) });
 		expect(r.issues).toHaveLength(1);
 		const [issue] = r.issues;
-		expect(issue).toMatchObject({ path: 'answers.remark', code: 'text_too_long', messageKey: 'surveys.text_too_long', params: { maximum: 10_000, length: 100_000 } });
+		expect(issue).toMatchObject({
+			path: 'answers.remark',
+			code: 'text_too_long',
+			messageKey: 'surveys.text_too_long',
+			params: { maximum: 10_000, length: 100_000 }
+		});
 		expect(fieldMessage('nl', issue)).toBe('Je tekst is te lang: 100000 tekens. Hier passen er 10000. Maak hem wat korter.');
 		expect(fieldMessage('fr', issue)).toMatch(/^Votre texte est trop long/);
 		expect(fieldMessage('en', issue)).toMatch(/^Your text is too long/);
 	});
 
 	it('reads "other, namely" typed without ticking it as other, and keeps it as an open text', () => {
-		const r = checkAnswers(s, { home_happy: 3, repair_asked: 'no', contact: { other: 'Alleen in de lift' }, activities: { choices: ['drink'], other: 'Petanque' } });
+		const r = checkAnswers(s, {
+			home_happy: 3,
+			repair_asked: 'no',
+			contact: { other: 'Alleen in de lift' },
+			activities: { choices: ['drink'], other: 'Petanque' }
+		});
 		expect(r.issues).toEqual([]);
 		expect(r.values.contact).toEqual({ choice: 'other', other: 'Alleen in de lift' });
 		expect(r.values.activities).toEqual({ choices: ['drink', 'other'], other: 'Petanque' });
@@ -86,7 +119,15 @@ describe('an answer set checked against its version', () => {
 	});
 
 	it('treats empty answers as not answered, and strips NUL characters PostgreSQL refuses', () => {
-		const r = checkAnswers(s, { home_happy: '3', repair_asked: false, contact: '', activities: [], years: ' ', remark: '  hallo\u0000 ', ideas: { needs: '', ideas: '' } });
+		const r = checkAnswers(s, {
+			home_happy: '3',
+			repair_asked: false,
+			contact: '',
+			activities: [],
+			years: ' ',
+			remark: '  hallo\u0000 ',
+			ideas: { needs: '', ideas: '' }
+		});
 		expect(r.issues).toEqual([]);
 		expect(Object.keys(r.values)).toEqual(['home_happy', 'repair_asked', 'remark']);
 		expect(r.texts).toEqual([{ questionKey: 'remark', part: '', body: 'hallo' }]);
@@ -97,7 +138,9 @@ describe('an answer set checked against its version', () => {
 			fc.property(fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double(), fc.integer({ min: -10, max: 10 }).map(String)), (value) => {
 				const r = checkAnswers(s, { home_happy: value, repair_asked: 'no' });
 				const n = Number(value);
-				return Number.isInteger(n) && n >= 1 && n <= 5 ? r.issues.length === 0 && r.rows[0].numberValue === n : r.issues.map((i) => i.code).join() === 'value_off_scale';
+				return Number.isInteger(n) && n >= 1 && n <= 5
+					? r.issues.length === 0 && r.rows[0].numberValue === n
+					: r.issues.map((i) => i.code).join() === 'value_off_scale';
 			})
 		);
 	});
@@ -142,31 +185,79 @@ describe('the structure a worker builds', () => {
 		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [q('q1'), q('q2', { condition: { question: 'q1', equals: 'x' } })] }] })).toEqual([
 			['sections.0.questions.1.condition', 'condition_kind_mismatch', 'surveys.condition_kind_mismatch']
 		]);
-		const choice = { key: 'c', kind: 'single_choice', label: { nl: 'C' }, options: [{ key: 'a', label: { nl: 'A' } }, { key: 'b', label: { nl: 'B' } }] };
-		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [choice] }, { key: 'b', title: { nl: 'B' }, questions: [q('q2', { condition: { question: 'c', equals: 'z' } })] }] })).toEqual([
-			['sections.1.questions.0.condition', 'condition_unknown_option', 'surveys.condition_unknown_option']
-		]);
-		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [choice] }, { key: 'b', title: { nl: 'B' }, questions: [q('q2', { condition: { question: 'c', equals: 'b' } })] }] })).toEqual([]);
+		const choice = {
+			key: 'c',
+			kind: 'single_choice',
+			label: { nl: 'C' },
+			options: [
+				{ key: 'a', label: { nl: 'A' } },
+				{ key: 'b', label: { nl: 'B' } }
+			]
+		};
+		expect(
+			issues({
+				sections: [
+					{ key: 'a', title: { nl: 'A' }, questions: [choice] },
+					{ key: 'b', title: { nl: 'B' }, questions: [q('q2', { condition: { question: 'c', equals: 'z' } })] }
+				]
+			})
+		).toEqual([['sections.1.questions.0.condition', 'condition_unknown_option', 'surveys.condition_unknown_option']]);
+		expect(
+			issues({
+				sections: [
+					{ key: 'a', title: { nl: 'A' }, questions: [choice] },
+					{ key: 'b', title: { nl: 'B' }, questions: [q('q2', { condition: { question: 'c', equals: 'b' } })] }
+				]
+			})
+		).toEqual([]);
 	});
 
 	it('wants Dutch texts, unique keys, and a range that is not upside down', () => {
 		expect(issues({ sections: [{ key: 'a', title: { fr: 'A' }, questions: [] }] })).toEqual([['sections.0.title', 'dutch_required', 'surveys.dutch_required']]);
-		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [q('q1'), q('q1')] }] })).toEqual([['sections.0.questions.1.key', 'duplicate_key', 'surveys.duplicate_key']]);
-		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [{ key: 'n', kind: 'number', label: { nl: 'N' }, min: 5, max: 1 }] }] })).toEqual([['sections.0.questions.0.max', 'min_above_max', 'surveys.min_above_max']]);
-		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [{ key: 'c', kind: 'single_choice', label: { nl: 'C' }, options: [{ key: 'other', label: { nl: 'x' } }, { key: 'b', label: { nl: 'B' } }] }] }] })).toEqual([
-			['sections.0.questions.0.options.0.key', 'reserved_option_key', 'surveys.reserved_option_key']
+		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [q('q1'), q('q1')] }] })).toEqual([
+			['sections.0.questions.1.key', 'duplicate_key', 'surveys.duplicate_key']
 		]);
-		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [{ key: 't', kind: 'short_text', label: { nl: 'T' }, maxLength: 2001 }] }] }).map((i) => i[1])).toEqual(['too_big']);
+		expect(issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [{ key: 'n', kind: 'number', label: { nl: 'N' }, min: 5, max: 1 }] }] })).toEqual([
+			['sections.0.questions.0.max', 'min_above_max', 'surveys.min_above_max']
+		]);
+		expect(
+			issues({
+				sections: [
+					{
+						key: 'a',
+						title: { nl: 'A' },
+						questions: [
+							{
+								key: 'c',
+								kind: 'single_choice',
+								label: { nl: 'C' },
+								options: [
+									{ key: 'other', label: { nl: 'x' } },
+									{ key: 'b', label: { nl: 'B' } }
+								]
+							}
+						]
+					}
+				]
+			})
+		).toEqual([['sections.0.questions.0.options.0.key', 'reserved_option_key', 'surveys.reserved_option_key']]);
+		expect(
+			issues({ sections: [{ key: 'a', title: { nl: 'A' }, questions: [{ key: 't', kind: 'short_text', label: { nl: 'T' }, maxLength: 2001 }] }] }).map(
+				(i) => i[1]
+			)
+		).toEqual(['too_big']);
 	});
 
-	it('shows a text in the resident\'s language and easy read when written, else Dutch', () => {
+	it("shows a text in the resident's language and easy read when written, else Dutch", () => {
 		const label = s.sections[0].questions[0].label;
 		expect(wordingFor(label, 'fr')).toBe('Êtes-vous satisfait de votre logement ?');
 		expect(wordingFor(label, 'nl', true)).toBe('Bent u blij met uw huis?');
 		expect(wordingFor(label, 'fr', true)).toBe('Êtes-vous satisfait de votre logement ?');
 		expect(wordingFor(label, 'ar')).toBe('Hoe tevreden bent u over uw woning?');
 		// An empty French field from the builder's form is no translation.
-		expect(parseSurveyInput(structureSchema, { sections: [{ key: 'a', title: { nl: 'A', fr: '', en: { text: ' ' } }, questions: [] }] }).sections[0].title).toEqual({ nl: { text: 'A' } });
+		expect(
+			parseSurveyInput(structureSchema, { sections: [{ key: 'a', title: { nl: 'A', fr: '', en: { text: ' ' } }, questions: [] }] }).sections[0].title
+		).toEqual({ nl: { text: 'A' } });
 	});
 
 	it('reads a condition on an unanswered question as not holding', () => {
@@ -174,7 +265,7 @@ describe('the structure a worker builds', () => {
 		expect(conditionHolds({ question: 'repair_asked', is: 'no' }, { repair_asked: false })).toBe(true);
 	});
 
-	it('takes a wave\'s days in Brussels time: from the first day\'s start to the last day\'s end', () => {
+	it("takes a wave's days in Brussels time: from the first day's start to the last day's end", () => {
 		expect(toInstant('2026-03-01', 'start')).toBe('2026-02-28T23:00:00.000Z');
 		expect(toInstant('2026-07-31', 'end')).toBe('2026-07-31T22:00:00.000Z');
 		expect(toInstant('2026-03-29', 'end')).toBe('2026-03-29T22:00:00.000Z');

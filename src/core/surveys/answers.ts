@@ -3,10 +3,25 @@
 // `surveys` namespace; a good set becomes the rows that are stored (one per option, number or text).
 import type { FieldIssue } from '../errors';
 import { surveyIssue } from './issues';
-import { NEEDS_PARTS, OTHER, SCALE_MAX, SCALE_MIN, SHORT_TEXT_MAX, questionsInOrder, type AnswerMap, type Condition, type NeedsPart, type Question, type Structure, type TextVariant, type Wording } from './model';
+import {
+	NEEDS_PARTS,
+	OTHER,
+	SCALE_MAX,
+	SCALE_MIN,
+	SHORT_TEXT_MAX,
+	questionsInOrder,
+	type AnswerMap,
+	type Condition,
+	type NeedsPart,
+	type Question,
+	type Structure,
+	type TextVariant,
+	type Wording
+} from './model';
 
 /** An answer after checking: what conditions test and what a page shows back. */
-export type NormalisedValue = { choice: string; other?: string } | { choices: string[]; other?: string } | number | boolean | string | Partial<Record<NeedsPart, string>>;
+export type NormalisedValue =
+	{ choice: string; other?: string } | { choices: string[]; other?: string } | number | boolean | string | Partial<Record<NeedsPart, string>>;
 export type NormalisedAnswers = Record<string, NormalisedValue>;
 
 /** A row of survey_answers: an option chosen ('yes'/'no' for yes/no) or a number (scale, number; option ''). */
@@ -121,7 +136,12 @@ function otherText(q: Question & { allowOther: boolean }, raw: unknown, path: st
 	return text;
 }
 
-function checkOption(q: Question & { options: readonly { key: string }[]; allowOther: boolean }, key: unknown, path: string, issues: FieldIssue[]): key is string {
+function checkOption(
+	q: Question & { options: readonly { key: string }[]; allowOther: boolean },
+	key: unknown,
+	path: string,
+	issues: FieldIssue[]
+): key is string {
 	if (typeof key !== 'string') {
 		issues.push(surveyIssue(path, 'invalid_answer', 'This answer does not fit the question'));
 		return false;
@@ -135,7 +155,12 @@ function normalise(q: Question, raw: unknown, path: string, issues: FieldIssue[]
 	const bad = () => void issues.push(surveyIssue(path, 'invalid_answer', 'This answer does not fit the question'));
 	switch (q.kind) {
 		case 'single_choice': {
-			const given = typeof raw === 'string' ? { choice: raw } : raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { choice?: unknown; other?: unknown }) : null;
+			const given =
+				typeof raw === 'string'
+					? { choice: raw }
+					: raw && typeof raw === 'object' && !Array.isArray(raw)
+						? (raw as { choice?: unknown; other?: unknown })
+						: null;
 			if (!given) return bad();
 			const other = otherText(q, given.other, path, issues);
 			// Typing in "other, namely" without ticking it still means "other"; with another option ticked the text is not used.
@@ -146,7 +171,12 @@ function normalise(q: Question, raw: unknown, path: string, issues: FieldIssue[]
 			return choice === OTHER ? { choice, other } : { choice };
 		}
 		case 'multiple_choice': {
-			const given = typeof raw === 'string' || Array.isArray(raw) ? { choices: raw } : raw && typeof raw === 'object' ? (raw as { choices?: unknown; other?: unknown }) : null;
+			const given =
+				typeof raw === 'string' || Array.isArray(raw)
+					? { choices: raw }
+					: raw && typeof raw === 'object'
+						? (raw as { choices?: unknown; other?: unknown })
+						: null;
 			if (!given) return bad();
 			const list = given.choices === undefined || given.choices === null ? [] : typeof given.choices === 'string' ? [given.choices] : given.choices;
 			if (!Array.isArray(list) || list.length > 100) return bad();
@@ -161,13 +191,15 @@ function normalise(q: Question, raw: unknown, path: string, issues: FieldIssue[]
 			if (other && !choices.includes(OTHER)) choices.push(OTHER);
 			if (choices.includes(OTHER) && !other) return void issues.push(surveyIssue(`${path}.other`, 'other_text_required', 'Write what "other" is'));
 			if (choices.length === 0) return q.required ? void issues.push(surveyIssue(path, 'answer_required', 'This question needs an answer')) : undefined;
-			if (q.maxChoices !== undefined && choices.length > q.maxChoices) return void issues.push(surveyIssue(path, 'too_many_choices', 'Too many options ticked', { maximum: q.maxChoices }));
+			if (q.maxChoices !== undefined && choices.length > q.maxChoices)
+				return void issues.push(surveyIssue(path, 'too_many_choices', 'Too many options ticked', { maximum: q.maxChoices }));
 			if (other) texts.push({ questionKey: q.key, part: OTHER, body: other });
 			return other ? { choices, other } : { choices };
 		}
 		case 'scale': {
 			const n = numberOf(raw);
-			if (n === null || !Number.isInteger(n) || n < SCALE_MIN || n > SCALE_MAX) return void issues.push(surveyIssue(path, 'value_off_scale', 'Pick a value on the scale', { minimum: SCALE_MIN, maximum: SCALE_MAX }));
+			if (n === null || !Number.isInteger(n) || n < SCALE_MIN || n > SCALE_MAX)
+				return void issues.push(surveyIssue(path, 'value_off_scale', 'Pick a value on the scale', { minimum: SCALE_MIN, maximum: SCALE_MAX }));
 			return n;
 		}
 		case 'yes_no': {
@@ -180,7 +212,9 @@ function normalise(q: Question, raw: unknown, path: string, issues: FieldIssue[]
 			if (n === null || Math.abs(n) > 1e12) return void issues.push(surveyIssue(path, 'not_a_number', 'Fill in a number'));
 			if (q.integer && !Number.isInteger(n)) return void issues.push(surveyIssue(path, 'not_whole_number', 'Fill in a whole number'));
 			if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
-				return void issues.push(surveyIssue(path, 'number_out_of_range', 'This number is too small or too large', { minimum: q.min ?? '', maximum: q.max ?? '' }));
+				return void issues.push(
+					surveyIssue(path, 'number_out_of_range', 'This number is too small or too large', { minimum: q.min ?? '', maximum: q.max ?? '' })
+				);
 			}
 			return n;
 		}
@@ -198,7 +232,9 @@ function normalise(q: Question, raw: unknown, path: string, issues: FieldIssue[]
 			const before = issues.length;
 			const given = raw as Record<string, unknown>;
 			const out: Partial<Record<NeedsPart, string>> = {};
-			for (const key of Object.keys(given)) if (!(NEEDS_PARTS as readonly string[]).includes(key)) issues.push(surveyIssue(`${path}.${key}`, 'unknown_question', 'There is no such question in this survey'));
+			for (const key of Object.keys(given))
+				if (!(NEEDS_PARTS as readonly string[]).includes(key))
+					issues.push(surveyIssue(`${path}.${key}`, 'unknown_question', 'There is no such question in this survey'));
 			for (const part of NEEDS_PARTS) {
 				const v = given[part];
 				if (isEmpty(v)) continue;

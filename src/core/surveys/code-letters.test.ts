@@ -16,9 +16,17 @@ const sheet = { locale: 'nl' as const, surveyTitle: 'Hoe woont u?', senders: ['S
 describeOnDatabases('the letters of a print run, kept for the session that made them', (ctx) => {
 	it('Sara downloads the same letters again, sealed in the database; nobody else opens them', async () => {
 		const world = await buildSurveyWorld(ctx.db);
-		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id, world.leiemeersen.id], { modes: ['open_link', 'code'], partners: [world.shm.id] });
+		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id, world.leiemeersen.id], {
+			modes: ['open_link', 'code'],
+			partners: [world.shm.id]
+		});
 		const key = lettersKeyOf('sara-session-token');
-		const run = await generateHouseholdCodes(ctx.db, world.worker, { surveyId: survey.id, waveId: survey.waveId, link: (c) => `https://leefbaar.test/enquete/c/${c}`, keep: { key, sheet } }, during);
+		const run = await generateHouseholdCodes(
+			ctx.db,
+			world.worker,
+			{ surveyId: survey.id, waveId: survey.waveId, link: (c) => `https://leefbaar.test/enquete/c/${c}`, keep: { key, sheet } },
+			during
+		);
 		expect(run.letters).toHaveLength(10);
 
 		const again = await keptLetters(ctx.db, world.worker, survey.id, run.batchId!, key, hours(1));
@@ -33,7 +41,10 @@ describeOnDatabases('the letters of a print run, kept for the session that made 
 		// The codes page tells this session (and only this one) that the run's letters are there, until when.
 		const seen = await codeOverview(ctx.db, world.worker, survey.id, survey.waveId, { lettersKey: key, now: hours(1) });
 		expect(seen.batches.map((b) => b.lettersUntil)).toEqual([hours(24).toISOString()]);
-		expect((await codeOverview(ctx.db, world.worker, survey.id, survey.waveId, { lettersKey: lettersKeyOf('another-session'), now: hours(1) })).batches[0].lettersUntil).toBeNull();
+		expect(
+			(await codeOverview(ctx.db, world.worker, survey.id, survey.waveId, { lettersKey: lettersKeyOf('another-session'), now: hours(1) })).batches[0]
+				.lettersUntil
+		).toBeNull();
 		expect((await codeOverview(ctx.db, world.worker, survey.id, survey.waveId)).batches[0].lettersUntil).toBeNull();
 
 		// Another session of Sara's, a colleague, the partner who reads the survey, a worker of another organisation.
@@ -62,7 +73,12 @@ describeOnDatabases('the letters of a print run, kept for the session that made 
 		const world = await buildSurveyWorld(ctx.db);
 		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id], { modes: ['code'] });
 		const key = lettersKeyOf('sara-session-token');
-		const run = await generateHouseholdCodes(ctx.db, world.worker, { surveyId: survey.id, waveId: survey.waveId, link: (c) => `https://leefbaar.test/enquete/c/${c}`, keep: { key, sheet } }, during);
+		const run = await generateHouseholdCodes(
+			ctx.db,
+			world.worker,
+			{ surveyId: survey.id, waveId: survey.waveId, link: (c) => `https://leefbaar.test/enquete/c/${c}`, keep: { key, sheet } },
+			during
+		);
 		await voidCodeBatch(ctx.db, world.worker, survey.id, run.batchId!, hours(1));
 		await expect(keptLetters(ctx.db, world.worker, survey.id, run.batchId!, key, hours(1))).rejects.toThrow(NotFound);
 		expect(await ctx.db.selectFrom('survey_code_letters').select('batch_id').where('batch_id', '=', run.batchId!).execute()).toEqual([]);

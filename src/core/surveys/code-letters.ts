@@ -75,7 +75,12 @@ export async function keptLetters(db: Db, actor: Actor, surveyId: string, batchI
 		.executeTakeFirst();
 	const content = row ? openLetters(key, row.sealed) : null;
 	if (!row || !content) throw new NotFound('letters', batchId);
-	await audit(db, actor, { action: 'survey_codes_download', resourceType: 'survey', resourceId: survey.id, summary: `wave ${row.number}: ${content.letters.length} letters` });
+	await audit(db, actor, {
+		action: 'survey_codes_download',
+		resourceType: 'survey',
+		resourceId: survey.id,
+		summary: `wave ${row.number}: ${content.letters.length} letters`
+	});
 	return { waveNumber: row.number, ...content };
 }
 

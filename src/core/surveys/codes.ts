@@ -63,9 +63,15 @@ export async function generateHouseholdCodes(
 		const wave = await loadWave(tx, survey.id, input.waveId);
 		const estates = (await surveyEstates(tx, survey.id)).filter((e) => !input.estateIds || input.estateIds.includes(e.id));
 		const byEstate = new Map(estates.map((e) => [e.id, e]));
-		const households = await householdsLivingOn(tx, estates.map((e) => e.id), now);
+		const households = await householdsLivingOn(
+			tx,
+			estates.map((e) => e.id),
+			now
+		);
 		const already = new Set(
-			households.length ? (await tx.selectFrom('survey_code_recipients').select('household_id').where('wave_id', '=', wave.id).execute()).map((r) => r.household_id) : []
+			households.length
+				? (await tx.selectFrom('survey_code_recipients').select('household_id').where('wave_id', '=', wave.id).execute()).map((r) => r.household_id)
+				: []
 		);
 		const todo = households.filter((h) => !already.has(h.householdId));
 		if (todo.length === 0) return { batchId: null, letters: [], skipped: households.length };
@@ -87,16 +93,48 @@ export async function generateHouseholdCodes(
 			for (const [hash, code] of fresh) if (codes.size < todo.length) codes.set(hash, code);
 		}
 		const batchId = newId(now.getTime());
-		await tx.insertInto('survey_code_batches').values({ id: batchId, wave_id: wave.id, households: todo.length, created_by: actor.kind === 'staff' ? actor.id : null, created_at: now.toISOString(), voided_at: null }).execute();
+		await tx
+			.insertInto('survey_code_batches')
+			.values({
+				id: batchId,
+				wave_id: wave.id,
+				households: todo.length,
+				created_by: actor.kind === 'staff' ? actor.id : null,
+				created_at: now.toISOString(),
+				voided_at: null
+			})
+			.execute();
 		const pairs = [...codes.entries()].map(([hash, code], i) => ({ hash, code, household: todo[i] }));
 		// Codes go in ordered by their hash (random), recipients by household: neither order tells the other.
 		const codeRows = pairs
-			.map((p) => ({ code_hash: p.hash, survey_id: survey.id, wave_id: wave.id, batch_id: batchId, estate_id: p.household.estateId, status: 'unused' as SurveyCodeStatus }))
+			.map((p) => ({
+				code_hash: p.hash,
+				survey_id: survey.id,
+				wave_id: wave.id,
+				batch_id: batchId,
+				estate_id: p.household.estateId,
+				status: 'unused' as SurveyCodeStatus
+			}))
 			.sort((a, b) => (a.code_hash < b.code_hash ? -1 : 1));
-		for (let i = 0; i < codeRows.length; i += CHUNK) await tx.insertInto('survey_codes').values(codeRows.slice(i, i + CHUNK)).execute();
-		const recipientRows = todo.map((h) => ({ wave_id: wave.id, household_id: h.householdId, batch_id: batchId })).sort((a, b) => (a.household_id < b.household_id ? -1 : 1));
-		for (let i = 0; i < recipientRows.length; i += CHUNK) await tx.insertInto('survey_code_recipients').values(recipientRows.slice(i, i + CHUNK)).execute();
-		await audit(tx, actor, { action: 'survey_codes_generate', resourceType: 'survey', resourceId: survey.id, summary: `wave ${wave.number}: ${todo.length} codes` });
+		for (let i = 0; i < codeRows.length; i += CHUNK)
+			await tx
+				.insertInto('survey_codes')
+				.values(codeRows.slice(i, i + CHUNK))
+				.execute();
+		const recipientRows = todo
+			.map((h) => ({ wave_id: wave.id, household_id: h.householdId, batch_id: batchId }))
+			.sort((a, b) => (a.household_id < b.household_id ? -1 : 1));
+		for (let i = 0; i < recipientRows.length; i += CHUNK)
+			await tx
+				.insertInto('survey_code_recipients')
+				.values(recipientRows.slice(i, i + CHUNK))
+				.execute();
+		await audit(tx, actor, {
+			action: 'survey_codes_generate',
+			resourceType: 'survey',
+			resourceId: survey.id,
+			summary: `wave ${wave.number}: ${todo.length} codes`
+		});
 		const letters = pairs.map((p) => {
 			const estate = byEstate.get(p.household.estateId);
 			return { code: p.code, url: input.link(p.code), addressLabel: addressLabel(p.household, estate?.town ?? null), estateName: estate?.name ?? '' };
@@ -105,7 +143,15 @@ export async function generateHouseholdCodes(
 		letters.sort((a, b) => a.estateName.localeCompare(b.estateName, 'nl') || a.addressLabel.localeCompare(b.addressLabel, 'nl', { numeric: true }));
 		if (input.keep) {
 			const expires = new Date(now.getTime() + LETTERS_KEPT_HOURS * 3600_000).toISOString();
-			await tx.insertInto('survey_code_letters').values({ batch_id: batchId, key_check: lettersKeyCheck(input.keep.key), sealed: sealLetters(input.keep.key, { sheet: input.keep.sheet, letters }), expires_at: expires }).execute();
+			await tx
+				.insertInto('survey_code_letters')
+				.values({
+					batch_id: batchId,
+					key_check: lettersKeyCheck(input.keep.key),
+					sealed: sealLetters(input.keep.key, { sheet: input.keep.sheet, letters }),
+					expires_at: expires
+				})
+				.execute();
 		}
 		return { batchId, letters, skipped: households.length - todo.length };
 	});
@@ -128,12 +174,27 @@ export async function voidCodeBatch(db: Db, actor: Actor, surveyId: string, batc
 			.executeTakeFirst();
 		if (!batch) throw surveyInvalid('batchId', 'not_found', 'No such print run');
 		if (batch.voided_at) throw surveyInvalid('batchId', 'batch_voided', 'This print run was voided already');
-		const voided = await tx.updateTable('survey_codes').set({ status: 'void' }).where('batch_id', '=', batchId).where('status', '=', 'unused').executeTakeFirst();
-		const used = await tx.selectFrom('survey_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('batch_id', '=', batchId).where('status', '=', 'used').executeTakeFirstOrThrow();
+		const voided = await tx
+			.updateTable('survey_codes')
+			.set({ status: 'void' })
+			.where('batch_id', '=', batchId)
+			.where('status', '=', 'unused')
+			.executeTakeFirst();
+		const used = await tx
+			.selectFrom('survey_codes')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('batch_id', '=', batchId)
+			.where('status', '=', 'used')
+			.executeTakeFirstOrThrow();
 		await tx.deleteFrom('survey_code_recipients').where('batch_id', '=', batchId).execute();
 		await tx.deleteFrom('survey_code_letters').where('batch_id', '=', batchId).execute();
 		await tx.updateTable('survey_code_batches').set({ voided_at: now.toISOString() }).where('id', '=', batchId).execute();
-		await audit(tx, actor, { action: 'survey_codes_void', resourceType: 'survey', resourceId: survey.id, summary: `wave ${batch.number}: ${Number(voided.numUpdatedRows)} codes voided` });
+		await audit(tx, actor, {
+			action: 'survey_codes_void',
+			resourceType: 'survey',
+			resourceId: survey.id,
+			summary: `wave ${batch.number}: ${Number(voided.numUpdatedRows)} codes voided`
+		});
 		return { voided: Number(voided.numUpdatedRows), used: Number(used.n) };
 	});
 }
@@ -146,12 +207,27 @@ export type CodeCounts = { estateId: string | null; unused: number; used: number
  * Print runs of a wave and how many codes per estate are still open, used or void; with the session's letters key
  * (for who may change the survey), which runs' letters it can still download.
  */
-export async function codeOverview(db: Db, actor: Actor, surveyId: string, waveId: string, options: { lettersKey?: Uint8Array; now?: Date } = {}): Promise<{ batches: CodeBatchSummary[]; estates: CodeCounts[] }> {
+export async function codeOverview(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	waveId: string,
+	options: { lettersKey?: Uint8Array; now?: Date } = {}
+): Promise<{ batches: CodeBatchSummary[]; estates: CodeCounts[] }> {
 	const survey = await surveyFor(db, actor, surveyId, 'read');
 	authorize(actor, 'read-results', 'survey', survey.ctx);
 	const wave = await loadWave(db, survey.id, waveId);
-	const kept = options.lettersKey && can(actor, 'update', 'survey', survey.ctx) ? await keptLetterRuns(db, wave.id, options.lettersKey, options.now) : new Map<string, string>();
-	const batches = await db.selectFrom('survey_code_batches').select(['id', 'created_at', 'households', 'voided_at']).where('wave_id', '=', wave.id).orderBy('created_at').orderBy('id').execute();
+	const kept =
+		options.lettersKey && can(actor, 'update', 'survey', survey.ctx)
+			? await keptLetterRuns(db, wave.id, options.lettersKey, options.now)
+			: new Map<string, string>();
+	const batches = await db
+		.selectFrom('survey_code_batches')
+		.select(['id', 'created_at', 'households', 'voided_at'])
+		.where('wave_id', '=', wave.id)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
 	const rows = await db
 		.selectFrom('survey_codes')
 		.select(['estate_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -164,5 +240,8 @@ export async function codeOverview(db: Db, actor: Actor, surveyId: string, waveI
 		c[r.status] = Number(r.n);
 		estates.set(r.estate_id, c);
 	}
-	return { batches: batches.map((b) => ({ id: b.id, createdAt: b.created_at, households: b.households, voidedAt: b.voided_at, lettersUntil: kept.get(b.id) ?? null })), estates: [...estates.values()] };
+	return {
+		batches: batches.map((b) => ({ id: b.id, createdAt: b.created_at, households: b.households, voidedAt: b.voided_at, lettersUntil: kept.get(b.id) ?? null })),
+		estates: [...estates.values()]
+	};
 }

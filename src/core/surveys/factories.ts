@@ -45,9 +45,33 @@ export const TENANT_SURVEY: StructureInput = {
 			key: 'home',
 			title: { nl: 'Uw woning', fr: 'Votre logement', en: 'Your home' },
 			questions: [
-				{ key: 'home_happy', kind: 'scale', required: true, label: { nl: { text: 'Hoe tevreden bent u over uw woning?', easy: 'Bent u blij met uw huis?' }, fr: 'Êtes-vous satisfait de votre logement ?', en: 'How happy are you with your home?' } },
-				{ key: 'repair_asked', kind: 'yes_no', required: true, label: { nl: 'Vroeg u het voorbije jaar een herstelling aan?', fr: 'Avez-vous demandé une réparation cette année ?', en: 'Did you ask for a repair this year?' } },
-				{ key: 'repair_speed', kind: 'scale', required: true, condition: { question: 'repair_asked', is: 'yes' }, label: { nl: 'Hoe snel werd de herstelling gedaan?', fr: 'La réparation a-t-elle été rapide ?', en: 'How quickly was the repair done?' } }
+				{
+					key: 'home_happy',
+					kind: 'scale',
+					required: true,
+					label: {
+						nl: { text: 'Hoe tevreden bent u over uw woning?', easy: 'Bent u blij met uw huis?' },
+						fr: 'Êtes-vous satisfait de votre logement ?',
+						en: 'How happy are you with your home?'
+					}
+				},
+				{
+					key: 'repair_asked',
+					kind: 'yes_no',
+					required: true,
+					label: {
+						nl: 'Vroeg u het voorbije jaar een herstelling aan?',
+						fr: 'Avez-vous demandé une réparation cette année ?',
+						en: 'Did you ask for a repair this year?'
+					}
+				},
+				{
+					key: 'repair_speed',
+					kind: 'scale',
+					required: true,
+					condition: { question: 'repair_asked', is: 'yes' },
+					label: { nl: 'Hoe snel werd de herstelling gedaan?', fr: 'La réparation a-t-elle été rapide ?', en: 'How quickly was the repair done?' }
+				}
 			]
 		},
 		{
@@ -77,19 +101,43 @@ export const TENANT_SURVEY: StructureInput = {
 						{ key: 'homework', label: { nl: 'Huiswerkklas', fr: 'École des devoirs', en: 'Homework club' } }
 					]
 				},
-				{ key: 'drink_day', kind: 'short_text', maxLength: 200, condition: { question: 'activities', includes: 'drink' }, label: { nl: 'Welke dag past voor de buurtdrink?', fr: 'Quel jour pour le verre ?', en: 'Which day suits the drink?' } },
-				{ key: 'years', kind: 'number', min: 0, max: 80, label: { nl: 'Hoeveel jaar woont u hier?', fr: 'Depuis combien d’années habitez-vous ici ?', en: 'How many years have you lived here?' } },
+				{
+					key: 'drink_day',
+					kind: 'short_text',
+					maxLength: 200,
+					condition: { question: 'activities', includes: 'drink' },
+					label: { nl: 'Welke dag past voor de buurtdrink?', fr: 'Quel jour pour le verre ?', en: 'Which day suits the drink?' }
+				},
+				{
+					key: 'years',
+					kind: 'number',
+					min: 0,
+					max: 80,
+					label: { nl: 'Hoeveel jaar woont u hier?', fr: 'Depuis combien d’années habitez-vous ici ?', en: 'How many years have you lived here?' }
+				},
 				{ key: 'remark', kind: 'long_text', label: { nl: 'Wat wilt u nog kwijt?', fr: 'Autre chose à dire ?', en: 'Anything else?' } },
-				{ key: 'ideas', kind: 'needs_block', label: { nl: 'Uw noden, verwachtingen en ideeën', fr: 'Vos besoins, attentes et idées', en: 'Your needs, expectations and ideas' } }
+				{
+					key: 'ideas',
+					kind: 'needs_block',
+					label: { nl: 'Uw noden, verwachtingen en ideeën', fr: 'Vos besoins, attentes et idées', en: 'Your needs, expectations and ideas' }
+				}
 			]
 		}
 	]
 };
 
-export function tenantSurveyInput(estateIds: string[], modes: SurveyMode[] = ['open_link', 'code', 'paper', 'tablet'], partnerOrganisationIds: string[] = []): SurveyInput {
+export function tenantSurveyInput(
+	estateIds: string[],
+	modes: SurveyMode[] = ['open_link', 'code', 'paper', 'tablet'],
+	partnerOrganisationIds: string[] = []
+): SurveyInput {
 	return {
 		title: { nl: 'Tevredenheid van huurders 2026', fr: 'Satisfaction des locataires 2026', en: 'Tenant satisfaction 2026' },
-		consent: { nl: 'Uw antwoorden zijn anoniem. We gebruiken ze alleen om de wijk beter te maken.', fr: 'Vos réponses sont anonymes.', en: 'Your answers are anonymous.' },
+		consent: {
+			nl: 'Uw antwoorden zijn anoniem. We gebruiken ze alleen om de wijk beter te maken.',
+			fr: 'Vos réponses sont anonymes.',
+			en: 'Your answers are anonymous.'
+		},
 		modes,
 		estateIds,
 		partnerOrganisationIds
@@ -97,7 +145,12 @@ export function tenantSurveyInput(estateIds: string[], modes: SurveyMode[] = ['o
 }
 
 /** The survey open with wave 1 (from `opensAt`, for a year), run by the worker's organisation. */
-export async function buildOpenSurvey(db: Db, actor: Parameters<typeof createSurvey>[1], estateIds: string[], options: { opensAt?: Date; modes?: SurveyMode[]; partners?: string[] } = {}) {
+export async function buildOpenSurvey(
+	db: Db,
+	actor: Parameters<typeof createSurvey>[1],
+	estateIds: string[],
+	options: { opensAt?: Date; modes?: SurveyMode[]; partners?: string[] } = {}
+) {
 	const survey = await createSurvey(db, actor, tenantSurveyInput(estateIds, options.modes, options.partners), TENANT_SURVEY);
 	const opensAt = options.opensAt ?? new Date('2026-03-01T08:00:00Z');
 	const wave = await createWave(db, actor, survey.id, { opensAt, closesAt: new Date(opensAt.getTime() + 365 * 86_400_000) }, opensAt);

@@ -8,7 +8,14 @@ import { TENANT_SURVEY } from './factories';
 
 const figures = (counts: Record<string, number>): QuestionFigures => {
 	const answered = Object.values(counts).reduce((s, n) => s + n, 0);
-	return { answered, options: Object.entries(counts).map(([key, count]) => ({ key, label: key, count, share: answered ? count / answered : null })), mean: null, median: null, min: null, max: null };
+	return {
+		answered,
+		options: Object.entries(counts).map(([key, count]) => ({ key, label: key, count, share: answered ? count / answered : null })),
+		mean: null,
+		median: null,
+		min: null,
+		max: null
+	};
 };
 
 describe('the public page leaves out small groups', () => {
@@ -28,15 +35,19 @@ describe('the public page leaves out small groups', () => {
 
 	it('never shows a count under 5, nor a single hidden cell in a distribution that adds up', () => {
 		fc.assert(
-			fc.property(fc.array(fc.nat({ max: 40 }), { minLength: 2, maxLength: 6 }), fc.constantFrom('single_choice', 'yes_no', 'scale', 'multiple_choice') as fc.Arbitrary<'single_choice' | 'yes_no' | 'scale' | 'multiple_choice'>, (counts, kind) => {
-				const f = figures(Object.fromEntries(counts.map((n, i) => [`o${i}`, n])));
-				const shown = publicFigures(kind, f);
-				if (f.answered < 5) return shown === null;
-				const visible = shown!.options.filter((o) => o.count !== null);
-				if (visible.some((o) => o.count! > 0 && o.count! < 5)) return false;
-				const hiddenNonZero = shown!.options.filter((o, i) => o.count === null && f.options[i].count > 0).length;
-				return kind === 'multiple_choice' || hiddenNonZero !== 1;
-			})
+			fc.property(
+				fc.array(fc.nat({ max: 40 }), { minLength: 2, maxLength: 6 }),
+				fc.constantFrom('single_choice', 'yes_no', 'scale', 'multiple_choice') as fc.Arbitrary<'single_choice' | 'yes_no' | 'scale' | 'multiple_choice'>,
+				(counts, kind) => {
+					const f = figures(Object.fromEntries(counts.map((n, i) => [`o${i}`, n])));
+					const shown = publicFigures(kind, f);
+					if (f.answered < 5) return shown === null;
+					const visible = shown!.options.filter((o) => o.count !== null);
+					if (visible.some((o) => o.count! > 0 && o.count! < 5)) return false;
+					const hiddenNonZero = shown!.options.filter((o, i) => o.count === null && f.options[i].count > 0).length;
+					return kind === 'multiple_choice' || hiddenNonZero !== 1;
+				}
+			)
 		);
 	});
 
@@ -80,7 +91,9 @@ describe('the public page leaves out small groups', () => {
 				if (!table.total) return true;
 				return table.total.options.every((o, k) => {
 					if (o.count === null) return true;
-					const hidden = columns.flatMap((col, i) => (col.options[k].count > 0 && (table.estates[i]?.options[k].count ?? null) === null ? [col.options[k].count] : []));
+					const hidden = columns.flatMap((col, i) =>
+						col.options[k].count > 0 && (table.estates[i]?.options[k].count ?? null) === null ? [col.options[k].count] : []
+					);
 					return hidden.length !== 1 && !(hidden.reduce((s, n) => s + n, 0) > 0 && hidden.reduce((s, n) => s + n, 0) < 5);
 				});
 			})

@@ -44,7 +44,10 @@ export function optionsOf(q: Question, locale: Locale, extra: readonly string[] 
 				{ key: 'no', label: translate(locale, 'surveys.answer_no') }
 			];
 		case 'scale':
-			return Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => ({ key: String(SCALE_MIN + i), label: translate(locale, `surveys.scale_${SCALE_MIN + i}`) }));
+			return Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => ({
+				key: String(SCALE_MIN + i),
+				label: translate(locale, `surveys.scale_${SCALE_MIN + i}`)
+			}));
 		case 'needs_block':
 			return NEEDS_PARTS.map((p) => ({ key: p, label: wordingFor(q[`${p}Label`] as Wording | undefined, locale) || translate(locale, `surveys.${p}_label`) }));
 		default:
@@ -65,7 +68,13 @@ function numberFigures(values: Array<{ v: number; n: number }>): Pick<QuestionFi
 		}
 		return sorted[sorted.length - 1].v;
 	};
-	return { count, mean: round(sum / count), median: (at(Math.floor((count - 1) / 2)) + at(Math.floor(count / 2))) / 2, min: sorted[0].v, max: sorted[sorted.length - 1].v };
+	return {
+		count,
+		mean: round(sum / count),
+		median: (at(Math.floor((count - 1) / 2)) + at(Math.floor(count / 2))) / 2,
+		min: sorted[0].v,
+		max: sorted[sorted.length - 1].v
+	};
 }
 
 /**
@@ -124,7 +133,12 @@ const small = (n: number) => n > 0 && n < PUBLIC_MIN_GROUP;
  * the next smallest is hidden too, so the hidden one cannot be worked out. The mean and median show only when no
  * count is hidden (with the counts shown they could give a hidden one back); `keepMean: false` hides them anyway.
  */
-export function publicFigures(kind: Question['kind'], f: QuestionFigures, alsoHide: ReadonlySet<string> = new Set(), keepMean = true): PublicQuestionFigures | null {
+export function publicFigures(
+	kind: Question['kind'],
+	f: QuestionFigures,
+	alsoHide: ReadonlySet<string> = new Set(),
+	keepMean = true
+): PublicQuestionFigures | null {
 	if (f.answered < PUBLIC_MIN_GROUP) return null;
 	const hidden = new Set(f.options.filter((o) => small(o.count) || (alsoHide.has(o.key) && o.count > 0)).map((o) => o.key));
 	if (hidden.size === 1 && EXCLUSIVE.has(kind)) {
@@ -154,7 +168,12 @@ type PublicTable = { total: PublicQuestionFigures | null; estates: Array<PublicQ
  * answer sets together. So no hidden cell comes back by subtraction.
  */
 export function publicBreakdown(kind: Question['kind'], total: QuestionFigures, estates: readonly QuestionFigures[]): PublicTable {
-	const plain = checkedTotal(kind, total, estates, estates.map((e) => publicFigures(kind, e)));
+	const plain = checkedTotal(
+		kind,
+		total,
+		estates,
+		estates.map((e) => publicFigures(kind, e))
+	);
 	const hiddenTotal = (t: PublicTable) => (t.total === null ? Infinity : t.total.options.filter((o) => o.count === null).length);
 	if (hiddenTotal(plain) === 0) return plain;
 	const spread = checkedTotal(kind, total, estates, hideInEstates(kind, total, estates));
@@ -176,7 +195,7 @@ function hideInEstates(kind: Question['kind'], total: QuestionFigures, estates: 
 	const extra = estates.map(() => new Set<string>());
 	const columns = estates.map((e) => publicFigures(kind, e));
 	// Every pass hides at least one more cell, so this ends.
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		for (const o of total.options) {
 			const hidden = hiddenCounts(estates, columns, o.key);
@@ -195,11 +214,20 @@ function hideInEstates(kind: Question['kind'], total: QuestionFigures, estates: 
 }
 
 /** The total, with what the columns hide checked against it. */
-function checkedTotal(kind: Question['kind'], total: QuestionFigures, estates: readonly QuestionFigures[], columns: Array<PublicQuestionFigures | null>): PublicTable {
-	const alsoHide = new Set(total.options.filter((o) => {
-		const hidden = hiddenCounts(estates, columns, o.key);
-		return hidden.length > 0 && leftOver(hidden);
-	}).map((o) => o.key));
+function checkedTotal(
+	kind: Question['kind'],
+	total: QuestionFigures,
+	estates: readonly QuestionFigures[],
+	columns: Array<PublicQuestionFigures | null>
+): PublicTable {
+	const alsoHide = new Set(
+		total.options
+			.filter((o) => {
+				const hidden = hiddenCounts(estates, columns, o.key);
+				return hidden.length > 0 && leftOver(hidden);
+			})
+			.map((o) => o.key)
+	);
 	const meanHidden = estates.flatMap((e, i) => (e.answered > 0 && (columns[i] === null || columns[i]!.mean === null) ? [e.answered] : []));
 	return { total: publicFigures(kind, total, alsoHide, !(meanHidden.length > 0 && leftOver(meanHidden))), estates: columns };
 }
@@ -208,7 +236,10 @@ function checkedTotal(kind: Question['kind'], total: QuestionFigures, estates: r
 export function publicCounts<T extends { count: number }>(groups: readonly T[]): Array<T & { hidden: boolean }> {
 	const hidden = new Set(groups.map((g, i) => (g.count > 0 && g.count < PUBLIC_MIN_GROUP ? i : -1)).filter((i) => i >= 0));
 	if (hidden.size === 1) {
-		const next = groups.map((g, i) => ({ g, i })).filter(({ g, i }) => !hidden.has(i) && g.count > 0).sort((a, b) => a.g.count - b.g.count)[0];
+		const next = groups
+			.map((g, i) => ({ g, i }))
+			.filter(({ g, i }) => !hidden.has(i) && g.count > 0)
+			.sort((a, b) => a.g.count - b.g.count)[0];
 		if (next) hidden.add(next.i);
 	}
 	return groups.map((g, i) => ({ ...g, hidden: hidden.has(i) }));

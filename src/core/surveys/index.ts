@@ -7,8 +7,63 @@ export { SURVEY_CODES } from './issues';
 export { checkLetterSheet, renderCodeLetters } from './letters';
 export { publicSurveys } from './public-list';
 export { answerFromForm, answerScreen, latestPublishedWave, nextStep, shownInSection, submissionIdFor } from './resident-flow';
-export { changedQuestions, checkHouseholdCode, codeOverview, compareWaves, createSurvey, createTheme, createWave, deleteSurvey, deleteTheme, deleteWave, exportAnswerSetsCsv, exportResultsXlsx, generateHouseholdCodes, getSurvey, getVersion, importPaperAnswers, keptLetters, lettersKeyOf, listOpenAnswers, listSurveys, listThemes, loadDraft, paperImportColumns, publicSurveyResults, publishWave, readinessIssues, renameTheme, resultsContext, saveDraft, saveStructure, setOpenAnswerThemes, setOpenAnswersPublic, setSurveyStatus, submitAnswerSet, submitTabletAnswerSet, surveyForResident, surveyForTablet, surveyResults, tabletAnswerSet, tagOpenAnswers, updateSurvey, updateWave, voidCodeBatch } from './service';
-export type { AnswerMap, CodeLetter, DraftView, PaperImportResult, Question, ResidentSurvey, Structure, StructureInput, SurveyInput, TabletAnswerSet } from './service';
+export {
+	changedQuestions,
+	checkHouseholdCode,
+	codeOverview,
+	compareWaves,
+	createSurvey,
+	createTheme,
+	createWave,
+	deleteSurvey,
+	deleteTheme,
+	deleteWave,
+	exportAnswerSetsCsv,
+	exportResultsXlsx,
+	generateHouseholdCodes,
+	getSurvey,
+	getVersion,
+	importPaperAnswers,
+	keptLetters,
+	lettersKeyOf,
+	listOpenAnswers,
+	listSurveys,
+	listThemes,
+	loadDraft,
+	paperImportColumns,
+	publicSurveyResults,
+	publishWave,
+	readinessIssues,
+	renameTheme,
+	resultsContext,
+	saveDraft,
+	saveStructure,
+	setOpenAnswerThemes,
+	setOpenAnswersPublic,
+	setSurveyStatus,
+	submitAnswerSet,
+	submitTabletAnswerSet,
+	surveyForResident,
+	surveyForTablet,
+	surveyResults,
+	tabletAnswerSet,
+	tagOpenAnswers,
+	updateSurvey,
+	updateWave,
+	voidCodeBatch
+} from './service';
+export type {
+	AnswerMap,
+	CodeLetter,
+	DraftView,
+	PaperImportResult,
+	Question,
+	ResidentSurvey,
+	Structure,
+	StructureInput,
+	SurveyInput,
+	TabletAnswerSet
+} from './service';
 export { BUILDER_EDITS, applyStructureEdit, builderLanguages, issueTarget, wordingFromForm } from './structure-edits';
 export type { BuilderEdit } from './structure-edits';
 export { listSurveysWithResponse } from './survey-list';

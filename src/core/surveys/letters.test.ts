@@ -9,9 +9,24 @@ import { groupCode, printable, renderCodeLetters, shownAddress, type CodeLetter,
 import { manyLetters } from './test-letters';
 
 const households: CodeLetter[] = [
-	{ code: 'K7M2Q9XR', url: 'https://leefbaar.wevelgem.be/e/K7M2Q9XR', addressLabel: 'Familie Vandeputte-Çelik\nKapelstraat 12 bus 3\n8560 Wevelgem', estateName: 'Vlashaard' },
-	{ code: 'H3PZ8WNA', url: 'https://leefbaar.wevelgem.be/e/H3PZ8WNA', addressLabel: 'Łukasz Şahin\nRue de l’Église 4\n8560 Gullegem', estateName: 'Gullegem-Centrum' },
-	{ code: 'TTRE4E9C', url: 'https://leefbaar.wevelgem.be/e/TTRE4E9C?bron=brief', addressLabel: 'Zoë Noël\nBoulevard Léopold 1\n8560 Moorsele', estateName: 'Moorsele' }
+	{
+		code: 'K7M2Q9XR',
+		url: 'https://leefbaar.wevelgem.be/e/K7M2Q9XR',
+		addressLabel: 'Familie Vandeputte-Çelik\nKapelstraat 12 bus 3\n8560 Wevelgem',
+		estateName: 'Vlashaard'
+	},
+	{
+		code: 'H3PZ8WNA',
+		url: 'https://leefbaar.wevelgem.be/e/H3PZ8WNA',
+		addressLabel: 'Łukasz Şahin\nRue de l’Église 4\n8560 Gullegem',
+		estateName: 'Gullegem-Centrum'
+	},
+	{
+		code: 'TTRE4E9C',
+		url: 'https://leefbaar.wevelgem.be/e/TTRE4E9C?bron=brief',
+		addressLabel: 'Zoë Noël\nBoulevard Léopold 1\n8560 Moorsele',
+		estateName: 'Moorsele'
+	}
 ];
 
 const base: CodeLettersInput = {
@@ -65,10 +80,23 @@ describe('household code letters', () => {
 
 	it('write French and English with their accents, and leave the deadline out when there is none', async () => {
 		const fr = readPdf(await renderCodeLetters({ ...base, locale: 'fr' })).pages[1].text;
-		for (const part of ['Chère habitante, cher habitant,', 'Chaque ménage reçoit un code.', 'Grâce à vos réponses', 'le dimanche 31 mai 2026', 'Vous préférez le papier ? Demandez', 'Rue de l’Église 4', 'Lukasz Sahin'])
+		for (const part of [
+			'Chère habitante, cher habitant,',
+			'Chaque ménage reçoit un code.',
+			'Grâce à vos réponses',
+			'le dimanche 31 mai 2026',
+			'Vous préférez le papier ? Demandez',
+			'Rue de l’Église 4',
+			'Lukasz Sahin'
+		])
 			expect(fr).toContain(part);
 		const en = readPdf(await renderCodeLetters({ ...base, locale: 'en', deadline: null })).pages[2].text;
-		for (const part of ['Dear resident,', 'Your answers are anonymous. The code only shows that your household answered, not what you answered.', 'Zoë Noël', 'Boulevard Léopold 1'])
+		for (const part of [
+			'Dear resident,',
+			'Your answers are anonymous. The code only shows that your household answered, not what you answered.',
+			'Zoë Noël',
+			'Boulevard Léopold 1'
+		])
 			expect(en).toContain(part);
 		expect(en).not.toContain('Please answer by');
 	});
@@ -82,7 +110,9 @@ describe('household code letters', () => {
 				senders: ['Société wallonne et flamande du logement', 'Centre public d’action sociale de Wevelgem', 'Travail de quartier', 'Ville de Wevelgem'],
 				contact: `${long}${long}`.slice(0, 300),
 				deadline: new Date('2026-05-31T21:30:00Z'),
-				letters: [{ ...households[0], addressLabel: 'a\nb\nc\nd\ne\nf\ng', url: `https://leefbaar.wevelgem.be/enquete/tevredenheid-huurders-2026/${'x'.repeat(200)}` }]
+				letters: [
+					{ ...households[0], addressLabel: 'a\nb\nc\nd\ne\nf\ng', url: `https://leefbaar.wevelgem.be/enquete/tevredenheid-huurders-2026/${'x'.repeat(200)}` }
+				]
 			})
 		);
 		expect(pdf.pages).toHaveLength(1);
@@ -150,7 +180,13 @@ function readPdf(bytes: Uint8Array): { header: string; pages: Page[] } {
 		const stream = objects.get(Number(page.match(/\/Contents (\d+) 0 R/)![1]))!;
 		const body = stream.slice(stream.indexOf('stream\n') + 7, stream.lastIndexOf('\nendstream'));
 		const content = Buffer.from(unzlibSync(Buffer.from(body, 'latin1'))).toString('latin1');
-		return { mediaBox: page.match(/\/MediaBox \[([^\]]*)\]/)![1].split(' ').map(Number), ...readContent(content) };
+		return {
+			mediaBox: page
+				.match(/\/MediaBox \[([^\]]*)\]/)![1]
+				.split(' ')
+				.map(Number),
+			...readContent(content)
+		};
 	});
 	return { header: raw.slice(0, 8), pages };
 }

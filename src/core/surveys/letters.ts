@@ -111,7 +111,23 @@ const isWinAnsi = (ch: string): boolean => {
 	return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.has(ch);
 };
 /** Letters that lose no meaning when written without their mark and do not decompose in Unicode. */
-const FOLDED: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i', ħ: 'h', Ħ: 'H', ŀ: 'l', Ŀ: 'L', ŧ: 't', Ŧ: 'T', '‐': '-', '‑': '-', '−': '-', '′': "'" };
+const FOLDED: Record<string, string> = {
+	ł: 'l',
+	Ł: 'L',
+	đ: 'd',
+	Đ: 'D',
+	ı: 'i',
+	ħ: 'h',
+	Ħ: 'H',
+	ŀ: 'l',
+	Ŀ: 'L',
+	ŧ: 't',
+	Ŧ: 'T',
+	'‐': '-',
+	'‑': '-',
+	'−': '-',
+	'′': "'"
+};
 
 /**
  * Text the standard PDF fonts can show. They cover Western European letters (é, è, ë, ç, ß, ø, œ, €); a name such as
@@ -123,7 +139,8 @@ export function printable(text: string): string {
 	for (const ch of text.normalize('NFC')) {
 		if (isWinAnsi(ch)) out += ch;
 		else if (/\s/u.test(ch)) out += ' ';
-		else if (/\p{M}/u.test(ch)) continue; // a mark left over after composing: the letter it sat on stays
+		else if (/\p{M}/u.test(ch))
+			continue; // a mark left over after composing: the letter it sat on stays
 		else {
 			const folded = FOLDED[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, '');
 			out += folded && [...folded].every(isWinAnsi) ? folded : '?';
@@ -143,15 +160,29 @@ function drawLetter(doc: Doc, common: Common, letter: z.output<typeof codeLetter
 	doc.addPage({ size: 'A4', margin: 0 });
 
 	// Letterhead: who writes, and for which estate.
-	doc.font(BOLD).fontSize(12).fillColor(INK).text(common.senders, LEFT, 15 * MM, { width: 112 * MM, height: 30, ellipsis: true });
+	doc
+		.font(BOLD)
+		.fontSize(12)
+		.fillColor(INK)
+		.text(common.senders, LEFT, 15 * MM, { width: 112 * MM, height: 30, ellipsis: true });
 	doc.font(FONT).fontSize(10).fillColor(MUTED);
 	const estateLine = fitLine(doc, t('letters.estate', { estate }), 50 * MM);
 	doc.text(estateLine, LEFT + WIDTH - doc.widthOfString(estateLine), 15.6 * MM, { lineBreak: false });
-	for (const y of FOLDS) doc.moveTo(4 * MM, y).lineTo(8 * MM, y).lineWidth(0.4).strokeColor(MUTED).stroke();
+	for (const y of FOLDS)
+		doc
+			.moveTo(4 * MM, y)
+			.lineTo(8 * MM, y)
+			.lineWidth(0.4)
+			.strokeColor(MUTED)
+			.stroke();
 
 	// The address, where the envelope's window shows it.
 	doc.font(FONT).fontSize(11).fillColor(INK);
-	const address = letter.addressLabel.split(/\r?\n/).map((l) => printable(l).trim()).filter(Boolean).slice(0, ADDRESS.lines);
+	const address = letter.addressLabel
+		.split(/\r?\n/)
+		.map((l) => printable(l).trim())
+		.filter(Boolean)
+		.slice(0, ADDRESS.lines);
 	address.forEach((l, i) => doc.text(fitLine(doc, l, ADDRESS.width), ADDRESS.x, ADDRESS.y + i * 13.5, { lineBreak: false }));
 
 	// The letter: the largest type that keeps it on one page (long titles and French run longer).
@@ -239,7 +270,11 @@ function measureBox(doc: Doc, common: Common, display: string, scale: number): n
 
 function drawBox(doc: Doc, t: Translator, url: string, display: string, code: string, top: number, height: number, scale: number): number {
 	doc.roundedRect(LEFT, top, WIDTH, height, 3 * MM).fill(PANEL);
-	doc.font(BOLD).fontSize(13.5 * scale).fillColor(INK).text(printable(t('letters.how_title')), LEFT + BOX_PAD, top + 5 * MM * scale, { lineBreak: false });
+	doc
+		.font(BOLD)
+		.fontSize(13.5 * scale)
+		.fillColor(INK)
+		.text(printable(t('letters.how_title')), LEFT + BOX_PAD, top + 5 * MM * scale, { lineBreak: false });
 	const inner = top + boxTitleHeight(scale);
 	doc.rect(LEFT + BOX_PAD, inner, QR_PLATE, QR_PLATE).fill('#ffffff');
 	drawQr(doc, url, LEFT + BOX_PAD, inner, QR_PLATE);
@@ -260,9 +295,12 @@ function drawQr(doc: Doc, url: string, x: number, y: number, plate: number): voi
 	const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
 	const n = modules.size;
 	const cell = plate / (n + 2 * QR_QUIET_MODULES);
-	doc.save().translate(x + QR_QUIET_MODULES * cell, y + QR_QUIET_MODULES * cell).scale(cell);
+	doc
+		.save()
+		.translate(x + QR_QUIET_MODULES * cell, y + QR_QUIET_MODULES * cell)
+		.scale(cell);
 	for (let row = 0; row < n; row++) {
-		for (let col = 0; col < n; ) {
+		for (let col = 0; col < n;) {
 			if (!modules.get(row, col)) {
 				col++;
 				continue;

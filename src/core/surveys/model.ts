@@ -37,7 +37,15 @@ export type TextVariant = { text: string; easy?: string };
 /** A text in several languages: Dutch required, others optional, each with an optional easy-read variant. */
 export type Wording = { nl: TextVariant } & Record<string, TextVariant>;
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (typeof v === 'object' && !Array.isArray(v) && (v as { text?: unknown }).text !== undefined && typeof (v as { text?: unknown }).text === 'string' && ((v as { text: string }).text.trim() === ''));
+const isBlank = (v: unknown) =>
+	v === undefined ||
+	v === null ||
+	(typeof v === 'string' && v.trim() === '') ||
+	(typeof v === 'object' &&
+		!Array.isArray(v) &&
+		(v as { text?: unknown }).text !== undefined &&
+		typeof (v as { text?: unknown }).text === 'string' &&
+		(v as { text: string }).text.trim() === '');
 
 /**
  * `{ nl: 'Hoe tevreden…', fr: { text: '…', easy: '…' } }`: a plain string is a text without an easy-read variant;
@@ -90,14 +98,29 @@ const base = {
 	help: wording(1000).optional()
 };
 
-const singleChoice = z.object({ ...base, kind: z.literal('single_choice'), options: z.array(option).min(2).max(30), allowOther: z.boolean().default(false) }).strict();
+const singleChoice = z
+	.object({ ...base, kind: z.literal('single_choice'), options: z.array(option).min(2).max(30), allowOther: z.boolean().default(false) })
+	.strict();
 const multipleChoice = z
-	.object({ ...base, kind: z.literal('multiple_choice'), options: z.array(option).min(2).max(30), allowOther: z.boolean().default(false), maxChoices: z.number().int().min(1).max(30).optional() })
+	.object({
+		...base,
+		kind: z.literal('multiple_choice'),
+		options: z.array(option).min(2).max(30),
+		allowOther: z.boolean().default(false),
+		maxChoices: z.number().int().min(1).max(30).optional()
+	})
 	.strict();
 const scale = z.object({ ...base, kind: z.literal('scale'), lowLabel: wording(100).optional(), highLabel: wording(100).optional() }).strict();
 const yesNo = z.object({ ...base, kind: z.literal('yes_no') }).strict();
 const numberQuestion = z
-	.object({ ...base, kind: z.literal('number'), min: z.number().finite().optional(), max: z.number().finite().optional(), integer: z.boolean().default(true), unit: wording(50).optional() })
+	.object({
+		...base,
+		kind: z.literal('number'),
+		min: z.number().finite().optional(),
+		max: z.number().finite().optional(),
+		integer: z.boolean().default(true),
+		unit: wording(50).optional()
+	})
 	.strict()
 	.refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, { error: 'min_above_max', path: ['max'] });
 const shortText = z.object({ ...base, kind: z.literal('short_text'), maxLength: z.number().int().min(1).max(SHORT_TEXT_MAX).default(SHORT_TEXT_MAX) }).strict();
@@ -152,7 +175,12 @@ export const structure = z
 				const c = q.condition;
 				const target = earlier.get(c.question);
 				const later = !target && all.some((o) => o.question.key === c.question);
-				if (!target) ctx.addIssue({ code: 'custom', path: [...at, 'condition', 'question'], message: later || c.question === q.key ? 'condition_not_earlier' : 'condition_unknown_question' });
+				if (!target)
+					ctx.addIssue({
+						code: 'custom',
+						path: [...at, 'condition', 'question'],
+						message: later || c.question === q.key ? 'condition_not_earlier' : 'condition_unknown_question'
+					});
 				else if ('is' in c ? target.kind !== 'yes_no' : 'equals' in c ? target.kind !== 'single_choice' : target.kind !== 'multiple_choice') {
 					ctx.addIssue({ code: 'custom', path: [...at, 'condition'], message: 'condition_kind_mismatch' });
 				} else if (!('is' in c)) {
@@ -182,7 +210,9 @@ export const SURVEY_SLUG = /^(?=.{3,40}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 export const surveyInput = z
 	.object({
 		title: wording(200),
-		intro: wording(2000).nullish().transform((v) => v ?? undefined),
+		intro: wording(2000)
+			.nullish()
+			.transform((v) => v ?? undefined),
 		consent: wording(4000),
 		modes: list(z.enum(SURVEY_MODES), 4)
 			.refine((m) => m.length > 0, { error: 'mode_required' })
@@ -258,7 +288,15 @@ function brusselsMidnight(day: string): Date {
  * a number (a numeric string from a form too); yes/no: true/false or 'yes'/'no'; texts: a string; a needs block:
  * { needs, expectations, ideas }. Empty values count as not answered.
  */
-export type AnswerValue = string | number | boolean | readonly string[] | { choice?: string; choices?: readonly string[]; other?: string } | Partial<Record<NeedsPart, string>> | null | undefined;
+export type AnswerValue =
+	| string
+	| number
+	| boolean
+	| readonly string[]
+	| { choice?: string; choices?: readonly string[]; other?: string }
+	| Partial<Record<NeedsPart, string>>
+	| null
+	| undefined;
 export type AnswerMap = Record<string, AnswerValue>;
 
 /** Loose on the shape (answers.ts checks each value against its question), strict on size, so nothing huge is parsed. */
@@ -272,7 +310,12 @@ export const submissionInput = z.object({
 	submissionId: z.uuid({ error: 'invalid_submission_id' }),
 	channel: z.enum(SURVEY_MODES),
 	/** The household's one-time code: required for the code channel, optional on a paper form or tablet that carries one. */
-	code: z.string().trim().max(40).optional().transform((v) => (v ? v : undefined)),
+	code: z
+		.string()
+		.trim()
+		.max(40)
+		.optional()
+		.transform((v) => (v ? v : undefined)),
 	/** The estate from the poster's link or the worker's choice; a code brings its own. */
 	estateId: id.optional().or(z.literal('').transform(() => undefined)),
 	/** The wave for a paper form typed in after the wave closed; otherwise the open wave. */

@@ -11,10 +11,18 @@ describeOnDatabases('open answers of one estate', (ctx) => {
 		const world = await buildSurveyWorld(ctx.db);
 		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id, world.leiemeersen.id]);
 		const at = new Date('2026-03-10T12:00:00Z');
-		const send = (estateId: string, remark: string) => submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', estateId, answers: { home_happy: 3, repair_asked: 'no', remark } as never }, at);
+		const send = (estateId: string, remark: string) =>
+			submitAnswerSet(
+				ctx.db,
+				anonymous,
+				survey.id,
+				{ submissionId: newId(), channel: 'open_link', estateId, answers: { home_happy: 3, repair_asked: 'no', remark } as never },
+				at
+			);
 		await send(world.vlashof.id, 'Meer licht in de gang');
 		await send(world.leiemeersen.id, 'De lift is vaak stuk');
-		const texts = async (estateId?: string) => (await listOpenAnswers(ctx.db, world.worker, survey.id, { questionKey: 'remark', estateId })).items.map((i) => i.text).sort();
+		const texts = async (estateId?: string) =>
+			(await listOpenAnswers(ctx.db, world.worker, survey.id, { questionKey: 'remark', estateId })).items.map((i) => i.text).sort();
 		expect(await texts(world.leiemeersen.id)).toEqual(['De lift is vaak stuk']);
 		expect(await texts()).toEqual(['De lift is vaak stuk', 'Meer licht in de gang']);
 	});

@@ -37,7 +37,11 @@ const YES = new Set(['ja', 'yes', 'oui', '1', 'true', 'j', 'y']);
 const NO = new Set(['nee', 'no', 'non', '0', 'false', 'n']);
 /** A cell our own CSV export protected against formulas ("'=…") reads back as it was typed. */
 const cellText = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v).trim();
-const labelsOf = (w: Wording) => Object.values(w).flatMap((t) => [t.text, t.easy ?? '']).filter(Boolean).map((t) => t.trim().toLowerCase());
+const labelsOf = (w: Wording) =>
+	Object.values(w)
+		.flatMap((t) => [t.text, t.easy ?? ''])
+		.filter(Boolean)
+		.map((t) => t.trim().toLowerCase());
 
 /** The columns of one question, each putting its cell into the answer map the answering rules check. */
 function columnsOf(q: Question): Column[] {
@@ -54,7 +58,9 @@ function columnsOf(q: Question): Column[] {
 						a[q.key] = { ...prior, choice: option ? option.key : ['other', 'iets anders', 'autre chose', 'something else'].includes(wanted) ? OTHER : v };
 					}
 				},
-				...(q.allowOther ? [{ name: `${q.key}_other_text`, read: (v: string, a: AnswerMap) => void (v && (a[q.key] = { ...((a[q.key] as object) ?? {}), other: v })) }] : [])
+				...(q.allowOther
+					? [{ name: `${q.key}_other_text`, read: (v: string, a: AnswerMap) => void (v && (a[q.key] = { ...((a[q.key] as object) ?? {}), other: v })) }]
+					: [])
 			];
 		case 'multiple_choice':
 			return [
@@ -68,12 +74,17 @@ function columnsOf(q: Question): Column[] {
 						if (TICKED.has(cell)) a[q.key] = { ...prior, choices: [...(prior.choices ?? []), key] };
 					}
 				})),
-				...(q.allowOther ? [{ name: `${q.key}_other_text`, read: (v: string, a: AnswerMap) => void (v && (a[q.key] = { ...((a[q.key] as object) ?? {}), other: v })) }] : [])
+				...(q.allowOther
+					? [{ name: `${q.key}_other_text`, read: (v: string, a: AnswerMap) => void (v && (a[q.key] = { ...((a[q.key] as object) ?? {}), other: v })) }]
+					: [])
 			];
 		case 'yes_no':
 			return [{ name: q.key, read: (v, a) => void (v && (a[q.key] = YES.has(v.toLowerCase()) ? 'yes' : NO.has(v.toLowerCase()) ? 'no' : v)) }];
 		case 'needs_block':
-			return NEEDS_PARTS.map((part) => ({ name: `${q.key}_${part}`, read: (v: string, a: AnswerMap) => void (v && (a[q.key] = { ...((a[q.key] as object) ?? {}), [part]: v })) }));
+			return NEEDS_PARTS.map((part) => ({
+				name: `${q.key}_${part}`,
+				read: (v: string, a: AnswerMap) => void (v && (a[q.key] = { ...((a[q.key] as object) ?? {}), [part]: v }))
+			}));
 		default:
 			return [{ name: q.key, read: (v, a) => void (v && (a[q.key] = v)) }];
 	}
@@ -105,10 +116,17 @@ const columnOf = (issue: FieldIssue, names: ReadonlySet<string>): string => {
  * in by the worker (channel paper, audited), in the wave open now or the one named. All rows are checked first; with
  * any problem nothing is stored and every problem is listed by line and column. `dryRun` only checks.
  */
-export async function importPaperAnswers(db: Db, actor: Actor, surveyId: string, input: { text: string; waveId?: string; dryRun?: boolean }, now = new Date()): Promise<PaperImportResult> {
+export async function importPaperAnswers(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	input: { text: string; waveId?: string; dryRun?: boolean },
+	now = new Date()
+): Promise<PaperImportResult> {
 	const survey = await surveyFor(db, actor, surveyId, 'enter-answers');
 	const issues: PaperRowIssue[] = [];
-	const add = (line: number, column: string, code: string, params?: Record<string, unknown>) => issues.push({ line, column, code, messageKey: `surveys.${code}`, ...(params ? { params } : {}) });
+	const add = (line: number, column: string, code: string, params?: Record<string, unknown>) =>
+		issues.push({ line, column, code, messageKey: `surveys.${code}`, ...(params ? { params } : {}) });
 	const { records, errors } = parseCsv(input.text);
 	for (const e of errors) add(e.line, '', 'unterminated_quote');
 	const [header, ...rows] = records;
@@ -124,16 +142,27 @@ export async function importPaperAnswers(db: Db, actor: Actor, surveyId: string,
 	const columns = new Map(version.structure.sections.flatMap((s) => s.questions.flatMap((q) => columnsOf(q))).map((c) => [c.name, c]));
 	const columnNames = new Set(columns.keys());
 	const names = header.fields.map((f) => f.trim().replace(/^\uFEFF/, ''));
-	for (const name of names) if (name && !columns.has(name) && !(PAPER_META_COLUMNS as readonly string[]).includes(name)) add(header.line, name, 'unknown_column', { column: name });
+	for (const name of names)
+		if (name && !columns.has(name) && !(PAPER_META_COLUMNS as readonly string[]).includes(name)) add(header.line, name, 'unknown_column', { column: name });
 	if (issues.length) return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
 
-	const wave = input.waveId ? await loadWave(db, surveyId, input.waveId) : ((await openWave(db, surveyId, now)) ?? (await wavesOf(db, surveyId)).filter((w) => Date.parse(w.opens_at) <= now.getTime()).pop());
+	const wave = input.waveId
+		? await loadWave(db, surveyId, input.waveId)
+		: ((await openWave(db, surveyId, now)) ?? (await wavesOf(db, surveyId)).filter((w) => Date.parse(w.opens_at) <= now.getTime()).pop());
 	if (!wave) {
 		add(1, '', 'no_open_wave');
 		return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
 	}
 	const estates = await surveyEstates(db, surveyId);
-	const estateByName = new Map(estates.flatMap((e) => [[e.name.toLowerCase(), e.id], [e.slug, e.id]] as const));
+	const estateByName = new Map(
+		estates.flatMap(
+			(e) =>
+				[
+					[e.name.toLowerCase(), e.id],
+					[e.slug, e.id]
+				] as const
+		)
+	);
 	const fileHash = createHash('sha256').update(input.text).digest('hex').slice(0, 16);
 	const seenForms = new Map<string, number>();
 	const seenCodes = new Map<string, number>();
@@ -160,7 +189,14 @@ export async function importPaperAnswers(db: Db, actor: Actor, surveyId: string,
 		let code: string | undefined;
 		if (typed) {
 			const normalised = normaliseHouseholdCode(typed);
-			const found = normalised ? await db.selectFrom('survey_codes').select(['status', 'wave_id']).where('code_hash', '=', hashHouseholdCode(normalised)).where('survey_id', '=', surveyId).executeTakeFirst() : undefined;
+			const found = normalised
+				? await db
+						.selectFrom('survey_codes')
+						.select(['status', 'wave_id'])
+						.where('code_hash', '=', hashHouseholdCode(normalised))
+						.where('survey_id', '=', surveyId)
+						.executeTakeFirst()
+				: undefined;
 			if (!normalised || !found) add(row.line, 'code', 'unknown_code');
 			else if (found.wave_id !== wave.id) add(row.line, 'code', 'code_other_wave');
 			else if (found.status === 'void') add(row.line, 'code', 'code_void');
@@ -169,11 +205,31 @@ export async function importPaperAnswers(db: Db, actor: Actor, surveyId: string,
 			if (normalised) seenCodes.set(normalised, row.line);
 			// A used code is refused below by the store, unless this same form was stored before (an upload repeated).
 		}
-		if (issues.length === before) forms.push({ line: row.line, submissionId: submissionIdOf(surveyId, form ? `form:${form}` : `file:${fileHash}:${row.line}`), estateId, language, code, answers });
+		if (issues.length === before)
+			forms.push({
+				line: row.line,
+				submissionId: submissionIdOf(surveyId, form ? `form:${form}` : `file:${fileHash}:${row.line}`),
+				estateId,
+				language,
+				code,
+				answers
+			});
 	}
 	// A code used already is an error only for a form not stored before.
 	const earlier = new Set(
-		forms.length ? (await db.selectFrom('survey_responses').select('submission_id').where('submission_id', 'in', forms.map((f) => f.submissionId)).execute()).map((r) => r.submission_id) : []
+		forms.length
+			? (
+					await db
+						.selectFrom('survey_responses')
+						.select('submission_id')
+						.where(
+							'submission_id',
+							'in',
+							forms.map((f) => f.submissionId)
+						)
+						.execute()
+				).map((r) => r.submission_id)
+			: []
 	);
 	for (const f of forms) {
 		if (!f.code || earlier.has(f.submissionId)) continue;
@@ -187,9 +243,20 @@ export async function importPaperAnswers(db: Db, actor: Actor, surveyId: string,
 	await inTransaction(db, async (tx) => {
 		for (const f of forms) {
 			if (earlier.has(f.submissionId)) continue;
-			await submitAnswerSet(tx, actor, survey.id, { submissionId: f.submissionId, channel: 'paper', waveId: wave.id, estateId: f.estateId, language: f.language, code: f.code, answers: f.answers }, now);
+			await submitAnswerSet(
+				tx,
+				actor,
+				survey.id,
+				{ submissionId: f.submissionId, channel: 'paper', waveId: wave.id, estateId: f.estateId, language: f.language, code: f.code, answers: f.answers },
+				now
+			);
 		}
-		await audit(tx, actor, { action: 'survey_paper_import', resourceType: 'survey', resourceId: survey.id, summary: `wave ${wave.number}: ${forms.length - alreadyStored} forms` });
+		await audit(tx, actor, {
+			action: 'survey_paper_import',
+			resourceType: 'survey',
+			resourceId: survey.id,
+			summary: `wave ${wave.number}: ${forms.length - alreadyStored} forms`
+		});
 	});
 	return { outcome: 'stored', rows: rows.length, stored: forms.length - alreadyStored, alreadyStored, issues };
 }

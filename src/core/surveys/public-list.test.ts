@@ -20,12 +20,31 @@ describeOnDatabases('the public surveys of a place', (ctx) => {
 		world = await buildSurveyWorld(ctx.db);
 		open = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id]);
 		// Last year's round, published with what was done.
-		const last = await createWave(ctx.db, world.worker, open.id, { opensAt: new Date('2025-01-01T08:00:00Z'), closesAt: new Date('2025-02-01T08:00:00Z') }, new Date('2024-12-01T08:00:00Z'));
-		await publishWave(ctx.db, world.worker, open.id, last.id, { published: true, feedback: { nl: 'We maakten de speeltuin.' } }, new Date('2025-03-01T08:00:00Z'));
+		const last = await createWave(
+			ctx.db,
+			world.worker,
+			open.id,
+			{ opensAt: new Date('2025-01-01T08:00:00Z'), closesAt: new Date('2025-02-01T08:00:00Z') },
+			new Date('2024-12-01T08:00:00Z')
+		);
+		await publishWave(
+			ctx.db,
+			world.worker,
+			open.id,
+			last.id,
+			{ published: true, feedback: { nl: 'We maakten de speeltuin.' } },
+			new Date('2025-03-01T08:00:00Z')
+		);
 		codeOnly = await buildOpenSurvey(ctx.db, world.worker, [world.elsewhere.id], { modes: ['code', 'paper'] });
 		// A survey of the whole municipality concerns every neighbourhood in it.
 		const town = await createSurvey(ctx.db, world.worker, { ...tenantSurveyInput([]), estateIds: [], areaIds: [world.wevelgem.id] }, TENANT_SURVEY);
-		const townWave = await createWave(ctx.db, world.worker, town.id, { opensAt: new Date('2024-01-01T08:00:00Z'), closesAt: new Date('2024-02-01T08:00:00Z') }, new Date('2023-12-01T08:00:00Z'));
+		const townWave = await createWave(
+			ctx.db,
+			world.worker,
+			town.id,
+			{ opensAt: new Date('2024-01-01T08:00:00Z'), closesAt: new Date('2024-02-01T08:00:00Z') },
+			new Date('2023-12-01T08:00:00Z')
+		);
 		await setSurveyStatus(ctx.db, world.worker, town.id, 'open', new Date('2023-12-01T08:00:00Z'));
 		await setSurveyStatus(ctx.db, world.worker, town.id, 'closed', new Date('2024-02-02T08:00:00Z'));
 		await publishWave(ctx.db, world.worker, town.id, townWave.id, { published: true, feedback: { nl: 'Dank u.' } }, new Date('2024-03-01T08:00:00Z'));
@@ -35,7 +54,9 @@ describeOnDatabases('the public surveys of a place', (ctx) => {
 
 	it("the neighbourhood's page shows the survey of its estate, open now, and the published results around it", async () => {
 		const found = await publicSurveys(ctx.db, anonymous, { areaId: world.area.id }, { now: during, locale: 'fr' });
-		expect(found.open).toEqual([{ slug: open.slug, title: 'Satisfaction des locataires 2026', places: ['Vlashof'], openLink: true, closesAt: expect.any(String) }]);
+		expect(found.open).toEqual([
+			{ slug: open.slug, title: 'Satisfaction des locataires 2026', places: ['Vlashof'], openLink: true, closesAt: expect.any(String) }
+		]);
 		expect(found.published.map((p) => p.slug)).toEqual([open.slug, wholeTown.slug]);
 		expect(found.published[0]).toMatchObject({ waveNumber: 2, publishedAt: '2025-03-01T08:00:00.000Z' });
 	});

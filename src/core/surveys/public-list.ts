@@ -28,22 +28,45 @@ export type PublicSurveys = { open: OpenPublicSurvey[]; published: PublishedPubl
 /** Which place's page asks: an area (with what lies inside it) or one estate. None: every public survey. */
 export type SurveyPlace = { areaId: string } | { estateId: string } | null;
 
-export async function publicSurveys(db: Db, actor: Actor, place: SurveyPlace, options: { locale?: string; now?: Date; limit?: number } = {}): Promise<PublicSurveys> {
+export async function publicSurveys(
+	db: Db,
+	actor: Actor,
+	place: SurveyPlace,
+	options: { locale?: string; now?: Date; limit?: number } = {}
+): Promise<PublicSurveys> {
 	authorize(actor, 'read-public', 'survey');
 	const now = options.now ?? new Date();
 	const limit = options.limit ?? 20;
-	const surveys = await db.selectFrom('surveys').select(['id', 'slug', 'title_texts', 'status', 'modes']).where('status', '!=', 'draft').orderBy('created_at', 'desc').execute();
+	const surveys = await db
+		.selectFrom('surveys')
+		.select(['id', 'slug', 'title_texts', 'status', 'modes'])
+		.where('status', '!=', 'draft')
+		.orderBy('created_at', 'desc')
+		.execute();
 	if (surveys.length === 0) return { open: [], published: [] };
 	const ids = surveys.map((s) => s.id);
 	const [targetRows, waves] = await Promise.all([
 		db.selectFrom('survey_targets').select(['survey_id', 'area_id', 'estate_id']).where('survey_id', 'in', ids).execute(),
-		db.selectFrom('survey_waves').select(['survey_id', 'number', 'opens_at', 'closes_at', 'published_at']).where('survey_id', 'in', ids).orderBy('number').execute()
+		db
+			.selectFrom('survey_waves')
+			.select(['survey_id', 'number', 'opens_at', 'closes_at', 'published_at'])
+			.where('survey_id', 'in', ids)
+			.orderBy('number')
+			.execute()
 	]);
 	// Places are the areas module's: their names and the estates' areas come from there.
-	const names = await placeNames(db, { areaIds: targetRows.flatMap((t) => (t.area_id ? [t.area_id] : [])), estateIds: targetRows.flatMap((t) => (t.estate_id ? [t.estate_id] : [])) });
+	const names = await placeNames(db, {
+		areaIds: targetRows.flatMap((t) => (t.area_id ? [t.area_id] : [])),
+		estateIds: targetRows.flatMap((t) => (t.estate_id ? [t.estate_id] : []))
+	});
 	const targets = targetRows.map((t) => {
 		const estate = t.estate_id ? names.estates.get(t.estate_id) : undefined;
-		return { ...t, area_name: t.area_id ? (names.areas.get(t.area_id) ?? null) : null, estate_name: estate?.name ?? null, estate_area_id: estate?.areaId ?? null };
+		return {
+			...t,
+			area_name: t.area_id ? (names.areas.get(t.area_id) ?? null) : null,
+			estate_name: estate?.name ?? null,
+			estate_area_id: estate?.areaId ?? null
+		};
 	});
 
 	const relevant = await relevanceTest(db, place);
@@ -83,5 +106,10 @@ async function relevanceTest(db: Db, place: SurveyPlace): Promise<(targets: read
 	}
 	const [path, inside] = await Promise.all([areaPath(db, place.areaId), areaAndBelow(db, place.areaId)]);
 	const around = new Set(path);
-	return (targets) => targets.some((t) => (t.area_id !== null && (around.has(t.area_id) || inside.has(t.area_id))) || (t.estate_id !== null && t.estate_area_id !== null && inside.has(t.estate_area_id)));
+	return (targets) =>
+		targets.some(
+			(t) =>
+				(t.area_id !== null && (around.has(t.area_id) || inside.has(t.area_id))) ||
+				(t.estate_id !== null && t.estate_area_id !== null && inside.has(t.estate_area_id))
+		);
 }

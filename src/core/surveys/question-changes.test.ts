@@ -14,7 +14,13 @@ describeOnDatabases('questions that changed between versions', (ctx) => {
 		const world = await buildSurveyWorld(ctx.db);
 		const survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id], { partners: [world.shm.id] });
 		expect(await changedQuestions(ctx.db, world.landlord, survey.id)).toEqual([]);
-		await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', answers: { home_happy: 4, repair_asked: 'no' } }, new Date('2026-03-10T12:00:00Z'));
+		await submitAnswerSet(
+			ctx.db,
+			anonymous,
+			survey.id,
+			{ submissionId: newId(), channel: 'open_link', answers: { home_happy: 4, repair_asked: 'no' } },
+			new Date('2026-03-10T12:00:00Z')
+		);
 		const changed = structuredClone(TENANT_SURVEY);
 		changed.sections[1].questions.push({ key: 'safe', kind: 'scale', label: { nl: 'Voel je je veilig in de buurt?' } });
 		const contact = changed.sections[1].questions.find((q) => q.key === 'contact') as { options: Array<{ key: string; label: unknown }> };

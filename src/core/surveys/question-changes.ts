@@ -8,7 +8,16 @@ import { allVersions, surveyFor } from './records';
 
 /** A question's definition with object keys sorted, so equal definitions compare equal whatever their key order. */
 function canonical(q: Question): string {
-	const sort = (v: unknown): unknown => (Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)])) : v);
+	const sort = (v: unknown): unknown =>
+		Array.isArray(v)
+			? v.map(sort)
+			: v && typeof v === 'object'
+				? Object.fromEntries(
+						Object.entries(v)
+							.sort(([a], [b]) => a.localeCompare(b))
+							.map(([k, x]) => [k, sort(x)])
+					)
+				: v;
 	return JSON.stringify(sort(q));
 }
 

@@ -37,13 +37,24 @@ const toVersion = (v: Pick<SurveyVersion, 'id' | 'number' | 'structure' | 'updat
 });
 
 export async function latestVersion(db: Db, surveyId: string): Promise<VersionRecord> {
-	const row = await db.selectFrom('survey_versions').select(['id', 'number', 'structure', 'updated_at', 'created_at']).where('survey_id', '=', surveyId).orderBy('number', 'desc').limit(1).executeTakeFirst();
+	const row = await db
+		.selectFrom('survey_versions')
+		.select(['id', 'number', 'structure', 'updated_at', 'created_at'])
+		.where('survey_id', '=', surveyId)
+		.orderBy('number', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 	if (!row) throw new NotFound('survey-version', surveyId);
 	return toVersion(row);
 }
 
 export async function allVersions(db: Db, surveyId: string): Promise<VersionRecord[]> {
-	const rows = await db.selectFrom('survey_versions').select(['id', 'number', 'structure', 'updated_at', 'created_at']).where('survey_id', '=', surveyId).orderBy('number', 'desc').execute();
+	const rows = await db
+		.selectFrom('survey_versions')
+		.select(['id', 'number', 'structure', 'updated_at', 'created_at'])
+		.where('survey_id', '=', surveyId)
+		.orderBy('number', 'desc')
+		.execute();
 	return rows.map(toVersion);
 }
 

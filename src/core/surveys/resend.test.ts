@@ -9,7 +9,15 @@ import { buildOpenSurvey, buildSurveyWorld } from './factories';
 import { generateHouseholdCodes, submitAnswerSet } from './service';
 
 const answers = { home_happy: 4, repair_asked: 'no' } as const;
-const count = async (db: Parameters<typeof submitAnswerSet>[0], table: 'survey_responses' | 'survey_answers') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (db: Parameters<typeof submitAnswerSet>[0], table: 'survey_responses' | 'survey_answers') =>
+	Number(
+		(
+			await db
+				.selectFrom(table)
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 const codeOf = (error: unknown) => (error as { issues?: Array<{ code: string }> }).issues?.map((i) => i.code) ?? [String(error)];
 
 describeOnDatabases('sending an answer set again', (ctx) => {
@@ -48,7 +56,9 @@ describeOnDatabases('sending an answer set again', (ctx) => {
 		// The page read no answers any more (the draft went with the first send): same submission id, nothing in it.
 		expect(await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId, channel: 'open_link', answers: {} }, at)).toEqual({ ...stored, replayed: true });
 		// A new set with nothing in it is refused as before.
-		await expect(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', answers: {} }, at).catch(codeOf)).resolves.toContain('answer_required');
+		await expect(
+			submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', answers: {} }, at).catch(codeOf)
+		).resolves.toContain('answer_required');
 		expect(await count(ctx.db, 'survey_responses')).toBe(before + 1);
 	});
 

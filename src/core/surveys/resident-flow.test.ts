@@ -19,12 +19,22 @@ describe('answering one screen at a time', () => {
 		expect(first.issues).toEqual([]);
 		expect(first.answers).toEqual({ home_happy: '4', repair_asked: 'yes' });
 		expect(first.appeared).toEqual(['repair_speed']);
-		const second = answerScreen(s, 0, first.answers, { 'a.home_happy': '4', 'a.repair_asked': 'yes', 'a.repair_speed': '2' }, ['home_happy', 'repair_asked', 'repair_speed']);
+		const second = answerScreen(s, 0, first.answers, { 'a.home_happy': '4', 'a.repair_asked': 'yes', 'a.repair_speed': '2' }, [
+			'home_happy',
+			'repair_asked',
+			'repair_speed'
+		]);
 		expect(second).toEqual({ answers: { home_happy: '4', repair_asked: 'yes', repair_speed: '2' }, issues: [], appeared: [] });
 	});
 
 	it('going back and changing "yes" into "no" drops the repair answer; a later answer it hid goes too', () => {
-		const changed = answerScreen(s, 0, { home_happy: '4', repair_asked: 'yes', repair_speed: '2' }, { 'a.home_happy': '4', 'a.repair_asked': 'no', 'a.repair_speed': '2' }, ['home_happy', 'repair_asked', 'repair_speed']);
+		const changed = answerScreen(
+			s,
+			0,
+			{ home_happy: '4', repair_asked: 'yes', repair_speed: '2' },
+			{ 'a.home_happy': '4', 'a.repair_asked': 'no', 'a.repair_speed': '2' },
+			['home_happy', 'repair_asked', 'repair_speed']
+		);
 		expect(changed.issues).toEqual([]);
 		expect(changed.answers).toEqual({ home_happy: '4', repair_asked: 'no' });
 		expect(withoutHidden(s, { activities: { choices: ['homework'] }, drink_day: 'vrijdag' })).toEqual({ activities: { choices: ['homework'] } });
@@ -46,12 +56,24 @@ describe('answering one screen at a time', () => {
 			s,
 			1,
 			{},
-			{ 'a.contact': 'other', 'a.contact.other': 'Op de markt', 'a.activities': ['drink', 'plant_swap'], 'a.years': '12', 'a.ideas.needs': 'Een bank', 'a.ideas.ideas': '' },
+			{
+				'a.contact': 'other',
+				'a.contact.other': 'Op de markt',
+				'a.activities': ['drink', 'plant_swap'],
+				'a.years': '12',
+				'a.ideas.needs': 'Een bank',
+				'a.ideas.ideas': ''
+			},
 			['contact', 'activities', 'years', 'remark', 'ideas']
 		);
 		expect(r.issues).toEqual([]);
 		expect(r.appeared).toEqual(['drink_day']);
-		expect(r.answers).toEqual({ contact: { choice: 'other', other: 'Op de markt' }, activities: { choices: ['drink', 'plant_swap'], other: '' }, years: '12', ideas: { needs: 'Een bank', expectations: '', ideas: '' } });
+		expect(r.answers).toEqual({
+			contact: { choice: 'other', other: 'Op de markt' },
+			activities: { choices: ['drink', 'plant_swap'], other: '' },
+			years: '12',
+			ideas: { needs: 'Een bank', expectations: '', ideas: '' }
+		});
 		const long = answerScreen(s, 1, {}, { 'a.remark': 'x'.repeat(100_000) }, ['contact', 'activities', 'years', 'remark', 'ideas']);
 		expect(long.issues.map((i) => i.code)).toEqual(['text_too_long']);
 	});

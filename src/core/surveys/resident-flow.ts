@@ -13,7 +13,8 @@ import { NEEDS_PARTS, type AnswerMap, type AnswerValue, type Question, type Sect
 export const answerField = (key: string, part?: string): string => (part ? `a.${key}.${part}` : `a.${key}`);
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
-const texts = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+const texts = (v: unknown): string[] =>
+	v === undefined ? [] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
 /** One question's answer as the screen's form posted it (fields as formObject gives them); undefined when left empty. */
 export function answerFromForm(q: Question, form: Record<string, unknown>): AnswerValue {
@@ -44,7 +45,8 @@ export function answerFromForm(q: Question, form: Record<string, unknown>): Answ
 export function formHasAnswer(q: Question, form: Record<string, unknown>): boolean {
 	const v = answerFromForm(q, form);
 	if (v === undefined) return false;
-	if (typeof v === 'object' && v !== null && !Array.isArray(v)) return Object.values(v).some((x) => (Array.isArray(x) ? x.length > 0 : typeof x === 'string' ? x.trim() !== '' : x !== undefined));
+	if (typeof v === 'object' && v !== null && !Array.isArray(v))
+		return Object.values(v).some((x) => (Array.isArray(x) ? x.length > 0 : typeof x === 'string' ? x.trim() !== '' : x !== undefined));
 	return true;
 }
 
@@ -61,13 +63,20 @@ export type ScreenResult = { answers: AnswerMap; issues: FieldIssue[]; /** Quest
  * that an answer on the same screen now hides is dropped; a value for a question the screen did not show is a forged
  * post and refused. Problems are those of this screen's questions only (later screens are not filled in yet).
  */
-export function answerScreen(structure: Structure, sectionIndex: number, saved: AnswerMap, form: Record<string, unknown>, shown: readonly string[]): ScreenResult {
+export function answerScreen(
+	structure: Structure,
+	sectionIndex: number,
+	saved: AnswerMap,
+	form: Record<string, unknown>,
+	shown: readonly string[]
+): ScreenResult {
 	const section = structure.sections[sectionIndex];
 	const issues: FieldIssue[] = [];
 	const merged: AnswerMap = { ...saved };
 	for (const q of section?.questions ?? []) {
 		if (!shown.includes(q.key)) {
-			if (formHasAnswer(q, form)) issues.push(surveyIssue(`answers.${q.key}`, 'hidden_question_answered', 'This question is not asked with the earlier answers', { question: q.key }));
+			if (formHasAnswer(q, form))
+				issues.push(surveyIssue(`answers.${q.key}`, 'hidden_question_answered', 'This question is not asked with the earlier answers', { question: q.key }));
 			continue;
 		}
 		const v = answerFromForm(q, form);

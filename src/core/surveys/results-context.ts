@@ -6,7 +6,13 @@ import type { Db } from '../db';
 import type { Wording } from './model';
 import { surveyFor, titleOf, wavesOf } from './records';
 
-export type ResultsContext = { id: string; slug: string; title: Wording; waves: Array<{ id: string; number: number; publishedAt: string | null }>; mayTag: boolean };
+export type ResultsContext = {
+	id: string;
+	slug: string;
+	title: Wording;
+	waves: Array<{ id: string; number: number; publishedAt: string | null }>;
+	mayTag: boolean;
+};
 
 export async function resultsContext(db: Db, actor: Actor, surveyId: string): Promise<ResultsContext> {
 	const survey = await surveyFor(db, actor, surveyId, 'read-results');

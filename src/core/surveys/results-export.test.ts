@@ -21,7 +21,8 @@ describeOnDatabases('results as a spreadsheet', (ctx) => {
 			[world.vlashof.id, { home_happy: 4, repair_asked: 'yes', repair_speed: 2 }],
 			[world.leiemeersen.id, { home_happy: 2, repair_asked: 'no' }]
 		] as const;
-		for (const [estateId, answers] of sets) await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', estateId, answers: answers as never }, during);
+		for (const [estateId, answers] of sets)
+			await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', estateId, answers: answers as never }, during);
 
 		const { filename, bytes } = await exportResultsXlsx(ctx.db, world.landlord, survey.id, { now: during, locale: 'nl' });
 		expect(filename).toMatch(/^[a-z0-9-]+-wave-1\.xlsx$/);
@@ -43,7 +44,17 @@ describeOnDatabases('results as a spreadsheet', (ctx) => {
 		const rows = figureRows(results, 'nl');
 		const happy = rows.filter((r) => r[0] === 'home_happy');
 		// All estates first: answered 3, "Heel tevreden" once, a third; mean 11/3.
-		expect(happy.find((r) => r[2] === 'Alle woonwijken' && r[4] === 'Heel tevreden')).toEqual(['home_happy', expect.any(String), 'Alle woonwijken', 3, 'Heel tevreden', 1, 0.3333, 3.6667, 4]);
+		expect(happy.find((r) => r[2] === 'Alle woonwijken' && r[4] === 'Heel tevreden')).toEqual([
+			'home_happy',
+			expect.any(String),
+			'Alle woonwijken',
+			3,
+			'Heel tevreden',
+			1,
+			0.3333,
+			3.6667,
+			4
+		]);
 		expect(happy.find((r) => r[2] === 'Leiemeersen' && r[4] === 'Ontevreden')?.slice(3, 6)).toEqual([1, 'Ontevreden', 1]);
 		// A number or text question without options still has its row.
 		expect(rows.some((r) => r[0] === 'remark' && r[2] === 'Vlashof' && r[3] === 1)).toBe(true);

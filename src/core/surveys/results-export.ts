@@ -26,7 +26,12 @@ export function figureRows(results: WaveResults, locale: Locale): XlsxCell[][] {
 }
 
 /** The wave's answer sets and figures as one workbook, with a file name that says which survey and wave. */
-export async function exportResultsXlsx(db: Db, actor: Actor, surveyId: string, options: { waveId?: string; locale?: string; now?: Date } = {}): Promise<{ filename: string; bytes: Uint8Array }> {
+export async function exportResultsXlsx(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	options: { waveId?: string; locale?: string; now?: Date } = {}
+): Promise<{ filename: string; bytes: Uint8Array }> {
 	const survey = await surveyFor(db, actor, surveyId, 'read-results');
 	const locale: Locale = isLocale(options.locale) ? options.locale : 'nl';
 	const results = await surveyResults(db, actor, surveyId, options);
@@ -40,6 +45,11 @@ export async function exportResultsXlsx(db: Db, actor: Actor, surveyId: string, 
 			rows: figureRows(results, locale)
 		}
 	]);
-	await audit(db, actor, { action: 'survey_export', resourceType: 'survey', resourceId: surveyId, summary: `xlsx wave ${table.wave}: ${table.rows.length} answer sets` });
+	await audit(db, actor, {
+		action: 'survey_export',
+		resourceType: 'survey',
+		resourceId: surveyId,
+		summary: `xlsx wave ${table.wave}: ${table.rows.length} answer sets`
+	});
 	return { filename: `${survey.slug}-wave-${table.wave}.xlsx`, bytes };
 }

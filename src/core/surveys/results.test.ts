@@ -30,8 +30,26 @@ const year2 = new Date('2027-03-05T12:00:00Z');
 
 type A = Record<string, unknown>;
 const vlashofSets: A[] = [
-	{ home_happy: 5, repair_asked: 'yes', repair_speed: 4, contact: 'weekly', activities: ['drink', 'plant_swap'], years: 10, remark: 'Meer groen op het plein', ideas: { needs: 'Een bank' } },
-	{ home_happy: 5, repair_asked: 'yes', repair_speed: 4, contact: 'weekly', activities: ['drink', 'plant_swap'], years: 3, remark: '=HYPERLINK("http://evil.example")', ideas: { needs: 'Licht in de gang', ideas: 'Samen koken' } },
+	{
+		home_happy: 5,
+		repair_asked: 'yes',
+		repair_speed: 4,
+		contact: 'weekly',
+		activities: ['drink', 'plant_swap'],
+		years: 10,
+		remark: 'Meer groen op het plein',
+		ideas: { needs: 'Een bank' }
+	},
+	{
+		home_happy: 5,
+		repair_asked: 'yes',
+		repair_speed: 4,
+		contact: 'weekly',
+		activities: ['drink', 'plant_swap'],
+		years: 3,
+		remark: '=HYPERLINK("http://evil.example")',
+		ideas: { needs: 'Licht in de gang', ideas: 'Samen koken' }
+	},
 	{ home_happy: 5, repair_asked: 'yes', repair_speed: 2, contact: 'weekly', activities: ['drink'], years: 3, ideas: { needs: 'Een speeltuin' } },
 	{ home_happy: 5, repair_asked: 'no', contact: 'weekly', activities: ['drink'], years: 25 },
 	{ home_happy: 4, repair_asked: 'no', contact: 'weekly', activities: ['drink'] },
@@ -56,7 +74,14 @@ describeOnDatabases('results of the tenant satisfaction survey', (ctx) => {
 		survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id, world.leiemeersen.id], { partners: [world.shm.id] });
 		// A minute apart, so the sets come in (and are numbered in the CSV) in this order.
 		let minute = 0;
-		const submit = (estateId: string | undefined, answers: A) => submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', estateId, answers: answers as never }, new Date(during.getTime() + 60_000 * minute++));
+		const submit = (estateId: string | undefined, answers: A) =>
+			submitAnswerSet(
+				ctx.db,
+				anonymous,
+				survey.id,
+				{ submissionId: newId(), channel: 'open_link', estateId, answers: answers as never },
+				new Date(during.getTime() + 60_000 * minute++)
+			);
 		for (const a of vlashofSets) await submit(world.vlashof.id, a);
 		for (const a of leiemeersenSets) await submit(world.leiemeersen.id, a);
 		await submit(undefined, { home_happy: 4, repair_asked: 'no' });
@@ -74,12 +99,19 @@ describeOnDatabases('results of the tenant satisfaction survey', (ctx) => {
 	it('gives each question its distribution, mean and median, overall and per estate', async () => {
 		const r = await surveyResults(ctx.db, world.worker, survey.id, { now: during });
 		const q = (key: string) => r.questions.find((x) => x.key === key)!;
-		const counts = (key: string, estate?: string) => Object.fromEntries((estate ? q(key).estates.find((e) => e.name === estate)!.figures : q(key).total).options.map((o) => [o.key, o.count]));
+		const counts = (key: string, estate?: string) =>
+			Object.fromEntries((estate ? q(key).estates.find((e) => e.name === estate)!.figures : q(key).total).options.map((o) => [o.key, o.count]));
 
 		// Scale: 1×1, 2×2, 3×1, 4×4, 5×4 of 12; mean 44/12, median of the 6th and 7th value (4 and 4).
 		expect(q('home_happy').total).toMatchObject({ answered: 12, mean: 3.6667, median: 4, min: 1, max: 5 });
 		expect(counts('home_happy')).toEqual({ 1: 1, 2: 2, 3: 1, 4: 4, 5: 4 });
-		expect(q('home_happy').total.options.map((o) => o.label)).toEqual(['Heel ontevreden', 'Ontevreden', 'Niet tevreden, niet ontevreden', 'Tevreden', 'Heel tevreden']);
+		expect(q('home_happy').total.options.map((o) => o.label)).toEqual([
+			'Heel ontevreden',
+			'Ontevreden',
+			'Niet tevreden, niet ontevreden',
+			'Tevreden',
+			'Heel tevreden'
+		]);
 		expect(q('home_happy').estates.find((e) => e.name === 'Vlashof')!.figures).toMatchObject({ answered: 8, mean: 3.875 });
 		expect(q('home_happy').estates.find((e) => e.name === 'Leiemeersen')!.figures).toMatchObject({ answered: 3, mean: 3, median: 3 });
 		// Yes/no; the conditional question is answered only by the 5 who said yes: 1, 2, 4, 4, 5.
@@ -108,7 +140,12 @@ describeOnDatabases('results of the tenant satisfaction survey', (ctx) => {
 		]);
 		// In French, for a partner meeting in Menen.
 		const fr = await surveyResults(ctx.db, world.worker, survey.id, { now: during, locale: 'fr' });
-		expect(fr.questions.find((x) => x.key === 'contact')!.total.options.map((o) => o.label)).toEqual(['Chaque semaine', 'Chaque mois', 'Jamais', 'Autre chose']);
+		expect(fr.questions.find((x) => x.key === 'contact')!.total.options.map((o) => o.label)).toEqual([
+			'Chaque semaine',
+			'Chaque mois',
+			'Jamais',
+			'Autre chose'
+		]);
 	});
 
 	it('Sara tags open answers with themes; results count answers per theme and those still untagged', async () => {
@@ -122,13 +159,21 @@ describeOnDatabases('results of the tenant satisfaction survey', (ctx) => {
 		expect(page.total).toBe(3);
 		const byText = Object.fromEntries(page.items.map((i) => [i.text, i]));
 		expect(byText['Fijne buren en veel groen']).toMatchObject({ estateName: 'Leiemeersen', waveNumber: 1, themes: [], isPublic: false });
-		await tagOpenAnswers(ctx.db, world.worker, survey.id, { openAnswerIds: [byText['Meer groen op het plein'].id, byText['Fijne buren en veel groen'].id], themeId: groen.id });
+		await tagOpenAnswers(ctx.db, world.worker, survey.id, {
+			openAnswerIds: [byText['Meer groen op het plein'].id, byText['Fijne buren en veel groen'].id],
+			themeId: groen.id
+		});
 		await setOpenAnswerThemes(ctx.db, world.worker, survey.id, byText['Fijne buren en veel groen'].id, [groen.id, buren.id]);
 		// An answer of another survey cannot be tagged from this one.
 		await expect(tagOpenAnswers(ctx.db, world.worker, survey.id, { openAnswerIds: ['nope'], themeId: groen.id })).rejects.toThrow('not found');
 
-		expect((await listOpenAnswers(ctx.db, world.worker, survey.id, { questionKey: 'remark', themeId: groen.id })).items.map((i) => i.text).sort()).toEqual(['Fijne buren en veel groen', 'Meer groen op het plein']);
-		expect((await listOpenAnswers(ctx.db, world.worker, survey.id, { questionKey: 'remark', untagged: true })).items.map((i) => i.text)).toEqual(['=HYPERLINK("http://evil.example")']);
+		expect((await listOpenAnswers(ctx.db, world.worker, survey.id, { questionKey: 'remark', themeId: groen.id })).items.map((i) => i.text).sort()).toEqual([
+			'Fijne buren en veel groen',
+			'Meer groen op het plein'
+		]);
+		expect((await listOpenAnswers(ctx.db, world.worker, survey.id, { questionKey: 'remark', untagged: true })).items.map((i) => i.text)).toEqual([
+			'=HYPERLINK("http://evil.example")'
+		]);
 		expect(await listThemes(ctx.db, world.worker, survey.id)).toEqual([
 			{ id: buren.id, name: 'Buren', answers: 1 },
 			{ id: groen.id, name: 'Groen', answers: 2 }
@@ -142,7 +187,9 @@ describeOnDatabases('results of the tenant satisfaction survey', (ctx) => {
 			untagged: 1
 		});
 		// "Other, namely" texts are open answers too.
-		expect((await listOpenAnswers(ctx.db, world.worker, survey.id, { questionKey: 'contact' })).items.map((i) => [i.part, i.text])).toEqual([['other', 'Alleen in de lift']]);
+		expect((await listOpenAnswers(ctx.db, world.worker, survey.id, { questionKey: 'contact' })).items.map((i) => [i.part, i.text])).toEqual([
+			['other', 'Alleen in de lift']
+		]);
 		await setOpenAnswersPublic(ctx.db, world.worker, survey.id, [byText['Meer groen op het plein'].id], true);
 	});
 
@@ -153,13 +200,56 @@ describeOnDatabases('results of the tenant satisfaction survey', (ctx) => {
 		const { records } = parseCsv(csv.slice(1));
 		const [header, ...rows] = records.map((r) => r.fields);
 		expect(header).toEqual([
-			'answer_set', 'wave', 'version', 'estate', 'channel', 'language', 'submitted_on',
-			'home_happy', 'repair_asked', 'repair_speed', 'contact', 'contact_other_text',
-			'activities_drink', 'activities_plant_swap', 'activities_homework', 'activities_other', 'activities_other_text',
-			'drink_day', 'years', 'remark', 'ideas_needs', 'ideas_expectations', 'ideas_ideas'
+			'answer_set',
+			'wave',
+			'version',
+			'estate',
+			'channel',
+			'language',
+			'submitted_on',
+			'home_happy',
+			'repair_asked',
+			'repair_speed',
+			'contact',
+			'contact_other_text',
+			'activities_drink',
+			'activities_plant_swap',
+			'activities_homework',
+			'activities_other',
+			'activities_other_text',
+			'drink_day',
+			'years',
+			'remark',
+			'ideas_needs',
+			'ideas_expectations',
+			'ideas_ideas'
 		]);
 		expect(rows).toHaveLength(12);
-		expect(rows[0]).toEqual(['1', '1', '1', 'Vlashof', 'open_link', 'nl', '2026-03-10', '5', 'Ja', '4', 'Elke week', '', '1', '1', '0', '0', '', '', '10', 'Meer groen op het plein', 'Een bank', '', '']);
+		expect(rows[0]).toEqual([
+			'1',
+			'1',
+			'1',
+			'Vlashof',
+			'open_link',
+			'nl',
+			'2026-03-10',
+			'5',
+			'Ja',
+			'4',
+			'Elke week',
+			'',
+			'1',
+			'1',
+			'0',
+			'0',
+			'',
+			'',
+			'10',
+			'Meer groen op het plein',
+			'Een bank',
+			'',
+			''
+		]);
 		// A formula typed by a resident is text in a spreadsheet.
 		expect(rows[1][19]).toBe(`'=HYPERLINK("http://evil.example")`);
 		expect(rows[7].slice(10, 12)).toEqual(['Iets anders', 'Alleen in de lift']);
@@ -173,7 +263,10 @@ describeOnDatabases('results of the tenant satisfaction survey', (ctx) => {
 
 	it('shows the published results to residents without any group of fewer than 5, and only open answers marked public', async () => {
 		await expect(publicSurveyResults(ctx.db, anonymous, survey.slug)).rejects.toThrow('not found');
-		await publishWave(ctx.db, world.worker, survey.id, survey.waveId, { published: true, feedback: { nl: 'Er komen banken op het plein.', fr: 'Des bancs seront placés.' } });
+		await publishWave(ctx.db, world.worker, survey.id, survey.waveId, {
+			published: true,
+			feedback: { nl: 'Er komen banken op het plein.', fr: 'Des bancs seront placés.' }
+		});
 		const pub = await publicSurveyResults(ctx.db, anonymous, survey.slug, { locale: 'fr' });
 		expect(pub).toMatchObject({ wave: { number: 1 }, feedback: 'Des bancs seront placés.', answerSets: 12, households: 16, responseRate: 0.75 });
 		// Leiemeersen (3 sets) and the unknown estate (1) show no count; Vlashof (8) does.
@@ -232,11 +325,26 @@ describeOnDatabases('results of the tenant satisfaction survey', (ctx) => {
 
 	it('a year later, wave 2 compares with wave 1 question by question and estate by estate', async () => {
 		// Wave 1 ran for a year from 1 March 2026, 9:00: wave 2 cannot start on 1 March 2027 itself.
-		expect((await createWave(ctx.db, world.worker, survey.id, { opensAt: '2027-03-01', closesAt: '2027-05-31' }, year2).catch((e) => e)).issues[0].code).toBe('waves_overlap');
+		expect((await createWave(ctx.db, world.worker, survey.id, { opensAt: '2027-03-01', closesAt: '2027-05-31' }, year2).catch((e) => e)).issues[0].code).toBe(
+			'waves_overlap'
+		);
 		const wave2 = await createWave(ctx.db, world.worker, survey.id, { opensAt: '2027-03-02', closesAt: '2027-05-31' }, year2);
 		expect(wave2.number).toBe(2);
-		for (const home_happy of [5, 5]) await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', estateId: world.vlashof.id, answers: { home_happy, repair_asked: 'no' } }, year2);
-		await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', estateId: world.leiemeersen.id, answers: { home_happy: 4, repair_asked: 'no' } }, year2);
+		for (const home_happy of [5, 5])
+			await submitAnswerSet(
+				ctx.db,
+				anonymous,
+				survey.id,
+				{ submissionId: newId(), channel: 'open_link', estateId: world.vlashof.id, answers: { home_happy, repair_asked: 'no' } },
+				year2
+			);
+		await submitAnswerSet(
+			ctx.db,
+			anonymous,
+			survey.id,
+			{ submissionId: newId(), channel: 'open_link', estateId: world.leiemeersen.id, answers: { home_happy: 4, repair_asked: 'no' } },
+			year2
+		);
 		const c = await compareWaves(ctx.db, world.worker, survey.id, { now: new Date('2027-04-01T00:00:00Z') });
 		expect(c.waves.map((w) => [w.number, w.answerSets, w.households, w.responseRate])).toEqual([
 			[1, 12, 16, 0.75],

@@ -9,7 +9,16 @@ import type { SurveyChannel, SurveyWave } from '../db';
 import { NotFound } from '../errors';
 import { isLocale, translate, type Locale } from '../i18n';
 import { wordingFor } from './answers';
-import { EMPTY_FIGURES, publicBreakdown, publicCounts, questionFigures, type AnswerGroup, type PublicQuestionFigures, type QuestionFigures, type TextGroup } from './figures';
+import {
+	EMPTY_FIGURES,
+	publicBreakdown,
+	publicCounts,
+	questionFigures,
+	type AnswerGroup,
+	type PublicQuestionFigures,
+	type QuestionFigures,
+	type TextGroup
+} from './figures';
 import { PUBLIC_MIN_GROUP, SURVEY_MODES, type Question, type Structure, type Wording } from './model';
 import { allVersions, loadSurvey, surveyFor, titleOf, wavesOf, type SurveyRecord } from './records';
 
@@ -26,7 +35,16 @@ export type QuestionResult = {
 	/** Open answers of the question (texts, "other, namely", a needs block's parts) per theme; `untagged` without one. */
 	themes: { counts: Array<{ themeId: string; name: string; count: number }>; untagged: number } | null;
 };
-export type WaveSummary = { id: string; number: number; opensAt: string; closesAt: string | null; publishedAt: string | null; answerSets: number; households: number; responseRate: number | null };
+export type WaveSummary = {
+	id: string;
+	number: number;
+	opensAt: string;
+	closesAt: string | null;
+	publishedAt: string | null;
+	answerSets: number;
+	households: number;
+	responseRate: number | null;
+};
 export type WaveResults = {
 	survey: { id: string; slug: string; title: string };
 	wave: WaveSummary;
@@ -40,14 +58,20 @@ export type CatalogueEntry = { question: Question; section: { key: string; title
 export function questionCatalogue(structures: readonly Structure[]): CatalogueEntry[] {
 	const out = new Map<string, CatalogueEntry>();
 	structures.forEach((s, i) => {
-		for (const sec of s.sections) for (const q of sec.questions) if (!out.has(q.key)) out.set(q.key, { question: q, section: { key: sec.key, title: sec.title }, current: i === 0 });
+		for (const sec of s.sections)
+			for (const q of sec.questions) if (!out.has(q.key)) out.set(q.key, { question: q, section: { key: sec.key, title: sec.title }, current: i === 0 });
 	});
 	return [...out.values()];
 }
 
 const rate = (answerSets: number, households: number) => (households > 0 ? Math.round((answerSets / households) * 10_000) / 10_000 : null);
 
-type WaveData = { answers: AnswerGroup[]; texts: TextGroup[]; responses: Array<{ estateId: string | null; channel: SurveyChannel; n: number }>; households: Map<string, number> };
+type WaveData = {
+	answers: AnswerGroup[];
+	texts: TextGroup[];
+	responses: Array<{ estateId: string | null; channel: SurveyChannel; n: number }>;
+	households: Map<string, number>;
+};
 
 /** The three grouped reads of one wave, and its households per estate. */
 async function waveData(db: Db, waveId: string): Promise<WaveData> {
@@ -73,7 +97,13 @@ async function waveData(db: Db, waveId: string): Promise<WaveData> {
 		db.selectFrom('survey_wave_estates').select(['estate_id', 'households']).where('wave_id', '=', waveId).execute()
 	]);
 	return {
-		answers: answers.map((r) => ({ estateId: r.estate_id, questionKey: r.question_key, optionKey: r.option_key, numberValue: r.number_value === null ? null : Number(r.number_value), n: Number(r.n) })),
+		answers: answers.map((r) => ({
+			estateId: r.estate_id,
+			questionKey: r.question_key,
+			optionKey: r.option_key,
+			numberValue: r.number_value === null ? null : Number(r.number_value),
+			n: Number(r.n)
+		})),
 		texts: texts.map((r) => ({ estateId: r.estate_id, questionKey: r.question_key, part: r.part, n: Number(r.n) })),
 		responses: responses.map((r) => ({ estateId: r.estate_id, channel: r.channel, n: Number(r.n) })),
 		households: new Map(households.map((h) => [h.estate_id, h.households]))
@@ -81,7 +111,11 @@ async function waveData(db: Db, waveId: string): Promise<WaveData> {
 }
 
 /** Open answers per question and theme in a wave, and how many answers of each question carry a theme at all. */
-async function themeCounts(db: Db, surveyId: string, waveId: string): Promise<{ perTheme: Array<{ questionKey: string; themeId: string; name: string; n: number }>; tagged: Map<string, number> }> {
+async function themeCounts(
+	db: Db,
+	surveyId: string,
+	waveId: string
+): Promise<{ perTheme: Array<{ questionKey: string; themeId: string; name: string; n: number }>; tagged: Map<string, number> }> {
 	const base = db
 		.selectFrom('survey_open_answer_themes as at')
 		.innerJoin('survey_themes as t', 't.id', 'at.theme_id')
@@ -89,10 +123,20 @@ async function themeCounts(db: Db, surveyId: string, waveId: string): Promise<{ 
 		.where('t.survey_id', '=', surveyId)
 		.where('o.wave_id', '=', waveId);
 	const [perTheme, tagged] = await Promise.all([
-		base.select(['o.question_key', 't.id', 't.name', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['o.question_key', 't.id', 't.name']).orderBy('t.name').execute(),
-		base.select(['o.question_key', (eb) => eb.fn.count<number>('o.id').distinct().as('n')]).groupBy('o.question_key').execute()
+		base
+			.select(['o.question_key', 't.id', 't.name', (eb) => eb.fn.countAll<number>().as('n')])
+			.groupBy(['o.question_key', 't.id', 't.name'])
+			.orderBy('t.name')
+			.execute(),
+		base
+			.select(['o.question_key', (eb) => eb.fn.count<number>('o.id').distinct().as('n')])
+			.groupBy('o.question_key')
+			.execute()
 	]);
-	return { perTheme: perTheme.map((r) => ({ questionKey: r.question_key, themeId: r.id, name: r.name, n: Number(r.n) })), tagged: new Map(tagged.map((r) => [r.question_key, Number(r.n)])) };
+	return {
+		perTheme: perTheme.map((r) => ({ questionKey: r.question_key, themeId: r.id, name: r.name, n: Number(r.n) })),
+		tagged: new Map(tagged.map((r) => [r.question_key, Number(r.n)]))
+	};
 }
 
 function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
@@ -106,7 +150,14 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
 	return out;
 }
 
-async function composeWave(db: Db, survey: SurveyRecord, wave: SurveyWave, catalogue: CatalogueEntry[], locale: Locale, withThemes: boolean): Promise<WaveResults> {
+async function composeWave(
+	db: Db,
+	survey: SurveyRecord,
+	wave: SurveyWave,
+	catalogue: CatalogueEntry[],
+	locale: Locale,
+	withThemes: boolean
+): Promise<WaveResults> {
 	const data = await waveData(db, wave.id);
 	const themes = withThemes ? await themeCounts(db, survey.id, wave.id) : null;
 	const estateIds = new Set<string>([...data.households.keys()]);
@@ -120,7 +171,13 @@ async function composeWave(db: Db, survey: SurveyRecord, wave: SurveyWave, catal
 		channels[r.channel] += r.n;
 	}
 	const estates: EstateResult[] = [...estateIds]
-		.map((id) => ({ estateId: id as string | null, name: names.get(id) ?? '?', households: data.households.get(id) ?? 0, answerSets: answerSetsOf.get(id) ?? 0, responseRate: null as number | null }))
+		.map((id) => ({
+			estateId: id as string | null,
+			name: names.get(id) ?? '?',
+			households: data.households.get(id) ?? 0,
+			answerSets: answerSetsOf.get(id) ?? 0,
+			responseRate: null as number | null
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 	for (const e of estates) e.responseRate = rate(e.answerSets, e.households);
 	if (answerSetsOf.has(null)) estates.push({ estateId: null, name: unknown, households: 0, answerSets: answerSetsOf.get(null)!, responseRate: null });
@@ -145,7 +202,10 @@ async function composeWave(db: Db, survey: SurveyRecord, wave: SurveyWave, catal
 			estates: estates.map((e) => ({
 				estateId: e.estateId,
 				name: e.name,
-				figures: rowsPerEstate.has(e.estateId) || textsPerEstate.has(e.estateId) ? questionFigures(q, locale, rowsPerEstate.get(e.estateId) ?? [], textsPerEstate.get(e.estateId) ?? []) : questionFigures(q, locale, [], [])
+				figures:
+					rowsPerEstate.has(e.estateId) || textsPerEstate.has(e.estateId)
+						? questionFigures(q, locale, rowsPerEstate.get(e.estateId) ?? [], textsPerEstate.get(e.estateId) ?? [])
+						: questionFigures(q, locale, [], [])
 			})),
 			themes:
 				themes && textTotal > 0
@@ -158,7 +218,16 @@ async function composeWave(db: Db, survey: SurveyRecord, wave: SurveyWave, catal
 	});
 	return {
 		survey: { id: survey.id, slug: survey.slug, title: wordingFor(titleOf(survey), locale) },
-		wave: { id: wave.id, number: wave.number, opensAt: wave.opens_at, closesAt: wave.closes_at, publishedAt: wave.published_at, answerSets, households, responseRate: rate(answerSets, households) },
+		wave: {
+			id: wave.id,
+			number: wave.number,
+			opensAt: wave.opens_at,
+			closesAt: wave.closes_at,
+			publishedAt: wave.published_at,
+			answerSets,
+			households,
+			responseRate: rate(answerSets, households)
+		},
 		channels,
 		estates,
 		questions
@@ -181,7 +250,12 @@ function pickWave(waves: readonly SurveyWave[], waveId: string | undefined, now:
 const localeOf = (l: string | undefined): Locale => (isLocale(l) ? l : 'nl');
 
 /** The results of one wave for staff of the survey's organisation and its partners. */
-export async function surveyResults(db: Db, actor: Actor, surveyId: string, options: { waveId?: string; locale?: string; now?: Date } = {}): Promise<WaveResults> {
+export async function surveyResults(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	options: { waveId?: string; locale?: string; now?: Date } = {}
+): Promise<WaveResults> {
 	const survey = await surveyFor(db, actor, surveyId, 'read-results');
 	const [waves, versions] = await Promise.all([wavesOf(db, surveyId), allVersions(db, surveyId)]);
 	const wave = pickWave(waves, options.waveId, options.now ?? new Date());
@@ -191,7 +265,11 @@ export async function surveyResults(db: Db, actor: Actor, surveyId: string, opti
 export type WaveComparison = {
 	survey: { id: string; slug: string; title: string };
 	waves: WaveSummary[];
-	estates: Array<{ estateId: string | null; name: string; waves: Array<{ waveId: string; households: number; answerSets: number; responseRate: number | null }> }>;
+	estates: Array<{
+		estateId: string | null;
+		name: string;
+		waves: Array<{ waveId: string; households: number; answerSets: number; responseRate: number | null }>;
+	}>;
 	questions: Array<{
 		key: string;
 		kind: Question['kind'];
@@ -202,7 +280,12 @@ export type WaveComparison = {
 };
 
 /** Waves side by side (every wave that has opened, or those asked for), question by question and estate by estate. */
-export async function compareWaves(db: Db, actor: Actor, surveyId: string, options: { waveIds?: readonly string[]; locale?: string; now?: Date } = {}): Promise<WaveComparison> {
+export async function compareWaves(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	options: { waveIds?: readonly string[]; locale?: string; now?: Date } = {}
+): Promise<WaveComparison> {
 	const survey = await surveyFor(db, actor, surveyId, 'read-results');
 	const now = options.now ?? new Date();
 	const [all, versions] = await Promise.all([wavesOf(db, surveyId), allVersions(db, surveyId)]);
@@ -231,7 +314,11 @@ export async function compareWaves(db: Db, actor: Actor, surveyId: string, optio
 			waves: results.map((r) => ({ waveId: r.wave.id, number: r.wave.number, figures: r.questions[i].total })),
 			estates: estateList.map((e) => ({
 				...e,
-				waves: results.map((r) => ({ waveId: r.wave.id, number: r.wave.number, figures: r.questions[i].estates.find((x) => x.estateId === e.estateId)?.figures ?? EMPTY_FIGURES }))
+				waves: results.map((r) => ({
+					waveId: r.wave.id,
+					number: r.wave.number,
+					figures: r.questions[i].estates.find((x) => x.estateId === e.estateId)?.figures ?? EMPTY_FIGURES
+				}))
 			}))
 		}))
 	};
@@ -250,7 +337,13 @@ export type PublicResults = {
 	responseRate: number | null;
 	/** Estates with fewer than 5 answer sets show no count (null). */
 	estates: Array<{ name: string; answerSets: number | null; responseRate: number | null }>;
-	questions: Array<{ key: string; kind: Question['kind']; label: string; total: PublicQuestionFigures | null; estates: Array<{ name: string; figures: PublicQuestionFigures | null }> }>;
+	questions: Array<{
+		key: string;
+		kind: Question['kind'];
+		label: string;
+		total: PublicQuestionFigures | null;
+		estates: Array<{ name: string; figures: PublicQuestionFigures | null }>;
+	}>;
 	/** Only what a worker marked fit for this page, without estate. */
 	openAnswers: Array<{ questionKey: string; text: string; themes: string[] }>;
 	themes: Array<{ name: string; count: number | null }>;
@@ -302,7 +395,11 @@ export async function publicSurveyResults(db: Db, actor: Actor, slug: string, op
 				.selectFrom('survey_open_answer_themes as at')
 				.innerJoin('survey_themes as t', 't.id', 'at.theme_id')
 				.select(['at.open_answer_id', 't.name'])
-				.where('at.open_answer_id', 'in', openAnswers.map((o) => o.id))
+				.where(
+					'at.open_answer_id',
+					'in',
+					openAnswers.map((o) => o.id)
+				)
 				.orderBy('t.name')
 				.execute()
 		: [];
@@ -319,8 +416,18 @@ export async function publicSurveyResults(db: Db, actor: Actor, slug: string, op
 		questions: results.questions
 			.filter((q) => q.kind !== 'short_text' && q.kind !== 'long_text')
 			.map((q) => {
-				const table = publicBreakdown(q.kind, q.total, q.estates.map((e) => e.figures));
-				return { key: q.key, kind: q.kind, label: q.label, total: table.total, estates: q.estates.map((e, i) => ({ name: e.name, figures: table.estates[i] })) };
+				const table = publicBreakdown(
+					q.kind,
+					q.total,
+					q.estates.map((e) => e.figures)
+				);
+				return {
+					key: q.key,
+					kind: q.kind,
+					label: q.label,
+					total: table.total,
+					estates: q.estates.map((e, i) => ({ name: e.name, figures: table.estates[i] }))
+				};
 			}),
 		openAnswers: openAnswers
 			.map((o) => ({ questionKey: o.question_key, text: o.body, themes: tags.filter((t) => t.open_answer_id === o.id).map((t) => t.name) }))

@@ -31,7 +31,14 @@ describeOnDatabases('the builder edits a survey one form post at a time', (ctx) 
 		await edit('add_section', { 'title.nl': 'Uw woning', 'title.fr': 'Votre logement' });
 		await edit('add_question', { section: '0', kind: 'scale', 'label.nl': 'Hoe tevreden bent u over uw woning?', required: 'on' });
 		await edit('add_question', { section: '0', kind: 'yes_no', 'label.nl': 'Vroeg u een herstelling aan?' });
-		await edit('add_question', { section: '0', kind: 'single_choice', 'label.nl': 'Hoe snel?', options: 'Binnen de week\nBinnen de maand\n\nLater', allowOther: 'on', condition: 'is:vroeg_u_een_herstelling_aan:yes' });
+		await edit('add_question', {
+			section: '0',
+			kind: 'single_choice',
+			'label.nl': 'Hoe snel?',
+			options: 'Binnen de week\nBinnen de maand\n\nLater',
+			allowOther: 'on',
+			condition: 'is:vroeg_u_een_herstelling_aan:yes'
+		});
 		const s = await structure();
 		expect(s.sections[0].title).toEqual({ nl: { text: 'Uw woning' }, fr: { text: 'Votre logement' } });
 		expect(s.sections[0].questions.map((q) => [q.key, q.kind, q.required])).toEqual([
@@ -45,9 +52,21 @@ describeOnDatabases('the builder edits a survey one form post at a time', (ctx) 
 	});
 
 	it('changes a question with texts per language and easy read; a renamed question keeps the conditions on it', async () => {
-		await edit('update_question', { section: '0', question: '1', key: 'repair_asked', 'label.nl': 'Vroeg u het voorbije jaar een herstelling aan?', 'label.nl.easy': 'Was er iets kapot?', 'label.en': 'Did you ask for a repair?', required: 'on' });
+		await edit('update_question', {
+			section: '0',
+			question: '1',
+			key: 'repair_asked',
+			'label.nl': 'Vroeg u het voorbije jaar een herstelling aan?',
+			'label.nl.easy': 'Was er iets kapot?',
+			'label.en': 'Did you ask for a repair?',
+			required: 'on'
+		});
 		const s = await structure();
-		expect(s.sections[0].questions[1]).toMatchObject({ key: 'repair_asked', required: true, label: { nl: { text: 'Vroeg u het voorbije jaar een herstelling aan?', easy: 'Was er iets kapot?' }, en: { text: 'Did you ask for a repair?' } } });
+		expect(s.sections[0].questions[1]).toMatchObject({
+			key: 'repair_asked',
+			required: true,
+			label: { nl: { text: 'Vroeg u het voorbije jaar een herstelling aan?', easy: 'Was er iets kapot?' }, en: { text: 'Did you ask for a repair?' } }
+		});
 		expect(s.sections[0].questions[2].condition).toEqual({ question: 'repair_asked', is: 'yes' });
 	});
 
@@ -103,7 +122,11 @@ describeOnDatabases('the builder edits a survey one form post at a time', (ctx) 
 	it('saving after the first answer makes a new version; deleting and moving sections work', async () => {
 		await edit('add_question', { section: '1', kind: 'long_text', 'label.nl': 'Wat wilt u nog kwijt?' });
 		await setSurveyStatus(ctx.db, world.worker, surveyId, 'open');
-		await submitAnswerSet(ctx.db, { kind: 'anonymous' }, surveyId, { submissionId: newId(), channel: 'open_link', answers: { hoe_tevreden_bent_u_over_uw_wo: 4, repair_asked: 'no' } });
+		await submitAnswerSet(ctx.db, { kind: 'anonymous' }, surveyId, {
+			submissionId: newId(),
+			channel: 'open_link',
+			answers: { hoe_tevreden_bent_u_over_uw_wo: 4, repair_asked: 'no' }
+		});
 		const { saved } = await edit('move_section', { section: '1', direction: 'up' });
 		expect(saved).toMatchObject({ newVersion: true, number: 2 });
 		expect((await structure()).sections.map((x) => x.title.nl.text)).toEqual(['Uw buurt', 'Uw woning']);

@@ -12,7 +12,16 @@ type QuestionInput = SectionInput['questions'][number];
 type WordingValue = string | { text: string; easy?: string };
 type WordingMap = Record<string, WordingValue>;
 
-export const BUILDER_EDITS = ['add_section', 'update_section', 'move_section', 'delete_section', 'add_question', 'update_question', 'move_question', 'delete_question'] as const;
+export const BUILDER_EDITS = [
+	'add_section',
+	'update_section',
+	'move_section',
+	'delete_section',
+	'add_question',
+	'update_question',
+	'move_question',
+	'delete_question'
+] as const;
 export type BuilderEdit = (typeof BUILDER_EDITS)[number];
 
 /** The languages the builder shows fields for: Dutch, French and English, then any other the structure uses or the worker adds. */
@@ -128,7 +137,12 @@ function kindFields(kind: QuestionKind, form: Form, languages: readonly string[]
 		case 'long_text':
 			return { maxLength: max(before && 'maxLength' in before ? before.maxLength : undefined) };
 		case 'needs_block':
-			return { needsLabel: w('needsLabel'), expectationsLabel: w('expectationsLabel'), ideasLabel: w('ideasLabel'), maxLength: max(before && 'maxLength' in before ? before.maxLength : undefined) };
+			return {
+				needsLabel: w('needsLabel'),
+				expectationsLabel: w('expectationsLabel'),
+				ideasLabel: w('ideasLabel'),
+				maxLength: max(before && 'maxLength' in before ? before.maxLength : undefined)
+			};
 		default:
 			return {};
 	}
@@ -160,12 +174,24 @@ export function applyStructureEdit(current: StructureInput, edit: BuilderEdit, f
 		case 'add_section': {
 			const taken = new Set(s.sections.map((x) => x.key));
 			const key = keyFromLabel(`deel_${s.sections.length + 1}`, taken, 'deel');
-			s.sections.push(compact({ key, title: wordingFromForm(form, 'title', languages) ?? {}, intro: wordingFromForm(form, 'intro', languages), questions: [] }) as SectionInput);
+			s.sections.push(
+				compact({
+					key,
+					title: wordingFromForm(form, 'title', languages) ?? {},
+					intro: wordingFromForm(form, 'intro', languages),
+					questions: []
+				}) as SectionInput
+			);
 			return { structure: s, target: `section-${s.sections.length - 1}` };
 		}
 		case 'update_section': {
 			if (!section) break;
-			s.sections[si] = compact({ ...section, key: text(form, 'key') || section.key, title: wordingFromForm(form, 'title', languages) ?? {}, intro: wordingFromForm(form, 'intro', languages) }) as SectionInput;
+			s.sections[si] = compact({
+				...section,
+				key: text(form, 'key') || section.key,
+				title: wordingFromForm(form, 'title', languages) ?? {},
+				intro: wordingFromForm(form, 'intro', languages)
+			}) as SectionInput;
 			return { structure: s, target: `section-${si}` };
 		}
 		case 'move_section': {
@@ -188,7 +214,12 @@ export function applyStructureEdit(current: StructureInput, edit: BuilderEdit, f
 				.split(/\r?\n/)
 				.map((o) => o.trim())
 				.filter(Boolean);
-			const base = { key, kind: (QUESTION_KINDS as readonly string[]).includes(kind) ? kind : 'short_text', required: ticked(form, 'required'), label } as Record<string, unknown>;
+			const base = {
+				key,
+				kind: (QUESTION_KINDS as readonly string[]).includes(kind) ? kind : 'short_text',
+				required: ticked(form, 'required'),
+				label
+			} as Record<string, unknown>;
 			if (kind === 'single_choice' || kind === 'multiple_choice') {
 				const taken = new Set<string>();
 				base.options = options.map((o, i) => {
@@ -264,6 +295,7 @@ function fieldName(rest: string[]): string {
 	const parts = rest.filter((p) => p !== 'text');
 	if (parts[0] === 'condition') return 'condition';
 	const last = parts[parts.length - 1];
-	if (['label', 'title', 'intro', 'help', 'lowLabel', 'highLabel', 'unit', 'needsLabel', 'expectationsLabel', 'ideasLabel'].includes(last ?? '')) return [...parts, 'nl'].join('.');
+	if (['label', 'title', 'intro', 'help', 'lowLabel', 'highLabel', 'unit', 'needsLabel', 'expectationsLabel', 'ideasLabel'].includes(last ?? ''))
+		return [...parts, 'nl'].join('.');
 	return parts.join('.');
 }

@@ -19,7 +19,14 @@ describeOnDatabases('the surveys list with the response of the running wave', (c
 		world = await buildSurveyWorld(ctx.db);
 		open = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id, world.leiemeersen.id]);
 		draftId = (await createSurvey(ctx.db, world.worker, tenantSurveyInput([world.vlashof.id]))).id;
-		for (let i = 0; i < 3; i++) await submitAnswerSet(ctx.db, anonymous, open.id, { submissionId: newId(), channel: 'open_link', estateId: world.vlashof.id, answers: { home_happy: 4, repair_asked: 'no' } }, during);
+		for (let i = 0; i < 3; i++)
+			await submitAnswerSet(
+				ctx.db,
+				anonymous,
+				open.id,
+				{ submissionId: newId(), channel: 'open_link', estateId: world.vlashof.id, answers: { home_happy: 4, repair_asked: 'no' } },
+				during
+			);
 	});
 
 	it('gives the running wave with its answer sets and households', async () => {

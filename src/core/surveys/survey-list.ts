@@ -11,13 +11,33 @@ export type SurveyListItem = SurveySummary & { openWave: { number: number; answe
 export async function listSurveysWithResponse(db: Db, actor: Actor, now = new Date()): Promise<SurveyListItem[]> {
 	const surveys = await listSurveys(db, actor);
 	const open = surveys.filter((s) => s.status === 'open').map((s) => s.id);
-	const waves = open.length ? (await db.selectFrom('survey_waves').selectAll().where('survey_id', 'in', open).orderBy('number').execute()).filter((w) => waveIsOpen(w, now)) : [];
+	const waves = open.length
+		? (await db.selectFrom('survey_waves').selectAll().where('survey_id', 'in', open).orderBy('number').execute()).filter((w) => waveIsOpen(w, now))
+		: [];
 	const ids = waves.map((w) => w.id);
 	const households = new Map(
-		ids.length ? (await db.selectFrom('survey_wave_estates').select(['wave_id', (eb) => eb.fn.sum<number>('households').as('n')]).where('wave_id', 'in', ids).groupBy('wave_id').execute()).map((r) => [r.wave_id, Number(r.n ?? 0)]) : []
+		ids.length
+			? (
+					await db
+						.selectFrom('survey_wave_estates')
+						.select(['wave_id', (eb) => eb.fn.sum<number>('households').as('n')])
+						.where('wave_id', 'in', ids)
+						.groupBy('wave_id')
+						.execute()
+				).map((r) => [r.wave_id, Number(r.n ?? 0)])
+			: []
 	);
 	const answered = new Map(
-		ids.length ? (await db.selectFrom('survey_responses').select(['wave_id', (eb) => eb.fn.countAll<number>().as('n')]).where('wave_id', 'in', ids).groupBy('wave_id').execute()).map((r) => [r.wave_id, Number(r.n)]) : []
+		ids.length
+			? (
+					await db
+						.selectFrom('survey_responses')
+						.select(['wave_id', (eb) => eb.fn.countAll<number>().as('n')])
+						.where('wave_id', 'in', ids)
+						.groupBy('wave_id')
+						.execute()
+				).map((r) => [r.wave_id, Number(r.n)])
+			: []
 	);
 	return surveys.map((s) => {
 		const wave = waves.find((w) => w.survey_id === s.id);

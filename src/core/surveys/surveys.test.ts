@@ -63,7 +63,12 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 
 	it('Sara builds a draft for two estates; a structure edited before any answer stays version 1', async () => {
 		world = await buildSurveyWorld(ctx.db);
-		survey = await createSurvey(ctx.db, world.worker, tenantSurveyInput([world.vlashof.id, world.leiemeersen.id], ['open_link', 'code', 'paper', 'tablet'], [world.shm.id]), { sections: [] });
+		survey = await createSurvey(
+			ctx.db,
+			world.worker,
+			tenantSurveyInput([world.vlashof.id, world.leiemeersen.id], ['open_link', 'code', 'paper', 'tablet'], [world.shm.id]),
+			{ sections: [] }
+		);
 		expect(survey.slug).toBe('tevredenheid-van-huurders-2026');
 		const again = await createSurvey(ctx.db, world.worker, tenantSurveyInput([world.vlashof.id]));
 		expect(again.slug).toBe('tevredenheid-van-huurders-2026-2');
@@ -112,38 +117,84 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 
 	it('a resident answers by the open link; a double submit with the same submission id stores one set', async () => {
 		const submissionId = newId();
-		const first = await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId, channel: 'open_link', estateId: world.vlashof.id, answers, language: 'fr' }, during);
-		const second = await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId, channel: 'open_link', estateId: world.vlashof.id, answers, language: 'fr' }, during);
+		const first = await submitAnswerSet(
+			ctx.db,
+			anonymous,
+			survey.id,
+			{ submissionId, channel: 'open_link', estateId: world.vlashof.id, answers, language: 'fr' },
+			during
+		);
+		const second = await submitAnswerSet(
+			ctx.db,
+			anonymous,
+			survey.id,
+			{ submissionId, channel: 'open_link', estateId: world.vlashof.id, answers, language: 'fr' },
+			during
+		);
 		expect(first).toMatchObject({ replayed: false, estateId: world.vlashof.id, versionId: survey.versionId });
 		expect(second).toEqual({ ...first, replayed: true });
 		// Two at once (a double tap): still one.
 		const racing = newId();
-		const both = await Promise.all([0, 1].map(() => submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: racing, channel: 'open_link', answers }, during)));
+		const both = await Promise.all(
+			[0, 1].map(() => submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: racing, channel: 'open_link', answers }, during))
+		);
 		expect(new Set(both.map((b) => b.responseId)).size).toBe(1);
-		const stored = await ctx.db.selectFrom('survey_responses').select(['channel', 'language', 'entered_by', 'estate_id']).where('id', '=', first.responseId).executeTakeFirstOrThrow();
+		const stored = await ctx.db
+			.selectFrom('survey_responses')
+			.select(['channel', 'language', 'entered_by', 'estate_id'])
+			.where('id', '=', first.responseId)
+			.executeTakeFirstOrThrow();
 		expect(stored).toEqual({ channel: 'open_link', language: 'fr', entered_by: null, estate_id: world.vlashof.id });
 		expect(await count(ctx.db, 'survey_responses')).toBe(2);
 	});
 
 	it('stores nothing of a set with a bad answer, and refuses an estate outside the survey', async () => {
 		const before = [await count(ctx.db, 'survey_responses'), await count(ctx.db, 'survey_answers'), await count(ctx.db, 'survey_open_answers')];
-		const bad = await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', answers: { ...answers, remark: 'x'.repeat(100_000), repair_speed: 3, home_happy: 9 } }, during));
+		const bad = await refused(
+			submitAnswerSet(
+				ctx.db,
+				anonymous,
+				survey.id,
+				{ submissionId: newId(), channel: 'open_link', answers: { ...answers, remark: 'x'.repeat(100_000), repair_speed: 3, home_happy: 9 } },
+				during
+			)
+		);
 		expect(bad).toEqual(['value_off_scale', 'hidden_question_answered', 'text_too_long']);
-		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', estateId: world.elsewhere.id, answers }, during))).toEqual(['estate_not_in_scope']);
-		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: 'not-a-uuid', channel: 'open_link', answers }, during))).toEqual(['invalid_submission_id']);
+		expect(
+			await refused(
+				submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', estateId: world.elsewhere.id, answers }, during)
+			)
+		).toEqual(['estate_not_in_scope']);
+		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: 'not-a-uuid', channel: 'open_link', answers }, during))).toEqual([
+			'invalid_submission_id'
+		]);
 		expect([await count(ctx.db, 'survey_responses'), await count(ctx.db, 'survey_answers'), await count(ctx.db, 'survey_open_answers')]).toEqual(before);
 	});
 
 	it('Sara prints code letters; a used code and an unknown code are refused; the code row leads nowhere', async () => {
 		const link = (code: string) => `https://leefbaar.test/b/${code}`;
-		const batch = await generateHouseholdCodes(ctx.db, world.worker, { surveyId: survey.id, waveId: (await getSurvey(ctx.db, world.worker, survey.id)).waves[0].id, link }, during);
+		const batch = await generateHouseholdCodes(
+			ctx.db,
+			world.worker,
+			{ surveyId: survey.id, waveId: (await getSurvey(ctx.db, world.worker, survey.id)).waves[0].id, link },
+			during
+		);
 		letters = batch.letters;
 		expect(batch.letters).toHaveLength(10);
-		expect(batch.letters[0]).toEqual({ code: expect.stringMatching(/^[ACEFHKMNPRTWXY3479]{4}-[ACEFHKMNPRTWXY3479]{4}$/), url: link(batch.letters[0].code), addressLabel: 'Leiemeers 1\n8560 Wevelgem', estateName: 'Leiemeersen' });
+		expect(batch.letters[0]).toEqual({
+			code: expect.stringMatching(/^[ACEFHKMNPRTWXY3479]{4}-[ACEFHKMNPRTWXY3479]{4}$/),
+			url: link(batch.letters[0].code),
+			addressLabel: 'Leiemeers 1\n8560 Wevelgem',
+			estateName: 'Leiemeersen'
+		});
 		expect(batch.letters.map((l) => l.estateName)).toEqual([...Array(4).fill('Leiemeersen'), ...Array(6).fill('Vlashof')]);
 		// A second run makes no second code for the same households.
 		const waveId = (await getSurvey(ctx.db, world.worker, survey.id)).waves[0].id;
-		expect(await generateHouseholdCodes(ctx.db, world.worker, { surveyId: survey.id, waveId, link }, during)).toEqual({ batchId: null, letters: [], skipped: 10 });
+		expect(await generateHouseholdCodes(ctx.db, world.worker, { surveyId: survey.id, waveId, link }, during)).toEqual({
+			batchId: null,
+			letters: [],
+			skipped: 10
+		});
 		// The codes are stored hashed only.
 		const rows = await ctx.db.selectFrom('survey_codes').selectAll().where('wave_id', '=', waveId).execute();
 		expect(rows).toHaveLength(10);
@@ -151,15 +202,34 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 
 		const leiemeers = batch.letters[0];
 		const typed = leiemeers.code.toLowerCase().replace('-', ' ');
-		expect(await checkHouseholdCode(ctx.db, anonymous, typed, during)).toEqual({ surveyId: survey.id, slug: survey.slug, waveId, estateId: world.leiemeersen.id });
-		const answered = await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', code: typed, estateId: world.vlashof.id, answers: { ...answers, remark: 'Graag meer groen' } }, during);
+		expect(await checkHouseholdCode(ctx.db, anonymous, typed, during)).toEqual({
+			surveyId: survey.id,
+			slug: survey.slug,
+			waveId,
+			estateId: world.leiemeersen.id
+		});
+		const answered = await submitAnswerSet(
+			ctx.db,
+			anonymous,
+			survey.id,
+			{ submissionId: newId(), channel: 'code', code: typed, estateId: world.vlashof.id, answers: { ...answers, remark: 'Graag meer groen' } },
+			during
+		);
 		// The code brings its own estate.
 		expect(answered.estateId).toBe(world.leiemeersen.id);
-		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', code: leiemeers.code, answers }, during))).toEqual(['code_used']);
+		expect(
+			await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', code: leiemeers.code, answers }, during))
+		).toEqual(['code_used']);
 		expect(await refused(checkHouseholdCode(ctx.db, anonymous, leiemeers.code, during))).toEqual(['code_used']);
-		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', code: 'AAAA-AAAA', answers }, during))).toEqual(['unknown_code']);
-		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', code: 'not a code', answers }, during))).toEqual(['unknown_code']);
-		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', answers }, during))).toEqual(['code_required']);
+		expect(
+			await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', code: 'AAAA-AAAA', answers }, during))
+		).toEqual(['unknown_code']);
+		expect(
+			await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', code: 'not a code', answers }, during))
+		).toEqual(['unknown_code']);
+		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', answers }, during))).toEqual([
+			'code_required'
+		]);
 
 		// The used code's row: its hash, survey, wave, print run, estate and "used" — no household, no time, no answer set.
 		const used = await ctx.db.selectFrom('survey_codes').selectAll().where('status', '=', 'used').execute();
@@ -169,7 +239,19 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 		const set = await ctx.db.selectFrom('survey_responses').selectAll().where('id', '=', answered.responseId).executeTakeFirstOrThrow();
 		expect(Object.values(set)).not.toContain(used[0].code_hash);
 		expect(Object.values(set)).not.toContain(used[0].batch_id);
-		expect(Object.keys(set).sort()).toEqual(['channel', 'entered_by', 'estate_id', 'id', 'language', 'submission_fingerprint', 'submission_id', 'submitted_at', 'survey_id', 'version_id', 'wave_id']);
+		expect(Object.keys(set).sort()).toEqual([
+			'channel',
+			'entered_by',
+			'estate_id',
+			'id',
+			'language',
+			'submission_fingerprint',
+			'submission_id',
+			'submitted_at',
+			'survey_id',
+			'version_id',
+			'wave_id'
+		]);
 		// Only a tablet's set keeps a fingerprint of its answers (a resend check); one answered with a code keeps none, so
 		// no hash over the code and the answers ties them together.
 		expect(set.submission_fingerprint).toBeNull();
@@ -191,7 +273,12 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 		// The households that got a letter are kept apart, with nothing of the code or its use.
 		const recipients = await ctx.db.selectFrom('survey_code_recipients').selectAll().execute();
 		expect(Object.keys(recipients[0]).sort()).toEqual(['batch_id', 'household_id', 'wave_id']);
-		expect((await codeOverview(ctx.db, world.worker, survey.id, waveId)).estates.find((e) => e.estateId === world.leiemeersen.id)).toEqual({ estateId: world.leiemeersen.id, unused: 3, used: 1, void: 0 });
+		expect((await codeOverview(ctx.db, world.worker, survey.id, waveId)).estates.find((e) => e.estateId === world.leiemeersen.id)).toEqual({
+			estateId: world.leiemeersen.id,
+			unused: 3,
+			used: 1,
+			void: 0
+		});
 	});
 
 	it('a lost print run is voided: its unused codes stop working and its households can get new ones', async () => {
@@ -210,15 +297,33 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 	});
 
 	it('Sara types in a paper form (audited, with her name) and answers on her tablet, even resent offline', async () => {
-		const paper = await submitAnswerSet(ctx.db, world.worker, survey.id, { submissionId: newId(), channel: 'paper', estateId: world.vlashof.id, answers: { ...answers, years: 30 } }, during);
+		const paper = await submitAnswerSet(
+			ctx.db,
+			world.worker,
+			survey.id,
+			{ submissionId: newId(), channel: 'paper', estateId: world.vlashof.id, answers: { ...answers, years: 30 } },
+			during
+		);
 		const row = await ctx.db.selectFrom('survey_responses').select(['channel', 'entered_by']).where('id', '=', paper.responseId).executeTakeFirstOrThrow();
 		expect(row).toEqual({ channel: 'paper', entered_by: world.worker.id });
 		const entries = await ctx.db.selectFrom('audit_log').select(['action', 'resource_id', 'actor_id']).where('action', '=', 'survey_paper_entry').execute();
 		expect(entries).toEqual([{ action: 'survey_paper_entry', resource_id: paper.responseId, actor_id: world.worker.id }]);
 
 		const tabletId = newId();
-		const tablet = await submitAnswerSet(ctx.db, world.worker, survey.id, { submissionId: tabletId, channel: 'tablet', estateId: world.leiemeersen.id, answers }, during);
-		const resent = await submitAnswerSet(ctx.db, world.worker, survey.id, { submissionId: tabletId, channel: 'tablet', estateId: world.leiemeersen.id, answers }, new Date(during.getTime() + 3_600_000));
+		const tablet = await submitAnswerSet(
+			ctx.db,
+			world.worker,
+			survey.id,
+			{ submissionId: tabletId, channel: 'tablet', estateId: world.leiemeersen.id, answers },
+			during
+		);
+		const resent = await submitAnswerSet(
+			ctx.db,
+			world.worker,
+			survey.id,
+			{ submissionId: tabletId, channel: 'tablet', estateId: world.leiemeersen.id, answers },
+			new Date(during.getTime() + 3_600_000)
+		);
 		expect(resent).toEqual({ ...tablet, replayed: true });
 		// Residents cannot pretend to be a worker; a partner who only reads cannot enter either.
 		await expect(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'paper', answers }, during)).rejects.toThrow(Unauthenticated);
@@ -232,7 +337,13 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 		expect(saved).toMatchObject({ number: 2, newVersion: true });
 		// The same structure again makes no version 3.
 		expect(await saveStructure(ctx.db, world.worker, survey.id, changed)).toEqual({ versionId: saved.versionId, number: 2, newVersion: false });
-		const later = await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', answers: { ...answers, safe: 5 } }, during);
+		const later = await submitAnswerSet(
+			ctx.db,
+			anonymous,
+			survey.id,
+			{ submissionId: newId(), channel: 'open_link', answers: { ...answers, safe: 5 } },
+			during
+		);
 		expect(later.versionId).toBe(saved.versionId);
 		// The new question was unknown to version 1 and is unknown to no one now.
 		const view = await getSurvey(ctx.db, world.worker, survey.id);
@@ -247,18 +358,46 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 
 	it('a resident saves progress on her phone and comes back; the draft goes when she sends', async () => {
 		const start = await saveDraft(ctx.db, anonymous, { surveyId: survey.id, language: 'fr', answers: { home_happy: 2 }, step: 0 }, during);
-		const more = await saveDraft(ctx.db, anonymous, { surveyId: survey.id, token: start.token, language: 'en', answers: { home_happy: 2, repair_asked: 'yes' }, step: 1 }, during);
+		const more = await saveDraft(
+			ctx.db,
+			anonymous,
+			{ surveyId: survey.id, token: start.token, language: 'en', answers: { home_happy: 2, repair_asked: 'yes' }, step: 1 },
+			during
+		);
 		expect(more.token).toBe(start.token);
-		expect(await loadDraft(ctx.db, anonymous, survey.id, start.token, during)).toMatchObject({ language: 'en', answers: { home_happy: 2, repair_asked: 'yes' }, step: 1, hasCode: false });
+		expect(await loadDraft(ctx.db, anonymous, survey.id, start.token, during)).toMatchObject({
+			language: 'en',
+			answers: { home_happy: 2, repair_asked: 'yes' },
+			step: 1,
+			hasCode: false
+		});
 		expect(await loadDraft(ctx.db, anonymous, survey.id, 'someone-elses-token', during)).toBeNull();
 		// Thirty days later it is gone.
 		expect(await loadDraft(ctx.db, anonymous, survey.id, start.token, new Date(during.getTime() + 31 * 86_400_000))).toBeNull();
-		await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', draftToken: start.token, answers: { home_happy: 2, repair_asked: 'yes', repair_speed: 1 }, language: 'en' }, during);
+		await submitAnswerSet(
+			ctx.db,
+			anonymous,
+			survey.id,
+			{
+				submissionId: newId(),
+				channel: 'open_link',
+				draftToken: start.token,
+				answers: { home_happy: 2, repair_asked: 'yes', repair_speed: 1 },
+				language: 'en'
+			},
+			during
+		);
 		expect(await loadDraft(ctx.db, anonymous, survey.id, start.token, during)).toBeNull();
 		// A draft keeps the code typed at the start, so sending needs no second typing of it.
 		const withCode = await saveDraft(ctx.db, anonymous, { surveyId: survey.id, code: letters[1].code, answers: { home_happy: 5 } }, during);
 		expect(await loadDraft(ctx.db, anonymous, survey.id, withCode.token, during)).toMatchObject({ hasCode: true });
-		const sent = await submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'code', draftToken: withCode.token, answers: { home_happy: 5, repair_asked: 'no' } }, during);
+		const sent = await submitAnswerSet(
+			ctx.db,
+			anonymous,
+			survey.id,
+			{ submissionId: newId(), channel: 'code', draftToken: withCode.token, answers: { home_happy: 5, repair_asked: 'no' } },
+			during
+		);
 		expect(sent.estateId).toBe(world.leiemeersen.id);
 		expect(await refused(checkHouseholdCode(ctx.db, anonymous, letters[1].code, during))).toEqual(['code_used']);
 		expect(await refused(saveDraft(ctx.db, anonymous, { surveyId: survey.id, code: 'AAAA-AAAA', answers: {} }, during))).toEqual(['unknown_code']);
@@ -266,10 +405,18 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 
 	it('closes: residents are turned away, a worker still types in paper forms of the wave', async () => {
 		await setSurveyStatus(ctx.db, world.worker, survey.id, 'closed', during);
-		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', answers }, during))).toEqual(['survey_not_open']);
+		expect(await refused(submitAnswerSet(ctx.db, anonymous, survey.id, { submissionId: newId(), channel: 'open_link', answers }, during))).toEqual([
+			'survey_not_open'
+		]);
 		expect(await refused(setSurveyStatus(ctx.db, world.worker, survey.id, 'draft', during))).toEqual(['status_not_allowed']);
 		const waveId = (await getSurvey(ctx.db, world.worker, survey.id)).waves[0].id;
-		const late = await submitAnswerSet(ctx.db, world.worker, survey.id, { submissionId: newId(), channel: 'paper', waveId, answers }, new Date('2026-07-15T09:00:00Z'));
+		const late = await submitAnswerSet(
+			ctx.db,
+			world.worker,
+			survey.id,
+			{ submissionId: newId(), channel: 'paper', waveId, answers },
+			new Date('2026-07-15T09:00:00Z')
+		);
 		expect(late.waveId).toBe(waveId);
 		await expect(surveyForResident(ctx.db, anonymous, 'no-such-survey')).rejects.toThrow(NotFound);
 	});
@@ -277,9 +424,19 @@ describeOnDatabases('a survey from building to answers', (ctx) => {
 	it('refuses a way of answering the survey does not use, and a code in a survey without codes', async () => {
 		const other = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id], { modes: ['open_link'] });
 		const worker2 = await buildStaff(ctx.db, 'community_worker', world.institute, 'Tom');
-		expect(await refused(submitAnswerSet(ctx.db, worker2, other.id, { submissionId: newId(), channel: 'paper', answers }, during))).toEqual(['mode_not_allowed']);
-		expect(await refused(generateHouseholdCodes(ctx.db, world.worker, { surveyId: other.id, waveId: other.waveId, link: (c) => c }, during))).toEqual(['codes_not_enabled']);
-		await updateSurvey(ctx.db, world.worker, other.id, { ...tenantSurveyInput([world.vlashof.id, world.leiemeersen.id]), modes: ['open_link', 'code'] }, during);
+		expect(await refused(submitAnswerSet(ctx.db, worker2, other.id, { submissionId: newId(), channel: 'paper', answers }, during))).toEqual([
+			'mode_not_allowed'
+		]);
+		expect(await refused(generateHouseholdCodes(ctx.db, world.worker, { surveyId: other.id, waveId: other.waveId, link: (c) => c }, during))).toEqual([
+			'codes_not_enabled'
+		]);
+		await updateSurvey(
+			ctx.db,
+			world.worker,
+			other.id,
+			{ ...tenantSurveyInput([world.vlashof.id, world.leiemeersen.id]), modes: ['open_link', 'code'] },
+			during
+		);
 		const view = await getSurvey(ctx.db, world.worker, other.id, during);
 		expect(view.waves[0].households).toBe(10 + 2);
 	});

@@ -30,7 +30,14 @@ describeOnDatabases('a worker answers door to door on a tablet', (ctx) => {
 		world = await buildSurveyWorld(ctx.db);
 		survey = await buildOpenSurvey(ctx.db, world.worker, [world.vlashof.id, world.leiemeersen.id], { opensAt, partners: [world.shm.id] });
 		const t = await surveyForTablet(ctx.db, world.worker, survey.id, during);
-		expect(t).toMatchObject({ id: survey.id, status: 'open', tabletMode: true, isOpen: true, wave: { id: survey.waveId, number: 1 }, version: { id: survey.versionId, number: 1 } });
+		expect(t).toMatchObject({
+			id: survey.id,
+			status: 'open',
+			tabletMode: true,
+			isOpen: true,
+			wave: { id: survey.waveId, number: 1 },
+			version: { id: survey.versionId, number: 1 }
+		});
 		expect(t.estates.map((e) => e.name)).toEqual(['Leiemeersen', 'Vlashof']);
 		expect(t.languages).toEqual(['nl', 'en', 'fr']);
 		expect(t.version.structure.sections.map((s) => s.key)).toEqual(['home', 'neighbourhood']);
@@ -41,7 +48,9 @@ describeOnDatabases('a worker answers door to door on a tablet', (ctx) => {
 	it('only the organisation that runs the survey enters answers: the partner reading the results cannot', async () => {
 		await expect(surveyForTablet(ctx.db, world.landlord, survey.id, during)).rejects.toThrow(Forbidden);
 		await expect(surveyForTablet(ctx.db, world.otherLandlord, survey.id, during)).rejects.toThrow(Forbidden);
-		await expect(submitTabletAnswerSet(ctx.db, world.landlord, survey.id, { submissionId: randomUUID(), estateId: world.vlashof.id, answers }, during)).rejects.toThrow(Forbidden);
+		await expect(
+			submitTabletAnswerSet(ctx.db, world.landlord, survey.id, { submissionId: randomUUID(), estateId: world.vlashof.id, answers }, during)
+		).rejects.toThrow(Forbidden);
 	});
 
 	it('a set sent twice (the answer was lost) is stored once, with channel tablet and the worker recorded', async () => {
@@ -51,7 +60,11 @@ describeOnDatabases('a worker answers door to door on a tablet', (ctx) => {
 		const again = await submitTabletAnswerSet(ctx.db, world.worker, survey.id, set, during);
 		expect(first).toMatchObject({ replayed: false, channel: 'tablet', estateId: world.vlashof.id });
 		expect(again).toEqual({ ...first, replayed: true });
-		const rows = await ctx.db.selectFrom('survey_responses').select(['channel', 'entered_by', 'language', 'estate_id']).where('survey_id', '=', survey.id).execute();
+		const rows = await ctx.db
+			.selectFrom('survey_responses')
+			.select(['channel', 'entered_by', 'language', 'estate_id'])
+			.where('survey_id', '=', survey.id)
+			.execute();
 		expect(rows).toEqual([{ channel: 'tablet', entered_by: world.worker.id, language: 'fr', estate_id: world.vlashof.id }]);
 		const texts = await ctx.db.selectFrom('survey_open_answers').select(['question_key', 'part', 'body']).orderBy('question_key').execute();
 		expect(texts).toEqual([
@@ -63,12 +76,39 @@ describeOnDatabases('a worker answers door to door on a tablet', (ctx) => {
 	});
 
 	it('bad sets are refused with the reason, and nothing is stored: estate out of scope, hidden question, no id', async () => {
-		expect(await codesOf(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: randomUUID(), estateId: world.elsewhere.id, answers }, during))).toEqual(['estate_not_in_scope']);
-		expect(await codesOf(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: randomUUID(), estateId: world.vlashof.id, answers: { ...answers, repair_asked: 'no' } }, during))).toEqual(['hidden_question_answered']);
-		expect(await codesOf(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: 'not-a-uuid', estateId: world.vlashof.id, answers }, during))).toEqual(['invalid_submission_id']);
+		expect(
+			await codesOf(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: randomUUID(), estateId: world.elsewhere.id, answers }, during))
+		).toEqual(['estate_not_in_scope']);
+		expect(
+			await codesOf(
+				submitTabletAnswerSet(
+					ctx.db,
+					world.worker,
+					survey.id,
+					{ submissionId: randomUUID(), estateId: world.vlashof.id, answers: { ...answers, repair_asked: 'no' } },
+					during
+				)
+			)
+		).toEqual(['hidden_question_answered']);
+		expect(
+			await codesOf(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: 'not-a-uuid', estateId: world.vlashof.id, answers }, during))
+		).toEqual(['invalid_submission_id']);
 		// A household code is not taken on the tablet.
-		expect(await codesOf(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: randomUUID(), estateId: world.vlashof.id, answers, code: 'KM7XP3RA' } as never, during))).toEqual(['unrecognized_keys']);
-		const n = await ctx.db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(
+			await codesOf(
+				submitTabletAnswerSet(
+					ctx.db,
+					world.worker,
+					survey.id,
+					{ submissionId: randomUUID(), estateId: world.vlashof.id, answers, code: 'KM7XP3RA' } as never,
+					during
+				)
+			)
+		).toEqual(['unrecognized_keys']);
+		const n = await ctx.db
+			.selectFrom('survey_responses')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(n.n)).toBe(1);
 	});
 
@@ -76,8 +116,12 @@ describeOnDatabases('a worker answers door to door on a tablet', (ctx) => {
 		const stored = randomUUID();
 		await submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: stored, estateId: world.leiemeersen.id, answers }, during);
 		await setSurveyStatus(ctx.db, world.worker, survey.id, 'closed', during);
-		expect(await codesOf(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: randomUUID(), estateId: world.vlashof.id, answers }, during))).toEqual(['survey_not_open']);
-		expect((await submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: stored, estateId: world.leiemeersen.id, answers }, during)).replayed).toBe(true);
+		expect(
+			await codesOf(submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: randomUUID(), estateId: world.vlashof.id, answers }, during))
+		).toEqual(['survey_not_open']);
+		expect(
+			(await submitTabletAnswerSet(ctx.db, world.worker, survey.id, { submissionId: stored, estateId: world.leiemeersen.id, answers }, during)).replayed
+		).toBe(true);
 		expect((await surveyForTablet(ctx.db, world.worker, survey.id, during)).isOpen).toBe(false);
 	});
 });

@@ -87,5 +87,8 @@ export async function submitTabletAnswerSet(db: Db, actor: Actor, surveyId: stri
 	// refuses it (unless it is a resend of a set stored while it was open, which answers as before).
 	// A resend is the same set; other answers under its submission id are refused (the finishing time is not stored).
 	const set = { estateId: v.estateId, language: v.language, answers: v.answers };
-	return submitAnswerSet(db, actor, surveyId, { submissionId: v.submissionId, channel: 'tablet', ...set }, now, { openOnly: true, fingerprint: fingerprint(set) });
+	return submitAnswerSet(db, actor, surveyId, { submissionId: v.submissionId, channel: 'tablet', ...set }, now, {
+		openOnly: true,
+		fingerprint: fingerprint(set)
+	});
 }

@@ -49,7 +49,10 @@ export async function createTheme(db: Db, actor: Actor, surveyId: string, name: 
 	const now = new Date().toISOString();
 	const id = newId();
 	try {
-		await db.insertInto('survey_themes').values({ id, survey_id: surveyId, name: v, created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, updated_at: now }).execute();
+		await db
+			.insertInto('survey_themes')
+			.values({ id, survey_id: surveyId, name: v, created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, updated_at: now })
+			.execute();
 	} catch (error) {
 		if (isDuplicate(error)) throw surveyInvalid('name', 'theme_exists', 'This survey has a theme with this name already');
 		throw error;
@@ -94,8 +97,20 @@ export async function listOpenAnswers(db: Db, actor: Actor, surveyId: string, fi
 		.where('o.wave_id', 'in', waveIds)
 		.where('o.question_key', '=', f.questionKey)
 		.$if(!!f.estateId, (q) => q.where('o.estate_id', '=', f.estateId!))
-		.$if(!!f.themeId, (q) => q.where((eb) => eb.exists(eb.selectFrom('survey_open_answer_themes as ft').select('ft.theme_id').whereRef('ft.open_answer_id', '=', 'o.id').where('ft.theme_id', '=', f.themeId!))))
-		.$if(f.untagged, (q) => q.where((eb) => eb.not(eb.exists(eb.selectFrom('survey_open_answer_themes as ut').select('ut.theme_id').whereRef('ut.open_answer_id', '=', 'o.id')))));
+		.$if(!!f.themeId, (q) =>
+			q.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('survey_open_answer_themes as ft')
+						.select('ft.theme_id')
+						.whereRef('ft.open_answer_id', '=', 'o.id')
+						.where('ft.theme_id', '=', f.themeId!)
+				)
+			)
+		)
+		.$if(f.untagged, (q) =>
+			q.where((eb) => eb.not(eb.exists(eb.selectFrom('survey_open_answer_themes as ut').select('ut.theme_id').whereRef('ut.open_answer_id', '=', 'o.id'))))
+		);
 	const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
 	const rows = await base
 		.select(['o.id', 'o.wave_id', 'o.question_key', 'o.part', 'o.body', 'o.estate_id', 'o.is_public'])
@@ -108,7 +123,11 @@ export async function listOpenAnswers(db: Db, actor: Actor, surveyId: string, fi
 				.selectFrom('survey_open_answer_themes as at')
 				.innerJoin('survey_themes as t', 't.id', 'at.theme_id')
 				.select(['at.open_answer_id', 't.id', 't.name'])
-				.where('at.open_answer_id', 'in', rows.map((r) => r.id))
+				.where(
+					'at.open_answer_id',
+					'in',
+					rows.map((r) => r.id)
+				)
 				.orderBy('t.name')
 				.execute()
 		: [];
@@ -164,12 +183,21 @@ export async function setOpenAnswerThemes(db: Db, actor: Actor, surveyId: string
 		const [answerId] = await answersOf(tx, surveyId, [openAnswerId]);
 		const themes = await themesOf(tx, surveyId, themeIds);
 		await tx.deleteFrom('survey_open_answer_themes').where('open_answer_id', '=', answerId).execute();
-		if (themes.length) await tx.insertInto('survey_open_answer_themes').values(themes.map((t) => ({ open_answer_id: answerId, theme_id: t }))).execute();
+		if (themes.length)
+			await tx
+				.insertInto('survey_open_answer_themes')
+				.values(themes.map((t) => ({ open_answer_id: answerId, theme_id: t })))
+				.execute();
 	});
 }
 
 /** Adds one theme to several answers at once, or (`tag: false`) takes it off them. */
-export async function tagOpenAnswers(db: Db, actor: Actor, surveyId: string, input: { openAnswerIds: readonly string[]; themeId: string; tag?: boolean }): Promise<number> {
+export async function tagOpenAnswers(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	input: { openAnswerIds: readonly string[]; themeId: string; tag?: boolean }
+): Promise<number> {
 	await surveyFor(db, actor, surveyId, 'update');
 	return inTransaction(db, async (tx) => {
 		const ids = await answersOf(tx, surveyId, input.openAnswerIds);
@@ -179,7 +207,11 @@ export async function tagOpenAnswers(db: Db, actor: Actor, surveyId: string, inp
 			const removed = await tx.deleteFrom('survey_open_answer_themes').where('theme_id', '=', themeId).where('open_answer_id', 'in', ids).executeTakeFirst();
 			return Number(removed.numDeletedRows);
 		}
-		const have = new Set((await tx.selectFrom('survey_open_answer_themes').select('open_answer_id').where('theme_id', '=', themeId).where('open_answer_id', 'in', ids).execute()).map((r) => r.open_answer_id));
+		const have = new Set(
+			(
+				await tx.selectFrom('survey_open_answer_themes').select('open_answer_id').where('theme_id', '=', themeId).where('open_answer_id', 'in', ids).execute()
+			).map((r) => r.open_answer_id)
+		);
 		const rows = ids.filter((id) => !have.has(id)).map((id) => ({ open_answer_id: id, theme_id: themeId }));
 		if (rows.length) await tx.insertInto('survey_open_answer_themes').values(rows).execute();
 		return rows.length;

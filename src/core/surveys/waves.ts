@@ -13,7 +13,11 @@ import { loadWave, surveyEstates, surveyFor, wavesOf } from './records';
 
 /** Records how many households live on each estate now, as the wave's base for response rates. */
 export async function snapshotHouseholds(tx: Db, waveId: string, estates: readonly EstateInScope[], now: Date): Promise<void> {
-	const counts = await householdCountsOn(tx, estates.map((e) => e.id), now);
+	const counts = await householdCountsOn(
+		tx,
+		estates.map((e) => e.id),
+		now
+	);
 	await tx.deleteFrom('survey_wave_estates').where('wave_id', '=', waveId).execute();
 	const rows = estates.map((e) => ({ wave_id: waveId, estate_id: e.id, households: counts.get(e.id) ?? 0 }));
 	if (rows.length) await tx.insertInto('survey_wave_estates').values(rows).execute();
@@ -33,11 +37,29 @@ export async function createWave(db: Db, actor: Actor, surveyId: string, input: 
 	const v = parseSurveyInput(waveInput, input);
 	return inTransaction(db, async (tx) => {
 		await checkNoOverlap(tx, surveyId, v);
-		const last = await tx.selectFrom('survey_waves').select((eb) => eb.fn.max<number>('number').as('n')).where('survey_id', '=', surveyId).executeTakeFirst();
+		const last = await tx
+			.selectFrom('survey_waves')
+			.select((eb) => eb.fn.max<number>('number').as('n'))
+			.where('survey_id', '=', surveyId)
+			.executeTakeFirst();
 		const number = Number(last?.n ?? 0) + 1;
 		const id = newId();
 		const at = now.toISOString();
-		await tx.insertInto('survey_waves').values({ id, survey_id: surveyId, number, opens_at: v.opensAt, closes_at: v.closesAt, published_at: null, feedback_texts: null, created_by: isStaff(actor) ? actor.id : null, created_at: at, updated_at: at }).execute();
+		await tx
+			.insertInto('survey_waves')
+			.values({
+				id,
+				survey_id: surveyId,
+				number,
+				opens_at: v.opensAt,
+				closes_at: v.closesAt,
+				published_at: null,
+				feedback_texts: null,
+				created_by: isStaff(actor) ? actor.id : null,
+				created_at: at,
+				updated_at: at
+			})
+			.execute();
 		await snapshotHouseholds(tx, id, await surveyEstates(tx, surveyId), now);
 		await audit(tx, actor, { action: 'survey_wave_create', resourceType: 'survey', resourceId: surveyId, summary: `wave ${number}` });
 		return { id, number };
@@ -50,7 +72,11 @@ export async function updateWave(db: Db, actor: Actor, surveyId: string, waveId:
 	await inTransaction(db, async (tx) => {
 		const wave = await loadWave(tx, surveyId, waveId);
 		await checkNoOverlap(tx, surveyId, v, wave.id);
-		await tx.updateTable('survey_waves').set({ opens_at: v.opensAt, closes_at: v.closesAt, updated_at: new Date().toISOString() }).where('id', '=', waveId).execute();
+		await tx
+			.updateTable('survey_waves')
+			.set({ opens_at: v.opensAt, closes_at: v.closesAt, updated_at: new Date().toISOString() })
+			.where('id', '=', waveId)
+			.execute();
 		await audit(tx, actor, { action: 'survey_wave_update', resourceType: 'survey', resourceId: surveyId, summary: `wave ${wave.number}` });
 	});
 }
@@ -80,20 +106,38 @@ export async function deleteWave(db: Db, actor: Actor, surveyId: string, waveId:
  * Puts a wave's results on the public "what you told us" page, with what was done with them (texts per language);
  * `published: false` takes them off again.
  */
-export async function publishWave(db: Db, actor: Actor, surveyId: string, waveId: string, input: { published: boolean; feedback?: Wording | Record<string, unknown> | null }, now = new Date()): Promise<void> {
+export async function publishWave(
+	db: Db,
+	actor: Actor,
+	surveyId: string,
+	waveId: string,
+	input: { published: boolean; feedback?: Wording | Record<string, unknown> | null },
+	now = new Date()
+): Promise<void> {
 	await surveyFor(db, actor, surveyId, 'update');
 	const v = parseSurveyInput(feedbackInput, { feedback: input.feedback });
 	await inTransaction(db, async (tx) => {
 		const wave = await loadWave(tx, surveyId, waveId);
 		// Residents should read what is done with their answers: a wave is published with that text, in Dutch at least.
 		if (input.published && !(v.feedback !== undefined ? v.feedback : wave.feedback_texts)) {
-			throw new Invalid([{ path: 'feedback.nl', code: 'feedback_required', message: 'Write what is done with the answers', messageKey: 'survey_publish.feedback_required' }]);
+			throw new Invalid([
+				{ path: 'feedback.nl', code: 'feedback_required', message: 'Write what is done with the answers', messageKey: 'survey_publish.feedback_required' }
+			]);
 		}
 		await tx
 			.updateTable('survey_waves')
-			.set({ published_at: input.published ? (wave.published_at ?? now.toISOString()) : null, ...(v.feedback !== undefined ? { feedback_texts: v.feedback } : {}), updated_at: now.toISOString() })
+			.set({
+				published_at: input.published ? (wave.published_at ?? now.toISOString()) : null,
+				...(v.feedback !== undefined ? { feedback_texts: v.feedback } : {}),
+				updated_at: now.toISOString()
+			})
 			.where('id', '=', waveId)
 			.execute();
-		await audit(tx, actor, { action: input.published ? 'survey_publish' : 'survey_unpublish', resourceType: 'survey', resourceId: surveyId, summary: `wave ${wave.number}` });
+		await audit(tx, actor, {
+			action: input.published ? 'survey_publish' : 'survey_unpublish',
+			resourceType: 'survey',
+			resourceId: surveyId,
+			summary: `wave ${wave.number}`
+		});
 	});
 }

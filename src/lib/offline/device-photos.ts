@@ -45,7 +45,8 @@ async function inStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore
 export async function keepPhotos(submissionId: string, files: readonly Blob[], now = new Date()): Promise<boolean> {
 	try {
 		const photos: KeptPhoto[] = [];
-		for (const f of files) photos.push({ name: 'name' in f ? String(f.name) : 'photo', type: f.type, blob: new Blob([await f.arrayBuffer()], { type: f.type }) });
+		for (const f of files)
+			photos.push({ name: 'name' in f ? String(f.name) : 'photo', type: f.type, blob: new Blob([await f.arrayBuffer()], { type: f.type }) });
 		const record: PhotoRecord = { submissionId, savedAt: now.toISOString(), photos };
 		await inStore('readwrite', (store) => store.put(record));
 		return true;

@@ -7,7 +7,21 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { PHOTO_DB, readPhotos } from './device-photos';
 import { addToQueue, newSubmissionId, readQueue, updateInQueue } from './device-queue';
-import { chosenPhotos, forgetLeftoverPhotos, INTAKE_QUEUE, keepSignal, keepSignalWithPhotos, MAX_DEVICE_PHOTO_BYTES, photoIssue, readWaitingSignals, sendSignal, sendWaitingSignals, signalBody, wipeWaitingSignal, type WaitingSignal } from './intake-queue';
+import {
+	chosenPhotos,
+	forgetLeftoverPhotos,
+	INTAKE_QUEUE,
+	keepSignal,
+	keepSignalWithPhotos,
+	MAX_DEVICE_PHOTO_BYTES,
+	photoIssue,
+	readWaitingSignals,
+	sendSignal,
+	sendWaitingSignals,
+	signalBody,
+	wipeWaitingSignal,
+	type WaitingSignal
+} from './intake-queue';
 
 class MemoryStorage {
 	private items = new Map<string, string>();
@@ -20,7 +34,12 @@ class MemoryStorage {
 }
 
 const SARA = 'sara';
-const item = (n: number, workerId = SARA): WaitingSignal => ({ submissionId: `00000000-0000-4000-8000-00000000000${n}`, workerId, savedAt: '2026-12-07T09:00:00Z', body: { kind: 'help', description: `Hulpvraag ${n}`, residentId: 'r1', channel: 'house_visit', consentGiven: true } });
+const item = (n: number, workerId = SARA): WaitingSignal => ({
+	submissionId: `00000000-0000-4000-8000-00000000000${n}`,
+	workerId,
+	savedAt: '2026-12-07T09:00:00Z',
+	body: { kind: 'help', description: `Hulpvraag ${n}`, residentId: 'r1', channel: 'house_visit', consentGiven: true }
+});
 
 describe('the queue a device keeps', () => {
 	beforeEach(() => {
@@ -58,8 +77,26 @@ describe('signals registered offline', () => {
 
 	it("takes the form's fields: empty ones left out, no form token, the consent box a yes or no", () => {
 		const form = new FormData();
-		for (const [k, v] of Object.entries({ formToken: 'abc', residentId: 'r1', channel: 'house_visit', kind: 'help', categoryId: '', description: 'Hulp bij de huur', estateId: '', locationKind: 'dwelling', locationText: '  ' })) form.set(k, v);
-		expect(signalBody(form)).toEqual({ residentId: 'r1', channel: 'house_visit', kind: 'help', description: 'Hulp bij de huur', locationKind: 'dwelling', consentGiven: false });
+		for (const [k, v] of Object.entries({
+			formToken: 'abc',
+			residentId: 'r1',
+			channel: 'house_visit',
+			kind: 'help',
+			categoryId: '',
+			description: 'Hulp bij de huur',
+			estateId: '',
+			locationKind: 'dwelling',
+			locationText: '  '
+		}))
+			form.set(k, v);
+		expect(signalBody(form)).toEqual({
+			residentId: 'r1',
+			channel: 'house_visit',
+			kind: 'help',
+			description: 'Hulp bij de huur',
+			locationKind: 'dwelling',
+			consentGiven: false
+		});
 		form.set('consentGiven', 'on');
 		expect(signalBody(form).consentGiven).toBe(true);
 	});
@@ -76,7 +113,9 @@ describe('signals registered offline', () => {
 				lose = false;
 				throw new TypeError('Failed to fetch');
 			}
-			return new Response(JSON.stringify({ id: 's', reference: 'ABCD-1234', replayed: posts.length === 2, url: '/staff/signals/s' }), { status: posts.length === 2 ? 200 : 201 });
+			return new Response(JSON.stringify({ id: 's', reference: 'ABCD-1234', replayed: posts.length === 2, url: '/staff/signals/s' }), {
+				status: posts.length === 2 ? 200 : 201
+			});
 		}) as typeof fetch;
 		expect(await sendWaitingSignals(SARA, { fetchFn })).toEqual({ sent: 0, refused: 0, stopped: 'retry' });
 		expect(readWaitingSignals()).toHaveLength(2);
@@ -92,7 +131,8 @@ describe('signals registered offline', () => {
 
 	it('a server that does not answer on a weak signal: the signal stays to be sent again', async () => {
 		keepSignal(item(1));
-		const hanging = ((_url: string, init: RequestInit) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as typeof fetch;
+		const hanging = ((_url: string, init: RequestInit) =>
+			new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as typeof fetch;
 		expect(await sendSignal(item(1), { fetchFn: hanging, timeoutMs: 20 })).toEqual({ kind: 'retry' });
 		expect(readWaitingSignals()).toHaveLength(1);
 	});
@@ -100,7 +140,11 @@ describe('signals registered offline', () => {
 	it("keeps a refused signal with the reason, and leaves another worker's for them", async () => {
 		keepSignal(item(1, 'jonas'));
 		keepSignal(item(2));
-		const fetchFn = (async () => new Response(JSON.stringify({ title: 'Kijk het formulier na', errors: [{ pointer: '/residentId', code: 'not_found', detail: 'Deze bewoner bestaat niet meer.' }] }), { status: 422, headers: { 'content-type': 'application/problem+json' } })) as typeof fetch;
+		const fetchFn = (async () =>
+			new Response(
+				JSON.stringify({ title: 'Kijk het formulier na', errors: [{ pointer: '/residentId', code: 'not_found', detail: 'Deze bewoner bestaat niet meer.' }] }),
+				{ status: 422, headers: { 'content-type': 'application/problem+json' } }
+			)) as typeof fetch;
 		expect(await sendWaitingSignals(SARA, { fetchFn })).toEqual({ sent: 0, refused: 1, stopped: null });
 		const [jonas, sara] = readWaitingSignals();
 		expect(jonas.refused).toBeUndefined();
@@ -111,14 +155,18 @@ describe('signals registered offline', () => {
 
 describe('photos of signals registered offline', () => {
 	const MB = 1024 * 1024;
-	const photo = (bytes: number | string, type = 'image/jpeg', name = 'raam.jpg') => new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name, { type });
+	const photo = (bytes: number | string, type = 'image/jpeg', name = 'raam.jpg') =>
+		new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name, { type });
 	/** A Blob that says it is this large without holding the bytes (the checks read the size only). */
 	const sized = (size: number, type = 'image/jpeg') => ({ size, type }) as Blob;
 	type Post = { key: string | null; contentType: string | null; signal: unknown; photos: Array<{ name: string; type: string; text: string }> };
 	async function readPost(init: RequestInit): Promise<Post> {
 		const headers = new Headers(init.headers);
-		if (!(init.body instanceof FormData)) return { key: headers.get('idempotency-key'), contentType: headers.get('content-type'), signal: JSON.parse(String(init.body)), photos: [] };
-		const photos = await Promise.all(init.body.getAll('photos').map(async (f) => ({ name: (f as File).name, type: (f as File).type, text: await (f as File).text() })));
+		if (!(init.body instanceof FormData))
+			return { key: headers.get('idempotency-key'), contentType: headers.get('content-type'), signal: JSON.parse(String(init.body)), photos: [] };
+		const photos = await Promise.all(
+			init.body.getAll('photos').map(async (f) => ({ name: (f as File).name, type: (f as File).type, text: await (f as File).text() }))
+		);
 		return { key: headers.get('idempotency-key'), contentType: headers.get('content-type'), signal: JSON.parse(String(init.body.get('signal'))), photos };
 	}
 
@@ -144,7 +192,7 @@ describe('photos of signals registered offline', () => {
 		expect(fieldMessage('fr', photoIssue([sized(14 * MB), sized(14 * MB), sized(14 * MB)])!)).not.toBe(message);
 	});
 
-	it("takes the chosen photos from the form, not the empty file an input posts when none is chosen", () => {
+	it('takes the chosen photos from the form, not the empty file an input posts when none is chosen', () => {
 		const form = new FormData();
 		form.append('photos', new File([], ''));
 		expect(chosenPhotos(form)).toEqual([]);
@@ -153,7 +201,10 @@ describe('photos of signals registered offline', () => {
 	});
 
 	it('a photo waits with its signal, goes with it under the same key on every resend, and leaves the phone once stored', async () => {
-		const signal: WaitingSignal = { ...item(1), body: { kind: 'home_repair', description: 'Het keukenraam is gebroken', channel: 'street', consentGiven: false } };
+		const signal: WaitingSignal = {
+			...item(1),
+			body: { kind: 'home_repair', description: 'Het keukenraam is gebroken', channel: 'street', consentGiven: false }
+		};
 		expect(await keepSignalWithPhotos(signal, [photo('pixels of a broken window')])).toBe('kept');
 		expect(readWaitingSignals()).toEqual([{ ...signal, photos: 1 }]);
 		// Only text in localStorage: the photo itself is in IndexedDB.
@@ -172,7 +223,12 @@ describe('photos of signals registered offline', () => {
 		expect(await sendWaitingSignals(SARA, { fetchFn })).toMatchObject({ sent: 0, stopped: 'retry' });
 		expect(await readPhotos(signal.submissionId)).toHaveLength(1);
 		expect(await sendWaitingSignals(SARA, { fetchFn })).toEqual({ sent: 1, refused: 0, stopped: null });
-		const sent: Post = { key: signal.submissionId, contentType: null, signal: signal.body, photos: [{ name: 'raam.jpg', type: 'image/jpeg', text: 'pixels of a broken window' }] };
+		const sent: Post = {
+			key: signal.submissionId,
+			contentType: null,
+			signal: signal.body,
+			photos: [{ name: 'raam.jpg', type: 'image/jpeg', text: 'pixels of a broken window' }]
+		};
 		expect(posts).toEqual([sent, sent]);
 		expect(readWaitingSignals()).toEqual([]);
 		expect(await readPhotos(signal.submissionId)).toEqual([]);
@@ -189,9 +245,17 @@ describe('photos of signals registered offline', () => {
 	it('a refused photo keeps the signal and its photo on the phone with the reason; wiped, both go', async () => {
 		await keepSignalWithPhotos(item(3), [photo('%PDF', 'image/jpeg', 'scan.jpg')]);
 		const fetchFn = (async () =>
-			new Response(JSON.stringify({ title: 'Kijk het formulier na', errors: [{ pointer: '/photos', code: 'not_an_image', detail: 'Dit bestand is geen foto, of het is kapot. Kies een andere foto.' }] }), { status: 422, headers: { 'content-type': 'application/problem+json' } })) as typeof fetch;
+			new Response(
+				JSON.stringify({
+					title: 'Kijk het formulier na',
+					errors: [{ pointer: '/photos', code: 'not_an_image', detail: 'Dit bestand is geen foto, of het is kapot. Kies een andere foto.' }]
+				}),
+				{ status: 422, headers: { 'content-type': 'application/problem+json' } }
+			)) as typeof fetch;
 		expect(await sendWaitingSignals(SARA, { fetchFn })).toMatchObject({ refused: 1 });
-		expect(readWaitingSignals()[0].refused?.errors).toEqual([{ pointer: '/photos', detail: 'Dit bestand is geen foto, of het is kapot. Kies een andere foto.' }]);
+		expect(readWaitingSignals()[0].refused?.errors).toEqual([
+			{ pointer: '/photos', detail: 'Dit bestand is geen foto, of het is kapot. Kies een andere foto.' }
+		]);
 		expect(await readPhotos(item(3).submissionId)).toHaveLength(1);
 		await wipeWaitingSignal(item(3).submissionId);
 		expect(readWaitingSignals()).toEqual([]);

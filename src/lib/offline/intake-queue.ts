@@ -43,13 +43,20 @@ export function chosenPhotos(form: FormData): File[] {
  * the server knows. null when they may be kept.
  */
 export function photoIssue(files: readonly Blob[]): FieldIssue | null {
-	const issue = (code: string, params?: Record<string, unknown>, messageKey?: string): FieldIssue => ({ path: 'photos', code, message: code, params, messageKey });
+	const issue = (code: string, params?: Record<string, unknown>, messageKey?: string): FieldIssue => ({
+		path: 'photos',
+		code,
+		message: code,
+		params,
+		messageKey
+	});
 	if (files.length > MAX_REPORT_PHOTOS) return issue('too_many_photos', { max: MAX_REPORT_PHOTOS });
 	if (files.some((f) => f.size > MAX_IMAGE_BYTES)) return issue('file_too_large', { maxMb: MAX_IMAGE_BYTES / 1024 / 1024 });
 	// An empty type is a file the phone could not name (some HEIC photos): the server decides.
 	if (files.some((f) => f.type !== '' && !f.type.startsWith('image/'))) return issue('not_an_image');
 	const total = files.reduce((sum, f) => sum + f.size, 0);
-	if (total > MAX_DEVICE_PHOTO_BYTES) return issue('photos_too_big_for_device', { maxMb: MAX_DEVICE_PHOTO_BYTES / 1024 / 1024 }, 'signal_offline.photos_too_big_for_device');
+	if (total > MAX_DEVICE_PHOTO_BYTES)
+		return issue('photos_too_big_for_device', { maxMb: MAX_DEVICE_PHOTO_BYTES / 1024 / 1024 }, 'signal_offline.photos_too_big_for_device');
 	return null;
 }
 
@@ -85,7 +92,10 @@ export type StoredSignal = { id: string; reference: string; replayed: boolean; u
 /** A photo takes longer on a weak network: a second more to wait for each 250 KB (2 Mbit/s). */
 const uploadTime = (bytes: number) => Math.ceil(bytes / 250_000) * 1000;
 
-export async function sendSignal(item: WaitingSignal, options: { fetchFn?: typeof fetch; onStored?: (signal: StoredSignal) => void; timeoutMs?: number } = {}): Promise<SendOutcome> {
+export async function sendSignal(
+	item: WaitingSignal,
+	options: { fetchFn?: typeof fetch; onStored?: (signal: StoredSignal) => void; timeoutMs?: number } = {}
+): Promise<SendOutcome> {
 	const headers = { 'idempotency-key': item.submissionId };
 	const onStored = (a: unknown) => options.onStored?.(a as StoredSignal);
 	if (!item.photos) return postJson('/api/v1/signals', item.body, { headers, fetchFn: options.fetchFn, timeoutMs: options.timeoutMs, onStored });
@@ -100,6 +110,12 @@ export async function sendSignal(item: WaitingSignal, options: { fetchFn?: typeo
 }
 
 /** Sends the worker's signals waiting on the phone (those refused before only when `retryRefused` names them). */
-export function sendWaitingSignals(workerId: string, options: { retryRefused?: readonly string[]; fetchFn?: typeof fetch; onProgress?: () => void } = {}): Promise<SendReport> {
-	return sendQueue<WaitingSignal>(INTAKE_QUEUE, workerId, (item) => sendSignal(item, options), { ...options, afterStored: (item) => forgetPhotos(item.submissionId) });
+export function sendWaitingSignals(
+	workerId: string,
+	options: { retryRefused?: readonly string[]; fetchFn?: typeof fetch; onProgress?: () => void } = {}
+): Promise<SendReport> {
+	return sendQueue<WaitingSignal>(INTAKE_QUEUE, workerId, (item) => sendSignal(item, options), {
+		...options,
+		afterStored: (item) => forgetPhotos(item.submissionId)
+	});
 }

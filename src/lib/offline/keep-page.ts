@@ -29,7 +29,10 @@ async function keepThisPage(cacheName: string, scopeUrl: string): Promise<void> 
 async function keepLoadedFiles(cacheName: string): Promise<void> {
 	try {
 		const cache = await caches.open(cacheName);
-		const files = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => new URL(u).origin === location.origin && u.includes('/_app/immutable/'));
+		const files = performance
+			.getEntriesByType('resource')
+			.map((e) => e.name)
+			.filter((u) => new URL(u).origin === location.origin && u.includes('/_app/immutable/'));
 		for (const url of new Set(files)) if (!(await cache.match(url))) await cache.add(url);
 	} catch {
 		// Offline already, or no room: the worker's own copy of the page and its entry files remains.

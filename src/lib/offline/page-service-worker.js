@@ -44,7 +44,11 @@ async function keep(/** @type {RequestInfo} */ key, /** @type {Response} */ res)
 }
 
 sw.addEventListener('install', (/** @type {any} */ event) => {
-	event.waitUntil(keepPage().catch(() => undefined).then(() => sw.skipWaiting()));
+	event.waitUntil(
+		keepPage()
+			.catch(() => undefined)
+			.then(() => sw.skipWaiting())
+	);
 });
 
 sw.addEventListener('activate', (/** @type {any} */ event) => {

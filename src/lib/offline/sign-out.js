@@ -42,7 +42,12 @@
 		const ours = (/** @type {string} */ name) => /^leefbaar-(tablet|intake)-/.test(name);
 		const caches_ = 'caches' in window ? caches.keys().then((names) => Promise.all(names.filter(ours).map((n) => caches.delete(n)))) : null;
 		const offlinePage = (/** @type {string} */ path) => /\/tablet\/?$/.test(path) || /^\/staff\/signals\/new\/?$/.test(path);
-		const workers = 'serviceWorker' in navigator ? navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.filter((r) => offlinePage(new URL(r.scope).pathname)).map((r) => r.unregister()))) : null;
+		const workers =
+			'serviceWorker' in navigator
+				? navigator.serviceWorker
+						.getRegistrations()
+						.then((all) => Promise.all(all.filter((r) => offlinePage(new URL(r.scope).pathname)).map((r) => r.unregister())))
+				: null;
 		// Never keep the worker from signing out: after two seconds the form goes, cleared or not.
 		const late = new Promise((resolve) => setTimeout(resolve, 2000));
 		Promise.race([Promise.all([caches_, workers, photos]).catch(() => undefined), late]).then(() => {

@@ -51,8 +51,7 @@ describeOperation({
 describeOperation({
 	method: 'post',
 	path: '/signals',
-	summary:
-		`A worker registers a signal or help request for a resident they met (the staff intake form, also offline on a phone). Send an Idempotency-Key header (it takes the place of idempotencyKey in the body): 201 the first time, 200 with replayed: true for a resend; the same key with another body or other photos is a 422 problem (code idempotency_key_reused). A help request goes to the routed partner only with consentGiven: true (the resident's consent is recorded). With photos, send multipart/form-data: the fields as JSON in the part "signal", up to ${MAX_REPORT_PHOTOS} images (JPEG, PNG, WebP, GIF or AVIF, up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB each) as "photos" parts. The photos are re-encoded without their metadata (no location) and stored with the signal in one go: a resend under the same key stores neither the signal nor its photos again. A file that is no readable image, too large or one too many is a 422 problem with an error on /photos, and nothing is stored`,
+	summary: `A worker registers a signal or help request for a resident they met (the staff intake form, also offline on a phone). Send an Idempotency-Key header (it takes the place of idempotencyKey in the body): 201 the first time, 200 with replayed: true for a resend; the same key with another body or other photos is a 422 problem (code idempotency_key_reused). A help request goes to the routed partner only with consentGiven: true (the resident's consent is recorded). With photos, send multipart/form-data: the fields as JSON in the part "signal", up to ${MAX_REPORT_PHOTOS} images (JPEG, PNG, WebP, GIF or AVIF, up to ${MAX_IMAGE_BYTES / 1024 / 1024} MB each) as "photos" parts. The photos are re-encoded without their metadata (no location) and stored with the signal in one go: a resend under the same key stores neither the signal nor its photos again. A file that is no readable image, too large or one too many is a 422 problem with an error on /photos, and nothing is stored`,
 	tags: ['signals'],
 	auth: true,
 	body: staffIntakeInput,
@@ -62,7 +61,11 @@ describeOperation({
 			required: ['signal'],
 			properties: {
 				signal: z.toJSONSchema(staffIntakeInput, { io: 'input', unrepresentable: 'any' }),
-				photos: { type: 'array', maxItems: MAX_REPORT_PHOTOS, items: { type: 'string', contentMediaType: 'application/octet-stream', description: `An image of at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB` } }
+				photos: {
+					type: 'array',
+					maxItems: MAX_REPORT_PHOTOS,
+					items: { type: 'string', contentMediaType: 'application/octet-stream', description: `An image of at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB` }
+				}
 			}
 		},
 		encoding: { signal: { contentType: 'application/json' }, photos: { contentType: 'image/jpeg, image/png, image/webp, image/gif, image/avif' } }

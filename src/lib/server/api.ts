@@ -11,7 +11,8 @@ export function apiEndpoint<E extends RequestEvent>(handler: (event: E) => Promi
 			return result instanceof Response ? result : json(result);
 		} catch (err) {
 			if (err instanceof DomainError) return problemResponse(err, event.locals.locale, event.url.pathname);
-			if (err instanceof SyntaxError) return problemResponse(Invalid.field('', 'invalid_json', 'The body is not valid JSON'), event.locals.locale, event.url.pathname);
+			if (err instanceof SyntaxError)
+				return problemResponse(Invalid.field('', 'invalid_json', 'The body is not valid JSON'), event.locals.locale, event.url.pathname);
 			throw err;
 		}
 	};

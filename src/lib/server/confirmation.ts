@@ -13,12 +13,20 @@ export function confirmed(form: Record<string, unknown> | FormData): boolean {
  * The answer of an action that was not confirmed: what the confirmation page needs. `form` is the posted form (all of
  * its fields are posted again); `back` is where "No, back" goes (default: the page the form was on).
  */
-export function askFirst(event: Pick<RequestEvent, 'url' | 'locals'>, form: Record<string, unknown> | FormData, ask: Ask, back?: string): { confirmation: Confirmation } {
+export function askFirst(
+	event: Pick<RequestEvent, 'url' | 'locals'>,
+	form: Record<string, unknown> | FormData,
+	ask: Ask,
+	back?: string
+): { confirmation: Confirmation } {
 	const query = [...event.url.searchParams.entries()];
 	// SvelteKit names the action in the query: "?/deleteRule" is the key "/deleteRule".
 	const action = query.find(([key]) => key.startsWith('/'))?.[0] ?? '';
 	const rest = new URLSearchParams(query.filter(([key]) => !key.startsWith('/'))).toString();
-	const entries: Array<[string, unknown]> = form instanceof FormData ? [...form.entries()] : Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, unknown]) : [[k, v] as [string, unknown]]));
+	const entries: Array<[string, unknown]> =
+		form instanceof FormData
+			? [...form.entries()]
+			: Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, unknown]) : [[k, v] as [string, unknown]]));
 	const fields = entries.filter((e): e is [string, string] => e[0] !== 'confirm' && typeof e[1] === 'string');
 	return {
 		confirmation: {

@@ -45,7 +45,9 @@ function parametersOf(schema: z.ZodObject | undefined) {
 }
 
 function requestContent(op: Operation): Record<string, unknown> {
-	const content: Record<string, unknown> = Object.fromEntries((op.bodyTypes ?? ['application/json']).map((type) => [type, { schema: z.toJSONSchema(op.body!, { io: 'input', unrepresentable: 'any' }) }]));
+	const content: Record<string, unknown> = Object.fromEntries(
+		(op.bodyTypes ?? ['application/json']).map((type) => [type, { schema: z.toJSONSchema(op.body!, { io: 'input', unrepresentable: 'any' }) }])
+	);
 	if (op.multipart) content['multipart/form-data'] = op.multipart;
 	return content;
 }
@@ -54,9 +56,13 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
 	const paths: Record<string, Record<string, unknown>> = {};
 	for (const op of operations) {
 		const responses: Record<string, unknown> = {
-			'200': { description: op.responseDescription, content: { 'application/json': { schema: z.toJSONSchema(op.response, { io: 'output', unrepresentable: 'any' }) } } }
+			'200': {
+				description: op.responseDescription,
+				content: { 'application/json': { schema: z.toJSONSchema(op.response, { io: 'output', unrepresentable: 'any' }) } }
+			}
 		};
-		for (const status of op.errors ?? [400]) responses[String(status)] = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+		for (const status of op.errors ?? [400])
+			responses[String(status)] = { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 		const item = (paths[op.path] ??= {});
 		if (op.basePath) item.servers = [{ url: new URL(op.basePath, serverUrl).href }];
 		item[op.method] = {

@@ -33,7 +33,11 @@ export type FormErrors = { errors: Record<string, string>; message: string; valu
 /** For form actions: a DomainError becomes fail(status, { errors, message, values }); anything else is rethrown. */
 export function formFailure(err: unknown, locale: Locale, values?: Record<string, unknown>): ActionFailure<FormErrors> {
 	if (err instanceof Invalid) {
-		return fail(err.status === 422 ? 400 : err.status, { errors: fieldErrors(locale, err.issues), message: translate(locale, 'common.form_has_errors'), values });
+		return fail(err.status === 422 ? 400 : err.status, {
+			errors: fieldErrors(locale, err.issues),
+			message: translate(locale, 'common.form_has_errors'),
+			values
+		});
 	}
 	if (err instanceof DomainError) {
 		return fail(err.status, { errors: {}, message: translate(locale, `errors.${err.code}`, stringParams(err.params)), values });

@@ -59,13 +59,46 @@ describe('sameOriginPath', () => {
 	});
 
 	it('whatever string comes in, the answer is the default or one path that a browser resolves on this site', () => {
-		const piece = fc.constantFrom('/', '\\', '\t', '\n', '\r', ' ', '%2F', '%5C', '%09', '.', '..', ':', '@', '?', '#', 'evil.example', 'http:', 'https:', 'javascript:', '//', 'staff', '%', '\u0000', '\u202e');
+		const piece = fc.constantFrom(
+			'/',
+			'\\',
+			'\t',
+			'\n',
+			'\r',
+			' ',
+			'%2F',
+			'%5C',
+			'%09',
+			'.',
+			'..',
+			':',
+			'@',
+			'?',
+			'#',
+			'evil.example',
+			'http:',
+			'https:',
+			'javascript:',
+			'//',
+			'staff',
+			'%',
+			'\u0000',
+			'\u202e'
+		);
 		const separator = fc.constantFrom('/', '\\', '\t', '\n', '\r', ' ', '%2F', '%5C', '%09', '.', '..', '/./', '/../');
 		// A separator or scheme run before a host name: the shape of every open redirect.
 		const beforeHost = fc
-			.tuple(fc.constantFrom('', '/', '\\', 'http:', 'https:', 'HTTPS:', 'javascript:', ' '), fc.array(separator, { maxLength: 5 }), fc.constantFrom('evil.example', 'evil.example/staff', '@evil.example', 'evil.example:443'))
+			.tuple(
+				fc.constantFrom('', '/', '\\', 'http:', 'https:', 'HTTPS:', 'javascript:', ' '),
+				fc.array(separator, { maxLength: 5 }),
+				fc.constantFrom('evil.example', 'evil.example/staff', '@evil.example', 'evil.example:443')
+			)
 			.map(([start, separators, host]) => start + separators.join('') + host);
-		const hostile = fc.oneof(fc.string({ unit: 'binary' }), fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), beforeHost);
+		const hostile = fc.oneof(
+			fc.string({ unit: 'binary' }),
+			fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
+			beforeHost
+		);
 		fc.assert(
 			fc.property(hostile, (value) => {
 				const result = back(value);

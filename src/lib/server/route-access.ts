@@ -137,7 +137,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/staff/surveys/[id]/export/xlsx': NOT_ADMIN,
 	// Sharing a wave's results with residents, with what is done with them: the running organisation only (policy).
 	'/staff/surveys/[id]/publish': NOT_ADMIN,
-	'/enquete/[slug]/resultaten': 'public',
+	'/enquete/[slug]/resultaten': 'public'
 };
 
 export { ALL_STAFF, NOT_ADMIN, INSTITUTE };

@@ -24,7 +24,9 @@ describe('tilesSource', () => {
 describe('withSources', () => {
 	const policy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 	it('adds a source to one directive and leaves the others', () => {
-		expect(withSources(policy, 'img-src', ['https://tile.openstreetmap.org'])).toBe("default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; frame-ancestors 'none'");
+		expect(withSources(policy, 'img-src', ['https://tile.openstreetmap.org'])).toBe(
+			"default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; frame-ancestors 'none'"
+		);
 		expect(withSources(policy, 'img-src', ["'self'"])).toBe(policy);
 	});
 	it('replaces a directive when asked, and adds one that is missing', () => {

@@ -4,7 +4,8 @@
 // X-Content-Type-Options: nosniff is set for every response, static files included, in scripts/serve.js.
 
 /** For a page SvelteKit did not render: text and an inline <style>, nothing else. */
-export const STATIC_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const STATIC_PAGE_POLICY =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * The CSP source of the map tiles' host from MAP_TILES_URL: `https://tile.openstreetmap.org/{z}/{x}/{y}.png` gives
@@ -22,16 +23,25 @@ export function tilesSource(tilesUrl: string): string | null {
 
 /** One directive's sources extended (or the directive added), the others as they were. */
 export function withSources(policy: string, directive: string, sources: string[], replace = false): string {
-	const parts = policy.split(';').map((p) => p.trim()).filter(Boolean);
+	const parts = policy
+		.split(';')
+		.map((p) => p.trim())
+		.filter(Boolean);
 	const at = parts.findIndex((p) => p.split(/\s+/)[0] === directive);
 	if (at < 0) return [...parts, [directive, ...sources].join(' ')].join('; ');
-	const current = replace ? [] : parts[at].split(/\s+/).slice(1).filter((s) => s !== "'none'");
+	const current = replace
+		? []
+		: parts[at]
+				.split(/\s+/)
+				.slice(1)
+				.filter((s) => s !== "'none'");
 	parts[at] = [directive, ...current, ...sources.filter((s) => !current.includes(s))].join(' ');
 	return parts.join('; ');
 }
 
 /** The survey builder's preview frames the resident's page (and its own read-only page) from our own origin. */
-export const isFramedPreview = (routeId: string | null, url: URL): boolean => (routeId === '/enquete/[slug]' && url.searchParams.has('preview')) || routeId === '/staff/surveys/[id]/preview/frame';
+export const isFramedPreview = (routeId: string | null, url: URL): boolean =>
+	(routeId === '/enquete/[slug]' && url.searchParams.has('preview')) || routeId === '/staff/surveys/[id]/preview/frame';
 
 export function setPageHeaders(response: Response, options: { routeId: string | null; url: URL; tilesUrl: string }): void {
 	if (!response.headers.get('content-type')?.startsWith('text/html')) return;

@@ -104,7 +104,12 @@ export function questionView(q: Question, pick: TextPicker, locale: Locale): Que
 	switch (q.kind) {
 		case 'single_choice':
 		case 'multiple_choice':
-			return { ...base, options: q.options.map((o) => ({ key: o.key, label: pick(o.label) })), allowOther: q.allowOther, maxChoices: q.kind === 'multiple_choice' ? (q.maxChoices ?? null) : null };
+			return {
+				...base,
+				options: q.options.map((o) => ({ key: o.key, label: pick(o.label) })),
+				allowOther: q.allowOther,
+				maxChoices: q.kind === 'multiple_choice' ? (q.maxChoices ?? null) : null
+			};
 		case 'scale': {
 			const scale: OptionView[] = [];
 			for (let n = SCALE_MIN; n <= SCALE_MAX; n++) scale.push({ key: String(n), label: t(`surveys.scale_${n}`) });
@@ -113,7 +118,13 @@ export function questionView(q: Question, pick: TextPicker, locale: Locale): Que
 			return { ...base, scale };
 		}
 		case 'yes_no':
-			return { ...base, options: [{ key: 'yes', label: t('surveys.answer_yes') }, { key: 'no', label: t('surveys.answer_no') }] };
+			return {
+				...base,
+				options: [
+					{ key: 'yes', label: t('surveys.answer_yes') },
+					{ key: 'no', label: t('surveys.answer_no') }
+				]
+			};
 		case 'number':
 			return { ...base, min: q.min ?? null, max: q.max ?? null, integer: q.integer, unit: pick(q.unit) };
 		case 'short_text':
@@ -130,7 +141,8 @@ export function questionView(q: Question, pick: TextPicker, locale: Locale): Que
 export function answerText(q: Question, value: AnswerMap[string], pick: TextPicker, locale: Locale): string {
 	if (value === undefined || value === null || value === '') return '';
 	const t = (key: string) => translate(locale, key);
-	const optionLabel = (key: string) => (key === 'other' ? t('surveys.option_other') : pick((q as { options?: { key: string; label: Wording }[] }).options?.find((o) => o.key === key)?.label));
+	const optionLabel = (key: string) =>
+		key === 'other' ? t('surveys.option_other') : pick((q as { options?: { key: string; label: Wording }[] }).options?.find((o) => o.key === key)?.label);
 	switch (q.kind) {
 		case 'single_choice': {
 			const v = typeof value === 'string' ? { choice: value } : (value as { choice?: string; other?: string });
@@ -166,6 +178,13 @@ export function stepOfQuestion(structure: Structure, key: string): number | null
 
 /** A text posted back into the form after a refusal, cut so a forged 100,000-character post is not sent back whole. */
 export function echoAnswers(answers: AnswerMap, max = 12_000): AnswerMap {
-	const cut = (v: unknown): unknown => (typeof v === 'string' ? v.slice(0, max) : Array.isArray(v) ? v.slice(0, 50).map(cut) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cut(x)])) : v);
+	const cut = (v: unknown): unknown =>
+		typeof v === 'string'
+			? v.slice(0, max)
+			: Array.isArray(v)
+				? v.slice(0, 50).map(cut)
+				: v && typeof v === 'object'
+					? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cut(x)]))
+					: v;
 	return cut(answers) as AnswerMap;
 }

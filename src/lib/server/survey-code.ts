@@ -12,7 +12,11 @@ export type CodeOutcome = { ok: true; slug: string } | { ok: false; limited: tru
 /** The path the QR code on a letter points at: the caller puts its origin in front (generateHouseholdCodes' link). */
 export const householdCodePath = (code: string): string => `/enquete/c/${encodeURIComponent(code)}`;
 
-export async function useHouseholdCode(core: Core, actor: Actor, input: { code: string; address: string; cookies: Cookies; url: URL; language: string }): Promise<CodeOutcome> {
+export async function useHouseholdCode(
+	core: Core,
+	actor: Actor,
+	input: { code: string; address: string; cookies: Cookies; url: URL; language: string }
+): Promise<CodeOutcome> {
 	const slot = await takeCodeSlot(core.db, input.address, core.config.intakeRateLimit);
 	if (!slot.allowed) return { ok: false, limited: true, retryAfter: slot.retryAfter };
 	try {

@@ -5,7 +5,9 @@ import { describeOperation } from './openapi';
 import { structure } from '$core/surveys/model';
 import { tabletAnswerSet } from '$core/surveys';
 
-const wording = z.record(z.string(), z.object({ text: z.string(), easy: z.string().optional() })).meta({ description: 'A text per language (nl always), each with an optional easy-read variant' });
+const wording = z
+	.record(z.string(), z.object({ text: z.string(), easy: z.string().optional() }))
+	.meta({ description: 'A text per language (nl always), each with an optional easy-read variant' });
 
 describeOperation({
 	method: 'get',
@@ -36,11 +38,19 @@ describeOperation({
 describeOperation({
 	method: 'post',
 	path: '/surveys/{id}/answer-sets',
-	summary: 'One answer set taken on the tablet (channel tablet, the worker recorded). Idempotent by submissionId: 201 the first time, 200 with replayed: true after; the same submissionId with other answers, estate or language is a 422 problem (code idempotency_key_reused)',
+	summary:
+		'One answer set taken on the tablet (channel tablet, the worker recorded). Idempotent by submissionId: 201 the first time, 200 with replayed: true after; the same submissionId with other answers, estate or language is a 422 problem (code idempotency_key_reused)',
 	tags: ['surveys'],
 	auth: true,
 	body: tabletAnswerSet,
-	response: z.object({ submissionId: z.string(), responseId: z.string(), replayed: z.boolean(), channel: z.literal('tablet'), waveId: z.string(), estateId: z.string().nullable() }),
+	response: z.object({
+		submissionId: z.string(),
+		responseId: z.string(),
+		replayed: z.boolean(),
+		channel: z.literal('tablet'),
+		waveId: z.string(),
+		estateId: z.string().nullable()
+	}),
 	responseDescription: 'The answer set is stored (or was stored before with this submissionId)',
 	errors: [400, 401, 403, 404, 422]
 });

@@ -13,7 +13,14 @@ class MemoryStorage {
 
 const SURVEY = 'survey-1';
 const SARA = 'sara';
-const set = (n: number, workerId = SARA): WaitingSet => ({ submissionId: `00000000-0000-4000-8000-00000000000${n}`, workerId, estateId: 'vlashof', language: 'nl', answers: { woning_tevreden: n }, finishedAt: '2026-12-03T09:00:00Z' });
+const set = (n: number, workerId = SARA): WaitingSet => ({
+	submissionId: `00000000-0000-4000-8000-00000000000${n}`,
+	workerId,
+	estateId: 'vlashof',
+	language: 'nl',
+	answers: { woning_tevreden: n },
+	finishedAt: '2026-12-03T09:00:00Z'
+});
 const problem = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
 
 describe('sending the sets waiting on the tablet', () => {
@@ -26,8 +33,21 @@ describe('sending the sets waiting on the tablet', () => {
 		expect(await outcomeOf(new Response('{}', { status: 200 }))).toEqual({ kind: 'stored' });
 		expect(await outcomeOf(problem(401, { title: 'Meld je aan' }))).toEqual({ kind: 'login' });
 		expect(await outcomeOf(problem(503, { title: 'Even niet' }))).toEqual({ kind: 'retry' });
-		const refused = await outcomeOf(problem(422, { title: 'Kijk je antwoorden na', errors: [{ pointer: '/answers/woning_tevreden', code: 'value_off_scale', detail: 'Kies een smiley van 1 tot 5.' }, { nonsense: true }] }), new Date('2026-12-03T10:00:00Z'));
-		expect(refused).toEqual({ kind: 'refused', refusal: { title: 'Kijk je antwoorden na', errors: [{ pointer: '/answers/woning_tevreden', detail: 'Kies een smiley van 1 tot 5.' }], at: '2026-12-03T10:00:00.000Z' } });
+		const refused = await outcomeOf(
+			problem(422, {
+				title: 'Kijk je antwoorden na',
+				errors: [{ pointer: '/answers/woning_tevreden', code: 'value_off_scale', detail: 'Kies een smiley van 1 tot 5.' }, { nonsense: true }]
+			}),
+			new Date('2026-12-03T10:00:00Z')
+		);
+		expect(refused).toEqual({
+			kind: 'refused',
+			refusal: {
+				title: 'Kijk je antwoorden na',
+				errors: [{ pointer: '/answers/woning_tevreden', detail: 'Kies een smiley van 1 tot 5.' }],
+				at: '2026-12-03T10:00:00.000Z'
+			}
+		});
 	});
 
 	it('wipes what was stored, keeps a refused set with its reason, and stops at a lost connection keeping the rest', async () => {

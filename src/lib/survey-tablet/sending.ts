@@ -10,6 +10,10 @@ export function sendSet(surveyId: string, set: WaitingSet, fetchFn: typeof fetch
 }
 
 /** Sends the worker's sets waiting for this survey (those refused before only when `retryRefused` names them). */
-export function sendWaiting(surveyId: string, workerId: string, options: { retryRefused?: readonly string[]; fetchFn?: typeof fetch; onProgress?: () => void } = {}): Promise<SendReport> {
+export function sendWaiting(
+	surveyId: string,
+	workerId: string,
+	options: { retryRefused?: readonly string[]; fetchFn?: typeof fetch; onProgress?: () => void } = {}
+): Promise<SendReport> {
 	return sendQueue<WaitingSet>(setsKey(surveyId), workerId, (set) => sendSet(surveyId, set, options.fetchFn), options);
 }

@@ -19,7 +19,9 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '');
 		try {
 			// Guessing is throttled per account and per client address (behind a proxy: ADDRESS_HEADER, XFF_DEPTH).
-			const session = await signIn(locals.core.db, { email, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays, { clientAddress: event.getClientAddress() });
+			const session = await signIn(locals.core.db, { email, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays, {
+				clientAddress: event.getClientAddress()
+			});
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
 		} catch (err) {
 			return throttledFailure(event, err, { email }) ?? formFailure(err, locals.locale, { email });

@@ -20,7 +20,9 @@ const LOCAL = new Set<string>(LOCAL_AREA_KINDS);
 
 export const actions: Actions = {
 	adres: async ({ locals, request }) => {
-		const text = String((await readForm(request)).get('adres') ?? '').trim().slice(0, 200);
+		const text = String((await readForm(request)).get('adres') ?? '')
+			.trim()
+			.slice(0, 200);
 		if (!text) return fail(400, { where: text, error: translate(locals.locale, 'front.find_empty') });
 		return { where: text, matches: await findNeighbourhoods(locals.core.db, locals.actor, text) };
 	},

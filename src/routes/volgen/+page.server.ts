@@ -10,7 +10,19 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 	if (!code) return { code, found: null, notFound: false };
 	try {
 		const view = await trackByReference(locals.core.db, locals.actor, code);
-		return { code, found: { reference: view.reference, kind: view.kind, status: view.status, createdAt: view.createdAt, categoryName: view.categoryName, categoryNameFr: view.categoryNameFr, categoryNameEn: view.categoryNameEn }, notFound: false };
+		return {
+			code,
+			found: {
+				reference: view.reference,
+				kind: view.kind,
+				status: view.status,
+				createdAt: view.createdAt,
+				categoryName: view.categoryName,
+				categoryNameFr: view.categoryNameFr,
+				categoryNameEn: view.categoryNameEn
+			},
+			notFound: false
+		};
 	} catch (err) {
 		if (err instanceof NotFound) return { code, found: null, notFound: true };
 		throw err;

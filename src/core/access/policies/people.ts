@@ -37,8 +37,18 @@ allow<Pick<PersonContext, 'areaPath'>>('household', ['create'], INSTITUTE_ROLES,
 /** What the policy needs to know to import a housing company's tenants: the company, and the area path of each of its estates. */
 export type TenantImportContext = { housingCompanyId: string; estateAreaPaths: ReadonlyArray<readonly string[]> };
 /** The institute imports a housing company's tenants where it works with all of them; a housing company its own (the CSV comes from its system). */
-allow<TenantImportContext>('household', ['import'], INSTITUTE_ROLES, (a, s) => s.estateAreaPaths.length > 0 && s.estateAreaPaths.every((path) => worksIn(a, path)));
-allow<TenantImportContext>('household', ['import'], ['partner_staff'], (a, s) => a.organisationKind === 'housing_company' && a.organisationId === s.housingCompanyId);
+allow<TenantImportContext>(
+	'household',
+	['import'],
+	INSTITUTE_ROLES,
+	(a, s) => s.estateAreaPaths.length > 0 && s.estateAreaPaths.every((path) => worksIn(a, path))
+);
+allow<TenantImportContext>(
+	'household',
+	['import'],
+	['partner_staff'],
+	(a, s) => a.organisationKind === 'housing_company' && a.organisationId === s.housingCompanyId
+);
 
 allow('resident', ['list'], ['coordinator', 'community_worker', 'partner_staff']);
 allow<PersonContext>('resident', ['read'], INSTITUTE_ROLES, (a, p) => personInReach(a, p) || hasConsent(a, p));

@@ -31,7 +31,12 @@ const referredOn = (a: StaffActor, s: SignalContext) => !!a.organisationId && !s
 /** A resident reports without an account, follows with their link, and answers back with it (replies.ts: the link decides whose words). */
 allowPublic('signal', ['report', 'track', 'reply']);
 allow('signal', ['list', 'create'], ['coordinator', 'community_worker', 'partner_staff']);
-allow<SignalContext>('signal', ['read'], ['coordinator', 'community_worker'], (a, s) => involved(a, s) || referredOn(a, s) || (instituteHere(a, s) && !s.isHelpRequest));
+allow<SignalContext>(
+	'signal',
+	['read'],
+	['coordinator', 'community_worker'],
+	(a, s) => involved(a, s) || referredOn(a, s) || (instituteHere(a, s) && !s.isHelpRequest)
+);
 allow<SignalContext>('signal', ['read'], ['partner_staff'], (a, s) => involved(a, s) || referredOn(a, s));
 /** Status, notes, messages to the reporter, assignment, category: the organisation that must act. */
 allow<SignalContext>('signal', ['handle'], ['coordinator', 'community_worker', 'partner_staff'], ownOrg);
@@ -39,9 +44,19 @@ allow<SignalContext>('signal', ['handle'], ['coordinator', 'community_worker', '
 allow<SignalContext>('signal', ['handle'], ['coordinator', 'community_worker'], (a, s) => instituteHere(a, s) && !s.isHelpRequest);
 allow<SignalContext>('signal', ['refer'], ['coordinator', 'community_worker', 'partner_staff'], ownOrg);
 /** The reporter's name, email and phone: only who must answer them. Every read is audited. */
-allow<SignalContext>('signal', ['read-contact'], ['coordinator', 'community_worker', 'partner_staff'], (a, s) => ownOrg(a, s) || referredTo(a, s) || s.createdBy === a.id);
+allow<SignalContext>(
+	'signal',
+	['read-contact'],
+	['coordinator', 'community_worker', 'partner_staff'],
+	(a, s) => ownOrg(a, s) || referredTo(a, s) || s.createdBy === a.id
+);
 
-allow<{ toOrganisationId: string }>('referral', ['respond'], ['coordinator', 'community_worker', 'partner_staff'], (a, r) => !!a.organisationId && a.organisationId === r.toOrganisationId);
+allow<{ toOrganisationId: string }>(
+	'referral',
+	['respond'],
+	['coordinator', 'community_worker', 'partner_staff'],
+	(a, r) => !!a.organisationId && a.organisationId === r.toOrganisationId
+);
 
 allow('signal-category', ['list'], 'any-staff');
 allow('signal-category', ['manage'], ['admin', 'coordinator']);
@@ -54,7 +69,9 @@ allow('routing-rule', ['manage'], ['admin']);
  * not send another's signals elsewhere; the default rule (every area without its own) is the regional institutes'.
  * A change is checked on the rule as it was and as it becomes.
  */
-allow<RoutingRuleContext>('routing-rule', ['manage'], ['coordinator'], (a, r) => (r.areaPath.length === 0 ? a.organisationKind === 'regional_institute' : worksIn(a, r.areaPath)));
+allow<RoutingRuleContext>('routing-rule', ['manage'], ['coordinator'], (a, r) =>
+	r.areaPath.length === 0 ? a.organisationKind === 'regional_institute' : worksIn(a, r.areaPath)
+);
 allow('open311-client', ['manage'], ['admin']);
 /** Figures per estate and category carry no personal data: every staff member may see them. */
 allow('signal-figures', ['read'], 'any-staff');

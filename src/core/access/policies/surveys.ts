@@ -22,4 +22,9 @@ allow<SurveyContext>('survey', ['update'], BUILDERS, owner);
 allow<SurveyContext>('survey', ['enter-answers'], BUILDERS, owner);
 /** A survey reaches households only where the running organisation works: an area or estate in its reach, or an estate it lets. */
 export type SurveyTargetContext = { areaPath: readonly string[]; housingCompanyId: string | null };
-allow<SurveyTargetContext>('survey', ['target'], BUILDERS, (a, t) => worksIn(a, t.areaPath) || (!!a.organisationId && a.organisationKind === 'housing_company' && a.organisationId === t.housingCompanyId));
+allow<SurveyTargetContext>(
+	'survey',
+	['target'],
+	BUILDERS,
+	(a, t) => worksIn(a, t.areaPath) || (!!a.organisationId && a.organisationKind === 'housing_company' && a.organisationId === t.housingCompanyId)
+);

@@ -7,5 +7,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 	const time = sql.raw(dialect === 'postgres' ? 'timestamptz' : 'text') as any;
 	await db.schema.alterTable('collective_issues').addColumn('outcome', 'text').execute();
 	await db.schema.alterTable('collective_issues').addColumn('closed_at', time).execute();
-	await db.schema.alterTable('collective_issues').addColumn('closed_by', 'text', (c) => c.references('users.id').onDelete('set null')).execute();
+	await db.schema
+		.alterTable('collective_issues')
+		.addColumn('closed_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+		.execute();
 }

@@ -171,7 +171,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 		.addColumn('number_value', t(real))
 		.addPrimaryKeyConstraint('survey_answers_pk', ['response_id', 'question_key', 'option_key'])
 		.execute();
-	await db.schema.createIndex('survey_answers_results').on('survey_answers').columns(['wave_id', 'estate_id', 'question_key', 'option_key', 'number_value']).execute();
+	await db.schema
+		.createIndex('survey_answers_results')
+		.on('survey_answers')
+		.columns(['wave_id', 'estate_id', 'question_key', 'option_key', 'number_value'])
+		.execute();
 
 	/** Text typed by a resident: a text question, a needs block's part, or "other, namely". Workers tag them with themes. */
 	await db.schema

@@ -23,14 +23,24 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 		where o.kind in ('welfare_centre', 'municipality')`.execute(db);
 
 	for (const table of ['households', 'residents']) {
-		await db.schema.alterTable(table).addColumn('registered_by_organisation_id', 'text', (c) => c.references('organisations.id').onDelete('set null')).execute();
+		await db.schema
+			.alterTable(table)
+			.addColumn('registered_by_organisation_id', 'text', (c) => c.references('organisations.id').onDelete('set null'))
+			.execute();
 	}
 
 	await db.schema.alterTable('audit_log').addColumn('organisation_id', 'text').execute();
-	await sql`update audit_log set organisation_id = (select u.organisation_id from users u where u.id = audit_log.actor_id) where actor_id is not null`.execute(db);
+	await sql`update audit_log set organisation_id = (select u.organisation_id from users u where u.id = audit_log.actor_id) where actor_id is not null`.execute(
+		db
+	);
 	await db.schema.createIndex('audit_log_organisation').on('audit_log').columns(['organisation_id', 'id']).execute();
 
-	await db.schema.alterTable('consents').addColumn('recorded_by_organisation_id', 'text', (c) => c.references('organisations.id').onDelete('set null')).execute();
+	await db.schema
+		.alterTable('consents')
+		.addColumn('recorded_by_organisation_id', 'text', (c) => c.references('organisations.id').onDelete('set null'))
+		.execute();
 	await db.schema.alterTable('consents').addColumn('withdrawal_note', 'text').execute();
-	await sql`update consents set recorded_by_organisation_id = (select u.organisation_id from users u where u.id = consents.recorded_by) where recorded_by is not null`.execute(db);
+	await sql`update consents set recorded_by_organisation_id = (select u.organisation_id from users u where u.id = consents.recorded_by) where recorded_by is not null`.execute(
+		db
+	);
 }

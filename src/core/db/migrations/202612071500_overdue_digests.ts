@@ -48,7 +48,12 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 		.addColumn('digest_day', 'text')
 		.addPrimaryKeyConstraint('overdue_notice_recipients_pk', ['notice_id', 'email'])
 		.execute();
-	await db.schema.createIndex('overdue_notice_recipients_waiting').on('overdue_notice_recipients').column('email').where(sql.ref('digest_day'), 'is', null).execute();
+	await db.schema
+		.createIndex('overdue_notice_recipients_waiting')
+		.on('overdue_notice_recipients')
+		.column('email')
+		.where(sql.ref('digest_day'), 'is', null)
+		.execute();
 
 	// One digest per person per day: the insert of this row is the claim.
 	await db.schema
@@ -74,7 +79,14 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 		const sentAt = new Date(r.sent_at).toISOString();
 		await db
 			.insertInto('overdue_notices')
-			.values({ id: uuidV7(new Date(sentAt).getTime()), signal_id: r.signal_id, kind: 'overdue', deadline_at: deadline.toISOString(), opened_at: sentAt, noted_at: sentAt })
+			.values({
+				id: uuidV7(new Date(sentAt).getTime()),
+				signal_id: r.signal_id,
+				kind: 'overdue',
+				deadline_at: deadline.toISOString(),
+				opened_at: sentAt,
+				noted_at: sentAt
+			})
 			.onConflict((oc) => oc.doNothing())
 			.execute();
 	}

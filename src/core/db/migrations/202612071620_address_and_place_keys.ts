@@ -97,9 +97,20 @@ async function backfill(db: Kysely<any>, table: 'dwellings' | 'buildings'): Prom
 async function backfillAreas(db: Kysely<any>): Promise<void> {
 	let after = '';
 	for (;;) {
-		const rows: Array<{ id: string; name: string; name_fr: string | null }> = await db.selectFrom('areas').select(['id', 'name', 'name_fr']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+		const rows: Array<{ id: string; name: string; name_fr: string | null }> = await db
+			.selectFrom('areas')
+			.select(['id', 'name', 'name_fr'])
+			.where('id', '>', after)
+			.orderBy('id')
+			.limit(PAGE)
+			.execute();
 		if (rows.length === 0) return;
-		for (const r of rows) await db.updateTable('areas').set({ name_key: streetKey(r.name), name_fr_key: streetKey(r.name_fr) }).where('id', '=', r.id).execute();
+		for (const r of rows)
+			await db
+				.updateTable('areas')
+				.set({ name_key: streetKey(r.name), name_fr_key: streetKey(r.name_fr) })
+				.where('id', '=', r.id)
+				.execute();
 		after = rows[rows.length - 1].id;
 	}
 }

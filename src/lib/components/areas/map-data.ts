@@ -30,4 +30,8 @@ export function mapData(parts: { area?: Shape | null; children?: Shape[]; estate
 }
 
 /** JSON that is safe inside a <script> element: no "</script>" or "<!--" can close it early. */
-export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const scriptJson = (value: unknown): string =>
+	JSON.stringify(value)
+		.replace(/</g, '\\u003c')
+		.replace(/\u2028/g, '\\u2028')
+		.replace(/\u2029/g, '\\u2029');

@@ -4,7 +4,8 @@
 	var panel = document.getElementById('pin-panel');
 	var form = panel && panel.closest('form');
 	if (!panel || !form) return;
-	var d = panel.dataset, loaded = false;
+	var d = panel.dataset,
+		loaded = false;
 	document.getElementById('pin-choice').hidden = false;
 	function load() {
 		if (loaded) return;

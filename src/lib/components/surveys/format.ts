@@ -15,7 +15,9 @@ export function decimal(locale: Locale, x: number | null, digits = 1): string {
 
 /** A day in Brussels time, as people there write it. */
 export function day(locale: Locale, iso: string | null): string {
-	return iso ? new Intl.DateTimeFormat(htmlLang(locale), { timeZone: 'Europe/Brussels', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso)) : '–';
+	return iso
+		? new Intl.DateTimeFormat(htmlLang(locale), { timeZone: 'Europe/Brussels', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso))
+		: '–';
 }
 
 /** The question kinds whose figures are a distribution over options (a chart); text questions only count. */

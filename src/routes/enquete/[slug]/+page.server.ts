@@ -13,7 +13,20 @@ import { Invalid, NotFound } from '$core/errors';
 import { isLocale, translate, type Locale } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
 import { answerFromForm, answerScreen, latestPublishedWave, nextStep, shownInSection, submissionIdFor } from '$core/surveys';
-import { getSurvey, getVersion, listSurveys, loadDraft, saveDraft, submitAnswerSet, surveyForResident, wordingFor, type AnswerMap, type DraftView, type ResidentSurvey, type Structure } from '$core/surveys';
+import {
+	getSurvey,
+	getVersion,
+	listSurveys,
+	loadDraft,
+	saveDraft,
+	submitAnswerSet,
+	surveyForResident,
+	wordingFor,
+	type AnswerMap,
+	type DraftView,
+	type ResidentSurvey,
+	type Structure
+} from '$core/surveys';
 import { preferenceCookieOptions } from '$lib/server/cookies';
 import { formObject, pageError } from '$lib/server/problem';
 import {
@@ -36,9 +49,30 @@ import type { Actions, PageServerLoad } from './$types';
 type CheckItem = { key: string; label: string; answer: string };
 type CheckSection = { title: string; step: number; items: CheckItem[] };
 
-const LANGUAGE_NAMES: Record<string, string> = { nl: 'Nederlands', fr: 'Français', en: 'English', de: 'Deutsch', ar: 'العربية', tr: 'Türkçe', pl: 'Polski', uk: 'Українська', ru: 'Русский', es: 'Español', it: 'Italiano', pt: 'Português', ro: 'Română', bg: 'Български', so: 'Soomaali', ti: 'ትግርኛ', fa: 'فارسی', ps: 'پښتو', prs: 'دری' };
+const LANGUAGE_NAMES: Record<string, string> = {
+	nl: 'Nederlands',
+	fr: 'Français',
+	en: 'English',
+	de: 'Deutsch',
+	ar: 'العربية',
+	tr: 'Türkçe',
+	pl: 'Polski',
+	uk: 'Українська',
+	ru: 'Русский',
+	es: 'Español',
+	it: 'Italiano',
+	pt: 'Português',
+	ro: 'Română',
+	bg: 'Български',
+	so: 'Soomaali',
+	ti: 'ትግርኛ',
+	fa: 'فارسی',
+	ps: 'پښتو',
+	prs: 'دری'
+};
 const RTL = new Set(['ar', 'fa', 'ps', 'prs', 'he', 'ur']);
-const languageList = (codes: string[]) => codes.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code, dir: (RTL.has(code) ? 'rtl' : 'ltr') as 'rtl' | 'ltr' }));
+const languageList = (codes: string[]) =>
+	codes.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code, dir: (RTL.has(code) ? 'rtl' : 'ltr') as 'rtl' | 'ltr' }));
 
 function stepParam(url: URL): number | null {
 	const raw = url.searchParams.get('stap');
@@ -62,7 +96,12 @@ function screen(structure: Structure, answers: AnswerMap, step: number, language
 					const view = questionView(q, pick, locale);
 					if (preview || !q.condition || !sameScreen(q)) return view;
 					const c = q.condition;
-					const when = 'is' in c ? { question: c.question, op: 'is' as const, value: c.is } : 'equals' in c ? { question: c.question, op: 'equals' as const, value: c.equals } : { question: c.question, op: 'includes' as const, value: c.includes };
+					const when =
+						'is' in c
+							? { question: c.question, op: 'is' as const, value: c.is }
+							: 'equals' in c
+								? { question: c.question, op: 'equals' as const, value: c.equals }
+								: { question: c.question, op: 'includes' as const, value: c.includes };
 					return { ...view, when, pending: !visible.has(q.key) };
 				})
 		: [];
@@ -72,7 +111,11 @@ function screen(structure: Structure, answers: AnswerMap, step: number, language
 					.map((sec, i) => ({
 						title: pick(sec.title),
 						step: i + 1,
-						items: (preview ? sec.questions : shownInSection(structure, sec, answers)).map((q) => ({ key: q.key, label: pick(q.label), answer: answerText(q, answers[q.key], pick, locale) }))
+						items: (preview ? sec.questions : shownInSection(structure, sec, answers)).map((q) => ({
+							key: q.key,
+							label: pick(q.label),
+							answer: answerText(q, answers[q.key], pick, locale)
+						}))
 					}))
 					.filter((s) => s.items.length > 0)
 			: [];
@@ -130,7 +173,14 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies }) => 
 		estateId: draft?.estateId ?? survey.estates.find((e) => e.slug === url.searchParams.get('wijk'))?.id ?? null,
 		estates: survey.estates.map((e) => ({ id: e.id, name: e.name })),
 		openLink: survey.modes.includes('open_link'),
-		notice: !draft && asked !== null && asked > 0 ? ('draft_gone' as const) : draft && asked === null && draft.step > 0 ? ('resumed' as const) : url.searchParams.has('erbij') ? ('appeared' as const) : null,
+		notice:
+			!draft && asked !== null && asked > 0
+				? ('draft_gone' as const)
+				: draft && asked === null && draft.step > 0
+					? ('resumed' as const)
+					: url.searchParams.has('erbij')
+						? ('appeared' as const)
+						: null,
 		...screen(structure, answers, step, language, easy, locale, false)
 	};
 };
@@ -145,7 +195,12 @@ async function preview(locals: App.Locals, slug: string, url: URL) {
 		const survey = await getSurvey(db, locals.actor, found.id);
 		const number = Number(url.searchParams.get('preview')) || survey.version.number;
 		const version = number === survey.version.number ? survey.version : await getVersion(db, locals.actor, survey.id, number);
-		const languages = ['nl', ...Object.keys(survey.title).filter((l) => l !== 'nl').sort()];
+		const languages = [
+			'nl',
+			...Object.keys(survey.title)
+				.filter((l) => l !== 'nl')
+				.sort()
+		];
 		const wanted = url.searchParams.get('taal') ?? locals.locale;
 		const language = languages.includes(wanted) ? wanted : 'nl';
 		const easy = url.searchParams.get('eenvoudig') === '1';
@@ -202,7 +257,11 @@ async function readPost(event: RequestEvent<{ slug: string }>): Promise<Posted> 
 	return { survey, form, token, draft, step, shown };
 }
 
-async function save(event: RequestEvent<{ slug: string }>, p: Posted, changes: { answers?: AnswerMap; step?: number; language?: string; estateId?: string | null }): Promise<void> {
+async function save(
+	event: RequestEvent<{ slug: string }>,
+	p: Posted,
+	changes: { answers?: AnswerMap; step?: number; language?: string; estateId?: string | null }
+): Promise<void> {
 	const { locals } = event;
 	const saved = await saveDraft(locals.core.db, locals.actor, {
 		surveyId: p.survey.id,
@@ -238,7 +297,12 @@ function keepGood(p: Posted): AnswerMap {
 
 function refused(event: RequestEvent, p: Posted, err: Invalid, answers: AnswerMap) {
 	const locale = appLocale(p.draft?.language ?? event.locals.locale, event.locals.locale);
-	return fail(400, { errors: fieldErrors(locale, err.issues), message: translate(locale, 'common.form_has_errors'), answers: echoAnswers(answers), step: p.step });
+	return fail(400, {
+		errors: fieldErrors(locale, err.issues),
+		message: translate(locale, 'common.form_has_errors'),
+		answers: echoAnswers(answers),
+		step: p.step
+	});
 }
 
 const to = (slug: string, step: number, extra = '') => `/enquete/${slug}?stap=${step}${extra}`;
@@ -249,7 +313,12 @@ export const actions: Actions = {
 		const p = await readPost(event);
 		const structure = p.survey.version.structure;
 		if (p.step === 0) {
-			const estateId = typeof p.form.estateId === 'string' && p.survey.estates.some((e) => e.id === p.form.estateId) ? p.form.estateId : p.form.estateId === '' ? null : undefined;
+			const estateId =
+				typeof p.form.estateId === 'string' && p.survey.estates.some((e) => e.id === p.form.estateId)
+					? p.form.estateId
+					: p.form.estateId === ''
+						? null
+						: undefined;
 			await save(event, p, { step: nextStep(structure, p.draft?.answers ?? {}, 0, 1), estateId });
 			redirect(303, to(p.survey.slug, nextStep(structure, p.draft?.answers ?? {}, 0, 1)));
 		}
@@ -329,7 +398,11 @@ export const actions: Actions = {
 			const structure = p.survey.version.structure;
 			const problems = err.issues.map((i) => {
 				const key = i.path.startsWith('answers.') ? i.path.split('.')[1] : '';
-				return { message: fieldErrors(locale, [i])[i.path || '_form'], step: key ? stepOfQuestion(structure, key) : null, label: key ? wordingFor(structure.sections.flatMap((s) => s.questions).find((q) => q.key === key)?.label, p.draft!.language) : '' };
+				return {
+					message: fieldErrors(locale, [i])[i.path || '_form'],
+					step: key ? stepOfQuestion(structure, key) : null,
+					label: key ? wordingFor(structure.sections.flatMap((s) => s.questions).find((q) => q.key === key)?.label, p.draft!.language) : ''
+				};
 			});
 			return fail(400, { problems, message: translate(locale, 'survey_answer.send_problem') });
 		}

@@ -26,7 +26,13 @@ export const actions: Actions = {
 		const mismatch = passwordProblems(form, locals.locale, { name });
 		if (mismatch) return mismatch;
 		try {
-			const session = await acceptInvitation(locals.core.db, locals.actor, { token: params.token, name, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays, { clientAddress: event.getClientAddress() });
+			const session = await acceptInvitation(
+				locals.core.db,
+				locals.actor,
+				{ token: params.token, name, password: String(form.get('password') ?? '') },
+				locals.core.config.sessionDays,
+				{ clientAddress: event.getClientAddress() }
+			);
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
 		} catch (err) {
 			// Refused: the error page (429), so the page's load does not look at the link again.

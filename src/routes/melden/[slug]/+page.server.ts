@@ -71,7 +71,14 @@ async function placeOf(event: RequestEvent<{ slug: string }>): Promise<ReportPla
 
 function invalid(event: RequestEvent, err: unknown, values: Values, token: string, photoCount: number) {
 	if (!(err instanceof Invalid)) throw err;
-	return fail(400, { step: 'form' as const, errors: fieldErrors(event.locals.locale, err.issues), message: translate(event.locals.locale, 'common.form_has_errors'), values, formToken: token, photoCount });
+	return fail(400, {
+		step: 'form' as const,
+		errors: fieldErrors(event.locals.locale, err.issues),
+		message: translate(event.locals.locale, 'common.form_has_errors'),
+		values,
+		formToken: token,
+		photoCount
+	});
 }
 
 /** Counts this post against the client's hourly limit; refused: a 429 page and nothing stored. */
@@ -93,7 +100,11 @@ function isUniqueViolation(err: unknown): boolean {
  * Counts the post against the client's hourly limit and stores the report, in one short transaction. Refused: the
  * kept photos go, and a 429 page. Two posts of the same form at the same moment: the second finds the first one's signal.
  */
-async function store(event: RequestEvent<{ slug: string }>, values: Values, token: string): Promise<IntakeResult | ActionFailure<{ step: 'limited'; minutes: number }>> {
+async function store(
+	event: RequestEvent<{ slug: string }>,
+	values: Values,
+	token: string
+): Promise<IntakeResult | ActionFailure<{ step: 'limited'; minutes: number }>> {
 	const { core } = event.locals;
 	const photos = await pendingPhotos(core.files, token);
 	const send = () =>
@@ -192,7 +203,9 @@ export const actions: Actions = {
 		try {
 			const report = checkReport(toInput(place, values, token, locals.locale));
 			const words = { description: report.description, email: report.email, phone: report.phone, language: report.language, idempotencyKey: `form:${token}` };
-			const joined = await joinSignal(locals.core.db, locals.actor, { signalId: String(data.get('signalId') ?? ''), place, report }, words, { baseUrl: locals.core.config.origin });
+			const joined = await joinSignal(locals.core.db, locals.actor, { signalId: String(data.get('signalId') ?? ''), place, report }, words, {
+				baseUrl: locals.core.config.origin
+			});
 			trackingToken = joined.trackingToken;
 		} catch (err) {
 			if (err instanceof Invalid) return invalid(event, err, values, token, (await pendingPhotos(locals.core.files, token)).length);

@@ -18,14 +18,23 @@ export function formatOf(value: string | undefined): Format {
 }
 
 /** `root` names the XML root element (services, service_requests, …); JSON is the value itself. */
-export function respond(format: Format, root: string, value: unknown, options: { status?: number; cors?: boolean; headers?: Record<string, string> } = {}): Response {
+export function respond(
+	format: Format,
+	root: string,
+	value: unknown,
+	options: { status?: number; cors?: boolean; headers?: Record<string, string> } = {}
+): Response {
 	const headers: Record<string, string> = { 'cache-control': 'no-store', ...(options.cors ? CORS : {}), ...options.headers };
-	if (format === 'xml') return new Response(xmlDocument(root, value), { status: options.status ?? 200, headers: { ...headers, 'content-type': 'text/xml; charset=utf-8' } });
+	if (format === 'xml')
+		return new Response(xmlDocument(root, value), { status: options.status ?? 200, headers: { ...headers, 'content-type': 'text/xml; charset=utf-8' } });
 	return new Response(JSON.stringify(value), { status: options.status ?? 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 }
 
 /** Runs the handler; any domain error becomes the spec's error list in the asked format (JSON for an unknown one). */
-export function open311Endpoint<E extends RequestEvent>(handler: (event: E, format: Format) => Promise<Response>, options: { cors: boolean }): (event: E) => Promise<Response> {
+export function open311Endpoint<E extends RequestEvent>(
+	handler: (event: E, format: Format) => Promise<Response>,
+	options: { cors: boolean }
+): (event: E) => Promise<Response> {
 	return async (event) => {
 		const asked = (event.params as Record<string, string>).format;
 		const format: Format = asked === 'xml' ? 'xml' : 'json';
@@ -34,7 +43,8 @@ export function open311Endpoint<E extends RequestEvent>(handler: (event: E, form
 		} catch (err) {
 			// The same Idempotency-Key with another body: 422, as the spec's list, or as a problem document (RFC 9457) for a
 			// client that asks for one (docs/open311.md). Open311 clients parse the list; the draft standard names the problem.
-			if (err instanceof IdempotencyKeyReused && (event.request.headers.get('accept') ?? '').includes('application/problem+json')) return problemResponse(err, event.locals.locale, event.url.pathname);
+			if (err instanceof IdempotencyKeyReused && (event.request.headers.get('accept') ?? '').includes('application/problem+json'))
+				return problemResponse(err, event.locals.locale, event.url.pathname);
 			const answer = open311Errors(err);
 			if (!answer) throw err;
 			const headers = err instanceof Open311RateLimited ? { 'retry-after': String(err.retryAfter) } : undefined;

@@ -22,7 +22,10 @@ function element(name: string, value: unknown): string {
 	if (!NAME.test(name)) throw new Error(`not an XML element name: ${name}`);
 	if (value === null || value === undefined) return `<${name}/>`;
 	if (Array.isArray(value)) return `<${name}>${value.map((item) => element(ITEM_NAMES[name] ?? 'item', item)).join('')}</${name}>`;
-	if (typeof value === 'object') return `<${name}>${Object.entries(value as Record<string, unknown>).map(([k, v]) => element(k, v)).join('')}</${name}>`;
+	if (typeof value === 'object')
+		return `<${name}>${Object.entries(value as Record<string, unknown>)
+			.map(([k, v]) => element(k, v))
+			.join('')}</${name}>`;
 	return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 

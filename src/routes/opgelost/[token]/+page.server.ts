@@ -28,7 +28,18 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies, setHe
 		};
 	} catch (err) {
 		// An unknown link gets a page that says so, not an error page.
-		if (err instanceof DomainError && err.code === 'token_invalid') return { problem: err.code, reference: '', answer: null, comment: null, expired: false, expiresAt: '', preselected: null, language: locals.locale, thanks: false };
+		if (err instanceof DomainError && err.code === 'token_invalid')
+			return {
+				problem: err.code,
+				reference: '',
+				answer: null,
+				comment: null,
+				expired: false,
+				expiresAt: '',
+				preselected: null,
+				language: locals.locale,
+				thanks: false
+			};
 		pageError(err, locals.locale);
 	}
 };
@@ -37,7 +48,12 @@ export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const values = await formObject(request);
 		try {
-			await answerFeedback(locals.core.db, params.token, { answer: answerFromLink(String(values.answer ?? '')) ?? (values.answer as never), comment: values.comment as string | undefined }, { baseUrl: locals.core.config.origin });
+			await answerFeedback(
+				locals.core.db,
+				params.token,
+				{ answer: answerFromLink(String(values.answer ?? '')) ?? (values.answer as never), comment: values.comment as string | undefined },
+				{ baseUrl: locals.core.config.origin }
+			);
 		} catch (err) {
 			return formFailure(err, locals.locale, values);
 		}

@@ -42,7 +42,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			actors,
 			paged: !!before,
 			next: more ? shown[shown.length - 1].id : null,
-			entries: shown.map((e) => ({ id: e.id, at: e.at, actor: e.actor_label, action: e.action, resourceType: e.resource_type, resourceId: e.resource_id, summary: e.summary }))
+			entries: shown.map((e) => ({
+				id: e.id,
+				at: e.at,
+				actor: e.actor_label,
+				action: e.action,
+				resourceType: e.resource_type,
+				resourceId: e.resource_id,
+				summary: e.summary
+			}))
 		};
 	} catch (err) {
 		pageError(err, locals.locale);

@@ -7,7 +7,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	try {
-		const [open, closed] = await Promise.all([listCollectiveIssues(locals.core.db, locals.actor, { status: 'open' }), listCollectiveIssues(locals.core.db, locals.actor, { status: 'closed' })]);
+		const [open, closed] = await Promise.all([
+			listCollectiveIssues(locals.core.db, locals.actor, { status: 'open' }),
+			listCollectiveIssues(locals.core.db, locals.actor, { status: 'closed' })
+		]);
 		return { open, closed, canCreate: can(locals.actor, 'create', 'collective-issue') };
 	} catch (err) {
 		pageError(err, locals.locale);

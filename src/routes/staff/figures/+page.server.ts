@@ -23,9 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			if (!(err instanceof Invalid)) throw err;
 			errors = fieldErrors(locals.locale, err.issues);
 		}
-		const map = figures
-			? mapData({ estates: figures.hotspots.map((h) => ({ name: `${h.count}`, lon: h.lon, lat: h.lat })) })
-			: mapData({});
+		const map = figures ? mapData({ estates: figures.hotspots.map((h) => ({ name: `${h.count}`, lon: h.lon, lat: h.lat })) }) : mapData({});
 		const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
 		return { filters, errors, choices, figures, map, query, tilesUrl: config.mapTilesUrl, attribution: config.mapTilesAttribution };
 	} catch (err) {

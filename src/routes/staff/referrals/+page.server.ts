@@ -22,7 +22,13 @@ export const actions: Actions = {
 		const values = await formObject(request);
 		const accept = values.decision === 'accept';
 		try {
-			await respondToReferral(locals.core.db, locals.actor, String(values.referralId ?? ''), { accept, reason: values.reason as string | undefined }, { baseUrl: locals.core.config.origin });
+			await respondToReferral(
+				locals.core.db,
+				locals.actor,
+				String(values.referralId ?? ''),
+				{ accept, reason: values.reason as string | undefined },
+				{ baseUrl: locals.core.config.origin }
+			);
 		} catch (err) {
 			return formFailure(err, locals.locale, values);
 		}
@@ -35,7 +41,11 @@ export const actions: Actions = {
 			if (!confirmed(values)) {
 				const referral = (await outgoingReferrals(locals.core.db, locals.actor)).find((r) => r.id === values.referralId);
 				if (!referral) throw new NotFound('referral', String(values.referralId ?? ''));
-				return askFirst(event, values, { kind: 'withdraw_referral', params: { organisation: referral.toOrganisationName, reference: referral.reference }, verb: 'withdraw' });
+				return askFirst(event, values, {
+					kind: 'withdraw_referral',
+					params: { organisation: referral.toOrganisationName, reference: referral.reference },
+					verb: 'withdraw'
+				});
 			}
 			await withdrawReferral(locals.core.db, locals.actor, String(values.referralId ?? ''));
 		} catch (err) {

@@ -13,7 +13,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const page = Math.max(1, Number.parseInt(p.get('page') ?? '1', 10) || 1);
 	try {
 		const [result, places, importable] = await Promise.all([
-			listResidents(locals.core.db, locals.actor, { q: filters.q, areaId: isUuid(filters.areaId) ? filters.areaId : '', estateId: isUuid(filters.estateId) ? filters.estateId : '', page, pageSize: 25 }),
+			listResidents(locals.core.db, locals.actor, {
+				q: filters.q,
+				areaId: isUuid(filters.areaId) ? filters.areaId : '',
+				estateId: isUuid(filters.estateId) ? filters.estateId : '',
+				page,
+				pageSize: 25
+			}),
 			placeChoices(locals.core.db, locals.actor, { inReach: true }),
 			importableHousingCompanies(locals.core.db, locals.actor)
 		]);

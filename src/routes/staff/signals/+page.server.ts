@@ -14,7 +14,20 @@ const PAGE_SIZE = 50;
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = locals.core;
 	const f = readInboxQuery(url.searchParams);
-	const filter = { status: f.status, categoryId: f.category, areaId: f.area, teamId: f.team, overdue: f.overdue, mine: f.mine, unassigned: f.unassigned, reopened: f.reopened, replied: f.replied, q: f.q, page: f.page, pageSize: PAGE_SIZE };
+	const filter = {
+		status: f.status,
+		categoryId: f.category,
+		areaId: f.area,
+		teamId: f.team,
+		overdue: f.overdue,
+		mine: f.mine,
+		unassigned: f.unassigned,
+		reopened: f.reopened,
+		replied: f.replied,
+		q: f.q,
+		page: f.page,
+		pageSize: PAGE_SIZE
+	};
 	try {
 		const [result, counts, categories, places, people, teams] = await Promise.all([
 			inbox(db, locals.actor, filter),

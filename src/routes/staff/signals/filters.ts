@@ -5,7 +5,19 @@ import { SIGNAL_STATUSES } from '$core/signals/model';
 export const STATUS_TABS = ['open', ...SIGNAL_STATUSES, 'all'] as const;
 export type StatusTab = (typeof STATUS_TABS)[number];
 
-export type InboxQuery = { status: StatusTab; category: string; area: string; team: string; overdue: boolean; mine: boolean; unassigned: boolean; reopened: boolean; replied: boolean; q: string; page: number };
+export type InboxQuery = {
+	status: StatusTab;
+	category: string;
+	area: string;
+	team: string;
+	overdue: boolean;
+	mine: boolean;
+	unassigned: boolean;
+	reopened: boolean;
+	replied: boolean;
+	q: string;
+	page: number;
+};
 
 const id = (v: string | null) => (v && /^[0-9a-zA-Z_-]{1,64}$/.test(v) ? v : '');
 const flag = (v: string | null) => v === '1' || v === 'on' || v === 'true';

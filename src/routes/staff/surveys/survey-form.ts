@@ -29,7 +29,8 @@ export function formErrorKeys(errors: Record<string, string>): Record<string, st
 	const out: Record<string, string> = {};
 	for (const [k, v] of Object.entries(errors)) {
 		const base = k.replace(/\.text$/, '').split('.')[0];
-		const key = ['title', 'intro', 'consent', 'feedback'].includes(base) && !/\.(nl|fr|en)/.test(k) ? `${base}.nl` : k.replace(/\.text$/, '').replace(/\.\d+$/, '');
+		const key =
+			['title', 'intro', 'consent', 'feedback'].includes(base) && !/\.(nl|fr|en)/.test(k) ? `${base}.nl` : k.replace(/\.text$/, '').replace(/\.\d+$/, '');
 		out[key] ??= v;
 	}
 	return out;
@@ -49,8 +50,23 @@ export async function surveyFormChoices(db: Db, actor: Actor) {
 }
 
 /** A stored survey as the form's values. */
-export function surveyFormValues(s: { slug: string; title: unknown; intro: unknown; consent: unknown; modes: string[]; areaIds: string[]; estateIds: string[]; partnerOrganisationIds: string[] }): Record<string, unknown> {
-	const out: Record<string, unknown> = { slug: s.slug, modes: s.modes, areaIds: s.areaIds, estateIds: s.estateIds, partnerOrganisationIds: s.partnerOrganisationIds };
+export function surveyFormValues(s: {
+	slug: string;
+	title: unknown;
+	intro: unknown;
+	consent: unknown;
+	modes: string[];
+	areaIds: string[];
+	estateIds: string[];
+	partnerOrganisationIds: string[];
+}): Record<string, unknown> {
+	const out: Record<string, unknown> = {
+		slug: s.slug,
+		modes: s.modes,
+		areaIds: s.areaIds,
+		estateIds: s.estateIds,
+		partnerOrganisationIds: s.partnerOrganisationIds
+	};
 	for (const field of ['title', 'intro', 'consent'] as const) {
 		const w = (s[field] ?? {}) as Record<string, { text: string; easy?: string }>;
 		for (const [lang, v] of Object.entries(w)) {

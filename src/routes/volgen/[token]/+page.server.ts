@@ -39,7 +39,9 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders, url }) 
 				joinedAt: view.joinedAt,
 				mergedIntoReference: view.mergedIntoReference,
 				// What the resident reads: messages, status changes and their own replies; "created" is the first step already shown.
-				events: view.events.filter((e) => e.kind === 'message' || e.kind === 'status' || e.kind === 'reply').map((e) => ({ at: e.at, kind: e.kind, toStatus: e.toStatus, body: e.body, notSolved: !!e.notSolved, withPhoto: !!e.withPhoto })),
+				events: view.events
+					.filter((e) => e.kind === 'message' || e.kind === 'status' || e.kind === 'reply')
+					.map((e) => ({ at: e.at, kind: e.kind, toStatus: e.toStatus, body: e.body, notSolved: !!e.notSolved, withPhoto: !!e.withPhoto })),
 				canReply: view.canReply,
 				canSayNotSolved: view.canSayNotSolved
 			},
@@ -53,19 +55,29 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders, url }) 
 type Event = RequestEvent<{ token: string }>;
 
 /** What every post of this page needs: the client's rate-limit key and the links' origin (from configuration). */
-const replyOptions = (event: Event) => ({ baseUrl: event.locals.core.config.origin, clientKey: intakeClientKey(event.getClientAddress()), limitPerHour: event.locals.core.config.intakeRateLimit });
+const replyOptions = (event: Event) => ({
+	baseUrl: event.locals.core.config.origin,
+	clientKey: intakeClientKey(event.getClientAddress()),
+	limitPerHour: event.locals.core.config.intakeRateLimit
+});
 
 /** The answer of core as the page shows it: a 429 with the wait, or back to the page with what was done. */
 function answered(event: Event, answer: ReplyAnswer, form: 'reply' | 'notSolved', done: keyof typeof DONE) {
 	if (answer.limited) {
 		event.setHeaders({ 'retry-after': String(answer.retryAfter) });
-		return fail(429, { form, errors: {}, message: translate(event.locals.locale, 'report.reply_limited', { minutes: Math.ceil(answer.retryAfter / 60) }), values: {} });
+		return fail(429, {
+			form,
+			errors: {},
+			message: translate(event.locals.locale, 'report.reply_limited', { minutes: Math.ceil(answer.retryAfter / 60) }),
+			values: {}
+		});
 	}
 	redirect(303, `/volgen/${event.params.token}?${done}#news-title`);
 }
 
 function failed(event: Event, err: unknown, form: 'reply' | 'notSolved', values: Record<string, string>) {
-	if (err instanceof Invalid) return fail(400, { form, errors: fieldErrors(event.locals.locale, err.issues), message: translate(event.locals.locale, 'common.form_has_errors'), values });
+	if (err instanceof Invalid)
+		return fail(400, { form, errors: fieldErrors(event.locals.locale, err.issues), message: translate(event.locals.locale, 'common.form_has_errors'), values });
 	const failure = formFailure(err, event.locals.locale, values);
 	return fail(failure.status, { form, ...failure.data });
 }

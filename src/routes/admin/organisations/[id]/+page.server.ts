@@ -1,7 +1,18 @@
 import { redirect } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
 import type { OrganisationUpdate } from '$core/partners/model';
-import { addTeamMember, createTeam, deleteOrganisation, deleteTeam, getOrganisation, getTeam, listTeams, removeTeamMember, renameTeam, updateOrganisation } from '$core/partners';
+import {
+	addTeamMember,
+	createTeam,
+	deleteOrganisation,
+	deleteTeam,
+	getOrganisation,
+	getTeam,
+	listTeams,
+	removeTeamMember,
+	renameTeam,
+	updateOrganisation
+} from '$core/partners';
 import { listUsers } from '$core/auth';
 import { addWorkingArea, listWorkingAreas, removeWorkingArea } from '$core/partners';
 import { listAreas } from '$core/areas';

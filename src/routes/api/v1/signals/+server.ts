@@ -20,7 +20,8 @@ async function readSignal(request: Request): Promise<{ fields: Record<string, un
 	const part = form.get('signal');
 	if (part === null) throw Invalid.field('signal', 'required', 'A multipart body needs the part "signal" with the fields as JSON');
 	const fields = JSON.parse(typeof part === 'string' ? part : await part.text()) as unknown;
-	if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw Invalid.field('signal', 'invalid_input', 'The part "signal" must be a JSON object');
+	if (fields === null || typeof fields !== 'object' || Array.isArray(fields))
+		throw Invalid.field('signal', 'invalid_input', 'The part "signal" must be a JSON object');
 	const files = form.getAll('photos').filter((f): f is File => typeof f !== 'string');
 	return { fields: fields as Record<string, unknown>, photos: await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer()))) };
 }
@@ -36,5 +37,8 @@ export const POST: RequestHandler = apiEndpoint(async ({ locals, request }) => {
 		// Without photos the fingerprint is the one of a JSON post, so either form of the same signal is the same post.
 		idempotencyFingerprint: key ? fingerprint(digests.length > 0 ? { ...body, photos: digests } : body) : undefined
 	});
-	return json({ id: stored.id, reference: stored.reference, replayed: stored.replayed, url: `/staff/signals/${stored.id}` }, { status: stored.replayed ? 200 : 201 });
+	return json(
+		{ id: stored.id, reference: stored.reference, replayed: stored.replayed, url: `/staff/signals/${stored.id}` },
+		{ status: stored.replayed ? 200 : 201 }
+	);
 });

@@ -7,7 +7,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	try {
 		const survey = await surveyForResident(locals.core.db, locals.actor, params.slug);
-		return { slug: survey.slug, title: wordingFor(survey.title, locals.locale), publishedWave: await latestPublishedWave(locals.core.db, locals.actor, survey.id) };
+		return {
+			slug: survey.slug,
+			title: wordingFor(survey.title, locals.locale),
+			publishedWave: await latestPublishedWave(locals.core.db, locals.actor, survey.id)
+		};
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

@@ -14,7 +14,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		return { results: await publicSurveyResults(locals.core.db, locals.actor, params.slug, { waveNumber, locale: locals.locale }) };
 	} catch (err) {
 		// A survey with nothing published yet (or a wave number that is not published) is not an error for a resident.
-		if (err instanceof NotFound && err.params.what === 'survey-wave') error(404, { message: translate(locals.locale, 'survey_results.public_no_results'), code: 'not_found' });
+		if (err instanceof NotFound && err.params.what === 'survey-wave')
+			error(404, { message: translate(locals.locale, 'survey_results.public_no_results'), code: 'not_found' });
 		pageError(err, locals.locale);
 	}
 };

@@ -6,7 +6,13 @@ import { useHouseholdCode } from '$lib/server/survey-code';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, cookies, url, getClientAddress, setHeaders }) => {
-	const outcome = await useHouseholdCode(locals.core, locals.actor, { code: params.code.slice(0, 40), address: getClientAddress(), cookies, url, language: locals.locale });
+	const outcome = await useHouseholdCode(locals.core, locals.actor, {
+		code: params.code.slice(0, 40),
+		address: getClientAddress(),
+		cookies,
+		url,
+		language: locals.locale
+	});
 	if (outcome.ok) redirect(303, `/enquete/${outcome.slug}`);
 	if (outcome.limited) {
 		setHeaders({ 'retry-after': String(outcome.retryAfter) });

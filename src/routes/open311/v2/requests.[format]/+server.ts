@@ -8,7 +8,8 @@ import type { RequestHandler } from './$types';
 
 /** GET requests: the spec's filters (service_request_id, service_code, start_date, end_date, status); no key needed. */
 export const GET: RequestHandler = open311Endpoint(
-	async (event, format) => respond(format, 'service_requests', await listServiceRequests(event.locals.core.db, queryObject(event.url), { baseUrl: baseUrlOf(event) }), { cors: true }),
+	async (event, format) =>
+		respond(format, 'service_requests', await listServiceRequests(event.locals.core.db, queryObject(event.url), { baseUrl: baseUrlOf(event) }), { cors: true }),
 	{ cors: true }
 );
 
@@ -25,7 +26,11 @@ export const POST: RequestHandler = open311Endpoint(
 		const client = await authenticateOpen311(event.locals.core.db, key);
 		if (!client) throw new DomainError('api_key_invalid', 403, 'invalid api_key');
 		delete fields.api_key;
-		const created = await createServiceRequest(event.locals.core.db, client, fields, { baseUrl: baseUrlOf(event), idempotencyKey: event.request.headers.get('idempotency-key'), limitPerHour: event.locals.core.config.open311RateLimit });
+		const created = await createServiceRequest(event.locals.core.db, client, fields, {
+			baseUrl: baseUrlOf(event),
+			idempotencyKey: event.request.headers.get('idempotency-key'),
+			limitPerHour: event.locals.core.config.open311RateLimit
+		});
 		return respond(format, 'service_requests', [created]);
 	},
 	{ cors: false }

@@ -7,8 +7,17 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const p = url.searchParams;
 	const get = (k: string) => (p.get(k) ?? '').trim();
 	try {
-		const { filename, csv } = await exportFiguresCsv(locals.core.db, locals.actor, { areaId: get('areaId'), estateId: get('estateId'), categoryId: get('categoryId'), from: get('from'), to: get('to'), bucket: get('bucket') === 'week' ? 'week' : 'month' });
-		return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' } });
+		const { filename, csv } = await exportFiguresCsv(locals.core.db, locals.actor, {
+			areaId: get('areaId'),
+			estateId: get('estateId'),
+			categoryId: get('categoryId'),
+			from: get('from'),
+			to: get('to'),
+			bucket: get('bucket') === 'week' ? 'week' : 'month'
+		});
+		return new Response(csv, {
+			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' }
+		});
 	} catch (err) {
 		return problemResponse(err, locals.locale, url.pathname);
 	}

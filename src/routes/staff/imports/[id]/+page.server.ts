@@ -3,7 +3,16 @@ import { has, translate, type Locale } from '$core/i18n';
 import { pageError } from '$lib/server/problem';
 import type { PageServerLoad } from './$types';
 
-type Rejection = { index?: number; line?: number; row?: number; reason?: string; code?: string; name?: string; message?: string; params?: Record<string, string> };
+type Rejection = {
+	index?: number;
+	line?: number;
+	row?: number;
+	reason?: string;
+	code?: string;
+	name?: string;
+	message?: string;
+	params?: Record<string, string>;
+};
 
 /** A rejection's reason in the user's language: the importing module's namespace first, then the shared errors. */
 function reasonText(locale: Locale, kind: string, r: Rejection): string {
@@ -23,15 +32,36 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const report = (job.report ?? {}) as Record<string, unknown>;
 		const list = (Array.isArray(report.rejected) ? report.rejected : Array.isArray(report.errors) ? report.errors : []) as Rejection[];
 		const rejected = list.map((r) => ({
-			where: r.index !== undefined ? { key: 'areas.feature_number', n: r.index + 1 } : r.line !== undefined ? { key: 'areas.line_number', n: r.line } : r.row !== undefined ? { key: 'areas.line_number', n: r.row } : null,
+			where:
+				r.index !== undefined
+					? { key: 'areas.feature_number', n: r.index + 1 }
+					: r.line !== undefined
+						? { key: 'areas.line_number', n: r.line }
+						: r.row !== undefined
+							? { key: 'areas.line_number', n: r.row }
+							: null,
 			name: typeof r.name === 'string' ? r.name : null,
 			reason: reasonText(locals.locale, job.kind, r)
 		}));
 		const counts = COUNT_KEYS.filter((k) => typeof report[k] === 'number').map((k) => ({ key: k, value: report[k] as number }));
 		const error = typeof report.error === 'string' ? report.error : null;
-		const errorText = error ? (has(locals.locale, `areas.file_${error}`) ? translate(locals.locale, `areas.file_${error}`) : translate(locals.locale, `errors.${error}`)) : null;
+		const errorText = error
+			? has(locals.locale, `areas.file_${error}`)
+				? translate(locals.locale, `areas.file_${error}`)
+				: translate(locals.locale, `errors.${error}`)
+			: null;
 		return {
-			job: { id: job.id, kind: job.kind, status: job.status, dryRun: job.dry_run, fileName: job.file_name, total: job.total, processed: job.processed, createdAt: job.created_at, finishedAt: job.finished_at },
+			job: {
+				id: job.id,
+				kind: job.kind,
+				status: job.status,
+				dryRun: job.dry_run,
+				fileName: job.file_name,
+				total: job.total,
+				processed: job.processed,
+				createdAt: job.created_at,
+				finishedAt: job.finished_at
+			},
 			counts,
 			rejected,
 			errorText

@@ -42,7 +42,9 @@ export const actions: Actions = {
 		try {
 			// A file that is not GeoJSON at all is refused here, before any job starts.
 			parseFeatureCollection(text);
-			({ jobId } = await startAreaImport(db, locals.actor, { ...values, text, fileName: file.name.slice(0, 200) } as AreaImportInput, (err) => logger.error({ err }, 'area import failed')));
+			({ jobId } = await startAreaImport(db, locals.actor, { ...values, text, fileName: file.name.slice(0, 200) } as AreaImportInput, (err) =>
+				logger.error({ err }, 'area import failed')
+			));
 		} catch (err) {
 			if (err instanceof Invalid && err.issues[0]?.path === 'file') return refuse(400, `areas.file_${err.issues[0].code}`);
 			return formFailure(err, locals.locale, values);

@@ -45,8 +45,11 @@ export const actions: Actions = {
 		if (file.size > config.maxUploadBytes) return refuse(413, 'people.import_file_too_large', { maximum: Math.round(config.maxUploadBytes / 1024 / 1024) });
 		let jobId: string;
 		try {
-			({ jobId } = await startTenantImport(db, locals.actor, { ...values, csv: await file.text(), fileName: file.name.slice(0, 200), locale: locals.locale }, (err) =>
-				logger.error({ err }, 'tenant import failed')
+			({ jobId } = await startTenantImport(
+				db,
+				locals.actor,
+				{ ...values, csv: await file.text(), fileName: file.name.slice(0, 200), locale: locals.locale },
+				(err) => logger.error({ err }, 'tenant import failed')
 			));
 		} catch (err) {
 			return formFailure(err, locals.locale, values);

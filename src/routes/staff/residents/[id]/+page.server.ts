@@ -17,7 +17,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const own = locals.actor.kind === 'staff' ? locals.actor.organisationId : null;
 		const organisations = canConsent ? (await listOrganisations(db, locals.actor)).filter((o) => o.id !== own).map((o) => ({ id: o.id, name: o.name })) : [];
 		// Coordinators see who looked at this person; the read just written is the first line.
-		const audit = can(locals.actor, 'search', 'audit') ? await searchAudit(db, locals.actor, { resourceType: 'resident', resourceId: params.id, limit: 10 }) : null;
+		const audit = can(locals.actor, 'search', 'audit')
+			? await searchAudit(db, locals.actor, { resourceType: 'resident', resourceId: params.id, limit: 10 })
+			: null;
 		return {
 			view,
 			organisations,
@@ -25,7 +27,15 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			canEdit: view.visibility.update,
 			canConsent,
 			audit: audit?.map((a) => ({ id: a.id, at: a.at, actor: a.actor_label, action: a.action, summary: a.summary })) ?? null,
-			notice: url.searchParams.has('created') ? 'people.created_resident' : url.searchParams.has('saved') ? 'people.saved' : url.searchParams.has('consented') ? 'people.consent_recorded' : url.searchParams.has('withdrawn') ? 'people.consent_withdrawn' : null
+			notice: url.searchParams.has('created')
+				? 'people.created_resident'
+				: url.searchParams.has('saved')
+					? 'people.saved'
+					: url.searchParams.has('consented')
+						? 'people.consent_recorded'
+						: url.searchParams.has('withdrawn')
+							? 'people.consent_withdrawn'
+							: null
 		};
 	} catch (err) {
 		pageError(err, locals.locale);

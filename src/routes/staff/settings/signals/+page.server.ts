@@ -7,7 +7,16 @@ import { plural, translate } from '$core/i18n';
 import { listOrganisations, listTeams } from '$core/partners';
 import { placeChoices } from '$core/people';
 import { PRIORITIES, SIGNAL_KINDS } from '$core/signals/model';
-import { createCategory, deleteRoutingRule, getRoutingRule, listCategories, listRoutingRules, setRoutingRule, updateCategory, updateRoutingRule } from '$core/signals';
+import {
+	createCategory,
+	deleteRoutingRule,
+	getRoutingRule,
+	listCategories,
+	listRoutingRules,
+	setRoutingRule,
+	updateCategory,
+	updateRoutingRule
+} from '$core/signals';
 import { DEFAULT_ESCALATION_DAYS, type CategoryInput, type RoutingRuleInput } from '$core/signals';
 import { NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
@@ -18,7 +27,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = locals.core;
 	try {
 		authorize(locals.actor, 'manage', 'signal-category');
-		const [categories, rules, organisations, places] = await Promise.all([listCategories(db), listRoutingRules(db, locals.actor), listOrganisations(db, locals.actor), placeChoices(db, locals.actor)]);
+		const [categories, rules, organisations, places] = await Promise.all([
+			listCategories(db),
+			listRoutingRules(db, locals.actor),
+			listOrganisations(db, locals.actor),
+			placeChoices(db, locals.actor)
+		]);
 		const teams = (await Promise.all(organisations.map((o) => listTeams(db, locals.actor, o.id)))).flat();
 		const editId = url.searchParams.get('bewerk');
 		const editing = categories.find((c) => c.id === editId) ?? null;
@@ -29,7 +43,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return {
 			categories: categories.map((c) => ({
 				...c,
-				escalationLabel: c.escalation_days === null ? translate(locals.locale, 'inbox.escalation_never') : plural(locals.locale, 'inbox.escalation_after', c.escalation_days)
+				escalationLabel:
+					c.escalation_days === null ? translate(locals.locale, 'inbox.escalation_never') : plural(locals.locale, 'inbox.escalation_after', c.escalation_days)
 			})),
 			rules,
 			organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
@@ -38,9 +53,29 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			kinds: SIGNAL_KINDS,
 			defaultEscalationDays: DEFAULT_ESCALATION_DAYS,
 			priorities: PRIORITIES,
-			editing: editing ? { id: editing.id, key: editing.key, kind: editing.kind, name: editing.name, nameFr: editing.name_fr ?? '', nameEn: editing.name_en ?? '', sortOrder: editing.sort_order, isActive: editing.is_active, escalationDays: editing.escalation_days ?? '' } : null,
+			editing: editing
+				? {
+						id: editing.id,
+						key: editing.key,
+						kind: editing.kind,
+						name: editing.name,
+						nameFr: editing.name_fr ?? '',
+						nameEn: editing.name_en ?? '',
+						sortOrder: editing.sort_order,
+						isActive: editing.is_active,
+						escalationDays: editing.escalation_days ?? ''
+					}
+				: null,
 			editingRule: rule
-				? { id: rule.id, categoryId: rule.category_id, areaId: rule.area_id ?? '', organisationId: rule.organisation_id, teamId: rule.team_id ?? '', deadlineDays: String(rule.deadline_days), priority: rule.priority }
+				? {
+						id: rule.id,
+						categoryId: rule.category_id,
+						areaId: rule.area_id ?? '',
+						organisationId: rule.organisation_id,
+						teamId: rule.team_id ?? '',
+						deadlineDays: String(rule.deadline_days),
+						priority: rule.priority
+					}
 				: null,
 			notice: done && ['category', 'rule', 'rule_updated', 'rule_deleted'].includes(done) ? `inbox.settings_done_${done}` : null
 		};
@@ -85,7 +120,10 @@ export const actions: Actions = {
 				await getRoutingRule(locals.core.db, locals.actor, ruleId);
 				const rule = (await listRoutingRules(locals.core.db, locals.actor)).find((r) => r.id === ruleId);
 				if (!rule) throw new NotFound('routing-rule', ruleId);
-				return askFirst(event, values, { kind: 'delete_rule', params: { category: rule.category_name, area: rule.area_name ?? translate(locals.locale, 'inbox.all_areas') } });
+				return askFirst(event, values, {
+					kind: 'delete_rule',
+					params: { category: rule.category_name, area: rule.area_name ?? translate(locals.locale, 'inbox.all_areas') }
+				});
 			}
 			await deleteRoutingRule(locals.core.db, locals.actor, String(values.ruleId ?? '').slice(0, 64));
 		} catch (err) {

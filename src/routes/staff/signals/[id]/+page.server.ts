@@ -4,7 +4,18 @@
 import { redirect } from '@sveltejs/kit';
 import { Invalid } from '$core/errors';
 import { NEEDS_REASON, TRANSITIONS, type StatusChangeInput } from '$core/signals/model';
-import { addNote, assignSignal, assigneesFor, changeStatus, duplicateCandidates, getSignal, listCategories, mergedInto, mergeSignals, setCategory } from '$core/signals';
+import {
+	addNote,
+	assignSignal,
+	assigneesFor,
+	changeStatus,
+	duplicateCandidates,
+	getSignal,
+	listCategories,
+	mergedInto,
+	mergeSignals,
+	setCategory
+} from '$core/signals';
 import { readForm } from '$lib/server/form-body';
 import { formFailure, formObject, pageError } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
@@ -61,17 +72,35 @@ export const actions: Actions = {
 	status: (event) =>
 		act(event, 'status', async (v, baseUrl) => {
 			// Said here in plain words: the schema's own check reaches the form only as a generic "custom" issue.
-			if (NEEDS_REASON.includes(v.status as never) && !String(v.reason ?? '').trim()) throw Invalid.field('reason', 'reason_required', 'Write the reason the reporter will read');
+			if (NEEDS_REASON.includes(v.status as never) && !String(v.reason ?? '').trim())
+				throw Invalid.field('reason', 'reason_required', 'Write the reason the reporter will read');
 			return changeStatus(event.locals.core.db, event.locals.actor, event.params.id, v as StatusChangeInput, { baseUrl });
 		}),
 	note: async (event) => {
 		// The redirect says which of the two was written; the form's radio decides.
 		const values = await readForm(event.request.clone());
 		const toReporter = values.get('toReporter') === 'true';
-		return act(event, toReporter ? 'message' : 'note', (v, baseUrl) => addNote(event.locals.core.db, event.locals.actor, event.params.id, { body: String(v.body ?? ''), toReporter }, { baseUrl }));
+		return act(event, toReporter ? 'message' : 'note', (v, baseUrl) =>
+			addNote(event.locals.core.db, event.locals.actor, event.params.id, { body: String(v.body ?? ''), toReporter }, { baseUrl })
+		);
 	},
-	assign: (event) => act(event, 'assigned', (v, baseUrl) => assignSignal(event.locals.core.db, event.locals.actor, event.params.id, typeof v.assigneeId === 'string' && v.assigneeId ? v.assigneeId.slice(0, 64) : null, { baseUrl })),
+	assign: (event) =>
+		act(event, 'assigned', (v, baseUrl) =>
+			assignSignal(
+				event.locals.core.db,
+				event.locals.actor,
+				event.params.id,
+				typeof v.assigneeId === 'string' && v.assigneeId ? v.assigneeId.slice(0, 64) : null,
+				{ baseUrl }
+			)
+		),
 	category: (event) =>
-		act(event, 'category', (v, baseUrl) => setCategory(event.locals.core.db, event.locals.actor, event.params.id, String(v.categoryId ?? '').slice(0, 64), { baseUrl, reroute: v.reroute === 'on' || v.reroute === 'true' })),
-	merge: (event) => act(event, 'merged', (v) => mergeSignals(event.locals.core.db, event.locals.actor, { keepId: event.params.id, mergeId: String(v.mergeId ?? '') }))
+		act(event, 'category', (v, baseUrl) =>
+			setCategory(event.locals.core.db, event.locals.actor, event.params.id, String(v.categoryId ?? '').slice(0, 64), {
+				baseUrl,
+				reroute: v.reroute === 'on' || v.reroute === 'true'
+			})
+		),
+	merge: (event) =>
+		act(event, 'merged', (v) => mergeSignals(event.locals.core.db, event.locals.actor, { keepId: event.params.id, mergeId: String(v.mergeId ?? '') }))
 };

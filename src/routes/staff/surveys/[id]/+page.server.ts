@@ -25,7 +25,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			openLink: openLink(locals.core.config.origin, survey.slug),
 			nextWave: { opensAt: nextOpens, closesAt: nextCloses },
 			// A wave's dates as the date fields show them (its last day is the day before it closes).
-			waveDays: Object.fromEntries(survey.waves.map((w) => [w.id, { opensAt: brusselsDay(w.opensAt), closesAt: w.closesAt ? brusselsDay(new Date(Date.parse(w.closesAt) - 1000).toISOString()) : '' }])),
+			waveDays: Object.fromEntries(
+				survey.waves.map((w) => [
+					w.id,
+					{ opensAt: brusselsDay(w.opensAt), closesAt: w.closesAt ? brusselsDay(new Date(Date.parse(w.closesAt) - 1000).toISOString()) : '' }
+				])
+			),
 			saved: url.searchParams.get('saved')
 		};
 	} catch (err) {
@@ -55,7 +60,10 @@ export const actions: Actions = {
 	updateWave: async ({ request, locals, params }) => {
 		const values = await formObject(request);
 		try {
-			await updateWave(locals.core.db, locals.actor, params.id, String(values.waveId ?? ''), { opensAt: String(values.opensAt ?? ''), closesAt: String(values.closesAt ?? '') });
+			await updateWave(locals.core.db, locals.actor, params.id, String(values.waveId ?? ''), {
+				opensAt: String(values.opensAt ?? ''),
+				closesAt: String(values.closesAt ?? '')
+			});
 		} catch (err) {
 			return formFailure(err, locals.locale, { ...values, form: 'waves' });
 		}

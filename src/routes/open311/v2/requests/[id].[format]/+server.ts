@@ -6,7 +6,11 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = open311Endpoint(
 	async (event, format) => {
 		const query = event.url.searchParams;
-		const request = await getServiceRequest(event.locals.core.db, event.params.id, { baseUrl: baseUrlOf(event), jurisdictionId: query.get('jurisdiction_id'), locale: query.get('locale') });
+		const request = await getServiceRequest(event.locals.core.db, event.params.id, {
+			baseUrl: baseUrlOf(event),
+			jurisdictionId: query.get('jurisdiction_id'),
+			locale: query.get('locale')
+		});
 		return respond(format, 'service_requests', [request], { cors: true });
 	},
 	{ cors: true }

@@ -7,7 +7,9 @@ export const GET: RequestHandler = open311Endpoint(
 	async (event, format) => {
 		const query = event.url.searchParams;
 		checkJurisdiction(query.get('jurisdiction_id'), baseUrlOf(event));
-		return respond(format, 'service_definition', await serviceDefinition(event.locals.core.db, event.params.code, localeFrom(query.get('locale')) ?? 'nl'), { cors: true });
+		return respond(format, 'service_definition', await serviceDefinition(event.locals.core.db, event.params.code, localeFrom(query.get('locale')) ?? 'nl'), {
+			cors: true
+		});
 	},
 	{ cors: true }
 );

@@ -15,7 +15,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		return {
 			area: { name: area.name, slug: area.slug, hasBoundary: !!area.boundary },
 			parents: parents.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-			initial: { kind: area.kind, parentId: area.parent_id ?? '', name: area.name, nameFr: area.name_fr ?? '', slug: area.slug, code: area.code ?? '', description: area.description ?? '' }
+			initial: {
+				kind: area.kind,
+				parentId: area.parent_id ?? '',
+				name: area.name,
+				nameFr: area.name_fr ?? '',
+				slug: area.slug,
+				code: area.code ?? '',
+				description: area.description ?? ''
+			}
 		};
 	} catch (err) {
 		pageError(err, locals.locale);

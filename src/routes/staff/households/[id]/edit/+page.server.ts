@@ -14,7 +14,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			id: h.id,
 			name: h.name,
 			dwellings: await dwellingChoices(locals.core.db, locals.actor),
-			initial: { name: h.name, dwellingId: h.dwelling_id ?? '', externalRef: h.external_ref ?? '', moveInDate: h.move_in_date ?? '', moveOutDate: h.move_out_date ?? '' }
+			initial: {
+				name: h.name,
+				dwellingId: h.dwelling_id ?? '',
+				externalRef: h.external_ref ?? '',
+				moveInDate: h.move_in_date ?? '',
+				moveOutDate: h.move_out_date ?? ''
+			}
 		};
 	} catch (err) {
 		pageError(err, locals.locale);

@@ -15,7 +15,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// The organisations that work where the signal is (not the one handling it).
 		const { organisations, teams } = await referralChoices(db, locals.actor, params.id);
 		return {
-			signal: { id: signal.id, reference: signal.reference, isHelpRequest: signal.is_help_request, hasResident: !!signal.resident_id, organisationName: signal.organisation_name },
+			signal: {
+				id: signal.id,
+				reference: signal.reference,
+				isHelpRequest: signal.is_help_request,
+				hasResident: !!signal.resident_id,
+				organisationName: signal.organisation_name
+			},
 			organisations: organisations.map((o) => ({ id: o.id, name: o.name, consent: o.consent })),
 			teams,
 			pending: view.referrals.filter((r) => r.status === 'pending').map((r) => r.toOrganisationName),
@@ -42,7 +48,12 @@ export const actions: Actions = {
 		const values = await formObject(request);
 		const organisationId = String(values.toOrganisationId ?? '');
 		try {
-			await recordReferralConsent(locals.core.db, locals.actor, params.id, { toOrganisationId: organisationId, purpose: values.purpose, contactPhone: values.contactPhone, contactEmail: values.contactEmail });
+			await recordReferralConsent(locals.core.db, locals.actor, params.id, {
+				toOrganisationId: organisationId,
+				purpose: values.purpose,
+				contactPhone: values.contactPhone,
+				contactEmail: values.contactEmail
+			});
 		} catch (err) {
 			return formFailure(err, locals.locale, { ...values, form: 'consent' });
 		}

@@ -52,7 +52,12 @@ export const actions: Actions = {
 				const { batches } = await codeOverview(locals.core.db, locals.actor, params.id, String(values.waveId ?? ''));
 				const at = batches.findIndex((b) => b.id === values.batchId && !b.voidedAt);
 				if (at < 0) throw new NotFound('code-batch', String(values.batchId ?? ''));
-				return askFirst(event, values, { kind: 'void_code_run', params: { n: at + 1, households: batches[at].households }, verb: 'void' }, `/staff/surveys/${params.id}/codes?ronde=${encodeURIComponent(String(values.waveId ?? ''))}`);
+				return askFirst(
+					event,
+					values,
+					{ kind: 'void_code_run', params: { n: at + 1, households: batches[at].households }, verb: 'void' },
+					`/staff/surveys/${params.id}/codes?ronde=${encodeURIComponent(String(values.waveId ?? ''))}`
+				);
 			}
 			result = await voidCodeBatch(locals.core.db, locals.actor, params.id, String(values.batchId ?? ''));
 		} catch (err) {

@@ -6,7 +6,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { db } = locals.core;
 	try {
-		const [comparison, changed] = await Promise.all([compareWaves(db, locals.actor, params.id, { locale: locals.locale }), changedQuestions(db, locals.actor, params.id)]);
+		const [comparison, changed] = await Promise.all([
+			compareWaves(db, locals.actor, params.id, { locale: locals.locale }),
+			changedQuestions(db, locals.actor, params.id)
+		]);
 		return { comparison, changed };
 	} catch (err) {
 		pageError(err, locals.locale);

@@ -4,7 +4,19 @@
 import { fail } from '@sveltejs/kit';
 import { can } from '$core/access';
 import { translate } from '$core/i18n';
-import { createTheme, deleteTheme, getSurvey, listOpenAnswers, listThemes, renameTheme, setOpenAnswerThemes, setOpenAnswersPublic, tagOpenAnswers, wordingFor, type Question } from '$core/surveys';
+import {
+	createTheme,
+	deleteTheme,
+	getSurvey,
+	listOpenAnswers,
+	listThemes,
+	renameTheme,
+	setOpenAnswerThemes,
+	setOpenAnswersPublic,
+	tagOpenAnswers,
+	wordingFor,
+	type Question
+} from '$core/surveys';
 import { readForm } from '$lib/server/form-body';
 import { Forbidden, NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
@@ -13,7 +25,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 /** Questions residents write text in: texts, a needs block, and choices with "other, namely". */
-const hasText = (q: Question) => q.kind === 'short_text' || q.kind === 'long_text' || q.kind === 'needs_block' || ((q.kind === 'single_choice' || q.kind === 'multiple_choice') && !!q.allowOther);
+const hasText = (q: Question) =>
+	q.kind === 'short_text' ||
+	q.kind === 'long_text' ||
+	q.kind === 'needs_block' ||
+	((q.kind === 'single_choice' || q.kind === 'multiple_choice') && !!q.allowOther);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -21,7 +37,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const p = url.searchParams;
 	try {
 		const view = await getSurvey(db, locals.actor, params.id);
-		const questions = view.version.structure.sections.flatMap((s) => s.questions).filter(hasText).map((q) => ({ key: q.key, label: wordingFor(q.label, locals.locale) }));
+		const questions = view.version.structure.sections
+			.flatMap((s) => s.questions)
+			.filter(hasText)
+			.map((q) => ({ key: q.key, label: wordingFor(q.label, locals.locale) }));
 		const get = (k: string) => p.get(k)?.trim() ?? '';
 		// Filters naming nothing we know fall back to "all": a stale link shows answers, not an error.
 		const filters = {
@@ -44,7 +63,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					pageSize: PAGE_SIZE
 				})
 			: { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
-		const query = new URLSearchParams(Object.entries({ question: filters.question, wave: filters.wave, estate: filters.estate, theme: filters.theme }).filter(([, v]) => v)).toString();
+		const query = new URLSearchParams(
+			Object.entries({ question: filters.question, wave: filters.wave, estate: filters.estate, theme: filters.theme }).filter(([, v]) => v)
+		).toString();
 		return {
 			survey: { id: view.id, slug: view.slug, title: wordingFor(view.title, locals.locale) },
 			questions,

@@ -36,7 +36,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 function importIssues(locale: App.Locals['locale'], result: PaperImportResult) {
-	return result.issues.map((i) => ({ line: i.line, column: i.column, message: fieldMessage(locale, { path: i.column, code: i.code, message: i.code, messageKey: i.messageKey, params: i.params }) }));
+	return result.issues.map((i) => ({
+		line: i.line,
+		column: i.column,
+		message: fieldMessage(locale, { path: i.column, code: i.code, message: i.code, messageKey: i.messageKey, params: i.params })
+	}));
 }
 
 async function readCsv(request: Request): Promise<{ text: string; values: Record<string, unknown> } | { error: string }> {

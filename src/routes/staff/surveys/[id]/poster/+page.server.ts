@@ -12,7 +12,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const link = shortLink(locals.core.config.origin, survey.slug);
 		// Medium error correction survives a creased or partly torn poster; the SVG holds no user text.
 		const qr = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
-		return { survey: { id: survey.id, title: survey.title, estates: survey.estates.map((e) => e.name), closesAt: survey.waves.find((w) => w.isOpen)?.closesAt ?? null }, link, qr };
+		return {
+			survey: {
+				id: survey.id,
+				title: survey.title,
+				estates: survey.estates.map((e) => e.name),
+				closesAt: survey.waves.find((w) => w.isOpen)?.closesAt ?? null
+			},
+			link,
+			qr
+		};
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

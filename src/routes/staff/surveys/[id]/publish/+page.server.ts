@@ -64,7 +64,12 @@ export const actions: Actions = {
 				if (!survey.can.update) throw new Forbidden();
 				const wave = survey.waves.find((w) => w.id === values.wave);
 				if (!wave) throw new NotFound('wave', String(values.wave ?? ''));
-				return askFirst(event, values, { kind: 'withdraw_results', params: { n: wave.number, survey: pick(survey.title, locals.locale) }, verb: 'withdraw' }, `/staff/surveys/${params.id}/publish?wave=${encodeURIComponent(wave.id)}`);
+				return askFirst(
+					event,
+					values,
+					{ kind: 'withdraw_results', params: { n: wave.number, survey: pick(survey.title, locals.locale) }, verb: 'withdraw' },
+					`/staff/surveys/${params.id}/publish?wave=${encodeURIComponent(wave.id)}`
+				);
 			} catch (err) {
 				return formFailure(err, locals.locale, values);
 			}

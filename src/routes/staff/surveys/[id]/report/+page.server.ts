@@ -6,7 +6,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
-		const results = await surveyResults(locals.core.db, locals.actor, params.id, { waveId: url.searchParams.get('wave')?.trim() || undefined, locale: locals.locale });
+		const results = await surveyResults(locals.core.db, locals.actor, params.id, {
+			waveId: url.searchParams.get('wave')?.trim() || undefined,
+			locale: locals.locale
+		});
 		return { results, madeAt: new Date().toISOString() };
 	} catch (err) {
 		pageError(err, locals.locale);

@@ -12,7 +12,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
 		// A partner reads the survey and its results; only the organisation running it changes it.
 		if (!survey.can.update) throw new Forbidden();
-		return { survey: { id: survey.id, title: survey.title, status: survey.status }, values: surveyFormValues(survey), choices: await surveyFormChoices(locals.core.db, locals.actor), linkPrefix: shortLinkPrefix(locals.core.config.origin) };
+		return {
+			survey: { id: survey.id, title: survey.title, status: survey.status },
+			values: surveyFormValues(survey),
+			choices: await surveyFormChoices(locals.core.db, locals.actor),
+			linkPrefix: shortLinkPrefix(locals.core.config.origin)
+		};
 	} catch (err) {
 		pageError(err, locals.locale);
 	}

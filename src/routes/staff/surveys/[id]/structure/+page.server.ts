@@ -14,7 +14,11 @@ import { formFailure, formObject, pageError } from '$lib/server/problem';
 import { pick } from '../../wording';
 import type { Actions, PageServerLoad } from './$types';
 
-const extraLanguages = (v: unknown) => String(v ?? '').split(/[\s,]+/).map((l) => l.trim().toLowerCase()).filter((l) => /^[a-z]{2,3}$/.test(l));
+const extraLanguages = (v: unknown) =>
+	String(v ?? '')
+		.split(/[\s,]+/)
+		.map((l) => l.trim().toLowerCase())
+		.filter((l) => /^[a-z]{2,3}$/.test(l));
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {
@@ -43,7 +47,9 @@ function deletionAsk(s: StructureInput, op: BuilderEdit, form: Record<string, un
 	const name = (w: unknown) => pick(w, locale) || pick(w, 'nl') || '…';
 	if (op === 'delete_section' && section) {
 		const count = section.questions?.length ?? 0;
-		return count ? { kind: 'delete_section', count, params: { title: name(section.title) } } : { kind: 'delete_empty_section', params: { title: name(section.title) } };
+		return count
+			? { kind: 'delete_section', count, params: { title: name(section.title) } }
+			: { kind: 'delete_empty_section', params: { title: name(section.title) } };
 	}
 	const question = op === 'delete_question' ? section?.questions?.[Number(form.question)] : undefined;
 	return question ? { kind: 'delete_question', params: { label: name(question.label) } } : null;

@@ -20,10 +20,11 @@ export function flatten(item: Obj): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [k, v] of Object.entries(item)) {
 		if (WORDINGS.includes(k)) putWording(out, k, v);
-		else if (k === 'options' && Array.isArray(v)) v.forEach((o: Obj, i) => {
-			out[`options.${i}.key`] = String(o.key ?? '');
-			putWording(out, `options.${i}.label`, o.label);
-		});
+		else if (k === 'options' && Array.isArray(v))
+			v.forEach((o: Obj, i) => {
+				out[`options.${i}.key`] = String(o.key ?? '');
+				putWording(out, `options.${i}.label`, o.label);
+			});
 		else if (k === 'condition') out.condition = conditionToForm(v as never);
 		else if (typeof v === 'boolean') out[k] = v ? 'on' : '';
 		else if (typeof v === 'number' || typeof v === 'string') out[k] = Number.isNaN(v) ? '' : String(v);

@@ -20,7 +20,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			pageMessages(locals.locale, {
 				namespaces: [...LAYOUT_MESSAGE_NAMESPACES, 'errors', 'surveys', 'survey_tablet'],
 				keys: LAYOUT_MESSAGE_KEYS,
-				everyLanguageKeys: [1, 2, 3, 4, 5].map((n) => `surveys.scale_${n}`).concat(['surveys.answer_yes', 'surveys.answer_no', 'surveys.option_other', 'surveys.option_other_namely', 'survey_tablet.choose_at_most', 'survey_tablet.number_between'])
+				everyLanguageKeys: [1, 2, 3, 4, 5]
+					.map((n) => `surveys.scale_${n}`)
+					.concat([
+						'surveys.answer_yes',
+						'surveys.answer_no',
+						'surveys.option_other',
+						'surveys.option_other_namely',
+						'survey_tablet.choose_at_most',
+						'survey_tablet.number_between'
+					])
 			})
 		);
 		return { surveyId: survey.id, title: wordingFor(survey.title, locals.locale) };

@@ -18,6 +18,11 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const bytes = await locals.core.files.get(key);
 	if (!bytes) notFound();
 	return new Response(new Uint8Array(bytes!), {
-		headers: { 'content-type': photo.mediaType, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff', 'content-disposition': 'inline' }
+		headers: {
+			'content-type': photo.mediaType,
+			'cache-control': 'private, max-age=86400',
+			'x-content-type-options': 'nosniff',
+			'content-disposition': 'inline'
+		}
 	});
 };

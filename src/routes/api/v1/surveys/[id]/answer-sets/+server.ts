@@ -9,6 +9,13 @@ export const POST: RequestHandler = apiEndpoint(async ({ locals, params, request
 	// Core validates the body (tabletAnswerSet); a malformed one is a 422 problem naming the field.
 	const body = (await request.json()) as TabletAnswerSet;
 	const stored = await submitTabletAnswerSet(locals.core.db, locals.actor, params.id, body);
-	const answer = { submissionId: body.submissionId, responseId: stored.responseId, replayed: stored.replayed, channel: stored.channel, waveId: stored.waveId, estateId: stored.estateId };
+	const answer = {
+		submissionId: body.submissionId,
+		responseId: stored.responseId,
+		replayed: stored.replayed,
+		channel: stored.channel,
+		waveId: stored.waveId,
+		estateId: stored.estateId
+	};
 	return json(answer, { status: stored.replayed ? 200 : 201 });
 });

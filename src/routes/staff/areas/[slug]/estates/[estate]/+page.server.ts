@@ -25,18 +25,35 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		return {
 			area: { name: area.name, slug: area.slug },
 			crumbs: await estateCrumbs(locals, area),
-			estate: { id: estate.id, name: estate.name, slug: estate.slug, description: estate.description, lon: estate.lon, lat: estate.lat, housingCompany: housingCompany?.name ?? null },
+			estate: {
+				id: estate.id,
+				name: estate.name,
+				slug: estate.slug,
+				description: estate.description,
+				lon: estate.lon,
+				lat: estate.lat,
+				housingCompany: housingCompany?.name ?? null
+			},
 			buildings: buildings.map((b) => ({
 				...b,
 				dwellings: dwellings
 					.filter((d) => d.building_id === b.id)
-					.map((d) => ({ ...d, households: (byDwelling.get(d.id) ?? []).map((h) => ({ id: h.id, name: h.name, residentCount: h.residentCount, moveInDate: h.moveInDate })) }))
+					.map((d) => ({
+						...d,
+						households: (byDwelling.get(d.id) ?? []).map((h) => ({ id: h.id, name: h.name, residentCount: h.residentCount, moveInDate: h.moveInDate }))
+					}))
 			})),
 			dwellingCount: dwellings.length,
 			householdCount: households.length,
 			mayListHouseholds,
 			partialView,
-			map: mapData({ area: { name: area.name, boundary: area.boundary, href: `/staff/areas/${area.slug}` }, estates: [{ name: estate.name, boundary: estate.boundary, lon: estate.lon, lat: estate.lat }, ...buildings.map((b) => ({ name: b.name, lon: b.lon, lat: b.lat }))] }),
+			map: mapData({
+				area: { name: area.name, boundary: area.boundary, href: `/staff/areas/${area.slug}` },
+				estates: [
+					{ name: estate.name, boundary: estate.boundary, lon: estate.lon, lat: estate.lat },
+					...buildings.map((b) => ({ name: b.name, lon: b.lon, lat: b.lat }))
+				]
+			}),
 			tilesUrl: config.mapTilesUrl,
 			attribution: config.mapTilesAttribution,
 			saved: url.searchParams.has('saved'),

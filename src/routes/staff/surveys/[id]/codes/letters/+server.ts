@@ -20,7 +20,9 @@ export const POST: RequestHandler = async ({ request, locals, params, cookies })
 	const estateIds = form.getAll('estateIds').map(String).filter(Boolean);
 	const language = String(form.get('language') ?? 'nl');
 	const locale = isLocale(language) ? language : 'nl';
-	const contact = String(form.get('contact') ?? '').trim().slice(0, 300);
+	const contact = String(form.get('contact') ?? '')
+		.trim()
+		.slice(0, 300);
 	const back = (query: string) => `/staff/surveys/${params.id}/codes?ronde=${encodeURIComponent(waveId)}&${query}`;
 	const token = cookies.get(SESSION_COOKIE);
 	if (!token) error(401, translate(locals.locale, 'errors.unauthenticated'));
@@ -67,7 +69,11 @@ export const GET: RequestHandler = async ({ locals, params, url, cookies }) => {
 	} catch (err) {
 		pageError(err, locals.locale);
 	}
-	const pdf = await renderCodeLetters({ ...letters.sheet, deadline: letters.sheet.deadline ? new Date(letters.sheet.deadline) : null, letters: letters.letters });
+	const pdf = await renderCodeLetters({
+		...letters.sheet,
+		deadline: letters.sheet.deadline ? new Date(letters.sheet.deadline) : null,
+		letters: letters.letters
+	});
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',

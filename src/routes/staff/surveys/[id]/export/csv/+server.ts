@@ -5,8 +5,13 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	try {
-		const { filename, csv } = await exportAnswerSetsCsv(locals.core.db, locals.actor, params.id, { waveId: url.searchParams.get('wave')?.trim() || undefined, locale: locals.locale });
-		return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' } });
+		const { filename, csv } = await exportAnswerSetsCsv(locals.core.db, locals.actor, params.id, {
+			waveId: url.searchParams.get('wave')?.trim() || undefined,
+			locale: locals.locale
+		});
+		return new Response(csv, {
+			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' }
+		});
 	} catch (err) {
 		return problemResponse(err, locals.locale, url.pathname);
 	}

@@ -7,8 +7,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	try {
-		const { filename, bytes } = await exportResultsXlsx(locals.core.db, locals.actor, params.id, { waveId: url.searchParams.get('wave')?.trim() || undefined, locale: locals.locale });
-		return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' } });
+		const { filename, bytes } = await exportResultsXlsx(locals.core.db, locals.actor, params.id, {
+			waveId: url.searchParams.get('wave')?.trim() || undefined,
+			locale: locals.locale
+		});
+		return new Response(bytes as Uint8Array<ArrayBuffer>, {
+			headers: { 'content-type': XLSX, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' }
+		});
 	} catch (err) {
 		return problemResponse(err, locals.locale, url.pathname);
 	}

@@ -10,7 +10,11 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id!);
 		const columns = await paperImportColumns(locals.core.db, locals.actor, survey.id);
 		return new Response(`\uFEFF${columns.join(';')}\r\n`, {
-			headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="papieren-antwoorden-${survey.slug}.csv"`, 'cache-control': 'no-store' }
+			headers: {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': `attachment; filename="papieren-antwoorden-${survey.slug}.csv"`,
+				'cache-control': 'no-store'
+			}
 		});
 	} catch (err) {
 		if (err instanceof DomainError) return problemResponse(err, locals.locale);

@@ -42,7 +42,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 					required: q.required,
 					options,
 					parts,
-					condition: q.condition ? { question: keys.get(q.condition.question) ?? q.condition.question, value: 'is' in q.condition ? text(`answer_${q.condition.is}`) : ('equals' in q.condition ? q.condition.equals : q.condition.includes) } : null,
+					condition: q.condition
+						? {
+								question: keys.get(q.condition.question) ?? q.condition.question,
+								value: 'is' in q.condition ? text(`answer_${q.condition.is}`) : 'equals' in q.condition ? q.condition.equals : q.condition.includes
+							}
+						: null,
 					unit: q.kind === 'number' ? w(q.unit) : '',
 					low: q.kind === 'scale' ? w(q.lowLabel) : '',
 					high: q.kind === 'scale' ? w(q.highLabel) : ''

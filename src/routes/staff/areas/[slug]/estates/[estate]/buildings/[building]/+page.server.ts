@@ -21,7 +21,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			area: { name: area.name, slug: area.slug },
 			estate: { name: estate.name, slug: estate.slug },
 			building: { name: building.name },
-			initial: { name: building.name, street: building.street ?? '', houseNumber: building.house_number ?? '', postalCode: building.postal_code ?? '', lon: building.lon ?? '', lat: building.lat ?? '' }
+			initial: {
+				name: building.name,
+				street: building.street ?? '',
+				houseNumber: building.house_number ?? '',
+				postalCode: building.postal_code ?? '',
+				lon: building.lon ?? '',
+				lat: building.lat ?? ''
+			}
 		};
 	} catch (err) {
 		pageError(err, locals.locale);

@@ -8,7 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function context(locals: App.Locals, params: { slug: string; estate: string; dwelling: string }) {
 	const { area, estate } = await estateContext(locals, params);
-	const [dwelling, buildings] = await Promise.all([getDwelling(locals.core.db, locals.actor, params.dwelling), listBuildings(locals.core.db, locals.actor, estate.id)]);
+	const [dwelling, buildings] = await Promise.all([
+		getDwelling(locals.core.db, locals.actor, params.dwelling),
+		listBuildings(locals.core.db, locals.actor, estate.id)
+	]);
 	if (!buildings.some((b) => b.id === dwelling.building_id)) throw new NotFound('dwelling', params.dwelling);
 	return { area, estate, dwelling, buildings };
 }
