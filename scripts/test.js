@@ -1,11 +1,14 @@
-// `npm test`: runs the lint and the type check, builds the app (HTTP and browser tests run against the real production build), runs the unit,
-// integration and HTTP tests, then the browser tests, and ends with the totals alone on a line:
+// `npm test`: runs the lint and the type check, builds the app (HTTP and browser tests run against the real production
+// build), runs the unit, integration and HTTP tests, then the browser tests, and ends with the totals alone on a line:
 // "N passed, N failed" (read from the runners' JSON reports). Under CI=true a skipped test counts as a failure.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const ci = process.env.CI === 'true';
-const extra = process.argv.slice(2);
+// `--unit-only`: the unit and integration tests alone (src, scripts, bench: both databases, no server, no browser),
+// without the lint, the type check and the build. CI runs them so on the oldest supported Node.
+const unitOnly = process.argv.includes('--unit-only');
+const extra = process.argv.slice(2).filter((a) => a !== '--unit-only');
 mkdirSync('test-results', { recursive: true });
 
 let passed = 0;
@@ -15,10 +18,12 @@ let exitCode = 0;
 
 // The static checks count as two tests each run: the lint (boundaries, ESLint's rules, Prettier's format) and the
 // type check of every .ts and .svelte file. Either failing fails the run.
-for (const check of [
-	{ name: 'lint (npm run lint)', command: 'npm', args: ['run', '--silent', 'lint'] },
-	{ name: 'types (svelte-check)', command: 'npm', args: ['run', '--silent', 'check', '--', '--fail-on-warnings'] }
-]) {
+for (const check of unitOnly
+	? []
+	: [
+			{ name: 'lint (npm run lint)', command: 'npm', args: ['run', '--silent', 'lint'] },
+			{ name: 'types (svelte-check)', command: 'npm', args: ['run', '--silent', 'check', '--', '--fail-on-warnings'] }
+		]) {
 	console.log(`\n=== ${check.name} ===`);
 	const run = spawnSync(check.command, check.args, { stdio: 'inherit' });
 	if (run.status === 0) passed += 1;
@@ -29,13 +34,17 @@ for (const check of [
 	}
 }
 
-console.log('Building the app for the HTTP and browser tests…');
-execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
+if (!unitOnly) {
+	console.log('Building the app for the HTTP and browser tests…');
+	execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
-const suites = [
-	{ name: 'unit, integration and HTTP', config: 'vite.config.ts', report: 'test-results/unit.json' },
-	{ name: 'browser (e2e)', config: 'vitest.e2e.config.ts', report: 'test-results/e2e.json' }
-];
+const suites = unitOnly
+	? [{ name: 'unit and integration', config: 'vite.config.ts', report: 'test-results/unit-only.json', only: ['src', 'scripts', 'bench'] }]
+	: [
+			{ name: 'unit, integration and HTTP', config: 'vite.config.ts', report: 'test-results/unit.json', only: [] },
+			{ name: 'browser (e2e)', config: 'vitest.e2e.config.ts', report: 'test-results/e2e.json', only: [] }
+		];
 
 for (const suite of suites) {
 	if (!existsSync(suite.config)) continue;
@@ -43,7 +52,7 @@ for (const suite of suites) {
 	console.log(`\n=== ${suite.name} ===`);
 	const run = spawnSync(
 		'npx',
-		['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${suite.report}`, ...extra],
+		['vitest', 'run', ...suite.only, '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${suite.report}`, ...extra],
 		{ stdio: 'inherit' }
 	);
 	if (run.status !== 0) exitCode = 1;
