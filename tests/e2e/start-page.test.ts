@@ -13,15 +13,13 @@ type Line = { href: string; count: number; label: string };
 
 /** The lines of "what waits for you", as the page shows them. */
 async function dayLines(page: Page): Promise<Line[]> {
-	return page
-		.locator('main ul.day a')
-		.evaluateAll((as) =>
-			as.map((a) => ({
-				href: a.getAttribute('href') ?? '',
-				count: Number(a.querySelector('.n')?.textContent ?? 'NaN'),
-				label: (a.querySelector('.what')?.textContent ?? '').trim()
-			}))
-		);
+	return page.locator('main ul.day a').evaluateAll((as) =>
+		as.map((a) => ({
+			href: a.getAttribute('href') ?? '',
+			count: Number(a.querySelector('.n')?.textContent ?? 'NaN'),
+			label: (a.querySelector('.what')?.textContent ?? '').trim()
+		}))
+	);
 }
 
 /** The total a list says it holds, in any of the three languages. */

@@ -10,11 +10,9 @@ const addressMatch = z
 			description:
 				'How address_string was matched to the places Leefbaar knows: `address` the street and number of a known building (the estate), `street` the street in the municipality or postcode given (its area), `municipality` only the municipality, village or postcode, `none` no place'
 		}),
-		ambiguous: z
-			.boolean()
-			.meta({
-				description: 'True when the address fitted several places (or named no municipality or postcode) and a coarser level was taken: nothing is guessed'
-			}),
+		ambiguous: z.boolean().meta({
+			description: 'True when the address fitted several places (or named no municipality or postcode) and a coarser level was taken: nothing is guessed'
+		}),
 		estate: z.string().nullable().meta({ description: 'The estate matched (match `address` only)' }),
 		estate_key: z.string().nullable().meta({ description: 'Its key, as in the values of the estate attribute' }),
 		area: z.string().nullable().meta({ description: 'The area the report was placed in' }),
