@@ -10,8 +10,8 @@ import { anonymous, noReach, type StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
 import { newId } from '../src/core/db/ids';
 import { inSharedTransaction } from '../src/core/db/write-batch';
-import { issueOpen311Client } from '../src/core/signals/open311-clients';
-import { reportSignal } from '../src/core/signals/intake';
+import { issueOpen311Client } from '../src/core/signals/open311/clients';
+import { reportSignal } from '../src/core/signals/intake/intake';
 import type { SignalWorld } from './signals';
 
 const DESCRIPTIONS = [

@@ -5,9 +5,9 @@
 // every run.
 import { noReach, type StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
-import { signalFigures } from '../src/core/signals/figures';
-import { inboxStatusCounts } from '../src/core/signals/inbox-counts';
-import { inbox } from '../src/core/signals/queries';
+import { signalFigures } from '../src/core/signals/figures/figures';
+import { inboxStatusCounts } from '../src/core/signals/handling/inbox-counts';
+import { inbox } from '../src/core/signals/handling/queries';
 import { measureCalls, type CallFigures, type CallLoad } from './calls';
 import { SIGNALS_NOW, type SignalWorld } from './signals';
 

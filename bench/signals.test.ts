@@ -7,8 +7,8 @@ import { expect, it } from 'vitest';
 import { noReach, type StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
 import { describeOnDatabases, freshDatabase } from '../src/core/db/testing';
-import { signalFigures } from '../src/core/signals/figures';
-import { inbox } from '../src/core/signals/queries';
+import { signalFigures } from '../src/core/signals/figures/figures';
+import { inbox } from '../src/core/signals/handling/queries';
 import { generateDataset } from './dataset';
 import { benchReference, generateSignals, prepareSignalWorld, SIGNALS_NOW, type SignalWorld } from './signals';
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../src/core/db/database';
 import type { LocationKind, SignalKind, SignalPriority, SignalSource, SignalStatus } from '../src/core/db/schema';
-import { deadlineFor } from '../src/core/signals/deadlines';
+import { deadlineFor } from '../src/core/signals/handling/deadlines';
 import { TableBatch } from './batches';
 import { bulkBatch, prepareBulk } from './bulk-insert';
 import { hashSeed, seededRandom, type Random } from './random';

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { describeOnDatabases } from './db/testing';
 import { fingerprint, IdempotencyKeyReused } from './idempotency';
 import { buildPeopleWorld } from './people/factories';
-import { createCategory, ensureGeneralCategories } from './signals/categories';
-import { createServiceRequest, gatherOpen311Fields } from './signals/open311';
-import { issueOpen311Client, type Open311Client } from './signals/open311-clients';
+import { createCategory, ensureGeneralCategories } from './signals/routing/categories';
+import { createServiceRequest, gatherOpen311Fields } from './signals/open311/requests';
+import { issueOpen311Client, type Open311Client } from './signals/open311/clients';
 import { buildOpenSurvey, buildSurveyWorld } from './surveys/factories';
 import { submitTabletAnswerSet } from './surveys/service';
 

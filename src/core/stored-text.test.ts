@@ -7,10 +7,10 @@ import { featureCollection, feature, squareBoundary } from './areas/factories';
 import { importAreas } from './areas/import';
 import { describeOnDatabases } from './db/testing';
 import { buildPeopleWorld } from './people/factories';
-import { createCategory, ensureGeneralCategories, setRoutingRule } from './signals/categories';
-import { gatherOpen311Fields, createServiceRequest } from './signals/open311';
-import { issueOpen311Client } from './signals/open311-clients';
-import { addNote, reportSignal } from './signals/service';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from './signals/routing/categories';
+import { gatherOpen311Fields, createServiceRequest } from './signals/open311/requests';
+import { issueOpen311Client } from './signals/open311/clients';
+import { addNote, reportSignal } from './signals';
 
 const baseUrl = 'https://leefbaar.test';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern

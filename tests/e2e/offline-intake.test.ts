@@ -16,7 +16,7 @@ import { system } from '../../src/core/access';
 import { testDialects } from '../../src/core/db/testing';
 import { staffActor } from '../../src/core/demo/signals';
 import { createResident } from '../../src/core/people/service';
-import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/categories';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/routing/categories';
 import { browserAvailable, launchBrowser, openContext, PHONE, signIn, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';

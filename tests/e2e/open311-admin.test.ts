@@ -3,7 +3,7 @@
 // question) and the app is refused.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureGeneralCategories } from '../../src/core/signals/categories';
+import { ensureGeneralCategories } from '../../src/core/signals/routing/categories';
 import { browserAvailable, launchBrowser, openContext, PHONE, signIn, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';

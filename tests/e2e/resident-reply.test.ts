@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/core/access';
-import { reportSignal } from '../../src/core/signals/service';
+import { reportSignal } from '../../src/core/signals';
 import { browserAvailable, DESKTOP, launchBrowser, openContext, PHONE, signIn, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';

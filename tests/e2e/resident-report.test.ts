@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/core/access';
-import { reportSignal } from '../../src/core/signals/service';
+import { reportSignal } from '../../src/core/signals';
 import { browserAvailable, launchBrowser, openContext, PHONE, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/core/access/actor';
-import { publicSignalFigures, referSignal, registerSignal } from '../../src/core/signals/service';
+import { publicSignalFigures, referSignal, registerSignal } from '../../src/core/signals';
 import { browserAvailable, DESKTOP, launchBrowser, openContext, PHONE, signIn, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';

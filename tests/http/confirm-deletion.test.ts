@@ -12,7 +12,7 @@ import { testDialects } from '../../src/core/db/testing';
 import { addWorkingArea } from '../../src/core/partners/reach';
 import { createUser } from '../../src/core/auth/accounts';
 import { createOrganisation, createTeam } from '../../src/core/partners/service';
-import { issueOpen311Client } from '../../src/core/signals/open311-clients';
+import { issueOpen311Client } from '../../src/core/signals/open311/clients';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login, type HttpSession } from '../support/session';
 

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/access/actor';
 import { testDialects } from '../../src/core/db/testing';
 import { loadDemoOpen311 } from '../../src/core/demo/open311';
-import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/categories';
-import { reportSignal } from '../../src/core/signals/intake';
-import { issueOpen311Client, revokeOpen311Client } from '../../src/core/signals/open311-clients';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/routing/categories';
+import { reportSignal } from '../../src/core/signals/intake/intake';
+import { issueOpen311Client, revokeOpen311Client } from '../../src/core/signals/open311/clients';
 import { ROOT, startServer, type TestServer } from '../support/server';
 
 /** The schemas of open311/schema-validation, in shared/ beside the checkout (CI) or the workspace. */

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, system } from '../../src/core/access';
 import { testDialects } from '../../src/core/db/testing';
-import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/categories';
-import { reportSignal } from '../../src/core/signals/intake';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/routing/categories';
+import { reportSignal } from '../../src/core/signals/intake/intake';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login, type HttpSession } from '../support/session';
 

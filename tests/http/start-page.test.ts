@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/core/access';
 import { testDialects } from '../../src/core/db/testing';
-import { reportSignal } from '../../src/core/signals/intake';
+import { reportSignal } from '../../src/core/signals/intake/intake';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login, type HttpSession } from '../support/session';
 

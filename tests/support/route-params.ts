@@ -6,8 +6,8 @@ import sharp from 'sharp';
 import type { Db } from '../../src/core/db/database';
 import { newId, nowIso } from '../../src/core/db/ids';
 import { anonymous } from '../../src/core/access/actor';
-import { ensureGeneralCategories } from '../../src/core/signals/categories';
-import { reportSignal } from '../../src/core/signals/intake';
+import { ensureGeneralCategories } from '../../src/core/signals/routing/categories';
+import { reportSignal } from '../../src/core/signals/intake/intake';
 import { localFileStore } from '../../src/core/files/storage';
 import { segmentBefore } from './routes';
 

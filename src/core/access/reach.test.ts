@@ -16,9 +16,9 @@ import {
 	updateHousehold,
 	updateResident
 } from '../people/service';
-import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals/categories';
-import { createCollectiveIssue, getCollectiveIssue, listCollectiveIssues } from '../signals/collective';
-import { addNote, changeStatus, getSignal, referralChoices, referSignal, reportSignal } from '../signals/service';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals/routing/categories';
+import { createCollectiveIssue, getCollectiveIssue, listCollectiveIssues } from '../signals/collective/collective';
+import { addNote, changeStatus, getSignal, referralChoices, referSignal, reportSignal } from '../signals';
 import { createSurvey } from '../surveys/builder';
 
 const baseUrl = 'https://leefbaar.test';

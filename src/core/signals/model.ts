@@ -192,4 +192,5 @@ export const inboxFilter = z.object({
 	pageSize: z.coerce.number().int().min(10).max(200).default(50)
 });
 export type InboxFilter = z.input<typeof inboxFilter>;
-export type { Figures, GroupFigures, PublicSignalFigures } from './service';
+export type { Figures, GroupFigures } from './figures/figures';
+export type { PublicSignalFigures } from './figures/public-figures';

@@ -10,12 +10,12 @@ import { openDatabase, type Db } from '../db/database';
 import { describeOnDatabases, freshDatabase, testDialects } from '../db/testing';
 import { localFileStore, type FileStore } from '../files/storage';
 import { buildPeopleWorld } from '../people/factories';
-import { createCategory, ensureGeneralCategories, setRoutingRule } from './categories';
-import { mergeSignals } from './duplicates';
-import { closePendingPhotos, keepPendingPhotos, pendingPhotos, readReportPhotos } from './photos';
-import { referSignal } from './referrals';
-import { reportPlace } from './report-form';
-import { assignSignal, changeStatus, joinSignal, registerSignal, reportSignal, trackByToken } from './service';
+import { createCategory, ensureGeneralCategories, setRoutingRule } from './routing/categories';
+import { mergeSignals } from './handling/duplicates';
+import { closePendingPhotos, keepPendingPhotos, pendingPhotos, readReportPhotos } from './intake/photos';
+import { referSignal } from './referrals/referrals';
+import { reportPlace } from './intake/report-form';
+import { assignSignal, changeStatus, joinSignal, registerSignal, reportSignal, trackByToken } from '.';
 import { PENDING_PHOTOS_HOURS, sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './sweeps';
 
 const baseUrl = 'https://leefbaar.test';

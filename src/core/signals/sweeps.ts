@@ -9,13 +9,13 @@ import { audit, system } from '../access';
 import { inTransaction, type Db } from '../db';
 import type { FileStore } from '../files';
 import { enqueueMail } from '../mail';
-import { retrainIfDue } from './classifier-store';
+import { retrainIfDue } from './routing/classifier-store';
 import { formatDeadline } from './format';
 import { OPEN_STATUSES } from './model';
-import { noteEscalations, noteOverdue, sendOverdueDigests } from './overdue';
-import { forgetPendingPhotos } from './photos';
-import { organisationRecipients } from './recipients';
-import { referralOverdueMail } from './referral-mails';
+import { noteEscalations, noteOverdue, sendOverdueDigests } from './handling/overdue';
+import { forgetPendingPhotos } from './intake/photos';
+import { organisationRecipients } from './handling/recipients';
+import { referralOverdueMail } from './referrals/referral-mails';
 
 export const DEFAULT_CONTACT_RETENTION_DAYS = 365;
 /** A report form left this long after its photos were sent loses them: a day to finish it, photos gone after. */

@@ -1,5 +1,5 @@
 // Start: a staff member's day — what waits for them, each a count with the filtered list behind it (core
-// signals/start-page.ts). An admin, who reads no signals, gets her own tasks. The area list lives at /staff/areas.
+// signals/handling/start-page.ts). An admin, who reads no signals, gets her own tasks. The area list lives at /staff/areas.
 import { can } from '$core/access';
 import { startPage } from '$core/signals';
 import { pageError } from '$lib/server/problem';

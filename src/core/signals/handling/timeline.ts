@@ -1,0 +1,53 @@
+// A signal's timeline: every status change, note, message to the reporter and reply from them, assignment, photo and
+// referral, in order.
+import { actorLabel, type Actor } from '../../access';
+import type { Db } from '../../db';
+import { newId, nowIso } from '../../db';
+import type { SignalStatus } from '../../db';
+
+export type EventKind =
+	| 'created'
+	| 'routed'
+	| 'status'
+	| 'note'
+	| 'message'
+	| 'assigned'
+	| 'attachment'
+	| 'category'
+	| 'referral'
+	| 'merged'
+	| 'joined'
+	| 'feedback'
+	| 'link'
+	| 'collective'
+	| 'reply';
+export type EventInput = {
+	kind: EventKind;
+	visibility: 'internal' | 'reporter';
+	fromStatus?: SignalStatus | null;
+	toStatus?: SignalStatus | null;
+	body?: string | null;
+	data?: Record<string, unknown> | null;
+	at?: string;
+	/** Who acted when that is no one with an account (a partner answering through a link). */
+	actorLabel?: string;
+};
+
+export async function addEvent(db: Db, actor: Actor, signalId: string, e: EventInput): Promise<void> {
+	await db
+		.insertInto('signal_events')
+		.values({
+			id: newId(),
+			signal_id: signalId,
+			at: e.at ?? nowIso(),
+			actor_id: actor.kind === 'staff' ? actor.id : null,
+			actor_label: e.actorLabel ?? (actor.kind === 'staff' ? actor.name : actorLabel(actor)),
+			kind: e.kind,
+			from_status: e.fromStatus ?? null,
+			to_status: e.toStatus ?? null,
+			body: e.body ?? null,
+			visibility: e.visibility,
+			data: e.data ?? null
+		})
+		.execute();
+}

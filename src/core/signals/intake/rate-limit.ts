@@ -1,0 +1,66 @@
+// Anonymous intake is limited per client, so one script cannot bury a housing company's inbox. The count lives in the
+// database (one atomic upsert per post), so several server processes share it; only a hash of the address is kept,
+// and windows older than the current one are deleted.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db';
+import { inSharedTransaction } from '../../db';
+
+export type SlotAnswer = { allowed: true; count: number } | { allowed: false; count: number; retryAfter: number };
+export type SlotOptions = { limit: number; windowSeconds: number; now?: Date };
+
+/**
+ * The rate-limit key of a client address. Salted with the day, so a key says nothing the next day and the same
+ * address on two days cannot be linked; the windows it counts in last an hour at most.
+ */
+export function intakeClientKey(address: string, now = new Date()): string {
+	const day = now.toISOString().slice(0, 10);
+	return `intake:${createHash('sha256').update(`leefbaar-intake|${day}|${address}`).digest('hex').slice(0, 32)}`;
+}
+
+/** The rate-limit key of an Open311 client: its own count, whatever address it posts from. */
+export function open311ClientKey(clientId: string): string {
+	return `intake:open311:${clientId}`;
+}
+
+/** Counts one post for `clientKey` in the current fixed window; allowed while the count stays within `limit`. */
+export async function takeIntakeSlot(db: Db, clientKey: string, options: SlotOptions): Promise<SlotAnswer> {
+	const now = options.now ?? new Date();
+	const windowMs = options.windowSeconds * 1000;
+	const start = Math.floor(now.getTime() / windowMs) * windowMs;
+	const windowStart = new Date(start).toISOString();
+	// One statement, atomic on both dialects: two processes counting at once each see their own count.
+	const count = await inSharedTransaction(db, async (tx) => {
+		const row = await tx
+			.insertInto('rate_limits')
+			.values({ key: clientKey, window_start: windowStart, count: 1 })
+			.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }))
+			.returning('count')
+			.executeTakeFirstOrThrow();
+		// The first post of a window clears the windows that ended: the table holds about one row per active client.
+		if (Number(row.count) === 1) await tx.deleteFrom('rate_limits').where('window_start', '<', windowStart).where('key', 'like', 'intake:%').execute();
+		return Number(row.count);
+	});
+	if (count <= options.limit) return { allowed: true, count };
+	return { allowed: false, count, retryAfter: Math.max(1, Math.ceil((start + windowMs - now.getTime()) / 1000)) };
+}
+
+export type Counted<T> = { allowed: true; value: T } | { allowed: false; retryAfter: number };
+
+/**
+ * An intake post counted against its client's limit, then `store`d, all or nothing and sharing commits with other
+ * posts (inSharedTransaction). On SQLite the count is part of the same piece of work (one commit); on PostgreSQL it is
+ * a short transaction of its own, so the client's counter row is locked only for that, not while the post is stored
+ * (one client's posts would queue behind each other). A refused post stores nothing but its count; a post whose
+ * storing fails keeps no count on SQLite.
+ */
+export async function countedIntake<T>(db: Db, clientKey: string, options: SlotOptions, store: (tx: Db) => Promise<T>): Promise<Counted<T>> {
+	if (db.dialect === 'sqlite' || db.isTransaction) {
+		return inSharedTransaction(db, async (tx): Promise<Counted<T>> => {
+			const slot = await takeIntakeSlot(tx, clientKey, options);
+			return slot.allowed ? { allowed: true, value: await store(tx) } : { allowed: false, retryAfter: slot.retryAfter };
+		});
+	}
+	const slot = await takeIntakeSlot(db, clientKey, options);
+	return slot.allowed ? { allowed: true, value: await inSharedTransaction(db, store) } : { allowed: false, retryAfter: slot.retryAfter };
+}
