@@ -17,7 +17,7 @@ import { inSharedTransaction } from '../src/core/db/write-batch';
 import { newId } from '../src/core/db/ids';
 import { migrateToLatest } from '../src/core/db/migrate';
 import { refreshStatistics } from '../src/core/db/statistics';
-import { buildArea, buildEstate, buildPeopleWorld, worksIn } from '../src/core/people/factories';
+import { buildEstate, buildPeopleWorld } from '../src/core/people/factories';
 import { buildHouseholds, buildOpenSurvey, TENANT_SURVEY } from '../src/core/surveys/factories';
 import { structure as structureSchema, type AnswerMap } from '../src/core/surveys/model';
 import { checkAnswers, resultsContext, submitAnswerSet, surveyResults } from '../src/core/surveys/service';
@@ -77,9 +77,8 @@ type World = {
 
 async function buildWorld(db: Db, estates: number): Promise<World> {
 	const people = await buildPeopleWorld(db);
-	const area = await buildArea(db, { name: 'Bench-gemeente', kind: 'municipality' });
-	// The survey is run by the worker's organisation, which may only reach households where it works.
-	await worksIn(db, people.institute, area.id);
+	// The estates lie in the area the worker's organisation works in: a survey reaches households only there.
+	const area = people.area;
 	const estateIds: string[] = [];
 	for (let i = 0; i < estates; i++) {
 		const e = await buildEstate(db, area.id, people.shm.id, { name: `Wijk ${String(i + 1).padStart(2, '0')}` });
