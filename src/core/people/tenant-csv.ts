@@ -1,7 +1,7 @@
 // Pure: a housing company's tenant export (CSV) read into checked rows, each rejected row with its line and reason.
 // The columns are documented in docs/tenant-import.md; one row per resident, rows sharing a tenancy_ref are a household.
 import { CONTACT_CHANNELS } from './model';
-import { parseCsv } from './csv';
+import { parseCsv } from '../formats';
 import type { ContactChannel } from '../db';
 
 export const REQUIRED_COLUMNS = ['dwelling_ref', 'estate', 'street', 'house_number', 'postal_code', 'tenancy_ref', 'first_name', 'last_name'] as const;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { audit, type Actor } from '../access';
 import { inTransaction, type Db } from '../db';
 import type { FieldIssue } from '../errors';
-import { parseCsv } from '../people';
+import { parseCsv, unprotectedText } from '../formats';
 import { checkAnswers } from './answers';
 import { submitAnswerSet } from './answering';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
@@ -36,7 +36,7 @@ const UNTICKED = new Set(['', '0', 'nee', 'no', 'non', 'false', 'onwaar']);
 const YES = new Set(['ja', 'yes', 'oui', '1', 'true', 'j', 'y']);
 const NO = new Set(['nee', 'no', 'non', '0', 'false', 'n']);
 /** A cell our own CSV export protected against formulas ("'=…") reads back as it was typed. */
-const cellText = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v).trim();
+const cellText = (v: string) => unprotectedText(v).trim();
 const labelsOf = (w: Wording) =>
 	Object.values(w)
 		.flatMap((t) => [t.text, t.easy ?? ''])
