@@ -4,6 +4,7 @@
 // wrong; nothing is stored unless every row is good. The form number (or the file and line) makes the upload safe
 // to repeat: a form stored before is not stored again.
 import { createHash } from 'node:crypto';
+import { LANGUAGE_CODE } from '../validation';
 import { audit, type Actor } from '../access';
 import { inTransaction, type Db } from '../db';
 import type { FieldIssue } from '../errors';
@@ -181,7 +182,7 @@ export async function importPaperAnswers(
 		const estateId = estateName ? estateByName.get(estateName.toLowerCase()) : undefined;
 		if (estateName && !estateId) add(row.line, 'estate', 'estate_not_in_scope', { estate: estateName });
 		const language = cell('language').toLowerCase() || 'nl';
-		if (!/^[a-z]{2,3}$/.test(language)) add(row.line, 'language', 'invalid_language');
+		if (!LANGUAGE_CODE.test(language)) add(row.line, 'language', 'invalid_language');
 		const form = cell('form');
 		if (form && seenForms.has(form)) add(row.line, 'form', 'duplicate_form', { line: seenForms.get(form)! });
 		if (form) seenForms.set(form, row.line);

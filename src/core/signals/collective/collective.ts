@@ -12,7 +12,7 @@ import { newId } from '../../db';
 import type { CollectiveIssue, SignalStatus } from '../../db';
 import { Conflict, Invalid, NotFound } from '../../errors';
 import { csvFile, spreadsheetText } from '../../formats';
-import { parseInput } from '../../validation';
+import { omittableId, parseInput } from '../../validation';
 import { figuresOf, figuresFilter, scoped, scopeOf, type Figures, type FiguresFilter, type GroupFigures, type Outcomes } from '../figures/figures';
 import { signalContext } from '../handling/handling';
 import { OPEN_STATUSES } from '../model';
@@ -21,12 +21,6 @@ import { addEvent } from '../handling/timeline';
 export const MAX_BUNDLE = 2000;
 
 const id = z.string().trim().min(1).max(64);
-const optionalId = z
-	.string()
-	.trim()
-	.max(64)
-	.optional()
-	.transform((v) => v || undefined);
 const signalIds = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(id).min(1).max(MAX_BUNDLE)).transform((ids) => [...new Set(ids)]);
 
 export const collectiveInput = z.object({
@@ -37,9 +31,9 @@ export const collectiveInput = z.object({
 		.max(5000)
 		.optional()
 		.transform((v) => v || null),
-	areaId: optionalId,
-	estateId: optionalId,
-	categoryId: optionalId,
+	areaId: omittableId,
+	estateId: omittableId,
+	categoryId: omittableId,
 	signalIds
 });
 export type CollectiveInput = z.input<typeof collectiveInput>;
@@ -213,9 +207,9 @@ export async function createCollectiveIssue(db: Db, actor: Actor, input: Collect
 
 export const SELECTIONS = ['all', 'open', 'overdue'] as const;
 export const selectionInput = z.object({
-	areaId: optionalId,
-	estateId: optionalId,
-	categoryId: optionalId,
+	areaId: omittableId,
+	estateId: omittableId,
+	categoryId: omittableId,
 	from: z.string().trim().max(10).optional(),
 	to: z.string().trim().max(10).optional(),
 	/** Which signals of the filter: all of them, the open ones, or only those past their deadline. */

@@ -12,25 +12,18 @@ import { areaAndBelow } from '../../areas';
 import { hoursBetween, middlesOf, monthOf, weekOf, type GroupMiddle } from '../../db';
 import type { Db } from '../../db';
 import { Invalid } from '../../errors';
-import { parseInput } from '../../validation';
+import { omittableId, omittableIsoDate, parseInput } from '../../validation';
 import { workingDaysBetween } from '../handling/deadlines';
 import { OPEN_STATUSES } from '../model';
 
 /** An empty date field means no limit. */
-const isoDate = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.iso.date().optional());
-const optionalId = z
-	.string()
-	.trim()
-	.max(64)
-	.optional()
-	.transform((v) => v || undefined);
 
 export const figuresFilter = z.object({
-	areaId: optionalId,
-	estateId: optionalId,
-	categoryId: optionalId,
-	from: isoDate,
-	to: isoDate,
+	areaId: omittableId,
+	estateId: omittableId,
+	categoryId: omittableId,
+	from: omittableIsoDate,
+	to: omittableIsoDate,
 	bucket: z.enum(['week', 'month']).default('month')
 });
 export type FiguresFilter = z.input<typeof figuresFilter>;
