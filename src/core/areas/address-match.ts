@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db';
 import type { AreaKind } from '../db';
 import { formatAddress, parseAddress } from './addresses';
-import { insideAreas } from './tree';
+import { AREA_TREE_DEPTH, areaChainUp, insideAreas } from './tree';
 
 export type AddressMatchLevel = 'address' | 'street' | 'municipality' | 'none';
 
@@ -142,11 +142,7 @@ async function areasAbove(db: Db, ids: Iterable<string>): Promise<AreaRow[]> {
 	const start = [...new Set(ids)];
 	if (start.length === 0) return [];
 	const { rows } = await sql<AreaRow>`
-		with recursive chain(id, parent_id, depth) as (
-			select id, parent_id, 0 from areas where id in (${sql.join(start)})
-			union all
-			select a.id, a.parent_id, c.depth + 1 from areas a join chain c on a.id = c.parent_id where c.depth < 9
-		)
+		with recursive ${areaChainUp(start)}
 		select distinct a.id, a.parent_id, a.kind, a.name, a.name_fr from chain c join areas a on a.id = c.id`.execute(db);
 	return rows;
 }
@@ -164,7 +160,7 @@ class AreaTree {
 	/** The area and the ones above it, nearest first (a cycle stops the walk). */
 	path(id: string): string[] {
 		const out: string[] = [];
-		for (let at = this.byId.get(id); at && !out.includes(at.id) && out.length < 10; at = at.parent_id ? this.byId.get(at.parent_id) : undefined)
+		for (let at = this.byId.get(id); at && !out.includes(at.id) && out.length < AREA_TREE_DEPTH; at = at.parent_id ? this.byId.get(at.parent_id) : undefined)
 			out.push(at.id);
 		return out;
 	}

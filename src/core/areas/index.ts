@@ -31,4 +31,4 @@ export { areaOfEstate, estatesInScope, missingPlaces, placeNames } from './scope
 export type { EstateInScope } from './scope';
 export { ancestorsOf, createArea, deleteArea, getArea, getAreaBySlug, getAreaTree, listAreas, updateArea } from './service';
 export type { AreaSummary } from './service';
-export { areaAndBelow, areaPath, insideAreas } from './tree';
+export { AREA_TREE_DEPTH, areaAndBelow, areaChainUp, areaPath, areaTreeDown, insideAreas } from './tree';

@@ -1,5 +1,6 @@
 // Areas and places: the Zod schemas of region → municipality → area → estate → building → dwelling, and slugs.
 import { z } from 'zod';
+import { optionalRecordId, optionalText } from '../validation';
 import { geometryIssue, normaliseAreaGeometry } from './geojson';
 import type { AreaGeometry } from './geometry';
 
@@ -19,21 +20,6 @@ export function slugify(name: string): string {
 		.replace(/-+$/, '');
 	return slug || 'gebied';
 }
-
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max)
-		.optional()
-		.nullable()
-		.transform((v) => (v ? v : null));
-
-const optionalId = z
-	.union([z.uuid(), z.literal('')])
-	.optional()
-	.nullable()
-	.transform((v) => (v ? v : null));
 
 /** A format issue with our own format name, so the message can say what shape is expected. */
 const formatIssue = (format: string, input: unknown) => ({ code: 'invalid_format' as const, format, input, message: `Not a valid ${format}` });
@@ -98,7 +84,7 @@ export const boundaryInput = z
 
 export const areaInput = z.object({
 	kind: z.enum(AREA_KINDS),
-	parentId: optionalId,
+	parentId: optionalRecordId,
 	name: z.string().trim().min(1).max(200),
 	nameFr: optionalText(200),
 	slug: slugInput,
@@ -121,7 +107,7 @@ export const estateInput = z.object({
 	areaId: z.uuid(),
 	name: z.string().trim().min(1).max(200),
 	slug: slugInput,
-	housingCompanyId: optionalId,
+	housingCompanyId: optionalRecordId,
 	description: optionalText(4000),
 	lon: optionalNumber(-180, 180),
 	lat: optionalNumber(-90, 90),
@@ -165,7 +151,7 @@ export const areaImportInput = z.object({
 	text: z.string(),
 	fileName: optionalText(200),
 	kind: z.enum(AREA_KINDS).default('municipality'),
-	parentId: optionalId,
+	parentId: optionalRecordId,
 	nameProperty: optionalText(100),
 	codeProperty: optionalText(100),
 	nameFrProperty: optionalText(100),

@@ -1,6 +1,8 @@
 // The estates a piece of work covers (a survey targets areas and single estates), for other modules: an area counts
 // with every area below it. Places are not personal data; the caller checks its own access first.
+import { sql } from 'kysely';
 import type { Db } from '../db';
+import { AREA_TREE_DEPTH, areaChainUp, insideAreas } from './tree';
 
 export type EstateInScope = {
 	id: string;
@@ -15,35 +17,40 @@ export async function estatesInScope(db: Db, target: { areaIds?: readonly string
 	const areaIds = [...new Set(target.areaIds ?? [])];
 	const estateIds = [...new Set(target.estateIds ?? [])];
 	if (areaIds.length === 0 && estateIds.length === 0) return [];
-	// The area tree is small (a region holds hundreds of areas): walked in memory, as areaAndDescendants does.
-	const areas = await db.selectFrom('areas').select(['id', 'parent_id', 'kind', 'name']).execute();
-	const byId = new Map(areas.map((a) => [a.id, a]));
-	const children = new Map<string, string[]>();
-	for (const a of areas) if (a.parent_id) children.set(a.parent_id, [...(children.get(a.parent_id) ?? []), a.id]);
-	const inScope = new Set<string>();
-	const queue = areaIds.filter((id) => byId.has(id));
-	while (queue.length > 0) {
-		const id = queue.pop()!;
-		if (inScope.has(id)) continue;
-		inScope.add(id);
-		queue.push(...(children.get(id) ?? []));
-	}
-	const townOf = (areaId: string): string | null => {
-		let area = byId.get(areaId);
-		for (let steps = 0; area && steps < 10; steps++) {
-			if (area.kind === 'municipality') return area.name;
-			area = area.parent_id ? byId.get(area.parent_id) : undefined;
-		}
-		return null;
-	};
 	const rows = await db
 		.selectFrom('estates')
 		.select(['id', 'name', 'slug', 'area_id'])
-		.where((eb) => eb.or([...(inScope.size > 0 ? [eb('area_id', 'in', [...inScope])] : []), ...(estateIds.length > 0 ? [eb('id', 'in', estateIds)] : [])]))
+		.where((eb) => eb.or([...(areaIds.length > 0 ? [insideAreas('area_id', areaIds)] : []), ...(estateIds.length > 0 ? [eb('id', 'in', estateIds)] : [])]))
 		.orderBy('name')
 		.orderBy('id')
 		.execute();
-	return rows.map((e) => ({ id: e.id, name: e.name, slug: e.slug, areaId: e.area_id, town: townOf(e.area_id) }));
+	const towns = await townsOf(
+		db,
+		rows.map((e) => e.area_id)
+	);
+	return rows.map((e) => ({ id: e.id, name: e.name, slug: e.slug, areaId: e.area_id, town: towns.get(e.area_id) ?? null }));
+}
+
+/** The municipality each of these areas lies in (or is), by name: one walk up the tree for all of them. */
+async function townsOf(db: Db, areaIds: readonly string[]): Promise<Map<string, string>> {
+	const start = [...new Set(areaIds)];
+	if (start.length === 0) return new Map();
+	const { rows } = await sql<{ id: string; parent_id: string | null; kind: string; name: string }>`
+		with recursive ${areaChainUp(start)}
+		select distinct a.id, a.parent_id, a.kind, a.name from chain c join areas a on a.id = c.id`.execute(db);
+	const byId = new Map(rows.map((a) => [a.id, a]));
+	const towns = new Map<string, string>();
+	for (const areaId of start) {
+		let area = byId.get(areaId);
+		for (let steps = 0; area && steps < AREA_TREE_DEPTH; steps++) {
+			if (area.kind === 'municipality') {
+				towns.set(areaId, area.name);
+				break;
+			}
+			area = area.parent_id ? byId.get(area.parent_id) : undefined;
+		}
+	}
+	return towns;
 }
 
 /** Which of the given area and estate ids do not exist (a form sent a stale choice). */

@@ -56,19 +56,17 @@ async function requireArea(db: Db, id: string): Promise<Area> {
 	return row;
 }
 
-/** The chain from the top of the tree down to the area's parent (region, municipality, …), at most 10 steps. */
+/** The chain from the top of the tree down to the area's parent (region, municipality, …): the tree's one walk up. */
 export async function ancestorsOf(db: Db, area: Pick<Area, 'id' | 'parent_id'>): Promise<AreaSummary[]> {
-	const chain: AreaSummary[] = [];
-	const seen = new Set([area.id]);
-	let parentId = area.parent_id;
-	while (parentId && !seen.has(parentId) && chain.length < 10) {
-		seen.add(parentId);
-		const parent = await db.selectFrom('areas').select(SUMMARY_COLUMNS).where('id', '=', parentId).executeTakeFirst();
-		if (!parent) break;
-		chain.unshift(parent);
-		parentId = parent.parent_id;
-	}
-	return chain;
+	const path = await areaPath(db, area.parent_id);
+	const above = path.includes(area.id) ? path.slice(0, path.indexOf(area.id)) : path;
+	if (above.length === 0) return [];
+	const rows = await db.selectFrom('areas').select(SUMMARY_COLUMNS).where('id', 'in', above).execute();
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return above
+		.map((id) => byId.get(id))
+		.filter((a): a is AreaSummary => !!a)
+		.reverse();
 }
 
 /** Refuses a parent that is the area itself or lies below it: the tree must stay a tree. */

@@ -1,13 +1,12 @@
 // Staff accounts: create, list, read, change, switch off and on again, beside the invitations, password resets and
 // sessions of the same accounts. Two rules keep an installation manageable: an admin cannot switch themselves off, and the last active
 // admin can be neither switched off nor given another role.
-import { sql } from 'kysely';
 import { audit, authorize, type Actor } from '../access';
 import { hashPassword } from './passwords';
 import { deleteSessionsOf } from './sessions';
 import { expireTokensOf, latestTokenOf } from './tokens';
 import type { Db } from '../db';
-import { inTransaction } from '../db';
+import { inTransaction, lowerContains } from '../db';
 import { newId, nowIso } from '../db';
 import type { Role, User } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
@@ -113,10 +112,8 @@ export async function listUsers(db: Db, actor: Actor, input: UserFilter = {}): P
 	if (f.status === 'active') q = q.where('users.is_active', '=', true).where('users.password_hash', 'is not', null);
 	if (f.status === 'invited') q = q.where('users.is_active', '=', true).where('users.password_hash', 'is', null);
 	if (f.search) {
-		const like = `%${f.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		q = q.where((eb) =>
-			eb.or([eb(eb.fn('lower', ['users.name']), 'like', sql<string>`${like} escape '\\'`), eb('users.email', 'like', sql<string>`${like} escape '\\'`)])
-		);
+		const search = f.search;
+		q = q.where((eb) => eb.or([lowerContains('users.name', search), lowerContains('users.email', search)]));
 	}
 	const rows = await q.execute();
 	return rows.map(({ organisation_name, has_password, ...u }) => ({

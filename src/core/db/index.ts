@@ -53,4 +53,5 @@ export type {
 export { areaBoxesHolding, areasWhoseBoxHolds } from './spatial';
 export type { AreaBox } from './spatial';
 export { optimizeStatistics, refreshStatistics } from './statistics';
+export { isUniqueViolation } from './unique-violation';
 export { inSharedTransaction } from './write-batch';

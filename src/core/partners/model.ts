@@ -1,26 +1,14 @@
 // Organisations (partners), their teams and staff accounts.
 import { z } from 'zod';
+import { emptyAsMissing, formList, optionalRecordId, optionalText, recordId } from '../validation';
 
 export const ORGANISATION_KINDS = ['regional_institute', 'housing_company', 'welfare_centre', 'municipality', 'association'] as const;
 export const ROLES = ['admin', 'coordinator', 'community_worker', 'partner_staff'] as const;
 
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max)
-		.optional()
-		.nullable()
-		.transform((v) => (v ? v : null));
-
 export const organisationInput = z.object({
 	name: z.string().trim().min(1).max(200),
 	kind: z.enum(ORGANISATION_KINDS),
-	municipalityId: z
-		.uuid()
-		.optional()
-		.nullable()
-		.or(z.literal('').transform(() => null)),
+	municipalityId: optionalRecordId,
 	email: z
 		.email()
 		.optional()
@@ -42,11 +30,7 @@ export const userInput = z.object({
 	email: z.string().trim().toLowerCase().pipe(z.email()),
 	name: z.string().trim().min(1).max(200),
 	role: z.enum(ROLES),
-	organisationId: z
-		.uuid()
-		.optional()
-		.nullable()
-		.or(z.literal('').transform(() => null)),
+	organisationId: optionalRecordId,
 	locale: z.enum(['nl', 'fr', 'en']).default('nl'),
 	teamIds: z.array(z.uuid()).default([]),
 	/** Set directly only by the system (demo data, first admin); staff get an invitation instead. */
@@ -56,15 +40,10 @@ export type UserInput = z.input<typeof userInput>;
 
 export const LOCALE_CHOICES = ['nl', 'fr', 'en'] as const;
 /** The id of a record named in a URL or a form. */
-export const recordId = z.uuid();
+export { recordId };
 const id = recordId;
-const optionalId = z
-	.uuid()
-	.optional()
-	.nullable()
-	.or(z.literal('').transform(() => null));
 /** Form checkboxes send one value as a string and several as an array; the API sends an array. */
-const idList = z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(100));
+const idList = formList(z.array(z.uuid()).max(100));
 
 export const organisationUpdate = organisationInput.extend({ id });
 export type OrganisationUpdate = z.input<typeof organisationUpdate>;
@@ -78,14 +57,11 @@ export type TeamRename = z.input<typeof teamRename>;
 export const teamMembership = z.object({ teamId: id, userId: id });
 export type TeamMembership = z.input<typeof teamMembership>;
 
-/** An empty filter field in a GET form means "any". */
-const emptyAsMissing = (v: unknown) => (v === '' || v === null ? undefined : v);
-
 export const USER_STATUSES = ['active', 'invited', 'inactive', 'all'] as const;
 export type UserStatus = Exclude<(typeof USER_STATUSES)[number], 'all'>;
 
 export const userFilter = z.object({
-	organisationId: optionalId,
+	organisationId: optionalRecordId,
 	role: z.preprocess(emptyAsMissing, z.enum(ROLES).optional()),
 	/** active: can sign in; invited: has not chosen a password yet; inactive: switched off by an admin. */
 	status: z.preprocess(emptyAsMissing, z.enum(USER_STATUSES).optional()),
@@ -98,7 +74,7 @@ export const userUpdate = z.object({
 	id,
 	name: z.string().trim().min(1).max(200),
 	role: z.enum(ROLES),
-	organisationId: optionalId,
+	organisationId: optionalRecordId,
 	locale: z.enum(LOCALE_CHOICES),
 	teamIds: idList.default([])
 });
@@ -108,7 +84,7 @@ export const invitationInput = z.object({
 	email: z.string().trim().toLowerCase().pipe(z.email()),
 	name: z.string().trim().min(1).max(200),
 	role: z.enum(ROLES),
-	organisationId: optionalId,
+	organisationId: optionalRecordId,
 	locale: z.enum(LOCALE_CHOICES).default('nl'),
 	teamIds: idList.default([]),
 	/** The site's origin as the browser reached it (url.origin): the link in the mail starts with it. */

@@ -3,7 +3,6 @@
 export { auditActors } from './audit-filters';
 export { purposeContact, recordConsent } from './consents';
 export type { PurposeContact } from './consents';
-export { formatCsv, parseCsv, spreadsheetText } from './csv';
 export { householdCountsOn, householdsLivingOn } from './households-in-scope';
 export { dwellingChoices, placeChoices } from './places';
 export {

@@ -1,36 +1,18 @@
 // Households, residents and consent: the types and Zod schemas of the people module.
 import { z } from 'zod';
+import { LANGUAGE_CODE, omittableText, optionalIsoDate, optionalRecordId, optionalText, pageNumber, pageSize } from '../validation';
 
 export const CONTACT_CHANNELS = ['email', 'phone', 'letter', 'visit'] as const;
 /** What a resident may agree to share with a partner (labels: people.scope_<scope>). */
 export const CONSENT_SCOPES = ['contact_details', 'household_situation', 'help_request'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max)
-		.optional()
-		.nullable()
-		.transform((v) => (v ? v : null));
-const optionalDate = z
-	.union([z.iso.date(), z.literal('')])
-	.optional()
-	.nullable()
-	.transform((v) => (v ? v : null));
-const optionalId = z
-	.union([z.uuid(), z.literal('')])
-	.optional()
-	.nullable()
-	.transform((v) => (v ? v : null));
-
 export const householdInput = z.object({
 	name: z.string().trim().min(1).max(200),
-	dwellingId: optionalId,
+	dwellingId: optionalRecordId,
 	externalRef: optionalText(100),
-	moveInDate: optionalDate,
-	moveOutDate: optionalDate
+	moveInDate: optionalIsoDate,
+	moveOutDate: optionalIsoDate
 });
 export type HouseholdInput = z.input<typeof householdInput>;
 
@@ -41,18 +23,13 @@ const birthYear = z
 	.transform((v) => (typeof v === 'number' ? v : null));
 
 export const residentInput = z.object({
-	householdId: optionalId,
+	householdId: optionalRecordId,
 	externalRef: optionalText(100),
 	firstName: z.string().trim().min(1).max(100),
 	lastName: z.string().trim().min(1).max(100),
 	birthYear,
 	/** A language code: nl, fr, en, ar, tr, pl, … */
-	language: z
-		.string()
-		.trim()
-		.toLowerCase()
-		.regex(/^[a-z]{2,3}$/)
-		.default('nl'),
+	language: z.string().trim().toLowerCase().regex(LANGUAGE_CODE).default('nl'),
 	contactChannel: z.enum(CONTACT_CHANNELS).default('letter'),
 	email: z
 		.union([z.string().trim().toLowerCase().pipe(z.email()), z.literal('')])
@@ -68,16 +45,11 @@ export const residentInput = z.object({
 export type ResidentInput = z.input<typeof residentInput>;
 
 export const residentSearch = z.object({
-	q: z
-		.string()
-		.trim()
-		.max(100)
-		.optional()
-		.transform((v) => (v ? v : undefined)),
-	areaId: optionalId,
-	estateId: optionalId,
-	page: z.coerce.number().int().min(1).max(100_000).default(1),
-	pageSize: z.coerce.number().int().min(1).max(200).default(25)
+	q: omittableText(100),
+	areaId: optionalRecordId,
+	estateId: optionalRecordId,
+	page: pageNumber,
+	pageSize: pageSize(1, 200, 25)
 });
 export type ResidentSearch = z.input<typeof residentSearch>;
 

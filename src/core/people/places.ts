@@ -4,7 +4,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Actor, StaffActor } from '../access';
 import { authorize } from '../access/index';
-import { insideAreas } from '../areas';
+import { areaAndBelow, insideAreas } from '../areas';
 import type { Db } from '../db';
 import type { Database } from '../db';
 
@@ -49,22 +49,8 @@ export async function dwellingAddress(db: Db, dwellingId: string): Promise<Dwell
 	};
 }
 
-/** The area and every area below it (a municipality holds neighbourhoods, which hold estates). */
-export async function areaAndDescendants(db: Db, areaId: string): Promise<string[]> {
-	const all = await db.selectFrom('areas').select(['id', 'parent_id']).execute();
-	const children = new Map<string, string[]>();
-	for (const a of all) if (a.parent_id) children.set(a.parent_id, [...(children.get(a.parent_id) ?? []), a.id]);
-	if (!all.some((a) => a.id === areaId)) return [];
-	const out: string[] = [];
-	const queue = [areaId];
-	while (queue.length) {
-		const id = queue.shift()!;
-		if (out.includes(id)) continue;
-		out.push(id);
-		queue.push(...(children.get(id) ?? []));
-	}
-	return out;
-}
+/** The area and every area below it: the areas module's one walk down the tree, under the name this module's search uses. */
+export const areaAndDescendants = areaAndBelow;
 
 export type EstateChoice = { id: string; name: string; slug: string; areaId: string; areaName: string; housingCompanyId: string | null };
 export type AreaChoice = { id: string; name: string; kind: string };

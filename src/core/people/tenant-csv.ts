@@ -1,7 +1,8 @@
 // Pure: a housing company's tenant export (CSV) read into checked rows, each rejected row with its line and reason.
 // The columns are documented in docs/tenant-import.md; one row per resident, rows sharing a tenancy_ref are a household.
 import { CONTACT_CHANNELS } from './model';
-import { parseCsv } from './csv';
+import { LANGUAGE_CODE } from '../validation';
+import { parseCsv } from '../formats';
 import type { ContactChannel } from '../db';
 
 export const REQUIRED_COLUMNS = ['dwelling_ref', 'estate', 'street', 'house_number', 'postal_code', 'tenancy_ref', 'first_name', 'last_name'] as const;
@@ -143,7 +144,7 @@ function checkRow(line: number, width: number, headerWidth: number, cell: (c: Te
 	const email = cell('email').toLowerCase() || null;
 	if (email && !EMAIL.test(email)) reject('bad_email', 'email');
 	const language = cell('language').toLowerCase() || null;
-	if (language && !/^[a-z]{2,3}$/.test(language)) reject('bad_language', 'language');
+	if (language && !LANGUAGE_CODE.test(language)) reject('bad_language', 'language');
 	let contactChannel: ContactChannel | null = null;
 	if (cell('contact_channel')) {
 		contactChannel = CHANNEL_WORDS[cell('contact_channel').toLowerCase()] ?? null;

@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/index';
 import { finishImportJob, reportProgress, startImportJob } from '../jobs';
 import { parseInput } from '../validation';
 import { loadTenantImportContext } from './access';
-import { parseCsv } from './csv';
+import { parseCsv } from '../formats';
 import { importTenants, tenantImportInput, type TenantImportInput, type TenantImportResult } from './tenant-import';
 import { tenantJobReport } from './tenant-report';
 

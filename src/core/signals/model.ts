@@ -3,6 +3,7 @@
 // "resolved" in every figure.
 import { z } from 'zod';
 import { contactEmail, contactPhone } from '../people/model';
+import { checkbox, omittableId, omittableText, pageNumber, pageSize } from '../validation';
 import type { SignalKind, SignalPriority, SignalStatus } from '../db/model';
 
 export const SIGNAL_KINDS = ['home_repair', 'common_spaces', 'nuisance', 'public_space', 'help'] as const satisfies readonly SignalKind[];
@@ -49,11 +50,6 @@ export const NEEDS_REASON: readonly SignalStatus[] = ['rejected', 'not_our_task'
 /** The reporter gets a mail when the signal reaches one of these. */
 export const REPORTER_IS_TOLD: readonly SignalStatus[] = ['accepted', 'resolved', 'rejected', 'not_our_task'];
 
-const trimmed = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-	trimmed(max)
-		.optional()
-		.transform((v) => (v ? v : undefined));
 const coordinate = (min: number, max: number) =>
 	z.preprocess(
 		(v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim().replace(',', '.'))) : v),
@@ -98,10 +94,10 @@ export const intakeInput = z
 		areaId: z.string().max(64).optional(),
 		estateId: z.string().max(64).optional(),
 		locationKind: z.enum(LOCATION_KINDS).default('none'),
-		locationText: optionalText(300),
+		locationText: omittableText(300),
 		lon: coordinate(-180, 180),
 		lat: coordinate(-90, 90),
-		name: optionalText(120),
+		name: omittableText(120),
 		email: reporterEmail,
 		phone: reporterPhone,
 		language: z.enum(['nl', 'fr', 'en']).default('nl'),
@@ -127,12 +123,12 @@ export const staffIntakeInput = z
 		householdId: z.string().max(64).optional(),
 		residentId: z.string().max(64).optional(),
 		locationKind: z.enum(LOCATION_KINDS).default('none'),
-		locationText: optionalText(300),
+		locationText: omittableText(300),
 		lon: coordinate(-180, 180),
 		lat: coordinate(-90, 90),
 		channel: z.enum(STAFF_CHANNELS),
 		/** A help request is confidential: it needs the resident's consent to share it with the routed partner. */
-		consentGiven: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false),
+		consentGiven: checkbox,
 		/** With the consent: how the partner may contact the resident about this request (nothing else of their record). */
 		contactPhone,
 		contactEmail,
@@ -148,8 +144,8 @@ export type StaffIntakeInput = z.input<typeof staffIntakeInput>;
 export const statusChangeInput = z
 	.object({
 		status: z.enum(SIGNAL_STATUSES),
-		reason: optionalText(2000),
-		message: optionalText(5000)
+		reason: omittableText(2000),
+		message: omittableText(5000)
 	})
 	.superRefine((v, ctx) => {
 		if (NEEDS_REASON.includes(v.status) && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason_required' });
@@ -158,38 +154,26 @@ export type StatusChangeInput = z.input<typeof statusChangeInput>;
 
 export const noteInput = z.object({
 	body: z.string().trim().min(1).max(5000),
-	toReporter: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false)
+	toReporter: checkbox
 });
 export type NoteInput = z.input<typeof noteInput>;
 
 export const inboxFilter = z.object({
 	status: z.enum([...SIGNAL_STATUSES, 'open', 'all']).default('open'),
-	categoryId: z
-		.string()
-		.max(64)
-		.optional()
-		.transform((v) => v || undefined),
-	areaId: z
-		.string()
-		.max(64)
-		.optional()
-		.transform((v) => v || undefined),
-	overdue: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
-	mine: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
+	categoryId: omittableId,
+	areaId: omittableId,
+	overdue: checkbox,
+	mine: checkbox,
 	/** On nobody's name yet. */
-	unassigned: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
+	unassigned: checkbox,
 	/** Still open after the reporter said "not solved" (the "solved?" check or the tracking page: feedback.ts reopens it). */
-	reopened: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
+	reopened: checkbox,
 	/** Still open, and a resident wrote on the tracking page after the last step a colleague took (replies.ts). */
-	replied: z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()).default(false),
-	teamId: z
-		.string()
-		.max(64)
-		.optional()
-		.transform((v) => v || undefined),
-	q: optionalText(100),
-	page: z.coerce.number().int().min(1).max(10_000).default(1),
-	pageSize: z.coerce.number().int().min(10).max(200).default(50)
+	replied: checkbox,
+	teamId: omittableId,
+	q: omittableText(100),
+	page: pageNumber,
+	pageSize: pageSize(10, 200, 50)
 });
 export type InboxFilter = z.input<typeof inboxFilter>;
 export type { Figures, GroupFigures } from './figures/figures';

@@ -6,7 +6,7 @@ import { audit, type Actor } from '../access';
 import { estatesInScope } from '../areas';
 import type { Db } from '../db';
 import { isLocale, translate, type Locale } from '../i18n';
-import { formatCsv, spreadsheetText } from '../people';
+import { csvFile, spreadsheetText } from '../formats';
 import { optionsOf } from './figures';
 import { NEEDS_PARTS, OTHER, type Question } from './model';
 import { allVersions, surveyFor, wavesOf } from './records';
@@ -129,8 +129,8 @@ export async function answerSetsTable(
 
 /** The table as CSV: UTF-8 with a byte order mark (Excel reads the accents), `;` between fields, no cell read as a formula. */
 export function answerSetsCsv(table: AnswerSetTable): string {
-	const text = (c: Cell) => (c === null ? '' : typeof c === 'number' ? String(c) : spreadsheetText(c));
-	return `\uFEFF${formatCsv([table.columns, ...table.rows.map((r) => r.map(text))])}\r\n`;
+	const text = (c: Cell) => (typeof c === 'number' ? String(c) : spreadsheetText(c));
+	return csvFile([table.columns, ...table.rows.map((r) => r.map(text))]);
 }
 
 export async function exportAnswerSetsCsv(

@@ -7,7 +7,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import { audit, authorize, can, type Actor } from '../access';
 import { hashToken, newToken } from '../auth';
 import type { Db } from '../db';
-import { newId } from '../db';
+import { isUniqueViolation, newId } from '../db';
 import type { Database, SurveyChannel } from '../db';
 import { Invalid, NotFound } from '../errors';
 import { checkFingerprint } from '../idempotency';
@@ -149,12 +149,6 @@ async function estateInWaveOf(db: Db, waveId: string, estateId: string): Promise
 	return !!(await db.selectFrom('survey_wave_estates').select('estate_id').where('wave_id', '=', waveId).where('estate_id', '=', estateId).executeTakeFirst());
 }
 
-/** True for the unique-index violation of a second concurrent submit with the same submission id (both dialects). */
-function isDuplicateSubmission(error: unknown): boolean {
-	const e = error as { code?: string; message?: string } | null;
-	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /submission/.test(e.message ?? '');
-}
-
 async function replay(db: Db, surveyId: string, submissionId: string, fingerprint?: string): Promise<SubmitResult | null> {
 	const row = await db
 		.selectFrom('survey_responses')
@@ -186,7 +180,7 @@ export async function submitAnswerSet(
 		const id = (input as { submissionId?: unknown }).submissionId;
 		// A resend of a stored set: its submission id is taken, its code used (by that very set), or what it sends no
 		// longer passes (a second tap on "send" after the first removed the saved answers). Only a refusal pays for this read.
-		if (typeof id === 'string' && (isDuplicateSubmission(error) || error instanceof Invalid) && !db.isTransaction) {
+		if (typeof id === 'string' && (isUniqueViolation(error, 'submission') || error instanceof Invalid) && !db.isTransaction) {
 			const earlier = await replay(db, surveyId, id, options.fingerprint);
 			if (earlier) return earlier;
 		}

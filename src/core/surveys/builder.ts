@@ -6,7 +6,7 @@ import { slugify } from '../areas/model';
 import { areaPath } from '../areas';
 import { estatesInScope, missingPlaces, type EstateInScope } from '../areas';
 import { inTransaction, type Db } from '../db';
-import { newId } from '../db';
+import { isUniqueViolation, newId } from '../db';
 import type { SurveyStatus } from '../db';
 import { NotFound } from '../errors';
 import { getOrganisation } from '../partners';
@@ -88,9 +88,7 @@ async function slugSafe<T>(work: () => Promise<T>): Promise<T> {
 	try {
 		return await work();
 	} catch (error) {
-		const e = error as { code?: string; message?: string } | null;
-		if (e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /slug/.test(e.message ?? ''))
-			throw surveyInvalid('slug', 'slug_taken', 'Another survey has this link');
+		if (isUniqueViolation(error, 'slug')) throw surveyInvalid('slug', 'slug_taken', 'Another survey has this link');
 		throw error;
 	}
 }

@@ -4,6 +4,7 @@
 // stored structure is always one the answering rules (answers.ts) can rely on.
 import { z } from 'zod';
 import type { SurveyChannel, SurveyStatus } from '../db/model';
+import { formList, languageCode, omittableText, pageNumber, pageSize } from '../validation';
 
 export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const satisfies readonly SurveyStatus[];
 /** How answers come in: an open link or QR poster (anonymous), a household's one-time code, paper typed in by a worker, a worker's tablet door to door. */
@@ -32,7 +33,7 @@ export const DRAFT_DAYS = 30;
 // --- Texts per language -------------------------------------------------------------------------------------------
 
 /** A language code: nl, fr, en, and other languages residents speak (ar, tr, pl, uk, …). */
-export const languageCode = z.string().regex(/^[a-z]{2,3}$/, { error: 'invalid_language' });
+export { languageCode };
 export type TextVariant = { text: string; easy?: string };
 /** A text in several languages: Dutch required, others optional, each with an optional easy-read variant. */
 export type Wording = { nl: TextVariant } & Record<string, TextVariant>;
@@ -200,8 +201,7 @@ export type StructureInput = z.input<typeof structure>;
 // --- Surveys and waves --------------------------------------------------------------------------------------------
 
 /** One value or several from a form (a repeated field name gives an array). */
-const list = <T extends z.ZodType>(item: T, max: number) =>
-	z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item).max(max));
+const list = <T extends z.ZodType>(item: T, max: number) => formList(z.array(item).max(max));
 const id = z.string().min(1).max(64);
 
 /** 3 to 40 of a–z and 0–9, words joined by single dashes: what a resident can type from a poster. */
@@ -310,12 +310,7 @@ export const submissionInput = z.object({
 	submissionId: z.uuid({ error: 'invalid_submission_id' }),
 	channel: z.enum(SURVEY_MODES),
 	/** The household's one-time code: required for the code channel, optional on a paper form or tablet that carries one. */
-	code: z
-		.string()
-		.trim()
-		.max(40)
-		.optional()
-		.transform((v) => (v ? v : undefined)),
+	code: omittableText(40),
 	/** The estate from the poster's link or the worker's choice; a code brings its own. */
 	estateId: id.optional().or(z.literal('').transform(() => undefined)),
 	/** The wave for a paper form typed in after the wave closed; otherwise the open wave. */
@@ -346,8 +341,8 @@ export const openAnswerFilter = z.object({
 	/** Only the answers from this estate (the results pages' breakdown). */
 	estateId: id.optional(),
 	untagged: z.boolean().default(false),
-	page: z.coerce.number().int().min(1).max(100_000).default(1),
-	pageSize: z.coerce.number().int().min(10).max(500).default(100)
+	page: pageNumber,
+	pageSize: pageSize(10, 500, 100)
 });
 export type OpenAnswerFilter = z.input<typeof openAnswerFilter>;
 

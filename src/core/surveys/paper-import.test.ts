@@ -6,7 +6,7 @@ import { Forbidden } from '../errors';
 import { anonymous } from '../access';
 import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
-import { formatCsv } from '../people/csv';
+import { csvFile } from '../formats';
 import { buildOpenSurvey, buildSurveyWorld } from './factories';
 import { generateHouseholdCodes, importPaperAnswers, paperImportColumns, submitAnswerSet, surveyResults } from './service';
 
@@ -16,7 +16,7 @@ describeOnDatabases('paper forms uploaded as a spreadsheet', (ctx) => {
 	let world: Awaited<ReturnType<typeof buildSurveyWorld>>;
 	let survey: Awaited<ReturnType<typeof buildOpenSurvey>>;
 	let columns: string[];
-	const csv = (rows: Array<Record<string, string>>) => `\uFEFF${formatCsv([columns, ...rows.map((r) => columns.map((c) => r[c] ?? ''))])}\r\n`;
+	const csv = (rows: Array<Record<string, string>>) => csvFile([columns, ...rows.map((r) => columns.map((c) => r[c] ?? ''))]);
 
 	it('gives a sheet with a column per question, option and part', async () => {
 		world = await buildSurveyWorld(ctx.db);

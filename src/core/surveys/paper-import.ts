@@ -4,10 +4,11 @@
 // wrong; nothing is stored unless every row is good. The form number (or the file and line) makes the upload safe
 // to repeat: a form stored before is not stored again.
 import { createHash } from 'node:crypto';
+import { LANGUAGE_CODE } from '../validation';
 import { audit, type Actor } from '../access';
 import { inTransaction, type Db } from '../db';
 import type { FieldIssue } from '../errors';
-import { parseCsv } from '../people';
+import { parseCsv, unprotectedText } from '../formats';
 import { checkAnswers } from './answers';
 import { submitAnswerSet } from './answering';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
@@ -36,7 +37,7 @@ const UNTICKED = new Set(['', '0', 'nee', 'no', 'non', 'false', 'onwaar']);
 const YES = new Set(['ja', 'yes', 'oui', '1', 'true', 'j', 'y']);
 const NO = new Set(['nee', 'no', 'non', '0', 'false', 'n']);
 /** A cell our own CSV export protected against formulas ("'=…") reads back as it was typed. */
-const cellText = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v).trim();
+const cellText = (v: string) => unprotectedText(v).trim();
 const labelsOf = (w: Wording) =>
 	Object.values(w)
 		.flatMap((t) => [t.text, t.easy ?? ''])
@@ -181,7 +182,7 @@ export async function importPaperAnswers(
 		const estateId = estateName ? estateByName.get(estateName.toLowerCase()) : undefined;
 		if (estateName && !estateId) add(row.line, 'estate', 'estate_not_in_scope', { estate: estateName });
 		const language = cell('language').toLowerCase() || 'nl';
-		if (!/^[a-z]{2,3}$/.test(language)) add(row.line, 'language', 'invalid_language');
+		if (!LANGUAGE_CODE.test(language)) add(row.line, 'language', 'invalid_language');
 		const form = cell('form');
 		if (form && seenForms.has(form)) add(row.line, 'form', 'duplicate_form', { line: seenForms.get(form)! });
 		if (form) seenForms.set(form, row.line);

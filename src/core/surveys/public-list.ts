@@ -104,8 +104,9 @@ async function relevanceTest(db: Db, place: SurveyPlace): Promise<(targets: read
 		const around = new Set(await areaPath(db, await areaOfEstate(db, place.estateId)));
 		return (targets) => targets.some((t) => t.estate_id === place.estateId || (t.area_id !== null && around.has(t.area_id)));
 	}
-	const [path, inside] = await Promise.all([areaPath(db, place.areaId), areaAndBelow(db, place.areaId)]);
+	const [path, below] = await Promise.all([areaPath(db, place.areaId), areaAndBelow(db, place.areaId)]);
 	const around = new Set(path);
+	const inside = new Set(below);
 	return (targets) =>
 		targets.some(
 			(t) =>

@@ -4,7 +4,7 @@
 import { audit, type Actor } from '../access';
 import type { Db } from '../db';
 import { isLocale, translate, type Locale } from '../i18n';
-import { writeXlsx, type XlsxCell } from '../reporting';
+import { writeXlsx, type XlsxCell } from '../formats';
 import { answerSetsTable } from './answer-sets';
 import type { QuestionFigures } from './figures';
 import { surveyFor } from './records';

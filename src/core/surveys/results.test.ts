@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { anonymous } from '../access';
 import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
-import { parseCsv } from '../people/csv';
+import { parseCsv } from '../formats';
 import { buildHouseholds, buildOpenSurvey, buildSurveyWorld } from './factories';
 import {
 	compareWaves,

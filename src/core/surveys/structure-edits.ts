@@ -3,6 +3,7 @@
 // route saves with saveStructure (the structure schema checks it). Form fields are named after the structure's paths
 // ("label.nl", "label.nl.easy", "options.2.label.fr", "condition"), so an issue from the schema points at its field.
 import { slugify } from '../areas/model';
+import { LANGUAGE_CODE } from '../validation';
 import type { StructureInput } from './model';
 import { QUESTION_KINDS, type QuestionKind } from './model';
 
@@ -28,7 +29,7 @@ export type BuilderEdit = (typeof BUILDER_EDITS)[number];
 export function builderLanguages(s: StructureInput, extra: readonly string[] = []): string[] {
 	const seen = new Set(['nl', 'fr', 'en']);
 	const visit = (w: unknown) => {
-		if (w && typeof w === 'object' && !Array.isArray(w)) for (const k of Object.keys(w)) if (/^[a-z]{2,3}$/.test(k)) seen.add(k);
+		if (w && typeof w === 'object' && !Array.isArray(w)) for (const k of Object.keys(w)) if (LANGUAGE_CODE.test(k)) seen.add(k);
 	};
 	for (const sec of s.sections ?? []) {
 		visit(sec.title);
@@ -39,7 +40,7 @@ export function builderLanguages(s: StructureInput, extra: readonly string[] = [
 			if ('options' in q) for (const o of q.options ?? []) visit(o.label);
 		}
 	}
-	for (const l of extra) if (/^[a-z]{2,3}$/.test(l)) seen.add(l);
+	for (const l of extra) if (LANGUAGE_CODE.test(l)) seen.add(l);
 	return [...seen].slice(0, 20);
 }
 

@@ -3,7 +3,7 @@
 // "what you told us" page. Themes belong to a survey and are shared by its waves, so waves compare by theme too.
 import type { Actor } from '../access';
 import { inTransaction, type Db } from '../db';
-import { newId } from '../db';
+import { isUniqueViolation, newId } from '../db';
 import { NotFound } from '../errors';
 import { parseSurveyInput, surveyInvalid } from './issues';
 import { openAnswerFilter, themeName, type OpenAnswerFilter } from './model';
@@ -24,11 +24,6 @@ export type OpenAnswerItem = {
 	themes: Array<{ id: string; name: string }>;
 };
 export type OpenAnswerPage = { items: OpenAnswerItem[]; total: number; page: number; pageSize: number };
-
-const isDuplicate = (error: unknown) => {
-	const e = error as { code?: string } | null;
-	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE');
-};
 
 export async function listThemes(db: Db, actor: Actor, surveyId: string): Promise<ThemeView[]> {
 	await surveyFor(db, actor, surveyId, 'read-results');
@@ -54,7 +49,7 @@ export async function createTheme(db: Db, actor: Actor, surveyId: string, name: 
 			.values({ id, survey_id: surveyId, name: v, created_by: actor.kind === 'staff' ? actor.id : null, created_at: now, updated_at: now })
 			.execute();
 	} catch (error) {
-		if (isDuplicate(error)) throw surveyInvalid('name', 'theme_exists', 'This survey has a theme with this name already');
+		if (isUniqueViolation(error)) throw surveyInvalid('name', 'theme_exists', 'This survey has a theme with this name already');
 		throw error;
 	}
 	return { id, name: v };
@@ -73,7 +68,7 @@ export async function renameTheme(db: Db, actor: Actor, surveyId: string, themeI
 	try {
 		await db.updateTable('survey_themes').set({ name: v, updated_at: new Date().toISOString() }).where('id', '=', themeId).execute();
 	} catch (error) {
-		if (isDuplicate(error)) throw surveyInvalid('name', 'theme_exists', 'This survey has a theme with this name already');
+		if (isUniqueViolation(error)) throw surveyInvalid('name', 'theme_exists', 'This survey has a theme with this name already');
 		throw error;
 	}
 }

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { anonymous } from '../../access';
 import { describeOnDatabases } from '../../db/testing';
 import { Conflict, Forbidden, Invalid } from '../../errors';
-import { parseCsv } from '../../people/csv';
+import { parseCsv } from '../../formats';
 import { buildPeopleWorld } from '../../people/factories';
 import { createHousehold, createResident } from '../../people/service';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../routing/categories';

@@ -11,8 +11,8 @@ import { inTransaction, type Db } from '../../db';
 import { newId } from '../../db';
 import type { CollectiveIssue, SignalStatus } from '../../db';
 import { Conflict, Invalid, NotFound } from '../../errors';
-import { formatCsv } from '../../people';
-import { parseInput } from '../../validation';
+import { csvFile, spreadsheetText } from '../../formats';
+import { omittableId, parseInput } from '../../validation';
 import { figuresOf, figuresFilter, scoped, scopeOf, type Figures, type FiguresFilter, type GroupFigures, type Outcomes } from '../figures/figures';
 import { signalContext } from '../handling/handling';
 import { OPEN_STATUSES } from '../model';
@@ -21,12 +21,6 @@ import { addEvent } from '../handling/timeline';
 export const MAX_BUNDLE = 2000;
 
 const id = z.string().trim().min(1).max(64);
-const optionalId = z
-	.string()
-	.trim()
-	.max(64)
-	.optional()
-	.transform((v) => v || undefined);
 const signalIds = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(id).min(1).max(MAX_BUNDLE)).transform((ids) => [...new Set(ids)]);
 
 export const collectiveInput = z.object({
@@ -37,9 +31,9 @@ export const collectiveInput = z.object({
 		.max(5000)
 		.optional()
 		.transform((v) => v || null),
-	areaId: optionalId,
-	estateId: optionalId,
-	categoryId: optionalId,
+	areaId: omittableId,
+	estateId: omittableId,
+	categoryId: omittableId,
 	signalIds
 });
 export type CollectiveInput = z.input<typeof collectiveInput>;
@@ -213,9 +207,9 @@ export async function createCollectiveIssue(db: Db, actor: Actor, input: Collect
 
 export const SELECTIONS = ['all', 'open', 'overdue'] as const;
 export const selectionInput = z.object({
-	areaId: optionalId,
-	estateId: optionalId,
-	categoryId: optionalId,
+	areaId: omittableId,
+	estateId: omittableId,
+	categoryId: omittableId,
 	from: z.string().trim().max(10).optional(),
 	to: z.string().trim().max(10).optional(),
 	/** Which signals of the filter: all of them, the open ones, or only those past their deadline. */
@@ -468,11 +462,6 @@ export async function getCollectiveIssue(db: Db, actor: Actor, id: string, now =
 	};
 }
 
-/** A cell a spreadsheet would read as a formula (=, +, -, @) is prefixed with a quote: names are typed by staff. */
-const cell = (v: string | number | null | undefined): string => {
-	const s = v === null || v === undefined ? '' : String(v);
-	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-};
 const hours = (h: number | null) => (h === null ? '' : h.toFixed(1));
 const share = (s: number | null) => (s === null ? '' : (Math.round(s * 1000) / 10).toFixed(1));
 
@@ -487,8 +476,8 @@ export async function exportCollectiveCsv(db: Db, actor: Actor, id: string, now 
 		['reference', 'category', 'estate', 'status', 'created_at', 'deadline_at', 'resolved_at', 'on_time', 'overdue', 'issue_status', 'issue_outcome'],
 		...signals.map((s) => [
 			s.reference,
-			cell(s.categoryName),
-			cell(s.estateName),
+			spreadsheetText(s.categoryName),
+			spreadsheetText(s.estateName),
 			s.status,
 			s.createdAt,
 			s.deadlineAt ?? '',
@@ -496,11 +485,11 @@ export async function exportCollectiveCsv(db: Db, actor: Actor, id: string, now 
 			s.resolvedAt && s.deadlineAt ? (s.resolvedAt <= s.deadlineAt ? 'yes' : 'no') : '',
 			s.overdue ? 'yes' : 'no',
 			issue.status,
-			cell(issue.outcome)
+			spreadsheetText(issue.outcome)
 		])
 	];
 	await audit(db, actor, { action: 'collective_export', resourceType: 'collective-issue', resourceId: id, summary: `${signals.length} signals` });
-	return { filename: `collective-${id.slice(0, 8)}.csv`, csv: `\uFEFF${formatCsv(rows)}\r\n` };
+	return { filename: `collective-${id.slice(0, 8)}.csv`, csv: csvFile(rows) };
 }
 
 const FIGURE_COLUMNS = [
@@ -526,7 +515,7 @@ const whole = (n: number | null) => (n === null ? '' : String(n));
 function figureRow(group: string, label: string, o: Outcomes, t: Times): string[] {
 	return [
 		group,
-		cell(label),
+		spreadsheetText(label),
 		...[o.total, o.open, o.overdue, o.solved, o.rejected, o.notOurTask, o.closedUnsolved, o.helpRequests].map(String),
 		share(o.onTimeShare),
 		hours(t.responseHours),
@@ -560,7 +549,7 @@ export function figuresCsv(f: Figures): string {
 		...byGroup('category', f.byCategory),
 		...byGroup('estate', f.byEstate)
 	];
-	return `\uFEFF${formatCsv(rows)}\r\n`;
+	return csvFile(rows);
 }
 
 /** The figures of a filter (the figures page) as CSV. */

@@ -5,7 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { anonymous } from '../../access';
 import { describeOnDatabases } from '../../db/testing';
 import { Invalid, Unauthenticated } from '../../errors';
-import { parseCsv } from '../../people/csv';
+import { parseCsv } from '../../formats';
 import { buildArea, buildEstate, buildPeopleWorld } from '../../people/factories';
 import { createHousehold, createResident } from '../../people/service';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../routing/categories';

@@ -8,28 +8,22 @@
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { authorize, type Actor } from '../../access';
+import { areaAndBelow } from '../../areas';
 import { hoursBetween, middlesOf, monthOf, weekOf, type GroupMiddle } from '../../db';
 import type { Db } from '../../db';
 import { Invalid } from '../../errors';
-import { parseInput } from '../../validation';
+import { omittableId, omittableIsoDate, parseInput } from '../../validation';
 import { workingDaysBetween } from '../handling/deadlines';
 import { OPEN_STATUSES } from '../model';
 
 /** An empty date field means no limit. */
-const isoDate = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.iso.date().optional());
-const optionalId = z
-	.string()
-	.trim()
-	.max(64)
-	.optional()
-	.transform((v) => v || undefined);
 
 export const figuresFilter = z.object({
-	areaId: optionalId,
-	estateId: optionalId,
-	categoryId: optionalId,
-	from: isoDate,
-	to: isoDate,
+	areaId: omittableId,
+	estateId: omittableId,
+	categoryId: omittableId,
+	from: omittableIsoDate,
+	to: omittableIsoDate,
 	bucket: z.enum(['week', 'month']).default('month')
 });
 export type FiguresFilter = z.input<typeof figuresFilter>;
@@ -90,18 +84,6 @@ const MAX_HOTSPOTS = 500;
 const MAX_ESTATES = 50;
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** The area and every area inside it (a municipality holds its neighbourhoods): the area filter covers them all. */
-export async function areaWithDescendants(db: Db, areaId: string): Promise<string[]> {
-	// One recursive query down the parent index (six levels at most, whatever a loop in the data), not a query per
-	// level with an ever longer IN list, which SQLite with sampled statistics answered by reading every area.
-	const { rows } = await sql<{ id: string }>`with recursive tree (id, depth) as (
-			select id, 0 from areas where id = ${areaId}
-			union all
-			select a.id, t.depth + 1 from tree t join areas a on a.parent_id = t.id where t.depth < 6
-		) select id from tree`.execute(db);
-	return [...new Set([areaId, ...rows.map((r) => r.id)])];
-}
 
 /** The signals of a scope (not merged ones): the base of every figure, and of a bundle made from a filter. */
 export function scoped(db: Db, scope: FiguresScope) {
@@ -214,7 +196,7 @@ export async function scopeOf(db: Db, filter: z.output<typeof figuresFilter>, no
 			return addDays(d.toISOString().slice(0, 10), 1);
 		})();
 	return {
-		areaIds: filter.areaId ? await areaWithDescendants(db, filter.areaId) : undefined,
+		areaIds: filter.areaId ? await areaAndBelow(db, filter.areaId) : undefined,
 		estateId: filter.estateId,
 		categoryId: filter.categoryId,
 		from,

@@ -5,11 +5,12 @@
 // Two queries over signals_area_created (area_id, created_at), however many neighbourhoods a municipality holds.
 import { sql } from 'kysely';
 import { authorize, type Actor } from '../../access';
+import { areaAndBelow } from '../../areas';
 import { hoursBetween } from '../../db';
 import type { Db } from '../../db';
 import type { SignalKind } from '../../db';
 import { workingDaysBetween } from '../handling/deadlines';
-import { areaWithDescendants, IS_OPEN, SOLVED } from './figures';
+import { IS_OPEN, SOLVED } from './figures';
 import { SIGNAL_KINDS } from '../model';
 
 /** How far back the public page looks. */
@@ -53,7 +54,7 @@ export async function publicSignalFigures(
 	authorize(actor, 'read-public', 'signal-figures');
 	const since = monthsBefore(now, PUBLIC_FIGURE_MONTHS).toISOString();
 	const until = now.toISOString();
-	const areaIds = options.estateId ? [areaId] : await areaWithDescendants(db, areaId);
+	const areaIds = options.estateId ? [areaId] : await areaAndBelow(db, areaId);
 	const scope = () =>
 		db
 			.selectFrom('signals as s')

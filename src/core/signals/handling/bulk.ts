@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { can, type Actor } from '../../access';
 import { inTransaction, type Db } from '../../db';
 import { DomainError, Forbidden, Invalid } from '../../errors';
-import { parseInput } from '../../validation';
+import { checkbox, omittableId, omittableText, parseInput } from '../../validation';
 import { assignSignal, changeStatus, setCategory, signalContext, type HandlingOptions } from './handling';
 import { NEEDS_REASON, SIGNAL_STATUSES } from '../model';
 
@@ -13,32 +13,21 @@ import { NEEDS_REASON, SIGNAL_STATUSES } from '../model';
 export const BULK_MAX = 200;
 
 const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(64)).min(1).max(BULK_MAX));
-const optionalId = z
-	.string()
-	.trim()
-	.max(64)
-	.optional()
-	.transform((v) => v || undefined);
 
 export const bulkInput = z.discriminatedUnion('action', [
 	z.object({
 		action: z.literal('status'),
 		ids,
 		status: z.enum(SIGNAL_STATUSES),
-		reason: z
-			.string()
-			.trim()
-			.max(2000)
-			.optional()
-			.transform((v) => v || undefined)
+		reason: omittableText(2000)
 	}),
 	/** An empty assignee takes the selected signals off everyone's name. */
-	z.object({ action: z.literal('assign'), ids, assigneeId: optionalId }),
+	z.object({ action: z.literal('assign'), ids, assigneeId: omittableId }),
 	z.object({
 		action: z.literal('category'),
 		ids,
 		categoryId: z.string().trim().min(1).max(64),
-		reroute: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false)
+		reroute: checkbox
 	})
 ]);
 export type BulkInput = z.input<typeof bulkInput>;

@@ -7,7 +7,7 @@ import { audit, system } from '../../access';
 import { hashToken, TokenRejected } from '../../auth';
 import { inTransaction, type Db } from '../../db';
 import { enqueueMail } from '../../mail';
-import { parseInput } from '../../validation';
+import { omittableText, parseInput } from '../../validation';
 import type { HandlingOptions } from './handling';
 import { canMove } from '../model';
 import { handlerRecipients } from './recipients';
@@ -20,12 +20,7 @@ export type FeedbackAnswer = (typeof FEEDBACK_ANSWERS)[number];
 
 export const feedbackInput = z.object({
 	answer: z.enum(FEEDBACK_ANSWERS),
-	comment: z
-		.string()
-		.trim()
-		.max(2000)
-		.optional()
-		.transform((v) => (v ? v : undefined))
+	comment: omittableText(2000)
 });
 export type FeedbackInput = z.input<typeof feedbackInput>;
 

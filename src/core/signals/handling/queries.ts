@@ -1,12 +1,12 @@
 // The reads lists and pages need: the inbox of an organisation or team, one signal with its timeline for staff, and
 // the resident's own tracking view. Contact details leave only through the policy, and every look at them or at a
 // help request is written to the audit log.
-import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import { audit, authorize, can, isStaff, type Actor, type StaffActor } from '../../access';
 import { purposeContact, type PurposeContact } from '../../people';
 import { reporterIdByToken } from '../intake/tracking-links';
-import type { Db } from '../../db';
+import { lowerContains, type Db } from '../../db';
 import type { SignalPriority, SignalStatus } from '../../db';
 import { NotFound } from '../../errors';
 import { parseInput } from '../../validation';
@@ -112,11 +112,7 @@ export function inboxSignals(db: Db, actor: StaffActor, f: ParsedInboxFilter, no
 		}
 		if (f.q) {
 			const ref = normaliseReference(f.q);
-			q = ref
-				? q.where(c('reference'), '=', ref)
-				: q
-						.where(sql<SqlBool>`lower(${c('description')}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`)
-						.where(c('is_help_request'), '=', false);
+			q = ref ? q.where(c('reference'), '=', ref) : q.where(lowerContains(`${x}.description`, f.q)).where(c('is_help_request'), '=', false);
 		}
 		return q.select([
 			sql<string>`${c('id')}`.as('id'),

@@ -14,7 +14,7 @@ import { newId } from '../../db';
 import type { PartnerLink } from '../../db';
 import { DomainError, Forbidden, NotFound } from '../../errors';
 import { enqueueMail } from '../../mail';
-import { parseInput } from '../../validation';
+import { checkbox, emptyAsMissing, parseInput } from '../../validation';
 import { loadForAction, type HandlingOptions } from '../handling/handling';
 import { partnerLinkMail } from '../mails';
 import { handlerRecipients } from '../handling/recipients';
@@ -22,8 +22,6 @@ import { partnerAnswerMail } from './referral-mails';
 import { addEvent } from '../handling/timeline';
 
 export const PARTNER_LINK_DAYS = 14;
-
-const bool = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(false);
 
 export const partnerLinkInput = z.object({
 	label: z.string().trim().min(2).max(120),
@@ -37,11 +35,11 @@ export const partnerLinkInput = z.object({
 	/** What the partner is asked: shown on their page. */
 	message: z.string().trim().min(1).max(2000),
 	language: z.enum(['nl', 'fr', 'en']).default('nl'),
-	days: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(1).max(60).default(PARTNER_LINK_DAYS))
+	days: z.preprocess(emptyAsMissing, z.coerce.number().int().min(1).max(60).default(PARTNER_LINK_DAYS))
 });
 export type PartnerLinkInput = z.input<typeof partnerLinkInput>;
 
-export const partnerAnswerInput = z.object({ message: z.string().trim().min(1).max(5000), done: bool });
+export const partnerAnswerInput = z.object({ message: z.string().trim().min(1).max(5000), done: checkbox });
 export type PartnerAnswerInput = z.input<typeof partnerAnswerInput>;
 
 /** A link staff revoked. */

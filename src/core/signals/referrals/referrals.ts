@@ -11,7 +11,7 @@ import { organisationsWorkingAt, type OrganisationChoice } from '../../partners'
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors';
 import { enqueueMail } from '../../mail';
 import { activeConsents, recordConsent } from '../../people';
-import { parseInput } from '../../validation';
+import { emptyAsMissing, omittableId, omittableText, parseInput } from '../../validation';
 import { deadlineFor } from '../handling/deadlines';
 import { formatDeadline } from '../format';
 import { loadForAction, type HandlingOptions } from '../handling/handling';
@@ -25,29 +25,17 @@ import { areaChain } from '../routing/area-chain';
 
 export const DEFAULT_REFERRAL_DAYS = 5;
 
-const optionalId = z
-	.string()
-	.trim()
-	.max(64)
-	.optional()
-	.transform((v) => (v ? v : undefined));
-
 export const referInput = z.object({
 	toOrganisationId: z.string().trim().min(1).max(64),
-	toTeamId: optionalId,
+	toTeamId: omittableId,
 	note: z.string().trim().min(1).max(2000),
-	deadlineDays: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(1).max(60).optional())
+	deadlineDays: z.preprocess(emptyAsMissing, z.coerce.number().int().min(1).max(60).optional())
 });
 export type ReferInput = z.input<typeof referInput>;
 
 export const respondInput = z.object({
 	accept: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === 'accept', z.boolean()),
-	reason: z
-		.string()
-		.trim()
-		.max(2000)
-		.optional()
-		.transform((v) => (v ? v : undefined))
+	reason: omittableText(2000)
 });
 export type RespondInput = z.input<typeof respondInput>;
 

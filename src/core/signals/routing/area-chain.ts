@@ -3,10 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db';
 import type { RoutingRule } from '../../db';
-import { areaPath } from '../../areas';
-
-/** Ten levels is far more than Belgium has (region, province, municipality, neighbourhood); it also stops a cycle. */
-const MAX_DEPTH = 10;
+import { areaChainUp, areaPath } from '../../areas';
 
 /** The area and every area above it, nearest first (the areas module's path). */
 export const areaChain = areaPath;
@@ -19,11 +16,7 @@ export const areaChain = areaPath;
  */
 export async function routingRulesAlong(db: Db, categoryId: string, areaId: string | null): Promise<{ rules: RoutingRule[]; chain: string[] }> {
 	const { rows } = await sql<RoutingRule & { chain_area_id: string | null; chain_depth: number | null }>`
-		with recursive chain(id, parent_id, depth) as (
-			select id, parent_id, 0 from areas where id = ${areaId}
-			union all
-			select a.id, a.parent_id, c.depth + 1 from areas a join chain c on a.id = c.parent_id where c.depth < ${MAX_DEPTH - 1}
-		)
+		with recursive ${areaChainUp(areaId)}
 		select c.id as chain_area_id, c.depth as chain_depth, r.id, r.category_id, r.area_id, r.organisation_id, r.team_id,
 			r.deadline_days, r.priority, r.created_at, r.updated_at
 		from chain c left join routing_rules r on r.area_id = c.id and r.category_id = ${categoryId}

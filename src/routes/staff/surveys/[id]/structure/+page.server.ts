@@ -7,6 +7,7 @@ import { Forbidden, Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { getSurvey, saveStructure, type StructureInput } from '$core/surveys';
+import { LANGUAGE_CODE } from '$core/validation';
 import { applyStructureEdit, builderLanguages, issueTarget, BUILDER_EDITS, type BuilderEdit } from '$core/surveys';
 import type { Ask } from '$lib/confirmation';
 import { askFirst, confirmed } from '$lib/server/confirmation';
@@ -18,7 +19,7 @@ const extraLanguages = (v: unknown) =>
 	String(v ?? '')
 		.split(/[\s,]+/)
 		.map((l) => l.trim().toLowerCase())
-		.filter((l) => /^[a-z]{2,3}$/.test(l));
+		.filter((l) => LANGUAGE_CODE.test(l));
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	try {

@@ -2,6 +2,7 @@
 // spreadsheet programs read it as UTF-8), and no personal data.
 import type { RequestHandler } from '@sveltejs/kit';
 import { DomainError } from '$core/errors';
+import { csvFile } from '$core/formats';
 import { getSurvey, paperImportColumns } from '$core/surveys';
 import { problemResponse } from '$lib/server/problem';
 
@@ -9,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id!);
 		const columns = await paperImportColumns(locals.core.db, locals.actor, survey.id);
-		return new Response(`\uFEFF${columns.join(';')}\r\n`, {
+		return new Response(csvFile([columns]), {
 			headers: {
 				'content-type': 'text/csv; charset=utf-8',
 				'content-disposition': `attachment; filename="papieren-antwoorden-${survey.slug}.csv"`,

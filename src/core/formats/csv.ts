@@ -1,6 +1,7 @@
-// A small RFC 4180 CSV reader and writer: quoted fields, escaped quotes (""), CRLF, LF or CR line ends, newlines
-// inside quotes, a UTF-8 byte order mark, and `;` or `,` detected from the header (Belgian Excel exports use `;`).
-// csv-parse is not among our dependencies, and this is all a tenant export needs.
+// The one CSV reader and writer (RFC 4180): quoted fields, escaped quotes (""), CRLF, LF or CR line ends, newlines
+// inside quotes, a UTF-8 byte order mark, and `;`, `,` or a tab detected from the header (Belgian Excel exports use
+// `;`). Files we write open in Excel with their accents (a BOM, `;`) and no cell typed by a person runs as a formula.
+// Pure: no file system, safe in the browser. csv-parse is not among our dependencies, and this is all we need.
 
 export type CsvRecord = { /** The file line the record starts on (1 = the header). */ line: number; fields: string[] };
 export type CsvResult = { delimiter: ';' | ',' | '\t'; records: CsvRecord[]; errors: Array<{ line: number; code: 'unterminated_quote' }> };
@@ -84,11 +85,28 @@ export function formatCsv(rows: string[][], delimiter: ';' | ',' | '\t' = ';'): 
 		.join('\r\n');
 }
 
+/** The first characters that make a spreadsheet read a cell as a formula (or hide it behind a tab or a line end). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * A text cell a spreadsheet must not read as a formula: one starting with =, +, -, @, a tab or a carriage return gets
- * a leading quote (OWASP's advice on CSV injection). For text typed by people; numbers we wrote ourselves pass as they are.
+ * a leading quote (OWASP's advice on CSV injection). For text typed by people; numbers we wrote ourselves pass as they
+ * are. Null and undefined are an empty cell.
  */
-export function spreadsheetText(value: string | null | undefined): string {
-	const s = value ?? '';
-	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+export function spreadsheetText(value: string | number | null | undefined): string {
+	const s = value === null || value === undefined ? '' : String(value);
+	return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** A cell `spreadsheetText` protected ("'=…") read back as it was typed; any other cell as it is. */
+export function unprotectedText(value: string): string {
+	return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+/**
+ * A whole CSV file as we hand it out: a UTF-8 byte order mark (Excel reads the accents), `;` between fields, CRLF
+ * after every record. The cells are written as given: pass text typed by people through `spreadsheetText` first.
+ */
+export function csvFile(rows: string[][], delimiter: ';' | ',' | '\t' = ';'): string {
+	return `\uFEFF${formatCsv(rows, delimiter)}\r\n`;
 }
