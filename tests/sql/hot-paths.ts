@@ -177,7 +177,7 @@ export async function runHotPaths(db: Db, capture: Capture): Promise<void> {
 		['inbox(worker, { mine, overdue })', worker, { mine: true, overdue: true }],
 		['inbox(worker, { categoryId, areaId, unassigned })', worker, { categoryId: noise.id, areaId: world.area.id, unassigned: true }],
 		['inbox(worker, { reopened, replied })', worker, { reopened: true, replied: true }],
-		["inbox(worker, { q: 'muziek' })", worker, { q: 'muziek' }],
+		["inbox(worker, { q: 'gang' })", worker, { q: 'gang' }],
 		["inbox(landlord, { status: 'all', pageSize: 10, page: 2 })", landlord, { status: 'all', pageSize: 10, page: 2 }]
 	];
 	for (const [call, actor, filter] of inboxCalls) await capture('signals/inbox', call, () => inbox(db, actor, filter, now));

@@ -604,7 +604,7 @@ order by case when w.deadline_at is null then 1 else 0 end,
 limit ?
 offset ?;
 
--- inbox(worker, { q: 'muziek' })
+-- inbox(worker, { q: 'gang' })
 select count(*) as "n"
 from (
   select "o"."id" as "id",
@@ -643,7 +643,7 @@ from (
     and "r"."is_help_request" = ?
 ) as "w";
 
--- inbox(worker, { q: 'muziek' })
+-- inbox(worker, { q: 'gang' })
 select "w"."id"
 from (
   select "o"."id" as "id",
@@ -687,6 +687,29 @@ order by case when w.deadline_at is null then 1 else 0 end,
   "w"."id"
 limit ?
 offset ?;
+
+-- inbox(worker, { q: 'gang' })
+select "s"."id",
+  "s"."reference",
+  "s"."kind",
+  "s"."status",
+  "s"."priority",
+  "s"."is_help_request",
+  "s"."organisation_id",
+  "s"."created_by",
+  substr(s.description, 1, 141) as "summary",
+  "c"."name" as "category_name",
+  "a"."name" as "area_name",
+  "e"."name" as "estate_name",
+  "u"."name" as "assignee_name",
+  "s"."deadline_at",
+  "s"."created_at"
+from "signals" as "s"
+left join "signal_categories" as "c" on "c"."id" = "s"."category_id"
+left join "areas" as "a" on "a"."id" = "s"."area_id"
+left join "estates" as "e" on "e"."id" = "s"."estate_id"
+left join "users" as "u" on "u"."id" = "s"."assignee_id"
+where "s"."id" in (?);
 
 -- inbox(landlord, { status: 'all', pageSize: 10, page: 2 })
 select count(*) as "n"
