@@ -37,7 +37,14 @@ export default defineConfig({
 		}
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/security/**/*.test.ts', 'bench/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'scripts/**/*.test.ts',
+			'tests/http/**/*.test.ts',
+			'tests/security/**/*.test.ts',
+			'tests/sql/**/*.test.ts',
+			'bench/**/*.test.ts'
+		],
 		environment: 'node',
 		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,

@@ -5,7 +5,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const ci = process.env.CI === 'true';
-// `--unit-only`: the unit and integration tests alone (src, scripts, bench: both databases, no server, no browser),
+// `--unit-only`: the unit and integration tests alone (src, scripts, bench, tests/sql: both databases, no server, no browser),
 // without the lint, the type check and the build. CI runs them so on the oldest supported Node.
 const unitOnly = process.argv.includes('--unit-only');
 const extra = process.argv.slice(2).filter((a) => a !== '--unit-only');
@@ -40,7 +40,7 @@ if (!unitOnly) {
 }
 
 const suites = unitOnly
-	? [{ name: 'unit and integration', config: 'vite.config.ts', report: 'test-results/unit-only.json', only: ['src', 'scripts', 'bench'] }]
+	? [{ name: 'unit and integration', config: 'vite.config.ts', report: 'test-results/unit-only.json', only: ['src', 'scripts', 'bench', 'tests/sql'] }]
 	: [
 			{ name: 'unit, integration and HTTP', config: 'vite.config.ts', report: 'test-results/unit.json', only: [] },
 			{ name: 'browser (e2e)', config: 'vitest.e2e.config.ts', report: 'test-results/e2e.json', only: [] }

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely
 import pg from 'pg';
 import { DataEdgePlugin, toSqliteParameters } from './data-edge';
 import type { Dialect } from './dialect';
+import { queryLog, type QueryLogOptions } from './query-log';
 import type { Database } from './schema';
 
 /** The database or a transaction on it, tagged with its dialect: services accept both so callers can compose them. */
@@ -39,7 +40,7 @@ export function isPostgresUrl(url: string | undefined): url is string {
 	return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
-export function openDatabase(options: OpenOptions): Db {
+export function openDatabase(options: OpenOptions & QueryLogOptions): Db {
 	if (isPostgresUrl(options.url)) {
 		const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: pgTypes });
 		// An idle connection the server ends (a restart, a failover, a dropped test database) is an 'error' event on the
@@ -47,7 +48,7 @@ export function openDatabase(options: OpenOptions): Db {
 		pool.on('error', (err: Error & { code?: string }) => {
 			if (err.code !== '57P01') console.warn(`PostgreSQL ended an idle connection: ${err.message}`);
 		});
-		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new DataEdgePlugin('postgres')] });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new DataEdgePlugin('postgres')], log: queryLog(options) });
 		return Object.assign(db, { dialect: 'postgres' as const });
 	}
 	const path = options.sqlitePath;
@@ -63,7 +64,11 @@ export function openDatabase(options: OpenOptions): Db {
 	// index pages back from the OS. 64 MB per connection keeps the hot part of them in memory.
 	sqlite.pragma(`cache_size = -${options.sqliteCacheKib ?? 64 * 1024}`);
 	sqlite.pragma('temp_store = MEMORY');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new DataEdgePlugin('sqlite')] });
+	const db = new Kysely<Database>({
+		dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+		plugins: [new DataEdgePlugin('sqlite')],
+		log: queryLog(options)
+	});
 	return Object.assign(db, { dialect: 'sqlite' as const });
 }
 

@@ -3,9 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, inject, beforeAll, afterAll } from 'vitest';
-import { openDatabase, type Db } from './database';
+import { openDatabase, type Db, type OpenOptions } from './database';
 import type { Dialect } from './dialect';
 import { migrateToLatest } from './migrate';
+import type { QueryLogOptions } from './query-log';
 
 export const DEFAULT_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -15,10 +16,16 @@ export function withDatabase(url: string, database: string): string {
 	return u.toString();
 }
 
-/** A fresh migrated database; `url` is set on PostgreSQL so another process (a test server) can open the same one. */
-export async function freshDatabase(dialect: Dialect): Promise<{ db: Db; url?: string; dispose: () => Promise<void> }> {
+/**
+ * A fresh migrated database; `url` is set on PostgreSQL so another process (a test server) can open the same one.
+ * `open` may watch its statements (the SQL snapshots) or set the PostgreSQL pool size.
+ */
+export async function freshDatabase(
+	dialect: Dialect,
+	open: QueryLogOptions & Pick<OpenOptions, 'poolSize'> = {}
+): Promise<{ db: Db; url?: string; dispose: () => Promise<void> }> {
 	if (dialect === 'sqlite') {
-		const db = openDatabase({ sqlitePath: ':memory:' });
+		const db = openDatabase({ sqlitePath: ':memory:', ...open });
 		await migrateToLatest(db);
 		return { db, dispose: () => db.destroy() };
 	}
@@ -34,7 +41,7 @@ export async function freshDatabase(dialect: Dialect): Promise<{ db: Db; url?: s
 		await admin.end();
 	}
 	const url = withDatabase(adminUrl, name);
-	const db = openDatabase({ url, sqlitePath: '', poolSize: 4 });
+	const db = openDatabase({ url, sqlitePath: '', poolSize: 4, ...open });
 	return {
 		db,
 		url,

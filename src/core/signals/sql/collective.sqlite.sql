@@ -1,0 +1,362 @@
+-- The SQL that the hot path signals/collective runs on SQLite, statement by statement, with placeholders for the values.
+-- Written by `npm run sql:snapshots` (docs/architecture.md, "The hot queries"); a change here is a change of a hot query.
+
+-- listCollectiveIssues(coordinator)
+select "ci"."id",
+  "ci"."title",
+  "ci"."status",
+  "ci"."created_at",
+  "ci"."closed_at",
+  "ci"."outcome",
+  "a"."name" as "area_name",
+  "e"."name" as "estate_name",
+  "c"."name" as "category_name",
+  (
+  select count(*) as "n"
+  from "signals" as "s"
+  where "s"."collective_issue_id" = "ci"."id"
+) as "signals",
+  (
+  select count(*) as "n"
+  from "signals" as "s"
+  where "s"."collective_issue_id" = "ci"."id"
+    and "s"."status" in (?, ?, ?, ?)
+) as "open"
+from "collective_issues" as "ci"
+left join "areas" as "a" on "a"."id" = "ci"."area_id"
+left join "estates" as "e" on "e"."id" = "ci"."estate_id"
+left join "signal_categories" as "c" on "c"."id" = "ci"."category_id"
+where (coalesce("e"."area_id", "ci"."area_id") in (
+  with recursive tree(id, depth) as (
+    select id,
+      0
+    from areas
+    where id in (?, ?)
+    union all
+    select a.id,
+      t.depth + 1
+    from tree t
+    join areas a on a.parent_id = t.id
+    where t.depth < ?
+  )
+  select id
+  from tree
+) or "e"."housing_company_id" = ? or exists (
+  select "cu"."id"
+  from "users" as "cu"
+  where "cu"."id" = "ci"."created_by"
+    and "cu"."organisation_id" = ?
+))
+order by "ci"."created_at" desc
+limit ?;
+
+-- listCollectiveIssues(worker, { status: 'open' })
+select "ci"."id",
+  "ci"."title",
+  "ci"."status",
+  "ci"."created_at",
+  "ci"."closed_at",
+  "ci"."outcome",
+  "a"."name" as "area_name",
+  "e"."name" as "estate_name",
+  "c"."name" as "category_name",
+  (
+  select count(*) as "n"
+  from "signals" as "s"
+  where "s"."collective_issue_id" = "ci"."id"
+) as "signals",
+  (
+  select count(*) as "n"
+  from "signals" as "s"
+  where "s"."collective_issue_id" = "ci"."id"
+    and "s"."status" in (?, ?, ?, ?)
+) as "open"
+from "collective_issues" as "ci"
+left join "areas" as "a" on "a"."id" = "ci"."area_id"
+left join "estates" as "e" on "e"."id" = "ci"."estate_id"
+left join "signal_categories" as "c" on "c"."id" = "ci"."category_id"
+where (coalesce("e"."area_id", "ci"."area_id") in (
+  with recursive tree(id, depth) as (
+    select id,
+      0
+    from areas
+    where id in (?, ?)
+    union all
+    select a.id,
+      t.depth + 1
+    from tree t
+    join areas a on a.parent_id = t.id
+    where t.depth < ?
+  )
+  select id
+  from tree
+) or "e"."housing_company_id" = ? or exists (
+  select "cu"."id"
+  from "users" as "cu"
+  where "cu"."id" = "ci"."created_by"
+    and "cu"."organisation_id" = ?
+))
+  and "ci"."status" = ?
+order by "ci"."created_at" desc
+limit ?;
+
+-- getCollectiveIssue(landlord, issueId)
+select *
+from "collective_issues"
+where "id" = ?;
+
+-- getCollectiveIssue(landlord, issueId)
+select "area_id",
+  "housing_company_id"
+from "estates"
+where "id" = ?;
+
+-- getCollectiveIssue(landlord, issueId)
+select "organisation_id"
+from "users"
+where "id" = ?;
+
+-- getCollectiveIssue(landlord, issueId)
+with recursive chain(id, parent_id, depth) as (
+  select id,
+    parent_id,
+    0
+  from areas
+  where id = ?
+  union all
+  select a.id,
+    a.parent_id,
+    c.depth + 1
+  from areas a
+  join chain c on a.id = c.parent_id
+  where c.depth < ?
+)
+select id
+from chain
+order by depth;
+
+-- getCollectiveIssue(landlord, issueId)
+select "ci".*,
+  "a"."name" as "area_name",
+  "e"."name" as "estate_name",
+  "c"."name" as "category_name",
+  "u"."name" as "created_by_name",
+  "cb"."name" as "closed_by_name"
+from "collective_issues" as "ci"
+left join "areas" as "a" on "a"."id" = "ci"."area_id"
+left join "estates" as "e" on "e"."id" = "ci"."estate_id"
+left join "signal_categories" as "c" on "c"."id" = "ci"."category_id"
+left join "users" as "u" on "u"."id" = "ci"."created_by"
+left join "users" as "cb" on "cb"."id" = "ci"."closed_by"
+where "ci"."id" = ?;
+
+-- getCollectiveIssue(landlord, issueId)
+with s as materialized (
+  select *
+  from (
+    select substr("s"."created_at", 1, 7) as "bucket",
+      "s"."category_id",
+      "s"."estate_id",
+      case when s.status in ('new', 'accepted', 'in_progress', 'waiting') then 1 else 0 end as "open",
+      case when s.status in ('new', 'accepted', 'in_progress', 'waiting') and s.deadline_at < ? then 1 else 0 end as "overdue",
+      case when (s.resolved_at is not null and s.status in ('resolved', 'closed')) then 1 else 0 end as "solved",
+      case when s.status = 'rejected' then 1 else 0 end as "rejected",
+      case when s.status = 'not_our_task' then 1 else 0 end as "not_our_task",
+      case when s.status = 'closed' and s.resolved_at is null then 1 else 0 end as "closed_unsolved",
+      case when s.is_help_request then 1 else 0 end as "help_requests",
+      case when s.first_response_at is not null then 1 else 0 end as "responded",
+      case when (s.resolved_at is not null and s.status in ('resolved', 'closed')) and s.deadline_at is not null then 1 else 0 end as "solved_with_deadline",
+      case when (s.resolved_at is not null and s.status in ('resolved', 'closed')) and s.deadline_at is not null and s.resolved_at <= s.deadline_at then 1 else 0 end as "solved_on_time",
+      case when not s.is_help_request and coalesce(s.lat, e.lat) is not null and coalesce(s.lon, e.lon) is not null then round(coalesce(s.lat, e.lat) * 1111) end as "cy",
+      case when not s.is_help_request and coalesce(s.lat, e.lat) is not null and coalesce(s.lon, e.lon) is not null then round(coalesce(s.lon, e.lon) * 700) end as "cx"
+    from "signals" as "s"
+    left join "estates" as "e" on "e"."id" = "s"."estate_id"
+    where "s"."merged_into_id" is null
+      and "s"."collective_issue_id" = ?
+  ) as q
+)
+select 'total' as part,
+  null as k,
+  null as name,
+  null as name_fr,
+  null as name_en,
+  cast(null as double precision) as cy,
+  cast(null as double precision) as cx,
+  count(*) as total,
+  sum(open) as open,
+  sum(overdue) as overdue,
+  sum(solved) as solved,
+  sum(rejected) as rejected,
+  sum(not_our_task) as not_our_task,
+  sum(closed_unsolved) as closed_unsolved,
+  sum(help_requests) as help_requests,
+  sum(responded) as responded,
+  sum(solved_with_deadline) as solved_with_deadline,
+  sum(solved_on_time) as solved_on_time
+from s
+union all
+select 'bucket',
+  bucket,
+  null as name,
+  null as name_fr,
+  null as name_en,
+  cast(null as double precision) as cy,
+  cast(null as double precision) as cx,
+  count(*) as total,
+  sum(open) as open,
+  sum(overdue) as overdue,
+  sum(solved) as solved,
+  sum(rejected) as rejected,
+  sum(not_our_task) as not_our_task,
+  sum(closed_unsolved) as closed_unsolved,
+  sum(help_requests) as help_requests,
+  sum(responded) as responded,
+  sum(solved_with_deadline) as solved_with_deadline,
+  sum(solved_on_time) as solved_on_time
+from s
+group by bucket
+union all
+select 'category',
+  g.category_id,
+  c.name,
+  c.name_fr,
+  c.name_en,
+  null,
+  null,
+  g.total,
+  g.open,
+  g.overdue,
+  g.solved,
+  g.rejected,
+  g.not_our_task,
+  g.closed_unsolved,
+  g.help_requests,
+  g.responded,
+  g.solved_with_deadline,
+  g.solved_on_time
+from (
+  select category_id,
+    count(*) as total,
+    sum(open) as open,
+    sum(overdue) as overdue,
+    sum(solved) as solved,
+    sum(rejected) as rejected,
+    sum(not_our_task) as not_our_task,
+    sum(closed_unsolved) as closed_unsolved,
+    sum(help_requests) as help_requests,
+    sum(responded) as responded,
+    sum(solved_with_deadline) as solved_with_deadline,
+    sum(solved_on_time) as solved_on_time
+  from s
+  group by category_id
+) as g
+left join signal_categories as c on c.id = g.category_id
+union all
+select 'estate',
+  g.estate_id,
+  e.name,
+  null,
+  null,
+  null,
+  null,
+  g.total,
+  g.open,
+  g.overdue,
+  g.solved,
+  g.rejected,
+  g.not_our_task,
+  g.closed_unsolved,
+  g.help_requests,
+  g.responded,
+  g.solved_with_deadline,
+  g.solved_on_time
+from (
+  select estate_id,
+    count(*) as total,
+    sum(open) as open,
+    sum(overdue) as overdue,
+    sum(solved) as solved,
+    sum(rejected) as rejected,
+    sum(not_our_task) as not_our_task,
+    sum(closed_unsolved) as closed_unsolved,
+    sum(help_requests) as help_requests,
+    sum(responded) as responded,
+    sum(solved_with_deadline) as solved_with_deadline,
+    sum(solved_on_time) as solved_on_time
+  from s
+  group by estate_id
+  order by count(*) desc
+  limit 50
+) as g
+left join estates as e on e.id = g.estate_id
+union all
+select 'cell',
+  null,
+  null,
+  null,
+  null,
+  h.cy,
+  h.cx,
+  h.total,
+  h.open,
+  h.overdue,
+  h.solved,
+  h.rejected,
+  h.not_our_task,
+  h.closed_unsolved,
+  h.help_requests,
+  h.responded,
+  h.solved_with_deadline,
+  h.solved_on_time
+from (
+  select cy,
+    cx,
+    count(*) as total,
+    sum(open) as open,
+    sum(overdue) as overdue,
+    sum(solved) as solved,
+    sum(rejected) as rejected,
+    sum(not_our_task) as not_our_task,
+    sum(closed_unsolved) as closed_unsolved,
+    sum(help_requests) as help_requests,
+    sum(responded) as responded,
+    sum(solved_with_deadline) as solved_with_deadline,
+    sum(solved_on_time) as solved_on_time
+  from s
+  where cy is not null
+  group by cy,
+    cx
+  order by count(*) desc
+  limit 500
+) as h;
+
+-- getCollectiveIssue(landlord, issueId)
+select "s"."category_id",
+  "s"."estate_id",
+  "s"."created_at",
+  "s"."first_response_at",
+  case when (s.resolved_at is not null and s.status in ('resolved', 'closed')) then s.resolved_at end as "solved_at",
+  case when s.first_response_at is not null then ((strftime('%s', "s"."first_response_at") - strftime('%s', "s"."created_at")) / 3600.0) end as "response_hours",
+  case when (s.resolved_at is not null and s.status in ('resolved', 'closed')) then ((strftime('%s', "s"."resolved_at") - strftime('%s', "s"."created_at")) / 3600.0) end as "solution_hours"
+from "signals" as "s"
+where "s"."merged_into_id" is null
+  and "s"."collective_issue_id" = ?
+  and ("s"."first_response_at" is not null or (s.resolved_at is not null and s.status in ('resolved', 'closed')));
+
+-- getCollectiveIssue(landlord, issueId)
+select "s"."id",
+  "s"."reference",
+  "s"."status",
+  "s"."created_at",
+  "s"."deadline_at",
+  "s"."resolved_at",
+  "c"."name",
+  "c"."name_fr",
+  "c"."name_en",
+  "e"."name" as "estate_name"
+from "signals" as "s"
+left join "signal_categories" as "c" on "c"."id" = "s"."category_id"
+left join "estates" as "e" on "e"."id" = "s"."estate_id"
+where "s"."collective_issue_id" = ?
+  and "s"."is_help_request" = ?
+order by "s"."created_at";

@@ -1,0 +1,45 @@
+-- The SQL that the hot path signals/public-figures runs on PostgreSQL, statement by statement, with placeholders for the values.
+-- Written by `npm run sql:snapshots` (docs/architecture.md, "The hot queries"); a change here is a change of a hot query.
+
+-- publicSignalFigures(anonymous, areaId)
+with recursive tree (id, depth) as (
+  select id,
+    0
+  from areas
+  where id = $1
+  union all
+  select a.id,
+    t.depth + 1
+  from tree t
+  join areas a on a.parent_id = t.id
+  where t.depth < 6
+)
+select id
+from tree;
+
+-- publicSignalFigures(anonymous, areaId)
+select "s"."kind",
+  count(*) as "reported",
+  coalesce(sum(case when (s.resolved_at is not null and s.status in ('resolved', 'closed')) then 1 else 0 end), 0) as "solved",
+  coalesce(sum(case when s.status in ('new', 'accepted', 'in_progress', 'waiting') then 1 else 0 end), 0) as "open"
+from "signals" as "s"
+where "s"."area_id" in ($1)
+  and "s"."created_at" >= $2
+  and "s"."created_at" <= $3
+  and "s"."merged_into_id" is null
+  and "s"."is_help_request" = $4
+group by "s"."kind";
+
+-- publicSignalFigures(anonymous, areaId, { estateId })
+select "s"."kind",
+  count(*) as "reported",
+  coalesce(sum(case when (s.resolved_at is not null and s.status in ('resolved', 'closed')) then 1 else 0 end), 0) as "solved",
+  coalesce(sum(case when s.status in ('new', 'accepted', 'in_progress', 'waiting') then 1 else 0 end), 0) as "open"
+from "signals" as "s"
+where "s"."area_id" in ($1)
+  and "s"."estate_id" = $2
+  and "s"."created_at" >= $3
+  and "s"."created_at" <= $4
+  and "s"."merged_into_id" is null
+  and "s"."is_help_request" = $5
+group by "s"."kind";
