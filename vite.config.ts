@@ -39,6 +39,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/security/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node',
+		// A test that asserts nothing fails: it would pass whatever the code does.
+		expect: { requireAssertions: true },
 		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 180_000,
