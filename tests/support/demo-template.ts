@@ -2,9 +2,9 @@
 // SQLite file, or a PostgreSQL database created with `TEMPLATE`. Loading the demo took 13 s of each server's start on
 // SQLite (measured on a busy machine), more on PostgreSQL; a copy takes a fraction of a second.
 //
-// The demo's stored mails link to the origin it was loaded with (outbox payloads, the only place, checked by a test in
-// tests/http/links.test.ts reading them): the template is loaded with TEMPLATE_ORIGIN and each copy rewrites it to its
-// own server's origin.
+// The demo's stored mails link to the origin it was loaded with (outbox payloads: the only rows that hold it, found by
+// searching every column of a loaded demo): the template is loaded with TEMPLATE_ORIGIN and each copy rewrites it to
+// its own server's origin (tests/http/links.test.ts checks the mails of a started server).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
