@@ -46,6 +46,8 @@ export default defineConfig({
 			'bench/**/*.test.ts'
 		],
 		environment: 'node',
+		// A test that asserts nothing fails: it would pass whatever the code does.
+		expect: { requireAssertions: true },
 		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 180_000,

@@ -5,6 +5,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/e2e/**/*.test.ts'],
 		environment: 'node',
+		// A test that asserts nothing fails: it would pass whatever the code does.
+		expect: { requireAssertions: true },
 		testTimeout: 60_000,
 		hookTimeout: 180_000,
 		fileParallelism: false,

@@ -1,7 +1,7 @@
 // What residents, partners and files send is stored without the characters that hide or disguise text: a report
 // typed on a phone, one sent by a reporting app over Open311, a worker's note and an area file's names, on both
 // databases. The cleaning itself is src/core/validation.ts (cleanText), used at every service's input.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { anonymous } from './access';
 import { featureCollection, feature, squareBoundary } from './areas/factories';
 import { importAreas } from './areas/import';
@@ -18,13 +18,18 @@ const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/
 
 describeOnDatabases('stored text is clean', (ctx) => {
 	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
+	let dampId: string;
 	const signalText = (id: string) => ctx.db.selectFrom('signals').select(['description', 'location_text']).where('id', '=', id).executeTakeFirstOrThrow();
 
-	it('a report whose text carries a NUL and a right-to-left override is stored without them, line breaks kept', async () => {
+	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		const damp = await createCategory(ctx.db, world.coordinator, { key: 'leak_damp', kind: 'home_repair', name: 'Lek of vocht' });
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 });
+		dampId = damp.id;
+	});
+
+	it('a report whose text carries a NUL and a right-to-left override is stored without them, line breaks kept', async () => {
 		const result = await reportSignal(
 			ctx.db,
 			anonymous,
@@ -66,7 +71,12 @@ describeOnDatabases('stored text is clean', (ctx) => {
 	});
 
 	it('a worker’s note to the reporter keeps no hidden characters', async () => {
-		const signal = await ctx.db.selectFrom('signals').select('id').where('organisation_id', '=', world.shm.id).executeTakeFirstOrThrow();
+		const signal = await reportSignal(
+			ctx.db,
+			anonymous,
+			{ kind: 'home_repair', categoryId: dampId, estateId: world.estate.id, description: 'Vocht in de slaapkamer', email: 'jan@example.be', language: 'nl' },
+			{ baseUrl }
+		);
 		await addNote(ctx.db, world.landlord, signal.id, { body: 'We komen\u2067 dinsdag\u0000 langs.', toReporter: true }, { baseUrl });
 		const events = await ctx.db.selectFrom('signal_events').select('body').where('signal_id', '=', signal.id).where('body', 'is not', null).execute();
 		expect(events.map((e) => e.body)).toContain('We komen dinsdag langs.');

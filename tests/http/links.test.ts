@@ -39,6 +39,13 @@ for (const dialect of testDialects()) {
 			await server?.stop();
 		});
 
+		it("the demo's mails, stored before the server started, link to this server's origin", async () => {
+			const stored = (await server.db.selectFrom('outbox').select('payload').execute()).map((r) => JSON.stringify(r.payload));
+			const links = stored.flatMap((p) => p.match(/https?:\/\/[^/\s"\\]+/g) ?? []);
+			expect(links.length).toBeGreaterThan(0);
+			expect([...new Set(links)]).toEqual([origin]);
+		});
+
 		it('a password-reset mail asked for with a forged Host links to the configured origin', async () => {
 			const res = await forged('/password/forgot', {
 				method: 'POST',

@@ -55,6 +55,24 @@ describeOnDatabases('each organisation stays inside its own work', (ctx) => {
 		const brechtHome = await buildDwelling(ctx.db, kapelakker.id, { street: 'Kapelakker', houseNumber: '1' });
 		const brechtHousehold = await createHousehold(ctx.db, jonas, { name: 'Janssens', dwellingId: brechtHome.id });
 		brechtResident = (await createResident(ctx.db, jonas, { householdId: brechtHousehold.id, firstName: 'Tom', lastName: 'Janssens' })).id;
+		// Marie's report of damp, routed to the housing company in Wevelgem.
+		await ensureGeneralCategories(ctx.db);
+		const damp = await createCategory(ctx.db, world.coordinator, { key: 'reach_damp', kind: 'home_repair', name: 'Vocht', isActive: true });
+		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 });
+		signalId = (
+			await reportSignal(
+				ctx.db,
+				anonymous,
+				{
+					kind: 'home_repair',
+					categoryId: damp.id,
+					description: 'Schimmel op de muur van de slaapkamer',
+					estateId: world.estate.id,
+					email: 'marie@example.be'
+				},
+				{ baseUrl }
+			)
+		).id;
 	});
 
 	it('Jonas neither reads nor changes a Wevelgem resident or household; Sara does', async () => {
@@ -91,7 +109,10 @@ describeOnDatabases('each organisation stays inside its own work', (ctx) => {
 	});
 
 	it('lists show each institute its own people only', async () => {
-		expect((await listResidents(ctx.db, jonas)).items.map((r) => r.firstName)).toEqual(['Tom']);
+		// Jonas's list may also hold someone he registered without a home (the test below): never a Wevelgem resident.
+		const jonasSees = (await listResidents(ctx.db, jonas)).items.map((r) => r.firstName);
+		expect(jonasSees).toContain('Tom');
+		expect(jonasSees).not.toContain('Marie');
 		expect((await listResidents(ctx.db, world.worker)).items.map((r) => r.firstName)).toEqual(['Marie']);
 		expect(await listHouseholdsByEstate(ctx.db, jonas, world.estate.id)).toEqual([]);
 		expect((await listHouseholdsByEstate(ctx.db, antwerpCoordinator, kapelakker.id)).map((h) => h.name)).toEqual(['Janssens']);
@@ -105,23 +126,6 @@ describeOnDatabases('each organisation stays inside its own work', (ctx) => {
 	});
 
 	it("Jonas neither reads nor handles a signal in Wevelgem routed to the housing company; Sara's institute follows it", async () => {
-		await ensureGeneralCategories(ctx.db);
-		const damp = await createCategory(ctx.db, world.coordinator, { key: 'reach_damp', kind: 'home_repair', name: 'Vocht', isActive: true });
-		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 });
-		signalId = (
-			await reportSignal(
-				ctx.db,
-				anonymous,
-				{
-					kind: 'home_repair',
-					categoryId: damp.id,
-					description: 'Schimmel op de muur van de slaapkamer',
-					estateId: world.estate.id,
-					email: 'marie@example.be'
-				},
-				{ baseUrl }
-			)
-		).id;
 		await expect(getSignal(ctx.db, jonas, signalId)).rejects.toThrow(Forbidden);
 		await expect(changeStatus(ctx.db, jonas, signalId, { status: 'accepted' }, { baseUrl })).rejects.toThrow(Forbidden);
 		await expect(addNote(ctx.db, jonas, signalId, { body: 'Bericht', toReporter: true }, { baseUrl })).rejects.toThrow(Forbidden);

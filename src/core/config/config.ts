@@ -3,11 +3,22 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false (1 or 0, yes or no also do)')
+	.transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A whole number written in digits, within bounds; the message says what is allowed (Zod's own names no range). */
+const whole = (min: number, max: number, what = `a whole number from ${min} to ${max}`) =>
+	z
+		.string()
+		.trim()
+		.regex(/^\d+$/, `must be ${what}`)
+		.transform(Number)
+		.pipe(z.number().min(min, `must be ${what}`).max(max, `must be ${what}`));
 
 const schema = z
 	.object({
-		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		PORT: whole(1, 65535, 'a port number from 1 to 65535').default(3000),
 		HOST: z.string().default('0.0.0.0'),
 		ORIGIN: z
 			.url({ protocol: /^https?$/ })
@@ -21,19 +32,29 @@ const schema = z
 			.string()
 			.optional()
 			.refine((v) => !v || /^postgres(ql)?:\/\//.test(v) || v.startsWith('file:') || !v.includes('://'), 'must be postgres://… or a SQLite file path'),
-		DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+		DATABASE_POOL_SIZE: whole(1, 200).default(10),
 		DEMO_DATA: bool.default(true),
-		SMTP_URL: z.string().optional(),
+		SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be smtp://… or smtps://…, e.g. smtps://user:pass@smtp.example.be:465' }).optional(),
 		MAIL_FROM: z.string().default('Leefbaar <noreply@leefbaar.local>'),
-		SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+		SESSION_DAYS: whole(1, 365, 'a number of days from 1 to 365').default(14),
 		MAP_TILES_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 		MAP_TILES_ATTRIBUTION: z.string().default('© OpenStreetMap'),
-		MAX_UPLOAD_MB: z.coerce.number().min(1).max(500).default(50),
-		INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(30),
-		OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(2_000),
-		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+		MAX_UPLOAD_MB: z
+			.string()
+			.trim()
+			.regex(/^\d+(\.\d+)?$/, 'must be a number of megabytes from 1 to 500, e.g. 50 or 2.5')
+			.transform(Number)
+			.pipe(
+				z.number().min(1, 'must be a number of megabytes from 1 to 500, e.g. 50 or 2.5').max(500, 'must be a number of megabytes from 1 to 500, e.g. 50 or 2.5')
+			)
+			.default(50),
+		INTAKE_RATE_LIMIT: whole(1, 10_000_000).default(30),
+		OPEN311_RATE_LIMIT: whole(1, 10_000_000).default(2_000),
+		LOG_LEVEL: z
+			.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent')
+			.default('info'),
 		JOBS: bool.default(true),
-		SIGNAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+		SIGNAL_CONTACT_RETENTION_DAYS: whole(1, 3650, 'a number of days from 1 to 3650').default(365),
 		OVERDUE_DIGEST_TIME: z
 			.string()
 			.trim()
@@ -45,12 +66,7 @@ const schema = z
 			.toLowerCase()
 			.regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, 'must be the name of one header, e.g. x-forwarded-for or x-real-ip')
 			.optional(),
-		XFF_DEPTH: z.coerce
-			.number()
-			.int('must be a whole number: how many proxies stand in front of Leefbaar')
-			.min(1, 'must be 1 or more: how many proxies stand in front of Leefbaar')
-			.max(20)
-			.optional()
+		XFF_DEPTH: whole(1, 20, 'a whole number from 1 to 20: how many proxies stand in front of Leefbaar').optional()
 	})
 	.superRefine((c, ctx) => {
 		if (c.XFF_DEPTH !== undefined && c.ADDRESS_HEADER !== 'x-forwarded-for') {

@@ -47,7 +47,10 @@ describeOnDatabases('planner statistics', (ctx) => {
 			await optimizeStatistics(ctx.db);
 			expect(await statistics()).toContain('areas_slug');
 		} else {
+			// PostgreSQL's autovacuum keeps them: the upkeep call leaves the fresh database without any (50 rows stay under
+			// its threshold), and the refresh below takes them.
 			await optimizeStatistics(ctx.db);
+			expect(await statistics()).toEqual([]);
 		}
 	});
 

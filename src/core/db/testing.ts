@@ -2,7 +2,7 @@
 // clone of a template database migrated once per run (tests/global-setup.ts), so each suite starts clean and fast.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe, inject, beforeAll, afterAll } from 'vitest';
+import { describe, inject, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { openDatabase, type Db, type OpenOptions } from './database';
 import type { Dialect } from './dialect';
 import { migrateToLatest } from './migrate';
@@ -18,18 +18,20 @@ export function withDatabase(url: string, database: string): string {
 
 /**
  * A fresh migrated database; `url` is set on PostgreSQL so another process (a test server) can open the same one.
- * `open` may watch its statements (the SQL snapshots) or set the PostgreSQL pool size.
+ * `open` may watch its statements (the SQL snapshots) or set the PostgreSQL pool size; `pgTemplate`: on PostgreSQL, the
+ * database to copy instead of the run's migrated template (one holding the demo data).
  */
 export async function freshDatabase(
 	dialect: Dialect,
-	open: QueryLogOptions & Pick<OpenOptions, 'poolSize'> = {}
+	open: QueryLogOptions & Pick<OpenOptions, 'poolSize'> & { pgTemplate?: string } = {}
 ): Promise<{ db: Db; url?: string; dispose: () => Promise<void> }> {
+	const { pgTemplate, ...openOptions } = open;
 	if (dialect === 'sqlite') {
-		const db = openDatabase({ sqlitePath: ':memory:', ...open });
+		const db = openDatabase({ sqlitePath: ':memory:', ...openOptions });
 		await migrateToLatest(db);
 		return { db, dispose: () => db.destroy() };
 	}
-	const template = inject('pgTemplate');
+	const template = pgTemplate ?? inject('pgTemplate');
 	const adminUrl = inject('pgAdminUrl');
 	if (!template || !adminUrl) throw new Error('PostgreSQL is not available for this test run');
 	const name = `leefbaar_t_${randomBytes(6).toString('hex')}`;
@@ -41,7 +43,7 @@ export async function freshDatabase(
 		await admin.end();
 	}
 	const url = withDatabase(adminUrl, name);
-	const db = openDatabase({ url, sqlitePath: '', poolSize: 4, ...open });
+	const db = openDatabase({ url, sqlitePath: '', poolSize: 4, ...openOptions });
 	return {
 		db,
 		url,
@@ -65,9 +67,15 @@ export function testDialects(): Dialect[] {
 
 /**
  * Runs the same suite on every database: `describeOnDatabases('…', (ctx) => { it(…, () => ctx.db …) })`.
- * Each dialect gets its own fresh database for the suite.
+ * Each dialect gets its own fresh database for the suite; with `{ each: true }`, one for each test (for a suite whose
+ * tests change the same rows, so that none depends on what another left behind; hooks of the suite then set up per test
+ * with `beforeEach`).
  */
-export function describeOnDatabases(name: string, suite: (ctx: { readonly db: Db; readonly dialect: Dialect }) => void): void {
+export function describeOnDatabases(
+	name: string,
+	suite: (ctx: { readonly db: Db; readonly dialect: Dialect }) => void,
+	options: { each?: boolean } = {}
+): void {
 	for (const dialect of testDialects()) {
 		describe(`${name} [${dialect}]`, () => {
 			let handle: { db: Db; dispose: () => Promise<void> } | undefined;
@@ -78,11 +86,12 @@ export function describeOnDatabases(name: string, suite: (ctx: { readonly db: Db
 				},
 				dialect
 			};
-			beforeAll(async () => {
+			(options.each ? beforeEach : beforeAll)(async () => {
 				handle = await freshDatabase(dialect);
 			});
-			afterAll(async () => {
+			(options.each ? afterEach : afterAll)(async () => {
 				await handle?.dispose();
+				handle = undefined;
 			});
 			suite(ctx);
 		});
@@ -93,5 +102,7 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		pgTemplate: string | null;
 		pgAdminUrl: string | null;
+		/** Names this run's demo templates (tests/support/demo-template.ts). */
+		testRunId: string | null;
 	}
 }

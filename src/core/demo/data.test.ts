@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { Forbidden } from '../errors';
 import { areaAt } from '../areas/lookup';
 import { describeOnDatabases } from '../db/testing';
@@ -9,8 +9,12 @@ import { OPEN_STATUSES } from '../signals/model';
 import { staffActor } from './signals';
 
 describeOnDatabases('the demo data', (ctx) => {
+	let logins: Awaited<ReturnType<typeof buildDemoData>>;
+	beforeAll(async () => {
+		logins = await buildDemoData(ctx.db);
+	}, 180_000);
+
 	it('holds the real places of the seeds, with households, residents and one login per role', async () => {
-		const logins = await buildDemoData(ctx.db);
 		expect(new Set(logins.map((l) => l.role))).toEqual(new Set(['admin', 'coordinator', 'community_worker', 'partner_staff']));
 		const estates = await ctx.db.selectFrom('estates').select('name').execute();
 		expect(estates.map((e) => e.name)).toEqual(
@@ -33,7 +37,7 @@ describeOnDatabases('the demo data', (ctx) => {
 		expect(found?.name).toBe('Wallaysplein');
 		const parent = await ctx.db.selectFrom('areas').select('name').where('id', '=', found!.parent_id!).executeTakeFirst();
 		expect(parent?.name).toBe('Wevelgem');
-	}, 180_000);
+	});
 
 	it('holds a year of routed signals on every demo estate, a collective issue and a trained classifier', async () => {
 		const perEstate = await ctx.db

@@ -1,7 +1,7 @@
 // At resolution the tenant gets "is it solved?". Opening the link changes nothing (mail scanners follow links);
 // confirming "no" reopens the signal and tells the housing company; a second click shows the first answer;
 // "yes" from everyone closes it; after 14 days the question is closed.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { NotFound } from '../../errors';
 import { anonymous } from '../../access';
 import { hashToken } from '../../auth/tokens';
@@ -40,11 +40,15 @@ describeOnDatabases('the "is it solved?" check', (ctx) => {
 		return { id: report.id, token: link![1], trackingToken: links.at(-1)! };
 	}
 
-	it('sets up a housing company that handles doors', async () => {
+	// A housing company that handles doors.
+	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		categoryId = (await createCategory(ctx.db, world.coordinator, { key: 'door', kind: 'home_repair', name: 'Deur', isActive: true })).id;
 		await setRoutingRule(ctx.db, world.coordinator, { categoryId, organisationId: world.shm.id, deadlineDays: 5 });
+	});
+
+	it('reads the answer in a link, whatever its case', () => {
 		expect(answerFromLink('nee')).toBe('not_solved');
 		expect(answerFromLink('JA')).toBe('solved');
 		expect(answerFromLink('misschien')).toBeNull();

@@ -218,6 +218,7 @@ describe('the pieces of the digest', () => {
 		expect(days(undefined)).toBe(5);
 		expect(days('')).toBeNull();
 		expect(days('8')).toBe(8);
-		expect(() => days('0')).toThrow();
+		const zero = categoryInput.safeParse({ key: 'leak', kind: 'home_repair', name: 'Lek', escalationDays: '0' });
+		expect(zero.error?.issues.map((i) => i.path.join('.'))).toEqual(['escalationDays']);
 	});
 });
