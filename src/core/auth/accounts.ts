@@ -16,7 +16,7 @@ import {
 	changedFields,
 	countOrganisationsAndTeams,
 	organisationExists,
-	organisationName as organisationNameOf,
+	organisationById,
 	organisationNames,
 	setTeamsOfMember,
 	teamIdsOfMember,
@@ -138,7 +138,7 @@ export async function getUser(db: Db, actor: Actor, id: string): Promise<UserDet
 		const row = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
 		if (!row) throw new NotFound('user', userId);
 		const teamIds = await teamIdsOfMember(tx, userId);
-		const organisationName = row.organisation_id ? await organisationNameOf(tx, row.organisation_id) : null;
+		const organisationName = row.organisation_id ? ((await organisationById(tx, row.organisation_id))?.name ?? null) : null;
 		const { password_hash, ...u } = row;
 		const status = statusOf({ is_active: u.is_active, password_hash });
 		const token = status === 'invited' ? await latestTokenOf(tx, userId, 'invitation') : null;

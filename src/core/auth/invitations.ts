@@ -10,7 +10,7 @@ import { Conflict, NotFound } from '../errors';
 import { enqueueMail } from '../mail';
 import { invitationMail } from '../mail';
 import { invitationInput, password, resendInput, type InvitationInput, type ResendInput } from '../partners/model';
-import { organisationName } from '../partners';
+import { organisationById } from '../partners';
 import { insertStaffAccount, type UserSummary } from './accounts';
 import { parseInput } from '../validation';
 import { hashPassword } from './passwords';
@@ -31,7 +31,7 @@ export const invitationLink = (baseUrl: string, token: string): string => new UR
 
 async function mailInvitation(tx: Db, actor: Actor, user: Invitee, baseUrl: string): Promise<void> {
 	const { token } = await issueToken(tx, user.id, 'invitation', INVITATION_TTL_MS);
-	const organisation = user.organisation_id ? await organisationName(tx, user.organisation_id) : null;
+	const organisation = user.organisation_id ? ((await organisationById(tx, user.organisation_id))?.name ?? null) : null;
 	await enqueueMail(
 		tx,
 		invitationMail({
@@ -89,7 +89,11 @@ export async function describeInvitation(db: Db, token: string, context: Attempt
 			if ('problem' in found) return found;
 			const user = await db.selectFrom('users').select(['email', 'name', 'is_active', 'organisation_id']).where('id', '=', found.userId).executeTakeFirst();
 			if (!user || !user.is_active) return { problem: 'invalid' };
-			return { email: user.email, name: user.name, organisationName: user.organisation_id ? await organisationName(db, user.organisation_id) : null };
+			return {
+				email: user.email,
+				name: user.name,
+				organisationName: user.organisation_id ? ((await organisationById(db, user.organisation_id))?.name ?? null) : null
+			};
 		},
 		linkJudge
 	);

@@ -3,7 +3,7 @@
 import type { Db } from '../db';
 import { nowIso } from '../db';
 import type { StaffActor } from '../access';
-import { loadReach, organisationKind as organisationKindOf, teamIdsOfMember } from '../partners';
+import { loadReach, organisationById, teamIdsOfMember } from '../partners';
 import { hashToken, newToken } from './tokens';
 
 const DAY = 86_400_000;
@@ -63,7 +63,7 @@ export async function resolveSession(db: Db, token: string, days: number): Promi
 	const [teamIds, reach, organisationKind] = await Promise.all([
 		teamIdsOfMember(db, row.id),
 		loadReach(db, row.organisation_id),
-		row.organisation_id ? organisationKindOf(db, row.organisation_id) : null
+		row.organisation_id ? organisationById(db, row.organisation_id).then((o) => o?.kind ?? null) : null
 	]);
 	return {
 		sessionId: id,

@@ -4,9 +4,9 @@ export { changedFields } from './changes';
 export {
 	countOrganisationsAndTeams,
 	organisationExists,
-	organisationKind,
-	organisationName,
+	organisationById,
 	organisationNames,
+	organisationsOfKind,
 	setTeamsOfMember,
 	teamIdsOfMember,
 	teamsByIds

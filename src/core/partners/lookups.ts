@@ -9,14 +9,14 @@ export async function organisationExists(db: Db, id: string): Promise<boolean> {
 	return !!(await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst());
 }
 
-/** The name of an organisation, or null when there is none with that id. */
-export async function organisationName(db: Db, id: string): Promise<string | null> {
-	return (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
+/** An organisation's name and kind, or null when there is none with that id. */
+export async function organisationById(db: Db, id: string): Promise<{ id: string; name: string; kind: OrganisationKind } | null> {
+	return (await db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-/** The kind of an organisation, or null when there is none with that id. */
-export async function organisationKind(db: Db, id: string): Promise<OrganisationKind | null> {
-	return (await db.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst())?.kind ?? null;
+/** The organisations of one kind (say, every housing company), by name. */
+export async function organisationsOfKind(db: Db, kind: OrganisationKind): Promise<Array<{ id: string; name: string }>> {
+	return db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', kind).orderBy('name').execute();
 }
 
 /** The names of the organisations with these ids (unknown ids are left out). */
