@@ -7,6 +7,16 @@ export { addressKeys } from './addresses';
 export { parseFeatureCollection } from './geojson';
 export { bboxOf } from './geometry';
 export type { AreaGeometry, BBox, PointGeometry } from './geometry';
+export {
+	dwellingIdsOfHousingCompany,
+	dwellingRefsOutsideHousingCompany,
+	estateIdsOfHousingCompany,
+	housingStockOf,
+	insertImportedBuilding,
+	insertImportedDwelling,
+	updateImportedDwelling
+} from './housing-stock';
+export type { StockBuilding, StockDwelling, StockEstate } from './housing-stock';
 export { importAreas, startAreaImport } from './import';
 export { areaAt, areasAt } from './lookup';
 export {
