@@ -5,6 +5,7 @@ export {
 	countOrganisationsAndTeams,
 	organisationExists,
 	organisationById,
+	organisationByName,
 	organisationNames,
 	organisationsOfKind,
 	setTeamsOfMember,

@@ -14,6 +14,11 @@ export async function organisationById(db: Db, id: string): Promise<{ id: string
 	return (await db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
+/** An organisation found by its exact name, or null. */
+export async function organisationByName(db: Db, name: string): Promise<{ id: string; name: string; kind: OrganisationKind } | null> {
+	return (await db.selectFrom('organisations').select(['id', 'name', 'kind']).where('name', '=', name).executeTakeFirst()) ?? null;
+}
+
 /** The organisations of one kind (say, every housing company), by name. */
 export async function organisationsOfKind(db: Db, kind: OrganisationKind): Promise<Array<{ id: string; name: string }>> {
 	return db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', kind).orderBy('name').execute();
