@@ -5,7 +5,7 @@ export { purposeContact, recordConsent } from './consents';
 export type { PurposeContact } from './consents';
 export { formatCsv, parseCsv, spreadsheetText } from './csv';
 export { householdCountsOn, householdsLivingOn } from './households-in-scope';
-export { dwellingChoices, placeChoices } from './places';
+export { dwellingChoices, homeOfHousehold, householdOfResident, placeChoices } from './places';
 export {
 	activeConsents,
 	createHousehold,
