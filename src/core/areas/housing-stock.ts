@@ -20,6 +20,12 @@ export function dwellingIdsOfHousingCompany(db: Db, housingCompanyId: string) {
 		.where('cb.estate_id', 'in', estateIdsOfHousingCompany(db, housingCompanyId));
 }
 
+/** The areas the estates of a housing company lie in, each once. */
+export async function areasOfHousingCompanyEstates(db: Db, housingCompanyId: string): Promise<string[]> {
+	const rows = await db.selectFrom('estates').select('area_id').distinct().where('housing_company_id', '=', housingCompanyId).execute();
+	return rows.map((r) => r.area_id);
+}
+
 export type StockEstate = { id: string; name: string; slug: string; housingCompanyId: string | null };
 export type StockBuilding = { id: string; estateId: string; street: string | null; houseNumber: string | null };
 export type StockDwelling = {

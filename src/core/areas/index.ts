@@ -12,6 +12,7 @@ export { parseFeatureCollection } from './geojson';
 export { bboxOf } from './geometry';
 export type { AreaGeometry, BBox, PointGeometry } from './geometry';
 export {
+	areasOfHousingCompanyEstates,
 	dwellingIdsOfHousingCompany,
 	dwellingRefsOutsideHousingCompany,
 	estateIdsOfHousingCompany,

@@ -4,7 +4,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { Actor, StaffActor } from '../access';
 import { can } from '../access/index';
 import { landlordOf, personInReach, type PersonContext, type TenantImportContext } from '../access';
-import { areaPath, insideAreas, placeOfDwelling } from '../areas';
+import { areaPath, areasOfHousingCompanyEstates, insideAreas, placeOfDwelling } from '../areas';
 import type { Db } from '../db';
 import type { Database } from '../db';
 import type { ConsentScope } from './model';
@@ -201,6 +201,6 @@ export function visibilityFor(actor: Actor, ctx: LoadedContext, resource: 'resid
 
 /** The policy's view of a tenant import for a housing company: the area path of every estate it lets. */
 export async function loadTenantImportContext(db: Db, housingCompanyId: string): Promise<TenantImportContext> {
-	const areas = await db.selectFrom('estates').select('area_id').distinct().where('housing_company_id', '=', housingCompanyId).execute();
-	return { housingCompanyId, estateAreaPaths: await Promise.all(areas.map((a) => areaPath(db, a.area_id))) };
+	const areaIds = await areasOfHousingCompanyEstates(db, housingCompanyId);
+	return { housingCompanyId, estateAreaPaths: await Promise.all(areaIds.map((areaId) => areaPath(db, areaId))) };
 }
