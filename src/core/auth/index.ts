@@ -3,7 +3,7 @@
 export { createUser, deactivateUser, getUser, listUsers, reactivateUser, staffOverview, updateUser } from './accounts';
 export { acceptInvitation, describeInvitation, inviteUser, resendInvitation } from './invitations';
 export { describePasswordReset, requestPasswordReset, resetPassword } from './password-reset';
-export { activeAccountEmails, activeStaffAccountOf, anyStaffAccount, staffAccounts } from './lookups';
+export { activeAccountEmails, activeStaffAccountOf, anyStaffAccount, staffAccountByEmail, staffAccounts } from './lookups';
 export type { StaffAccount } from './lookups';
 export { signIn, signOut } from './service';
 export { resolveSession } from './sessions';

@@ -30,6 +30,13 @@ export async function staffAccounts(db: Db, filter: { organisationId?: string; a
 	return rows;
 }
 
+/** The staff account with this address, active or not, or null. */
+export async function staffAccountByEmail(db: Db, email: string): Promise<StaffAccount | null> {
+	return (
+		(await db.selectFrom('users').select(['id', 'name', 'email', 'locale', 'role', 'organisation_id']).where('email', '=', email).executeTakeFirst()) ?? null
+	);
+}
+
 /** One active staff account of an organisation, or null (someone switched off or of another organisation is none). */
 export async function activeStaffAccountOf(db: Db, id: string, organisationId: string): Promise<StaffAccount | null> {
 	return (
