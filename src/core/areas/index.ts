@@ -4,9 +4,24 @@ export { matchAddress } from './address-match';
 export type { AddressMatch } from './address-match';
 export { findNeighbourhoods } from './address-search';
 export { addressKeys } from './addresses';
+export { placeOfDwelling } from './dwelling-place';
+export type { DwellingPlace } from './dwelling-place';
+export { estateById, estatesByName } from './estate-lookups';
+export type { EstateRef } from './estate-lookups';
 export { parseFeatureCollection } from './geojson';
 export { bboxOf } from './geometry';
 export type { AreaGeometry, BBox, PointGeometry } from './geometry';
+export {
+	areasOfHousingCompanyEstates,
+	dwellingIdsOfHousingCompany,
+	dwellingRefsOutsideHousingCompany,
+	estateIdsOfHousingCompany,
+	housingStockOf,
+	insertImportedBuilding,
+	insertImportedDwelling,
+	updateImportedDwelling
+} from './housing-stock';
+export type { StockBuilding, StockDwelling, StockEstate } from './housing-stock';
 export { importAreas, startAreaImport } from './import';
 export { areaAt, areasAt } from './lookup';
 export {

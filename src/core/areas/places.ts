@@ -7,6 +7,7 @@ import { inTransaction, type Db } from '../db';
 import { newId, nowIso } from '../db';
 import type { Building, Dwelling, Estate } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
+import { organisationById } from '../partners';
 import { parseInput } from '../validation';
 import { numberKey, streetKey } from './addresses';
 import type { AreaGeometry } from './geometry';
@@ -75,7 +76,7 @@ async function checkEstateRefs(db: Db, v: { areaId: string; housingCompanyId: st
 	const area = await db.selectFrom('areas').select('id').where('id', '=', v.areaId).executeTakeFirst();
 	if (!area) throw Invalid.field('areaId', 'not_found', 'The area does not exist');
 	if (v.housingCompanyId) {
-		const org = await db.selectFrom('organisations').select('kind').where('id', '=', v.housingCompanyId).executeTakeFirst();
+		const org = await organisationById(db, v.housingCompanyId);
 		if (!org || org.kind !== 'housing_company') throw Invalid.field('housingCompanyId', 'not_found', 'Not a housing company');
 	}
 }

@@ -11,7 +11,16 @@ import { newId, nowIso } from '../db';
 import type { Role, User } from '../db';
 import { Conflict, Invalid, NotFound } from '../errors';
 import { parseInput } from '../validation';
-import { changedFields } from '../partners';
+import {
+	changedFields,
+	countOrganisationsAndTeams,
+	organisationExists,
+	organisationById,
+	organisationNames,
+	setTeamsOfMember,
+	teamIdsOfMember,
+	teamsByIds
+} from '../partners';
 import { recordId, userFilter, userInput, userUpdate, type UserFilter, type UserInput, type UserStatus, type UserUpdate } from '../partners/model';
 
 export type UserSummary = Omit<User, 'password_hash'>;
@@ -31,10 +40,7 @@ export type NewStaffAccount = { email: string; name: string; role: Role; organis
 export async function insertStaffAccount(tx: Db, actor: Actor, v: NewStaffAccount, passwordHash: string | null, auditAction = 'create'): Promise<UserSummary> {
 	const dup = await tx.selectFrom('users').select('id').where('email', '=', v.email).executeTakeFirst();
 	if (dup) throw new Conflict('duplicate', `An account for ${v.email} exists already`, { field: 'email' });
-	if (v.organisationId) {
-		const org = await tx.selectFrom('organisations').select('id').where('id', '=', v.organisationId).executeTakeFirst();
-		if (!org) throw new NotFound('organisation', v.organisationId);
-	}
+	if (v.organisationId && !(await organisationExists(tx, v.organisationId))) throw new NotFound('organisation', v.organisationId);
 	const teamIds = await teamsOfOrganisation(tx, v.teamIds, v.organisationId ?? null, 'refuse');
 	const at = nowIso();
 	const row = {
@@ -51,11 +57,7 @@ export async function insertStaffAccount(tx: Db, actor: Actor, v: NewStaffAccoun
 		last_login_at: null
 	};
 	await tx.insertInto('users').values(row).execute();
-	if (teamIds.length > 0)
-		await tx
-			.insertInto('team_members')
-			.values(teamIds.map((team_id) => ({ team_id, user_id: row.id })))
-			.execute();
+	if (teamIds.length > 0) await setTeamsOfMember(tx, row.id, teamIds);
 	await audit(tx, actor, { action: auditAction, resourceType: 'user', resourceId: row.id });
 	const { password_hash: _omit, ...summary } = row;
 	return summary;
@@ -75,9 +77,9 @@ export async function createUser(db: Db, actor: Actor, input: UserInput): Promis
 async function teamsOfOrganisation(tx: Db, teamIds: string[], organisationId: string | null, other: 'refuse' | 'drop'): Promise<string[]> {
 	const unique = [...new Set(teamIds)];
 	if (unique.length === 0) return [];
-	const teams = await tx.selectFrom('teams').select(['id', 'organisation_id']).where('id', 'in', unique).execute();
+	const teams = await teamsByIds(tx, unique);
 	if (teams.length !== unique.length) throw Invalid.field('teamIds', 'not_found', 'A chosen team does not exist');
-	const own = teams.filter((t) => t.organisation_id === organisationId).map((t) => t.id);
+	const own = teams.filter((t) => t.organisationId === organisationId).map((t) => t.id);
 	if (other === 'refuse' && own.length !== teams.length)
 		throw Invalid.field('teamIds', 'team_other_organisation', 'A chosen team belongs to another organisation');
 	return own;
@@ -88,7 +90,6 @@ export async function listUsers(db: Db, actor: Actor, input: UserFilter = {}): P
 	const f = parseInput(userFilter, input);
 	let q = db
 		.selectFrom('users')
-		.leftJoin('organisations', 'organisations.id', 'users.organisation_id')
 		.select([
 			'users.id',
 			'users.email',
@@ -99,8 +100,7 @@ export async function listUsers(db: Db, actor: Actor, input: UserFilter = {}): P
 			'users.is_active',
 			'users.created_at',
 			'users.updated_at',
-			'users.last_login_at',
-			'organisations.name as organisation_name'
+			'users.last_login_at'
 		])
 		.select((eb) => eb('users.password_hash', 'is not', null).as('has_password'))
 		.orderBy('users.name')
@@ -116,9 +116,13 @@ export async function listUsers(db: Db, actor: Actor, input: UserFilter = {}): P
 		q = q.where((eb) => eb.or([lowerContains('users.name', search), lowerContains('users.email', search)]));
 	}
 	const rows = await q.execute();
-	return rows.map(({ organisation_name, has_password, ...u }) => ({
+	const names = await organisationNames(
+		db,
+		rows.flatMap((u) => (u.organisation_id ? [u.organisation_id] : []))
+	);
+	return rows.map(({ has_password, ...u }) => ({
 		...u,
-		organisationName: organisation_name,
+		organisationName: (u.organisation_id && names.get(u.organisation_id)) ?? null,
 		status: statusOf({ is_active: u.is_active, has_password: !!has_password })
 	}));
 }
@@ -128,24 +132,19 @@ export async function getUser(db: Db, actor: Actor, id: string): Promise<UserDet
 	authorize(actor, 'read', 'user');
 	const userId = parseInput(recordId, id);
 	return inTransaction(db, async (tx) => {
-		const row = await tx
-			.selectFrom('users')
-			.leftJoin('organisations', 'organisations.id', 'users.organisation_id')
-			.selectAll('users')
-			.select('organisations.name as organisation_name')
-			.where('users.id', '=', userId)
-			.executeTakeFirst();
+		const row = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
 		if (!row) throw new NotFound('user', userId);
-		const teams = await tx.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute();
-		const { password_hash, organisation_name, ...u } = row;
+		const teamIds = await teamIdsOfMember(tx, userId);
+		const organisationName = row.organisation_id ? ((await organisationById(tx, row.organisation_id))?.name ?? null) : null;
+		const { password_hash, ...u } = row;
 		const status = statusOf({ is_active: u.is_active, password_hash });
 		const token = status === 'invited' ? await latestTokenOf(tx, userId, 'invitation') : null;
 		await audit(tx, actor, { action: 'read', resourceType: 'user', resourceId: userId });
 		return {
 			...u,
-			organisationName: organisation_name,
+			organisationName,
 			status,
-			teamIds: teams.map((t) => t.team_id),
+			teamIds,
 			invitation: token && !token.usedAt ? { sentAt: token.createdAt, expiresAt: token.expiresAt } : null
 		};
 	});
@@ -170,25 +169,18 @@ export async function updateUser(db: Db, actor: Actor, input: UserUpdate): Promi
 		if (!before) throw new NotFound('user', v.id);
 		if (before.role === 'admin' && v.role !== 'admin' && before.is_active) await assertAnotherActiveAdmin(tx, v.id);
 		const organisationId = v.organisationId ?? null;
-		if (organisationId && organisationId !== before.organisation_id) {
-			const org = await tx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
-			if (!org) throw Invalid.field('organisationId', 'not_found', 'This organisation does not exist');
-		}
+		if (organisationId && organisationId !== before.organisation_id && !(await organisationExists(tx, organisationId)))
+			throw Invalid.field('organisationId', 'not_found', 'This organisation does not exist');
 		const moved = organisationId !== before.organisation_id;
 		const teamIds = await teamsOfOrganisation(tx, v.teamIds, organisationId, moved ? 'drop' : 'refuse');
-		const oldTeams = (await tx.selectFrom('team_members').select('team_id').where('user_id', '=', v.id).execute()).map((t) => t.team_id).sort();
+		const oldTeams = (await teamIdsOfMember(tx, v.id)).sort();
 		const after = { ...before, name: v.name, role: v.role, organisation_id: organisationId, locale: v.locale, updated_at: nowIso() };
 		await tx
 			.updateTable('users')
 			.set({ name: after.name, role: after.role, organisation_id: after.organisation_id, locale: after.locale, updated_at: after.updated_at })
 			.where('id', '=', v.id)
 			.execute();
-		await tx.deleteFrom('team_members').where('user_id', '=', v.id).execute();
-		if (teamIds.length > 0)
-			await tx
-				.insertInto('team_members')
-				.values(teamIds.map((team_id) => ({ team_id, user_id: v.id })))
-				.execute();
+		await setTeamsOfMember(tx, v.id, teamIds);
 		const changed = [
 			changedFields(before, after, ['name', 'role', 'organisation_id', 'locale']),
 			JSON.stringify(oldTeams) !== JSON.stringify([...teamIds].sort()) ? 'teams' : ''
@@ -236,15 +228,8 @@ export type StaffOverview = { organisations: number; teams: number; active: numb
 export async function staffOverview(db: Db, actor: Actor): Promise<StaffOverview> {
 	authorize(actor, 'list', 'user');
 	const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
-	const [organisations, teams, active, invited, inactive] = await Promise.all([
-		db
-			.selectFrom('organisations')
-			.select((e) => e.fn.countAll<number>().as('n'))
-			.executeTakeFirst(),
-		db
-			.selectFrom('teams')
-			.select((e) => e.fn.countAll<number>().as('n'))
-			.executeTakeFirst(),
+	const [{ organisations, teams }, active, invited, inactive] = await Promise.all([
+		countOrganisationsAndTeams(db),
 		db
 			.selectFrom('users')
 			.select((e) => e.fn.countAll<number>().as('n'))
@@ -263,5 +248,5 @@ export async function staffOverview(db: Db, actor: Actor): Promise<StaffOverview
 			.where('is_active', '=', false)
 			.executeTakeFirst()
 	]);
-	return { organisations: count(organisations), teams: count(teams), active: count(active), invited: count(invited), inactive: count(inactive) };
+	return { organisations, teams, active: count(active), invited: count(invited), inactive: count(inactive) };
 }

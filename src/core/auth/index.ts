@@ -3,6 +3,8 @@
 export { createUser, deactivateUser, getUser, listUsers, reactivateUser, staffOverview, updateUser } from './accounts';
 export { acceptInvitation, describeInvitation, inviteUser, resendInvitation } from './invitations';
 export { describePasswordReset, requestPasswordReset, resetPassword } from './password-reset';
+export { activeAccountEmails, activeStaffAccountOf, anyStaffAccount, staffAccountByEmail, staffAccounts } from './lookups';
+export type { StaffAccount } from './lookups';
 export { signIn, signOut } from './service';
 export { resolveSession } from './sessions';
 export { Throttled } from './throttle';

@@ -10,6 +10,7 @@ import { Conflict, NotFound } from '../errors';
 import { enqueueMail } from '../mail';
 import { invitationMail } from '../mail';
 import { invitationInput, password, resendInput, type InvitationInput, type ResendInput } from '../partners/model';
+import { organisationById } from '../partners';
 import { insertStaffAccount, type UserSummary } from './accounts';
 import { parseInput } from '../validation';
 import { hashPassword } from './passwords';
@@ -30,7 +31,7 @@ export const invitationLink = (baseUrl: string, token: string): string => new UR
 
 async function mailInvitation(tx: Db, actor: Actor, user: Invitee, baseUrl: string): Promise<void> {
 	const { token } = await issueToken(tx, user.id, 'invitation', INVITATION_TTL_MS);
-	const org = user.organisation_id ? await tx.selectFrom('organisations').select('name').where('id', '=', user.organisation_id).executeTakeFirst() : undefined;
+	const organisation = user.organisation_id ? ((await organisationById(tx, user.organisation_id))?.name ?? null) : null;
 	await enqueueMail(
 		tx,
 		invitationMail({
@@ -38,7 +39,7 @@ async function mailInvitation(tx: Db, actor: Actor, user: Invitee, baseUrl: stri
 			locale: user.locale,
 			name: user.name,
 			inviterName: actor.kind === 'staff' ? actor.name : null,
-			organisationName: org?.name ?? null,
+			organisationName: organisation,
 			role: user.role,
 			link: invitationLink(baseUrl, token),
 			days: INVITATION_TTL_MS / 86_400_000
@@ -86,14 +87,13 @@ export async function describeInvitation(db: Db, token: string, context: Attempt
 		async (): Promise<InvitationView> => {
 			const found = await inspectToken(db, 'invitation', token);
 			if ('problem' in found) return found;
-			const user = await db
-				.selectFrom('users')
-				.leftJoin('organisations', 'organisations.id', 'users.organisation_id')
-				.select(['users.email', 'users.name', 'users.is_active', 'organisations.name as organisation_name'])
-				.where('users.id', '=', found.userId)
-				.executeTakeFirst();
+			const user = await db.selectFrom('users').select(['email', 'name', 'is_active', 'organisation_id']).where('id', '=', found.userId).executeTakeFirst();
 			if (!user || !user.is_active) return { problem: 'invalid' };
-			return { email: user.email, name: user.name, organisationName: user.organisation_name };
+			return {
+				email: user.email,
+				name: user.name,
+				organisationName: user.organisation_id ? ((await organisationById(db, user.organisation_id))?.name ?? null) : null
+			};
 		},
 		linkJudge
 	);

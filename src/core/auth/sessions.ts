@@ -3,7 +3,7 @@
 import type { Db } from '../db';
 import { nowIso } from '../db';
 import type { StaffActor } from '../access';
-import { loadReach } from '../partners';
+import { loadReach, organisationById, teamIdsOfMember } from '../partners';
 import { hashToken, newToken } from './tokens';
 
 const DAY = 86_400_000;
@@ -34,7 +34,6 @@ export async function resolveSession(db: Db, token: string, days: number): Promi
 	const row = await db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.leftJoin('organisations', 'organisations.id', 'users.organisation_id')
 		.select([
 			'sessions.id as session_id',
 			'sessions.expires_at',
@@ -43,8 +42,7 @@ export async function resolveSession(db: Db, token: string, days: number): Promi
 			'users.email',
 			'users.role',
 			'users.organisation_id',
-			'users.is_active',
-			'organisations.kind as organisation_kind'
+			'users.is_active'
 		])
 		.where('sessions.id', '=', id)
 		.executeTakeFirst();
@@ -62,9 +60,10 @@ export async function resolveSession(db: Db, token: string, days: number): Promi
 		await db.updateTable('sessions').set({ expires_at: expiresAt, last_seen_at: nowIso() }).where('id', '=', id).execute();
 	}
 	// The organisation's reach is read once here, for every policy decision of this request.
-	const [teams, reach] = await Promise.all([
-		db.selectFrom('team_members').select('team_id').where('user_id', '=', row.id).execute(),
-		loadReach(db, row.organisation_id)
+	const [teamIds, reach, organisationKind] = await Promise.all([
+		teamIdsOfMember(db, row.id),
+		loadReach(db, row.organisation_id),
+		row.organisation_id ? organisationById(db, row.organisation_id).then((o) => o?.kind ?? null) : null
 	]);
 	return {
 		sessionId: id,
@@ -77,8 +76,8 @@ export async function resolveSession(db: Db, token: string, days: number): Promi
 			email: row.email,
 			role: row.role,
 			organisationId: row.organisation_id,
-			organisationKind: row.organisation_kind ?? null,
-			teamIds: teams.map((t) => t.team_id),
+			organisationKind,
+			teamIds,
 			reach
 		}
 	};

@@ -1,6 +1,7 @@
 // Loads the demo data into an empty database when DEMO_DATA is on (the default), and says how to log in: on the first
 // start and on every later one, as plain lines a person reads in the terminal (never through the JSON log).
 import type { Core } from '../app';
+import { activeAccountEmails, anyStaffAccount } from '../auth';
 import type { Db } from '../db';
 import { buildDemoData, DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './data';
 import { refreshStatistics } from '../db';
@@ -13,9 +14,8 @@ export type DemoStart = { loaded: boolean; password: string; logins: DemoLogin[]
  */
 export async function startDemo(core: Pick<Core, 'db' | 'config'>, say: (line: string) => void = () => {}): Promise<DemoStart | null> {
 	if (!core.config.demoData) return null;
-	const anyone = await core.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
 	let loaded = false;
-	if (!anyone) {
+	if (!(await anyStaffAccount(core.db))) {
 		say('Loading the demo data (on the first start only)…');
 		await buildDemoData(core.db, { origin: core.config.origin });
 		// The tables were empty when the core started: take their statistics now they hold the demo.
@@ -27,17 +27,10 @@ export async function startDemo(core: Pick<Core, 'db' | 'config'>, say: (line: s
 }
 
 async function demoLoginsPresent(db: Db): Promise<DemoLogin[]> {
-	const rows = await db
-		.selectFrom('users')
-		.select('email')
-		.where(
-			'email',
-			'in',
-			DEMO_LOGINS.map((l) => l.email)
-		)
-		.where('is_active', '=', true)
-		.execute();
-	const present = new Set(rows.map((r) => r.email));
+	const present = await activeAccountEmails(
+		db,
+		DEMO_LOGINS.map((l) => l.email)
+	);
 	return DEMO_LOGINS.filter((l) => present.has(l.email));
 }
 

@@ -15,7 +15,8 @@ import { changeStatus, type HandlingOptions } from '../signals';
 import { registerSignal, reportSignal, type IntakeResult } from '../signals';
 import { referSignal, respondToReferral } from '../signals';
 import { DEMO_CATEGORY_KEYS, demoSignalTexts, type DemoCategoryKey } from './signal-texts';
-import { loadReach } from '../partners';
+import { loadReach, organisationById, teamIdsOfMember } from '../partners';
+import { staffAccountByEmail } from '../auth';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -83,13 +84,9 @@ type Orgs = Record<'westFlanders' | 'antwerp' | 'vlashaard' | 'voorkempen' | 'oc
 
 /** The actor a demo login signs in as (other demo loaders act as the same people). */
 export async function staffActor(db: Db, email: string): Promise<StaffActor> {
-	const u = await db
-		.selectFrom('users as u')
-		.leftJoin('organisations as o', 'o.id', 'u.organisation_id')
-		.select(['u.id', 'u.name', 'u.email', 'u.role', 'u.organisation_id', 'o.kind'])
-		.where('u.email', '=', email)
-		.executeTakeFirstOrThrow();
-	const teams = await db.selectFrom('team_members').select('team_id').where('user_id', '=', u.id).execute();
+	const u = await staffAccountByEmail(db, email);
+	if (!u) throw new Error(`The demo account ${email} is missing`);
+	const [organisation, teamIds] = await Promise.all([u.organisation_id ? organisationById(db, u.organisation_id) : null, teamIdsOfMember(db, u.id)]);
 	return {
 		kind: 'staff',
 		id: u.id,
@@ -97,8 +94,8 @@ export async function staffActor(db: Db, email: string): Promise<StaffActor> {
 		email: u.email,
 		role: u.role,
 		organisationId: u.organisation_id,
-		organisationKind: u.kind,
-		teamIds: teams.map((t) => t.team_id),
+		organisationKind: organisation?.kind ?? null,
+		teamIds,
 		reach: await loadReach(db, u.organisation_id)
 	};
 }

@@ -5,7 +5,8 @@
 // with its letters sent and the first answers in. Also a draft exploration survey (verkenningsfase) for Kapelakker.
 // Everything goes through the services with fixed `now` values; deterministic (a seeded generator, relative to now).
 import { system, type StaffActor } from '../access';
-import { createBuilding, createDwelling } from '../areas';
+import { createBuilding, createDwelling, estatesByName } from '../areas';
+import { organisationByName } from '../partners';
 import type { Db } from '../db';
 import { newId } from '../db';
 import { createHousehold, createResident } from '../people';
@@ -241,16 +242,12 @@ async function tagWave(c: Ctx, waveId: string, themes: ReadonlyArray<{ id: strin
 export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http://localhost:3000'): Promise<{ surveyId: string; answerSets: number }> {
 	const rnd = generator(4242);
 	const sara = await staffActor(db, 'opbouwwerker@leefbaar.demo');
-	const estates = await db
-		.selectFrom('estates')
-		.select(['id', 'name', 'slug', 'lon', 'lat'])
-		.where('name', 'in', ['Wallaysplein', 'Vlashof'])
-		.orderBy('name', 'desc')
-		.execute();
+	const estates = (await estatesByName(db, ['Wallaysplein', 'Vlashof'])).reverse().map(({ id, name, slug, lon, lat }) => ({ id, name, slug, lon, lat }));
 	const usedNames = new Set<string>();
 	for (const [i, e] of estates.entries()) await addBlocks(db, { ...e, name: e.name as 'Wallaysplein' | 'Vlashof' }, 900 + 50 * i, usedNames, now);
 	const estateIds = Object.fromEntries(estates.map((e) => [e.name, e.id]));
-	const vlashaard = await db.selectFrom('organisations').select('id').where('name', '=', 'De Vlashaard').executeTakeFirstOrThrow();
+	const vlashaard = await organisationByName(db, 'De Vlashaard');
+	if (!vlashaard) throw new Error('The demo housing company De Vlashaard is missing');
 
 	const wave1 = { from: now.getTime() - 400 * DAY, days: 45 };
 	const wave2 = { from: now.getTime() - 12 * DAY, days: 12 };
@@ -318,7 +315,7 @@ export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http:/
 
 	// Kapelakker's exploration phase (verkenningsfase), still being written by Jonas.
 	const jonas = await staffActor(db, 'kapelakker@leefbaar.demo');
-	const kapelakker = await db.selectFrom('estates').select('id').where('name', '=', 'Kapelakker').executeTakeFirst();
+	const [kapelakker] = await estatesByName(db, ['Kapelakker']);
 	if (kapelakker) {
 		await createSurvey(
 			db,

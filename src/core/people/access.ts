@@ -4,7 +4,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { Actor, StaffActor } from '../access';
 import { can } from '../access/index';
 import { landlordOf, personInReach, type PersonContext, type TenantImportContext } from '../access';
-import { areaPath, insideAreas } from '../areas';
+import { areaPath, areasOfHousingCompanyEstates, insideAreas, placeOfDwelling } from '../areas';
 import type { Db } from '../db';
 import type { Database } from '../db';
 import type { ConsentScope } from './model';
@@ -12,8 +12,7 @@ import type { ConsentScope } from './model';
 export type LoadedContext = PersonContext & { consentScopes: Readonly<Record<string, readonly string[]>> };
 
 type ContextRow = {
-	housing_company_id: string | null;
-	area_id: string | null;
+	dwelling_id: string | null;
 	registered_by: string | null;
 	household_registered_by?: string | null;
 	organisation_id: string | null;
@@ -23,9 +22,12 @@ type ContextRow = {
 async function collect(db: Db, rows: ContextRow[]): Promise<LoadedContext> {
 	const scopes: Record<string, string[]> = {};
 	for (const r of rows) if (r.organisation_id) (scopes[r.organisation_id] ??= []).push(r.scope ?? '');
+	// Every row is the same household, so the same dwelling.
+	const dwellingId = rows[0]?.dwelling_id;
+	const place = dwellingId ? await placeOfDwelling(db, dwellingId) : null;
 	return {
-		housingCompanyId: rows[0]?.housing_company_id ?? null,
-		areaPath: await areaPath(db, rows[0]?.area_id),
+		housingCompanyId: place?.housingCompanyId ?? null,
+		areaPath: await areaPath(db, place?.areaId),
 		registeredBy: [rows[0]?.registered_by, rows[0]?.household_registered_by].filter((id): id is string => !!id),
 		consentedOrganisationIds: Object.keys(scopes),
 		consentScopes: scopes
@@ -40,13 +42,9 @@ export async function loadResidentContext(db: Db, residentId: string): Promise<L
 	const rows = await db
 		.selectFrom('residents as r')
 		.leftJoin('households as h', 'h.id', 'r.household_id')
-		.leftJoin('dwellings as d', 'd.id', 'h.dwelling_id')
-		.leftJoin('buildings as b', 'b.id', 'd.building_id')
-		.leftJoin('estates as e', 'e.id', 'b.estate_id')
 		.leftJoin('consents as c', (j) => j.onRef('c.resident_id', '=', 'r.id').on('c.withdrawn_at', 'is', null))
 		.select([
-			'e.housing_company_id',
-			'e.area_id',
+			'h.dwelling_id',
 			'r.registered_by_organisation_id as registered_by',
 			'h.registered_by_organisation_id as household_registered_by',
 			'c.organisation_id',
@@ -61,12 +59,9 @@ export async function loadResidentContext(db: Db, residentId: string): Promise<L
 export async function loadHouseholdContext(db: Db, householdId: string): Promise<LoadedContext | null> {
 	const rows = await db
 		.selectFrom('households as h')
-		.leftJoin('dwellings as d', 'd.id', 'h.dwelling_id')
-		.leftJoin('buildings as b', 'b.id', 'd.building_id')
-		.leftJoin('estates as e', 'e.id', 'b.estate_id')
 		.leftJoin('residents as r', 'r.household_id', 'h.id')
 		.leftJoin('consents as c', (j) => j.onRef('c.resident_id', '=', 'r.id').on('c.withdrawn_at', 'is', null))
-		.select(['e.housing_company_id', 'e.area_id', 'h.registered_by_organisation_id as registered_by', 'c.organisation_id', 'c.scope'])
+		.select(['h.dwelling_id', 'h.registered_by_organisation_id as registered_by', 'c.organisation_id', 'c.scope'])
 		.where('h.id', '=', householdId)
 		.execute();
 	return rows.length === 0 ? null : collect(db, rows);
@@ -75,14 +70,8 @@ export async function loadHouseholdContext(db: Db, householdId: string): Promise
 /** The policy's view of a dwelling a household moves into (or none): its landlord and its estate's area path. */
 export async function loadDwellingPlace(db: Db, dwellingId: string | null): Promise<Pick<PersonContext, 'housingCompanyId' | 'areaPath'> | null> {
 	if (!dwellingId) return { housingCompanyId: null, areaPath: [] };
-	const row = await db
-		.selectFrom('dwellings as d')
-		.innerJoin('buildings as b', 'b.id', 'd.building_id')
-		.innerJoin('estates as e', 'e.id', 'b.estate_id')
-		.select(['e.housing_company_id', 'e.area_id'])
-		.where('d.id', '=', dwellingId)
-		.executeTakeFirst();
-	return row ? { housingCompanyId: row.housing_company_id, areaPath: await areaPath(db, row.area_id) } : null;
+	const place = await placeOfDwelling(db, dwellingId);
+	return place ? { housingCompanyId: place.housingCompanyId, areaPath: await areaPath(db, place.areaId) } : null;
 }
 
 type HouseholdScope = ExpressionBuilder<Database & { h: Database['households'] }, 'h'>;
@@ -212,6 +201,6 @@ export function visibilityFor(actor: Actor, ctx: LoadedContext, resource: 'resid
 
 /** The policy's view of a tenant import for a housing company: the area path of every estate it lets. */
 export async function loadTenantImportContext(db: Db, housingCompanyId: string): Promise<TenantImportContext> {
-	const areas = await db.selectFrom('estates').select('area_id').distinct().where('housing_company_id', '=', housingCompanyId).execute();
-	return { housingCompanyId, estateAreaPaths: await Promise.all(areas.map((a) => areaPath(db, a.area_id))) };
+	const areaIds = await areasOfHousingCompanyEstates(db, housingCompanyId);
+	return { housingCompanyId, estateAreaPaths: await Promise.all(areaIds.map((areaId) => areaPath(db, areaId))) };
 }

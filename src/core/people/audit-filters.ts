@@ -1,9 +1,6 @@
-// Choices for the audit log search page: the staff accounts one can filter on, and the actions and resource types
-// the modules write. Only for those who may search the log. The page's list of choices is sent to the browser, so
-// this file imports the policy check alone, not the access module with the audit log (node:crypto via db/ids).
-import type { Actor } from '../access/model';
-import { authorize } from '../access/model';
-import type { Db } from '../db/model';
+// Choices for the audit log search page: the actions and resource types the modules write (the staff accounts one can
+// filter on are in audit-actors.ts). The page's list of choices is sent to the browser, so this file imports nothing
+// of the server side.
 
 /**
  * Every action the modules write to the log, each with a label in people.action_<action> (audit-filters.test.ts checks
@@ -102,15 +99,3 @@ export const AUDIT_RESOURCES = [
 	'survey_response',
 	'open311-client'
 ] as const;
-
-/** The staff whose entries the reader may search: a coordinator's own organisation, everyone for an admin. */
-export async function auditActors(db: Db, actor: Actor): Promise<Array<{ id: string; name: string; email: string }>> {
-	authorize(actor, 'search', 'audit');
-	return db
-		.selectFrom('users')
-		.select(['id', 'name', 'email'])
-		.$if(actor.kind === 'staff' && actor.role !== 'admin', (q) => q.where('organisation_id', '=', actor.kind === 'staff' ? (actor.organisationId ?? '') : ''))
-		.orderBy('name')
-		.orderBy('email')
-		.execute();
-}

@@ -1,10 +1,10 @@
 // The people module's public entry: what routes, src/lib, scripts and other modules use of it. Everything else in this
 // folder is the module's own (eslint/boundaries.js holds that); model.ts is the second entry, for the browser.
-export { auditActors } from './audit-filters';
+export { auditActors } from './audit-actors';
 export { purposeContact, recordConsent } from './consents';
 export type { PurposeContact } from './consents';
 export { householdCountsOn, householdsLivingOn } from './households-in-scope';
-export { dwellingChoices, placeChoices } from './places';
+export { dwellingChoices, homeOfHousehold, householdOfResident, placeChoices } from './places';
 export {
 	activeConsents,
 	createHousehold,

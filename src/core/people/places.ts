@@ -4,7 +4,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Actor, StaffActor } from '../access';
 import { authorize } from '../access/index';
-import { areaAndBelow, insideAreas } from '../areas';
+import { areaAndBelow, insideAreas, placeOfDwelling, type DwellingPlace } from '../areas';
 import type { Db } from '../db';
 import type { Database } from '../db';
 
@@ -19,33 +19,36 @@ export type DwellingAddress = {
 };
 
 export async function dwellingAddress(db: Db, dwellingId: string): Promise<DwellingAddress | null> {
-	const row = await db
-		.selectFrom('dwellings as d')
-		.innerJoin('buildings as b', 'b.id', 'd.building_id')
-		.innerJoin('estates as e', 'e.id', 'b.estate_id')
-		.select([
-			'd.id',
-			'd.street',
-			'd.house_number',
-			'd.box',
-			'd.postal_code',
-			'd.external_ref',
-			'e.id as estate_id',
-			'e.name as estate_name',
-			'e.slug as estate_slug',
-			'e.housing_company_id'
-		])
-		.where('d.id', '=', dwellingId)
-		.executeTakeFirst();
-	if (!row) return null;
+	const place = await placeOfDwelling(db, dwellingId);
+	if (!place) return null;
 	return {
-		id: row.id,
-		street: row.street,
-		houseNumber: row.house_number,
-		box: row.box,
-		postalCode: row.postal_code,
-		externalRef: row.external_ref,
-		estate: { id: row.estate_id, name: row.estate_name, slug: row.estate_slug, housingCompanyId: row.housing_company_id }
+		id: place.dwellingId,
+		street: place.street,
+		houseNumber: place.houseNumber,
+		box: place.box,
+		postalCode: place.postalCode,
+		externalRef: place.externalRef,
+		estate: { id: place.estateId, name: place.estateName, slug: place.estateSlug, housingCompanyId: place.housingCompanyId }
+	};
+}
+
+/** The household a resident belongs to (null without one), or undefined when there is no such resident. */
+export async function householdOfResident(db: Db, residentId: string): Promise<string | null | undefined> {
+	const resident = await db.selectFrom('residents').select('household_id').where('id', '=', residentId).executeTakeFirst();
+	return resident ? resident.household_id : undefined;
+}
+
+/** A household's home: its dwelling and the dwelling's place (null without a dwelling), or null when there is no such household. */
+export async function homeOfHousehold(
+	db: Db,
+	householdId: string
+): Promise<{ householdId: string; dwellingId: string | null; place: DwellingPlace | null } | null> {
+	const household = await db.selectFrom('households').select(['id', 'dwelling_id']).where('id', '=', householdId).executeTakeFirst();
+	if (!household) return null;
+	return {
+		householdId: household.id,
+		dwellingId: household.dwelling_id,
+		place: household.dwelling_id ? await placeOfDwelling(db, household.dwelling_id) : null
 	};
 }
 

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { DomainError, Invalid, NotFound } from '../errors';
 import type { Locale } from '../i18n/index';
 import { finishImportJob, reportProgress, startImportJob } from '../jobs';
+import { organisationById, organisationsOfKind } from '../partners';
 import { parseInput } from '../validation';
 import { loadTenantImportContext } from './access';
 import { parseCsv } from '../formats';
@@ -14,7 +15,7 @@ import { tenantJobReport } from './tenant-report';
 
 /** The housing companies this actor may import tenants for: those whose estates all lie where the institute works, its own for a company. */
 export async function importableHousingCompanies(db: Db, actor: Actor): Promise<Array<{ id: string; name: string }>> {
-	const companies = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'housing_company').orderBy('name').execute();
+	const companies = await organisationsOfKind(db, 'housing_company');
 	const allowed = await Promise.all(companies.map(async (c) => can(actor, 'import', 'household', await loadTenantImportContext(db, c.id))));
 	return companies.filter((_, i) => allowed[i]);
 }
@@ -26,7 +27,7 @@ export async function startTenantImport(
 	onError?: (err: unknown) => void
 ): Promise<{ jobId: string; done: Promise<TenantImportResult | null> }> {
 	const v = parseInput(tenantImportInput, input);
-	const company = await db.selectFrom('organisations').select(['id', 'kind']).where('id', '=', v.housingCompanyId).executeTakeFirst();
+	const company = await organisationById(db, v.housingCompanyId);
 	if (!company) throw new NotFound('organisation', v.housingCompanyId);
 	if (company.kind !== 'housing_company') throw Invalid.field('housingCompanyId', 'not_housing_company', 'This organisation is not a housing company');
 	authorize(actor, 'import', 'household', await loadTenantImportContext(db, company.id));

@@ -5,10 +5,18 @@ import { z } from 'zod';
 import type { Actor } from '../access';
 import { audit } from '../access';
 import { authorize } from '../access/index';
-import { addressKeys } from '../areas';
+import {
+	dwellingIdsOfHousingCompany,
+	dwellingRefsOutsideHousingCompany,
+	housingStockOf,
+	insertImportedBuilding,
+	insertImportedDwelling,
+	updateImportedDwelling
+} from '../areas';
 import { inTransaction, type Db } from '../db';
 import { newId, nowIso } from '../db';
 import { Invalid, NotFound } from '../errors';
+import { organisationById } from '../partners';
 import { parseInput } from '../validation';
 import { loadTenantImportContext } from './access';
 import { readTenantFile, type Rejection, type TenantFile } from './tenant-csv';
@@ -57,22 +65,10 @@ export type ProgressListener = (processed: number, total: number) => void;
 
 /** What the database holds for one housing company: its estates' buildings, dwellings, households and residents. */
 export async function loadTenantSnapshot(db: Db, housingCompanyId: string, fileDwellingRefs: readonly string[] = []): Promise<TenantSnapshot> {
-	const companyEstates = db.selectFrom('estates').select('id').where('housing_company_id', '=', housingCompanyId);
-	const companyDwellings = db
-		.selectFrom('dwellings as cd')
-		.innerJoin('buildings as cb', 'cb.id', 'cd.building_id')
-		.select('cd.id')
-		.where('cb.estate_id', 'in', companyEstates);
+	const companyDwellings = dwellingIdsOfHousingCompany(db, housingCompanyId);
 	const companyHouseholds = db.selectFrom('households').select('id').where('dwelling_id', 'in', companyDwellings);
-	const [estates, buildings, dwellings, households, residents] = await Promise.all([
-		db.selectFrom('estates').select(['id', 'name', 'slug', 'housing_company_id']).execute(),
-		db.selectFrom('buildings').select(['id', 'estate_id', 'street', 'house_number']).where('estate_id', 'in', companyEstates).execute(),
-		db
-			.selectFrom('dwellings as d')
-			.innerJoin('buildings as b', 'b.id', 'd.building_id')
-			.select(['d.id', 'd.building_id', 'b.estate_id', 'd.external_ref', 'd.street', 'd.house_number', 'd.box', 'd.postal_code'])
-			.where('b.estate_id', 'in', companyEstates)
-			.execute(),
+	const [{ estates, buildings, dwellings }, households, residents] = await Promise.all([
+		housingStockOf(db, housingCompanyId),
 		db
 			.selectFrom('households')
 			.select(['id', 'external_ref', 'dwelling_id', 'name', 'move_in_date', 'move_out_date'])
@@ -85,34 +81,16 @@ export async function loadTenantSnapshot(db: Db, housingCompanyId: string, fileD
 			.orderBy('id')
 			.execute()
 	]);
-	const foreignDwellingRefs = new Set<string>();
-	const refs = [...new Set(fileDwellingRefs)];
-	for (let i = 0; i < refs.length; i += 500) {
-		const taken = await db
-			.selectFrom('dwellings as d')
-			.innerJoin('buildings as b', 'b.id', 'd.building_id')
-			.select('d.external_ref')
-			.where('d.external_ref', 'in', refs.slice(i, i + 500))
-			.where('b.estate_id', 'not in', companyEstates)
-			.execute();
-		for (const t of taken) if (t.external_ref) foreignDwellingRefs.add(t.external_ref.trim().toLowerCase().replace(/\s+/g, ' '));
-	}
+	const foreignDwellingRefs = new Set(
+		(await dwellingRefsOutsideHousingCompany(db, housingCompanyId, fileDwellingRefs)).map((ref) => ref.trim().toLowerCase().replace(/\s+/g, ' '))
+	);
 	return {
 		housingCompanyId,
 		foreignDwellingRefs,
 		today: new Date().toISOString().slice(0, 10),
-		estates: estates.map((e) => ({ id: e.id, name: e.name, slug: e.slug, housingCompanyId: e.housing_company_id })),
-		buildings: buildings.map((b) => ({ id: b.id, estateId: b.estate_id, street: b.street, houseNumber: b.house_number })),
-		dwellings: dwellings.map((d) => ({
-			id: d.id,
-			buildingId: d.building_id,
-			estateId: d.estate_id,
-			externalRef: d.external_ref,
-			street: d.street,
-			houseNumber: d.house_number,
-			box: d.box,
-			postalCode: d.postal_code
-		})),
+		estates,
+		buildings,
+		dwellings,
 		households: households.map((h) => ({
 			id: h.id,
 			externalRef: h.external_ref,
@@ -159,16 +137,8 @@ function summarise(file: TenantFile, rows: RowOutcome[], rejected: Rejection[], 
 async function write(tx: Db, actor: Actor, line: number, op: Operation): Promise<void> {
 	const at = nowIso();
 	if (op.kind === 'create') {
-		if (op.entity === 'building')
-			await tx
-				.insertInto('buildings')
-				.values({ ...op.values, ...addressKeys(op.values), id: op.id, created_at: at })
-				.execute();
-		else if (op.entity === 'dwelling')
-			await tx
-				.insertInto('dwellings')
-				.values({ ...op.values, ...addressKeys(op.values), id: op.id, created_at: at, updated_at: at })
-				.execute();
+		if (op.entity === 'building') await insertImportedBuilding(tx, op.id, op.values);
+		else if (op.entity === 'dwelling') await insertImportedDwelling(tx, op.id, op.values);
 		else if (op.entity === 'household')
 			await tx
 				.insertInto('households')
@@ -182,12 +152,7 @@ async function write(tx: Db, actor: Actor, line: number, op: Operation): Promise
 		await audit(tx, actor, { action: 'create', resourceType: op.entity, resourceId: op.id, summary: `tenant import line ${line}` });
 		return;
 	}
-	if (op.entity === 'dwelling')
-		await tx
-			.updateTable('dwellings')
-			.set({ ...op.values, ...addressKeys(op.values), updated_at: at })
-			.where('id', '=', op.id)
-			.execute();
+	if (op.entity === 'dwelling') await updateImportedDwelling(tx, op.id, op.values);
 	else if (op.entity === 'household')
 		await tx
 			.updateTable('households')
@@ -214,7 +179,7 @@ async function write(tx: Db, actor: Actor, line: number, op: Operation): Promise
  */
 export async function importTenants(db: Db, actor: Actor, input: TenantImportInput, onProgress?: ProgressListener): Promise<TenantImportResult> {
 	const v = parseInput(tenantImportInput, input);
-	const company = await db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', '=', v.housingCompanyId).executeTakeFirst();
+	const company = await organisationById(db, v.housingCompanyId);
 	if (!company) throw new NotFound('organisation', v.housingCompanyId);
 	if (company.kind !== 'housing_company') throw Invalid.field('housingCompanyId', 'not_housing_company', 'This organisation is not a housing company');
 	authorize(actor, 'import', 'household', await loadTenantImportContext(db, company.id));

@@ -4,7 +4,7 @@
 import { audit, authorize, can, isStaff, type Actor } from '../access';
 import { slugify } from '../areas/model';
 import { areaPath } from '../areas';
-import { estatesInScope, missingPlaces, type EstateInScope } from '../areas';
+import { estateById, estatesInScope, missingPlaces, type EstateInScope } from '../areas';
 import { inTransaction, type Db } from '../db';
 import { isUniqueViolation, newId } from '../db';
 import type { SurveyStatus } from '../db';
@@ -103,8 +103,9 @@ async function checkScope(db: Db, actor: Actor, v: { areaIds: string[]; estateId
 			throw surveyInvalid('areaIds', 'outside_working_area', 'This area lies outside the working area', { id: areaId });
 	}
 	for (const estateId of v.estateIds) {
-		const estate = await db.selectFrom('estates').select(['area_id', 'housing_company_id']).where('id', '=', estateId).executeTakeFirstOrThrow();
-		if (!can(actor, 'target', 'survey', { areaPath: await areaPath(db, estate.area_id), housingCompanyId: estate.housing_company_id }))
+		const estate = await estateById(db, estateId);
+		if (!estate) throw new NotFound('estate', estateId);
+		if (!can(actor, 'target', 'survey', { areaPath: await areaPath(db, estate.areaId), housingCompanyId: estate.housingCompanyId }))
 			throw surveyInvalid('estateIds', 'outside_working_area', 'This estate lies outside the working area', { id: estateId });
 	}
 	for (const id of v.partnerOrganisationIds) {

@@ -4,6 +4,7 @@
 // decides the choices and the assignment itself (handling.ts assignSignal): the access policy, asked for the colleague.
 import { authorize, isStaff, type Actor } from '../../access';
 import type { SignalContext } from '../../access';
+import { staffAccounts } from '../../auth';
 import type { Db } from '../../db';
 import { loadForAction, mayHandle } from './handling';
 
@@ -11,14 +12,7 @@ export type Assignee = { id: string; name: string };
 
 async function activeUsersOf(db: Db, organisationId: string | null, ctx?: SignalContext): Promise<Assignee[]> {
 	if (!organisationId) return [];
-	const users = await db
-		.selectFrom('users')
-		.select(['id', 'name', 'email', 'role', 'organisation_id'])
-		.where('organisation_id', '=', organisationId)
-		.where('is_active', '=', true)
-		.orderBy('name')
-		.orderBy('id')
-		.execute();
+	const users = await staffAccounts(db, { organisationId, activeOnly: true });
 	return users.filter((u) => mayHandle(u, ctx)).map((u) => ({ id: u.id, name: u.name }));
 }
 

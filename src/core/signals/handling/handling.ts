@@ -2,7 +2,7 @@
 // confirming or changing the category. Each is one transaction with its timeline event, mails and audit entry.
 import { audit, authorize, can, isStaff, noReach, type Actor, type StaffActor } from '../../access';
 import type { SignalContext } from '../../access';
-import { hashToken, newToken } from '../../auth';
+import { activeStaffAccountOf, hashToken, newToken } from '../../auth';
 import { issueTrackingToken } from '../intake/tracking-links';
 import { inTransaction, type Db } from '../../db';
 import { newId } from '../../db';
@@ -227,13 +227,7 @@ export async function assignSignal(db: Db, actor: Actor, id: string, assigneeId:
 		const { signal, ctx } = await loadForAction(tx, actor, id, 'handle');
 		let assignee: (Colleague & { locale: string }) | undefined;
 		if (assigneeId) {
-			assignee = await tx
-				.selectFrom('users')
-				.select(['id', 'name', 'email', 'locale', 'role', 'organisation_id'])
-				.where('id', '=', assigneeId)
-				.where('is_active', '=', true)
-				.where('organisation_id', '=', signal.organisation_id ?? '')
-				.executeTakeFirst();
+			assignee = (await activeStaffAccountOf(tx, assigneeId, signal.organisation_id ?? '')) ?? undefined;
 			if (!assignee)
 				throw new Invalid([
 					{ path: 'assigneeId', code: 'assignee_not_in_organisation', message: 'Choose someone of the organisation that handles this signal' }

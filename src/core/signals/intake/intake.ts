@@ -12,7 +12,7 @@ import type { NewSignal, SignalKind, SignalSource } from '../../db';
 import { Invalid, NotFound } from '../../errors';
 import { checkFingerprint } from '../../idempotency';
 import { enqueueMail } from '../../mail';
-import { recordConsent, renewConsentContact } from '../../people';
+import { homeOfHousehold, householdOfResident, recordConsent, renewConsentContact } from '../../people';
 import { helpConsentInForce } from '../referrals/referrals';
 import { parseInput } from '../../validation';
 import { suggest } from '../routing/classify';
@@ -355,23 +355,17 @@ async function storeRegistration(db: Db, actor: StaffActor | Actor, input: Staff
 		let place = await resolvePlace(tx, v);
 		let householdId = v.householdId ?? null;
 		if (v.residentId) {
-			const resident = await tx.selectFrom('residents').select(['id', 'household_id']).where('id', '=', v.residentId).executeTakeFirst();
-			if (!resident) throw new NotFound('resident', v.residentId);
-			householdId ??= resident.household_id;
+			const residentHousehold = await householdOfResident(tx, v.residentId);
+			if (residentHousehold === undefined) throw new NotFound('resident', v.residentId);
+			householdId ??= residentHousehold;
 		}
 		if (householdId) {
-			const home = await tx
-				.selectFrom('households as h')
-				.leftJoin('dwellings as d', 'd.id', 'h.dwelling_id')
-				.leftJoin('buildings as b', 'b.id', 'd.building_id')
-				.leftJoin('estates as e', 'e.id', 'b.estate_id')
-				.select(['h.id', 'h.dwelling_id', 'd.building_id', 'b.estate_id', 'e.area_id'])
-				.where('h.id', '=', householdId)
-				.executeTakeFirst();
+			const home = await homeOfHousehold(tx, householdId);
 			if (!home) throw new NotFound('household', householdId);
+			const buildingId = home.place?.buildingId ?? null;
 			if (!place.estateId && !place.areaId)
-				place = { areaId: home.area_id, estateId: home.estate_id, buildingId: home.building_id, dwellingId: home.dwelling_id };
-			else if (v.locationKind === 'dwelling') place = { ...place, buildingId: home.building_id, dwellingId: home.dwelling_id };
+				place = { areaId: home.place?.areaId ?? null, estateId: home.place?.estateId ?? null, buildingId, dwellingId: home.dwellingId };
+			else if (v.locationKind === 'dwelling') place = { ...place, buildingId, dwellingId: home.dwellingId };
 		}
 		const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
 		let routed = await route(tx, categoryId, place.areaId, nowDate);

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { audit, isStaff, system, type Actor } from '../../access';
 import { hashToken, newToken, TokenRejected } from '../../auth';
+import { organisationById } from '../../partners';
 import { inTransaction, type Db } from '../../db';
 import { newId } from '../../db';
 import type { PartnerLink } from '../../db';
@@ -94,10 +95,7 @@ export async function createPartnerLink(
 		});
 		const url = `${options.baseUrl}/partner/${token}`;
 		if (v.email) {
-			const from =
-				(signal.organisation_id
-					? (await tx.selectFrom('organisations').select('name').where('id', '=', signal.organisation_id).executeTakeFirst())?.name
-					: null) ?? actor.name;
+			const from = (signal.organisation_id ? (await organisationById(tx, signal.organisation_id))?.name : null) ?? actor.name;
 			await enqueueMail(tx, partnerLinkMail({ to: v.email, locale: v.language, label: v.label, reference: signal.reference, from, link: url, days: v.days }));
 		}
 		await audit(tx, actor, {
