@@ -155,8 +155,8 @@ export const READ_MODELS: readonly ReadModel[] = [
 	{
 		module: 'signals',
 		file: 'figures/figures.ts',
-		tables: ['areas', 'estates'],
-		reason: 'the figures count signals per area and estate by name, grouped in SQL; a call per group would not do'
+		tables: ['estates'],
+		reason: 'the figures count signals per estate with its name, grouped in SQL; a call per group would not do'
 	},
 	{
 		module: 'signals',
@@ -188,12 +188,6 @@ export const READ_MODELS: readonly ReadModel[] = [
 		file: 'open311/requests.ts',
 		tables: ['estates', 'areas', 'organisations'],
 		reason: 'Open311 service requests list signals with their place and agency names, filtered and paged in SQL'
-	},
-	{
-		module: 'signals',
-		file: 'routing/area-chain.ts',
-		tables: ['areas'],
-		reason: 'the routing rules along the area chain in one recursive query, asked for every signal at intake (measured: intake CPU per signal)'
 	},
 	{
 		module: 'signals',
