@@ -2,7 +2,7 @@
 // folder is the module's own (eslint/boundaries.js holds that); model.ts is the second entry, for the browser.
 export { hoursBetween, middlesOf, monthOf, weekOf } from './aggregates';
 export type { GroupMiddle } from './aggregates';
-export { inTransaction, openDatabase } from './database';
+export { inTransaction, onCommit, openDatabase } from './database';
 export type { Db } from './database';
 export { newId, nowIso } from './ids';
 export { lowerContains } from './like';
@@ -53,4 +53,5 @@ export type {
 export { areaBoxesHolding, areasWhoseBoxHolds } from './spatial';
 export type { AreaBox } from './spatial';
 export { optimizeStatistics, refreshStatistics } from './statistics';
+export { isUniqueViolation } from './unique-violation';
 export { inSharedTransaction } from './write-batch';
