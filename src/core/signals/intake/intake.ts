@@ -21,7 +21,7 @@ import { currentModel } from '../routing/classifier-store';
 import { receiptMail } from '../mails';
 import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput, type ValidIntake } from '../model';
 import { routeSignal, type Route } from '../routing/routing';
-import { addEvent } from '../handling/timeline';
+import { addEvents } from '../handling/timeline';
 import { issueTrackingToken } from './tracking-links';
 import { routingRulesAlong } from '../routing/area-chain';
 
@@ -63,6 +63,11 @@ export type IntakeOptions = {
 	knownCategory?: { id: string; kind: SignalKind };
 	/** A fingerprint of the post (core/idempotency), kept with its idempotency key: another body under that key is refused. */
 	idempotencyFingerprint?: string;
+	/**
+	 * Set by storeOnce on a first try outside any transaction: the key is not looked up before the insert, whose unique
+	 * index finds a retry instead (one query less per signal; a retry is rare, and storeOnce then reads the first one).
+	 */
+	insertFirst?: boolean;
 };
 export type KnownPlace = { areaId: string; estateIds: readonly string[] };
 export type IntakeResult = {
@@ -263,11 +268,12 @@ export async function storeOnce<T>(
 	db: Db,
 	key: string | undefined,
 	fingerprint: string | undefined,
-	store: () => Promise<T>,
+	store: (insertFirst: boolean) => Promise<T>,
 	answer: (earlier: IntakeResult) => T
 ): Promise<T> {
 	try {
-		return await store();
+		// Joined to a transaction the caller holds, a failed insert would end it: look the key up first there.
+		return await store(!db.isTransaction);
 	} catch (error) {
 		if (!key || db.isTransaction || !isUniqueViolation(error)) throw error;
 		const earlier = await inTransaction(db, (tx) => replay(tx, key, fingerprint));
@@ -295,7 +301,7 @@ export async function reportSignal(db: Db, actor: Actor, input: IntakeInput, opt
 		db,
 		v.idempotencyKey,
 		options.idempotencyFingerprint,
-		() => inSharedTransaction(db, (tx) => storeReport(tx, actor, v, options)),
+		(insertFirst) => inSharedTransaction(db, (tx) => storeReport(tx, actor, v, { ...options, insertFirst })),
 		(earlier) => earlier
 	);
 }
@@ -308,7 +314,7 @@ export async function storeReport(tx: Db, actor: Actor, v: ValidIntake, options:
 	const nowDate = options.now ?? new Date();
 	const now = nowDate.toISOString();
 	const source = options.source ?? 'web';
-	if (v.idempotencyKey) {
+	if (v.idempotencyKey && !options.insertFirst) {
 		const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
 		if (earlier) return earlier;
 	}
@@ -355,14 +361,19 @@ export async function storeReport(tx: Db, actor: Actor, v: ValidIntake, options:
 		})
 		.execute();
 	await insertPhotos(tx, id, options.photos, now, null, true);
-	await addEvent(tx, actor, id, { kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source } });
-	if (routed)
-		await addEvent(tx, actor, id, {
-			kind: 'routed',
-			visibility: 'internal',
-			at: now,
-			data: { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId }
-		});
+	await addEvents(tx, actor, id, [
+		{ kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source } },
+		...(routed
+			? [
+					{
+						kind: 'routed' as const,
+						visibility: 'internal' as const,
+						at: now,
+						data: { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId }
+					}
+				]
+			: [])
+	]);
 	if (v.email)
 		await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: row.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
 	await audit(tx, actor, {
@@ -394,7 +405,7 @@ export async function registerSignal(db: Db, actor: StaffActor | Actor, input: S
 		db,
 		v.idempotencyKey,
 		options.idempotencyFingerprint,
-		() => inTransaction(db, (tx) => storeRegistration(tx, staff, v, options)),
+		(insertFirst) => inTransaction(db, (tx) => storeRegistration(tx, staff, v, { ...options, insertFirst })),
 		(earlier) => earlier
 	);
 }
@@ -412,7 +423,7 @@ export type ValidStaffIntake = z.output<typeof staffIntakeInput>;
 export async function storeRegistration(tx: Db, actor: StaffActor, v: ValidStaffIntake, options: IntakeOptions): Promise<IntakeResult> {
 	const nowDate = options.now ?? new Date();
 	const now = nowDate.toISOString();
-	if (v.idempotencyKey) {
+	if (v.idempotencyKey && !options.insertFirst) {
 		const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
 		if (earlier) return earlier;
 	}
@@ -489,14 +500,19 @@ export async function storeRegistration(tx: Db, actor: StaffActor, v: ValidStaff
 	};
 	await tx.insertInto('signals').values(row).execute();
 	await insertPhotos(tx, id, [...(options.photos ?? []), ...newPhotoFiles(tx, options.newPhotos)], now, actor.id, false);
-	await addEvent(tx, actor, id, { kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source: 'staff', channel: v.channel } });
-	if (routed)
-		await addEvent(tx, actor, id, {
-			kind: 'routed',
-			visibility: 'internal',
-			at: now,
-			data: { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId }
-		});
+	await addEvents(tx, actor, id, [
+		{ kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source: 'staff', channel: v.channel } },
+		...(routed
+			? [
+					{
+						kind: 'routed' as const,
+						visibility: 'internal' as const,
+						at: now,
+						data: { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId }
+					}
+				]
+			: [])
+	]);
 	await audit(tx, actor, {
 		action: 'signal_create',
 		resourceType: 'signal',

@@ -185,7 +185,8 @@ export async function registerSignalWithPhotos(
 		db,
 		valid.idempotencyKey,
 		idempotencyFingerprint,
-		() => inTransaction(db, (tx) => storeRegistration(tx, staff, valid, { ...options, idempotencyFingerprint, newPhotos: { store, images } })),
+		(insertFirst) =>
+			inTransaction(db, (tx) => storeRegistration(tx, staff, valid, { ...options, idempotencyFingerprint, insertFirst, newPhotos: { store, images } })),
 		(earlier) => earlier
 	);
 }

@@ -175,9 +175,9 @@ export async function postReportForm(
 			db,
 			report.idempotencyKey,
 			undefined,
-			() =>
+			(insertFirst) =>
 				withinLimit(db, context.clientKey, { limit: context.limitPerHour, windowSeconds: 3600, now: context.now }, async (tx) => {
-					const result = await storeReport(tx, actor, report, options);
+					const result = await storeReport(tx, actor, report, { ...options, insertFirst });
 					if (photos.length > 0) onCommit(tx, () => closePendingPhotos(files, token));
 					return result;
 				}),

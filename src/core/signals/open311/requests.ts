@@ -279,8 +279,8 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 		// What was posted, as parsed: a retry sends the same; the same key with another body is refused (422).
 		idempotencyFingerprint: options.idempotencyKey ? fingerprint(v) : undefined
 	};
-	const store = async (tx: Db) => {
-		const result = await storeReport(tx, actor, report, intake);
+	const storeIn = (insertFirst: boolean) => async (tx: Db) => {
+		const result = await storeReport(tx, actor, report, { ...intake, insertFirst });
 		// The media is the client's to host: we keep its address for staff, and fetch nothing.
 		if (v.media_url && !result.replayed)
 			await addEvent(tx, actor, result.id, {
@@ -297,10 +297,10 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 		db,
 		report.idempotencyKey,
 		intake.idempotencyFingerprint,
-		() =>
+		(insertFirst) =>
 			options.limitPerHour === undefined
-				? inSharedTransaction(db, store).then((value): Counted<IntakeResult> => ({ allowed: true, value }))
-				: withinLimit(db, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now }, store),
+				? inSharedTransaction(db, storeIn(insertFirst)).then((value): Counted<IntakeResult> => ({ allowed: true, value }))
+				: withinLimit(db, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now }, storeIn(insertFirst)),
 		(earlier): Counted<IntakeResult> => ({ allowed: true, value: earlier })
 	);
 	if (!counted.allowed) throw new Open311RateLimited(counted.retryAfter);
