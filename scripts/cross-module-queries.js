@@ -13,6 +13,7 @@ export const OWNERS = {
 	areas: ['areas', 'area_rtree', 'estates', 'buildings', 'dwellings'],
 	auth: ['sessions', 'tokens', 'auth_throttles'],
 	jobs: ['import_jobs'],
+	limits: ['rate_limits'],
 	mail: ['outbox'],
 	partners: ['organisations', 'organisation_areas', 'teams', 'team_members', 'users'],
 	people: ['households', 'residents', 'consents'],
@@ -33,7 +34,6 @@ export const OWNERS = {
 		'overdue_notices',
 		'overdue_notice_recipients',
 		'overdue_digests',
-		'rate_limits',
 		'classifier_models'
 	],
 	surveys: [

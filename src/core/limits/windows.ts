@@ -26,20 +26,24 @@ export async function takeSlot(db: Db, clientKey: string, options: SlotOptions):
 	const now = options.now ?? new Date();
 	const { start, secondsLeft } = windowOf(now, options.windowSeconds);
 	const windowStart = start.toISOString();
-	// One statement, atomic on both dialects: two processes counting at once each see their own count.
-	const count = await inSharedTransaction(db, async (tx) => {
-		const row = await tx
-			.insertInto('rate_limits')
-			.values({ key: clientKey, window_start: windowStart, count: 1 })
-			.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }))
-			.returning('count')
-			.executeTakeFirstOrThrow();
-		// The first post of a window clears the windows that ended: the table holds about one row per active client.
-		if (Number(row.count) === 1) await tx.deleteFrom('rate_limits').where('window_start', '<', windowStart).where('key', 'like', 'intake:%').execute();
-		return Number(row.count);
-	});
+	// One statement, atomic on both dialects: two processes counting at once each see their own count. On PostgreSQL
+	// outside a transaction it commits alone (no BEGIN and COMMIT around it: two round trips fewer per post).
+	const count =
+		db.dialect === 'postgres' ? await countIn(db, clientKey, windowStart) : await inSharedTransaction(db, (tx) => countIn(tx, clientKey, windowStart));
 	if (count <= options.limit) return { allowed: true, count };
 	return { allowed: false, count, retryAfter: secondsLeft };
+}
+
+/** Counts one post; the first post of a window clears the windows that ended (the table holds about one row per client). */
+async function countIn(db: Db, clientKey: string, windowStart: string): Promise<number> {
+	const row = await db
+		.insertInto('rate_limits')
+		.values({ key: clientKey, window_start: windowStart, count: 1 })
+		.onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql<number>`rate_limits.count + 1` }))
+		.returning('count')
+		.executeTakeFirstOrThrow();
+	if (Number(row.count) === 1) await db.deleteFrom('rate_limits').where('window_start', '<', windowStart).where('key', 'like', 'intake:%').execute();
+	return Number(row.count);
 }
 
 /**
