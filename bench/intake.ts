@@ -5,6 +5,7 @@
 // unbounded and at a fixed rate. Every post has its own form token or idempotency key, so each one stores a signal.
 /// <reference path="./autocannon.d.ts" />
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { anonymous, noReach, type StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
@@ -209,6 +210,8 @@ export type HttpIntakeFigures = {
 	requests: number;
 	stored: number;
 	rate: number;
+	/** The server process's own CPU (user + system) over the run, per stored signal (per answer for `refused`); null without /proc. */
+	serverCpuUsPerSignal: number | null;
 	p50: number;
 	p99: number;
 	otherStatuses: Record<string, number>;
@@ -248,6 +251,26 @@ export type IntakeTarget =
 	| { kind: 'open311'; apiKey: string; slugs: string[]; serviceCode: string }
 	| { kind: 'refused'; slugs: string[]; serviceCode: string };
 
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ): 100 on every Linux architecture Node runs on. */
+const USER_HZ = 100;
+
+/**
+ * The CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; null where there is no /proc.
+ * The server's own CPU per stored signal is steadier than its rate on a shared machine: autocannon and other work
+ * take turns on the same cores, but not from the server's count.
+ */
+export function processCpuSeconds(pid: number): number | null {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// The command name (field 2) may hold spaces and parentheses: the fields after it start behind the last ')'.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name (state is field 3).
+		return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * POSTs intake requests with autocannon: unbounded (as fast as `connections` allow) or at `overallRate` per second.
  * A form post is stored when it answers 303 (to the thank-you page), an Open311 POST when it answers 200 or 201;
@@ -256,7 +279,9 @@ export type IntakeTarget =
 export async function measureIntake(
 	origin: string,
 	target: IntakeTarget,
-	load: { connections: number; seconds: number; overallRate?: number }
+	load: { connections: number; seconds: number; overallRate?: number },
+	/** The server's process id, to read its CPU time before and after (bench/server.ts gives it). */
+	serverPid?: number
 ): Promise<HttpIntakeFigures> {
 	if (!/^http:\/\/(127\.0\.0\.1|localhost):/.test(origin)) throw new Error('the bench only loads a server on this machine');
 	let k = 0;
@@ -287,6 +312,7 @@ export async function measureIntake(
 						};
 					}
 				};
+	const cpuBefore = serverPid ? processCpuSeconds(serverPid) : null;
 	const result = await autocannon({
 		url: origin,
 		connections: load.connections,
@@ -296,6 +322,7 @@ export async function measureIntake(
 		headers: { 'content-type': 'application/x-www-form-urlencoded', origin, 'accept-language': 'nl-BE', accept: 'text/html' },
 		requests: [request]
 	});
+	const cpuAfter = serverPid ? processCpuSeconds(serverPid) : null;
 	const statuses = result.statusCodeStats ?? {};
 	const okStatus = target.kind === 'form' ? ['303'] : target.kind === 'refused' ? ['403'] : ['200', '201'];
 	const stored = okStatus.reduce((sum, s) => sum + (statuses[s]?.count ?? 0), 0);
@@ -308,6 +335,7 @@ export async function measureIntake(
 		requests: result.requests.total,
 		stored,
 		rate: stored / result.duration,
+		serverCpuUsPerSignal: cpuBefore !== null && cpuAfter !== null && stored > 0 ? ((cpuAfter - cpuBefore) * 1e6) / stored : null,
 		p50: result.latency.p50,
 		p99: result.latency.p99,
 		otherStatuses,

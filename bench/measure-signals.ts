@@ -172,18 +172,22 @@ async function measureHttpIntake(db: Db, target: Target, port: number, seconds: 
 	});
 	try {
 		const connections = 10;
-		const floor = await measureIntake(server.origin, { kind: 'refused', slugs, serviceCode: 'leak_damp' }, { connections, seconds });
-		log(`| HTTP floor (refused Open311 POST) | unbounded | ${Math.round(floor.rate)}/s | ${floor.p50} ms | ${floor.p99} ms |`);
+		const cpu = (us: number | null) => (us === null ? '–' : `${Math.round(us)} µs`);
+		log(`| scenario | load | rate | server CPU a signal | p50 | p99 |`);
+		const floor = await measureIntake(server.origin, { kind: 'refused', slugs, serviceCode: 'leak_damp' }, { connections, seconds }, server.pid);
+		log(
+			`| HTTP floor (refused Open311 POST) | unbounded | ${Math.round(floor.rate)}/s | ${cpu(floor.serverCpuUsPerSignal)} | ${floor.p50} ms | ${floor.p99} ms |`
+		);
 		const targets: Array<[string, IntakeTarget]> = [
 			['form post', { kind: 'form', slugs }],
 			['Open311 POST', { kind: 'open311', apiKey, slugs, serviceCode: 'leak_damp' }]
 		];
 		for (const [name, t] of targets) {
 			for (const rate of [undefined, 300]) {
-				const f = await measureIntake(server.origin, t, { connections, seconds, overallRate: rate });
+				const f = await measureIntake(server.origin, t, { connections, seconds, overallRate: rate }, server.pid);
 				const failed = f.requests - f.stored;
 				log(
-					`| intake, ${name} | ${rate ? `fixed ${rate}/s` : `unbounded, ${connections} connections`} | ${Math.round(f.rate)}/s | ${f.p50} ms | ${f.p99} ms |${failed ? ` ${failed} not stored ${JSON.stringify(f.otherStatuses)}` : ''}`
+					`| intake, ${name} | ${rate ? `fixed ${rate}/s` : `unbounded, ${connections} connections`} | ${Math.round(f.rate)}/s | ${cpu(f.serverCpuUsPerSignal)} | ${f.p50} ms | ${f.p99} ms |${failed ? ` ${failed} not stored ${JSON.stringify(f.otherStatuses)}` : ''}`
 				);
 			}
 		}

@@ -17,6 +17,8 @@ export type Row = {
 	p99Ms: number;
 	/** The rate as a share of the static-file baseline served by the same process in the same run. */
 	ratioToBaseline: number | null;
+	/** HTTP intake: the server process's CPU time (user + system) per stored signal, in microseconds. */
+	serverCpuUs?: number | null;
 	note?: string;
 };
 

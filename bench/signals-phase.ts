@@ -24,6 +24,11 @@ export type SignalsRun = {
 /** The bench server's intake limit per client per hour: all bench posts come from 127.0.0.1, so it is raised. */
 export const BENCH_INTAKE_RATE_LIMIT = 100_000;
 
+/** "612 µs server CPU a stored signal": the server process's user + system time over the run, per unit. */
+function cpuNote(us: number | null, per: string): string {
+	return us === null ? 'server CPU not measured (no /proc)' : `${Math.round(us)} µs server CPU ${per}`;
+}
+
 export function sizeSteps(total: number): number[] {
 	return [...new Set([10_000, 100_000, 1_000_000].filter((s) => s < total).concat(total))];
 }
@@ -139,7 +144,8 @@ export async function benchSignals(
 		const floor = await measureIntake(
 			server.origin,
 			{ kind: 'refused', slugs, serviceCode: 'leak_damp' },
-			{ connections: load.connections, seconds: load.httpSeconds }
+			{ connections: load.connections, seconds: load.httpSeconds },
+			server.pid
 		);
 		rows.push({
 			scenario: 'HTTP floor: Open311 POST refused (no api_key)',
@@ -150,9 +156,12 @@ export async function benchSignals(
 			p50Ms: floor.p50,
 			p99Ms: floor.p99,
 			ratioToBaseline: null,
-			note: `unbounded, ${load.connections} connections; what the framework and HTTP stack cost with no intake work`
+			serverCpuUs: floor.serverCpuUsPerSignal,
+			note: `unbounded, ${load.connections} connections; ${cpuNote(floor.serverCpuUsPerSignal, 'an answer')}; what the framework and HTTP stack cost with no intake work`
 		});
-		log(`  HTTP floor (refused Open311 POST): ${Math.round(floor.rate)} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
+		log(
+			`  HTTP floor (refused Open311 POST): ${Math.round(floor.rate)} requests/s, ${cpuNote(floor.serverCpuUsPerSignal, 'an answer')}, p50 ${floor.p50} ms, p99 ${floor.p99} ms`
+		);
 		const targets: Array<{ name: string; path: string; target: IntakeTarget }> = [
 			{ name: 'intake, resident form post', path: '/melden/<estate>?/send', target: { kind: 'form', slugs } },
 			{ name: 'intake, Open311 POST', path: '/open311/v2/requests.json', target: { kind: 'open311', apiKey, slugs, serviceCode: 'leak_damp' } }
@@ -166,10 +175,11 @@ export async function benchSignals(
 				continue;
 			}
 			for (const rate of [undefined, load.fixedRate]) {
-				const f = await measureIntake(server.origin, t.target, { connections: load.connections, seconds: load.httpSeconds, overallRate: rate });
+				const f = await measureIntake(server.origin, t.target, { connections: load.connections, seconds: load.httpSeconds, overallRate: rate }, server.pid);
 				const failed = f.requests - f.stored;
 				const note = [
 					rate ? `fixed rate ${rate}/s` : `unbounded, ${load.connections} connections`,
+					cpuNote(f.serverCpuUsPerSignal, 'a stored signal'),
 					failed ? `${failed} of ${f.requests} not stored ${JSON.stringify(f.otherStatuses)}` : ''
 				]
 					.filter(Boolean)
@@ -183,6 +193,7 @@ export async function benchSignals(
 					p50Ms: f.p50,
 					p99Ms: f.p99,
 					ratioToBaseline: f.rate / baseline,
+					serverCpuUs: f.serverCpuUsPerSignal,
 					note
 				});
 				log(`  ${t.name} (${note}): ${Math.round(f.rate)} signals/s, p50 ${f.p50} ms, p99 ${f.p99} ms`);

@@ -110,8 +110,45 @@ function binding(statement: SqliteDatabase.Statement) {
 	};
 }
 
-/** One transaction per user action; inside a transaction already, the work joins it. */
-export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+/** One transaction per user action; inside a transaction already, the work joins it (and its onCommit waits for the outer commit). */
+export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
 	if (db.isTransaction) return work(db);
-	return db.transaction().execute((tx: Transaction<Database>) => work(Object.assign(tx, { dialect: db.dialect })));
+	const hooks: CommitHook[] = [];
+	const value = await db.transaction().execute((trx: Transaction<Database>) => {
+		const tx = Object.assign(trx, { dialect: db.dialect });
+		commitHooks.set(tx, hooks);
+		return work(tx);
+	});
+	await runCommitHooks(hooks);
+	return value;
+}
+
+export type CommitHook = () => unknown;
+/** The hooks of the work running in a transaction now; write-batch.ts gives each piece of a batch its own list. */
+export const commitHooks = new WeakMap<object, CommitHook[]>();
+
+/**
+ * Runs `hook` once the transaction `tx` has committed, and never when it is rolled back: for what cannot be undone,
+ * such as writing files the new rows point to. In a transaction that another one joined, after the outer commit; in a
+ * shared transaction (group commit), after the commit that holds this piece of work; given the database itself (no
+ * transaction), at once, since every statement commits alone.
+ */
+export function onCommit(tx: Db, hook: CommitHook): void | Promise<void> {
+	if (!tx.isTransaction) return runCommitHooks([hook]);
+	const hooks = commitHooks.get(tx);
+	if (!hooks) throw new Error('onCommit needs a transaction begun by inTransaction or inSharedTransaction');
+	hooks.push(hook);
+}
+
+/** After the commit: every hook runs, in order; the first failure is passed on (the work itself is stored). */
+export async function runCommitHooks(hooks: readonly CommitHook[]): Promise<void> {
+	let failure: { error: unknown } | null = null;
+	for (const hook of hooks) {
+		try {
+			await hook();
+		} catch (error) {
+			failure ??= { error };
+		}
+	}
+	if (failure) throw failure.error;
 }

@@ -2,7 +2,7 @@
 // folder is the module's own (eslint/boundaries.js holds that); model.ts is the second entry, for the browser.
 export { hoursBetween, middlesOf, monthOf, weekOf } from './aggregates';
 export type { GroupMiddle } from './aggregates';
-export { inTransaction, openDatabase } from './database';
+export { inTransaction, onCommit, openDatabase } from './database';
 export type { Db } from './database';
 export { newId, nowIso } from './ids';
 export { lowerContains } from './like';

@@ -2,7 +2,7 @@
 // nothing, and nobody is told "stored" for work a failed commit threw away.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from './database';
+import { inTransaction, onCommit, type Db } from './database';
 import { newId, nowIso } from './ids';
 import { describeOnDatabases, freshDatabase } from './testing';
 import { inSharedTransaction } from './write-batch';
@@ -96,6 +96,55 @@ describe('shared transactions on SQLite: requests that arrive together', () => {
 		// One transaction object: the three ran in one batch (before, the first committed alone before the others were read).
 		expect(new Set(transactions).size).toBe(1);
 		expect(await keysLike(db, 'together:')).toEqual(['together:0', 'together:1', 'together:2']);
+	});
+});
+
+describeOnDatabases('work done once a transaction commits (onCommit)', (ctx) => {
+	it('runs after the commit of the piece of work that asked, never for a piece undone', async () => {
+		const ran: string[] = [];
+		const outcomes = await Promise.allSettled(
+			['a', 'b', 'c'].map((name) =>
+				inSharedTransaction(ctx.db, async (tx) => {
+					await tx
+						.insertInto('rate_limits')
+						.values({ key: `hook:${name}`, window_start: WINDOW, count: 1 })
+						.execute();
+					onCommit(tx, async () => {
+						// The row is committed by the time the hook runs: another connection sees it.
+						const seen = await ctx.db.selectFrom('rate_limits').select('key').where('key', '=', `hook:${name}`).executeTakeFirst();
+						ran.push(`${name}:${seen ? 'stored' : 'missing'}`);
+					});
+					if (name === 'b') throw new Error('b changed its mind');
+					return name;
+				})
+			)
+		);
+		expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		expect(ran.sort()).toEqual(['a:stored', 'c:stored']);
+	});
+
+	it('in a transaction joined by another, waits for the outer commit; after a rollback, never runs', async () => {
+		const ran: string[] = [];
+		await inTransaction(ctx.db, async (outer) => {
+			await inTransaction(outer, async (inner) => {
+				onCommit(inner, () => ran.push('joined'));
+			});
+			expect(ran).toEqual([]);
+		});
+		expect(ran).toEqual(['joined']);
+		await expect(
+			inTransaction(ctx.db, async (tx) => {
+				onCommit(tx, () => ran.push('rolled back'));
+				throw new Error('fails');
+			})
+		).rejects.toThrow('fails');
+		expect(ran).toEqual(['joined']);
+	});
+
+	it('outside a transaction, runs at once: every statement has committed already', async () => {
+		const ran: string[] = [];
+		await onCommit(ctx.db, () => ran.push('now'));
+		expect(ran).toEqual(['now']);
 	});
 });
 

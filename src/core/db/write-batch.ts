@@ -6,14 +6,31 @@
 // holds their work has returned. So a piece of work may run more than once: it must do nothing outside the
 // transaction it is given. On PostgreSQL (many connections, its own group commit) this is a plain transaction.
 import { sql, type Transaction } from 'kysely';
-import { inTransaction, type Db } from './database';
+import { commitHooks, inTransaction, runCommitHooks, type CommitHook, type Db } from './database';
 import type { Database } from './schema';
 
 /** At most this many pieces of work share one commit, so the last in a batch does not wait long. */
 const MAX_BATCH = 32;
 
 type Job = { work: (tx: Db) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
-type Outcome = { job: Job; ok: true; value: unknown } | { job: Job; ok: false; error: unknown };
+type Outcome = { job: Job; ok: true; value: unknown; hooks: CommitHook[] } | { job: Job; ok: false; error: unknown };
+
+/** Runs a piece of work with a commit-hook list of its own (onCommit): a piece undone alone takes its hooks with it. */
+async function withHooks(tx: Db, job: Job): Promise<{ value: unknown; hooks: CommitHook[] }> {
+	const hooks: CommitHook[] = [];
+	commitHooks.set(tx, hooks);
+	const value = await job.work(tx);
+	return { value, hooks };
+}
+
+/** After the commit, each caller hears "done" once its own onCommit hooks have run (or how one of them failed). */
+function settle(job: Job, value: unknown, hooks: CommitHook[]): void {
+	if (hooks.length === 0) return job.resolve(value);
+	runCommitHooks(hooks).then(
+		() => job.resolve(value),
+		(error) => job.reject(error)
+	);
+}
 
 class WriteBatcher {
 	private queue: Job[] = [];
@@ -48,13 +65,13 @@ class WriteBatcher {
 	 */
 	private async runBatch(taken: Job[]): Promise<void> {
 		let failed: { job: Job; error: unknown } | null = null;
-		const values: unknown[] = [];
+		const done: Array<{ value: unknown; hooks: CommitHook[] }> = [];
 		try {
 			await this.db.transaction().execute(async (trx: Transaction<Database>) => {
 				const tx = Object.assign(trx, { dialect: this.db.dialect });
 				for (const job of taken) {
 					try {
-						values.push(await job.work(tx));
+						done.push(await withHooks(tx, job));
 					} catch (error) {
 						failed = { job, error };
 						throw error;
@@ -73,7 +90,7 @@ class WriteBatcher {
 			if (rest.length > 0) await this.runWithSavepoints(rest);
 			return;
 		}
-		taken.forEach((job, i) => job.resolve(values[i]));
+		taken.forEach((job, i) => settle(job, done[i].value, done[i].hooks));
 	}
 
 	/** Each piece of work in its own savepoint: a failing one is undone alone, the others in the batch stay. */
@@ -85,9 +102,9 @@ class WriteBatcher {
 				for (const job of taken) {
 					await sql`savepoint batch_job`.execute(tx);
 					try {
-						const value = await job.work(tx);
+						const { value, hooks } = await withHooks(tx, job);
 						await sql`release batch_job`.execute(tx);
-						outcomes.push({ job, ok: true, value });
+						outcomes.push({ job, ok: true, value, hooks });
 					} catch (error) {
 						await sql`rollback to batch_job`.execute(tx);
 						await sql`release batch_job`.execute(tx);
@@ -101,7 +118,7 @@ class WriteBatcher {
 			return;
 		}
 		for (const o of outcomes) {
-			if (o.ok) o.job.resolve(o.value);
+			if (o.ok) settle(o.job, o.value, o.hooks);
 			else o.job.reject(o.error);
 		}
 	}

@@ -56,10 +56,8 @@ export {
 	staffPhoto,
 	trackingPhoto
 } from './intake/photos';
-export { intakeClientKey, takeIntakeSlot } from './intake/rate-limit';
-export type { SlotAnswer } from './intake/rate-limit';
-export { checkReport, reportPlace, sendReport } from './intake/report-form';
-export type { ReportPlace } from './intake/report-form';
+export { joinFromReportForm, postReportForm, REPORT_FORM_FIELDS, reportPlace } from './intake/report-form';
+export type { FormOutcome, JoinOutcome, ReportFormValues, ReportPlace } from './intake/report-form';
 export { reportMapBounds } from './intake/report-map';
 export { authenticateOpen311, issueOpen311Client, listOpen311Clients, revokeOpen311Client } from './open311/clients';
 export type { Open311ClientInput } from './open311/clients';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '$core/db';
 import { translate, type Locale } from '$core/i18n';
-import { takeIntakeSlot } from '$core/signals';
+import { takeSlot } from '$core/limits';
 import { wordingFor, type AnswerMap, type Question, type Structure } from '$core/surveys';
 import { DRAFT_DAYS, NEEDS_PARTS, SCALE_MAX, SCALE_MIN, type Wording } from '$core/surveys/model';
 
@@ -34,7 +34,7 @@ export function readDraftToken(cookies: Cookies, surveyId: string, form?: Record
 export async function takeCodeSlot(db: Db, address: string, limit: number, now = new Date()) {
 	const day = now.toISOString().slice(0, 10);
 	const key = `intake:survey-code:${createHash('sha256').update(`leefbaar-survey-code|${day}|${address}`).digest('hex').slice(0, 32)}`;
-	return takeIntakeSlot(db, key, { limit, windowSeconds: 3600, now });
+	return takeSlot(db, key, { limit, windowSeconds: 3600, now });
 }
 
 // --- Screens as the page shows them ---------------------------------------------------------------------------------

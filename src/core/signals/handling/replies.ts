@@ -16,7 +16,7 @@ import { enqueueMail } from '../../mail';
 import { parseInput } from '../../validation';
 import { reopenByResident } from './feedback';
 import { FEEDBACK_DAYS, type HandlingOptions } from './handling';
-import { takeIntakeSlot } from '../intake/rate-limit';
+import { takeSlot } from '../../limits';
 import { handlerRecipients } from './recipients';
 import { replyMail } from '../referrals/referral-mails';
 import { addEvent } from './timeline';
@@ -63,7 +63,7 @@ export function maySayNotSolved(signal: Pick<Signal, 'status' | 'closed_at' | 'r
 
 /** Counts the post against the client's hourly limit (a guessed link is counted too): null when allowed. */
 async function limited(db: Db, options: ReplyOptions): Promise<ReplyAnswer | null> {
-	const slot = await takeIntakeSlot(db, options.clientKey, { limit: options.limitPerHour, windowSeconds: 3600, now: options.now });
+	const slot = await takeSlot(db, options.clientKey, { limit: options.limitPerHour, windowSeconds: 3600, now: options.now });
 	return slot.allowed ? null : { limited: true, retryAfter: slot.retryAfter };
 }
 

@@ -34,20 +34,28 @@ export type EventInput = {
 };
 
 export async function addEvent(db: Db, actor: Actor, signalId: string, e: EventInput): Promise<void> {
+	await addEvents(db, actor, signalId, [e]);
+}
+
+/** Several events of one signal in one statement (intake writes "created" and "routed" together), in their order. */
+export async function addEvents(db: Db, actor: Actor, signalId: string, events: readonly EventInput[]): Promise<void> {
+	if (events.length === 0) return;
 	await db
 		.insertInto('signal_events')
-		.values({
-			id: newId(),
-			signal_id: signalId,
-			at: e.at ?? nowIso(),
-			actor_id: actor.kind === 'staff' ? actor.id : null,
-			actor_label: e.actorLabel ?? (actor.kind === 'staff' ? actor.name : actorLabel(actor)),
-			kind: e.kind,
-			from_status: e.fromStatus ?? null,
-			to_status: e.toStatus ?? null,
-			body: e.body ?? null,
-			visibility: e.visibility,
-			data: e.data ?? null
-		})
+		.values(
+			events.map((e) => ({
+				id: newId(),
+				signal_id: signalId,
+				at: e.at ?? nowIso(),
+				actor_id: actor.kind === 'staff' ? actor.id : null,
+				actor_label: e.actorLabel ?? (actor.kind === 'staff' ? actor.name : actorLabel(actor)),
+				kind: e.kind,
+				from_status: e.fromStatus ?? null,
+				to_status: e.toStatus ?? null,
+				body: e.body ?? null,
+				visibility: e.visibility,
+				data: e.data ?? null
+			}))
+		)
 		.execute();
 }

@@ -1,14 +1,15 @@
 // Intake: a resident reports without an account, a worker registers a signal or help request for someone they met,
 // an Open311 client sends one in. Validation, place, category, routing, the reporter's tracking link, the timeline,
 // the outbox mail and the audit entry are written in one transaction: a signal is stored whole or not at all.
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import type { z } from 'zod';
 import { audit, authorize, isStaff, type Actor, type StaffActor } from '../../access';
 import { areaAt } from '../../areas';
 import { hashToken, newToken } from '../../auth';
-import { inTransaction, type Db } from '../../db';
-import { newId } from '../../db';
+import { inTransaction, isUniqueViolation, newId, onCommit, type Db } from '../../db';
 import { inSharedTransaction } from '../../db';
 import type { NewSignal, SignalKind, SignalSource } from '../../db';
+import type { FileStore, ProcessedImage } from '../../files';
 import { Invalid, NotFound } from '../../errors';
 import { checkFingerprint } from '../../idempotency';
 import { enqueueMail } from '../../mail';
@@ -18,9 +19,9 @@ import { parseInput } from '../../validation';
 import { suggest } from '../routing/classify';
 import { currentModel } from '../routing/classifier-store';
 import { receiptMail } from '../mails';
-import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput } from '../model';
+import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput, type ValidIntake } from '../model';
 import { routeSignal, type Route } from '../routing/routing';
-import { addEvent } from '../handling/timeline';
+import { addEvents } from '../handling/timeline';
 import { issueTrackingToken } from './tracking-links';
 import { routingRulesAlong } from '../routing/area-chain';
 
@@ -45,6 +46,11 @@ export type IntakeOptions = {
 	open311ClientId?: string;
 	/** Photos already checked, re-encoded and stored (core/files); their rows are written in the intake transaction. */
 	photos?: readonly PhotoInput[];
+	/**
+	 * Photos checked and re-encoded but not yet stored: their rows are written in the intake transaction and the files
+	 * only once it commits (onCommit), so a post that fails or is refused leaves no file behind.
+	 */
+	newPhotos?: { store: FileStore; images: readonly ProcessedImage[] };
 	/** Where links in mails point, e.g. "https://leefbaar.example.be". */
 	baseUrl: string;
 	/**
@@ -53,8 +59,15 @@ export type IntakeOptions = {
 	 * between, the signal's foreign keys refuse the insert.
 	 */
 	knownPlace?: KnownPlace;
+	/** The category the caller has just read and checked (Open311's service): not read a second time. */
+	knownCategory?: { id: string; kind: SignalKind };
 	/** A fingerprint of the post (core/idempotency), kept with its idempotency key: another body under that key is refused. */
 	idempotencyFingerprint?: string;
+	/**
+	 * Set by storeOnce on a first try outside any transaction: the key is not looked up before the insert, whose unique
+	 * index finds a retry instead (one query less per signal; a retry is rare, and storeOnce then reads the first one).
+	 */
+	insertFirst?: boolean;
 };
 export type KnownPlace = { areaId: string; estateIds: readonly string[] };
 export type IntakeResult = {
@@ -185,6 +198,37 @@ function baseRow(id: string, now: string, kind: SignalKind, description: string,
 	};
 }
 
+/**
+ * The keys of photos checked but not yet stored, for their rows; the files are written once `tx` commits. A server
+ * stopped between the commit and the last file leaves a row whose photo shows as missing, never a file without a row.
+ */
+function newPhotoFiles(tx: Db, photos: IntakeOptions['newPhotos']): PhotoInput[] {
+	if (!photos || photos.images.length === 0) return [];
+	// A folder of this post alone: two sends of one signal at the same moment never write to each other's photos.
+	const dir = `intake/${randomBytes(16).toString('hex')}`;
+	const planned = photos.images.map((p) => {
+		const name = randomBytes(8).toString('hex');
+		const ext = p.mediaType === 'image/webp' ? 'webp' : 'jpg';
+		const input: PhotoInput = {
+			fileKey: `${dir}/${name}.${ext}`,
+			thumbnailKey: `${dir}/${name}-thumb.${ext}`,
+			mediaType: p.mediaType,
+			width: p.width,
+			height: p.height,
+			bytes: p.bytes,
+			sha256: p.sha256
+		};
+		return { input, image: p };
+	});
+	onCommit(tx, async () => {
+		for (const { input, image } of planned) {
+			await photos.store.put(input.fileKey, image.image, image.mediaType);
+			await photos.store.put(input.thumbnailKey!, image.thumbnail, image.mediaType);
+		}
+	});
+	return planned.map((p) => p.input);
+}
+
 /** Photos of a home that a resident sent themselves may be shown back to them; the rows go in with the signal. */
 async function insertPhotos(
 	tx: Db,
@@ -215,111 +259,138 @@ async function insertPhotos(
 	}
 }
 
-/** True for the unique-index violation of a second concurrent post with the same idempotency key (both dialects). */
-function isDuplicateKey(error: unknown): boolean {
-	const e = error as { code?: string; message?: string } | null;
-	return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') && /idempotency/.test(e.message ?? '');
+/**
+ * Stores a post at most once per idempotency key. Two posts with one key at the same moment (a double tap, a phone
+ * resending what it kept offline while the first post still runs) race to the unique index; the loser's transaction
+ * is rolled back and it answers with the winner's signal (`replayed`). The one place this race is handled.
+ */
+export async function storeOnce<T>(
+	db: Db,
+	key: string | undefined,
+	fingerprint: string | undefined,
+	store: (insertFirst: boolean) => Promise<T>,
+	answer: (earlier: IntakeResult) => T
+): Promise<T> {
+	try {
+		// Joined to a transaction the caller holds, a failed insert would end it: look the key up first there.
+		return await store(!db.isTransaction);
+	} catch (error) {
+		if (!key || db.isTransaction || !isUniqueViolation(error)) throw error;
+		const earlier = await inTransaction(db, (tx) => replay(tx, key, fingerprint));
+		if (!earlier) throw error;
+		return answer(earlier);
+	}
+}
+
+/** A resident's report as reportSignal takes it: the schema, and a help request needs a way to reach the resident. */
+export function validReport(input: IntakeInput): ValidIntake {
+	const v = parseInput(intakeInput, input);
+	if (v.kind === 'help' && !v.email && !v.phone)
+		throw new Invalid([{ path: 'email', code: 'help_needs_contact', message: 'A help request needs a way to reach you' }]);
+	return v;
 }
 
 /**
- * A resident's report, from the web form or Open311: no account needed. Two identical posts at the same moment
- * (a double tap, a client retrying too soon) race to the unique idempotency key; the loser answers with the winner's
- * signal.
+ * A resident's report, from the web form or Open311: no account needed. Many residents reporting at once share
+ * commits (group commit on SQLite); each report stays all or nothing.
  */
 export async function reportSignal(db: Db, actor: Actor, input: IntakeInput, options: IntakeOptions): Promise<IntakeResult> {
-	try {
-		return await storeReport(db, actor, input, options);
-	} catch (error) {
-		const key = (input as { idempotencyKey?: unknown }).idempotencyKey;
-		if (typeof key === 'string' && isDuplicateKey(error) && !db.isTransaction) {
-			const earlier = await inSharedTransaction(db, (tx) => replay(tx, key.trim(), options.idempotencyFingerprint));
-			if (earlier) return earlier;
-		}
-		throw error;
-	}
+	authorize(actor, 'report', 'signal');
+	const v = validReport(input);
+	return storeOnce(
+		db,
+		v.idempotencyKey,
+		options.idempotencyFingerprint,
+		(insertFirst) => inSharedTransaction(db, (tx) => storeReport(tx, actor, v, { ...options, insertFirst })),
+		(earlier) => earlier
+	);
 }
 
-async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: IntakeOptions): Promise<IntakeResult> {
-	authorize(actor, 'report', 'signal');
-	const v = parseInput(intakeInput, input);
-	if (v.kind === 'help' && !v.email && !v.phone) {
-		throw new Invalid([{ path: 'email', code: 'help_needs_contact', message: 'A help request needs a way to reach you' }]);
-	}
+/**
+ * A resident's report, checked already (validReport, authorised), stored in the transaction `tx`: the report form,
+ * Open311 and reportSignal meet here. A post whose idempotency key was stored before answers with that signal.
+ */
+export async function storeReport(tx: Db, actor: Actor, v: ValidIntake, options: IntakeOptions): Promise<IntakeResult> {
 	const nowDate = options.now ?? new Date();
 	const now = nowDate.toISOString();
 	const source = options.source ?? 'web';
-	// Many residents reporting at once share commits (group commit on SQLite); each report stays all or nothing.
-	return inSharedTransaction(db, async (tx) => {
-		if (v.idempotencyKey) {
-			const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
-			if (earlier) return earlier;
-		}
-		const place = await resolvePlace(tx, v, options.knownPlace);
-		const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
-		const routed = await route(tx, categoryId, place.areaId, nowDate);
-		const id = newId(nowDate.getTime());
-		const row: NewSignal = {
-			...baseRow(id, now, v.kind, v.description, source),
-			category_id: categoryId,
-			suggested_category_id: suggestedId,
-			priority: routed?.priority ?? 'normal',
-			area_id: place.areaId,
-			estate_id: place.estateId,
-			location_kind: v.locationKind,
-			location_text: v.locationText ?? null,
-			lon: v.lon ?? null,
-			lat: v.lat ?? null,
-			organisation_id: routed?.organisationId ?? null,
-			team_id: routed?.teamId ?? null,
-			deadline_at: routed?.deadlineAt ?? null,
-			open311_client_id: options.open311ClientId ?? null,
-			idempotency_key: v.idempotencyKey ?? null,
-			idempotency_fingerprint: v.idempotencyKey ? (options.idempotencyFingerprint ?? null) : null
-		};
-		await tx.insertInto('signals').values(row).execute();
-		const trackingToken = newToken();
-		await tx
-			.insertInto('signal_reporters')
-			.values({
-				id: newId(),
-				signal_id: id,
-				is_original: true,
-				name: v.name ?? null,
-				email: v.email ?? null,
-				phone: v.phone ?? null,
-				language: v.language,
-				token_hash: hashToken(trackingToken),
-				created_at: now,
-				anonymised_at: null
-			})
-			.execute();
-		await insertPhotos(tx, id, options.photos, now, null, true);
-		await addEvent(tx, actor, id, { kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source } });
-		if (routed)
-			await addEvent(tx, actor, id, {
-				kind: 'routed',
-				visibility: 'internal',
-				at: now,
-				data: { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId }
-			});
-		if (v.email)
-			await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: row.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
-		await audit(tx, actor, {
-			action: 'signal_create',
-			resourceType: 'signal',
-			resourceId: id,
-			summary: `${source} ${v.kind}${v.email || v.phone ? ' with contact details' : ''}`
-		});
-		return {
-			id,
-			reference: row.reference,
-			status: 'new',
-			organisationId: row.organisation_id ?? null,
-			deadlineAt: row.deadline_at ?? null,
-			trackingToken,
-			replayed: false
-		};
+	if (v.idempotencyKey && !options.insertFirst) {
+		const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
+		if (earlier) return earlier;
+	}
+	const place = await resolvePlace(tx, v, options.knownPlace);
+	const { categoryId, suggestedId } =
+		options.knownCategory && options.knownCategory.id === v.categoryId && options.knownCategory.kind === v.kind
+			? { categoryId: v.categoryId, suggestedId: null }
+			: await chooseCategory(tx, v.kind, v.categoryId, v.description);
+	const routed = await route(tx, categoryId, place.areaId, nowDate);
+	const id = newId(nowDate.getTime());
+	const row: NewSignal = {
+		...baseRow(id, now, v.kind, v.description, source),
+		category_id: categoryId,
+		suggested_category_id: suggestedId,
+		priority: routed?.priority ?? 'normal',
+		area_id: place.areaId,
+		estate_id: place.estateId,
+		location_kind: v.locationKind,
+		location_text: v.locationText ?? null,
+		lon: v.lon ?? null,
+		lat: v.lat ?? null,
+		organisation_id: routed?.organisationId ?? null,
+		team_id: routed?.teamId ?? null,
+		deadline_at: routed?.deadlineAt ?? null,
+		open311_client_id: options.open311ClientId ?? null,
+		idempotency_key: v.idempotencyKey ?? null,
+		idempotency_fingerprint: v.idempotencyKey ? (options.idempotencyFingerprint ?? null) : null
+	};
+	await tx.insertInto('signals').values(row).execute();
+	const trackingToken = newToken();
+	await tx
+		.insertInto('signal_reporters')
+		.values({
+			id: newId(),
+			signal_id: id,
+			is_original: true,
+			name: v.name ?? null,
+			email: v.email ?? null,
+			phone: v.phone ?? null,
+			language: v.language,
+			token_hash: hashToken(trackingToken),
+			created_at: now,
+			anonymised_at: null
+		})
+		.execute();
+	await insertPhotos(tx, id, options.photos, now, null, true);
+	await addEvents(tx, actor, id, [
+		{ kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source } },
+		...(routed
+			? [
+					{
+						kind: 'routed' as const,
+						visibility: 'internal' as const,
+						at: now,
+						data: { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId }
+					}
+				]
+			: [])
+	]);
+	if (v.email)
+		await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: row.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
+	await audit(tx, actor, {
+		action: 'signal_create',
+		resourceType: 'signal',
+		resourceId: id,
+		summary: `${source} ${v.kind}${v.email || v.phone ? ' with contact details' : ''}`
 	});
+	return {
+		id,
+		reference: row.reference,
+		status: 'new',
+		organisationId: row.organisation_id ?? null,
+		deadlineAt: row.deadline_at ?? null,
+		trackingToken,
+		replayed: false
+	};
 }
 
 /**
@@ -328,119 +399,127 @@ async function storeReport(db: Db, actor: Actor, input: IntakeInput, options: In
  * without it, it stays with the worker's own organisation.
  */
 export async function registerSignal(db: Db, actor: StaffActor | Actor, input: StaffIntakeInput, options: IntakeOptions): Promise<IntakeResult> {
-	try {
-		return await storeRegistration(db, actor, input, options);
-	} catch (error) {
-		// A phone resending a signal kept offline while the first post still runs: the second answers with the first.
-		const key = (input as { idempotencyKey?: unknown }).idempotencyKey;
-		if (typeof key === 'string' && isDuplicateKey(error) && !db.isTransaction) {
-			const earlier = await inTransaction(db, (tx) => replay(tx, key.trim(), options.idempotencyFingerprint));
-			if (earlier) return earlier;
-		}
-		throw error;
-	}
+	const staff = staffOnly(actor);
+	const v = parseInput(staffIntakeInput, input);
+	return storeOnce(
+		db,
+		v.idempotencyKey,
+		options.idempotencyFingerprint,
+		(insertFirst) => inTransaction(db, (tx) => storeRegistration(tx, staff, v, { ...options, insertFirst })),
+		(earlier) => earlier
+	);
 }
 
-async function storeRegistration(db: Db, actor: StaffActor | Actor, input: StaffIntakeInput, options: IntakeOptions): Promise<IntakeResult> {
+/** Only staff register a signal for someone (checked before anything is read or decoded). */
+export function staffOnly(actor: StaffActor | Actor): StaffActor {
 	authorize(actor, 'create', 'signal');
 	if (!isStaff(actor)) throw new Invalid([{ path: '', code: 'staff_only', message: 'Only staff register signals for someone' }]);
-	const v = parseInput(staffIntakeInput, input);
+	return actor;
+}
+
+export type ValidStaffIntake = z.output<typeof staffIntakeInput>;
+
+/** A worker's signal, checked already (staffOnly, parsed), stored in the transaction `tx`. */
+export async function storeRegistration(tx: Db, actor: StaffActor, v: ValidStaffIntake, options: IntakeOptions): Promise<IntakeResult> {
 	const nowDate = options.now ?? new Date();
 	const now = nowDate.toISOString();
-	return inTransaction(db, async (tx) => {
-		if (v.idempotencyKey) {
-			const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
-			if (earlier) return earlier;
+	if (v.idempotencyKey && !options.insertFirst) {
+		const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
+		if (earlier) return earlier;
+	}
+	let place = await resolvePlace(tx, v);
+	let householdId = v.householdId ?? null;
+	if (v.residentId) {
+		const residentHousehold = await householdOfResident(tx, v.residentId);
+		if (residentHousehold === undefined) throw new NotFound('resident', v.residentId);
+		householdId ??= residentHousehold;
+	}
+	if (householdId) {
+		const home = await homeOfHousehold(tx, householdId);
+		if (!home) throw new NotFound('household', householdId);
+		const buildingId = home.place?.buildingId ?? null;
+		if (!place.estateId && !place.areaId)
+			place = { areaId: home.place?.areaId ?? null, estateId: home.place?.estateId ?? null, buildingId, dwellingId: home.dwellingId };
+		else if (v.locationKind === 'dwelling') place = { ...place, buildingId, dwellingId: home.dwellingId };
+	}
+	const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
+	let routed = await route(tx, categoryId, place.areaId, nowDate);
+	const help = v.kind === 'help';
+	let consentId: string | null = null;
+	if (help && routed && routed.organisationId !== actor.organisationId) {
+		if (v.consentGiven && v.residentId) {
+			// A consent already in force for this partner is reused (with the contact details given now, if any); a second
+			// help request does not record it twice.
+			const contact = { contactPhone: v.contactPhone, contactEmail: v.contactEmail };
+			consentId = await helpConsentInForce(tx, v.residentId, routed.organisationId);
+			if (consentId) await renewConsentContact(tx, actor, consentId, contact, { helpRequestHandledBy: actor.organisationId });
+			else
+				consentId = (
+					await recordConsent(
+						tx,
+						actor,
+						{ residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing', ...contact },
+						{ helpRequestHandledBy: actor.organisationId }
+					)
+				).id;
+		} else {
+			// No consent: the help request stays with the worker's own organisation, which may refer it later.
+			routed = { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null };
 		}
-		let place = await resolvePlace(tx, v);
-		let householdId = v.householdId ?? null;
-		if (v.residentId) {
-			const residentHousehold = await householdOfResident(tx, v.residentId);
-			if (residentHousehold === undefined) throw new NotFound('resident', v.residentId);
-			householdId ??= residentHousehold;
-		}
-		if (householdId) {
-			const home = await homeOfHousehold(tx, householdId);
-			if (!home) throw new NotFound('household', householdId);
-			const buildingId = home.place?.buildingId ?? null;
-			if (!place.estateId && !place.areaId)
-				place = { areaId: home.place?.areaId ?? null, estateId: home.place?.estateId ?? null, buildingId, dwellingId: home.dwellingId };
-			else if (v.locationKind === 'dwelling') place = { ...place, buildingId, dwellingId: home.dwellingId };
-		}
-		const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
-		let routed = await route(tx, categoryId, place.areaId, nowDate);
-		const help = v.kind === 'help';
-		let consentId: string | null = null;
-		if (help && routed && routed.organisationId !== actor.organisationId) {
-			if (v.consentGiven && v.residentId) {
-				// A consent already in force for this partner is reused (with the contact details given now, if any); a second
-				// help request does not record it twice.
-				const contact = { contactPhone: v.contactPhone, contactEmail: v.contactEmail };
-				consentId = await helpConsentInForce(tx, v.residentId, routed.organisationId);
-				if (consentId) await renewConsentContact(tx, actor, consentId, contact, { helpRequestHandledBy: actor.organisationId });
-				else
-					consentId = (
-						await recordConsent(
-							tx,
-							actor,
-							{ residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing', ...contact },
-							{ helpRequestHandledBy: actor.organisationId }
-						)
-					).id;
-			} else {
-				// No consent: the help request stays with the worker's own organisation, which may refer it later.
-				routed = { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null };
-			}
-		}
-		const id = newId(nowDate.getTime());
-		const row: NewSignal = {
-			...baseRow(id, now, v.kind, v.description, 'staff'),
-			category_id: categoryId,
-			suggested_category_id: suggestedId,
-			priority: routed?.priority ?? 'normal',
-			area_id: place.areaId,
-			estate_id: place.estateId,
-			building_id: place.buildingId,
-			dwelling_id: place.dwellingId,
-			location_kind: v.locationKind,
-			location_text: v.locationText ?? null,
-			lon: v.lon ?? null,
-			lat: v.lat ?? null,
-			organisation_id: routed?.organisationId ?? (help ? actor.organisationId : null),
-			team_id: routed?.teamId ?? null,
-			deadline_at: routed?.deadlineAt ?? null,
-			channel: v.channel,
-			household_id: householdId,
-			resident_id: v.residentId ?? null,
-			consent_id: consentId,
-			idempotency_key: v.idempotencyKey ?? null,
-			idempotency_fingerprint: v.idempotencyKey ? (options.idempotencyFingerprint ?? null) : null,
-			created_by: actor.id
-		};
-		await tx.insertInto('signals').values(row).execute();
-		await insertPhotos(tx, id, options.photos, now, actor.id, false);
-		await addEvent(tx, actor, id, { kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source: 'staff', channel: v.channel } });
-		if (routed)
-			await addEvent(tx, actor, id, {
-				kind: 'routed',
-				visibility: 'internal',
-				at: now,
-				data: { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId }
-			});
-		await audit(tx, actor, {
-			action: 'signal_create',
-			resourceType: 'signal',
-			resourceId: id,
-			summary: `staff ${v.channel} ${v.kind}${v.residentId ? ' for a resident' : ''}${consentId ? ' with consent' : ''}`
-		});
-		return {
-			id,
-			reference: row.reference,
-			status: 'new',
-			organisationId: row.organisation_id ?? null,
-			deadlineAt: row.deadline_at ?? null,
-			trackingToken: null,
-			replayed: false
-		};
+	}
+	const id = newId(nowDate.getTime());
+	const row: NewSignal = {
+		...baseRow(id, now, v.kind, v.description, 'staff'),
+		category_id: categoryId,
+		suggested_category_id: suggestedId,
+		priority: routed?.priority ?? 'normal',
+		area_id: place.areaId,
+		estate_id: place.estateId,
+		building_id: place.buildingId,
+		dwelling_id: place.dwellingId,
+		location_kind: v.locationKind,
+		location_text: v.locationText ?? null,
+		lon: v.lon ?? null,
+		lat: v.lat ?? null,
+		organisation_id: routed?.organisationId ?? (help ? actor.organisationId : null),
+		team_id: routed?.teamId ?? null,
+		deadline_at: routed?.deadlineAt ?? null,
+		channel: v.channel,
+		household_id: householdId,
+		resident_id: v.residentId ?? null,
+		consent_id: consentId,
+		idempotency_key: v.idempotencyKey ?? null,
+		idempotency_fingerprint: v.idempotencyKey ? (options.idempotencyFingerprint ?? null) : null,
+		created_by: actor.id
+	};
+	await tx.insertInto('signals').values(row).execute();
+	await insertPhotos(tx, id, [...(options.photos ?? []), ...newPhotoFiles(tx, options.newPhotos)], now, actor.id, false);
+	await addEvents(tx, actor, id, [
+		{ kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source: 'staff', channel: v.channel } },
+		...(routed
+			? [
+					{
+						kind: 'routed' as const,
+						visibility: 'internal' as const,
+						at: now,
+						data: { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId }
+					}
+				]
+			: [])
+	]);
+	await audit(tx, actor, {
+		action: 'signal_create',
+		resourceType: 'signal',
+		resourceId: id,
+		summary: `staff ${v.channel} ${v.kind}${v.residentId ? ' for a resident' : ''}${consentId ? ' with consent' : ''}`
 	});
+	return {
+		id,
+		reference: row.reference,
+		status: 'new',
+		organisationId: row.organisation_id ?? null,
+		deadlineAt: row.deadline_at ?? null,
+		trackingToken: null,
+		replayed: false
+	};
 }

@@ -6,13 +6,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { authorize, type Actor, type StaffActor } from '../../access';
 import { linkedReporterIds } from './tracking-links';
-import type { Db } from '../../db';
+import { inTransaction, type Db } from '../../db';
 import { Invalid, NotFound, type FieldIssue } from '../../errors';
 import { readImage, type ProcessedImage } from '../../files';
 import type { FileStore } from '../../files';
 import { loadForAction } from '../handling/handling';
-import { registerSignal, type IntakeOptions, type IntakeResult, type PhotoInput } from './intake';
-import { MAX_REPORT_PHOTOS, staffIntakeInput, type StaffIntakeInput } from '../model';
+import { staffOnly, storeOnce, storeRegistration, type IntakeOptions, type IntakeResult, type PhotoInput, type ValidStaffIntake } from './intake';
+import { MAX_REPORT_PHOTOS, staffIntakeInput } from '../model';
+import { fingerprint } from '../../idempotency';
 import { parseInput } from '../../validation';
 
 export { MAX_REPORT_PHOTOS };
@@ -136,51 +137,58 @@ export function photoDigests(files: readonly Uint8Array[]): string[] {
 }
 
 /**
- * A worker's signal with the photos they took (the intake form, sent at once or later from the phone's waiting list).
- * The photos are checked and re-encoded as a resident's are, stored under a token of this post alone, and the signal
- * takes them in its intake transaction. Stored once: a resend under the same Idempotency-Key answers with the signal
- * stored before and removes its own copies, as a refused post does; a server stopped half-way leaves a manifest that
- * the sweep of forms never sent clears after a day (forgetPendingPhotos).
+ * A worker's post: the fields, the photos as sent, and its key. The API's Idempotency-Key is kept with a fingerprint
+ * of the post (the same key with another body is refused); the staff page's one-time form token is not (going back
+ * and sending the form again answers with the signal it stored).
+ */
+export type RegistrationPost = { fields: Record<string, unknown>; photos: readonly Uint8Array[]; idempotencyKey?: string; formToken?: string };
+
+/**
+ * A worker's signal with the photos they took (the intake form, sent at once or later from the phone's waiting list),
+ * in one call. The photos are checked and re-encoded as a resident's are, the fields parsed once; a wrong photo and a
+ * wrong field are told at once, so the worker fixes both in one go. The signal's rows and its photos' rows are written
+ * in one transaction and the photo files only once it commits (onCommit): a refused or failed post leaves no file.
+ * Stored once per Idempotency-Key: a resend answers with the signal stored before (`replayed`), and writes nothing;
+ * the same key with other fields or other photos is refused (IdempotencyKeyReused).
  */
 export async function registerSignalWithPhotos(
 	db: Db,
 	store: FileStore,
 	actor: StaffActor | Actor,
-	input: StaffIntakeInput,
-	files: readonly Uint8Array[],
-	options: IntakeOptions
+	post: RegistrationPost,
+	options: Pick<IntakeOptions, 'baseUrl' | 'now'>
 ): Promise<IntakeResult> {
 	// Refused before a photo is decoded: reading three photos costs a second or more.
-	authorize(actor, 'create', 'signal');
-	// A wrong photo and a wrong field are told at once: the worker fixes both in one go.
+	const staff = staffOnly(actor);
+	const body = { ...post.fields, idempotencyKey: undefined };
 	const issues: FieldIssue[] = [];
-	let photos: ProcessedImage[] = [];
+	let images: ProcessedImage[] = [];
 	try {
-		photos = await readReportPhotos(files);
+		images = await readReportPhotos(post.photos);
 	} catch (error) {
 		if (!(error instanceof Invalid)) throw error;
 		issues.push(...error.issues);
 	}
+	let v: ValidStaffIntake | undefined;
 	try {
-		parseInput(staffIntakeInput, input);
+		v = parseInput(staffIntakeInput, { ...body, idempotencyKey: post.idempotencyKey ?? post.formToken });
 	} catch (error) {
 		if (!(error instanceof Invalid)) throw error;
 		issues.push(...error.issues);
 	}
-	if (issues.length > 0) throw new Invalid(issues);
-	if (photos.length === 0) return registerSignal(db, actor, input, options);
-	// Not the Idempotency-Key: two sends of one signal at the same moment must never write to each other's photos.
-	const token = randomBytes(16).toString('hex');
-	let result: IntakeResult;
-	try {
-		result = await registerSignal(db, actor, input, { ...options, photos: await keepPendingPhotos(store, token, photos) });
-	} catch (error) {
-		await discardPendingPhotos(store, token);
-		throw error;
-	}
-	if (result.replayed) await discardPendingPhotos(store, token);
-	else await closePendingPhotos(store, token);
-	return result;
+	if (issues.length > 0 || !v) throw new Invalid(issues);
+	const valid = v;
+	// Without photos the fingerprint is the one of a JSON post, so either form of the same signal is the same post.
+	const digests = photoDigests(post.photos);
+	const idempotencyFingerprint = post.idempotencyKey ? fingerprint(digests.length > 0 ? { ...body, photos: digests } : body) : undefined;
+	return storeOnce(
+		db,
+		valid.idempotencyKey,
+		idempotencyFingerprint,
+		(insertFirst) =>
+			inTransaction(db, (tx) => storeRegistration(tx, staff, valid, { ...options, idempotencyFingerprint, insertFirst, newPhotos: { store, images } })),
+		(earlier) => earlier
+	);
 }
 
 /**

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../db/testing';
 import { Invalid } from '../../errors';
 import { localFileStore, type FileStore } from '../../files/storage';
-import { fingerprint, IdempotencyKeyReused } from '../../idempotency';
+import { inTransaction } from '../../db';
+import { IdempotencyKeyReused } from '../../idempotency';
 import { buildPeopleWorld } from '../../people/factories';
 import { ensureGeneralCategories } from '../routing/categories';
-import { photoDigests, registerSignalWithPhotos, staffPhoto } from './photos';
+import { registerSignalWithPhotos, staffPhoto } from './photos';
 
 const baseUrl = 'https://leefbaar.test';
 const jpeg = (colour: string) =>
@@ -44,10 +45,7 @@ describeOnDatabases('a worker registers a signal with photos', (ctx) => {
 			.where('signal_id', '=', signalId)
 			.execute();
 	const send = (key: string, files: Uint8Array[], description = signal.description) =>
-		registerSignalWithPhotos(ctx.db, store, world.worker, { ...signal, description, idempotencyKey: key }, files, {
-			baseUrl,
-			idempotencyFingerprint: fingerprint({ ...signal, description, photos: photoDigests(files) })
-		});
+		registerSignalWithPhotos(ctx.db, store, world.worker, { fields: { ...signal, description }, photos: files, idempotencyKey: key }, { baseUrl });
 
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'leefbaar-staff-photos-'));
@@ -115,5 +113,35 @@ describeOnDatabases('a worker registers a signal with photos', (ctx) => {
 	it('without photos it is the signal as before', async () => {
 		const plain = await send('photo-key-0005', []);
 		expect(await attachmentsOf(plain.id)).toEqual([]);
+	});
+
+	it('a post whose transaction fails leaves no photo file and no row; the files are written only once it commits', async () => {
+		const before = await storedKeys();
+		const photo = await jpeg('#445566');
+		// Sent inside a transaction that then fails: its work joins it, and its photos wait for a commit that never comes.
+		await expect(
+			inTransaction(ctx.db, async (tx) => {
+				const stored = await registerSignalWithPhotos(
+					tx,
+					store,
+					world.worker,
+					{ fields: signal, photos: [photo], idempotencyKey: 'photo-key-0006' },
+					{ baseUrl }
+				);
+				expect(await tx.selectFrom('signal_attachments').select('id').where('signal_id', '=', stored.id).execute()).toHaveLength(1);
+				expect(await storedKeys()).toEqual(before);
+				throw new Error('the outer work fails');
+			})
+		).rejects.toThrow('the outer work fails');
+		expect(await ctx.db.selectFrom('signals').select('id').where('idempotency_key', '=', 'photo-key-0006').execute()).toEqual([]);
+		expect(await storedKeys()).toEqual(before);
+
+		// The same inside a transaction that commits: the row and both files are there once it has.
+		const kept = await inTransaction(ctx.db, (tx) =>
+			registerSignalWithPhotos(tx, store, world.worker, { fields: signal, photos: [photo], idempotencyKey: 'photo-key-0007' }, { baseUrl })
+		);
+		const rows = await attachmentsOf(kept.id);
+		expect(rows).toHaveLength(1);
+		expect(await storedKeys()).toEqual([...before, rows[0].file_key, rows[0].thumbnail_key!].sort());
 	});
 });

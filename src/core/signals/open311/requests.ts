@@ -1,10 +1,10 @@
 // Open311 GeoReport v2 on top of the signals module: our categories are its services (service_code = category key,
-// group = the kind), a POST is a resident's report through reportSignal (routed like a web report, in the same
+// group = the kind), a POST is a resident's report through storeReport (routed like a web report, in the same
 // transaction), and GET requests show status, deadline and responsible partner. Help requests are no Open311 service
 // and never appear; reporters' contact details never leave; signals about someone's home or neighbours show no
 // description and no exact point (see docs/open311.md).
 import { createHash } from 'node:crypto';
-import { system } from '../../access';
+import { authorize, system } from '../../access';
 import { matchAddress, type AddressMatch } from '../../areas';
 import type { Db } from '../../db';
 import { inSharedTransaction } from '../../db';
@@ -15,7 +15,9 @@ import { fieldMessage } from '../../i18n/field-errors';
 import type { LocationKind, SignalCategory, SignalKind, SignalStatus } from '../../db';
 import { parseInput } from '../../validation';
 import { formatDeadline } from '../format';
-import { normaliseReference, reportSignal } from '../intake/intake';
+import { normaliseReference, storeOnce, storeReport, type IntakeOptions, type IntakeResult } from '../intake/intake';
+import type { ValidIntake } from '../model';
+import { open311ClientKey, withinLimit, type Counted } from '../../limits';
 import type { Open311Client } from './clients';
 import {
 	DESCRIPTION_MAX,
@@ -35,7 +37,6 @@ import {
 	type Open311Service,
 	type Open311ServiceDefinition
 } from './schema';
-import { countedIntake, open311ClientKey } from '../intake/rate-limit';
 import { addEvent } from '../handling/timeline';
 
 export * from './schema';
@@ -243,41 +244,43 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 	const where = single('where') as 'dwelling' | 'common_space' | undefined;
 	const locationText = v.address_string ?? (v.address_id ? `address_id ${v.address_id}` : undefined);
 	const locationKind: LocationKind = where ?? (category.kind === 'common_spaces' ? 'common_space' : hasPoint ? 'map' : locationText ? 'address' : 'none');
+	const name = [v.first_name, v.last_name].filter(Boolean).join(' ') || undefined;
+	if (name && name.length > 120) throw Invalid.field('first_name', 'too_big', 'first_name and last_name together are too long', { maximum: '120' });
 	const actor = system(`open311 ${client.name}`);
-	const store = async (tx: Db) => {
-		const result = await reportSignal(
-			tx,
-			actor,
-			{
-				kind: category.kind,
-				categoryId: category.id,
-				description: v.description,
-				estateId: estate?.id ?? place?.estate?.id,
-				areaId: place?.area?.id,
-				locationKind,
-				locationText,
-				lat: v.lat,
-				lon: v.long,
-				name: [v.first_name, v.last_name].filter(Boolean).join(' ') || undefined,
-				email: v.email,
-				phone: v.phone,
-				language,
-				idempotencyKey: options.idempotencyKey ? scopedIdempotencyKey(client.id, options.idempotencyKey) : undefined
-			},
-			{
-				baseUrl: options.baseUrl,
-				source: 'open311',
-				open311ClientId: client.id,
-				now: options.now,
-				knownPlace: estate
-					? { areaId: estate.areaId, estateIds: [estate.id] }
-					: place?.area
-						? { areaId: place.area.id, estateIds: place.estate ? [place.estate.id] : [] }
-						: undefined,
-				// What was posted, as parsed: a retry sends the same; the same key with another body is refused (422).
-				idempotencyFingerprint: options.idempotencyKey ? fingerprint(v) : undefined
-			}
-		);
+	authorize(actor, 'report', 'signal');
+	// The fields as intake takes them, checked already by open311PostInput (the same rules as intakeInput's): not parsed twice.
+	const report: ValidIntake = {
+		kind: category.kind,
+		categoryId: category.id,
+		description: v.description,
+		estateId: estate?.id ?? place?.estate?.id,
+		areaId: place?.area?.id,
+		locationKind,
+		locationText,
+		lat: v.lat,
+		lon: v.long,
+		name,
+		email: v.email?.toLowerCase(),
+		phone: v.phone,
+		language,
+		idempotencyKey: options.idempotencyKey ? scopedIdempotencyKey(client.id, options.idempotencyKey) : undefined
+	};
+	const intake: IntakeOptions = {
+		baseUrl: options.baseUrl,
+		source: 'open311',
+		open311ClientId: client.id,
+		now: options.now,
+		knownCategory: { id: category.id, kind: category.kind },
+		knownPlace: estate
+			? { areaId: estate.areaId, estateIds: [estate.id] }
+			: place?.area
+				? { areaId: place.area.id, estateIds: place.estate ? [place.estate.id] : [] }
+				: undefined,
+		// What was posted, as parsed: a retry sends the same; the same key with another body is refused (422).
+		idempotencyFingerprint: options.idempotencyKey ? fingerprint(v) : undefined
+	};
+	const storeIn = (insertFirst: boolean) => async (tx: Db) => {
+		const result = await storeReport(tx, actor, report, { ...intake, insertFirst });
 		// The media is the client's to host: we keep its address for staff, and fetch nothing.
 		if (v.media_url && !result.replayed)
 			await addEvent(tx, actor, result.id, {
@@ -286,21 +289,31 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 				body: `media_url: ${v.media_url}`,
 				data: { source: 'open311', mediaUrl: v.media_url }
 			});
-		const organisation = result.organisationId
-			? await tx.selectFrom('organisations').select('name').where('id', '=', result.organisationId).executeTakeFirst()
-			: undefined;
-		const created: Open311Created = {
-			service_request_id: result.reference,
-			service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt),
-			account_id: null
-		};
-		return matched ? { ...created, address_match: presentAddressMatch(matched, language) } : created;
+		return result;
 	};
-	// Without a limit (tests, an admin's own tools) the request is stored as is; posts share commits on SQLite.
-	if (options.limitPerHour === undefined) return inSharedTransaction(db, store);
-	const counted = await countedIntake(db, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now }, store);
+	// Without a limit (tests, an admin's own tools) the request is stored as is; posts share commits on SQLite. A retry
+	// racing its first post with the same key answers with that post's signal (storeOnce).
+	const counted = await storeOnce(
+		db,
+		report.idempotencyKey,
+		intake.idempotencyFingerprint,
+		(insertFirst) =>
+			options.limitPerHour === undefined
+				? inSharedTransaction(db, storeIn(insertFirst)).then((value): Counted<IntakeResult> => ({ allowed: true, value }))
+				: withinLimit(db, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now }, storeIn(insertFirst)),
+		(earlier): Counted<IntakeResult> => ({ allowed: true, value: earlier })
+	);
 	if (!counted.allowed) throw new Open311RateLimited(counted.retryAfter);
-	return counted.value;
+	const result = counted.value;
+	const organisation = result.organisationId
+		? await db.selectFrom('organisations').select('name').where('id', '=', result.organisationId).executeTakeFirst()
+		: undefined;
+	const created: Open311Created = {
+		service_request_id: result.reference,
+		service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt),
+		account_id: null
+	};
+	return matched ? { ...created, address_match: presentAddressMatch(matched, language) } : created;
 }
 
 /** What the answer says of the address match: places only (estate, area, municipality), never who lives there. */

@@ -5,9 +5,7 @@
 // photos is a 422 problem.
 import { json } from '@sveltejs/kit';
 import { Invalid } from '$core/errors';
-import { fingerprint } from '$core/idempotency';
-import type { StaffIntakeInput } from '$core/signals/model';
-import { photoDigests, registerSignalWithPhotos } from '$core/signals';
+import { registerSignalWithPhotos } from '$core/signals';
 import { apiEndpoint } from '$lib/server/api';
 import { readForm } from '$lib/server/form-body';
 import type { RequestHandler } from './$types';
@@ -27,16 +25,15 @@ async function readSignal(request: Request): Promise<{ fields: Record<string, un
 }
 
 export const POST: RequestHandler = apiEndpoint(async ({ locals, request }) => {
-	// Core validates the fields (staffIntakeInput) and the photos; a bad one is a 422 problem naming the field.
+	// Core checks the fields (staffIntakeInput) and the photos in one call; a bad one is a 422 problem naming the field.
 	const { fields, photos } = await readSignal(request);
-	const body = { ...fields, idempotencyKey: undefined };
-	const key = request.headers.get('idempotency-key') ?? undefined;
-	const digests = photoDigests(photos);
-	const stored = await registerSignalWithPhotos(locals.core.db, locals.core.files, locals.actor, { ...body, idempotencyKey: key } as StaffIntakeInput, photos, {
-		baseUrl: locals.core.config.origin,
-		// Without photos the fingerprint is the one of a JSON post, so either form of the same signal is the same post.
-		idempotencyFingerprint: key ? fingerprint(digests.length > 0 ? { ...body, photos: digests } : body) : undefined
-	});
+	const stored = await registerSignalWithPhotos(
+		locals.core.db,
+		locals.core.files,
+		locals.actor,
+		{ fields, photos, idempotencyKey: request.headers.get('idempotency-key') ?? undefined },
+		{ baseUrl: locals.core.config.origin }
+	);
 	return json(
 		{ id: stored.id, reference: stored.reference, replayed: stored.replayed, url: `/staff/signals/${stored.id}` },
 		{ status: stored.replayed ? 200 : 201 }

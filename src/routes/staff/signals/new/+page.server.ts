@@ -9,7 +9,7 @@ import { authorize } from '$core/access';
 import { listResidents } from '$core/people';
 import { placeChoices } from '$core/people';
 import { MAX_IMAGE_BYTES } from '$core/files';
-import { MAX_REPORT_PHOTOS, SIGNAL_KINDS, STAFF_CHANNELS, type StaffIntakeInput } from '$core/signals/model';
+import { MAX_REPORT_PHOTOS, SIGNAL_KINDS, STAFF_CHANNELS } from '$core/signals/model';
 import { listCategories, listRoutingRules, registerSignalWithPhotos } from '$core/signals';
 import { messagesScript, pageMessages } from '$core/i18n/page-messages';
 import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
@@ -67,11 +67,12 @@ export const actions: Actions = {
 		const data = await readForm(request);
 		const values = formFields(data);
 		const files = data.getAll('photos').filter((f): f is File => typeof f !== 'string' && f.size > 0);
-		const input = { ...values, idempotencyKey: values.formToken, categoryId: values.categoryId || undefined } as StaffIntakeInput;
+		const fields = { ...values, formToken: undefined, categoryId: values.categoryId || undefined };
 		let id: string;
 		try {
 			const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
-			id = (await registerSignalWithPhotos(locals.core.db, locals.core.files, locals.actor, input, photos, { baseUrl: locals.core.config.origin })).id;
+			const post = { fields, photos, formToken: typeof values.formToken === 'string' ? values.formToken : undefined };
+			id = (await registerSignalWithPhotos(locals.core.db, locals.core.files, locals.actor, post, { baseUrl: locals.core.config.origin })).id;
 		} catch (err) {
 			const failure = formFailure(err, locals.locale, values);
 			// A page cannot give a file input its files back: the form says how many to choose again.
