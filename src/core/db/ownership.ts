@@ -8,6 +8,7 @@ export const OWNERS = {
 	areas: ['areas', 'area_rtree', 'estates', 'buildings', 'dwellings'],
 	auth: ['users', 'sessions', 'tokens', 'auth_throttles'],
 	jobs: ['import_jobs'],
+	limits: ['rate_limits'],
 	mail: ['outbox'],
 	partners: ['organisations', 'organisation_areas', 'teams', 'team_members'],
 	people: ['households', 'residents', 'consents'],
@@ -28,8 +29,7 @@ export const OWNERS = {
 		'overdue_notices',
 		'overdue_notice_recipients',
 		'overdue_digests',
-		'open311_clients',
-		'rate_limits'
+		'open311_clients'
 	],
 	surveys: [
 		'surveys',
