@@ -7,6 +7,7 @@ import './policies/signals';
 import './policies/surveys';
 
 export { allow, allowPublic, authorize, can, knownPermissions } from './policy';
+export { permissionsFor, staffPermissions, type StaffPermissions } from './permissions';
 export { audit, searchAudit, type AuditSearch } from './audit';
 export * from './actor';
 export { worksIn } from './reach';

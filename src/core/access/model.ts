@@ -2,3 +2,4 @@
 // side imports index.ts. Nothing here may pull in a database, a file system or node: modules.
 export type { Actor } from './actor';
 export { authorize } from './policy';
+export type { StaffPermissions } from './permissions';

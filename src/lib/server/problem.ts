@@ -1,7 +1,7 @@
 // The one place where core errors become answers: RFC 9457 problem documents for API clients, form failures with
 // translated field messages for pages, and error pages otherwise.
 import { error as kitError, fail, json, type ActionFailure } from '@sveltejs/kit';
-import { DomainError, Invalid } from '$core/errors';
+import { Conflict, DomainError, Invalid } from '$core/errors';
 import { translate, type Locale } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
 import { readForm } from './form-body';
@@ -40,7 +40,10 @@ export function formFailure(err: unknown, locale: Locale, values?: Record<string
 		});
 	}
 	if (err instanceof DomainError) {
-		return fail(err.status, { errors: {}, message: translate(locale, `errors.${err.code}`, stringParams(err.params)), values });
+		const message = translate(locale, `errors.${err.code}`, stringParams(err.params));
+		// A conflict about one field (a name or email already taken) shows next to that field as well.
+		const errors: Record<string, string> = err instanceof Conflict && typeof err.params.field === 'string' ? { [err.params.field]: message } : {};
+		return fail(err.status, { errors, message, values });
 	}
 	throw err;
 }

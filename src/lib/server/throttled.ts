@@ -1,7 +1,8 @@
 // A sign-in, reset mail or link try refused by a throttle (core/auth/throttle.ts) becomes a 429 with Retry-After and
-// a sentence saying what happened and how long to wait, in the visitor's language, on the page they were on.
+// a sentence saying what happened and how long to wait, in the visitor's language, on the page they were on; a mailed
+// link that cannot be used becomes the page's own answer.
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
-import { Throttled } from '$core/auth';
+import { Throttled, TokenRejected } from '$core/auth';
 import { translate, type Locale } from '$core/i18n';
 import type { FormErrors } from './problem';
 
@@ -36,6 +37,11 @@ export function throttledFailure(event: Answering, err: unknown, values?: Record
 	if (!(err instanceof Throttled)) return null;
 	event.setHeaders({ 'retry-after': String(err.retryAfter) });
 	return fail(429, { errors: {}, message: throttledMessage(event.locals.locale, err), values });
+}
+
+/** A mailed link that was used, ran out or never existed: the page swaps the form for what to do now; else null. */
+export function linkRefusal(err: unknown): ActionFailure<{ problem: TokenRejected['reason'] }> | null {
+	return err instanceof TokenRejected ? fail(err.status, { problem: err.reason }) : null;
 }
 
 export const isThrottled = (err: unknown): err is Throttled => err instanceof Throttled;

@@ -1,11 +1,7 @@
 import { staffOverview } from '$core/auth';
-import { pageError } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	try {
-		return { overview: await staffOverview(locals.core.db, locals.actor), mailKind: locals.core.mail.kind };
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+export const load: PageServerLoad = pageLoad(async ({ locals }) => {
+	return { overview: await staffOverview(locals.core.db, locals.actor), mailKind: locals.core.mail.kind };
+});

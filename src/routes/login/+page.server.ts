@@ -1,10 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { signIn } from '$core/auth';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/cookies';
-import { readForm } from '$lib/server/form-body';
-import { formFailure } from '$lib/server/problem';
+import { formAction } from '$lib/server/handlers';
 import { sameOriginPath } from '$lib/server/redirects';
-import { throttledFailure } from '$lib/server/throttled';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -13,19 +11,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const { request, locals, cookies, url } = event;
-		const form = await readForm(request);
-		const email = String(form.get('email') ?? '');
-		try {
+	default: formAction(
+		async (event, form) => {
+			const { locals, cookies, url } = event;
 			// Guessing is throttled per account and per client address (behind a proxy: ADDRESS_HEADER, XFF_DEPTH).
-			const session = await signIn(locals.core.db, { email, password: String(form.get('password') ?? '') }, locals.core.config.sessionDays, {
+			const session = await signIn(locals.core.db, { email: String(form.email ?? ''), password: String(form.password ?? '') }, locals.core.config.sessionDays, {
 				clientAddress: event.getClientAddress()
 			});
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
-		} catch (err) {
-			return throttledFailure(event, err, { email }) ?? formFailure(err, locals.locale, { email });
-		}
-		redirect(303, sameOriginPath(url.searchParams.get('next'), url.origin, '/staff'));
-	}
+			redirect(303, sameOriginPath(url.searchParams.get('next'), url.origin, '/staff'));
+		},
+		{ values: (form) => ({ email: String(form.email ?? '') }) }
+	)
 };

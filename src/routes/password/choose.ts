@@ -1,7 +1,6 @@
 // What the two "choose a password" pages (invitation, reset) share: checking the password and its repeat together
 // (so both problems show at once), and a clear page when the mailed link cannot be used.
 import { fail } from '@sveltejs/kit';
-import { TokenRejected } from '$core/auth';
 import { Invalid } from '$core/errors';
 import { translate, type Locale } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
@@ -16,10 +15,4 @@ export function passwordProblems(form: FormData, locale: Locale, values: Record<
 	if (chosen !== String(form.get('passwordRepeat') ?? '')) errors.passwordRepeat = translate(locale, 'auth.password_mismatch');
 	if (Object.keys(errors).length === 0) return null;
 	return fail(400, { errors, message: translate(locale, 'common.form_has_errors'), values });
-}
-
-/** A link that was used, ran out or never existed: the page swaps the form for what to do now. */
-export function linkProblem(err: unknown) {
-	if (err instanceof TokenRejected) return fail(err.status, { problem: err.reason });
-	return null;
 }

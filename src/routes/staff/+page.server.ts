@@ -2,25 +2,21 @@
 // signals/handling/start-page.ts). An admin, who reads no signals, gets her own tasks. The area list lives at /staff/areas.
 import { can } from '$core/access';
 import { startPage } from '$core/signals';
-import { pageError } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = pageLoad(async ({ locals }) => {
 	const a = locals.actor;
-	try {
-		return {
-			day: await startPage(locals.core.db, a),
-			today: new Date().toISOString(),
-			// What someone without signals does here (the admin): each link only for who may follow it.
-			tasks: {
-				users: can(a, 'invite', 'user'),
-				organisations: can(a, 'create', 'organisation'),
-				signalSettings: can(a, 'manage', 'signal-category'),
-				imports: can(a, 'import', 'area'),
-				audit: can(a, 'search', 'audit')
-			}
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+	return {
+		day: await startPage(locals.core.db, a),
+		today: new Date().toISOString(),
+		// What someone without signals does here (the admin): each link only for who may follow it.
+		tasks: {
+			users: can(a, 'invite', 'user'),
+			organisations: can(a, 'create', 'organisation'),
+			signalSettings: can(a, 'manage', 'signal-category'),
+			imports: can(a, 'import', 'area'),
+			audit: can(a, 'search', 'audit')
+		}
+	};
+});

@@ -1,20 +1,16 @@
 import { requestPasswordReset } from '$core/auth';
-import { readForm } from '$lib/server/form-body';
-import { formFailure } from '$lib/server/problem';
-import { throttledFailure } from '$lib/server/throttled';
+import { formAction } from '$lib/server/handlers';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
-	default: async (event) => {
-		const { request, locals } = event;
-		const form = await readForm(request);
-		const email = String(form.get('email') ?? '');
-		try {
+	default: formAction(
+		async (event, form) => {
+			const { locals } = event;
+			const email = String(form.email ?? '');
 			await requestPasswordReset(locals.core.db, locals.actor, { email, baseUrl: locals.core.config.origin }, { clientAddress: event.getClientAddress() });
-		} catch (err) {
-			return throttledFailure(event, err, { email }) ?? formFailure(err, locals.locale, { email });
-		}
-		// The same answer whether or not the address has an account.
-		return { sent: true };
-	}
+			// The same answer whether or not the address has an account.
+			return { sent: true };
+		},
+		{ values: (form) => ({ email: String(form.email ?? '') }) }
+	)
 };

@@ -1,15 +1,13 @@
 // The audit log search for coordinators and admins: by who, what (resource type and record), action and date,
 // newest first, a page at a time (the next page starts before the last entry shown).
 import { searchAudit } from '$core/access';
-import { Invalid } from '$core/errors';
-import { fieldErrors } from '$core/i18n/field-errors';
 import { auditActors } from '$core/people';
-import { pageError } from '$lib/server/problem';
+import { pageLoad, withFilterErrors } from '$lib/server/handlers';
 import type { PageServerLoad } from './$types';
 
 const PAGE = 50;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = pageLoad(async ({ locals, url }) => {
 	const p = url.searchParams;
 	const get = (k: string) => (p.get(k) ?? '').trim();
 	const filters = { actor: get('actor'), resource: get('resource'), id: get('id'), action: get('action'), from: get('from'), to: get('to') };
@@ -24,35 +22,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		before: before || undefined,
 		limit: PAGE + 1
 	};
-	try {
-		const actors = await auditActors(locals.core.db, locals.actor);
-		let entries: Awaited<ReturnType<typeof searchAudit>> = [];
-		let errors: Record<string, string> = {};
-		try {
-			entries = await searchAudit(locals.core.db, locals.actor, query);
-		} catch (err) {
-			if (!(err instanceof Invalid)) throw err;
-			errors = fieldErrors(locals.locale, err.issues);
-		}
-		const more = entries.length > PAGE;
-		const shown = entries.slice(0, PAGE);
-		return {
-			filters,
-			errors,
-			actors,
-			paged: !!before,
-			next: more ? shown[shown.length - 1].id : null,
-			entries: shown.map((e) => ({
-				id: e.id,
-				at: e.at,
-				actor: e.actor_label,
-				action: e.action,
-				resourceType: e.resource_type,
-				resourceId: e.resource_id,
-				summary: e.summary
-			}))
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+	const actors = await auditActors(locals.core.db, locals.actor);
+	const { result: entries, errors } = await withFilterErrors(locals.locale, () => searchAudit(locals.core.db, locals.actor, query), []);
+	const more = entries.length > PAGE;
+	const shown = entries.slice(0, PAGE);
+	return {
+		filters,
+		errors,
+		actors,
+		paged: !!before,
+		next: more ? shown[shown.length - 1].id : null,
+		entries: shown.map((e) => ({
+			id: e.id,
+			at: e.at,
+			actor: e.actor_label,
+			action: e.action,
+			resourceType: e.resource_type,
+			resourceId: e.resource_id,
+			summary: e.summary
+		}))
+	};
+});

@@ -2,17 +2,13 @@
 // The open ones first; the closed ones apart, each with the start of what was agreed.
 import { can } from '$core/access';
 import { listCollectiveIssues } from '$core/signals';
-import { pageError } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	try {
-		const [open, closed] = await Promise.all([
-			listCollectiveIssues(locals.core.db, locals.actor, { status: 'open' }),
-			listCollectiveIssues(locals.core.db, locals.actor, { status: 'closed' })
-		]);
-		return { open, closed, canCreate: can(locals.actor, 'create', 'collective-issue') };
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+export const load: PageServerLoad = pageLoad(async ({ locals }) => {
+	const [open, closed] = await Promise.all([
+		listCollectiveIssues(locals.core.db, locals.actor, { status: 'open' }),
+		listCollectiveIssues(locals.core.db, locals.actor, { status: 'closed' })
+	]);
+	return { open, closed, canCreate: can(locals.actor, 'create', 'collective-issue') };
+});

@@ -4,53 +4,39 @@ import { redirect } from '@sveltejs/kit';
 import { incomingReferrals, outgoingReferrals, respondToReferral, withdrawReferral } from '$core/signals';
 import { NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
-import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { pageLoad, formAction } from '$lib/server/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	try {
-		const [incoming, outgoing] = await Promise.all([incomingReferrals(locals.core.db, locals.actor), outgoingReferrals(locals.core.db, locals.actor)]);
-		const notice = ['verwezen', 'aanvaard', 'geweigerd', 'ingetrokken'].find((k) => url.searchParams.has(k)) ?? null;
-		return { incoming, outgoing, notice: notice ? `referrals.notice_${notice}` : null };
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+export const load: PageServerLoad = pageLoad(async ({ locals, url }) => {
+	const [incoming, outgoing] = await Promise.all([incomingReferrals(locals.core.db, locals.actor), outgoingReferrals(locals.core.db, locals.actor)]);
+	const notice = ['verwezen', 'aanvaard', 'geweigerd', 'ingetrokken'].find((k) => url.searchParams.has(k)) ?? null;
+	return { incoming, outgoing, notice: notice ? `referrals.notice_${notice}` : null };
+});
 
 export const actions: Actions = {
-	respond: async ({ request, locals }) => {
-		const values = await formObject(request);
+	respond: formAction(async ({ locals }, values) => {
 		const accept = values.decision === 'accept';
-		try {
-			await respondToReferral(
-				locals.core.db,
-				locals.actor,
-				String(values.referralId ?? ''),
-				{ accept, reason: values.reason as string | undefined },
-				{ baseUrl: locals.core.config.origin }
-			);
-		} catch (err) {
-			return formFailure(err, locals.locale, values);
-		}
+		await respondToReferral(
+			locals.core.db,
+			locals.actor,
+			String(values.referralId ?? ''),
+			{ accept, reason: values.reason as string | undefined },
+			{ baseUrl: locals.core.config.origin }
+		);
 		redirect(303, `/staff/referrals?${accept ? 'aanvaard' : 'geweigerd'}`);
-	},
-	withdraw: async (event) => {
-		const { request, locals } = event;
-		const values = await formObject(request);
-		try {
-			if (!confirmed(values)) {
-				const referral = (await outgoingReferrals(locals.core.db, locals.actor)).find((r) => r.id === values.referralId);
-				if (!referral) throw new NotFound('referral', String(values.referralId ?? ''));
-				return askFirst(event, values, {
-					kind: 'withdraw_referral',
-					params: { organisation: referral.toOrganisationName, reference: referral.reference },
-					verb: 'withdraw'
-				});
-			}
-			await withdrawReferral(locals.core.db, locals.actor, String(values.referralId ?? ''));
-		} catch (err) {
-			return formFailure(err, locals.locale, values);
+	}),
+	withdraw: formAction(async (event, values) => {
+		const { locals } = event;
+		if (!confirmed(values)) {
+			const referral = (await outgoingReferrals(locals.core.db, locals.actor)).find((r) => r.id === values.referralId);
+			if (!referral) throw new NotFound('referral', String(values.referralId ?? ''));
+			return askFirst(event, values, {
+				kind: 'withdraw_referral',
+				params: { organisation: referral.toOrganisationName, reference: referral.reference },
+				verb: 'withdraw'
+			});
 		}
+		await withdrawReferral(locals.core.db, locals.actor, String(values.referralId ?? ''));
 		redirect(303, '/staff/referrals?ingetrokken');
-	}
+	})
 };

@@ -5,13 +5,13 @@ import { isStaff } from '$core/access';
 import { listTeams } from '$core/partners';
 import { placeChoices } from '$core/people';
 import { bulkAction, colleagues, inbox, inboxStatusCounts, listCategories, type BulkInput } from '$core/signals';
-import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { pageLoad, formAction } from '$lib/server/handlers';
 import { inboxHref, readInboxQuery } from './filters';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = pageLoad(async ({ locals, url }) => {
 	const { db } = locals.core;
 	const f = readInboxQuery(url.searchParams);
 	const filter = {
@@ -28,45 +28,35 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		page: f.page,
 		pageSize: PAGE_SIZE
 	};
-	try {
-		const [result, counts, categories, places, people, teams] = await Promise.all([
-			inbox(db, locals.actor, filter),
-			inboxStatusCounts(db, locals.actor, filter),
-			listCategories(db),
-			placeChoices(db, locals.actor),
-			colleagues(db, locals.actor),
-			isStaff(locals.actor) && locals.actor.organisationId ? listTeams(db, locals.actor, locals.actor.organisationId) : Promise.resolve([])
-		]);
-		const changed = Number.parseInt(url.searchParams.get('changed') ?? '', 10);
-		return {
-			filters: f,
-			result,
-			counts,
-			pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
-			categories: categories.map((c) => ({ id: c.id, name: c.name, nameFr: c.name_fr, nameEn: c.name_en, isActive: c.is_active })),
-			areas: places.areas,
-			teams: teams.map((t) => ({ id: t.id, name: t.name })),
-			colleagues: people,
-			today: new Date().toISOString(),
-			changed: Number.isFinite(changed) && changed > 0 ? changed : null
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+	const [result, counts, categories, places, people, teams] = await Promise.all([
+		inbox(db, locals.actor, filter),
+		inboxStatusCounts(db, locals.actor, filter),
+		listCategories(db),
+		placeChoices(db, locals.actor),
+		colleagues(db, locals.actor),
+		isStaff(locals.actor) && locals.actor.organisationId ? listTeams(db, locals.actor, locals.actor.organisationId) : Promise.resolve([])
+	]);
+	const changed = Number.parseInt(url.searchParams.get('changed') ?? '', 10);
+	return {
+		filters: f,
+		result,
+		counts,
+		pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
+		categories: categories.map((c) => ({ id: c.id, name: c.name, nameFr: c.name_fr, nameEn: c.name_en, isActive: c.is_active })),
+		areas: places.areas,
+		teams: teams.map((t) => ({ id: t.id, name: t.name })),
+		colleagues: people,
+		today: new Date().toISOString(),
+		changed: Number.isFinite(changed) && changed > 0 ? changed : null
+	};
+});
 
 export const actions: Actions = {
-	bulk: async ({ request, locals }) => {
-		const values = await formObject(request);
+	bulk: formAction(async ({ locals }, values) => {
 		const back = readInboxQuery(new URLSearchParams(String(values.back ?? '')));
-		let changed: number;
-		try {
-			const result = await bulkAction(locals.core.db, locals.actor, values as BulkInput, { baseUrl: locals.core.config.origin });
-			changed = result.changed;
-		} catch (err) {
-			return formFailure(err, locals.locale, values);
-		}
+		const result = await bulkAction(locals.core.db, locals.actor, values as BulkInput, { baseUrl: locals.core.config.origin });
+		const changed = result.changed;
 		const to = inboxHref(back);
 		redirect(303, `${to}${to.includes('?') ? '&' : '?'}changed=${changed}`);
-	}
+	})
 };

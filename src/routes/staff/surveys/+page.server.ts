@@ -2,13 +2,9 @@
 // rate of the wave open now.
 import { can } from '$core/access';
 import { listSurveysWithResponse } from '$core/surveys';
-import { pageError } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	try {
-		return { surveys: await listSurveysWithResponse(locals.core.db, locals.actor), canCreate: can(locals.actor, 'create', 'survey') };
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+export const load: PageServerLoad = pageLoad(async ({ locals }) => {
+	return { surveys: await listSurveysWithResponse(locals.core.db, locals.actor), canCreate: can(locals.actor, 'create', 'survey') };
+});

@@ -4,54 +4,48 @@
 // the key, so the page is never cached by anyone but the resident's browser and sends no referrer (its forms then post
 // with Origin: null, accepted on this page only: refusals.ts).
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { Invalid } from '$core/errors';
 import { translate } from '$core/i18n';
-import { fieldErrors } from '$core/i18n/field-errors';
 import { intakeClientKey } from '$core/limits';
 import { postReply, sayNotSolved, trackByToken, type ReplyAnswer } from '$core/signals';
-import { readForm } from '$lib/server/form-body';
-import { formFailure, pageError } from '$lib/server/problem';
+import { formAction, pageLoad } from '$lib/server/handlers';
+import type { FormErrors } from '$lib/server/problem';
 import type { Actions, PageServerLoad } from './$types';
 
 const DONE = { bericht: 'reply_sent', heropend: 'not_solved_sent' } as const;
 
-export const load: PageServerLoad = async ({ locals, params, setHeaders, url }) => {
+export const load: PageServerLoad = pageLoad(async ({ locals, params, setHeaders, url }) => {
 	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
-	try {
-		const view = await trackByToken(locals.core.db, locals.actor, params.token);
-		const done = Object.entries(DONE).find(([word]) => url.searchParams.has(word))?.[1] ?? null;
-		return {
-			token: params.token,
-			done,
-			view: {
-				joined: view.follower === 'joined',
-				reference: view.reference,
-				kind: view.kind,
-				categoryName: view.categoryName,
-				categoryNameFr: view.categoryNameFr,
-				categoryNameEn: view.categoryNameEn,
-				status: view.status,
-				statusReason: view.statusReason,
-				createdAt: view.createdAt,
-				description: view.description,
-				// For a "me too" only: where, as the area page names it, and what they wrote themselves.
-				placeName: view.follower === 'joined' ? view.placeName : null,
-				ownWords: view.ownWords,
-				joinedAt: view.joinedAt,
-				mergedIntoReference: view.mergedIntoReference,
-				// What the resident reads: messages, status changes and their own replies; "created" is the first step already shown.
-				events: view.events
-					.filter((e) => e.kind === 'message' || e.kind === 'status' || e.kind === 'reply')
-					.map((e) => ({ at: e.at, kind: e.kind, toStatus: e.toStatus, body: e.body, notSolved: !!e.notSolved, withPhoto: !!e.withPhoto })),
-				canReply: view.canReply,
-				canSayNotSolved: view.canSayNotSolved
-			},
-			photoIds: view.photoIds
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+	const view = await trackByToken(locals.core.db, locals.actor, params.token);
+	const done = Object.entries(DONE).find(([word]) => url.searchParams.has(word))?.[1] ?? null;
+	return {
+		token: params.token,
+		done,
+		view: {
+			joined: view.follower === 'joined',
+			reference: view.reference,
+			kind: view.kind,
+			categoryName: view.categoryName,
+			categoryNameFr: view.categoryNameFr,
+			categoryNameEn: view.categoryNameEn,
+			status: view.status,
+			statusReason: view.statusReason,
+			createdAt: view.createdAt,
+			description: view.description,
+			// For a "me too" only: where, as the area page names it, and what they wrote themselves.
+			placeName: view.follower === 'joined' ? view.placeName : null,
+			ownWords: view.ownWords,
+			joinedAt: view.joinedAt,
+			mergedIntoReference: view.mergedIntoReference,
+			// What the resident reads: messages, status changes and their own replies; "created" is the first step already shown.
+			events: view.events
+				.filter((e) => e.kind === 'message' || e.kind === 'status' || e.kind === 'reply')
+				.map((e) => ({ at: e.at, kind: e.kind, toStatus: e.toStatus, body: e.body, notSolved: !!e.notSolved, withPhoto: !!e.withPhoto })),
+			canReply: view.canReply,
+			canSayNotSolved: view.canSayNotSolved
+		},
+		photoIds: view.photoIds
+	};
+});
 
 type Event = RequestEvent<{ token: string }>;
 
@@ -76,39 +70,39 @@ function answered(event: Event, answer: ReplyAnswer, form: 'reply' | 'notSolved'
 	redirect(303, `/volgen/${event.params.token}?${done}#news-title`);
 }
 
-function failed(event: Event, err: unknown, form: 'reply' | 'notSolved', values: Record<string, string>) {
-	if (err instanceof Invalid)
-		return fail(400, { form, errors: fieldErrors(event.locals.locale, err.issues), message: translate(event.locals.locale, 'common.form_has_errors'), values });
-	const failure = formFailure(err, event.locals.locale, values);
-	return fail(failure.status, { form, ...failure.data });
-}
+/** A failure shows next to the form it came from, with what was typed. */
+const failedOn = (form: 'reply' | 'notSolved', field: 'body' | 'reason') => ({
+	values: (f: Record<string, unknown>) => ({ [field]: String(f[field] ?? '').slice(0, 6000) }),
+	shape: (data: FormErrors) => ({ ...data, form })
+});
 
 export const actions: Actions = {
 	/** A message, with one photo at most, to the people who handle the signal. */
-	reply: async (event) => {
-		const data = await readForm(event.request);
-		const body = String(data.get('body') ?? '').slice(0, 6000);
-		const file = data.get('photo');
-		let answer: ReplyAnswer;
-		try {
+	reply: formAction(
+		async (event, fields, data) => {
+			const body = String(fields.body ?? '').slice(0, 6000);
+			const file = data.get('photo');
 			const photo = file && typeof file === 'object' && 'arrayBuffer' in file && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
-			answer = await postReply(event.locals.core.db, event.locals.core.files, event.locals.actor, event.params.token, { body, photo }, replyOptions(event));
-		} catch (err) {
-			return failed(event, err, 'reply', { body });
-		}
-		return answered(event, answer, 'reply', 'bericht');
-	},
+			const answer = await postReply(
+				event.locals.core.db,
+				event.locals.core.files,
+				event.locals.actor,
+				event.params.token,
+				{ body, photo },
+				replyOptions(event)
+			);
+			return answered(event, answer, 'reply', 'bericht');
+		},
+		failedOn('reply', 'body')
+	),
 
 	/** "This is not solved", with the reason: the signal reopens as the "is it solved?" answer reopens it. */
-	notSolved: async (event) => {
-		const data = await readForm(event.request);
-		const reason = String(data.get('reason') ?? '').slice(0, 6000);
-		let answer: ReplyAnswer;
-		try {
-			answer = await sayNotSolved(event.locals.core.db, event.locals.actor, event.params.token, { reason }, replyOptions(event));
-		} catch (err) {
-			return failed(event, err, 'notSolved', { reason });
-		}
-		return answered(event, answer, 'notSolved', 'heropend');
-	}
+	notSolved: formAction(
+		async (event, fields) => {
+			const reason = String(fields.reason ?? '').slice(0, 6000);
+			const answer = await sayNotSolved(event.locals.core.db, event.locals.actor, event.params.token, { reason }, replyOptions(event));
+			return answered(event, answer, 'notSolved', 'heropend');
+		},
+		failedOn('notSolved', 'reason')
+	)
 };

@@ -4,19 +4,15 @@ import { getPublicEstate } from '$core/areas';
 import { publicSignalFigures } from '$core/signals';
 import { publicSurveys } from '$core/surveys';
 import { mapData } from '$lib/components/areas/map-data';
-import { pageError } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	try {
-		const estate = await getPublicEstate(locals.core.db, locals.actor, params.slug, params.estate);
-		const [signals, surveys] = await Promise.all([
-			publicSignalFigures(locals.core.db, locals.actor, estate.areaId, undefined, { estateId: estate.id }),
-			publicSurveys(locals.core.db, locals.actor, { estateId: estate.id }, { locale: locals.locale })
-		]);
-		const map = mapData({ estates: [estate] });
-		return { estate, signals, surveys, map, tilesUrl: locals.core.config.mapTilesUrl, attribution: locals.core.config.mapTilesAttribution };
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+export const load: PageServerLoad = pageLoad(async ({ locals, params }) => {
+	const estate = await getPublicEstate(locals.core.db, locals.actor, params.slug, params.estate);
+	const [signals, surveys] = await Promise.all([
+		publicSignalFigures(locals.core.db, locals.actor, estate.areaId, undefined, { estateId: estate.id }),
+		publicSurveys(locals.core.db, locals.actor, { estateId: estate.id }, { locale: locals.locale })
+	]);
+	const map = mapData({ estates: [estate] });
+	return { estate, signals, surveys, map, tilesUrl: locals.core.config.mapTilesUrl, attribution: locals.core.config.mapTilesAttribution };
+});

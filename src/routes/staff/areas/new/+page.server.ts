@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { createArea, getAreaBySlug, listAreas } from '$core/areas';
-import { formFailure, formObject } from '$lib/server/problem';
 import type { AreaInput } from '$core/areas/model';
+import { formAction } from '$lib/server/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -14,14 +14,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const values = await formObject(request);
-		let slug: string;
-		try {
-			slug = (await createArea(locals.core.db, locals.actor, values as AreaInput)).slug;
-		} catch (err) {
-			return formFailure(err, locals.locale, values);
-		}
+	default: formAction(async ({ locals }, values) => {
+		const slug = (await createArea(locals.core.db, locals.actor, values as AreaInput)).slug;
 		redirect(303, `/staff/areas/${slug}?saved`);
-	}
+	})
 };

@@ -4,8 +4,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$core/i18n';
 import { listImportJobs } from '$core/jobs';
 import { importableHousingCompanies, startTenantImport } from '$core/people';
-import { readForm } from '$lib/server/form-body';
-import { formFailure } from '$lib/server/problem';
+import { formAction } from '$lib/server/handlers';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '$core/people';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,33 +26,32 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
+const choices = (fields: Record<string, unknown>) => ({
+	housingCompanyId: String(fields.housingCompanyId ?? ''),
+	dryRun: fields.dryRun === 'on',
+	importValidRows: fields.importValidRows === 'on'
+});
+
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const { db, config, logger } = locals.core;
-		const form = await readForm(request);
-		const field = (name: string) => {
-			const v = form.get(name);
-			return typeof v === 'string' ? v : '';
-		};
-		const values = { housingCompanyId: field('housingCompanyId'), dryRun: field('dryRun') === 'on', importValidRows: field('importValidRows') === 'on' };
-		const refuse = (status: number, key: string, params?: Record<string, string | number>) => {
-			const message = translate(locals.locale, key, params);
-			return fail(status, { errors: { file: message } as Record<string, string>, message, values });
-		};
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return refuse(400, 'people.import_file_missing');
-		if (file.size > config.maxUploadBytes) return refuse(413, 'people.import_file_too_large', { maximum: Math.round(config.maxUploadBytes / 1024 / 1024) });
-		let jobId: string;
-		try {
-			({ jobId } = await startTenantImport(
+	default: formAction(
+		async ({ locals }, fields, form) => {
+			const { db, config, logger } = locals.core;
+			const values = choices(fields);
+			const refuse = (status: number, key: string, params?: Record<string, string | number>) => {
+				const message = translate(locals.locale, key, params);
+				return fail(status, { errors: { file: message } as Record<string, string>, message, values });
+			};
+			const file = form.get('file');
+			if (!(file instanceof File) || file.size === 0) return refuse(400, 'people.import_file_missing');
+			if (file.size > config.maxUploadBytes) return refuse(413, 'people.import_file_too_large', { maximum: Math.round(config.maxUploadBytes / 1024 / 1024) });
+			const { jobId } = await startTenantImport(
 				db,
 				locals.actor,
 				{ ...values, csv: await file.text(), fileName: file.name.slice(0, 200), locale: locals.locale },
 				(err) => logger.error({ err }, 'tenant import failed')
-			));
-		} catch (err) {
-			return formFailure(err, locals.locale, values);
-		}
-		redirect(303, `/staff/imports/${jobId}`);
-	}
+			);
+			redirect(303, `/staff/imports/${jobId}`);
+		},
+		{ values: choices }
+	)
 };

@@ -20,100 +20,91 @@ import {
 import { DEFAULT_ESCALATION_DAYS, type CategoryInput, type RoutingRuleInput } from '$core/signals';
 import { NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
-import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { pageLoad, formAction } from '$lib/server/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = pageLoad(async ({ locals, url }) => {
 	const { db } = locals.core;
-	try {
-		authorize(locals.actor, 'manage', 'signal-category');
-		const [categories, rules, organisations, places] = await Promise.all([
-			listCategories(db),
-			listRoutingRules(db, locals.actor),
-			listOrganisations(db, locals.actor),
-			placeChoices(db, locals.actor)
-		]);
-		const teams = (await Promise.all(organisations.map((o) => listTeams(db, locals.actor, o.id)))).flat();
-		const editId = url.searchParams.get('bewerk');
-		const editing = categories.find((c) => c.id === editId) ?? null;
-		// ?regel=<id> opens that rule's edit form (a link per rule: works without JavaScript).
-		const ruleId = url.searchParams.get('regel')?.slice(0, 64);
-		const rule = ruleId ? await getRoutingRule(db, locals.actor, ruleId) : null;
-		const done = url.searchParams.get('klaar');
-		return {
-			categories: categories.map((c) => ({
-				...c,
-				escalationLabel:
-					c.escalation_days === null ? translate(locals.locale, 'inbox.escalation_never') : plural(locals.locale, 'inbox.escalation_after', c.escalation_days)
-			})),
-			rules,
-			organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
-			teams: teams.map((t) => ({ id: t.id, name: t.name, organisationId: t.organisationId })),
-			areas: places.areas,
-			kinds: SIGNAL_KINDS,
-			defaultEscalationDays: DEFAULT_ESCALATION_DAYS,
-			priorities: PRIORITIES,
-			editing: editing
-				? {
-						id: editing.id,
-						key: editing.key,
-						kind: editing.kind,
-						name: editing.name,
-						nameFr: editing.name_fr ?? '',
-						nameEn: editing.name_en ?? '',
-						sortOrder: editing.sort_order,
-						isActive: editing.is_active,
-						escalationDays: editing.escalation_days ?? ''
-					}
-				: null,
-			editingRule: rule
-				? {
-						id: rule.id,
-						categoryId: rule.category_id,
-						areaId: rule.area_id ?? '',
-						organisationId: rule.organisation_id,
-						teamId: rule.team_id ?? '',
-						deadlineDays: String(rule.deadline_days),
-						priority: rule.priority
-					}
-				: null,
-			notice: done && ['category', 'rule', 'rule_updated', 'rule_deleted'].includes(done) ? `inbox.settings_done_${done}` : null
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+	authorize(locals.actor, 'manage', 'signal-category');
+	const [categories, rules, organisations, places] = await Promise.all([
+		listCategories(db),
+		listRoutingRules(db, locals.actor),
+		listOrganisations(db, locals.actor),
+		placeChoices(db, locals.actor)
+	]);
+	const teams = (await Promise.all(organisations.map((o) => listTeams(db, locals.actor, o.id)))).flat();
+	const editId = url.searchParams.get('bewerk');
+	const editing = categories.find((c) => c.id === editId) ?? null;
+	// ?regel=<id> opens that rule's edit form (a link per rule: works without JavaScript).
+	const ruleId = url.searchParams.get('regel')?.slice(0, 64);
+	const rule = ruleId ? await getRoutingRule(db, locals.actor, ruleId) : null;
+	const done = url.searchParams.get('klaar');
+	return {
+		categories: categories.map((c) => ({
+			...c,
+			escalationLabel:
+				c.escalation_days === null ? translate(locals.locale, 'inbox.escalation_never') : plural(locals.locale, 'inbox.escalation_after', c.escalation_days)
+		})),
+		rules,
+		organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
+		teams: teams.map((t) => ({ id: t.id, name: t.name, organisationId: t.organisationId })),
+		areas: places.areas,
+		kinds: SIGNAL_KINDS,
+		defaultEscalationDays: DEFAULT_ESCALATION_DAYS,
+		priorities: PRIORITIES,
+		editing: editing
+			? {
+					id: editing.id,
+					key: editing.key,
+					kind: editing.kind,
+					name: editing.name,
+					nameFr: editing.name_fr ?? '',
+					nameEn: editing.name_en ?? '',
+					sortOrder: editing.sort_order,
+					isActive: editing.is_active,
+					escalationDays: editing.escalation_days ?? ''
+				}
+			: null,
+		editingRule: rule
+			? {
+					id: rule.id,
+					categoryId: rule.category_id,
+					areaId: rule.area_id ?? '',
+					organisationId: rule.organisation_id,
+					teamId: rule.team_id ?? '',
+					deadlineDays: String(rule.deadline_days),
+					priority: rule.priority
+				}
+			: null,
+		notice: done && ['category', 'rule', 'rule_updated', 'rule_deleted'].includes(done) ? `inbox.settings_done_${done}` : null
+	};
+});
 
 export const actions: Actions = {
-	category: async ({ request, locals }) => {
-		const values = await formObject(request);
-		const id = typeof values.id === 'string' ? values.id.slice(0, 64) : '';
-		// An unticked checkbox sends nothing; the schema reads "nothing" as active, so say "off" explicitly.
-		const input = { ...values, isActive: values.isActive === 'on' ? 'on' : 'false' } as CategoryInput;
-		try {
+	category: formAction(
+		async ({ locals }, values) => {
+			const id = typeof values.id === 'string' ? values.id.slice(0, 64) : '';
+			// An unticked checkbox sends nothing; the schema reads "nothing" as active, so say "off" explicitly.
+			const input = { ...values, isActive: values.isActive === 'on' ? 'on' : 'false' } as CategoryInput;
 			if (id) await updateCategory(locals.core.db, locals.actor, id, input);
 			else await createCategory(locals.core.db, locals.actor, input);
-		} catch (err) {
-			return formFailure(err, locals.locale, { ...values, form: 'category' });
-		}
-		redirect(303, '/staff/settings/signals?klaar=category#categories');
-	},
+			redirect(303, '/staff/settings/signals?klaar=category#categories');
+		},
+		{ form: 'category' }
+	),
 	/** A new rule (or the one for the same category and area replaced); with `ruleId`, that rule changed in place. */
-	rule: async ({ request, locals }) => {
-		const values = await formObject(request);
-		const ruleId = typeof values.ruleId === 'string' ? values.ruleId.slice(0, 64) : '';
-		try {
+	rule: formAction(
+		async ({ locals }, values) => {
+			const ruleId = typeof values.ruleId === 'string' ? values.ruleId.slice(0, 64) : '';
 			if (ruleId) await updateRoutingRule(locals.core.db, locals.actor, ruleId, values as RoutingRuleInput);
 			else await setRoutingRule(locals.core.db, locals.actor, values as RoutingRuleInput);
-		} catch (err) {
-			return formFailure(err, locals.locale, { ...values, form: 'rule' });
-		}
-		redirect(303, `/staff/settings/signals?klaar=${ruleId ? 'rule_updated' : 'rule'}#rules`);
-	},
-	deleteRule: async (event) => {
-		const { request, locals } = event;
-		const values = await formObject(request);
-		try {
+			redirect(303, `/staff/settings/signals?klaar=${ruleId ? 'rule_updated' : 'rule'}#rules`);
+		},
+		{ form: 'rule' }
+	),
+	deleteRule: formAction(
+		async (event, values) => {
+			const { locals } = event;
 			if (!confirmed(values)) {
 				// Asked only of who may delete the rule: getRoutingRule refuses anyone else, as deleteRoutingRule would.
 				const ruleId = String(values.ruleId ?? '').slice(0, 64);
@@ -126,9 +117,8 @@ export const actions: Actions = {
 				});
 			}
 			await deleteRoutingRule(locals.core.db, locals.actor, String(values.ruleId ?? '').slice(0, 64));
-		} catch (err) {
-			return formFailure(err, locals.locale, { ...values, form: 'delete' });
-		}
-		redirect(303, '/staff/settings/signals?klaar=rule_deleted#rules');
-	}
+			redirect(303, '/staff/settings/signals?klaar=rule_deleted#rules');
+		},
+		{ form: 'delete' }
+	)
 };

@@ -14,53 +14,50 @@ import { listCategories, listRoutingRules, registerSignalWithPhotos } from '$cor
 import { messagesScript, pageMessages } from '$core/i18n/page-messages';
 import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
 import { readForm } from '$lib/server/form-body';
-import { formFailure, formFields, pageError } from '$lib/server/problem';
+import { formFailure, formFields } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
 // This page runs in the browser too: it must work offline on a phone, which a server-rendered form cannot.
 export const csr = true;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = pageLoad(async ({ locals, url }) => {
 	const { db } = locals.core;
 	const search = (url.searchParams.get('bewoner') ?? '').trim().slice(0, 100);
-	try {
-		authorize(locals.actor, 'create', 'signal');
-		const [categories, places, rules, residents] = await Promise.all([
-			listCategories(db, { activeOnly: true }),
-			placeChoices(db, locals.actor, { inReach: true }),
-			listRoutingRules(db, locals.actor),
-			search ? listResidents(db, locals.actor, { q: search, pageSize: 25 }) : Promise.resolve(null)
-		]);
-		// Who a help request may go to: the organisations the routing rules send help requests to. The worker's own
-		// organisation needs no consent (the request stays there without it), so it is not named.
-		const own = locals.actor.kind === 'staff' ? locals.actor.organisationId : null;
-		const helpPartners = [...new Set(rules.filter((r) => r.kind === 'help' && r.organisation_id !== own).map((r) => r.organisation_name))].sort();
-		// The translations the page uses in the browser (written before </head> by the hooks), as on the survey tablet.
-		locals.pageMessages = messagesScript(
-			pageMessages(locals.locale, {
-				namespaces: [...LAYOUT_MESSAGE_NAMESPACES, 'errors', 'inbox', 'signal_offline'],
-				// The consent's contact fields borrow the resident record's words.
-				keys: [...LAYOUT_MESSAGE_KEYS, 'people.phone', 'people.email', 'people.contact_for_purpose_hint']
-			})
-		);
-		return {
-			search,
-			residents: residents?.items.map((r) => ({ id: r.id, name: `${r.lastName}, ${r.firstName}`, estateName: r.estateName })) ?? null,
-			residentTotal: residents?.total ?? 0,
-			categories: categories.map((c) => ({ id: c.id, name: c.name, nameFr: c.name_fr, nameEn: c.name_en, kind: c.kind })),
-			estates: places.estates.map((e) => ({ id: e.id, name: e.name, areaName: e.areaName })),
-			areas: places.areas,
-			kinds: SIGNAL_KINDS,
-			channels: STAFF_CHANNELS,
-			helpPartners,
-			photoLimits: { max: MAX_REPORT_PHOTOS, maxMb: MAX_IMAGE_BYTES / 1024 / 1024 },
-			// One token per form: posting the same form twice (a double tap, a retry) stores one signal.
-			formToken: randomBytes(16).toString('base64url')
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+	authorize(locals.actor, 'create', 'signal');
+	const [categories, places, rules, residents] = await Promise.all([
+		listCategories(db, { activeOnly: true }),
+		placeChoices(db, locals.actor, { inReach: true }),
+		listRoutingRules(db, locals.actor),
+		search ? listResidents(db, locals.actor, { q: search, pageSize: 25 }) : Promise.resolve(null)
+	]);
+	// Who a help request may go to: the organisations the routing rules send help requests to. The worker's own
+	// organisation needs no consent (the request stays there without it), so it is not named.
+	const own = locals.actor.kind === 'staff' ? locals.actor.organisationId : null;
+	const helpPartners = [...new Set(rules.filter((r) => r.kind === 'help' && r.organisation_id !== own).map((r) => r.organisation_name))].sort();
+	// The translations the page uses in the browser (written before </head> by the hooks), as on the survey tablet.
+	locals.pageMessages = messagesScript(
+		pageMessages(locals.locale, {
+			namespaces: [...LAYOUT_MESSAGE_NAMESPACES, 'errors', 'inbox', 'signal_offline'],
+			// The consent's contact fields borrow the resident record's words.
+			keys: [...LAYOUT_MESSAGE_KEYS, 'people.phone', 'people.email', 'people.contact_for_purpose_hint']
+		})
+	);
+	return {
+		search,
+		residents: residents?.items.map((r) => ({ id: r.id, name: `${r.lastName}, ${r.firstName}`, estateName: r.estateName })) ?? null,
+		residentTotal: residents?.total ?? 0,
+		categories: categories.map((c) => ({ id: c.id, name: c.name, nameFr: c.name_fr, nameEn: c.name_en, kind: c.kind })),
+		estates: places.estates.map((e) => ({ id: e.id, name: e.name, areaName: e.areaName })),
+		areas: places.areas,
+		kinds: SIGNAL_KINDS,
+		channels: STAFF_CHANNELS,
+		helpPartners,
+		photoLimits: { max: MAX_REPORT_PHOTOS, maxMb: MAX_IMAGE_BYTES / 1024 / 1024 },
+		// One token per form: posting the same form twice (a double tap, a retry) stores one signal.
+		formToken: randomBytes(16).toString('base64url')
+	};
+});
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {

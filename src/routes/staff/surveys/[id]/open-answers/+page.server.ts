@@ -20,7 +20,8 @@ import {
 import { readForm } from '$lib/server/form-body';
 import { Forbidden, NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
-import { formFailure, pageError } from '$lib/server/problem';
+import { formFailure } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -32,56 +33,52 @@ const hasText = (q: Question) =>
 	((q.kind === 'single_choice' || q.kind === 'multiple_choice') && !!q.allowOther);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = pageLoad(async ({ locals, params, url }) => {
 	const { db } = locals.core;
 	const p = url.searchParams;
-	try {
-		const view = await getSurvey(db, locals.actor, params.id);
-		const questions = view.version.structure.sections
-			.flatMap((s) => s.questions)
-			.filter(hasText)
-			.map((q) => ({ key: q.key, label: wordingFor(q.label, locals.locale) }));
-		const get = (k: string) => p.get(k)?.trim() ?? '';
-		// Filters naming nothing we know fall back to "all": a stale link shows answers, not an error.
-		const filters = {
-			question: questions.some((q) => q.key === get('question')) ? get('question') : (questions[0]?.key ?? ''),
-			wave: view.waves.some((w) => w.id === get('wave')) ? get('wave') : '',
-			estate: view.estates.some((e) => e.id === get('estate')) ? get('estate') : '',
-			theme: get('theme') === 'none' || UUID.test(get('theme')) ? get('theme') : '',
-			page: Math.max(1, Math.min(100_000, Number.parseInt(get('page'), 10) || 1))
-		};
-		const themes = await listThemes(db, locals.actor, params.id);
-		if (filters.theme && filters.theme !== 'none' && !themes.some((t) => t.id === filters.theme)) filters.theme = '';
-		const list = filters.question
-			? await listOpenAnswers(db, locals.actor, params.id, {
-					questionKey: filters.question,
-					waveId: filters.wave || undefined,
-					estateId: filters.estate || undefined,
-					themeId: filters.theme && filters.theme !== 'none' ? filters.theme : undefined,
-					untagged: filters.theme === 'none',
-					page: filters.page,
-					pageSize: PAGE_SIZE
-				})
-			: { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
-		const query = new URLSearchParams(
-			Object.entries({ question: filters.question, wave: filters.wave, estate: filters.estate, theme: filters.theme }).filter(([, v]) => v)
-		).toString();
-		return {
-			survey: { id: view.id, slug: view.slug, title: wordingFor(view.title, locals.locale) },
-			questions,
-			waves: view.waves.map((w) => ({ id: w.id, number: w.number })),
-			estates: view.estates.map((e) => ({ id: e.id, name: e.name })),
-			themes,
-			filters,
-			query,
-			list,
-			pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
-			mayTag: can(locals.actor, 'update', 'survey', { organisationId: view.organisationId, partnerOrganisationIds: view.partnerOrganisationIds })
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+	const view = await getSurvey(db, locals.actor, params.id);
+	const questions = view.version.structure.sections
+		.flatMap((s) => s.questions)
+		.filter(hasText)
+		.map((q) => ({ key: q.key, label: wordingFor(q.label, locals.locale) }));
+	const get = (k: string) => p.get(k)?.trim() ?? '';
+	// Filters naming nothing we know fall back to "all": a stale link shows answers, not an error.
+	const filters = {
+		question: questions.some((q) => q.key === get('question')) ? get('question') : (questions[0]?.key ?? ''),
+		wave: view.waves.some((w) => w.id === get('wave')) ? get('wave') : '',
+		estate: view.estates.some((e) => e.id === get('estate')) ? get('estate') : '',
+		theme: get('theme') === 'none' || UUID.test(get('theme')) ? get('theme') : '',
+		page: Math.max(1, Math.min(100_000, Number.parseInt(get('page'), 10) || 1))
+	};
+	const themes = await listThemes(db, locals.actor, params.id);
+	if (filters.theme && filters.theme !== 'none' && !themes.some((t) => t.id === filters.theme)) filters.theme = '';
+	const list = filters.question
+		? await listOpenAnswers(db, locals.actor, params.id, {
+				questionKey: filters.question,
+				waveId: filters.wave || undefined,
+				estateId: filters.estate || undefined,
+				themeId: filters.theme && filters.theme !== 'none' ? filters.theme : undefined,
+				untagged: filters.theme === 'none',
+				page: filters.page,
+				pageSize: PAGE_SIZE
+			})
+		: { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
+	const query = new URLSearchParams(
+		Object.entries({ question: filters.question, wave: filters.wave, estate: filters.estate, theme: filters.theme }).filter(([, v]) => v)
+	).toString();
+	return {
+		survey: { id: view.id, slug: view.slug, title: wordingFor(view.title, locals.locale) },
+		questions,
+		waves: view.waves.map((w) => ({ id: w.id, number: w.number })),
+		estates: view.estates.map((e) => ({ id: e.id, name: e.name })),
+		themes,
+		filters,
+		query,
+		list,
+		pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)),
+		mayTag: can(locals.actor, 'update', 'survey', { organisationId: view.organisationId, partnerOrganisationIds: view.partnerOrganisationIds })
+	};
+});
 
 const strings = (v: FormDataEntryValue[]) => v.filter((x): x is string => typeof x === 'string' && x.length > 0);
 

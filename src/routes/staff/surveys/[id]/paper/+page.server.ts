@@ -8,32 +8,29 @@ import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { getSurvey, importPaperAnswers, submitAnswerSet, type PaperImportResult } from '$core/surveys';
 import { readForm } from '$lib/server/form-body';
-import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { formFailure, formObject } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import { answerField, answersFromForm } from './answers-form';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	try {
-		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
-		// A partner reads the survey and its results; only the organisation running it types in answers.
-		if (!survey.can.enterAnswers) throw new Forbidden();
-		return {
-			survey: { id: survey.id, title: survey.title, status: survey.status, canEnter: survey.can.enterAnswers },
-			structure: survey.version.structure,
-			estates: survey.estates.map((e) => ({ id: e.id, name: e.name })),
-			openWave: survey.waves.find((w) => w.isOpen)?.number ?? null,
-			submissionId: randomUUID(),
-			stored: url.searchParams.get('bewaard'),
-			// The estate of the form typed in before: a worker types a stack of one estate's forms.
-			estateId: url.searchParams.get('wijk') ?? '',
-			imported: url.searchParams.get('ingelezen')
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+export const load: PageServerLoad = pageLoad(async ({ locals, params, url }) => {
+	const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+	// A partner reads the survey and its results; only the organisation running it types in answers.
+	if (!survey.can.enterAnswers) throw new Forbidden();
+	return {
+		survey: { id: survey.id, title: survey.title, status: survey.status, canEnter: survey.can.enterAnswers },
+		structure: survey.version.structure,
+		estates: survey.estates.map((e) => ({ id: e.id, name: e.name })),
+		openWave: survey.waves.find((w) => w.isOpen)?.number ?? null,
+		submissionId: randomUUID(),
+		stored: url.searchParams.get('bewaard'),
+		// The estate of the form typed in before: a worker types a stack of one estate's forms.
+		estateId: url.searchParams.get('wijk') ?? '',
+		imported: url.searchParams.get('ingelezen')
+	};
+});
 
 function importIssues(locale: App.Locals['locale'], result: PaperImportResult) {
 	return result.issues.map((i) => ({
@@ -60,6 +57,7 @@ async function readCsv(request: Request): Promise<{ text: string; values: Record
 export const actions: Actions = {
 	enter: async ({ request, locals, params }) => {
 		const values = await formObject(request);
+		// Its own catch: each refused answer is shown next to its question (named after the question, not the path).
 		try {
 			const survey = await getSurvey(locals.core.db, locals.actor, params.id);
 			const answers = answersFromForm(survey.version.structure, values);

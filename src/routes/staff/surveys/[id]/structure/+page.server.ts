@@ -11,7 +11,8 @@ import { LANGUAGE_CODE } from '$core/validation';
 import { applyStructureEdit, builderLanguages, issueTarget, BUILDER_EDITS, type BuilderEdit } from '$core/surveys';
 import type { Ask } from '$lib/confirmation';
 import { askFirst, confirmed } from '$lib/server/confirmation';
-import { formFailure, formObject, pageError } from '$lib/server/problem';
+import { formFailure, formObject } from '$lib/server/problem';
+import { pageLoad } from '$lib/server/handlers';
 import { pick } from '../../wording';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,26 +22,22 @@ const extraLanguages = (v: unknown) =>
 		.map((l) => l.trim().toLowerCase())
 		.filter((l) => LANGUAGE_CODE.test(l));
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	try {
-		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
-		// A partner reads the survey and its results; only the organisation running it changes it.
-		if (!survey.can.update) throw new Forbidden();
-		const extra = extraLanguages(url.searchParams.get('talen'));
-		return {
-			survey: { id: survey.id, title: survey.title, status: survey.status, canUpdate: survey.can.update },
-			structure: survey.version.structure as StructureInput,
-			version: { number: survey.version.number, answerSets: survey.version.answerSets },
-			languages: builderLanguages(survey.version.structure, extra),
-			extra: extra.join(','),
-			saved: url.searchParams.get('saved'),
-			newVersion: url.searchParams.get('versie'),
-			open: url.searchParams.get('open')
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+export const load: PageServerLoad = pageLoad(async ({ locals, params, url }) => {
+	const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+	// A partner reads the survey and its results; only the organisation running it changes it.
+	if (!survey.can.update) throw new Forbidden();
+	const extra = extraLanguages(url.searchParams.get('talen'));
+	return {
+		survey: { id: survey.id, title: survey.title, status: survey.status, canUpdate: survey.can.update },
+		structure: survey.version.structure as StructureInput,
+		version: { number: survey.version.number, answerSets: survey.version.answerSets },
+		languages: builderLanguages(survey.version.structure, extra),
+		extra: extra.join(','),
+		saved: url.searchParams.get('saved'),
+		newVersion: url.searchParams.get('versie'),
+		open: url.searchParams.get('open')
+	};
+});
 
 /** What deleting a part or a question asks first, naming it (and how many questions go with a part). */
 function deletionAsk(s: StructureInput, op: BuilderEdit, form: Record<string, unknown>, locale: App.Locals['locale']): Ask | null {
@@ -63,6 +60,7 @@ async function edit(event: RequestEvent<{ id: string }>, op: BuilderEdit) {
 	let target = 'sections';
 	let draft: StructureInput | undefined;
 	let saved: Awaited<ReturnType<typeof saveStructure>>;
+	// Its own catch: a refused draft stays on the page as edited, with each problem next to its block.
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
 		if (!survey.can.update) throw new Forbidden();

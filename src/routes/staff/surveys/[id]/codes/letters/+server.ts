@@ -11,7 +11,7 @@ import { generateHouseholdCodes, getSurvey, keptLetters, lettersKeyOf } from '$c
 import { checkLetterSheet, renderCodeLetters } from '$core/surveys';
 import { SESSION_COOKIE } from '$lib/server/cookies';
 import { readForm } from '$lib/server/form-body';
-import { pageError } from '$lib/server/problem';
+import { fileEndpoint } from '$lib/server/handlers';
 import { codeLink, pick } from '../../../wording';
 
 export const POST: RequestHandler = async ({ request, locals, params, cookies }) => {
@@ -27,6 +27,7 @@ export const POST: RequestHandler = async ({ request, locals, params, cookies })
 	const token = cookies.get(SESSION_COOKIE);
 	if (!token) error(401, translate(locals.locale, 'errors.unauthenticated'));
 	let batchId: string | null;
+	// Its own catch: the form posts here for a download, so a refusal goes back to the codes page, named in the address.
 	try {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id!);
 		const wave = survey.waves.find((w) => w.id === waveId);
@@ -58,27 +59,25 @@ export const POST: RequestHandler = async ({ request, locals, params, cookies })
 };
 
 /** The letters PDF of one print run (?reeks=), for the session that made it; without a run, the codes page. */
-export const GET: RequestHandler = async ({ locals, params, url, cookies }) => {
-	const batchId = url.searchParams.get('reeks');
-	let letters: Awaited<ReturnType<typeof keptLetters>>;
-	try {
+export const GET: RequestHandler = fileEndpoint(
+	async ({ locals, params, url, cookies }) => {
+		const batchId = url.searchParams.get('reeks');
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id!);
 		if (!batchId) redirect(303, `/staff/surveys/${survey.id}/codes`);
 		const token = cookies.get(SESSION_COOKIE);
-		letters = await keptLetters(locals.core.db, locals.actor, survey.id, batchId, lettersKeyOf(token ?? ''));
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-	const pdf = await renderCodeLetters({
-		...letters.sheet,
-		deadline: letters.sheet.deadline ? new Date(letters.sheet.deadline) : null,
-		letters: letters.letters
-	});
-	return new Response(pdf as BodyInit, {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-disposition': `attachment; filename="brieven-ronde-${letters.waveNumber}.pdf"`,
-			'cache-control': 'no-store'
-		}
-	});
-};
+		const letters = await keptLetters(locals.core.db, locals.actor, survey.id, batchId, lettersKeyOf(token ?? ''));
+		const pdf = await renderCodeLetters({
+			...letters.sheet,
+			deadline: letters.sheet.deadline ? new Date(letters.sheet.deadline) : null,
+			letters: letters.letters
+		});
+		return new Response(pdf as BodyInit, {
+			headers: {
+				'content-type': 'application/pdf',
+				'content-disposition': `attachment; filename="brieven-ronde-${letters.waveNumber}.pdf"`,
+				'cache-control': 'no-store'
+			}
+		});
+	},
+	{ as: 'page' }
+);
