@@ -57,7 +57,8 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
 	const origin = options.env?.ORIGIN ?? (options.origin === false ? `http://localhost:${port}` : `http://127.0.0.1:${port}`);
 	// The demo data comes from the run's template instead of loading at the server's start (same rows, seconds saved).
 	const demo = (options.env?.DEMO_DATA ?? 'true').match(/^(true|1|yes)$/) && !options.env?.DATABASE_URL ? await demoTemplate(options.dialect) : null;
-	const database = options.dialect === 'postgres' ? await freshDatabase('postgres', { pgTemplate: demo?.dialect === 'postgres' ? demo.database : undefined }) : undefined;
+	const database =
+		options.dialect === 'postgres' ? await freshDatabase('postgres', { pgTemplate: demo?.dialect === 'postgres' ? demo.database : undefined }) : undefined;
 	if (database && demo) await pointLinksAt(database.db, 'postgres', origin);
 	if (demo?.dialect === 'sqlite') await copyDemoTemplate(demo, join(dataDir, 'leefbaar.sqlite'), origin);
 	const maxUploadMb = Number(options.env?.MAX_UPLOAD_MB ?? 50);
