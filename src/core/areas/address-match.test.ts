@@ -11,7 +11,7 @@ import { createHousehold, createResident } from '../people/service';
 import { importTenants } from '../people/tenant-import';
 import { matchAddress } from './address-match';
 import { createBuilding, createDwelling, createEstate, updateDwelling } from './places';
-import { createArea, updateArea } from './service';
+import { createArea, updateArea } from './areas';
 
 const actor = system('test');
 

@@ -3,7 +3,7 @@
 export { createUser, deactivateUser, getUser, listUsers, reactivateUser, staffOverview, updateUser } from './accounts';
 export { acceptInvitation, describeInvitation, inviteUser, resendInvitation } from './invitations';
 export { describePasswordReset, requestPasswordReset, resetPassword } from './password-reset';
-export { signIn, signOut } from './service';
+export { signIn, signOut } from './sign-in';
 export { resolveSession } from './sessions';
 export { Throttled } from './throttle';
 export { TokenRejected, hashToken, newToken } from './tokens';
