@@ -9,7 +9,7 @@ import { inTransaction, type Db } from '../db';
 import type { FieldIssue } from '../errors';
 import { parseCsv } from '../people';
 import { checkAnswers } from './answers';
-import { submitAnswerSet } from './answering';
+import { submitAnswerSet } from './submission';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
 import { NEEDS_PARTS, OTHER, type AnswerMap, type Question, type Wording } from './model';
 import { latestVersion, loadWave, openWave, surveyEstates, surveyFor, wavesOf } from './records';
