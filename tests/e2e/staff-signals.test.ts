@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, system } from '../../src/core/access';
 import { testDialects } from '../../src/core/db/testing';
-import { createResident } from '../../src/core/people/service';
+import { createResident } from '../../src/core/people/residents';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/routing/categories';
 import { train } from '../../src/core/signals/routing/classify';
 import { storeModel } from '../../src/core/signals/routing/classifier-store';
