@@ -9,7 +9,7 @@ import { anonymous, system } from '../../src/core/access';
 import { testDialects } from '../../src/core/db/testing';
 import { createResident } from '../../src/core/people/residents';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/routing/categories';
-import { train } from '../../src/core/signals/routing/classify';
+import { train } from '../../src/core/classifier';
 import { storeModel } from '../../src/core/signals/routing/classifier-store';
 import { reportSignal } from '../../src/core/signals/intake/intake';
 import { browserAvailable, DESKTOP, launchBrowser, openContext, PHONE, screenshot, signIn, visited } from '../support/browser';
