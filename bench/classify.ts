@@ -1,7 +1,7 @@
 // How good and how fast the category suggestion is as the categorised signals grow: `npx tsx bench/classify.ts`.
 // Trains on demo texts of one seed, measures on 2,000 texts of another seed that the model has never seen.
 import { demoSignalTexts } from '../src/core/demo/signal-texts';
-import { DEFAULT_THRESHOLD, evaluateModel, suggest, train } from '../src/core/signals/routing/classify';
+import { DEFAULT_THRESHOLD, evaluateModel, suggest, train } from '../src/core/classifier';
 
 const SIZES = [100, 500, 1000, 2000, 5000, 10000];
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9];

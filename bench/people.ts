@@ -8,7 +8,8 @@ import type { Db } from '../src/core/db/database';
 import { newId, nowIso } from '../src/core/db/ids';
 import type { OrganisationKind, Role } from '../src/core/db/schema';
 import { loadReach } from '../src/core/partners/reach';
-import { getResident, listResidents } from '../src/core/people/service';
+import { getResident } from '../src/core/people/residents';
+import { listResidents } from '../src/core/people/resident-search';
 import { measureCalls, type CallLoad } from './calls';
 import type { Row } from './report';
 

@@ -20,7 +20,10 @@ import { refreshStatistics } from '../src/core/db/statistics';
 import { buildEstate, buildPeopleWorld } from '../src/core/people/factories';
 import { buildHouseholds, buildOpenSurvey, TENANT_SURVEY } from '../src/core/surveys/factories';
 import { structure as structureSchema, type AnswerMap } from '../src/core/surveys/model';
-import { checkAnswers, resultsContext, submitAnswerSet, surveyResults } from '../src/core/surveys/service';
+import { checkAnswers } from '../src/core/surveys/answers';
+import { resultsContext } from '../src/core/surveys/results-context';
+import { submitAnswerSet } from '../src/core/surveys/submission';
+import { surveyResults } from '../src/core/surveys/results';
 import { createBenchDatabase, postgresVersion } from './postgres';
 import { seededRandom, type Random } from './random';
 

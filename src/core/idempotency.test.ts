@@ -11,7 +11,7 @@ import { createCategory, ensureGeneralCategories } from './signals/routing/categ
 import { createServiceRequest, gatherOpen311Fields } from './signals/open311/requests';
 import { issueOpen311Client, type Open311Client } from './signals/open311/clients';
 import { buildOpenSurvey, buildSurveyWorld } from './surveys/factories';
-import { submitTabletAnswerSet } from './surveys/service';
+import { submitTabletAnswerSet } from './surveys/tablet';
 
 const baseUrl = 'https://leefbaar.test';
 const form = (fields: Record<string, string>) => gatherOpen311Fields(new URLSearchParams(fields).entries());

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/access';
 import { testDialects } from '../../src/core/db/testing';
 import { staffActor } from '../../src/core/demo/signals';
-import { createResident } from '../../src/core/people/service';
+import { createResident } from '../../src/core/people/residents';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../../src/core/signals/routing/categories';
 import { browserAvailable, launchBrowser, openContext, PHONE, signIn, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';

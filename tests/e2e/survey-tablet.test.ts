@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../src/core/db/testing';
 import { staffActor } from '../../src/core/demo/signals';
-import { setSurveyStatus } from '../../src/core/surveys/service';
+import { setSurveyStatus } from '../../src/core/surveys/builder';
 import { browserAvailable, DESKTOP, launchBrowser, openContext, screenshot, signIn, visited } from '../support/browser';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO } from '../support/session';

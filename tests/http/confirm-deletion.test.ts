@@ -7,11 +7,12 @@
 // Taking a signal out of a collective issue asks nothing but can be undone. Real build, both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/access/actor';
-import { createArea } from '../../src/core/areas/service';
+import { createArea } from '../../src/core/areas/areas';
 import { testDialects } from '../../src/core/db/testing';
 import { addWorkingArea } from '../../src/core/partners/reach';
 import { createUser } from '../../src/core/auth/accounts';
-import { createOrganisation, createTeam } from '../../src/core/partners/service';
+import { createOrganisation } from '../../src/core/partners/organisations';
+import { createTeam } from '../../src/core/partners/teams';
 import { issueOpen311Client } from '../../src/core/signals/open311/clients';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login, type HttpSession } from '../support/session';

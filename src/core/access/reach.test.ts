@@ -6,16 +6,9 @@ import { anonymous } from './actor';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid } from '../errors';
 import { buildArea, buildDwelling, buildEstate, buildOrganisation, buildPeopleWorld, buildStaff, worksIn } from '../people/factories';
-import {
-	createHousehold,
-	createResident,
-	getHousehold,
-	getResident,
-	listHouseholdsByEstate,
-	listResidents,
-	updateHousehold,
-	updateResident
-} from '../people/service';
+import { createHousehold, getHousehold, listHouseholdsByEstate, updateHousehold } from '../people/households';
+import { createResident, getResident, updateResident } from '../people/residents';
+import { listResidents } from '../people/resident-search';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals/routing/categories';
 import { createCollectiveIssue, getCollectiveIssue, listCollectiveIssues } from '../signals/collective/collective';
 import { addNote, changeStatus, getSignal, referralChoices, referSignal, reportSignal } from '../signals';

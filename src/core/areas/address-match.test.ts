@@ -7,11 +7,12 @@ import { system } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import * as addressKeysMigration from '../db/migrations/202612071620_address_and_place_keys';
 import { buildOrganisation, buildStaff } from '../people/factories';
-import { createHousehold, createResident } from '../people/service';
+import { createHousehold } from '../people/households';
+import { createResident } from '../people/residents';
 import { importTenants } from '../people/tenant-import';
 import { matchAddress } from './address-match';
 import { createBuilding, createDwelling, createEstate, updateDwelling } from './places';
-import { createArea, updateArea } from './service';
+import { createArea, updateArea } from './areas';
 
 const actor = system('test');
 

@@ -8,7 +8,7 @@ import { getImportJob, startImportJob } from '../jobs/imports';
 import { buildStaffActor, feature, featureCollection, sixMunicipalitiesText, squareBoundary } from './factories';
 import { importAreas } from './import';
 import { areaAt } from './lookup';
-import { createArea, getAreaBySlug, listAreas } from './service';
+import { createArea, getAreaBySlug, listAreas } from './areas';
 
 describeOnDatabases(
 	'importing areas from GeoJSON',

@@ -16,7 +16,7 @@ import { isRejection, parseFeatureCollection, readAreaFeature, type AcceptedFeat
 import { representativePoint, type AreaGeometry } from './geometry';
 import { areasAt } from './lookup';
 import { areaImportInput, slugify, type AreaImportInput } from './model';
-import { boxColumns, freeSlug } from './service';
+import { boxColumns, freeSlug } from './areas';
 import { areaNameKeys } from './addresses';
 import { areaPath } from './tree';
 

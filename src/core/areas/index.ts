@@ -44,6 +44,6 @@ export { areaFeatureJson, areaJson, presentArea, presentAreaFeature } from './pr
 export { getPublicArea, getPublicEstate, publicAreaDirectory } from './public';
 export { areaOfEstate, estatesInScope, missingPlaces, placeNames } from './scope';
 export type { EstateInScope } from './scope';
-export { ancestorsOf, createArea, deleteArea, getArea, getAreaBySlug, getAreaTree, listAreas, updateArea } from './service';
-export type { AreaSummary } from './service';
+export { ancestorsOf, createArea, deleteArea, getArea, getAreaBySlug, getAreaTree, listAreas, updateArea } from './areas';
+export type { AreaSummary } from './areas';
 export { AREA_TREE_DEPTH, areaAndBelow, areaChainUp, areaPath, areaTreeDown, insideAreas } from './tree';

@@ -12,7 +12,7 @@ import { parseInput } from '../validation';
 import { numberKey, streetKey } from './addresses';
 import type { AreaGeometry } from './geometry';
 import { buildingInput, dwellingInput, estateInput, type BuildingInput, type DwellingInput, type EstateInput } from './model';
-import { freeSlug } from './service';
+import { freeSlug } from './areas';
 import { areaPath } from './tree';
 
 async function requireEstate(db: Db, id: string): Promise<Estate> {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Area } from '../db';
 import { AREA_KINDS } from './model';
-import type { AreaSummary } from './service';
+import type { AreaSummary } from './areas';
 
 export const areaJson = z.object({
 	id: z.uuid(),

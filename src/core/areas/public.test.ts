@@ -10,7 +10,7 @@ import { areaLookupQuery } from './model';
 import { createBuilding, createDwelling, createEstate } from './places';
 import { presentArea } from './presenters';
 import { getPublicArea, getPublicEstate, listPublicAreas, publicAreaDirectory } from './public';
-import { createArea } from './service';
+import { createArea } from './areas';
 
 describeOnDatabases('the public page of an area', (ctx) => {
 	it('shows the estates with their addresses and the areas around, and nothing about residents', async () => {

@@ -7,7 +7,7 @@ import type { AreaKind } from '../db';
 import { NotFound } from '../errors';
 import type { AreaGeometry } from './geometry';
 import { LOCAL_AREA_KINDS } from './model';
-import { ancestorsOf } from './service';
+import { ancestorsOf } from './areas';
 
 export type PublicAreaLink = { name: string; nameFr: string | null; slug: string; kind: AreaKind };
 export type PublicChildArea = PublicAreaLink & { boundary: AreaGeometry | null };

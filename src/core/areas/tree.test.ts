@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { Db } from '../db';
 import { newId, nowIso } from '../db';
 import { describeOnDatabases } from '../db/testing';
-import { ancestorsOf } from './service';
+import { ancestorsOf } from './areas';
 import { AREA_TREE_DEPTH, areaAndBelow, areaPath, insideAreas } from './tree';
 
 async function addArea(db: Db, name: string, parentId: string | null, kind: 'region' | 'municipality' | 'neighbourhood' = 'neighbourhood'): Promise<string> {

@@ -5,7 +5,7 @@ export { acceptInvitation, describeInvitation, inviteUser, resendInvitation } fr
 export { describePasswordReset, requestPasswordReset, resetPassword } from './password-reset';
 export { activeAccountEmails, activeStaffAccountOf, anyStaffAccount, staffAccountByEmail, staffAccounts } from './lookups';
 export type { StaffAccount } from './lookups';
-export { signIn, signOut } from './service';
+export { signIn, signOut } from './sign-in';
 export { resolveSession } from './sessions';
 export { Throttled } from './throttle';
 export { TokenRejected, hashToken, newToken } from './tokens';

@@ -6,7 +6,7 @@ import { Forbidden, Invalid } from '../errors';
 import type { Mail } from '../mail/outbox';
 import { buildOrganisation, buildStaff } from '../partners/factories';
 import { deactivateUser, getUser, listUsers } from './accounts';
-import { signIn } from './service';
+import { signIn } from './sign-in';
 import { resolveSession } from './sessions';
 import { acceptInvitation, describeInvitation, inviteUser, resendInvitation } from './invitations';
 import { Throttled } from './throttle';

@@ -5,7 +5,7 @@ import { describeOnDatabases } from '../db/testing';
 import type { Mail } from '../mail/outbox';
 import { buildStaff } from '../partners/factories';
 import { describePasswordReset, requestPasswordReset, resetPassword } from './password-reset';
-import { signIn } from './service';
+import { signIn } from './sign-in';
 import { resolveSession } from './sessions';
 import { Throttled } from './throttle';
 

@@ -5,7 +5,7 @@ import { describeOnDatabases } from '../db/testing';
 import type { Mail } from '../mail/outbox';
 import { buildStaff } from '../partners/factories';
 import { requestPasswordReset, resetPassword } from './password-reset';
-import { signIn, WrongCredentials } from './service';
+import { signIn, WrongCredentials } from './sign-in';
 import { Throttled } from './throttle';
 
 const at = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);

@@ -5,7 +5,7 @@ export type { GroupMiddle } from './aggregates';
 export { inTransaction, onCommit, openDatabase } from './database';
 export type { Db } from './database';
 export { newId, nowIso } from './ids';
-export { lowerContains } from './like';
+export { containsPattern, lowerContains } from './like';
 export { migrateToLatest } from './migrate';
 export type {
 	Area,

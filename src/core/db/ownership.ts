@@ -99,10 +99,16 @@ export const READ_MODELS: readonly ReadModel[] = [
 	},
 	{
 		module: 'partners',
-		file: 'service.ts',
+		file: 'organisations.ts',
 		tables: ['users', 'consents', 'estates', 'routing_rules', 'signals', 'referrals'],
 		reason:
-			"the organisation list counts each one's staff accounts, a team lists its members, and deleting an organisation first checks that no account, consent, estate, routing rule, signal or referral still names it: auth, people and signals all depend on partners, so partners cannot call them without a cycle"
+			"the organisation list counts each one's staff accounts, and deleting an organisation first checks that no account, consent, estate, routing rule, signal or referral still names it: auth, people and signals all depend on partners, so partners cannot call them without a cycle"
+	},
+	{
+		module: 'partners',
+		file: 'teams.ts',
+		tables: ['users'],
+		reason: 'a team lists its members by name and the accounts that may join it: auth depends on partners (the reach), so partners cannot call auth without a cycle'
 	},
 	// people
 	{
@@ -127,10 +133,15 @@ export const READ_MODELS: readonly ReadModel[] = [
 	},
 	{
 		module: 'people',
-		file: 'service.ts',
+		file: 'households.ts',
 		tables: ['dwellings', 'buildings', 'estates'],
-		reason:
-			"the households of an estate sorted by address, and the resident search filtered by estate or area: list queries whose filter and order are on the place; householdLabel's joins are unused and go when the file is split"
+		reason: "the households of an estate sorted by address, and a household's label under the reader's reach filter (which names the estate): list queries whose filter and order are on the place"
+	},
+	{
+		module: 'people',
+		file: 'resident-search.ts',
+		tables: ['dwellings', 'buildings', 'estates'],
+		reason: 'the resident search filtered by estate or area and sorted by address: a list query whose filter and order are on the place'
 	},
 	{
 		module: 'people',

@@ -4,11 +4,11 @@
 // help requests with consent, one collective issue, and the category classifier trained on the demo texts.
 // Everything goes through the signal services with fixed `now` values, so timelines, deadlines and audit rows are
 // what real use would write. Deterministic: the same seed gives the same demo (relative to `now`).
+import { train } from '../classifier';
 import { anonymous, system, type StaffActor } from '../access';
 import { inTransaction, type Db } from '../db';
 import type { SignalKind } from '../db';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../signals';
-import { train } from '../signals';
 import { storeModel } from '../signals';
 import { closeCollectiveIssue, createCollectiveIssue } from '../signals';
 import { changeStatus, type HandlingOptions } from '../signals';

@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { newId } from '../db/ids';
 import type { Organisation, OrganisationKind, Role } from '../db/schema';
 import { loadReach } from './reach';
-import { createOrganisation } from './service';
+import { createOrganisation } from './organisations';
 import { createUser, type UserSummary } from '../auth/accounts';
 
 const setup = system('test');

@@ -14,17 +14,5 @@ export {
 } from './lookups';
 export { addWorkingArea, listWorkingAreas, loadReach, organisationsWorkingAt, removeWorkingArea } from './reach';
 export type { OrganisationChoice } from './reach';
-export {
-	addTeamMember,
-	createOrganisation,
-	createTeam,
-	deleteOrganisation,
-	deleteTeam,
-	getOrganisation,
-	getTeam,
-	listOrganisations,
-	listTeams,
-	removeTeamMember,
-	renameTeam,
-	updateOrganisation
-} from './service';
+export { createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './organisations';
+export { addTeamMember, createTeam, deleteTeam, getTeam, listTeams, removeTeamMember, renameTeam } from './teams';

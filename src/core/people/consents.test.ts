@@ -6,7 +6,9 @@ import { searchAudit } from '../access';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid, NotFound } from '../errors';
 import { buildDwelling, buildPeopleWorld } from './factories';
-import { createHousehold, createResident, getResident, listConsents, recordConsent, withdrawConsent } from './service';
+import { createHousehold } from './households';
+import { createResident, getResident } from './residents';
+import { listConsents, recordConsent, withdrawConsent } from './consents';
 
 describeOnDatabases(
 	'who records and withdraws a consent',

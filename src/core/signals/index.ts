@@ -115,5 +115,4 @@ export {
 } from './routing/categories';
 export type { CategoryInput, RoutingRuleInput } from './routing/categories';
 export { currentModel, retrainIfDue, storeModel } from './routing/classifier-store';
-export { train } from './routing/classify';
 export { DEFAULT_CONTACT_RETENTION_DAYS, sweepAnonymise, sweepClassifier, sweepOverdue, sweepPendingPhotos } from './sweeps';

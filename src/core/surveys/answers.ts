@@ -151,107 +151,122 @@ function checkOption(
 	return false;
 }
 
-function normalise(q: Question, raw: unknown, path: string, issues: FieldIssue[], texts: OpenText[]): NormalisedValue | undefined {
-	const bad = () => void issues.push(surveyIssue(path, 'invalid_answer', 'This answer does not fit the question'));
-	switch (q.kind) {
-		case 'single_choice': {
-			const given =
-				typeof raw === 'string'
-					? { choice: raw }
-					: raw && typeof raw === 'object' && !Array.isArray(raw)
-						? (raw as { choice?: unknown; other?: unknown })
-						: null;
-			if (!given) return bad();
-			const other = otherText(q, given.other, path, issues);
-			// Typing in "other, namely" without ticking it still means "other"; with another option ticked the text is not used.
-			const choice = isEmpty(given.choice) ? (other ? OTHER : undefined) : typeof given.choice === 'string' ? given.choice.trim() : given.choice;
-			if (choice === undefined || !checkOption(q, choice, path, issues)) return;
-			if (choice === OTHER && !other) return void issues.push(surveyIssue(`${path}.other`, 'other_text_required', 'Write what "other" is'));
-			if (choice === OTHER) texts.push({ questionKey: q.key, part: OTHER, body: other! });
-			return choice === OTHER ? { choice, other } : { choice };
-		}
-		case 'multiple_choice': {
-			const given =
-				typeof raw === 'string' || Array.isArray(raw)
-					? { choices: raw }
-					: raw && typeof raw === 'object'
-						? (raw as { choices?: unknown; other?: unknown })
-						: null;
-			if (!given) return bad();
-			const list = given.choices === undefined || given.choices === null ? [] : typeof given.choices === 'string' ? [given.choices] : given.choices;
-			if (!Array.isArray(list) || list.length > 100) return bad();
-			const other = otherText(q, given.other, path, issues);
-			const choices: string[] = [];
-			for (const c of list) {
-				if (isEmpty(c)) continue;
-				const key = typeof c === 'string' ? c.trim() : c;
-				if (!checkOption(q, key, path, issues)) return;
-				if (!choices.includes(key)) choices.push(key);
-			}
-			if (other && !choices.includes(OTHER)) choices.push(OTHER);
-			if (choices.includes(OTHER) && !other) return void issues.push(surveyIssue(`${path}.other`, 'other_text_required', 'Write what "other" is'));
-			if (choices.length === 0) return q.required ? void issues.push(surveyIssue(path, 'answer_required', 'This question needs an answer')) : undefined;
-			if (q.maxChoices !== undefined && choices.length > q.maxChoices)
-				return void issues.push(surveyIssue(path, 'too_many_choices', 'Too many options ticked', { maximum: q.maxChoices }));
-			if (other) texts.push({ questionKey: q.key, part: OTHER, body: other });
-			return other ? { choices, other } : { choices };
-		}
-		case 'scale': {
-			const n = numberOf(raw);
-			if (n === null || !Number.isInteger(n) || n < SCALE_MIN || n > SCALE_MAX)
-				return void issues.push(surveyIssue(path, 'value_off_scale', 'Pick a value on the scale', { minimum: SCALE_MIN, maximum: SCALE_MAX }));
-			return n;
-		}
-		case 'yes_no': {
-			if (raw === true || raw === 'yes' || raw === 'true') return true;
-			if (raw === false || raw === 'no' || raw === 'false') return false;
-			return bad();
-		}
-		case 'number': {
-			const n = numberOf(raw);
-			if (n === null || Math.abs(n) > 1e12) return void issues.push(surveyIssue(path, 'not_a_number', 'Fill in a number'));
-			if (q.integer && !Number.isInteger(n)) return void issues.push(surveyIssue(path, 'not_whole_number', 'Fill in a whole number'));
-			if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
-				return void issues.push(
-					surveyIssue(path, 'number_out_of_range', 'This number is too small or too large', { minimum: q.min ?? '', maximum: q.max ?? '' })
-				);
-			}
-			return n;
-		}
-		case 'short_text':
-		case 'long_text': {
-			if (typeof raw !== 'string') return bad();
-			const text = clean(raw);
-			const length = lengthOf(text);
-			if (length > q.maxLength) return void issues.push(surveyIssue(path, 'text_too_long', 'This text is too long', { maximum: q.maxLength, length }));
-			texts.push({ questionKey: q.key, part: '', body: text });
-			return text;
-		}
-		case 'needs_block': {
-			if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad();
-			const before = issues.length;
-			const given = raw as Record<string, unknown>;
-			const out: Partial<Record<NeedsPart, string>> = {};
-			for (const key of Object.keys(given))
-				if (!(NEEDS_PARTS as readonly string[]).includes(key))
-					issues.push(surveyIssue(`${path}.${key}`, 'unknown_question', 'There is no such question in this survey'));
-			for (const part of NEEDS_PARTS) {
-				const v = given[part];
-				if (isEmpty(v)) continue;
-				if (typeof v !== 'string') {
-					issues.push(surveyIssue(`${path}.${part}`, 'invalid_answer', 'This answer does not fit the question'));
-					continue;
-				}
-				const text = clean(v);
-				const length = lengthOf(text);
-				if (length > q.maxLength) issues.push(surveyIssue(`${path}.${part}`, 'text_too_long', 'This text is too long', { maximum: q.maxLength, length }));
-				else out[part] = text;
-			}
-			if (issues.length > before) return;
-			for (const part of NEEDS_PARTS) if (out[part]) texts.push({ questionKey: q.key, part, body: out[part]! });
-			return out;
-		}
+/** What a normaliser gets besides the question and the raw answer: where to report issues and keep open texts. */
+type Normalising = { path: string; issues: FieldIssue[]; texts: OpenText[] };
+type Normaliser<K extends Question['kind']> = (q: Extract<Question, { kind: K }>, raw: unknown, n: Normalising) => NormalisedValue | undefined;
+
+const doesNotFit = (n: Normalising) => void n.issues.push(surveyIssue(n.path, 'invalid_answer', 'This answer does not fit the question'));
+const otherTextRequired = (n: Normalising) => void n.issues.push(surveyIssue(`${n.path}.other`, 'other_text_required', 'Write what "other" is'));
+
+const singleChoice: Normaliser<'single_choice'> = (q, raw, n) => {
+	const given =
+		typeof raw === 'string' ? { choice: raw } : raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { choice?: unknown; other?: unknown }) : null;
+	if (!given) return doesNotFit(n);
+	const other = otherText(q, given.other, n.path, n.issues);
+	// Typing in "other, namely" without ticking it still means "other"; with another option ticked the text is not used.
+	const choice = isEmpty(given.choice) ? (other ? OTHER : undefined) : typeof given.choice === 'string' ? given.choice.trim() : given.choice;
+	if (choice === undefined || !checkOption(q, choice, n.path, n.issues)) return;
+	if (choice === OTHER && !other) return otherTextRequired(n);
+	if (choice === OTHER) n.texts.push({ questionKey: q.key, part: OTHER, body: other! });
+	return choice === OTHER ? { choice, other } : { choice };
+};
+
+const multipleChoice: Normaliser<'multiple_choice'> = (q, raw, n) => {
+	const given =
+		typeof raw === 'string' || Array.isArray(raw) ? { choices: raw } : raw && typeof raw === 'object' ? (raw as { choices?: unknown; other?: unknown }) : null;
+	if (!given) return doesNotFit(n);
+	const list = given.choices === undefined || given.choices === null ? [] : typeof given.choices === 'string' ? [given.choices] : given.choices;
+	if (!Array.isArray(list) || list.length > 100) return doesNotFit(n);
+	const other = otherText(q, given.other, n.path, n.issues);
+	const choices: string[] = [];
+	for (const c of list) {
+		if (isEmpty(c)) continue;
+		const key = typeof c === 'string' ? c.trim() : c;
+		if (!checkOption(q, key, n.path, n.issues)) return;
+		if (!choices.includes(key)) choices.push(key);
 	}
+	if (other && !choices.includes(OTHER)) choices.push(OTHER);
+	if (choices.includes(OTHER) && !other) return otherTextRequired(n);
+	if (choices.length === 0) return q.required ? void n.issues.push(surveyIssue(n.path, 'answer_required', 'This question needs an answer')) : undefined;
+	if (q.maxChoices !== undefined && choices.length > q.maxChoices)
+		return void n.issues.push(surveyIssue(n.path, 'too_many_choices', 'Too many options ticked', { maximum: q.maxChoices }));
+	if (other) n.texts.push({ questionKey: q.key, part: OTHER, body: other });
+	return other ? { choices, other } : { choices };
+};
+
+const scale: Normaliser<'scale'> = (_q, raw, n) => {
+	const value = numberOf(raw);
+	if (value === null || !Number.isInteger(value) || value < SCALE_MIN || value > SCALE_MAX)
+		return void n.issues.push(surveyIssue(n.path, 'value_off_scale', 'Pick a value on the scale', { minimum: SCALE_MIN, maximum: SCALE_MAX }));
+	return value;
+};
+
+const yesNo: Normaliser<'yes_no'> = (_q, raw, n) => {
+	if (raw === true || raw === 'yes' || raw === 'true') return true;
+	if (raw === false || raw === 'no' || raw === 'false') return false;
+	return doesNotFit(n);
+};
+
+const number: Normaliser<'number'> = (q, raw, n) => {
+	const value = numberOf(raw);
+	if (value === null || Math.abs(value) > 1e12) return void n.issues.push(surveyIssue(n.path, 'not_a_number', 'Fill in a number'));
+	if (q.integer && !Number.isInteger(value)) return void n.issues.push(surveyIssue(n.path, 'not_whole_number', 'Fill in a whole number'));
+	if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
+		return void n.issues.push(
+			surveyIssue(n.path, 'number_out_of_range', 'This number is too small or too large', { minimum: q.min ?? '', maximum: q.max ?? '' })
+		);
+	}
+	return value;
+};
+
+const text = (q: Extract<Question, { kind: 'short_text' | 'long_text' }>, raw: unknown, n: Normalising): NormalisedValue | undefined => {
+	if (typeof raw !== 'string') return doesNotFit(n);
+	const body = clean(raw);
+	const length = lengthOf(body);
+	if (length > q.maxLength) return void n.issues.push(surveyIssue(n.path, 'text_too_long', 'This text is too long', { maximum: q.maxLength, length }));
+	n.texts.push({ questionKey: q.key, part: '', body });
+	return body;
+};
+
+const needsBlock: Normaliser<'needs_block'> = (q, raw, n) => {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return doesNotFit(n);
+	const before = n.issues.length;
+	const given = raw as Record<string, unknown>;
+	const out: Partial<Record<NeedsPart, string>> = {};
+	for (const key of Object.keys(given))
+		if (!(NEEDS_PARTS as readonly string[]).includes(key))
+			n.issues.push(surveyIssue(`${n.path}.${key}`, 'unknown_question', 'There is no such question in this survey'));
+	for (const part of NEEDS_PARTS) {
+		const v = given[part];
+		if (isEmpty(v)) continue;
+		if (typeof v !== 'string') {
+			n.issues.push(surveyIssue(`${n.path}.${part}`, 'invalid_answer', 'This answer does not fit the question'));
+			continue;
+		}
+		const body = clean(v);
+		const length = lengthOf(body);
+		if (length > q.maxLength) n.issues.push(surveyIssue(`${n.path}.${part}`, 'text_too_long', 'This text is too long', { maximum: q.maxLength, length }));
+		else out[part] = body;
+	}
+	if (n.issues.length > before) return;
+	for (const part of NEEDS_PARTS) if (out[part]) n.texts.push({ questionKey: q.key, part, body: out[part]! });
+	return out;
+};
+
+/** One normaliser per question kind: the raw answer checked and brought to its stored form, or undefined with an issue. */
+const NORMALISERS: { [K in Question['kind']]: Normaliser<K> } = {
+	single_choice: singleChoice,
+	multiple_choice: multipleChoice,
+	scale,
+	yes_no: yesNo,
+	number,
+	short_text: text,
+	long_text: text,
+	needs_block: needsBlock
+};
+
+function normalise(q: Question, raw: unknown, path: string, issues: FieldIssue[], texts: OpenText[]): NormalisedValue | undefined {
+	return (NORMALISERS[q.kind] as Normaliser<Question['kind']>)(q, raw, { path, issues, texts });
 }
 
 function rowsOf(q: Question, v: NormalisedValue, rows: AnswerRow[]): void {

@@ -6,7 +6,8 @@ import { expect, it } from 'vitest';
 import { Forbidden, NotFound } from '../errors';
 import { buildStaff } from '../people/factories';
 import { buildOpenSurvey, buildSurveyWorld } from './factories';
-import { codeOverview, generateHouseholdCodes, keptLetters, lettersKeyOf, sweepCodeLetters, voidCodeBatch } from './service';
+import { codeOverview, generateHouseholdCodes, voidCodeBatch } from './codes';
+import { keptLetters, lettersKeyOf, sweepCodeLetters } from './code-letters';
 import { describeOnDatabases } from '../db/testing';
 
 const during = new Date('2026-03-10T12:00:00Z');

@@ -3,8 +3,9 @@
 import { system } from '../access/actor';
 import type { Db } from '../db/database';
 import { buildArea, buildDwelling, buildEstate, buildPeopleWorld, buildStaff, reloadReach, worksIn } from '../people/factories';
-import { createHousehold } from '../people/service';
-import { createSurvey, createWave, setSurveyStatus } from './service';
+import { createHousehold } from '../people/households';
+import { createSurvey, setSurveyStatus } from './builder';
+import { createWave } from './waves';
 import type { StructureInput, SurveyInput, SurveyMode } from './model';
 
 const setup = system('test');

@@ -1,69 +1,32 @@
 // The surveys module's public entry: what routes, src/lib, scripts and other modules use of it. Everything else in this
 // folder is the module's own (eslint/boundaries.js holds that); model.ts is the second entry, for the browser.
-export { sweepSurveyDrafts, unlinkUsedCodes } from './answering';
+export { exportAnswerSetsCsv } from './answer-sets';
 export { wordingFor } from './answers';
-export { sweepCodeLetters } from './code-letters';
+export { createSurvey, deleteSurvey, getSurvey, getVersion, listSurveys, readinessIssues, saveStructure, setSurveyStatus, updateSurvey } from './builder';
+export { checkHouseholdCode, unlinkUsedCodes } from './code-entry';
+export { keptLetters, lettersKeyOf, sweepCodeLetters } from './code-letters';
+export { codeOverview, generateHouseholdCodes, voidCodeBatch } from './codes';
+export type { CodeLetter } from './codes';
+export { loadDraft, saveDraft, sweepSurveyDrafts } from './drafts';
+export type { DraftView } from './drafts';
 export { SURVEY_CODES } from './issues';
 export { checkLetterSheet, renderCodeLetters } from './letters';
+export type { AnswerMap, Question, Structure, StructureInput, SurveyInput } from './model';
+export { importPaperAnswers, paperImportColumns } from './paper-import';
+export type { PaperImportResult } from './paper-import';
 export { publicSurveys } from './public-list';
+export { changedQuestions } from './question-changes';
 export { answerFromForm, answerScreen, latestPublishedWave, nextStep, shownInSection, submissionIdFor } from './resident-flow';
-export {
-	changedQuestions,
-	checkHouseholdCode,
-	codeOverview,
-	compareWaves,
-	createSurvey,
-	createTheme,
-	createWave,
-	deleteSurvey,
-	deleteTheme,
-	deleteWave,
-	exportAnswerSetsCsv,
-	exportResultsXlsx,
-	generateHouseholdCodes,
-	getSurvey,
-	getVersion,
-	importPaperAnswers,
-	keptLetters,
-	lettersKeyOf,
-	listOpenAnswers,
-	listSurveys,
-	listThemes,
-	loadDraft,
-	paperImportColumns,
-	publicSurveyResults,
-	publishWave,
-	readinessIssues,
-	renameTheme,
-	resultsContext,
-	saveDraft,
-	saveStructure,
-	setOpenAnswerThemes,
-	setOpenAnswersPublic,
-	setSurveyStatus,
-	submitAnswerSet,
-	submitTabletAnswerSet,
-	surveyForResident,
-	surveyForTablet,
-	surveyResults,
-	tabletAnswerSet,
-	tagOpenAnswers,
-	updateSurvey,
-	updateWave,
-	voidCodeBatch
-} from './service';
-export type {
-	AnswerMap,
-	CodeLetter,
-	DraftView,
-	PaperImportResult,
-	Question,
-	ResidentSurvey,
-	Structure,
-	StructureInput,
-	SurveyInput,
-	TabletAnswerSet
-} from './service';
-export { BUILDER_EDITS, applyStructureEdit, builderLanguages, issueTarget, wordingFromForm } from './structure-edits';
+export { surveyForResident } from './resident-survey';
+export type { ResidentSurvey } from './resident-survey';
+export { compareWaves, publicSurveyResults, surveyResults } from './results';
+export { resultsContext } from './results-context';
+export { exportResultsXlsx } from './results-export';
+export { applyStructureEdit, BUILDER_EDITS, builderLanguages, issueTarget, wordingFromForm } from './structure-edits';
 export type { BuilderEdit } from './structure-edits';
+export { submitAnswerSet } from './submission';
 export { listSurveysWithResponse } from './survey-list';
+export { submitTabletAnswerSet, surveyForTablet, tabletAnswerSet } from './tablet';
+export type { TabletAnswerSet } from './tablet';
+export { createTheme, deleteTheme, listOpenAnswers, listThemes, renameTheme, setOpenAnswersPublic, setOpenAnswerThemes, tagOpenAnswers } from './themes';
+export { createWave, deleteWave, publishWave, updateWave } from './waves';

@@ -4,7 +4,8 @@ import { anonymous } from '../access';
 import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
 import { buildOpenSurvey, buildSurveyWorld } from './factories';
-import { listOpenAnswers, submitAnswerSet } from './service';
+import { listOpenAnswers } from './themes';
+import { submitAnswerSet } from './submission';
 
 describeOnDatabases('open answers of one estate', (ctx) => {
 	it('lists only the answers written on that estate, and all of them without the filter', async () => {

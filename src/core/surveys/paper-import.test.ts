@@ -8,7 +8,10 @@ import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
 import { csvFile } from '../formats';
 import { buildOpenSurvey, buildSurveyWorld } from './factories';
-import { generateHouseholdCodes, importPaperAnswers, paperImportColumns, submitAnswerSet, surveyResults } from './service';
+import { generateHouseholdCodes } from './codes';
+import { importPaperAnswers, paperImportColumns } from './paper-import';
+import { submitAnswerSet } from './submission';
+import { surveyResults } from './results';
 
 const during = new Date('2026-03-10T12:00:00Z');
 

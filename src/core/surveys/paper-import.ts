@@ -10,7 +10,7 @@ import { inTransaction, type Db } from '../db';
 import type { FieldIssue } from '../errors';
 import { parseCsv, unprotectedText } from '../formats';
 import { checkAnswers } from './answers';
-import { submitAnswerSet } from './answering';
+import { submitAnswerSet } from './submission';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
 import { NEEDS_PARTS, OTHER, type AnswerMap, type Question, type Wording } from './model';
 import { latestVersion, loadWave, openWave, surveyEstates, surveyFor, wavesOf } from './records';
@@ -147,9 +147,7 @@ export async function importPaperAnswers(
 		if (name && !columns.has(name) && !(PAPER_META_COLUMNS as readonly string[]).includes(name)) add(header.line, name, 'unknown_column', { column: name });
 	if (issues.length) return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
 
-	const wave = input.waveId
-		? await loadWave(db, surveyId, input.waveId)
-		: ((await openWave(db, surveyId, now)) ?? (await wavesOf(db, surveyId)).filter((w) => Date.parse(w.opens_at) <= now.getTime()).pop());
+	const wave = await waveOfImport(db, surveyId, input.waveId, now);
 	if (!wave) {
 		add(1, '', 'no_open_wave');
 		return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
@@ -167,7 +165,7 @@ export async function importPaperAnswers(
 	const fileHash = createHash('sha256').update(input.text).digest('hex').slice(0, 16);
 	const seenForms = new Map<string, number>();
 	const seenCodes = new Map<string, number>();
-	const forms: Array<{ line: number; submissionId: string; estateId?: string; language: string; code?: string; answers: AnswerMap }> = [];
+	const forms: PaperForm[] = [];
 	for (const row of rows) {
 		const cell = (name: string) => cellText(row.fields[names.indexOf(name)] ?? '');
 		const before = issues.length;
@@ -186,26 +184,7 @@ export async function importPaperAnswers(
 		const form = cell('form');
 		if (form && seenForms.has(form)) add(row.line, 'form', 'duplicate_form', { line: seenForms.get(form)! });
 		if (form) seenForms.set(form, row.line);
-		const typed = cell('code');
-		let code: string | undefined;
-		if (typed) {
-			const normalised = normaliseHouseholdCode(typed);
-			const found = normalised
-				? await db
-						.selectFrom('survey_codes')
-						.select(['status', 'wave_id'])
-						.where('code_hash', '=', hashHouseholdCode(normalised))
-						.where('survey_id', '=', surveyId)
-						.executeTakeFirst()
-				: undefined;
-			if (!normalised || !found) add(row.line, 'code', 'unknown_code');
-			else if (found.wave_id !== wave.id) add(row.line, 'code', 'code_other_wave');
-			else if (found.status === 'void') add(row.line, 'code', 'code_void');
-			else if (seenCodes.has(normalised)) add(row.line, 'code', 'duplicate_code', { line: seenCodes.get(normalised)! });
-			code = normalised ?? undefined;
-			if (normalised) seenCodes.set(normalised, row.line);
-			// A used code is refused below by the store, unless this same form was stored before (an upload repeated).
-		}
+		const code = await codeOfRow(db, surveyId, wave.id, cell('code'), row.line, seenCodes, add);
 		if (issues.length === before)
 			forms.push({
 				line: row.line,
@@ -217,20 +196,9 @@ export async function importPaperAnswers(
 			});
 	}
 	// A code used already is an error only for a form not stored before.
-	const earlier = new Set(
-		forms.length
-			? (
-					await db
-						.selectFrom('survey_responses')
-						.select('submission_id')
-						.where(
-							'submission_id',
-							'in',
-							forms.map((f) => f.submissionId)
-						)
-						.execute()
-				).map((r) => r.submission_id)
-			: []
+	const earlier = await storedBefore(
+		db,
+		forms.map((f) => f.submissionId)
 	);
 	for (const f of forms) {
 		if (!f.code || earlier.has(f.submissionId)) continue;
@@ -241,23 +209,78 @@ export async function importPaperAnswers(
 	if (issues.length) return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
 	const alreadyStored = forms.filter((f) => earlier.has(f.submissionId)).length;
 	if (input.dryRun) return { outcome: 'dry_run', rows: rows.length, stored: 0, alreadyStored, issues };
+	await storeForms(
+		db,
+		actor,
+		survey.id,
+		wave,
+		forms.filter((f) => !earlier.has(f.submissionId)),
+		now
+	);
+	return { outcome: 'stored', rows: rows.length, stored: forms.length - alreadyStored, alreadyStored, issues };
+}
+
+type PaperForm = { line: number; submissionId: string; estateId?: string; language: string; code?: string; answers: AnswerMap };
+
+/** The wave named, else the one open now, else the last one that has opened (forms typed in after the close). */
+async function waveOfImport(db: Db, surveyId: string, waveId: string | undefined, now: Date) {
+	return waveId
+		? await loadWave(db, surveyId, waveId)
+		: ((await openWave(db, surveyId, now)) ?? (await wavesOf(db, surveyId)).filter((w) => Date.parse(w.opens_at) <= now.getTime()).pop());
+}
+
+/** The household code of a row, checked: known for this survey and wave, not void, not twice in the file. */
+async function codeOfRow(
+	db: Db,
+	surveyId: string,
+	waveId: string,
+	typed: string,
+	line: number,
+	seenCodes: Map<string, number>,
+	add: (line: number, column: string, code: string, params?: Record<string, unknown>) => void
+): Promise<string | undefined> {
+	if (!typed) return undefined;
+	const normalised = normaliseHouseholdCode(typed);
+	const found = normalised
+		? await db
+				.selectFrom('survey_codes')
+				.select(['status', 'wave_id'])
+				.where('code_hash', '=', hashHouseholdCode(normalised))
+				.where('survey_id', '=', surveyId)
+				.executeTakeFirst()
+		: undefined;
+	if (!normalised || !found) add(line, 'code', 'unknown_code');
+	else if (found.wave_id !== waveId) add(line, 'code', 'code_other_wave');
+	else if (found.status === 'void') add(line, 'code', 'code_void');
+	else if (seenCodes.has(normalised)) add(line, 'code', 'duplicate_code', { line: seenCodes.get(normalised)! });
+	if (normalised) seenCodes.set(normalised, line);
+	// A used code is refused later by the store, unless this same form was stored before (an upload repeated).
+	return normalised ?? undefined;
+}
+
+/** The submission ids among these that were stored already (an upload repeated). */
+async function storedBefore(db: Db, submissionIds: string[]): Promise<Set<string>> {
+	if (!submissionIds.length) return new Set();
+	const rows = await db.selectFrom('survey_responses').select('submission_id').where('submission_id', 'in', submissionIds).execute();
+	return new Set(rows.map((r) => r.submission_id));
+}
+
+/** The new forms stored in one transaction, with one audit entry for the import. */
+async function storeForms(db: Db, actor: Actor, surveyId: string, wave: { id: string; number: number }, forms: PaperForm[], now: Date): Promise<void> {
 	await inTransaction(db, async (tx) => {
-		for (const f of forms) {
-			if (earlier.has(f.submissionId)) continue;
+		for (const f of forms)
 			await submitAnswerSet(
 				tx,
 				actor,
-				survey.id,
+				surveyId,
 				{ submissionId: f.submissionId, channel: 'paper', waveId: wave.id, estateId: f.estateId, language: f.language, code: f.code, answers: f.answers },
 				now
 			);
-		}
 		await audit(tx, actor, {
 			action: 'survey_paper_import',
 			resourceType: 'survey',
-			resourceId: survey.id,
-			summary: `wave ${wave.number}: ${forms.length - alreadyStored} forms`
+			resourceId: surveyId,
+			summary: `wave ${wave.number}: ${forms.length} forms`
 		});
 	});
-	return { outcome: 'stored', rows: rows.length, stored: forms.length - alreadyStored, alreadyStored, issues };
 }

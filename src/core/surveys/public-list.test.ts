@@ -6,7 +6,8 @@ import { describeOnDatabases } from '../db/testing';
 import { buildArea } from '../people/factories';
 import { buildOpenSurvey, buildSurveyWorld, TENANT_SURVEY, tenantSurveyInput } from './factories';
 import { publicSurveys } from './public-list';
-import { createSurvey, createWave, publishWave, setSurveyStatus } from './service';
+import { createSurvey, setSurveyStatus } from './builder';
+import { createWave, publishWave } from './waves';
 
 describeOnDatabases('the public surveys of a place', (ctx) => {
 	let world: Awaited<ReturnType<typeof buildSurveyWorld>>;

@@ -7,7 +7,8 @@ import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
 import { buildOpenSurvey, buildSurveyWorld, TENANT_SURVEY } from './factories';
 import { changedQuestions } from './question-changes';
-import { saveStructure, submitAnswerSet } from './service';
+import { saveStructure } from './builder';
+import { submitAnswerSet } from './submission';
 
 describeOnDatabases('questions that changed between versions', (ctx) => {
 	it('lists the question asked differently and the one added, and nothing while there is one version', async () => {

@@ -99,3 +99,8 @@ export async function targetsOf(db: Db, surveyId: string): Promise<{ areaIds: st
 export async function surveyEstates(db: Db, surveyId: string): Promise<EstateInScope[]> {
 	return estatesInScope(db, await targetsOf(db, surveyId));
 }
+
+/** Whether an estate is among a wave's households in scope. */
+export async function estateInWaveOf(db: Db, waveId: string, estateId: string): Promise<boolean> {
+	return !!(await db.selectFrom('survey_wave_estates').select('estate_id').where('wave_id', '=', waveId).where('estate_id', '=', estateId).executeTakeFirst());
+}

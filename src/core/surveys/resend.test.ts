@@ -6,7 +6,8 @@ import { anonymous } from '../access';
 import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
 import { buildOpenSurvey, buildSurveyWorld } from './factories';
-import { generateHouseholdCodes, submitAnswerSet } from './service';
+import { generateHouseholdCodes } from './codes';
+import { submitAnswerSet } from './submission';
 
 const answers = { home_happy: 4, repair_asked: 'no' } as const;
 const count = async (db: Parameters<typeof submitAnswerSet>[0], table: 'survey_responses' | 'survey_answers') =>

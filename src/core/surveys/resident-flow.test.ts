@@ -8,7 +8,8 @@ import { describeOnDatabases } from '../db/testing';
 import { buildOpenSurvey, buildSurveyWorld, TENANT_SURVEY } from './factories';
 import { structure as structureSchema } from './model';
 import { answerScreen, latestPublishedWave, nextStep, shownInSection, submissionIdFor, withoutHidden } from './resident-flow';
-import { loadDraft, publishWave, saveDraft, sweepSurveyDrafts } from './service';
+import { loadDraft, saveDraft, sweepSurveyDrafts } from './drafts';
+import { publishWave } from './waves';
 import { z } from 'zod';
 
 const s = structureSchema.parse(TENANT_SURVEY);

@@ -8,7 +8,8 @@ import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
 import { buildOpenSurvey, buildSurveyWorld } from './factories';
 import { exportResultsXlsx, figureRows } from './results-export';
-import { submitAnswerSet, surveyResults } from './service';
+import { submitAnswerSet } from './submission';
+import { surveyResults } from './results';
 
 const during = new Date('2026-03-10T12:00:00Z');
 

@@ -8,22 +8,11 @@ import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
 import { parseCsv } from '../formats';
 import { buildHouseholds, buildOpenSurvey, buildSurveyWorld } from './factories';
-import {
-	compareWaves,
-	createTheme,
-	createWave,
-	exportAnswerSetsCsv,
-	listOpenAnswers,
-	listThemes,
-	publicSurveyResults,
-	publishWave,
-	renameTheme,
-	setOpenAnswerThemes,
-	setOpenAnswersPublic,
-	submitAnswerSet,
-	surveyResults,
-	tagOpenAnswers
-} from './service';
+import { compareWaves, publicSurveyResults, surveyResults } from './results';
+import { createTheme, listOpenAnswers, listThemes, renameTheme, setOpenAnswerThemes, setOpenAnswersPublic, tagOpenAnswers } from './themes';
+import { createWave, publishWave } from './waves';
+import { exportAnswerSetsCsv } from './answer-sets';
+import { submitAnswerSet } from './submission';
 
 const during = new Date('2026-03-10T12:00:00Z');
 const year2 = new Date('2027-03-05T12:00:00Z');

@@ -3,7 +3,8 @@
 import { expect, it } from 'vitest';
 import { describeOnDatabases } from '../db/testing';
 import { buildSurveyWorld, tenantSurveyInput, TENANT_SURVEY } from './factories';
-import { createSurvey, createWave, getSurvey, setSurveyStatus, updateSurvey } from './service';
+import { createSurvey, getSurvey, setSurveyStatus, updateSurvey } from './builder';
+import { createWave } from './waves';
 
 const codesOf = (error: unknown) => (error as { issues?: Array<{ path: string; code: string }> }).issues?.map((i) => `${i.path}:${i.code}`) ?? [String(error)];
 

@@ -160,6 +160,147 @@ function renameInConditions(s: StructureInput, from: string, to: string): void {
 /** Where the edit happened, for the page to scroll to and show issues next to: "section-0" or "question-0-2". */
 export type EditResult = { structure: StructureInput; target: string };
 
+/** Where an edit applies: the section and question indexes of the form, the section itself, the direction of a move. */
+type EditAt = { si: number; qi: number; section: SectionInput | undefined; up: boolean; form: Form; languages: readonly string[] };
+
+/** A new section at the end, with a key made from its place. */
+function addSection(s: StructureInput, at: EditAt): EditResult | null {
+	const { form, languages } = at;
+	const taken = new Set(s.sections.map((x) => x.key));
+	const key = keyFromLabel(`deel_${s.sections.length + 1}`, taken, 'deel');
+	s.sections.push(
+		compact({
+			key,
+			title: wordingFromForm(form, 'title', languages) ?? {},
+			intro: wordingFromForm(form, 'intro', languages),
+			questions: []
+		}) as SectionInput
+	);
+	return { structure: s, target: `section-${s.sections.length - 1}` };
+}
+
+/** A section's key, title and intro. */
+function updateSection(s: StructureInput, at: EditAt): EditResult | null {
+	const { si, section, form, languages } = at;
+	if (!section) return null;
+	s.sections[si] = compact({
+		...section,
+		key: text(form, 'key') || section.key,
+		title: wordingFromForm(form, 'title', languages) ?? {},
+		intro: wordingFromForm(form, 'intro', languages)
+	}) as SectionInput;
+	return { structure: s, target: `section-${si}` };
+}
+
+/** A section one place up or down. */
+function moveSection(s: StructureInput, at: EditAt): EditResult | null {
+	const { si, section, up } = at;
+	const to = up ? si - 1 : si + 1;
+	if (!section || to < 0 || to >= s.sections.length) return null;
+	[s.sections[si], s.sections[to]] = [s.sections[to], s.sections[si]];
+	return { structure: s, target: `section-${to}` };
+}
+
+/** A section and its questions gone. */
+function deleteSection(s: StructureInput, at: EditAt): EditResult | null {
+	const { si, section } = at;
+	if (!section) return null;
+	s.sections.splice(si, 1);
+	return { structure: s, target: 'sections' };
+}
+
+/** A new question at the end of a section; choice questions get their options from the lines typed. */
+function addQuestion(s: StructureInput, at: EditAt): EditResult | null {
+	const { si, section, form, languages } = at;
+	if (!section) return null;
+	const kind = text(form, 'kind') as QuestionKind;
+	const label = wordingFromForm(form, 'label', languages) ?? {};
+	const key = text(form, 'key') || keyFromLabel(wordingText(label, 'nl').text, questionKeys(s), `vraag_${questionKeys(s).size + 1}`);
+	const options = text(form, 'options')
+		.split(/\r?\n/)
+		.map((o) => o.trim())
+		.filter(Boolean);
+	const base = {
+		key,
+		kind: (QUESTION_KINDS as readonly string[]).includes(kind) ? kind : 'short_text',
+		required: ticked(form, 'required'),
+		label
+	} as Record<string, unknown>;
+	if (kind === 'single_choice' || kind === 'multiple_choice') {
+		const taken = new Set<string>();
+		base.options = options.map((o, i) => {
+			const optionKey = keyFromLabel(o, taken, `option_${i + 1}`, true);
+			taken.add(optionKey);
+			return { key: optionKey, label: { nl: o } };
+		});
+		base.allowOther = ticked(form, 'allowOther');
+	}
+	const condition = conditionFromForm(text(form, 'condition'));
+	if (condition) base.condition = condition;
+	(section.questions ??= []).push(base as QuestionInput);
+	return { structure: s, target: `question-${si}-${section.questions.length - 1}` };
+}
+
+/** A question's texts and settings; a new key is renamed in the conditions that name it. */
+function updateQuestion(s: StructureInput, at: EditAt): EditResult | null {
+	const { si, qi, section, form, languages } = at;
+	const before = section?.questions?.[qi];
+	if (!section || !before) return null;
+	const key = text(form, 'key') || before.key;
+	const next = compact({
+		key,
+		kind: before.kind,
+		required: ticked(form, 'required'),
+		condition: conditionFromForm(text(form, 'condition')),
+		label: wordingFromForm(form, 'label', languages) ?? {},
+		help: wordingFromForm(form, 'help', languages),
+		...kindFields(before.kind, form, languages, before)
+	}) as QuestionInput;
+	section.questions![qi] = next;
+	if (key !== before.key) renameInConditions(s, before.key, key);
+	return { structure: s, target: `question-${si}-${qi}` };
+}
+
+/** A question one place up or down, past the edge of its section into the next one. */
+function moveQuestion(s: StructureInput, at: EditAt): EditResult | null {
+	const { si, qi, section, up } = at;
+	const q = section?.questions?.[qi];
+	if (!section || !q) return null;
+	const list = section.questions!;
+	const to = up ? qi - 1 : qi + 1;
+	if (to >= 0 && to < list.length) {
+		[list[qi], list[to]] = [list[to], list[qi]];
+		return { structure: s, target: `question-${si}-${to}` };
+	}
+	// Past the first or last question of a section, it moves on to the section before or after.
+	const other = s.sections[up ? si - 1 : si + 1];
+	if (!other) return null;
+	list.splice(qi, 1);
+	other.questions ??= [];
+	if (up) other.questions.push(q);
+	else other.questions.unshift(q);
+	return { structure: s, target: `question-${up ? si - 1 : si + 1}-${up ? other.questions.length - 1 : 0}` };
+}
+
+/** A question gone. */
+function deleteQuestion(s: StructureInput, at: EditAt): EditResult | null {
+	const { si, qi, section } = at;
+	if (!section?.questions?.[qi]) return null;
+	section.questions.splice(qi, 1);
+	return { structure: s, target: `section-${si}` };
+}
+
+const EDIT_STEPS: { [E in BuilderEdit]: (s: StructureInput, at: EditAt) => EditResult | null } = {
+	add_section: addSection,
+	update_section: updateSection,
+	move_section: moveSection,
+	delete_section: deleteSection,
+	add_question: addQuestion,
+	update_question: updateQuestion,
+	move_question: moveQuestion,
+	delete_question: deleteQuestion
+};
+
 /**
  * Applies one edit from a form to a copy of the structure. `form.section` and `form.question` are indexes; `form.kind`
  * the new question's kind; `form.direction` "up" or "down". An index that no longer exists (a page open in two tabs)
@@ -168,115 +309,8 @@ export type EditResult = { structure: StructureInput; target: string };
 export function applyStructureEdit(current: StructureInput, edit: BuilderEdit, form: Form, languages: readonly string[]): EditResult {
 	const s: StructureInput = structuredClone({ sections: current.sections ?? [] });
 	const si = index(form, 'section');
-	const qi = index(form, 'question');
-	const section = s.sections[si];
-	const up = text(form, 'direction') === 'up';
-	switch (edit) {
-		case 'add_section': {
-			const taken = new Set(s.sections.map((x) => x.key));
-			const key = keyFromLabel(`deel_${s.sections.length + 1}`, taken, 'deel');
-			s.sections.push(
-				compact({
-					key,
-					title: wordingFromForm(form, 'title', languages) ?? {},
-					intro: wordingFromForm(form, 'intro', languages),
-					questions: []
-				}) as SectionInput
-			);
-			return { structure: s, target: `section-${s.sections.length - 1}` };
-		}
-		case 'update_section': {
-			if (!section) break;
-			s.sections[si] = compact({
-				...section,
-				key: text(form, 'key') || section.key,
-				title: wordingFromForm(form, 'title', languages) ?? {},
-				intro: wordingFromForm(form, 'intro', languages)
-			}) as SectionInput;
-			return { structure: s, target: `section-${si}` };
-		}
-		case 'move_section': {
-			const to = up ? si - 1 : si + 1;
-			if (!section || to < 0 || to >= s.sections.length) break;
-			[s.sections[si], s.sections[to]] = [s.sections[to], s.sections[si]];
-			return { structure: s, target: `section-${to}` };
-		}
-		case 'delete_section': {
-			if (!section) break;
-			s.sections.splice(si, 1);
-			return { structure: s, target: 'sections' };
-		}
-		case 'add_question': {
-			if (!section) break;
-			const kind = text(form, 'kind') as QuestionKind;
-			const label = wordingFromForm(form, 'label', languages) ?? {};
-			const key = text(form, 'key') || keyFromLabel(wordingText(label, 'nl').text, questionKeys(s), `vraag_${questionKeys(s).size + 1}`);
-			const options = text(form, 'options')
-				.split(/\r?\n/)
-				.map((o) => o.trim())
-				.filter(Boolean);
-			const base = {
-				key,
-				kind: (QUESTION_KINDS as readonly string[]).includes(kind) ? kind : 'short_text',
-				required: ticked(form, 'required'),
-				label
-			} as Record<string, unknown>;
-			if (kind === 'single_choice' || kind === 'multiple_choice') {
-				const taken = new Set<string>();
-				base.options = options.map((o, i) => {
-					const optionKey = keyFromLabel(o, taken, `option_${i + 1}`, true);
-					taken.add(optionKey);
-					return { key: optionKey, label: { nl: o } };
-				});
-				base.allowOther = ticked(form, 'allowOther');
-			}
-			const condition = conditionFromForm(text(form, 'condition'));
-			if (condition) base.condition = condition;
-			(section.questions ??= []).push(base as QuestionInput);
-			return { structure: s, target: `question-${si}-${section.questions.length - 1}` };
-		}
-		case 'update_question': {
-			const before = section?.questions?.[qi];
-			if (!section || !before) break;
-			const key = text(form, 'key') || before.key;
-			const next = compact({
-				key,
-				kind: before.kind,
-				required: ticked(form, 'required'),
-				condition: conditionFromForm(text(form, 'condition')),
-				label: wordingFromForm(form, 'label', languages) ?? {},
-				help: wordingFromForm(form, 'help', languages),
-				...kindFields(before.kind, form, languages, before)
-			}) as QuestionInput;
-			section.questions![qi] = next;
-			if (key !== before.key) renameInConditions(s, before.key, key);
-			return { structure: s, target: `question-${si}-${qi}` };
-		}
-		case 'move_question': {
-			const q = section?.questions?.[qi];
-			if (!section || !q) break;
-			const list = section.questions!;
-			const to = up ? qi - 1 : qi + 1;
-			if (to >= 0 && to < list.length) {
-				[list[qi], list[to]] = [list[to], list[qi]];
-				return { structure: s, target: `question-${si}-${to}` };
-			}
-			// Past the first or last question of a section, it moves on to the section before or after.
-			const other = s.sections[up ? si - 1 : si + 1];
-			if (!other) break;
-			list.splice(qi, 1);
-			other.questions ??= [];
-			if (up) other.questions.push(q);
-			else other.questions.unshift(q);
-			return { structure: s, target: `question-${up ? si - 1 : si + 1}-${up ? other.questions.length - 1 : 0}` };
-		}
-		case 'delete_question': {
-			if (!section?.questions?.[qi]) break;
-			section.questions.splice(qi, 1);
-			return { structure: s, target: `section-${si}` };
-		}
-	}
-	return { structure: s, target: si >= 0 ? `section-${si}` : 'sections' };
+	const at: EditAt = { si, qi: index(form, 'question'), section: s.sections[si], up: text(form, 'direction') === 'up', form, languages };
+	return EDIT_STEPS[edit](s, at) ?? { structure: s, target: si >= 0 ? `section-${si}` : 'sections' };
 }
 
 /**

@@ -6,7 +6,8 @@ import { newId } from '../db/ids';
 import { describeOnDatabases } from '../db/testing';
 import { buildStaff } from '../people/factories';
 import { buildOpenSurvey, buildSurveyWorld, tenantSurveyInput } from './factories';
-import { createSurvey, submitAnswerSet } from './service';
+import { createSurvey } from './builder';
+import { submitAnswerSet } from './submission';
 import { listSurveysWithResponse } from './survey-list';
 
 describeOnDatabases('the surveys list with the response of the running wave', (ctx) => {

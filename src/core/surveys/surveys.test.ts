@@ -10,27 +10,13 @@ import { Forbidden, Invalid, NotFound, Unauthenticated } from '../errors';
 import { buildStaff } from '../people/factories';
 import { newId } from '../db/ids';
 import { buildHouseholds, buildOpenSurvey, buildSurveyWorld, TENANT_SURVEY, tenantSurveyInput } from './factories';
-import {
-	checkHouseholdCode,
-	createSurvey,
-	createWave,
-	deleteSurvey,
-	generateHouseholdCodes,
-	getSurvey,
-	listSurveys,
-	loadDraft,
-	saveDraft,
-	saveStructure,
-	setSurveyStatus,
-	submitAnswerSet,
-	unlinkUsedCodes,
-	surveyForResident,
-	voidCodeBatch,
-	codeOverview,
-	updateSurvey,
-	normaliseHouseholdCode,
-	CODE_ALPHABET
-} from './service';
+import { checkHouseholdCode, unlinkUsedCodes } from './code-entry';
+import { createSurvey, deleteSurvey, getSurvey, listSurveys, saveStructure, setSurveyStatus, updateSurvey } from './builder';
+import { createWave } from './waves';
+import { generateHouseholdCodes, voidCodeBatch, codeOverview, normaliseHouseholdCode, CODE_ALPHABET } from './codes';
+import { loadDraft, saveDraft } from './drafts';
+import { submitAnswerSet } from './submission';
+import { surveyForResident } from './resident-survey';
 
 const opensAt = new Date('2026-03-01T08:00:00Z');
 const during = new Date('2026-03-10T12:00:00Z');

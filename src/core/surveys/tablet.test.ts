@@ -7,7 +7,8 @@ import { beforeEach, expect, it } from 'vitest';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden, Invalid } from '../errors';
 import { buildOpenSurvey, buildSurveyWorld } from './factories';
-import { setSurveyStatus, submitTabletAnswerSet, surveyForTablet } from './service';
+import { setSurveyStatus } from './builder';
+import { submitTabletAnswerSet, surveyForTablet } from './tablet';
 
 const opensAt = new Date('2026-03-01T08:00:00Z');
 const during = new Date('2026-03-10T12:00:00Z');

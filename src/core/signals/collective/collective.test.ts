@@ -8,7 +8,8 @@ import { describeOnDatabases } from '../../db/testing';
 import { Conflict, Forbidden, Invalid } from '../../errors';
 import { parseCsv } from '../../formats';
 import { buildPeopleWorld } from '../../people/factories';
-import { createHousehold, createResident } from '../../people/service';
+import { createHousehold } from '../../people/households';
+import { createResident } from '../../people/residents';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../routing/categories';
 import {
 	addSignalsToCollective,

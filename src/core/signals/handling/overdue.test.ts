@@ -8,7 +8,7 @@ import { anonymous, type StaffActor } from '../../access';
 import type { Db } from '../../db/database';
 import { describeOnDatabases } from '../../db/testing';
 import { plural } from '../../i18n';
-import { addTeamMember, createTeam } from '../../partners/service';
+import { addTeamMember, createTeam } from '../../partners/teams';
 import { buildPeopleWorld, buildStaff } from '../../people/factories';
 import { categoryInput, createCategory, ensureGeneralCategories, setRoutingRule } from '../routing/categories';
 import { changeStatus, assignSignal, reportSignal } from '..';

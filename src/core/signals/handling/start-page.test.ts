@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { anonymous } from '../../access';
 import { describeOnDatabases } from '../../db/testing';
 import { Invalid, Unauthenticated } from '../../errors';
-import { createTeam } from '../../partners/service';
+import { createTeam } from '../../partners/teams';
 import { buildArea, buildOrganisation, buildPeopleWorld, buildStaff, reloadReach, worksIn } from '../../people/factories';
 import { colleagues } from './assignees';
 import { createCategory, ensureGeneralCategories, setRoutingRule } from '../routing/categories';

@@ -8,7 +8,7 @@ import { describeOnDatabases } from '../../db/testing';
 import { Forbidden, Invalid } from '../../errors';
 import { fingerprint, IdempotencyKeyReused } from '../../idempotency';
 import { buildPeopleWorld } from '../../people/factories';
-import { createResident } from '../../people/service';
+import { createResident } from '../../people/residents';
 import { deadlineFor } from '../handling/deadlines';
 import { addNote, changeStatus, getSignal, inbox, reportSignal, registerSignal, setRoutingRule, trackByReference, trackByToken } from '..';
 import { ensureGeneralCategories, createCategory } from '../routing/categories';

@@ -16,7 +16,7 @@ import { enqueueMail } from '../../mail';
 import { homeOfHousehold, householdOfResident, recordConsent, renewConsentContact } from '../../people';
 import { helpConsentInForce } from '../referrals/referrals';
 import { parseInput } from '../../validation';
-import { suggest } from '../routing/classify';
+import { suggest } from '../../classifier';
 import { currentModel } from '../routing/classifier-store';
 import { receiptMail } from '../mails';
 import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput, type ValidIntake } from '../model';

@@ -4,7 +4,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { system } from '../../access';
 import { createBuilding, createDwelling, createEstate } from '../../areas/places';
-import { createArea } from '../../areas/service';
+import { createArea } from '../../areas/areas';
 import { describeOnDatabases } from '../../db/testing';
 import { Invalid } from '../../errors';
 import { buildOrganisation, buildPeopleWorld } from '../../people/factories';

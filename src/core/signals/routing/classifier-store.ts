@@ -3,7 +3,7 @@
 // by its id so intake does not parse it on every signal.
 import type { Db } from '../../db';
 import { newId, nowIso } from '../../db';
-import { needsRetraining, train, type CategoryModel } from './classify';
+import { needsRetraining, train, type CategoryModel } from '../../classifier';
 
 let cached: { id: string; model: CategoryModel; checkedAt: number } | null = null;
 const RECHECK_MS = 60_000;

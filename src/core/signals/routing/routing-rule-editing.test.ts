@@ -7,7 +7,7 @@ import { anonymous, system } from '../../access';
 import { describeOnDatabases } from '../../db/testing';
 import { Forbidden, Invalid } from '../../errors';
 import { fieldErrors } from '../../i18n/field-errors';
-import { createTeam } from '../../partners/service';
+import { createTeam } from '../../partners/teams';
 import { buildArea, buildOrganisation, buildPeopleWorld, buildStaff, worksIn } from '../../people/factories';
 import { createCategory, deleteRoutingRule, ensureGeneralCategories, getRoutingRule, listRoutingRules, setRoutingRule, updateRoutingRule } from './categories';
 import { reportSignal } from '..';

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { system } from '../access/actor';
 import { describeOnDatabases } from '../db/testing';
-import { createOrganisation } from '../partners/service';
+import { createOrganisation } from '../partners/organisations';
 import { createUser } from './accounts';
 import { resolveSession } from './sessions';
-import { signIn, signOut, WrongCredentials } from './service';
+import { signIn, signOut, WrongCredentials } from './sign-in';
 import { Invalid } from '../errors';
 
 describeOnDatabases('staff sign-in', (ctx) => {

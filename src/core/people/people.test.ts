@@ -6,18 +6,10 @@ import { searchAudit } from '../access/audit';
 import { describeOnDatabases } from '../db/testing';
 import { Forbidden } from '../errors';
 import { buildDwelling, buildPeopleWorld } from './factories';
-import {
-	createHousehold,
-	createResident,
-	getHousehold,
-	getResident,
-	listHouseholdsByEstate,
-	listResidents,
-	recordConsent,
-	updateHousehold,
-	updateResident,
-	withdrawConsent
-} from './service';
+import { createHousehold, getHousehold, listHouseholdsByEstate, updateHousehold } from './households';
+import { createResident, getResident, updateResident } from './residents';
+import { listResidents } from './resident-search';
+import { recordConsent, withdrawConsent } from './consents';
 
 describeOnDatabases('people: households, residents and consent', (ctx) => {
 	const setup = system('test');
@@ -160,7 +152,7 @@ describeOnDatabases('people: households, residents and consent', (ctx) => {
 	it('the community worker finds residents by name and by area, a page at a time', async () => {
 		expect((await listResidents(ctx.db, w.worker, { q: 'peet' })).items.map((r) => r.firstName)).toEqual(['Marie']);
 		expect((await listResidents(ctx.db, w.worker, { q: 'yilmaz ahmet' })).total).toBe(1);
-		expect((await listResidents(ctx.db, w.worker, { q: '%' })).total).toBe(3);
+		expect((await listResidents(ctx.db, w.worker, { q: '%' })).total).toBe(0);
 		expect((await listResidents(ctx.db, w.worker, { estateId: w.otherEstate.id })).items.map((r) => r.lastName)).toEqual(['Claes']);
 		expect((await listResidents(ctx.db, w.worker, { areaId: w.area.id })).total).toBe(3);
 		const page2 = await listResidents(ctx.db, w.worker, { pageSize: 2, page: 2 });

@@ -6,7 +6,7 @@ import { Conflict, Forbidden, Invalid, Unauthenticated } from '../errors';
 import { buildStaffActor, squareBoundary } from './factories';
 import { areaAt } from './lookup';
 import { createBuilding, createDwelling, createEstate, listDwellings, listEstates, updateEstate } from './places';
-import { createArea, deleteArea, getAreaBySlug, getAreaTree, listAreas, updateArea } from './service';
+import { createArea, deleteArea, getAreaBySlug, getAreaTree, listAreas, updateArea } from './areas';
 
 describeOnDatabases(
 	'areas and places',

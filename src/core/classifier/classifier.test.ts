@@ -2,8 +2,8 @@
 // workers already categorised suggests a category (or keeps quiet), and a person confirms.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CATEGORY_KEYS, demoSignalTexts } from '../../demo/signal-texts';
-import { DEFAULT_THRESHOLD, evaluate, needsRetraining, NO_SUGGESTION, suggest, tokenize, train, type CategoryModel } from './classify';
+import { DEMO_CATEGORY_KEYS, demoSignalTexts } from '../demo/signal-texts';
+import { DEFAULT_THRESHOLD, evaluate, needsRetraining, NO_SUGGESTION, suggest, tokenize, train, type CategoryModel } from './index';
 
 const categorised = demoSignalTexts(2000, 1);
 const model = train(categorised, { now: new Date('2026-03-01T09:00:00Z') });

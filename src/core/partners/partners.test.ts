@@ -1,23 +1,12 @@
 import { expect, it } from 'vitest';
 import { system } from '../access/actor';
-import { signIn } from '../auth/service';
+import { signIn } from '../auth/sign-in';
 import { resolveSession } from '../auth/sessions';
 import { describeOnDatabases } from '../db/testing';
 import { Conflict, Forbidden, Invalid } from '../errors';
 import { actorOf, buildOrganisation, buildStaff } from './factories';
-import {
-	addTeamMember,
-	createOrganisation,
-	createTeam,
-	deleteOrganisation,
-	deleteTeam,
-	getTeam,
-	listOrganisations,
-	listTeams,
-	removeTeamMember,
-	renameTeam,
-	updateOrganisation
-} from './service';
+import { addTeamMember, createTeam, deleteTeam, getTeam, listTeams, removeTeamMember, renameTeam } from './teams';
+import { createOrganisation, deleteOrganisation, listOrganisations, updateOrganisation } from './organisations';
 import { createUser, deactivateUser, getUser, listUsers, reactivateUser, staffOverview, updateUser } from '../auth/accounts';
 
 describeOnDatabases('organisations and teams', (ctx) => {
