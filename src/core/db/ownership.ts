@@ -108,7 +108,8 @@ export const READ_MODELS: readonly ReadModel[] = [
 		module: 'partners',
 		file: 'teams.ts',
 		tables: ['users'],
-		reason: 'a team lists its members by name and the accounts that may join it: auth depends on partners (the reach), so partners cannot call auth without a cycle'
+		reason:
+			'a team lists its members by name and the accounts that may join it: auth depends on partners (the reach), so partners cannot call auth without a cycle'
 	},
 	// people
 	{
@@ -135,7 +136,8 @@ export const READ_MODELS: readonly ReadModel[] = [
 		module: 'people',
 		file: 'households.ts',
 		tables: ['dwellings', 'buildings', 'estates'],
-		reason: "the households of an estate sorted by address, and a household's label under the reader's reach filter (which names the estate): list queries whose filter and order are on the place"
+		reason:
+			"the households of an estate sorted by address, and a household's label under the reader's reach filter (which names the estate): list queries whose filter and order are on the place"
 	},
 	{
 		module: 'people',
