@@ -197,20 +197,23 @@ where "s"."merged_into_id" is null
   and ("s"."first_response_at" is not null or (s.resolved_at is not null and s.status in ('resolved', 'closed')));
 
 -- signalFigures(coordinator, { areaId, categoryId, from, to, bucket: 'week' })
-with recursive tree (id, depth) as (
+with recursive tree(id, depth) as (
   select id,
     0
   from areas
-  where id = $1
+  where id in ($1)
   union all
   select a.id,
     t.depth + 1
   from tree t
   join areas a on a.parent_id = t.id
-  where t.depth < 6
+  where t.depth < $2
 )
 select id
-from tree;
+from tree
+group by id
+order by min(depth),
+  id;
 
 -- signalFigures(coordinator, { areaId, categoryId, from, to, bucket: 'week' })
 with s as materialized (

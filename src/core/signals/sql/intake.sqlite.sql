@@ -73,11 +73,8 @@ values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
 insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
-
--- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
-insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
 insert into "outbox" ("id", "kind", "payload", "created_at", "available_at", "attempts", "locked_until", "done_at", "last_error")
@@ -193,16 +190,10 @@ commit;
 begin;
 
 -- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
-select "h"."id",
-  "h"."dwelling_id",
-  "d"."building_id",
-  "b"."estate_id",
-  "e"."area_id"
-from "households" as "h"
-left join "dwellings" as "d" on "d"."id" = "h"."dwelling_id"
-left join "buildings" as "b" on "b"."id" = "d"."building_id"
-left join "estates" as "e" on "e"."id" = "b"."estate_id"
-where "h"."id" = ?;
+select "id",
+  "dwelling_id"
+from "households"
+where "id" = ?;
 
 -- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
 select "id",
@@ -263,11 +254,8 @@ values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 
 
 -- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
 insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
-
--- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
-insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
 insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
@@ -280,22 +268,15 @@ commit;
 begin;
 
 -- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
-select "id",
-  "household_id"
+select "household_id"
 from "residents"
 where "id" = ?;
 
 -- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
-select "h"."id",
-  "h"."dwelling_id",
-  "d"."building_id",
-  "b"."estate_id",
-  "e"."area_id"
-from "households" as "h"
-left join "dwellings" as "d" on "d"."id" = "h"."dwelling_id"
-left join "buildings" as "b" on "b"."id" = "d"."building_id"
-left join "estates" as "e" on "e"."id" = "b"."estate_id"
-where "h"."id" = ?;
+select "id",
+  "dwelling_id"
+from "households"
+where "id" = ?;
 
 -- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
 select "id",
@@ -374,17 +355,13 @@ order by "c"."given_at" desc,
   "c"."id" desc;
 
 -- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
-select "e"."housing_company_id",
-  "e"."area_id",
+select "h"."dwelling_id",
   "r"."registered_by_organisation_id" as "registered_by",
   "h"."registered_by_organisation_id" as "household_registered_by",
   "c"."organisation_id",
   "c"."scope"
 from "residents" as "r"
 left join "households" as "h" on "h"."id" = "r"."household_id"
-left join "dwellings" as "d" on "d"."id" = "h"."dwelling_id"
-left join "buildings" as "b" on "b"."id" = "d"."building_id"
-left join "estates" as "e" on "e"."id" = "b"."estate_id"
 left join "consents" as "c" on "c"."resident_id" = "r"."id"
   and "c"."withdrawn_at" is null
 where "r"."id" = ?;
@@ -416,11 +393,8 @@ values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 
 
 -- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
 insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
-
--- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
-insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
 insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")

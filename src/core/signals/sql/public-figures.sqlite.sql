@@ -2,20 +2,23 @@
 -- Written by `npm run sql:snapshots` (docs/architecture.md, "The hot queries"); a change here is a change of a hot query.
 
 -- publicSignalFigures(anonymous, areaId)
-with recursive tree (id, depth) as (
+with recursive tree(id, depth) as (
   select id,
     0
   from areas
-  where id = ?
+  where id in (?)
   union all
   select a.id,
     t.depth + 1
   from tree t
   join areas a on a.parent_id = t.id
-  where t.depth < 6
+  where t.depth < ?
 )
 select id
-from tree;
+from tree
+group by id
+order by min(depth),
+  id;
 
 -- publicSignalFigures(anonymous, areaId)
 select "s"."kind",

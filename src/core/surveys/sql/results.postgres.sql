@@ -93,13 +93,6 @@ group by "o"."question_key";
 
 -- surveyResults(worker, surveyId)
 select "id",
-  "parent_id",
-  "kind",
-  "name"
-from "areas";
-
--- surveyResults(worker, surveyId)
-select "id",
   "name",
   "slug",
   "area_id"
@@ -107,6 +100,28 @@ from "estates"
 where "id" in ($1, $2)
 order by "name",
   "id";
+
+-- surveyResults(worker, surveyId)
+with recursive chain(id, parent_id, depth) as (
+  select id,
+    parent_id,
+    0
+  from areas
+  where id in ($1)
+  union all
+  select a.id,
+    a.parent_id,
+    c.depth + 1
+  from areas a
+  join chain c on a.id = c.parent_id
+  where c.depth < $2
+)
+select distinct a.id,
+  a.parent_id,
+  a.kind,
+  a.name
+from chain c
+join areas a on a.id = c.id;
 
 -- surveyResults(landlord, surveyId, { waveId, locale: 'fr' })
 select *
@@ -200,13 +215,6 @@ group by "o"."question_key";
 
 -- surveyResults(landlord, surveyId, { waveId, locale: 'fr' })
 select "id",
-  "parent_id",
-  "kind",
-  "name"
-from "areas";
-
--- surveyResults(landlord, surveyId, { waveId, locale: 'fr' })
-select "id",
   "name",
   "slug",
   "area_id"
@@ -214,6 +222,28 @@ from "estates"
 where "id" in ($1, $2)
 order by "name",
   "id";
+
+-- surveyResults(landlord, surveyId, { waveId, locale: 'fr' })
+with recursive chain(id, parent_id, depth) as (
+  select id,
+    parent_id,
+    0
+  from areas
+  where id in ($1)
+  union all
+  select a.id,
+    a.parent_id,
+    c.depth + 1
+  from areas a
+  join chain c on a.id = c.parent_id
+  where c.depth < $2
+)
+select distinct a.id,
+  a.parent_id,
+  a.kind,
+  a.name
+from chain c
+join areas a on a.id = c.id;
 
 -- compareWaves(worker, surveyId)
 select *
@@ -282,13 +312,6 @@ where "wave_id" = $1;
 
 -- compareWaves(worker, surveyId)
 select "id",
-  "parent_id",
-  "kind",
-  "name"
-from "areas";
-
--- compareWaves(worker, surveyId)
-select "id",
   "name",
   "slug",
   "area_id"
@@ -296,6 +319,28 @@ from "estates"
 where "id" in ($1, $2)
 order by "name",
   "id";
+
+-- compareWaves(worker, surveyId)
+with recursive chain(id, parent_id, depth) as (
+  select id,
+    parent_id,
+    0
+  from areas
+  where id in ($1)
+  union all
+  select a.id,
+    a.parent_id,
+    c.depth + 1
+  from areas a
+  join chain c on a.id = c.parent_id
+  where c.depth < $2
+)
+select distinct a.id,
+  a.parent_id,
+  a.kind,
+  a.name
+from chain c
+join areas a on a.id = c.id;
 
 -- publicSurveyResults(anonymous, slug)
 select "id",
@@ -370,13 +415,6 @@ where "wave_id" = $1;
 
 -- publicSurveyResults(anonymous, slug)
 select "id",
-  "parent_id",
-  "kind",
-  "name"
-from "areas";
-
--- publicSurveyResults(anonymous, slug)
-select "id",
   "name",
   "slug",
   "area_id"
@@ -384,6 +422,28 @@ from "estates"
 where "id" in ($1, $2)
 order by "name",
   "id";
+
+-- publicSurveyResults(anonymous, slug)
+with recursive chain(id, parent_id, depth) as (
+  select id,
+    parent_id,
+    0
+  from areas
+  where id in ($1)
+  union all
+  select a.id,
+    a.parent_id,
+    c.depth + 1
+  from areas a
+  join chain c on a.id = c.parent_id
+  where c.depth < $2
+)
+select distinct a.id,
+  a.parent_id,
+  a.kind,
+  a.name
+from chain c
+join areas a on a.id = c.id;
 
 -- publicSurveyResults(anonymous, slug)
 select "id",
