@@ -4,7 +4,7 @@ export { matchAddress } from './address-match';
 export type { AddressMatch } from './address-match';
 export { findNeighbourhoods } from './address-search';
 export { addressKeys } from './addresses';
-export { placeOfDwelling } from './dwelling-place';
+export { landlordAndAreaPathOfDwelling, placeOfDwelling } from './dwelling-place';
 export type { DwellingPlace } from './dwelling-place';
 export { estateById, estatesByName } from './estate-lookups';
 export type { EstateRef } from './estate-lookups';

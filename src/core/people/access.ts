@@ -4,7 +4,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { Actor, StaffActor } from '../access';
 import { can } from '../access/index';
 import { landlordOf, personInReach, type PersonContext, type TenantImportContext } from '../access';
-import { areaPath, areasOfHousingCompanyEstates, insideAreas, placeOfDwelling } from '../areas';
+import { areaPath, areasOfHousingCompanyEstates, insideAreas, landlordAndAreaPathOfDwelling } from '../areas';
 import type { Db } from '../db';
 import type { Database } from '../db';
 import type { ConsentScope } from './model';
@@ -24,10 +24,10 @@ async function collect(db: Db, rows: ContextRow[]): Promise<LoadedContext> {
 	for (const r of rows) if (r.organisation_id) (scopes[r.organisation_id] ??= []).push(r.scope ?? '');
 	// Every row is the same household, so the same dwelling.
 	const dwellingId = rows[0]?.dwelling_id;
-	const place = dwellingId ? await placeOfDwelling(db, dwellingId) : null;
+	const place = dwellingId ? await landlordAndAreaPathOfDwelling(db, dwellingId) : null;
 	return {
 		housingCompanyId: place?.housingCompanyId ?? null,
-		areaPath: await areaPath(db, place?.areaId),
+		areaPath: place?.areaPath ?? [],
 		registeredBy: [rows[0]?.registered_by, rows[0]?.household_registered_by].filter((id): id is string => !!id),
 		consentedOrganisationIds: Object.keys(scopes),
 		consentScopes: scopes
@@ -70,8 +70,7 @@ export async function loadHouseholdContext(db: Db, householdId: string): Promise
 /** The policy's view of a dwelling a household moves into (or none): its landlord and its estate's area path. */
 export async function loadDwellingPlace(db: Db, dwellingId: string | null): Promise<Pick<PersonContext, 'housingCompanyId' | 'areaPath'> | null> {
 	if (!dwellingId) return { housingCompanyId: null, areaPath: [] };
-	const place = await placeOfDwelling(db, dwellingId);
-	return place ? { housingCompanyId: place.housingCompanyId, areaPath: await areaPath(db, place.areaId) } : null;
+	return landlordAndAreaPathOfDwelling(db, dwellingId);
 }
 
 type HouseholdScope = ExpressionBuilder<Database & { h: Database['households'] }, 'h'>;
