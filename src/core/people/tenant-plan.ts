@@ -1,21 +1,14 @@
 // Pure: what a tenant file would change, given what the database holds for the housing company now. The import
 // service loads the snapshot, asks this plan, and writes it (or, in a dry run, only shows it), so both agree exactly.
 import type { Insertable, Updateable } from 'kysely';
+import type { StockBuilding, StockDwelling, StockEstate } from '../areas';
 import type { BuildingTable, ContactChannel, DwellingTable, HouseholdTable, ResidentTable } from '../db';
 import type { Rejection, TenantFile } from './tenant-csv';
 
-export type SnapshotEstate = { id: string; name: string; slug: string; housingCompanyId: string | null };
-export type SnapshotBuilding = { id: string; estateId: string; street: string | null; houseNumber: string | null };
-export type SnapshotDwelling = {
-	id: string;
-	buildingId: string;
-	estateId: string;
-	externalRef: string | null;
-	street: string;
-	houseNumber: string;
-	box: string | null;
-	postalCode: string;
-};
+// The housing company's estates, buildings and dwellings as areas reads them for the import (housingStockOf).
+export type SnapshotEstate = StockEstate;
+export type SnapshotBuilding = StockBuilding;
+export type SnapshotDwelling = StockDwelling;
 export type SnapshotHousehold = {
 	id: string;
 	externalRef: string | null;
