@@ -2,7 +2,7 @@
 // place in it, and the keys are the same however the street and number are written.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAddress, numberKey, parseAddress, placeKey, streetKey } from './addresses';
+import { foldText, formatAddress, numberKey, parseAddress, placeKey, streetKey } from './addresses';
 
 describe('street and number keys', () => {
 	it('one street, however it is written: case, accents, spaces, "str." for straat', () => {
@@ -61,13 +61,15 @@ describe('street and number keys', () => {
 		);
 	});
 
-	it('property: a key holds only lower-case letters and digits, and keying a key changes nothing', () => {
+	// Keying a key is not a no-op, and need not be: "A v" gives "av", and "av" alone reads as "avenue". What must hold
+	// is that folding first changes nothing, so a key computed from stored, folded text matches the typed one.
+	it('property: a key holds only lower-case letters and digits, and folding the text first gives the same key', () => {
 		fc.assert(
 			fc.property(fc.string({ maxLength: 80 }), (text) => {
 				const key = streetKey(text);
+				expect(streetKey(foldText(text))).toBe(key);
 				if (key === null) return;
 				expect(key).toMatch(/^[\p{Ll}\p{Lo}\p{N}]+$/u);
-				expect(streetKey(key)).toBe(key);
 			})
 		);
 	});
