@@ -33,6 +33,12 @@ export function pageLoad<E extends Event, R>(work: (event: E) => Promise<R> | R)
 	};
 }
 
+/**
+ * An action whose refusals core gives back as outcomes (the report form) or that the route answers itself: a core
+ * error left over is the error page, as in a load, not a failure next to the form.
+ */
+export const pageAction = pageLoad;
+
 export type FormActionOptions<X extends object = object> = {
 	/** Which form of the page it was, kept as `values.form` so the page shows the failure next to that form. */
 	form?: string;
@@ -41,7 +47,7 @@ export type FormActionOptions<X extends object = object> = {
 	/** Where on the page the failure belongs (the admin pages: `scope`); may depend on the form. */
 	scope?: string | ((form: Record<string, unknown>) => string);
 	/** What the page needs beyond the usual failure (field names of its own, how many photos were chosen). */
-	shape?: (data: FormErrors, form: Record<string, unknown>) => FormErrors & X;
+	shape?: (data: FormErrors, form: Record<string, unknown>, body: FormData) => FormErrors & X;
 	/** A refusal the page answers in its own way (a mailed link that no longer works), asked first; null for the rest. */
 	refusal?: (err: unknown, form: Record<string, unknown>, locale: Locale) => ActionFailure<Record<string, unknown>> | null;
 	/** Too many tries: 'form' (the default) shows the wait next to the form; 'page' answers with the 429 page. */
@@ -72,7 +78,7 @@ export function formAction<E extends Event, R, X extends object = object>(
 			if (refused) return refused as ActionFailure<never>;
 			const failure = formFailure(err, event.locals.locale, values);
 			const shaped: FormErrors & { scope?: string } & Partial<X> = options.shape
-				? options.shape(failure.data, form)
+				? options.shape(failure.data, form, data)
 				: (failure.data as FormErrors & Partial<X>);
 			if (options.scope !== undefined) shaped.scope = typeof options.scope === 'string' ? options.scope : options.scope(form);
 			return fail(failure.status, shaped);
@@ -115,18 +121,30 @@ export async function withFilterErrors<R>(locale: Locale, work: () => Promise<R>
 }
 
 /**
- * A refusal the page shows as a state of its own (a secret link that is unknown, ran out or was revoked; a code that
- * matches nothing), by the core error's code; any other error goes on to the load's wrapper.
+ * A refusal the route answers in its own way (a refused draft kept on the page as edited, a post for a download sent
+ * back to its page): `answer` gets each core error and gives the answer, or undefined to leave the error to the
+ * route's wrapper. Anything that is no core error goes on as it is.
  */
-export async function unlessRefused<R, F>(work: () => Promise<R>, codes: readonly string[], refused: (code: string) => F): Promise<R | F> {
+export async function answerRefusal<R, F>(work: () => Promise<R>, answer: (err: DomainError) => F | undefined): Promise<R | Exclude<F, undefined>> {
 	try {
 		return await work();
 	} catch (err) {
-		if (err instanceof DomainError && codes.includes(err.code)) return refused(err.code);
-		throw err;
+		const answered = err instanceof DomainError ? answer(err) : undefined;
+		if (answered === undefined) throw err;
+		return answered as Exclude<F, undefined>;
 	}
 }
 
+/**
+ * A refusal the page shows as a state of its own (a secret link that is unknown, ran out or was revoked; a code that
+ * matches nothing), by the core error's code; any other error goes on to the load's wrapper.
+ */
+export function unlessRefused<R, F>(work: () => Promise<R>, codes: readonly string[], refused: (code: string) => F): Promise<R | Exclude<F, undefined>> {
+	return answerRefusal(work, (err) => (codes.includes(err.code) ? refused(err.code) : undefined));
+}
+
+/** The issues of an Invalid (each field's problem), for a route that shows them in its own way; undefined for another error. */
+export const invalidIssues = (err: unknown): FieldIssue[] | undefined => (err instanceof Invalid ? err.issues : undefined);
+
 /** The issue about one field when the error is an Invalid (for a page that words that field's problem its own way). */
-export const invalidField = (err: unknown, path: string): FieldIssue | undefined =>
-	err instanceof Invalid ? err.issues.find((i) => i.path === path) : undefined;
+export const invalidField = (err: unknown, path: string): FieldIssue | undefined => invalidIssues(err)?.find((i) => i.path === path);
