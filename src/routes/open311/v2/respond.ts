@@ -3,9 +3,8 @@
 // Idempotency-Key reused with another body), and CORS for reads so browser apps can show requests.
 import type { RequestEvent } from '@sveltejs/kit';
 import { NotFound } from '$core/errors';
-import { IdempotencyKeyReused } from '$core/idempotency';
-import { Open311RateLimited, open311Errors } from '$core/signals';
-import { problemResponse } from '$lib/server/problem';
+import { open311Errors } from '$core/signals';
+import { apiEndpoint } from '$lib/server/api';
 import { xmlDocument } from './xml';
 
 export type Format = 'json' | 'xml';
@@ -35,22 +34,20 @@ export function open311Endpoint<E extends RequestEvent>(
 	handler: (event: E, format: Format) => Promise<Response>,
 	options: { cors: boolean }
 ): (event: E) => Promise<Response> {
-	return async (event) => {
-		const asked = (event.params as Record<string, string>).format;
-		const format: Format = asked === 'xml' ? 'xml' : 'json';
-		try {
-			return await handler(event, formatOf(asked));
-		} catch (err) {
+	const formatAsked = (event: E) => (event.params as Record<string, string>).format;
+	return apiEndpoint((event: E) => handler(event, formatOf(formatAsked(event))), {
+		refusal: (err, event) => {
 			// The same Idempotency-Key with another body: 422, as the spec's list, or as a problem document (RFC 9457) for a
 			// client that asks for one (docs/open311.md). Open311 clients parse the list; the draft standard names the problem.
-			if (err instanceof IdempotencyKeyReused && (event.request.headers.get('accept') ?? '').includes('application/problem+json'))
-				return problemResponse(err, event.locals.locale, event.url.pathname);
+			if (err.code === 'idempotency_key_reused' && (event.request.headers.get('accept') ?? '').includes('application/problem+json')) return undefined;
 			const answer = open311Errors(err);
-			if (!answer) throw err;
-			const headers = err instanceof Open311RateLimited ? { 'retry-after': String(err.retryAfter) } : undefined;
-			return respond(format, 'errors', answer.errors, { status: answer.status, cors: options.cors, headers });
+			if (!answer) return undefined;
+			// Too many posts from this client (Open311RateLimited): when to try again.
+			const retryAfter = answer.status === 429 ? err.params.retryAfter : undefined;
+			const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
+			return respond(formatAsked(event) === 'xml' ? 'xml' : 'json', 'errors', answer.errors, { status: answer.status, cors: options.cors, headers });
 		}
-	};
+	});
 }
 
 /** Where links in mails point, and the jurisdiction this site is. */

@@ -1,7 +1,7 @@
 import { DomainError, Invalid } from '$core/errors';
 import { authenticateOpen311 } from '$core/signals';
 import { createServiceRequest, gatherOpen311Fields, listServiceRequests } from '$core/signals';
-import { queryObject } from '$lib/server/api';
+import { queryObject, readBody } from '$lib/server/api';
 import { readForm } from '$lib/server/form-body';
 import { baseUrlOf, open311Endpoint, respond } from '../respond';
 import type { RequestHandler } from './$types';
@@ -39,18 +39,19 @@ export const POST: RequestHandler = open311Endpoint(
 /** The spec's form encoding (application/x-www-form-urlencoded), multipart forms, or a JSON object. */
 async function bodyFields(request: Request): Promise<Record<string, unknown>> {
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-	try {
-		if (type === 'application/json') {
-			const body: unknown = await request.json();
-			if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SyntaxError('not an object');
-			return gatherOpen311Fields(Object.entries(body));
-		}
-		if (type === 'multipart/form-data') {
-			const data = await readForm(request);
-			return gatherOpen311Fields([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
-		}
-		return gatherOpen311Fields(new URLSearchParams(await request.text()).entries());
-	} catch {
-		throw Invalid.field('', 'body', 'The body could not be read');
-	}
+	return readBody(
+		async () => {
+			if (type === 'application/json') {
+				const body: unknown = await request.json();
+				if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SyntaxError('not an object');
+				return gatherOpen311Fields(Object.entries(body));
+			}
+			if (type === 'multipart/form-data') {
+				const data = await readForm(request);
+				return gatherOpen311Fields([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
+			}
+			return gatherOpen311Fields(new URLSearchParams(await request.text()).entries());
+		},
+		Invalid.field('', 'body', 'The body could not be read')
+	);
 }
