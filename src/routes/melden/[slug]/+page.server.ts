@@ -10,20 +10,16 @@ import { intakeClientKey } from '$core/limits';
 import { reportPlace, reportMapBounds } from '$core/signals';
 import { FORM_TOKEN, joinFromReportForm, pendingPhotos, postReportForm, REPORT_FORM_FIELDS, type ReportFormValues } from '$core/signals';
 import { readForm as readFormBody } from '$lib/server/form-body';
-import { pageError } from '$lib/server/problem';
+import { pageAction, pageLoad } from '$lib/server/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	try {
-		const place = await reportPlace(locals.core.db, locals.actor, params.slug);
-		// "A point on the map" is offered (with JavaScript) only where the map has a place to open on.
-		const bounds = await reportMapBounds(locals.core.db, locals.actor, place);
-		const map = bounds ? { bounds, tilesUrl: locals.core.config.mapTilesUrl, attribution: locals.core.config.mapTilesAttribution } : null;
-		return { place, formToken: randomBytes(16).toString('hex'), locale: locals.locale, map };
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
-};
+export const load: PageServerLoad = pageLoad(async ({ locals, params }) => {
+	const place = await reportPlace(locals.core.db, locals.actor, params.slug);
+	// "A point on the map" is offered (with JavaScript) only where the map has a place to open on.
+	const bounds = await reportMapBounds(locals.core.db, locals.actor, place);
+	const map = bounds ? { bounds, tilesUrl: locals.core.config.mapTilesUrl, attribution: locals.core.config.mapTilesAttribution } : null;
+	return { place, formToken: randomBytes(16).toString('hex'), locale: locals.locale, map };
+});
 
 async function readForm(request: Request): Promise<{ values: ReportFormValues; token: string; files: File[]; signalId: string }> {
 	const data = await readFormBody(request);
@@ -65,27 +61,25 @@ function limited(event: RequestEvent, retryAfter: number) {
 	return fail(429, { step: 'limited' as const, minutes: Math.ceil(retryAfter / 60) });
 }
 
-/** Step 1 (`offerNearby`) or step 2 "send": one call into core; the answer shaped as a redirect or a form failure. */
+/**
+ * Step 1 (`offerNearby`) or step 2 "send": one call into core; the answer shaped as a redirect or a form failure. Core
+ * gives what the form refuses as an outcome; a core error left over (a place that is gone) is the error page.
+ */
 async function post(event: RequestEvent<{ slug: string }>, offerNearby: boolean) {
 	const { locals } = event;
 	const { values, token, files } = await readForm(event.request);
-	let outcome;
-	try {
-		outcome = await postReportForm(
-			locals.core.db,
-			locals.core.files,
-			locals.actor,
-			{
-				slug: event.params.slug,
-				values,
-				formToken: token,
-				photos: offerNearby ? await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer()))) : []
-			},
-			{ ...context(event), offerNearby }
-		);
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
+	const outcome = await postReportForm(
+		locals.core.db,
+		locals.core.files,
+		locals.actor,
+		{
+			slug: event.params.slug,
+			values,
+			formToken: token,
+			photos: offerNearby ? await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer()))) : []
+		},
+		{ ...context(event), offerNearby }
+	);
 	switch (outcome.step) {
 		case 'invalid':
 			return invalid(event, outcome.issues, values, token, outcome.photoCount);
@@ -100,7 +94,7 @@ async function post(event: RequestEvent<{ slug: string }>, offerNearby: boolean)
 
 export const actions: Actions = {
 	/** Step 1: check, keep the photos, and show similar signals nearby (or store at once when there are none). */
-	check: (event) => post(event, true),
+	check: pageAction((event) => post(event, true)),
 
 	/** From step 2 back to the form, with everything typed and the photos kept. */
 	edit: async (event) => {
@@ -109,29 +103,24 @@ export const actions: Actions = {
 	},
 
 	/** Step 2: "No, it is something else": store the report as it was checked in step 1. */
-	send: (event) => post(event, false),
+	send: pageAction((event) => post(event, false)),
 
 	/**
 	 * Step 2: "I have the same problem": follow that signal instead, with the words and contact typed in step 1; the
 	 * photos of this form are not kept. Core offers again what step 1 offered for this place and joins only one of those.
 	 */
-	join: async (event) => {
+	join: pageAction(async (event) => {
 		const { locals } = event;
 		const { values, token, signalId } = await readForm(event.request);
-		let outcome;
-		try {
-			outcome = await joinFromReportForm(
-				locals.core.db,
-				locals.core.files,
-				locals.actor,
-				{ slug: event.params.slug, values, formToken: token, signalId },
-				context(event)
-			);
-		} catch (err) {
-			pageError(err, locals.locale);
-		}
+		const outcome = await joinFromReportForm(
+			locals.core.db,
+			locals.core.files,
+			locals.actor,
+			{ slug: event.params.slug, values, formToken: token, signalId },
+			context(event)
+		);
 		if (outcome.step === 'invalid') return invalid(event, outcome.issues, values, token, outcome.photoCount);
 		if (outcome.step === 'limited') return limited(event, outcome.retryAfter);
 		redirect(303, `/volgen/${outcome.trackingToken}/bedankt?mee`);
-	}
+	})
 };
