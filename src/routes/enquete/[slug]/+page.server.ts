@@ -9,7 +9,7 @@
 // &eenvoudig=1 (easy read). Staff who may read the survey see it, also in draft; every question of a screen shows
 // (one with a condition is marked), back and next are plain links, and nothing is stored.
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { Invalid, NotFound } from '$core/errors';
+import { NotFound, type FieldIssue } from '$core/errors';
 import { isLocale, translate, type Locale } from '$core/i18n';
 import { fieldErrors } from '$core/i18n/field-errors';
 import { answerFromForm, answerScreen, latestPublishedWave, nextStep, shownInSection, submissionIdFor } from '$core/surveys';
@@ -28,7 +28,8 @@ import {
 	type Structure
 } from '$core/surveys';
 import { preferenceCookieOptions } from '$lib/server/cookies';
-import { formObject, pageError } from '$lib/server/problem';
+import { answerRefusal, invalidIssues, pageAction, pageLoad } from '$lib/server/handlers';
+import { formObject } from '$lib/server/problem';
 import {
 	answerText,
 	appLocale,
@@ -129,17 +130,12 @@ function screen(structure: Structure, answers: AnswerMap, step: number, language
 	};
 }
 
-export const load: PageServerLoad = async ({ locals, params, url, cookies }) => {
+export const load: PageServerLoad = pageLoad(async ({ locals, params, url, cookies }) => {
 	const { db } = locals.core;
 	const easy = cookies.get(EASY_COOKIE) === '1' || url.searchParams.get('eenvoudig') === '1';
 	if (url.searchParams.has('preview')) return preview(locals, params.slug, url);
 
-	let survey: ResidentSurvey;
-	try {
-		survey = await surveyForResident(db, locals.actor, params.slug);
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
+	const survey = await surveyForResident(db, locals.actor, params.slug);
 	const base = { slug: survey.slug, title: '', preview: null, languages: languageList(survey.languages) };
 	const uiPick = textPicker(locals.locale, easy);
 	if (!survey.isOpen) return { ...base, mode: 'closed' as const, title: uiPick(survey.title), results: await latestPublishedWave(db, locals.actor, survey.id) };
@@ -183,56 +179,52 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies }) => 
 						: null,
 		...screen(structure, answers, step, language, easy, locale, false)
 	};
-};
+});
 
 /** The builder's preview: the screens of one version as a resident sees them, read-only, for staff. */
 async function preview(locals: App.Locals, slug: string, url: URL) {
 	const { db } = locals.core;
 	if (locals.actor.kind !== 'staff') redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-	try {
-		const found = (await listSurveys(db, locals.actor)).find((s) => s.slug === slug);
-		if (!found) throw new NotFound('survey', slug);
-		const survey = await getSurvey(db, locals.actor, found.id);
-		const number = Number(url.searchParams.get('preview')) || survey.version.number;
-		const version = number === survey.version.number ? survey.version : await getVersion(db, locals.actor, survey.id, number);
-		const languages = [
-			'nl',
-			...Object.keys(survey.title)
-				.filter((l) => l !== 'nl')
-				.sort()
-		];
-		const wanted = url.searchParams.get('taal') ?? locals.locale;
-		const language = languages.includes(wanted) ? wanted : 'nl';
-		const easy = url.searchParams.get('eenvoudig') === '1';
-		const n = version.structure.sections.length;
-		const step = Math.min(stepParam(url) ?? 0, n + 1);
-		const pick = textPicker(language, easy);
-		const locale = appLocale(language, locals.locale);
-		return {
-			slug: survey.slug,
-			mode: 'answer' as const,
-			preview: { version: version.number },
-			// The root layout shows the resident's header (no staff menu): staff see the page as a resident will.
-			residentView: true,
-			languages: languageList(languages),
-			title: pick(survey.title),
-			intro: pick(survey.intro ?? undefined),
-			consent: pick(survey.consent),
-			language,
-			locale,
-			easy,
-			draftToken: undefined,
-			answers: {} as AnswerMap,
-			hasCode: false,
-			estateId: null,
-			estates: survey.estates.map((e) => ({ id: e.id, name: e.name })),
-			openLink: survey.modes.includes('open_link'),
-			notice: null,
-			...screen(version.structure, {}, step, language, easy, locale, true)
-		};
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
+	const found = (await listSurveys(db, locals.actor)).find((s) => s.slug === slug);
+	if (!found) throw new NotFound('survey', slug);
+	const survey = await getSurvey(db, locals.actor, found.id);
+	const number = Number(url.searchParams.get('preview')) || survey.version.number;
+	const version = number === survey.version.number ? survey.version : await getVersion(db, locals.actor, survey.id, number);
+	const languages = [
+		'nl',
+		...Object.keys(survey.title)
+			.filter((l) => l !== 'nl')
+			.sort()
+	];
+	const wanted = url.searchParams.get('taal') ?? locals.locale;
+	const language = languages.includes(wanted) ? wanted : 'nl';
+	const easy = url.searchParams.get('eenvoudig') === '1';
+	const n = version.structure.sections.length;
+	const step = Math.min(stepParam(url) ?? 0, n + 1);
+	const pick = textPicker(language, easy);
+	const locale = appLocale(language, locals.locale);
+	return {
+		slug: survey.slug,
+		mode: 'answer' as const,
+		preview: { version: version.number },
+		// The root layout shows the resident's header (no staff menu): staff see the page as a resident will.
+		residentView: true,
+		languages: languageList(languages),
+		title: pick(survey.title),
+		intro: pick(survey.intro ?? undefined),
+		consent: pick(survey.consent),
+		language,
+		locale,
+		easy,
+		draftToken: undefined,
+		answers: {} as AnswerMap,
+		hasCode: false,
+		estateId: null,
+		estates: survey.estates.map((e) => ({ id: e.id, name: e.name })),
+		openLink: survey.modes.includes('open_link'),
+		notice: null,
+		...screen(version.structure, {}, step, language, easy, locale, true)
+	};
 }
 
 // --- Posts --------------------------------------------------------------------------------------------------------
@@ -241,12 +233,7 @@ type Posted = { survey: ResidentSurvey; form: Record<string, unknown>; token: st
 
 async function readPost(event: RequestEvent<{ slug: string }>): Promise<Posted> {
 	const { locals } = event;
-	let survey: ResidentSurvey;
-	try {
-		survey = await surveyForResident(locals.core.db, locals.actor, event.params.slug);
-	} catch (err) {
-		pageError(err, locals.locale);
-	}
+	const survey = await surveyForResident(locals.core.db, locals.actor, event.params.slug);
 	if (!survey.isOpen) redirect(303, `/enquete/${survey.slug}`);
 	const form = await formObject(event.request);
 	const token = readDraftToken(event.cookies, survey.id, form);
@@ -295,10 +282,10 @@ function keepGood(p: Posted): AnswerMap {
 	return answers;
 }
 
-function refused(event: RequestEvent, p: Posted, err: Invalid, answers: AnswerMap) {
+function refused(event: RequestEvent, p: Posted, issues: FieldIssue[], answers: AnswerMap) {
 	const locale = appLocale(p.draft?.language ?? event.locals.locale, event.locals.locale);
 	return fail(400, {
-		errors: fieldErrors(locale, err.issues),
+		errors: fieldErrors(locale, issues),
 		message: translate(locale, 'common.form_has_errors'),
 		answers: echoAnswers(answers),
 		step: p.step
@@ -309,7 +296,7 @@ const to = (slug: string, step: number, extra = '') => `/enquete/${slug}?stap=${
 
 export const actions: Actions = {
 	/** "I'll take part" and "next": the screen's answers checked and saved, then the next screen. */
-	next: async (event) => {
+	next: pageAction(async (event) => {
 		const p = await readPost(event);
 		const structure = p.survey.version.structure;
 		if (p.step === 0) {
@@ -327,30 +314,32 @@ export const actions: Actions = {
 		if (r.issues.length > 0) {
 			const merged = { ...(p.draft.answers ?? {}) };
 			for (const q of structure.sections[p.step - 1]?.questions ?? []) if (p.shown.includes(q.key)) merged[q.key] = answerFromForm(q, p.form);
-			return refused(event, p, new Invalid(r.issues), merged);
+			return refused(event, p, r.issues, merged);
 		}
 		// A question that the answers on this screen bring up is asked here before moving on.
 		const target = r.appeared.length > 0 ? p.step : nextStep(structure, r.answers, p.step, 1);
-		try {
-			await save(event, p, { answers: r.answers, step: target });
-		} catch (err) {
-			if (err instanceof Invalid) return refused(event, p, err, r.answers);
-			throw err;
-		}
+		const rejected = await answerRefusal(
+			() => save(event, p, { answers: r.answers, step: target }),
+			(err) => {
+				const issues = invalidIssues(err);
+				return issues && refused(event, p, issues, r.answers);
+			}
+		);
+		if (rejected) return rejected;
 		redirect(303, to(p.survey.slug, target, r.appeared.length > 0 ? '&erbij=1' : ''));
-	},
+	}),
 
 	/** "Back": what was typed is kept (what has a problem keeps its saved value), then the screen before. */
-	back: async (event) => {
+	back: pageAction(async (event) => {
 		const p = await readPost(event);
 		const answers = keepGood(p);
 		const target = nextStep(p.survey.version.structure, answers, p.step, -1);
 		if (p.draft) await save(event, p, { answers, step: target });
 		redirect(303, to(p.survey.slug, target));
-	},
+	}),
 
 	/** The language switch: answers given are kept, the screen shows again in the other language. */
-	language: async (event) => {
+	language: pageAction(async (event) => {
 		const p = await readPost(event);
 		const wanted = typeof p.form.language === 'string' ? p.form.language : '';
 		const language = p.survey.languages.includes(wanted) ? wanted : (p.draft?.language ?? 'nl');
@@ -358,19 +347,19 @@ export const actions: Actions = {
 		// The app's own words follow when it speaks the language.
 		if (isLocale(language)) event.cookies.set('lang', language, preferenceCookieOptions(event.url));
 		redirect(303, to(p.survey.slug, p.step));
-	},
+	}),
 
 	/** Easy read on or off (a cookie of this device), answers given kept. */
-	easy: async (event) => {
+	easy: pageAction(async (event) => {
 		const p = await readPost(event);
 		const on = event.cookies.get(EASY_COOKIE) !== '1';
 		event.cookies.set(EASY_COOKIE, on ? '1' : '0', easyCookieOptions(event.url));
 		if (p.draft) await save(event, p, { answers: keepGood(p), step: p.step });
 		redirect(303, to(p.survey.slug, p.step));
-	},
+	}),
 
 	/** "Send": the answer set stored whole, once; the thank-you page. */
-	send: async (event) => {
+	send: pageAction(async (event) => {
 		const p = await readPost(event);
 		const { locals } = event;
 		if (!p.token) redirect(303, to(p.survey.slug, 1));
@@ -381,31 +370,41 @@ export const actions: Actions = {
 				return fail(429, { limited: Math.ceil(slot.retryAfter / 60) });
 			}
 		}
-		try {
-			await submitAnswerSet(locals.core.db, locals.actor, p.survey.id, {
-				submissionId: submissionIdFor(p.token),
-				channel: p.draft?.hasCode ? 'code' : 'open_link',
-				estateId: p.draft?.estateId ?? undefined,
-				language: p.draft?.language ?? 'nl',
-				answers: p.draft?.answers ?? {},
-				draftToken: p.token
-			});
-		} catch (err) {
-			if (!(err instanceof Invalid)) throw err;
-			// Sent after the draft was gone (run out, or sent already from another tab that was not this one).
-			if (!p.draft) redirect(303, to(p.survey.slug, 1));
-			const locale = appLocale(p.draft.language, locals.locale);
-			const structure = p.survey.version.structure;
-			const problems = err.issues.map((i) => {
-				const key = i.path.startsWith('answers.') ? i.path.split('.')[1] : '';
-				return {
-					message: fieldErrors(locale, [i])[i.path || '_form'],
-					step: key ? stepOfQuestion(structure, key) : null,
-					label: key ? wordingFor(structure.sections.flatMap((s) => s.questions).find((q) => q.key === key)?.label, p.draft!.language) : ''
-				};
-			});
-			return fail(400, { problems, message: translate(locale, 'survey_answer.send_problem') });
-		}
+		const token = p.token;
+		const notSent = await answerRefusal(
+			async () => {
+				await submitAnswerSet(locals.core.db, locals.actor, p.survey.id, {
+					submissionId: submissionIdFor(token),
+					channel: p.draft?.hasCode ? 'code' : 'open_link',
+					estateId: p.draft?.estateId ?? undefined,
+					language: p.draft?.language ?? 'nl',
+					answers: p.draft?.answers ?? {},
+					draftToken: token
+				});
+			},
+			(err) => {
+				const issues = invalidIssues(err);
+				return issues && sendProblems(p, issues, locals.locale);
+			}
+		);
+		if (notSent) return notSent;
 		redirect(303, `/enquete/${p.survey.slug}/bedankt`);
-	}
+	})
 };
+
+/** Why the answer set was not stored, each problem with the screen to go back to; the thank-you page never shows. */
+function sendProblems(p: Posted, issues: FieldIssue[], fallback: Locale) {
+	// Sent after the draft was gone (run out, or sent already from another tab that was not this one).
+	if (!p.draft) redirect(303, to(p.survey.slug, 1));
+	const locale = appLocale(p.draft.language, fallback);
+	const structure = p.survey.version.structure;
+	const problems = issues.map((i) => {
+		const key = i.path.startsWith('answers.') ? i.path.split('.')[1] : '';
+		return {
+			message: fieldErrors(locale, [i])[i.path || '_form'],
+			step: key ? stepOfQuestion(structure, key) : null,
+			label: key ? wordingFor(structure.sections.flatMap((s) => s.questions).find((q) => q.key === key)?.label, p.draft!.language) : ''
+		};
+	});
+	return fail(400, { problems, message: translate(locale, 'survey_answer.send_problem') });
+}
