@@ -4,7 +4,7 @@
 // with it, the page also works without network (a service worker keeps it, the phone keeps what is registered and
 // sends it to POST /api/v1/signals when the network is back). Photos are checked and stored as a resident's are.
 import { randomBytes } from 'node:crypto';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { authorize } from '$core/access';
 import { listResidents } from '$core/people';
 import { placeChoices } from '$core/people';
@@ -13,9 +13,7 @@ import { MAX_REPORT_PHOTOS, SIGNAL_KINDS, STAFF_CHANNELS } from '$core/signals/m
 import { listCategories, listRoutingRules, registerSignalWithPhotos } from '$core/signals';
 import { messagesScript, pageMessages } from '$core/i18n/page-messages';
 import { LAYOUT_MESSAGE_KEYS, LAYOUT_MESSAGE_NAMESPACES } from '$lib/server/layout-messages';
-import { readForm } from '$lib/server/form-body';
-import { formFailure, formFields } from '$lib/server/problem';
-import { pageLoad } from '$lib/server/handlers';
+import { formAction, pageLoad } from '$lib/server/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
 // This page runs in the browser too: it must work offline on a phone, which a server-rendered form cannot.
@@ -59,22 +57,26 @@ export const load: PageServerLoad = pageLoad(async ({ locals, url }) => {
 	};
 });
 
+const chosenPhotos = (data: FormData) => data.getAll('photos').filter((f): f is File => typeof f !== 'string' && f.size > 0);
+
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const data = await readForm(request);
-		const values = formFields(data);
-		const files = data.getAll('photos').filter((f): f is File => typeof f !== 'string' && f.size > 0);
-		const fields = { ...values, formToken: undefined, categoryId: values.categoryId || undefined };
-		let id: string;
-		try {
+	default: formAction(
+		async ({ locals }, values, data) => {
+			const files = chosenPhotos(data);
+			const fields = { ...values, formToken: undefined, categoryId: values.categoryId || undefined };
 			const photos = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
 			const post = { fields, photos, formToken: typeof values.formToken === 'string' ? values.formToken : undefined };
-			id = (await registerSignalWithPhotos(locals.core.db, locals.core.files, locals.actor, post, { baseUrl: locals.core.config.origin })).id;
-		} catch (err) {
-			const failure = formFailure(err, locals.locale, values);
+			const { id } = await registerSignalWithPhotos(locals.core.db, locals.core.files, locals.actor, post, { baseUrl: locals.core.config.origin });
+			redirect(303, `/staff/signals/${id}?klaar=created`);
+		},
+		{
+			// Every field typed comes back, the form token too: the retry is the same signal.
+			values: (form) => form,
 			// A page cannot give a file input its files back: the form says how many to choose again.
-			return files.length > 0 ? fail(failure.status, { ...failure.data, photosChosen: files.length }) : failure;
+			shape: (failure, _form, data) => {
+				const chosen = chosenPhotos(data).length;
+				return chosen > 0 ? { ...failure, photosChosen: chosen } : failure;
+			}
 		}
-		redirect(303, `/staff/signals/${id}?klaar=created`);
-	}
+	)
 };
