@@ -17,11 +17,10 @@ import {
 	wordingFor,
 	type Question
 } from '$core/surveys';
-import { readForm } from '$lib/server/form-body';
 import { Forbidden, NotFound } from '$core/errors';
 import { askFirst, confirmed } from '$lib/server/confirmation';
-import { formFailure } from '$lib/server/problem';
-import { pageLoad } from '$lib/server/handlers';
+import type { FormErrors } from '$lib/server/problem';
+import { formAction, pageLoad } from '$lib/server/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -84,83 +83,69 @@ const strings = (v: FormDataEntryValue[]) => v.filter((x): x is string => typeof
 
 export const actions: Actions = {
 	/** Several answers at once: add or take off one theme, or mark them public or not. */
-	bulk: async ({ locals, params, request }) => {
-		const form = await readForm(request);
+	bulk: formAction(async ({ locals, params }, _fields, form) => {
 		const ids = strings(form.getAll('answer'));
 		const op = String(form.get('op') ?? '');
 		const themeId = String(form.get('themeId') ?? '');
 		const t = (k: string, p?: Record<string, string | number>) => translate(locals.locale, `survey_results.${k}`, p);
 		if (ids.length === 0) return fail(400, { action: 'bulk', errors: { answer: t('select_some') }, message: t('select_some') });
-		try {
-			if (op === 'public' || op === 'private') {
-				const n = await setOpenAnswersPublic(locals.core.db, locals.actor, params.id, ids, op === 'public');
-				return { action: 'bulk', done: t('public_done', { n }) };
-			}
-			if (!themeId) return fail(400, { action: 'bulk', errors: { themeId: t('choose_theme') }, message: t('choose_theme') });
-			const n = await tagOpenAnswers(locals.core.db, locals.actor, params.id, { openAnswerIds: ids, themeId, tag: op !== 'untag' });
-			return { action: 'bulk', done: t(op === 'untag' ? 'untagged_done' : 'tagged_done', { n }) };
-		} catch (err) {
-			return withAction('bulk', formFailure(err, locals.locale));
+		if (op === 'public' || op === 'private') {
+			const n = await setOpenAnswersPublic(locals.core.db, locals.actor, params.id, ids, op === 'public');
+			return { action: 'bulk', done: t('public_done', { n }) };
 		}
-	},
+		if (!themeId) return fail(400, { action: 'bulk', errors: { themeId: t('choose_theme') }, message: t('choose_theme') });
+		const n = await tagOpenAnswers(locals.core.db, locals.actor, params.id, { openAnswerIds: ids, themeId, tag: op !== 'untag' });
+		return { action: 'bulk', done: t(op === 'untag' ? 'untagged_done' : 'tagged_done', { n }) };
+	}, failureOf('bulk')),
 	/** One answer's themes become exactly those ticked. */
-	answerThemes: async ({ locals, params, request }) => {
-		const form = await readForm(request);
-		try {
-			await setOpenAnswerThemes(locals.core.db, locals.actor, params.id, String(form.get('answerId') ?? ''), strings(form.getAll('themeId')));
-			return { action: 'answerThemes', done: translate(locals.locale, 'survey_results.themes_saved') };
-		} catch (err) {
-			return withAction('answerThemes', formFailure(err, locals.locale));
-		}
-	},
-	createTheme: async ({ locals, params, request }) => {
-		const name = String((await readForm(request)).get('name') ?? '');
-		try {
-			const theme = await createTheme(locals.core.db, locals.actor, params.id, name);
+	answerThemes: formAction(async ({ locals, params }, _fields, form) => {
+		await setOpenAnswerThemes(locals.core.db, locals.actor, params.id, String(form.get('answerId') ?? ''), strings(form.getAll('themeId')));
+		return { action: 'answerThemes', done: translate(locals.locale, 'survey_results.themes_saved') };
+	}, failureOf('answerThemes')),
+	createTheme: formAction(
+		async ({ locals, params }, _fields, form) => {
+			const theme = await createTheme(locals.core.db, locals.actor, params.id, String(form.get('name') ?? ''));
 			return { action: 'createTheme', done: translate(locals.locale, 'survey_results.theme_created', { name: theme.name }) };
-		} catch (err) {
-			return withAction('createTheme', formFailure(err, locals.locale, { name }));
-		}
-	},
-	renameTheme: async ({ locals, params, request }) => {
-		const form = await readForm(request);
-		const themeId = String(form.get('themeId') ?? '');
-		const name = String(form.get('name') ?? '');
-		try {
-			await renameTheme(locals.core.db, locals.actor, params.id, themeId, name);
+		},
+		failureOf('createTheme', (form) => ({ name: String(form.get('name') ?? '') }))
+	),
+	renameTheme: formAction(
+		async ({ locals, params }, _fields, form) => {
+			const name = String(form.get('name') ?? '');
+			await renameTheme(locals.core.db, locals.actor, params.id, String(form.get('themeId') ?? ''), name);
 			return { action: 'renameTheme', done: translate(locals.locale, 'survey_results.theme_renamed', { name: name.trim() }) };
-		} catch (err) {
-			return withAction('renameTheme', formFailure(err, locals.locale, { name, themeId }));
+		},
+		failureOf('renameTheme', (form) => ({ name: String(form.get('name') ?? ''), themeId: String(form.get('themeId') ?? '') }))
+	),
+	deleteTheme: formAction(async (event, _fields, form) => {
+		const { locals, params } = event;
+		const themeId = String(form.get('themeId') ?? '');
+		if (!confirmed(form)) {
+			if (!(await getSurvey(locals.core.db, locals.actor, params.id)).can.update) throw new Forbidden();
+			const theme = (await listThemes(locals.core.db, locals.actor, params.id)).find((th) => th.id === themeId);
+			if (!theme) throw new NotFound('theme', themeId);
+			return askFirst(event, form, { kind: 'delete_theme', params: { name: theme.name } });
 		}
-	},
-	deleteTheme: async (event) => {
-		const { locals, params, request } = event;
-		try {
-			const form = await readForm(request);
-			const themeId = String(form.get('themeId') ?? '');
-			if (!confirmed(form)) {
-				if (!(await getSurvey(locals.core.db, locals.actor, params.id)).can.update) throw new Forbidden();
-				const theme = (await listThemes(locals.core.db, locals.actor, params.id)).find((th) => th.id === themeId);
-				if (!theme) throw new NotFound('theme', themeId);
-				return askFirst(event, form, { kind: 'delete_theme', params: { name: theme.name } });
-			}
-			await deleteTheme(locals.core.db, locals.actor, params.id, themeId);
-			return { action: 'deleteTheme', done: translate(locals.locale, 'survey_results.theme_deleted') };
-		} catch (err) {
-			return withAction('deleteTheme', formFailure(err, locals.locale));
-		}
-	}
+		await deleteTheme(locals.core.db, locals.actor, params.id, themeId);
+		return { action: 'deleteTheme', done: translate(locals.locale, 'survey_results.theme_deleted') };
+	}, failureOf('deleteTheme'))
 };
 
 /**
- * The failure, with which form it came from, so the page shows the message next to that form. A theme's name is the
- * whole input of createTheme and renameTheme, so its problem (path '') belongs next to the name field.
+ * A refusal names the form it came from, so the page shows the message next to that form; only a theme's name is
+ * given back. A theme's name is the whole input of createTheme and renameTheme, so its problem (path '') belongs
+ * next to the name field.
  */
-function withAction<T extends { status: number; data: { errors?: Record<string, string> } }>(action: string, failure: T) {
-	const errors = { ...(failure.data.errors ?? {}) };
-	if ((action === 'createTheme' || action === 'renameTheme') && errors._form && !errors.name) {
-		errors.name = errors._form;
-		delete errors._form;
-	}
-	return fail(failure.status, { ...failure.data, errors, action });
+function failureOf(action: string, values?: (form: FormData) => Record<string, unknown>) {
+	return {
+		values: () => undefined,
+		shape: (failure: FormErrors, _fields: Record<string, unknown>, form: FormData) => {
+			const errors = { ...failure.errors };
+			if ((action === 'createTheme' || action === 'renameTheme') && errors._form && !errors.name) {
+				errors.name = errors._form;
+				delete errors._form;
+			}
+			return { ...failure, values: values?.(form), errors, action };
+		}
+	};
 }

@@ -3,13 +3,11 @@
 // line, then "store" — which stores nothing when any row is bad, and never the same form twice).
 import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { Forbidden, Invalid } from '$core/errors';
+import { Forbidden } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { getSurvey, importPaperAnswers, submitAnswerSet, type PaperImportResult } from '$core/surveys';
-import { readForm } from '$lib/server/form-body';
-import { formFailure, formObject } from '$lib/server/problem';
-import { pageLoad } from '$lib/server/handlers';
+import { formAction, invalidIssues, pageLoad } from '$lib/server/handlers';
 import { answerField, answersFromForm } from './answers-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,25 +38,26 @@ function importIssues(locale: App.Locals['locale'], result: PaperImportResult) {
 	}));
 }
 
-async function readCsv(request: Request): Promise<{ text: string; values: Record<string, unknown> } | { error: string }> {
-	const data = await readForm(request);
-	const values: Record<string, unknown> = {};
-	for (const [k, v] of data.entries()) if (typeof v === 'string') values[k] = v;
+async function readCsv(data: FormData): Promise<{ text: string } | { error: string }> {
 	const file = data.get('file');
 	if (file && typeof file !== 'string' && file.size > 0) {
 		if (file.size > MAX_CSV_BYTES) return { error: 'paper_file_too_large' };
-		return { text: await file.text(), values };
+		return { text: await file.text() };
 	}
-	const text = typeof values.text === 'string' ? values.text : '';
-	if (!text.trim()) return { error: 'paper_no_file' };
-	return { text, values };
+	const text = data
+		.getAll('text')
+		.filter((v): v is string => typeof v === 'string')
+		.at(-1);
+	if (!text?.trim()) return { error: 'paper_no_file' };
+	return { text };
 }
 
+/** A refusal of the sheet as a whole (the survey is gone, not allowed) is shown next to the CSV form, nothing kept. */
+const csvForm = { form: 'csv', values: () => ({}) };
+
 export const actions: Actions = {
-	enter: async ({ request, locals, params }) => {
-		const values = await formObject(request);
-		// Its own catch: each refused answer is shown next to its question (named after the question, not the path).
-		try {
+	enter: formAction(
+		async ({ locals, params }, values) => {
 			const survey = await getSurvey(locals.core.db, locals.actor, params.id);
 			const answers = answersFromForm(survey.version.structure, values);
 			await submitAnswerSet(locals.core.db, locals.actor, params.id, {
@@ -69,36 +68,33 @@ export const actions: Actions = {
 				code: String(values.code ?? '') || undefined,
 				answers
 			});
-		} catch (err) {
-			if (err instanceof Invalid) {
+			redirect(303, `/staff/surveys/${params.id}/paper?bewaard=1&wijk=${encodeURIComponent(String(values.estateId ?? ''))}#enter`);
+		},
+		{
+			form: 'enter',
+			values: (form) => form,
+			// Each refused answer is shown next to its question (named after the question, not the path).
+			refusal: (err, values, locale) => {
+				const issues = invalidIssues(err);
+				if (!issues) return null;
 				const errors: Record<string, string> = {};
-				for (const issue of err.issues) errors[answerField(issue.path) || '_form'] ??= fieldMessage(locals.locale, issue);
-				return fail(400, { form: 'enter', errors, message: translate(locals.locale, 'survey_builder.paper_not_stored'), values });
+				for (const issue of issues) errors[answerField(issue.path) || '_form'] ??= fieldMessage(locale, issue);
+				return fail(400, { form: 'enter', errors, message: translate(locale, 'survey_builder.paper_not_stored'), values });
 			}
-			return formFailure(err, locals.locale, { ...values, form: 'enter' });
 		}
-		redirect(303, `/staff/surveys/${params.id}/paper?bewaard=1&wijk=${encodeURIComponent(String(values.estateId ?? ''))}#enter`);
-	},
-	check: async ({ request, locals, params }) => {
-		const read = await readCsv(request);
+	),
+	check: formAction(async ({ locals, params }, _fields, data) => {
+		const read = await readCsv(data);
 		if ('error' in read) return fail(400, { form: 'csv', message: translate(locals.locale, `survey_builder.${read.error}`) });
-		try {
-			const result = await importPaperAnswers(locals.core.db, locals.actor, params.id, { text: read.text, dryRun: true });
-			return { form: 'csv', result: { ...result, issues: importIssues(locals.locale, result) }, text: result.outcome === 'dry_run' ? read.text : '' };
-		} catch (err) {
-			return formFailure(err, locals.locale, { form: 'csv' });
-		}
-	},
-	import: async ({ request, locals, params }) => {
-		const read = await readCsv(request);
+		const result = await importPaperAnswers(locals.core.db, locals.actor, params.id, { text: read.text, dryRun: true });
+		return { form: 'csv', result: { ...result, issues: importIssues(locals.locale, result) }, text: result.outcome === 'dry_run' ? read.text : '' };
+	}, csvForm),
+	import: formAction(async ({ locals, params }, _fields, data) => {
+		const read = await readCsv(data);
 		if ('error' in read) return fail(400, { form: 'csv', message: translate(locals.locale, `survey_builder.${read.error}`) });
-		let result: PaperImportResult;
-		try {
-			result = await importPaperAnswers(locals.core.db, locals.actor, params.id, { text: read.text });
-		} catch (err) {
-			return formFailure(err, locals.locale, { form: 'csv' });
-		}
+		const result = await importPaperAnswers(locals.core.db, locals.actor, params.id, { text: read.text });
+		// A sheet with a bad row stores nothing: every bad row is listed by line.
 		if (result.outcome !== 'stored') return fail(400, { form: 'csv', result: { ...result, issues: importIssues(locals.locale, result) }, text: '' });
 		redirect(303, `/staff/surveys/${params.id}/paper?ingelezen=${result.stored}-${result.alreadyStored}#csv`);
-	}
+	}, csvForm)
 };

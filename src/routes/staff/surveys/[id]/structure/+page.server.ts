@@ -3,7 +3,7 @@
 // saves the whole structure with saveStructure, which makes a new version once answers exist. Refused edits come
 // back with the structure as typed and the core's issues per question and field.
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { Forbidden, Invalid } from '$core/errors';
+import { Forbidden } from '$core/errors';
 import { translate } from '$core/i18n';
 import { fieldMessage } from '$core/i18n/field-errors';
 import { getSurvey, saveStructure, type StructureInput } from '$core/surveys';
@@ -11,8 +11,7 @@ import { LANGUAGE_CODE } from '$core/validation';
 import { applyStructureEdit, builderLanguages, issueTarget, BUILDER_EDITS, type BuilderEdit } from '$core/surveys';
 import type { Ask } from '$lib/confirmation';
 import { askFirst, confirmed } from '$lib/server/confirmation';
-import { formFailure, formObject } from '$lib/server/problem';
-import { pageLoad } from '$lib/server/handlers';
+import { answerRefusal, formAction, invalidIssues, pageLoad } from '$lib/server/handlers';
 import { pick } from '../../wording';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -53,39 +52,44 @@ function deletionAsk(s: StructureInput, op: BuilderEdit, form: Record<string, un
 	return question ? { kind: 'delete_question', params: { label: name(question.label) } } : null;
 }
 
-async function edit(event: RequestEvent<{ id: string }>, op: BuilderEdit) {
-	const { request, locals, params } = event;
-	const form = await formObject(request);
+async function edit(event: RequestEvent<{ id: string }>, form: Record<string, unknown>, op: BuilderEdit) {
+	const { locals, params } = event;
 	const extra = extraLanguages(form.languages);
-	let target = 'sections';
-	let draft: StructureInput | undefined;
-	let saved: Awaited<ReturnType<typeof saveStructure>>;
-	// Its own catch: a refused draft stays on the page as edited, with each problem next to its block.
-	try {
-		const survey = await getSurvey(locals.core.db, locals.actor, params.id);
-		if (!survey.can.update) throw new Forbidden();
-		const ask = op.startsWith('delete') && !confirmed(form) ? deletionAsk(survey.version.structure as StructureInput, op, form, locals.locale) : null;
-		if (ask) return askFirst(event, form, ask);
-		const result = applyStructureEdit(survey.version.structure as StructureInput, op, form, builderLanguages(survey.version.structure, extra));
-		target = result.target;
-		draft = result.structure;
-		saved = await saveStructure(locals.core.db, locals.actor, params.id, result.structure);
-	} catch (err) {
-		if (err instanceof Invalid && draft) {
+	const survey = await getSurvey(locals.core.db, locals.actor, params.id);
+	if (!survey.can.update) throw new Forbidden();
+	const ask = op.startsWith('delete') && !confirmed(form) ? deletionAsk(survey.version.structure as StructureInput, op, form, locals.locale) : null;
+	if (ask) return askFirst(event, form, ask);
+	const { structure: draft, target } = applyStructureEdit(
+		survey.version.structure as StructureInput,
+		op,
+		form,
+		builderLanguages(survey.version.structure, extra)
+	);
+	// A refused draft stays on the page as edited, with each problem next to its block.
+	return answerRefusal(
+		async () => {
+			const saved = await saveStructure(locals.core.db, locals.actor, params.id, draft);
+			const query = new URLSearchParams({ saved: '1', open: op.startsWith('delete') ? '' : target });
+			if (saved.newVersion) query.set('versie', String(saved.number));
+			if (extra.length) query.set('talen', extra.join(','));
+			redirect(303, `/staff/surveys/${params.id}/structure?${query}#${target}`);
+		},
+		(err) => {
+			const refused = invalidIssues(err);
+			if (!refused) return undefined;
 			// Per block of the page (question-0-2, section-1), the field and the message in the worker's language.
 			const issues: Record<string, Record<string, string>> = {};
-			for (const issue of err.issues) {
+			for (const issue of refused) {
 				const at = issueTarget(issue.path);
 				(issues[at.target] ??= {})[at.field] ??= fieldMessage(locals.locale, issue);
 			}
 			return fail(400, { draft, target, issues, message: translate(locals.locale, 'survey_builder.not_saved') });
 		}
-		return formFailure(err, locals.locale);
-	}
-	const query = new URLSearchParams({ saved: '1', open: op.startsWith('delete') ? '' : target });
-	if (saved.newVersion) query.set('versie', String(saved.number));
-	if (extra.length) query.set('talen', extra.join(','));
-	redirect(303, `/staff/surveys/${params.id}/structure?${query}#${target}`);
+	);
 }
 
-export const actions: Actions = Object.fromEntries(BUILDER_EDITS.map((op) => [op, (event: RequestEvent<{ id: string }>) => edit(event, op)])) as Actions;
+// Any other refusal (the survey is gone, this worker may not change it, an edit that makes no sense) is the usual
+// failure, without the form's values: the page shows the stored structure again.
+const editAction = (op: BuilderEdit) => formAction((event: RequestEvent<{ id: string }>, form) => edit(event, form, op), { values: () => undefined });
+
+export const actions: Actions = Object.fromEntries(BUILDER_EDITS.map((op) => [op, editAction(op)])) as Actions;

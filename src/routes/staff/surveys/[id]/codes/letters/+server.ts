@@ -4,14 +4,14 @@
 // reload or a second click makes no codes twice, and a lost download can be fetched again. A refusal (no codes mode,
 // a wave that is gone) goes back to the codes page with the reason; no households left goes back saying so.
 import { error, redirect, type RequestHandler } from '@sveltejs/kit';
-import { DomainError, Invalid } from '$core/errors';
+import type { DomainError } from '$core/errors';
 import { isLocale, translate } from '$core/i18n';
 import { getOrganisation } from '$core/partners';
 import { generateHouseholdCodes, getSurvey, keptLetters, lettersKeyOf } from '$core/surveys';
 import { checkLetterSheet, renderCodeLetters } from '$core/surveys';
 import { SESSION_COOKIE } from '$lib/server/cookies';
 import { readForm } from '$lib/server/form-body';
-import { fileEndpoint } from '$lib/server/handlers';
+import { answerRefusal, fileEndpoint, invalidIssues } from '$lib/server/handlers';
 import { codeLink, pick } from '../../../wording';
 
 export const POST: RequestHandler = async ({ request, locals, params, cookies }) => {
@@ -26,9 +26,9 @@ export const POST: RequestHandler = async ({ request, locals, params, cookies })
 	const back = (query: string) => `/staff/surveys/${params.id}/codes?ronde=${encodeURIComponent(waveId)}&${query}`;
 	const token = cookies.get(SESSION_COOKIE);
 	if (!token) error(401, translate(locals.locale, 'errors.unauthenticated'));
-	let batchId: string | null;
-	// Its own catch: the form posts here for a download, so a refusal goes back to the codes page, named in the address.
-	try {
+	// A refusal goes back to the codes page, named in the address: the form posts here for a download, not to a page.
+	const refusedTo = (err: DomainError) => redirect(303, back(`fout=${encodeURIComponent(invalidIssues(err)?.[0]?.code ?? err.code)}`));
+	const { batchId } = await answerRefusal(async () => {
 		const survey = await getSurvey(locals.core.db, locals.actor, params.id!);
 		const wave = survey.waves.find((w) => w.id === waveId);
 		const org = await getOrganisation(locals.core.db, locals.actor, survey.organisationId);
@@ -43,18 +43,14 @@ export const POST: RequestHandler = async ({ request, locals, params, cookies })
 			deadline: deadline?.toISOString() ?? null
 		};
 		checkLetterSheet({ ...sheet, deadline });
-		({ batchId } = await generateHouseholdCodes(locals.core.db, locals.actor, {
+		return generateHouseholdCodes(locals.core.db, locals.actor, {
 			surveyId: survey.id,
 			waveId,
 			estateIds: estateIds.length ? estateIds : undefined,
 			link: codeLink(locals.core.config.origin),
 			keep: { key: lettersKeyOf(token), sheet }
-		}));
-	} catch (err) {
-		if (err instanceof Invalid) redirect(303, back(`fout=${encodeURIComponent(err.issues[0]?.code ?? err.code)}`));
-		if (err instanceof DomainError) redirect(303, back(`fout=${encodeURIComponent(err.code)}`));
-		throw err;
-	}
+		});
+	}, refusedTo);
 	redirect(303, back(batchId ? `brieven=${encodeURIComponent(batchId)}` : 'geen'));
 };
 
