@@ -36,7 +36,7 @@ export const actions: Actions = {
 			const { db, config, logger } = locals.core;
 			const values = choices(fields);
 			const file = form.get('file');
-			if (!(file instanceof File) || file.size === 0) return fileRefusal(locals.locale, values, 400, 'areas.file_missing');
+			if (typeof file === 'string' || !file || file.size === 0) return fileRefusal(locals.locale, values, 400, 'areas.file_missing');
 			if (file.size > config.maxUploadBytes)
 				return fileRefusal(locals.locale, values, 413, 'errors.too_large', { maximum: Math.round(config.maxUploadBytes / 1024 / 1024) });
 			const text = await file.text();

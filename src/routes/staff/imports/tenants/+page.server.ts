@@ -42,7 +42,7 @@ export const actions: Actions = {
 				return fail(status, { errors: { file: message } as Record<string, string>, message, values });
 			};
 			const file = form.get('file');
-			if (!(file instanceof File) || file.size === 0) return refuse(400, 'people.import_file_missing');
+			if (typeof file === 'string' || !file || file.size === 0) return refuse(400, 'people.import_file_missing');
 			if (file.size > config.maxUploadBytes) return refuse(413, 'people.import_file_too_large', { maximum: Math.round(config.maxUploadBytes / 1024 / 1024) });
 			const { jobId } = await startTenantImport(
 				db,
