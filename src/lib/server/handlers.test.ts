@@ -1,5 +1,9 @@
 // The wrappers a route runs its work in, so that no route file catches core errors itself: what they do with a core
-// error the route answers in its own way, with one it leaves to them, and with anything else.
+// error the route answers in its own way, with one it leaves to them, and with anything else; and a scan of
+// src/routes that fails for a route file with a try block or an error-class check of its own.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isActionFailure, isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { Conflict, Invalid, NotFound } from '$core/errors';
@@ -103,5 +107,22 @@ describe('formAction', () => {
 		const result = await action(event(new Request('http://leefbaar.test/x', { method: 'POST', body })));
 		expect(isActionFailure(result)).toBe(true);
 		expect(result).toMatchObject({ status: 400, data: { photosChosen: 2, values: { title: 'Lift stuk' }, errors: { name: expect.any(String) } } });
+	});
+});
+
+describe('route files', () => {
+	const ROUTES = fileURLToPath(new URL('../../routes', import.meta.url));
+	const sources = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+			const path = join(dir, e.name);
+			if (e.isDirectory()) return sources(path);
+			return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [path] : [];
+		});
+
+	it('catch no core errors and check no error classes themselves: the wrappers here answer for them', () => {
+		const files = sources(ROUTES);
+		expect(files.length).toBeGreaterThan(100);
+		const own = files.filter((f) => /\btry\s*\{|\binstanceof\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROUTES, f));
+		expect(own, 'run the work in pageLoad, pageAction, formAction, fileEndpoint or apiEndpoint').toEqual([]);
 	});
 });
