@@ -1,7 +1,7 @@
 // A tenant opens the page of her neighbourhood, or of the whole municipality, and reads how many problems were
 // reported there in the last three months, how many are solved and how long solving took — without a word of what
 // anyone wrote, and without the help requests, which are nobody's business but the person's and their helper's.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { anonymous } from '../../access';
 import { describeOnDatabases } from '../../db/testing';
 import { buildArea, buildEstate, buildPeopleWorld, buildStaff } from '../../people/factories';
@@ -17,14 +17,16 @@ describeOnDatabases('public signal figures of an area', (ctx) => {
 	let municipality: { id: string };
 	let east: { id: string };
 	let west: { id: string };
+	let estate: { id: string };
 
-	it('counts per kind over the last three months, in the area and the areas inside it', async () => {
+	// Three months of signals in Wevelgem, its two neighbourhoods and a municipality next to it; the tests only read them.
+	beforeAll(async () => {
 		world = await buildPeopleWorld(ctx.db);
 		municipality = await buildArea(ctx.db, { name: 'Wevelgem', kind: 'municipality' });
 		east = await buildArea(ctx.db, { name: 'Wevelgem-Oost', parentId: municipality.id });
 		west = await buildArea(ctx.db, { name: 'Wevelgem-West', parentId: municipality.id });
 		const elsewhere = await buildArea(ctx.db, { name: 'Menen', kind: 'municipality' });
-		const estate = await buildEstate(ctx.db, east.id, world.shm.id, { name: 'Wallaysplein' });
+		estate = await buildEstate(ctx.db, east.id, world.shm.id, { name: 'Wallaysplein' });
 		await ensureGeneralCategories(ctx.db);
 		const category = async (kind: 'home_repair' | 'nuisance' | 'public_space' | 'help', key: string) => {
 			const c = await createCategory(ctx.db, world.coordinator, { key, kind, name: key, isActive: true });
@@ -83,7 +85,9 @@ describeOnDatabases('public signal figures of an area', (ctx) => {
 		const s1 = await report('public_space', street, { areaId: west.id }, '2026-03-10T09:00:00Z', 'Kapotte straatlamp');
 		await solve(s1, '2026-03-11T09:00:00Z');
 		await report('public_space', street, { areaId: elsewhere.id }, '2026-03-10T09:00:00Z', 'Zwerfvuil');
+	});
 
+	it('counts per kind over the last three months, in the area and the areas inside it', async () => {
 		const whole = await publicSignalFigures(ctx.db, anonymous, municipality.id, now);
 		expect(whole).toEqual({
 			months: 3,
@@ -117,7 +121,6 @@ describeOnDatabases('public signal figures of an area', (ctx) => {
 	});
 
 	it("shows an estate's page only the signals about that estate", async () => {
-		const estate = await ctx.db.selectFrom('estates').select('id').where('area_id', '=', east.id).where('name', '=', 'Wallaysplein').executeTakeFirstOrThrow();
 		// East's nuisance signal was about the area, not the estate: three damp signals remain.
 		expect(await publicSignalFigures(ctx.db, anonymous, east.id, now, { estateId: estate.id })).toMatchObject({ reported: 3, solved: 2, open: 1 });
 	});
