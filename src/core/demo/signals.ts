@@ -14,7 +14,7 @@ import { closeCollectiveIssue, createCollectiveIssue } from '../signals';
 import { changeStatus, type HandlingOptions } from '../signals';
 import { registerSignal, reportSignal, type IntakeResult } from '../signals';
 import { referSignal, respondToReferral } from '../signals';
-import { DEMO_CATEGORY_KEYS, demoSignalTexts, type DemoCategoryKey } from './signal-texts';
+import { DEMO_CATEGORY_KEYS, demoSignalTexts, type DemoCategoryKey, type DemoSignalText } from './signal-texts';
 import { loadReach, organisationById, teamIdsOfMember } from '../partners';
 import { staffAccountByEmail } from '../auth';
 
@@ -226,169 +226,206 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 	const training = demoSignalTexts(TRAINING_SIZE, TRAINING_SEED).map(({ text, category }) => ({ text, category }));
 	await storeModel(db, train(training, { now }), training.length);
 
-	const worker = await staffActor(db, 'opbouwwerker@leefbaar.demo');
-	const kapelakkerWorker = await staffActor(db, 'kapelakker@leefbaar.demo');
-	const landlord = await staffActor(db, 'vlashaard@leefbaar.demo');
-	const ocmwWorker = await staffActor(db, 'ocmw@leefbaar.demo');
-	/** Who moves a signal on: the organisation's own demo login, else the institute's worker of that region. */
-	const handlerFor = (organisationId: string | null, estate: Estate): StaffActor =>
-		organisationId === orgs.vlashaard
-			? landlord
-			: organisationId === orgs.ocmw
-				? ocmwWorker
-				: organisationId === orgs.antwerp || estate.municipality === 'Brecht'
-					? kapelakkerWorker
-					: worker;
-
+	const people = {
+		worker: await staffActor(db, 'opbouwwerker@leefbaar.demo'),
+		kapelakkerWorker: await staffActor(db, 'kapelakker@leefbaar.demo'),
+		landlord: await staffActor(db, 'vlashaard@leefbaar.demo'),
+		ocmwWorker: await staffActor(db, 'ocmw@leefbaar.demo')
+	};
 	const estates = await demoEstates(db);
-	const weighted = estates.flatMap((e) => Array<Estate>(ESTATE_WEIGHTS[e.name] ?? 3).fill(e));
-	const rnd = generator(TEXT_SEED);
+	const run: DemoRun = { db, now, origin, orgs, categories, people, rnd: generator(TEXT_SEED), referrals: 0, consented: new Set() };
 	const texts = demoSignalTexts(DEMO_SIGNAL_COUNT, TEXT_SEED);
+	const weighted = estates.flatMap((e) => Array<Estate>(ESTATE_WEIGHTS[e.name] ?? 3).fill(e));
+	const moments = signalMoments(run.rnd, texts.length, now);
+	for (const [i, t] of texts.entries()) {
+		const estate = run.rnd.pick(weighted);
+		// Office hours, Brussels (UTC+1/+2): 07:00–18:00 UTC.
+		const day = new Date(moments[i]);
+		day.setUTCHours(7 + Math.floor(run.rnd.next() * 11), Math.floor(run.rnd.next() * 60), 0, 0);
+		const createdAt = day.getTime() > now.getTime() - HOUR ? new Date(now.getTime() - HOUR) : day;
+		const result = await takeInDemoSignal(run, t, estate, createdAt);
+		await liveThrough(run, result, createdAt, estate, t.category);
+	}
+
+	const collectiveIssueId = await bundleKapelakkerLitter(run, estates);
+	if (collectiveIssueId) await closeWallayspleinDampTalk(run, estates);
+	return { signals: texts.length, collectiveIssueId };
+}
+
+/** What loading the year of signals shares from one signal to the next; `rnd` makes it the same demo every time. */
+type DemoRun = {
+	db: Db;
+	now: Date;
+	origin: string;
+	orgs: Orgs;
+	categories: Map<string, { id: string; kind: SignalKind }>;
+	people: Record<'worker' | 'kapelakkerWorker' | 'landlord' | 'ocmwWorker', StaffActor>;
+	rnd: ReturnType<typeof generator>;
+	/** Neighbour conflicts referred to the OCMW so far. */
+	referrals: number;
+	/** Residents whose help request was registered with their consent. */
+	consented: Set<string>;
+};
+
+/** When the signals came in over the year, oldest first. */
+function signalMoments(rnd: ReturnType<typeof generator>, count: number, now: Date): number[] {
 	const start = now.getTime() - 365 * DAY;
 	// Oldest first, so ids and timelines grow in time as they would have.
-	const moments = texts.map(() => start + rnd.next() * 364 * DAY).sort((a, b) => a - b);
+	const moments = Array.from({ length: count }, () => start + rnd.next() * 364 * DAY).sort((a, b) => a - b);
 	// The last few came in over the past two days, and more over the past three weeks: the inbox has fresh, new signals
 	// and the work of these weeks.
 	for (let k = 0; k < 24; k++) moments[moments.length - 1 - k] = now.getTime() - (k < 6 ? (2 + k * 7) * HOUR : (2 + (k - 6) * 1.1) * DAY);
-	moments.sort((a, b) => a - b);
-	let referrals = 0;
-	const consented = new Set<string>();
+	return moments.sort((a, b) => a - b);
+}
 
-	for (const [i, t] of texts.entries()) {
-		const estate = rnd.pick(weighted);
-		const category = categories.get(t.category)!;
-		// Office hours, Brussels (UTC+1/+2): 07:00–18:00 UTC.
-		const day = new Date(moments[i]);
-		day.setUTCHours(7 + Math.floor(rnd.next() * 11), Math.floor(rnd.next() * 60), 0, 0);
-		const createdAt = day.getTime() > now.getTime() - HOUR ? new Date(now.getTime() - HOUR) : day;
-		const onMap = rnd.chance(0.45) && estate.lon !== null && estate.lat !== null;
-		const point = onMap
-			? { lon: estate.lon! + (rnd.next() - 0.5) * 0.003, lat: estate.lat! + (rnd.next() - 0.5) * 0.002, locationKind: 'map' as const }
-			: {
-					locationKind:
-						category.kind === 'common_spaces' ? ('common_space' as const) : category.kind === 'home_repair' ? ('dwelling' as const) : ('none' as const)
-				};
-		const at = { baseUrl: origin, now: createdAt };
-		let result: IntakeResult;
-		const wevelgem = estate.municipality === 'Wevelgem';
-		const resident = category.kind === 'help' && wevelgem ? estate.residentIds.find((r) => !consented.has(r)) : undefined;
-		if (resident) {
-			// A worker meets the resident (house visit, community centre) and registers it with their consent (once per
-			// resident: a consent in force cannot be recorded twice).
-			consented.add(resident);
-			result = await registerSignal(
-				db,
-				worker,
-				{
-					kind: 'help',
-					categoryId: category.id,
-					description: t.text,
-					estateId: estate.id,
-					residentId: resident,
-					channel: rnd.pick(['house_visit', 'community_centre'] as const),
-					consentGiven: true
-				},
-				at
-			);
-		} else {
-			// Residents report on their phone; demo reporters leave a phone number at most, so the demo sends no mail.
-			const phone =
-				category.kind === 'help' || rnd.chance(0.3)
-					? `+32 470 ${String(100000 + Math.floor(rnd.next() * 899999)).replace(/(\d{2})(\d{2})(\d{2})/, '$1 $2 $3')}`
-					: undefined;
-			result = await reportSignal(
-				db,
-				anonymous,
-				{ kind: category.kind, categoryId: category.id, description: t.text, estateId: estate.id, ...point, phone, language: t.language },
-				{ ...at, source: 'web' }
-			);
-		}
-		await liveThrough(result, createdAt, estate, t.category);
+/** One signal in: a help request a worker registers with the resident's consent, else a resident's report. */
+async function takeInDemoSignal(run: DemoRun, t: DemoSignalText, estate: Estate, createdAt: Date): Promise<IntakeResult> {
+	const { db, rnd } = run;
+	const category = run.categories.get(t.category)!;
+	const onMap = rnd.chance(0.45) && estate.lon !== null && estate.lat !== null;
+	const point = onMap
+		? { lon: estate.lon! + (rnd.next() - 0.5) * 0.003, lat: estate.lat! + (rnd.next() - 0.5) * 0.002, locationKind: 'map' as const }
+		: {
+				locationKind:
+					category.kind === 'common_spaces' ? ('common_space' as const) : category.kind === 'home_repair' ? ('dwelling' as const) : ('none' as const)
+			};
+	const at = { baseUrl: run.origin, now: createdAt };
+	const wevelgem = estate.municipality === 'Wevelgem';
+	const resident = category.kind === 'help' && wevelgem ? estate.residentIds.find((r) => !run.consented.has(r)) : undefined;
+	if (resident) {
+		// A worker meets the resident (house visit, community centre) and registers it with their consent (once per
+		// resident: a consent in force cannot be recorded twice).
+		run.consented.add(resident);
+		return registerSignal(
+			db,
+			run.people.worker,
+			{
+				kind: 'help',
+				categoryId: category.id,
+				description: t.text,
+				estateId: estate.id,
+				residentId: resident,
+				channel: rnd.pick(['house_visit', 'community_centre'] as const),
+				consentGiven: true
+			},
+			at
+		);
 	}
+	// Residents report on their phone; demo reporters leave a phone number at most, so the demo sends no mail.
+	const phone =
+		category.kind === 'help' || rnd.chance(0.3)
+			? `+32 470 ${String(100000 + Math.floor(rnd.next() * 899999)).replace(/(\d{2})(\d{2})(\d{2})/, '$1 $2 $3')}`
+			: undefined;
+	return reportSignal(
+		db,
+		anonymous,
+		{ kind: category.kind, categoryId: category.id, description: t.text, estateId: estate.id, ...point, phone, language: t.language },
+		{ ...at, source: 'web' }
+	);
+}
 
-	async function liveThrough(signal: IntakeResult, createdAt: Date, estate: Estate, key: DemoCategoryKey): Promise<void> {
-		const handler = handlerFor(signal.organisationId, estate);
-		const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
-		const deadline = signal.deadlineAt ? new Date(signal.deadlineAt).getTime() : createdAt.getTime() + 10 * DAY;
-		const when = (ms: number): HandlingOptions => ({ baseUrl: origin, now: new Date(ms) });
-		const firstResponse = createdAt.getTime() + (1 + rnd.next() * rnd.next() * 96) * HOUR;
-		if (firstResponse >= now.getTime() || ageDays < 2 || (ageDays < 4 && rnd.chance(0.6))) return; // still new
-		const r = rnd.next();
-		// What stays open is mostly recent work: partners answer and solve, so an inbox the day the demo is loaded holds a
-		// few weeks' open signals and only some past their deadline, not a year of them. Damp on Wallaysplein is the
-		// estate's long-running problem: of the last months' damp more stays open, past its deadline.
-		const beforeDeadline = deadline > now.getTime();
-		const stuck =
-			estate.name === 'Wallaysplein' && key === 'leak_damp'
-				? ageDays < 150
-					? 0.5
-					: 0.01
-				: beforeDeadline
-					? 0.7
-					: ageDays < 30
-						? 0.12
-						: ageDays < 90
-							? 0.03
-							: 0.005;
-		if (r < 0.07) {
-			await changeStatus(db, handler, signal.id, { status: 'rejected', reason: rnd.pick(REJECT_REASONS) }, when(firstResponse));
-			return;
-		}
-		if (r < 0.12) {
-			await changeStatus(db, handler, signal.id, { status: 'not_our_task', reason: rnd.pick(NOT_OUR_TASK) }, when(firstResponse));
-			if (ageDays > 20 && rnd.chance(0.5)) await changeStatus(db, handler, signal.id, { status: 'closed' }, when(firstResponse + 7 * DAY));
-			return;
-		}
-		await changeStatus(db, handler, signal.id, { status: 'accepted' }, when(firstResponse));
-		// A few nuisance signals in Wevelgem turn out to hide a social need: neighbourhood work refers them to the OCMW.
-		let handledBy = handler;
-		if (key === 'neighbour_conflict' && estate.municipality === 'Wevelgem' && referrals < 6) {
-			referrals++;
-			const referral = await referSignal(
-				db,
-				handler,
-				signal.id,
-				{ toOrganisationId: orgs.ocmw, note: 'Achter de ruzie zit een gezin met schulden; kunnen jullie langsgaan?' },
-				when(firstResponse + 2 * HOUR)
-			);
-			const answerAt = firstResponse + (1 + rnd.next() * 2) * DAY;
-			if (answerAt < now.getTime()) {
-				const accept = referrals !== 3;
-				await respondToReferral(
-					db,
-					ocmwWorker,
-					referral.id,
-					{ accept, reason: accept ? undefined : 'Het gezin is al in begeleiding bij het CAW.' },
-					when(answerAt)
-				);
-				if (accept) handledBy = ocmwWorker;
-			}
-		}
-		if (r < 0.12 + stuck) {
-			if (rnd.chance(0.4))
-				await changeStatus(db, handledBy, signal.id, { status: rnd.chance(0.5) ? 'in_progress' : 'waiting' }, when(firstResponse + HOUR * 3));
-			return;
-		}
-		// Three in four solved on time; the rest days or weeks late.
-		const onTime = rnd.chance(0.75);
-		const span = Math.max(deadline - firstResponse, 2 * HOUR);
-		const solvedAt = onTime ? firstResponse + HOUR + rnd.next() * span * 0.9 : deadline + (1 + rnd.next() * 20) * DAY;
-		if (solvedAt >= now.getTime()) {
-			await changeStatus(db, handledBy, signal.id, { status: 'in_progress' }, when(firstResponse + HOUR));
-			return;
-		}
-		await changeStatus(db, handledBy, signal.id, { status: 'resolved' }, when(solvedAt));
-		if (solvedAt + 14 * DAY < now.getTime() && rnd.chance(0.6)) await changeStatus(db, handledBy, signal.id, { status: 'closed' }, when(solvedAt + 14 * DAY));
+/** Who moves a signal on: the organisation's own demo login, else the institute's worker of that region. */
+function handlerFor(run: DemoRun, organisationId: string | null, estate: Estate): StaffActor {
+	const { orgs, people } = run;
+	return organisationId === orgs.vlashaard
+		? people.landlord
+		: organisationId === orgs.ocmw
+			? people.ocmwWorker
+			: organisationId === orgs.antwerp || estate.municipality === 'Brecht'
+				? people.kapelakkerWorker
+				: people.worker;
+}
+
+/** The signal's life until `now`: left new, rejected, not for us, accepted and left open, or solved (and closed). */
+async function liveThrough(run: DemoRun, signal: IntakeResult, createdAt: Date, estate: Estate, key: DemoCategoryKey): Promise<void> {
+	const { db, now, rnd } = run;
+	const handler = handlerFor(run, signal.organisationId, estate);
+	const ageDays = (now.getTime() - createdAt.getTime()) / DAY;
+	const deadline = signal.deadlineAt ? new Date(signal.deadlineAt).getTime() : createdAt.getTime() + 10 * DAY;
+	const when = (ms: number): HandlingOptions => ({ baseUrl: run.origin, now: new Date(ms) });
+	const firstResponse = createdAt.getTime() + (1 + rnd.next() * rnd.next() * 96) * HOUR;
+	if (firstResponse >= now.getTime() || ageDays < 2 || (ageDays < 4 && rnd.chance(0.6))) return; // still new
+	const r = rnd.next();
+	// What stays open is mostly recent work: partners answer and solve, so an inbox the day the demo is loaded holds a
+	// few weeks' open signals and only some past their deadline, not a year of them. Damp on Wallaysplein is the
+	// estate's long-running problem: of the last months' damp more stays open, past its deadline.
+	const beforeDeadline = deadline > now.getTime();
+	const stuck =
+		estate.name === 'Wallaysplein' && key === 'leak_damp'
+			? ageDays < 150
+				? 0.5
+				: 0.01
+			: beforeDeadline
+				? 0.7
+				: ageDays < 30
+					? 0.12
+					: ageDays < 90
+						? 0.03
+						: 0.005;
+	if (r < 0.07) {
+		await changeStatus(db, handler, signal.id, { status: 'rejected', reason: rnd.pick(REJECT_REASONS) }, when(firstResponse));
+		return;
 	}
+	if (r < 0.12) {
+		await changeStatus(db, handler, signal.id, { status: 'not_our_task', reason: rnd.pick(NOT_OUR_TASK) }, when(firstResponse));
+		if (ageDays > 20 && rnd.chance(0.5)) await changeStatus(db, handler, signal.id, { status: 'closed' }, when(firstResponse + 7 * DAY));
+		return;
+	}
+	await changeStatus(db, handler, signal.id, { status: 'accepted' }, when(firstResponse));
+	// A few nuisance signals in Wevelgem turn out to hide a social need: neighbourhood work refers them to the OCMW.
+	const referred = key === 'neighbour_conflict' && estate.municipality === 'Wevelgem' && run.referrals < 6;
+	const handledBy = referred ? await referToOcmw(run, handler, signal.id, firstResponse) : handler;
+	if (r < 0.12 + stuck) {
+		if (rnd.chance(0.4)) await changeStatus(db, handledBy, signal.id, { status: rnd.chance(0.5) ? 'in_progress' : 'waiting' }, when(firstResponse + HOUR * 3));
+		return;
+	}
+	// Three in four solved on time; the rest days or weeks late.
+	const onTime = rnd.chance(0.75);
+	const span = Math.max(deadline - firstResponse, 2 * HOUR);
+	const solvedAt = onTime ? firstResponse + HOUR + rnd.next() * span * 0.9 : deadline + (1 + rnd.next() * 20) * DAY;
+	if (solvedAt >= now.getTime()) {
+		await changeStatus(db, handledBy, signal.id, { status: 'in_progress' }, when(firstResponse + HOUR));
+		return;
+	}
+	await changeStatus(db, handledBy, signal.id, { status: 'resolved' }, when(solvedAt));
+	if (solvedAt + 14 * DAY < now.getTime() && rnd.chance(0.6)) await changeStatus(db, handledBy, signal.id, { status: 'closed' }, when(solvedAt + 14 * DAY));
+}
 
-	// The municipality of Brecht and the residents of Kapelakker talk about litter: the worker bundles those signals.
+/** Neighbourhood work refers the signal to the OCMW, which answers within days (the third one declines); returns who handles it then. */
+async function referToOcmw(run: DemoRun, handler: StaffActor, signalId: string, firstResponse: number): Promise<StaffActor> {
+	const { db, rnd, people } = run;
+	const when = (ms: number): HandlingOptions => ({ baseUrl: run.origin, now: new Date(ms) });
+	run.referrals++;
+	const referral = await referSignal(
+		db,
+		handler,
+		signalId,
+		{ toOrganisationId: run.orgs.ocmw, note: 'Achter de ruzie zit een gezin met schulden; kunnen jullie langsgaan?' },
+		when(firstResponse + 2 * HOUR)
+	);
+	const answerAt = firstResponse + (1 + rnd.next() * 2) * DAY;
+	if (answerAt >= run.now.getTime()) return handler;
+	const accept = run.referrals !== 3;
+	await respondToReferral(
+		db,
+		people.ocmwWorker,
+		referral.id,
+		{ accept, reason: accept ? undefined : 'Het gezin is al in begeleiding bij het CAW.' },
+		when(answerAt)
+	);
+	return accept ? people.ocmwWorker : handler;
+}
+
+/** The municipality of Brecht and the residents of Kapelakker talk about litter: the worker bundles those signals. */
+async function bundleKapelakkerLitter(run: DemoRun, estates: Estate[]): Promise<string | null> {
+	const { db } = run;
 	const kapelakker = estates.find((e) => e.name === 'Kapelakker')!;
-	const dumping = categories.get('dumping')!;
+	const dumping = run.categories.get('dumping')!;
 	const litter = await db.selectFrom('signals').select('id').where('estate_id', '=', kapelakker.id).where('category_id', '=', dumping.id).execute();
-	if (litter.length === 0) return { signals: texts.length, collectiveIssueId: null };
+	if (litter.length === 0) return null;
 	const issue = await createCollectiveIssue(
 		db,
-		kapelakkerWorker,
+		run.people.kapelakkerWorker,
 		{
 			title: 'Zwerfvuil en sluikstort rond Kapelakker',
 			description: 'Voor het overleg met de gemeente Brecht: waar en hoe vaak bewoners zwerfvuil melden.',
@@ -396,47 +433,50 @@ async function loadAll(db: Db, now: Date, origin: string): Promise<{ signals: nu
 			categoryId: dumping.id,
 			signalIds: litter.map((s) => s.id)
 		},
-		{ now }
+		{ now: run.now }
 	);
+	return issue.id;
+}
 
-	// An earlier talk in Wevelgem, closed with what was agreed: the damp in the Wallaysplein flats solved in the first
-	// months (the ones still open stay free for a new bundle).
+/**
+ * An earlier talk in Wevelgem, closed with what was agreed: the damp in the Wallaysplein flats solved in the first
+ * months (the ones still open stay free for a new bundle).
+ */
+async function closeWallayspleinDampTalk(run: DemoRun, estates: Estate[]): Promise<void> {
+	const { db, now } = run;
 	const wallaysplein = estates.find((e) => e.name === 'Wallaysplein');
-	const damp = categories.get('leak_damp');
-	if (wallaysplein && damp) {
-		const before = new Date(now.getTime() - 200 * DAY).toISOString();
-		const wet = await db
-			.selectFrom('signals')
-			.select('id')
-			.where('estate_id', '=', wallaysplein.id)
-			.where('category_id', '=', damp.id)
-			.where('created_at', '<', before)
-			.where('status', 'in', ['resolved', 'closed'])
-			.execute();
-		if (wet.length > 0) {
-			const talk = await createCollectiveIssue(
-				db,
-				worker,
-				{
-					title: 'Vocht en schimmel in de flats van het Wallaysplein',
-					description: 'Voor het overleg met De Vlashaard en het buurtcomité: hoeveel gezinnen vocht melden, en hoe lang het duurt.',
-					estateId: wallaysplein.id,
-					categoryId: damp.id,
-					signalIds: wet.map((r) => r.id)
-				},
-				{ now: new Date(now.getTime() - 190 * DAY) }
-			);
-			await closeCollectiveIssue(
-				db,
-				worker,
-				talk.id,
-				{
-					outcome:
-						'De Vlashaard plaatst ventilatie in blok A en B en controleert de daken voor de winter. Het buurtcomité volgt op en bespreekt het opnieuw in het voorjaar.'
-				},
-				{ now: new Date(now.getTime() - 160 * DAY) }
-			);
-		}
-	}
-	return { signals: texts.length, collectiveIssueId: issue.id };
+	const damp = run.categories.get('leak_damp');
+	if (!wallaysplein || !damp) return;
+	const before = new Date(now.getTime() - 200 * DAY).toISOString();
+	const wet = await db
+		.selectFrom('signals')
+		.select('id')
+		.where('estate_id', '=', wallaysplein.id)
+		.where('category_id', '=', damp.id)
+		.where('created_at', '<', before)
+		.where('status', 'in', ['resolved', 'closed'])
+		.execute();
+	if (wet.length === 0) return;
+	const talk = await createCollectiveIssue(
+		db,
+		run.people.worker,
+		{
+			title: 'Vocht en schimmel in de flats van het Wallaysplein',
+			description: 'Voor het overleg met De Vlashaard en het buurtcomité: hoeveel gezinnen vocht melden, en hoe lang het duurt.',
+			estateId: wallaysplein.id,
+			categoryId: damp.id,
+			signalIds: wet.map((r) => r.id)
+		},
+		{ now: new Date(now.getTime() - 190 * DAY) }
+	);
+	await closeCollectiveIssue(
+		db,
+		run.people.worker,
+		talk.id,
+		{
+			outcome:
+				'De Vlashaard plaatst ventilatie in blok A en B en controleert de daken voor de winter. Het buurtcomité volgt op en bespreekt het opnieuw in het voorjaar.'
+		},
+		{ now: new Date(now.getTime() - 160 * DAY) }
+	);
 }

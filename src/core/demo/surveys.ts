@@ -239,13 +239,11 @@ async function tagWave(c: Ctx, waveId: string, themes: ReadonlyArray<{ id: strin
 	}
 }
 
+/** The tenant satisfaction survey of Wallaysplein and Vlashof (wave 1 a year ago, wave 2 open now), and Kapelakker's draft. */
 export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http://localhost:3000'): Promise<{ surveyId: string; answerSets: number }> {
 	const rnd = generator(4242);
 	const sara = await staffActor(db, 'opbouwwerker@leefbaar.demo');
-	const estates = (await estatesByName(db, ['Wallaysplein', 'Vlashof'])).reverse().map(({ id, name, slug, lon, lat }) => ({ id, name, slug, lon, lat }));
-	const usedNames = new Set<string>();
-	for (const [i, e] of estates.entries()) await addBlocks(db, { ...e, name: e.name as 'Wallaysplein' | 'Vlashof' }, 900 + 50 * i, usedNames, now);
-	const estateIds = Object.fromEntries(estates.map((e) => [e.name, e.id]));
+	const estateIds = await surveyedEstates(db, now);
 	const vlashaard = await organisationByName(db, 'De Vlashaard');
 	if (!vlashaard) throw new Error('The demo housing company De Vlashaard is missing');
 
@@ -281,24 +279,7 @@ export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http:/
 	const themes = [];
 	for (const t of DEMO_THEMES) themes.push({ ...(await createTheme(db, sara, survey.id, t.name)), words: t.words });
 	await tagWave(c, first.id, themes);
-	await publishWave(
-		db,
-		sara,
-		survey.id,
-		first.id,
-		{
-			published: true,
-			feedback: {
-				nl: {
-					text: `Bedankt aan de ${firstAnswers} gezinnen die antwoordden! Wat we doen: De Vlashaard pakt het vocht in de flats van het Wallaysplein aan, er is elke eerste dinsdag van de maand een spreekuur van De Vlashaard in het buurthuis, en in de lente komt er een plantenruil op Vlashof.`,
-					easy: 'Dank u voor uw antwoorden! Wat doen we nu? We maken de natte muren droog. Elke eerste dinsdag kunt u De Vlashaard spreken in het buurthuis. In de lente ruilen we planten.'
-				},
-				fr: 'Merci aux ménages qui ont répondu ! De Vlashaard s’attaque à l’humidité des appartements du Wallaysplein, une permanence de De Vlashaard a lieu chaque premier mardi du mois à la maison de quartier, et un échange de plantes aura lieu au printemps à Vlashof.',
-				en: 'Thank you to every household that answered! De Vlashaard is tackling the damp in the Wallaysplein flats, De Vlashaard holds a drop-in at the community centre every first Tuesday, and there will be a plant swap at Vlashof in spring.'
-			}
-		},
-		new Date(wave1.from + (wave1.days + 30) * DAY)
-	);
+	await publishFirstWave(db, sara, survey.id, first.id, firstAnswers, new Date(wave1.from + (wave1.days + 30) * DAY));
 
 	// A year later: wave 2 opened twelve days ago, letters went out, the first tenants answered.
 	const second = await createWave(
@@ -313,7 +294,42 @@ export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http:/
 		firstAnswers +
 		(await answerWave(c, letters2.letters, estateIds, { from: wave2.from, days: 11 }, { code: 0.12, tablet: 0.03, paper: 0, openLink: 0.01 }, 0.3));
 
-	// Kapelakker's exploration phase (verkenningsfase), still being written by Jonas.
+	await draftKapelakkerSurvey(db);
+	return { surveyId: survey.id, answerSets };
+}
+
+/** Wallaysplein and Vlashof, with the blocks and households the survey is sent to; their ids by name. */
+async function surveyedEstates(db: Db, now: Date): Promise<Record<string, string>> {
+	const estates = (await estatesByName(db, ['Wallaysplein', 'Vlashof'])).reverse().map(({ id, name, slug, lon, lat }) => ({ id, name, slug, lon, lat }));
+	const usedNames = new Set<string>();
+	for (const [i, e] of estates.entries()) await addBlocks(db, { ...e, name: e.name as 'Wallaysplein' | 'Vlashof' }, 900 + 50 * i, usedNames, now);
+	return Object.fromEntries(estates.map((e) => [e.name, e.id]));
+}
+
+/** Wave 1's results published a month after its close, with what is done about them in three languages. */
+async function publishFirstWave(db: Db, sara: StaffActor, surveyId: string, waveId: string, answered: number, at: Date): Promise<void> {
+	await publishWave(
+		db,
+		sara,
+		surveyId,
+		waveId,
+		{
+			published: true,
+			feedback: {
+				nl: {
+					text: `Bedankt aan de ${answered} gezinnen die antwoordden! Wat we doen: De Vlashaard pakt het vocht in de flats van het Wallaysplein aan, er is elke eerste dinsdag van de maand een spreekuur van De Vlashaard in het buurthuis, en in de lente komt er een plantenruil op Vlashof.`,
+					easy: 'Dank u voor uw antwoorden! Wat doen we nu? We maken de natte muren droog. Elke eerste dinsdag kunt u De Vlashaard spreken in het buurthuis. In de lente ruilen we planten.'
+				},
+				fr: 'Merci aux ménages qui ont répondu ! De Vlashaard s’attaque à l’humidité des appartements du Wallaysplein, une permanence de De Vlashaard a lieu chaque premier mardi du mois à la maison de quartier, et un échange de plantes aura lieu au printemps à Vlashof.',
+				en: 'Thank you to every household that answered! De Vlashaard is tackling the damp in the Wallaysplein flats, De Vlashaard holds a drop-in at the community centre every first Tuesday, and there will be a plant swap at Vlashof in spring.'
+			}
+		},
+		at
+	);
+}
+
+/** Kapelakker's exploration phase (verkenningsfase), still being written by Jonas. */
+async function draftKapelakkerSurvey(db: Db): Promise<void> {
 	const jonas = await staffActor(db, 'kapelakker@leefbaar.demo');
 	const [kapelakker] = await estatesByName(db, ['Kapelakker']);
 	if (kapelakker) {
@@ -340,5 +356,4 @@ export async function loadDemoSurveys(db: Db, now = new Date(), origin = 'http:/
 			}
 		);
 	}
-	return { surveyId: survey.id, answerSets };
 }

@@ -62,99 +62,127 @@ export async function generateHouseholdCodes(
 	return inTransaction(db, async (tx) => {
 		const wave = await loadWave(tx, survey.id, input.waveId);
 		const estates = (await surveyEstates(tx, survey.id)).filter((e) => !input.estateIds || input.estateIds.includes(e.id));
-		const byEstate = new Map(estates.map((e) => [e.id, e]));
-		const households = await householdsLivingOn(
+		const { households, todo } = await householdsWithoutCode(
 			tx,
+			wave.id,
 			estates.map((e) => e.id),
 			now
 		);
-		const already = new Set(
-			households.length
-				? (await tx.selectFrom('survey_code_recipients').select('household_id').where('wave_id', '=', wave.id).execute()).map((r) => r.household_id)
-				: []
-		);
-		const todo = households.filter((h) => !already.has(h.householdId));
 		if (todo.length === 0) return { batchId: null, letters: [], skipped: households.length };
-
-		const codes = new Map<string, string>();
-		while (codes.size < todo.length) {
-			const wanted = todo.length - codes.size;
-			const fresh = new Map<string, string>();
-			for (let i = 0; i < wanted; i++) {
-				const code = newHouseholdCode();
-				const hash = hashHouseholdCode(code);
-				if (!codes.has(hash)) fresh.set(hash, code);
-			}
-			// A code already used by an earlier print run (of any survey) is drawn again.
-			for (let i = 0; i < fresh.size; i += CHUNK) {
-				const hashes = [...fresh.keys()].slice(i, i + CHUNK);
-				for (const r of await tx.selectFrom('survey_codes').select('code_hash').where('code_hash', 'in', hashes).execute()) fresh.delete(r.code_hash);
-			}
-			for (const [hash, code] of fresh) if (codes.size < todo.length) codes.set(hash, code);
-		}
-		const batchId = newId(now.getTime());
-		await tx
-			.insertInto('survey_code_batches')
-			.values({
-				id: batchId,
-				wave_id: wave.id,
-				households: todo.length,
-				created_by: actor.kind === 'staff' ? actor.id : null,
-				created_at: now.toISOString(),
-				voided_at: null
-			})
-			.execute();
+		const codes = await drawFreshCodes(tx, todo.length);
 		const pairs = [...codes.entries()].map(([hash, code], i) => ({ hash, code, household: todo[i] }));
-		// Codes go in ordered by their hash (random), recipients by household: neither order tells the other.
-		const codeRows = pairs
-			.map((p) => ({
-				code_hash: p.hash,
-				survey_id: survey.id,
-				wave_id: wave.id,
-				batch_id: batchId,
-				estate_id: p.household.estateId,
-				status: 'unused' as SurveyCodeStatus
-			}))
-			.sort((a, b) => (a.code_hash < b.code_hash ? -1 : 1));
-		for (let i = 0; i < codeRows.length; i += CHUNK)
-			await tx
-				.insertInto('survey_codes')
-				.values(codeRows.slice(i, i + CHUNK))
-				.execute();
-		const recipientRows = todo
-			.map((h) => ({ wave_id: wave.id, household_id: h.householdId, batch_id: batchId }))
-			.sort((a, b) => (a.household_id < b.household_id ? -1 : 1));
-		for (let i = 0; i < recipientRows.length; i += CHUNK)
-			await tx
-				.insertInto('survey_code_recipients')
-				.values(recipientRows.slice(i, i + CHUNK))
-				.execute();
+		const batchId = await writePrintRun(tx, actor, { surveyId: survey.id, waveId: wave.id }, pairs, now);
 		await audit(tx, actor, {
 			action: 'survey_codes_generate',
 			resourceType: 'survey',
 			resourceId: survey.id,
 			summary: `wave ${wave.number}: ${todo.length} codes`
 		});
-		const letters = pairs.map((p) => {
-			const estate = byEstate.get(p.household.estateId);
-			return { code: p.code, url: input.link(p.code), addressLabel: addressLabel(p.household, estate?.town ?? null), estateName: estate?.name ?? '' };
-		});
-		// In the order a worker hands them out: per estate, street by street, house by house.
-		letters.sort((a, b) => a.estateName.localeCompare(b.estateName, 'nl') || a.addressLabel.localeCompare(b.addressLabel, 'nl', { numeric: true }));
-		if (input.keep) {
-			const expires = new Date(now.getTime() + LETTERS_KEPT_HOURS * 3600_000).toISOString();
-			await tx
-				.insertInto('survey_code_letters')
-				.values({
-					batch_id: batchId,
-					key_check: lettersKeyCheck(input.keep.key),
-					sealed: sealLetters(input.keep.key, { sheet: input.keep.sheet, letters }),
-					expires_at: expires
-				})
-				.execute();
-		}
+		const letters = lettersFor(pairs, estates, input.link);
+		if (input.keep) await keepLetters(tx, batchId, input.keep, letters, now);
 		return { batchId, letters, skipped: households.length - todo.length };
 	});
+}
+
+type Household = Awaited<ReturnType<typeof householdsLivingOn>>[number];
+type CodePair = { hash: string; code: string; household: Household };
+
+/** The households living on the estates now, and those of them that got no code in this wave yet. */
+async function householdsWithoutCode(tx: Db, waveId: string, estateIds: string[], now: Date): Promise<{ households: Household[]; todo: Household[] }> {
+	const households = await householdsLivingOn(tx, estateIds, now);
+	const already = new Set(
+		households.length
+			? (await tx.selectFrom('survey_code_recipients').select('household_id').where('wave_id', '=', waveId).execute()).map((r) => r.household_id)
+			: []
+	);
+	return { households, todo: households.filter((h) => !already.has(h.householdId)) };
+}
+
+/** `count` new codes, keyed by their hash, none of them used by an earlier print run (of any survey). */
+async function drawFreshCodes(tx: Db, count: number): Promise<Map<string, string>> {
+	const codes = new Map<string, string>();
+	while (codes.size < count) {
+		const wanted = count - codes.size;
+		const fresh = new Map<string, string>();
+		for (let i = 0; i < wanted; i++) {
+			const code = newHouseholdCode();
+			const hash = hashHouseholdCode(code);
+			if (!codes.has(hash)) fresh.set(hash, code);
+		}
+		// A code already used by an earlier print run (of any survey) is drawn again.
+		for (let i = 0; i < fresh.size; i += CHUNK) {
+			const hashes = [...fresh.keys()].slice(i, i + CHUNK);
+			for (const r of await tx.selectFrom('survey_codes').select('code_hash').where('code_hash', 'in', hashes).execute()) fresh.delete(r.code_hash);
+		}
+		for (const [hash, code] of fresh) if (codes.size < count) codes.set(hash, code);
+	}
+	return codes;
+}
+
+/** Writes the print run: its batch, its codes (hashed) and which households got one; returns the batch's id. */
+async function writePrintRun(tx: Db, actor: Actor, of: { surveyId: string; waveId: string }, pairs: CodePair[], now: Date): Promise<string> {
+	const batchId = newId(now.getTime());
+	await tx
+		.insertInto('survey_code_batches')
+		.values({
+			id: batchId,
+			wave_id: of.waveId,
+			households: pairs.length,
+			created_by: actor.kind === 'staff' ? actor.id : null,
+			created_at: now.toISOString(),
+			voided_at: null
+		})
+		.execute();
+	// Codes go in ordered by their hash (random), recipients by household: neither order tells the other.
+	const codeRows = pairs
+		.map((p) => ({
+			code_hash: p.hash,
+			survey_id: of.surveyId,
+			wave_id: of.waveId,
+			batch_id: batchId,
+			estate_id: p.household.estateId,
+			status: 'unused' as SurveyCodeStatus
+		}))
+		.sort((a, b) => (a.code_hash < b.code_hash ? -1 : 1));
+	for (let i = 0; i < codeRows.length; i += CHUNK)
+		await tx
+			.insertInto('survey_codes')
+			.values(codeRows.slice(i, i + CHUNK))
+			.execute();
+	const recipientRows = pairs
+		.map((p) => ({ wave_id: of.waveId, household_id: p.household.householdId, batch_id: batchId }))
+		.sort((a, b) => (a.household_id < b.household_id ? -1 : 1));
+	for (let i = 0; i < recipientRows.length; i += CHUNK)
+		await tx
+			.insertInto('survey_code_recipients')
+			.values(recipientRows.slice(i, i + CHUNK))
+			.execute();
+	return batchId;
+}
+
+/** The letters in the order a worker hands them out: per estate, street by street, house by house. */
+function lettersFor(pairs: CodePair[], estates: Array<{ id: string; name: string; town: string | null }>, link: (code: string) => string): CodeLetter[] {
+	const byEstate = new Map(estates.map((e) => [e.id, e]));
+	const letters = pairs.map((p) => {
+		const estate = byEstate.get(p.household.estateId);
+		return { code: p.code, url: link(p.code), addressLabel: addressLabel(p.household, estate?.town ?? null), estateName: estate?.name ?? '' };
+	});
+	letters.sort((a, b) => a.estateName.localeCompare(b.estateName, 'nl') || a.addressLabel.localeCompare(b.addressLabel, 'nl', { numeric: true }));
+	return letters;
+}
+
+/** Keeps the run's letters for a day, sealed with the session's key (code-letters.ts). */
+async function keepLetters(tx: Db, batchId: string, keep: { key: Uint8Array; sheet: LetterSheet }, letters: CodeLetter[], now: Date): Promise<void> {
+	const expires = new Date(now.getTime() + LETTERS_KEPT_HOURS * 3600_000).toISOString();
+	await tx
+		.insertInto('survey_code_letters')
+		.values({
+			batch_id: batchId,
+			key_check: lettersKeyCheck(keep.key),
+			sealed: sealLetters(keep.key, { sheet: keep.sheet, letters }),
+			expires_at: expires
+		})
+		.execute();
 }
 
 /**

@@ -8,11 +8,11 @@ import { LANGUAGE_CODE } from '../validation';
 import { audit, type Actor } from '../access';
 import { inTransaction, type Db } from '../db';
 import type { FieldIssue } from '../errors';
-import { parseCsv, unprotectedText } from '../formats';
+import { parseCsv, unprotectedText, type CsvRecord } from '../formats';
 import { checkAnswers } from './answers';
 import { submitAnswerSet } from './submission';
 import { hashHouseholdCode, normaliseHouseholdCode } from './codes';
-import { NEEDS_PARTS, OTHER, type AnswerMap, type Question, type Wording } from './model';
+import { NEEDS_PARTS, OTHER, type AnswerMap, type Question, type Structure, type Wording } from './model';
 import { latestVersion, loadWave, openWave, surveyEstates, surveyFor, wavesOf } from './records';
 
 export const PAPER_META_COLUMNS = ['form', 'estate', 'language', 'code'] as const;
@@ -126,8 +126,7 @@ export async function importPaperAnswers(
 ): Promise<PaperImportResult> {
 	const survey = await surveyFor(db, actor, surveyId, 'enter-answers');
 	const issues: PaperRowIssue[] = [];
-	const add = (line: number, column: string, code: string, params?: Record<string, unknown>) =>
-		issues.push({ line, column, code, messageKey: `surveys.${code}`, ...(params ? { params } : {}) });
+	const add: AddIssue = (line, column, code, params) => issues.push({ line, column, code, messageKey: `surveys.${code}`, ...(params ? { params } : {}) });
 	const { records, errors } = parseCsv(input.text);
 	for (const e of errors) add(e.line, '', 'unterminated_quote');
 	const [header, ...rows] = records;
@@ -135,78 +134,43 @@ export async function importPaperAnswers(
 		add(1, '', 'empty_file');
 		return { outcome: 'rejected', rows: 0, stored: 0, alreadyStored: 0, issues };
 	}
+	const rejected = (): PaperImportResult => ({ outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues });
 	if (rows.length > PAPER_IMPORT_MAX_ROWS) {
 		add(1, '', 'too_many_rows', { maximum: PAPER_IMPORT_MAX_ROWS });
-		return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
+		return rejected();
 	}
 	const version = await latestVersion(db, surveyId);
-	const columns = new Map(version.structure.sections.flatMap((s) => s.questions.flatMap((q) => columnsOf(q))).map((c) => [c.name, c]));
-	const columnNames = new Set(columns.keys());
-	const names = header.fields.map((f) => f.trim().replace(/^\uFEFF/, ''));
-	for (const name of names)
-		if (name && !columns.has(name) && !(PAPER_META_COLUMNS as readonly string[]).includes(name)) add(header.line, name, 'unknown_column', { column: name });
-	if (issues.length) return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
+	const sheet = readHeader(version.structure, header, add);
+	if (issues.length) return rejected();
 
 	const wave = await waveOfImport(db, surveyId, input.waveId, now);
 	if (!wave) {
 		add(1, '', 'no_open_wave');
-		return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
+		return rejected();
 	}
-	const estates = await surveyEstates(db, surveyId);
-	const estateByName = new Map(
-		estates.flatMap(
-			(e) =>
-				[
-					[e.name.toLowerCase(), e.id],
-					[e.slug, e.id]
-				] as const
-		)
-	);
-	const fileHash = createHash('sha256').update(input.text).digest('hex').slice(0, 16);
-	const seenForms = new Map<string, number>();
-	const seenCodes = new Map<string, number>();
+	const context: FormContext = {
+		...sheet,
+		surveyId,
+		waveId: wave.id,
+		estateByName: await estatesByName(db, surveyId),
+		fileHash: createHash('sha256').update(input.text).digest('hex').slice(0, 16),
+		seenForms: new Map(),
+		seenCodes: new Map(),
+		add
+	};
 	const forms: PaperForm[] = [];
 	for (const row of rows) {
-		const cell = (name: string) => cellText(row.fields[names.indexOf(name)] ?? '');
 		const before = issues.length;
-		const answers: AnswerMap = {};
-		names.forEach((name, i) => {
-			const problem = columns.get(name)?.read(cellText(row.fields[i] ?? ''), answers);
-			if (problem) add(row.line, name, problem);
-		});
-		const checked = checkAnswers(version.structure, answers);
-		for (const issue of checked.issues) add(row.line, columnOf(issue, columnNames), issue.code, issue.params);
-		const estateName = cell('estate');
-		const estateId = estateName ? estateByName.get(estateName.toLowerCase()) : undefined;
-		if (estateName && !estateId) add(row.line, 'estate', 'estate_not_in_scope', { estate: estateName });
-		const language = cell('language').toLowerCase() || 'nl';
-		if (!LANGUAGE_CODE.test(language)) add(row.line, 'language', 'invalid_language');
-		const form = cell('form');
-		if (form && seenForms.has(form)) add(row.line, 'form', 'duplicate_form', { line: seenForms.get(form)! });
-		if (form) seenForms.set(form, row.line);
-		const code = await codeOfRow(db, surveyId, wave.id, cell('code'), row.line, seenCodes, add);
-		if (issues.length === before)
-			forms.push({
-				line: row.line,
-				submissionId: submissionIdOf(surveyId, form ? `form:${form}` : `file:${fileHash}:${row.line}`),
-				estateId,
-				language,
-				code,
-				answers
-			});
+		const form = await readForm(db, context, row);
+		if (issues.length === before) forms.push(form);
 	}
-	// A code used already is an error only for a form not stored before.
 	const earlier = await storedBefore(
 		db,
 		forms.map((f) => f.submissionId)
 	);
-	for (const f of forms) {
-		if (!f.code || earlier.has(f.submissionId)) continue;
-		const status = await db.selectFrom('survey_codes').select('status').where('code_hash', '=', hashHouseholdCode(f.code)).executeTakeFirst();
-		if (status?.status === 'used') add(f.line, 'code', 'code_used');
-	}
+	await checkCodesUnused(db, forms, earlier, add);
 	issues.sort((a, b) => a.line - b.line);
-	if (issues.length) return { outcome: 'rejected', rows: rows.length, stored: 0, alreadyStored: 0, issues };
+	if (issues.length) return rejected();
 	const alreadyStored = forms.filter((f) => earlier.has(f.submissionId)).length;
 	if (input.dryRun) return { outcome: 'dry_run', rows: rows.length, stored: 0, alreadyStored, issues };
 	await storeForms(
@@ -218,6 +182,81 @@ export async function importPaperAnswers(
 		now
 	);
 	return { outcome: 'stored', rows: rows.length, stored: forms.length - alreadyStored, alreadyStored, issues };
+}
+
+type AddIssue = (line: number, column: string, code: string, params?: Record<string, unknown>) => void;
+type Sheet = { structure: Structure; names: string[]; columns: Map<string, Column>; columnNames: ReadonlySet<string> };
+/** What reading a row needs: the sheet, the survey and wave, and what earlier rows used (to find a form or code twice). */
+type FormContext = Sheet & {
+	surveyId: string;
+	waveId: string;
+	estateByName: Map<string, string>;
+	fileHash: string;
+	seenForms: Map<string, number>;
+	seenCodes: Map<string, number>;
+	add: AddIssue;
+};
+
+/** The header's column names, each a meta column or a column of the current version's questions (else an issue). */
+function readHeader(structure: Structure, header: CsvRecord, add: AddIssue): Sheet {
+	const columns = new Map(structure.sections.flatMap((s) => s.questions.flatMap((q) => columnsOf(q))).map((c) => [c.name, c]));
+	const names = header.fields.map((f) => f.trim().replace(/^\uFEFF/, ''));
+	for (const name of names)
+		if (name && !columns.has(name) && !(PAPER_META_COLUMNS as readonly string[]).includes(name)) add(header.line, name, 'unknown_column', { column: name });
+	return { structure, names, columns, columnNames: new Set(columns.keys()) };
+}
+
+/** The survey's estates by their name (any case) and by their slug, as a worker may type either. */
+async function estatesByName(db: Db, surveyId: string): Promise<Map<string, string>> {
+	const estates = await surveyEstates(db, surveyId);
+	return new Map(
+		estates.flatMap(
+			(e) =>
+				[
+					[e.name.toLowerCase(), e.id],
+					[e.slug, e.id]
+				] as const
+		)
+	);
+}
+
+/** One row read into a form: its answers checked, its estate, language, form number and code; every problem added. */
+async function readForm(db: Db, c: FormContext, row: CsvRecord): Promise<PaperForm> {
+	const { names, add } = c;
+	const cell = (name: string) => cellText(row.fields[names.indexOf(name)] ?? '');
+	const answers: AnswerMap = {};
+	names.forEach((name, i) => {
+		const problem = c.columns.get(name)?.read(cellText(row.fields[i] ?? ''), answers);
+		if (problem) add(row.line, name, problem);
+	});
+	const checked = checkAnswers(c.structure, answers);
+	for (const issue of checked.issues) add(row.line, columnOf(issue, c.columnNames), issue.code, issue.params);
+	const estateName = cell('estate');
+	const estateId = estateName ? c.estateByName.get(estateName.toLowerCase()) : undefined;
+	if (estateName && !estateId) add(row.line, 'estate', 'estate_not_in_scope', { estate: estateName });
+	const language = cell('language').toLowerCase() || 'nl';
+	if (!LANGUAGE_CODE.test(language)) add(row.line, 'language', 'invalid_language');
+	const form = cell('form');
+	if (form && c.seenForms.has(form)) add(row.line, 'form', 'duplicate_form', { line: c.seenForms.get(form)! });
+	if (form) c.seenForms.set(form, row.line);
+	const code = await codeOfRow(db, c.surveyId, c.waveId, cell('code'), row.line, c.seenCodes, add);
+	return {
+		line: row.line,
+		submissionId: submissionIdOf(c.surveyId, form ? `form:${form}` : `file:${c.fileHash}:${row.line}`),
+		estateId,
+		language,
+		code,
+		answers
+	};
+}
+
+/** A code used already is an error only for a form not stored before. */
+async function checkCodesUnused(db: Db, forms: PaperForm[], earlier: Set<string>, add: AddIssue): Promise<void> {
+	for (const f of forms) {
+		if (!f.code || earlier.has(f.submissionId)) continue;
+		const status = await db.selectFrom('survey_codes').select('status').where('code_hash', '=', hashHouseholdCode(f.code)).executeTakeFirst();
+		if (status?.status === 'used') add(f.line, 'code', 'code_used');
+	}
 }
 
 type PaperForm = { line: number; submissionId: string; estateId?: string; language: string; code?: string; answers: AnswerMap };
@@ -237,7 +276,7 @@ async function codeOfRow(
 	typed: string,
 	line: number,
 	seenCodes: Map<string, number>,
-	add: (line: number, column: string, code: string, params?: Record<string, unknown>) => void
+	add: AddIssue
 ): Promise<string | undefined> {
 	if (!typed) return undefined;
 	const normalised = normaliseHouseholdCode(typed);

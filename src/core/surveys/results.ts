@@ -150,6 +150,7 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
 	return out;
 }
 
+/** The results of one wave: its counts per estate and channel, and the figures of every question of the catalogue. */
 async function composeWave(
 	db: Db,
 	survey: SurveyRecord,
@@ -160,6 +161,34 @@ async function composeWave(
 ): Promise<WaveResults> {
 	const data = await waveData(db, wave.id);
 	const themes = withThemes ? await themeCounts(db, survey.id, wave.id) : null;
+	const { estates, channels, answerSets, households } = await estateResults(db, data, locale);
+	return {
+		survey: { id: survey.id, slug: survey.slug, title: wordingFor(titleOf(survey), locale) },
+		wave: {
+			id: wave.id,
+			number: wave.number,
+			opensAt: wave.opens_at,
+			closesAt: wave.closes_at,
+			publishedAt: wave.published_at,
+			answerSets,
+			households,
+			responseRate: rate(answerSets, households)
+		},
+		channels,
+		estates,
+		questions: questionResults(catalogue, data, estates, themes, locale)
+	};
+}
+
+/**
+ * Households, answer sets and response rate per estate (by name; answer sets without an estate last), answer sets per
+ * channel, and the wave's totals.
+ */
+async function estateResults(
+	db: Db,
+	data: WaveData,
+	locale: Locale
+): Promise<{ estates: EstateResult[]; channels: Record<SurveyChannel, number>; answerSets: number; households: number }> {
 	const estateIds = new Set<string>([...data.households.keys()]);
 	for (const r of data.responses) if (r.estateId) estateIds.add(r.estateId);
 	const names = new Map((await estatesInScope(db, { estateIds: [...estateIds] })).map((e) => [e.id, e.name]));
@@ -183,10 +212,20 @@ async function composeWave(
 	if (answerSetsOf.has(null)) estates.push({ estateId: null, name: unknown, households: 0, answerSets: answerSetsOf.get(null)!, responseRate: null });
 	const answerSets = [...answerSetsOf.values()].reduce((s, n) => s + n, 0);
 	const households = [...data.households.values()].reduce((s, n) => s + n, 0);
+	return { estates, channels, answerSets, households };
+}
 
+/** The figures of each question, in all and per estate, with its themes when they were counted. */
+function questionResults(
+	catalogue: CatalogueEntry[],
+	data: WaveData,
+	estates: EstateResult[],
+	themes: Awaited<ReturnType<typeof themeCounts>> | null,
+	locale: Locale
+): QuestionResult[] {
 	const answersByQuestion = groupBy(data.answers, (r) => r.questionKey);
 	const textsByQuestion = groupBy(data.texts, (r) => r.questionKey);
-	const questions = catalogue.map(({ question: q, section, current }): QuestionResult => {
+	return catalogue.map(({ question: q, section, current }): QuestionResult => {
 		const rows = answersByQuestion.get(q.key) ?? [];
 		const texts = textsByQuestion.get(q.key) ?? [];
 		const rowsPerEstate = groupBy(rows, (r) => r.estateId);
@@ -216,22 +255,6 @@ async function composeWave(
 					: null
 		};
 	});
-	return {
-		survey: { id: survey.id, slug: survey.slug, title: wordingFor(titleOf(survey), locale) },
-		wave: {
-			id: wave.id,
-			number: wave.number,
-			opensAt: wave.opens_at,
-			closesAt: wave.closes_at,
-			publishedAt: wave.published_at,
-			answerSets,
-			households,
-			responseRate: rate(answerSets, households)
-		},
-		channels,
-		estates,
-		questions
-	};
 }
 
 /** The wave asked for, else the latest that has opened (else the first). */

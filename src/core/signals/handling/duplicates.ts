@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { audit, can, type Actor } from '../../access';
 import { inTransaction, type Db } from '../../db';
-import type { SignalStatus } from '../../db';
+import type { Signal, SignalStatus } from '../../db';
 import { Conflict, Invalid } from '../../errors';
 import { parseInput } from '../../validation';
 import { loadForAction, signalContext } from './handling';
@@ -55,49 +55,7 @@ export async function duplicateCandidates(
 	const hasPoint = signal.lon !== null && signal.lat !== null;
 	if (!signal.estate_id && !signal.building_id && !hasPoint) return [];
 	const since = new Date((options.now ?? new Date()).getTime() - days * 86_400_000).toISOString();
-	// A box around the point narrows the rows in SQL; the exact distance is checked below.
-	const dLat = metres / 111_320;
-	const dLon = hasPoint ? metres / (111_320 * Math.max(0.01, Math.cos((signal.lat! * Math.PI) / 180))) : 0;
-	const rows = await db
-		.selectFrom('signals')
-		.select([
-			'id',
-			'reference',
-			'status',
-			'created_at',
-			'description',
-			'estate_id',
-			'building_id',
-			'lon',
-			'lat',
-			'organisation_id',
-			'is_help_request',
-			'created_by',
-			'area_id'
-		])
-		.where('category_id', '=', signal.category_id)
-		.where('id', '!=', signal.id)
-		.where('merged_into_id', 'is', null)
-		.where('status', 'not in', [...REFUSED_STATUSES])
-		.where('created_at', '>=', since)
-		.where((eb) => {
-			const near = [];
-			if (signal.estate_id) near.push(eb('estate_id', '=', signal.estate_id));
-			if (signal.building_id) near.push(eb('building_id', '=', signal.building_id));
-			if (hasPoint)
-				near.push(
-					eb.and([
-						eb('lat', '>=', signal.lat! - dLat),
-						eb('lat', '<=', signal.lat! + dLat),
-						eb('lon', '>=', signal.lon! - dLon),
-						eb('lon', '<=', signal.lon! + dLon)
-					])
-				);
-			return eb.or(near);
-		})
-		.orderBy('created_at', 'desc')
-		.limit(50)
-		.execute();
+	const rows = await sameCategoryNearby(db, signal, since, metres);
 	const out: DuplicateCandidate[] = [];
 	for (const r of rows) {
 		const distance = hasPoint && r.lon !== null && r.lat !== null ? distanceMetres({ lon: signal.lon!, lat: signal.lat! }, { lon: r.lon, lat: r.lat }) : null;
@@ -164,4 +122,55 @@ export async function mergedInto(db: Db, actor: Actor, signalId: string): Promis
 	const { signal } = await loadForAction(db, actor, signalId, 'read');
 	if (!signal.merged_into_id) return null;
 	return (await db.selectFrom('signals').select(['id', 'reference']).where('id', '=', signal.merged_into_id).executeTakeFirst()) ?? null;
+}
+
+/**
+ * The latest 50 signals of the signal's category since `since`, not merged nor refused, in its estate or building or
+ * in a box around its map point; the caller checks the exact distance.
+ */
+function sameCategoryNearby(db: Db, signal: Signal, since: string, metres: number) {
+	const hasPoint = signal.lon !== null && signal.lat !== null;
+	// A box around the point narrows the rows in SQL; the caller checks the exact distance.
+	const dLat = metres / 111_320;
+	const dLon = hasPoint ? metres / (111_320 * Math.max(0.01, Math.cos((signal.lat! * Math.PI) / 180))) : 0;
+	return db
+		.selectFrom('signals')
+		.select([
+			'id',
+			'reference',
+			'status',
+			'created_at',
+			'description',
+			'estate_id',
+			'building_id',
+			'lon',
+			'lat',
+			'organisation_id',
+			'is_help_request',
+			'created_by',
+			'area_id'
+		])
+		.where('category_id', '=', signal.category_id)
+		.where('id', '!=', signal.id)
+		.where('merged_into_id', 'is', null)
+		.where('status', 'not in', [...REFUSED_STATUSES])
+		.where('created_at', '>=', since)
+		.where((eb) => {
+			const near = [];
+			if (signal.estate_id) near.push(eb('estate_id', '=', signal.estate_id));
+			if (signal.building_id) near.push(eb('building_id', '=', signal.building_id));
+			if (hasPoint)
+				near.push(
+					eb.and([
+						eb('lat', '>=', signal.lat! - dLat),
+						eb('lat', '<=', signal.lat! + dLat),
+						eb('lon', '>=', signal.lon! - dLon),
+						eb('lon', '<=', signal.lon! + dLon)
+					])
+				);
+			return eb.or(near);
+		})
+		.orderBy('created_at', 'desc')
+		.limit(50)
+		.execute();
 }

@@ -23,6 +23,7 @@ const BATCH = 200;
 const ENDED_STATUSES = ['resolved', 'closed', 'rejected', 'not_our_task'] as const;
 
 type NoticeKind = 'overdue' | 'escalation';
+type DigestOptions = { baseUrl: string; now: Date };
 type Candidate = {
 	id: string;
 	deadline_at: string | null;
@@ -128,7 +129,7 @@ export function digestMinutes(time: string): number {
  * From the digest time on, sends each person with noted signals their digest of the day, unless they had it already:
  * what was noted after today's digest waits for tomorrow's. Returns the number of digests sent.
  */
-export async function sendOverdueDigests(db: Db, options: { baseUrl: string; now: Date; digestTime?: string }): Promise<number> {
+export async function sendOverdueDigests(db: Db, options: DigestOptions & { digestTime?: string }): Promise<number> {
 	if (brusselsMinuteOfDay(options.now) < digestMinutes(options.digestTime ?? DEFAULT_DIGEST_TIME)) return 0;
 	const day = brusselsDate(options.now);
 	let sent = 0;
@@ -149,87 +150,113 @@ export async function sendOverdueDigests(db: Db, options: { baseUrl: string; now
 	}
 }
 
-async function sendDigest(db: Db, email: string, day: string, options: { baseUrl: string; now: Date }): Promise<number> {
+/** Sends one person their digest of the day in one transaction; 0 when another process sent it or nothing is left. */
+async function sendDigest(db: Db, email: string, day: string, options: DigestOptions): Promise<number> {
 	return inTransaction(db, async (tx) => {
-		const claimed = await tx
-			.insertInto('overdue_digests')
-			.values({ email, day, sent_at: options.now.toISOString(), notices: 0 })
-			.onConflict((oc) => oc.columns(['email', 'day']).doNothing())
-			.executeTakeFirst();
-		if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return 0;
-		const items = await tx
-			.selectFrom('overdue_notice_recipients as r')
-			.innerJoin('overdue_notices as n', 'n.id', 'r.notice_id')
-			.innerJoin('signals as s', 's.id', 'n.signal_id')
-			.leftJoin('signal_categories as c', 'c.id', 's.category_id')
-			.leftJoin('organisations as o', 'o.id', 's.organisation_id')
-			.leftJoin('teams as t', 't.id', 's.team_id')
-			.leftJoin('users as a', 'a.id', 's.assignee_id')
-			.leftJoin('users as u', 'u.id', 'r.user_id')
-			.select([
-				'r.notice_id',
-				'r.name',
-				'r.locale',
-				'r.user_id',
-				'u.name as user_name',
-				'u.locale as user_locale',
-				'u.is_active',
-				'n.kind',
-				'n.deadline_at as noted_deadline',
-				's.id',
-				's.reference',
-				's.kind as signal_kind',
-				's.status',
-				's.merged_into_id',
-				's.deadline_at'
-			])
-			.select(['c.name as category', 'c.name_fr as category_fr', 'c.name_en as category_en', 'o.name as organisation', 't.name as team', 'a.name as assignee'])
-			.where('r.email', '=', email)
-			.where('r.digest_day', 'is', null)
-			.orderBy('s.deadline_at')
-			.orderBy('s.reference')
-			.execute();
-		// A signal handled, merged or given a new deadline since it was noted needs no warning any more; nor does a
-		// person whose account was switched off since.
-		const current = (i: (typeof items)[number]) =>
-			(OPEN_STATUSES as readonly string[]).includes(i.status) && i.merged_into_id === null && i.deadline_at === i.noted_deadline && i.is_active !== false;
-		const relevant = items.filter(current);
-		const stale = items.filter((i) => !current(i)).map((i) => i.notice_id);
+		if (!(await claimDigest(tx, email, day, options.now))) return 0;
+		const { relevant, stale } = sortOutNoticed(await noticedFor(tx, email));
 		if (stale.length > 0) await tx.deleteFrom('overdue_notice_recipients').where('email', '=', email).where('notice_id', 'in', stale).execute();
 		if (relevant.length === 0) {
 			await tx.deleteFrom('overdue_digests').where('email', '=', email).where('day', '=', day).execute();
 			return 0;
 		}
-		await tx
-			.updateTable('overdue_notice_recipients')
-			.set({ digest_day: day })
-			.where('email', '=', email)
-			.where(
-				'notice_id',
-				'in',
-				relevant.map((i) => i.notice_id)
-			)
-			.execute();
-		await tx.updateTable('overdue_digests').set({ notices: relevant.length }).where('email', '=', email).where('day', '=', day).execute();
-
-		const reader = relevant[relevant.length - 1];
-		const locale = isLocale(reader.user_locale) ? reader.user_locale : isLocale(reader.locale) ? reader.locale : DEFAULT_LOCALE;
-		const line = (i: (typeof items)[number]): DigestLine => ({
-			reference: i.reference,
-			category: (locale === 'fr' ? i.category_fr : locale === 'en' ? i.category_en : null) ?? i.category ?? translate(locale, `inbox.kind_${i.signal_kind}`),
-			deadline: formatDeadline(i.noted_deadline, locale),
-			link: `${options.baseUrl}/staff/signals/${i.id}`,
-			handler: i.kind === 'escalation' ? [i.organisation, i.team, i.assignee].filter(Boolean).join(' · ') || null : null
-		});
-		const overdue = relevant.filter((i) => i.kind === 'overdue').map(line);
-		const escalated = relevant.filter((i) => i.kind === 'escalation').map(line);
-		await enqueueMail(tx, overdueDigestMail({ to: email, locale, name: reader.user_name ?? reader.name, overdue, escalated }));
-		await audit(tx, system('overdue'), {
-			action: 'signal_overdue_digest',
-			resourceType: 'user',
-			resourceId: reader.user_id,
-			summary: `${day}: ${overdue.length} overdue, ${escalated.length} escalated`
-		});
+		await markDigested(tx, email, day, relevant);
+		await mailDigest(tx, email, day, relevant, options.baseUrl);
 		return 1;
+	});
+}
+
+/** The insert of the person's overdue_digests row of the day; false when another process made it first. */
+async function claimDigest(tx: Db, email: string, day: string, now: Date): Promise<boolean> {
+	const claimed = await tx
+		.insertInto('overdue_digests')
+		.values({ email, day, sent_at: now.toISOString(), notices: 0 })
+		.onConflict((oc) => oc.columns(['email', 'day']).doNothing())
+		.executeTakeFirst();
+	return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** What was noted for the person and not yet in a digest, with the signal as it is now. */
+function noticedFor(tx: Db, email: string) {
+	return tx
+		.selectFrom('overdue_notice_recipients as r')
+		.innerJoin('overdue_notices as n', 'n.id', 'r.notice_id')
+		.innerJoin('signals as s', 's.id', 'n.signal_id')
+		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
+		.leftJoin('organisations as o', 'o.id', 's.organisation_id')
+		.leftJoin('teams as t', 't.id', 's.team_id')
+		.leftJoin('users as a', 'a.id', 's.assignee_id')
+		.leftJoin('users as u', 'u.id', 'r.user_id')
+		.select([
+			'r.notice_id',
+			'r.name',
+			'r.locale',
+			'r.user_id',
+			'u.name as user_name',
+			'u.locale as user_locale',
+			'u.is_active',
+			'n.kind',
+			'n.deadline_at as noted_deadline',
+			's.id',
+			's.reference',
+			's.kind as signal_kind',
+			's.status',
+			's.merged_into_id',
+			's.deadline_at'
+		])
+		.select(['c.name as category', 'c.name_fr as category_fr', 'c.name_en as category_en', 'o.name as organisation', 't.name as team', 'a.name as assignee'])
+		.where('r.email', '=', email)
+		.where('r.digest_day', 'is', null)
+		.orderBy('s.deadline_at')
+		.orderBy('s.reference')
+		.execute();
+}
+
+type Noticed = Awaited<ReturnType<typeof noticedFor>>[number];
+
+/**
+ * A signal handled, merged or given a new deadline since it was noted needs no warning any more; nor does a person
+ * whose account was switched off since. Returns the notices still to send and the ids of the others.
+ */
+function sortOutNoticed(items: Noticed[]): { relevant: Noticed[]; stale: string[] } {
+	const current = (i: Noticed) =>
+		(OPEN_STATUSES as readonly string[]).includes(i.status) && i.merged_into_id === null && i.deadline_at === i.noted_deadline && i.is_active !== false;
+	return { relevant: items.filter(current), stale: items.filter((i) => !current(i)).map((i) => i.notice_id) };
+}
+
+/** Marks the notices as sent in the day's digest and counts them on its row. */
+async function markDigested(tx: Db, email: string, day: string, relevant: Noticed[]): Promise<void> {
+	await tx
+		.updateTable('overdue_notice_recipients')
+		.set({ digest_day: day })
+		.where('email', '=', email)
+		.where(
+			'notice_id',
+			'in',
+			relevant.map((i) => i.notice_id)
+		)
+		.execute();
+	await tx.updateTable('overdue_digests').set({ notices: relevant.length }).where('email', '=', email).where('day', '=', day).execute();
+}
+
+/** Queues the digest mail in the reader's language, with its audit entry. */
+async function mailDigest(tx: Db, email: string, day: string, relevant: Noticed[], baseUrl: string): Promise<void> {
+	const reader = relevant[relevant.length - 1];
+	const locale = isLocale(reader.user_locale) ? reader.user_locale : isLocale(reader.locale) ? reader.locale : DEFAULT_LOCALE;
+	const line = (i: Noticed): DigestLine => ({
+		reference: i.reference,
+		category: (locale === 'fr' ? i.category_fr : locale === 'en' ? i.category_en : null) ?? i.category ?? translate(locale, `inbox.kind_${i.signal_kind}`),
+		deadline: formatDeadline(i.noted_deadline, locale),
+		link: `${baseUrl}/staff/signals/${i.id}`,
+		handler: i.kind === 'escalation' ? [i.organisation, i.team, i.assignee].filter(Boolean).join(' · ') || null : null
+	});
+	const overdue = relevant.filter((i) => i.kind === 'overdue').map(line);
+	const escalated = relevant.filter((i) => i.kind === 'escalation').map(line);
+	await enqueueMail(tx, overdueDigestMail({ to: email, locale, name: reader.user_name ?? reader.name, overdue, escalated }));
+	await audit(tx, system('overdue'), {
+		action: 'signal_overdue_digest',
+		resourceType: 'user',
+		resourceId: reader.user_id,
+		summary: `${day}: ${overdue.length} overdue, ${escalated.length} escalated`
 	});
 }

@@ -1,13 +1,13 @@
 // The reads lists and pages need: the inbox of an organisation or team, one signal with its timeline for staff, and
 // the resident's own tracking view. Contact details leave only through the policy, and every look at them or at a
 // help request is written to the audit log.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { expressionBuilder, sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { audit, authorize, can, isStaff, type Actor, type StaffActor } from '../../access';
 import { purposeContact, type PurposeContact } from '../../people';
 import { reporterIdByToken } from '../intake/tracking-links';
 import { lowerContains, type Db } from '../../db';
-import type { SignalPriority, SignalStatus } from '../../db';
+import type { Database, SignalPriority, SignalStatus } from '../../db';
 import { NotFound } from '../../errors';
 import { parseInput } from '../../validation';
 import { signalContext } from './handling';
@@ -72,44 +72,8 @@ export function inboxSignals(db: Db, actor: StaffActor, f: ParsedInboxFilter, no
 		if (f.overdue) q = q.where(c('deadline_at'), '<', nowIso).where(c('status'), 'in', [...OPEN_STATUSES]);
 		if (f.mine) q = q.where(c('assignee_id'), '=', actor.id);
 		if (f.unassigned) q = q.where(c('assignee_id'), 'is', null);
-		if (f.reopened) {
-			// The resident's "not solved" reopens through feedback.ts alone, which writes the step as the reporter's.
-			q = q
-				.where(c('status'), 'in', [...OPEN_STATUSES])
-				.where(({ exists, selectFrom }) =>
-					exists(
-						selectFrom('signal_events as ro')
-							.select('ro.id')
-							.whereRef('ro.signal_id', '=', c('id'))
-							.where('ro.kind', '=', 'status')
-							.where('ro.actor_label', '=', 'reporter')
-							.where('ro.to_status', '=', 'accepted')
-					)
-				);
-		}
-		if (f.replied) {
-			// A reply (replies.ts) that no colleague acted on since: no later step of someone signed in.
-			q = q.where(c('status'), 'in', [...OPEN_STATUSES]).where(({ exists, not, selectFrom }) =>
-				exists(
-					selectFrom('signal_events as rp')
-						.select('rp.id')
-						.whereRef('rp.signal_id', '=', c('id'))
-						.where('rp.kind', '=', 'reply')
-						.where(
-							not(
-								exists(
-									selectFrom('signal_events as st')
-										.select('st.id')
-										.whereRef('st.signal_id', '=', 'rp.signal_id')
-										.where('st.actor_id', 'is not', null)
-										.where('st.kind', '<>', 'reply')
-										.whereRef('st.at', '>', 'rp.at')
-								)
-							)
-						)
-				)
-			);
-		}
+		if (f.reopened) q = q.where(c('status'), 'in', [...OPEN_STATUSES]).where(reopenedByReporter(c('id')));
+		if (f.replied) q = q.where(c('status'), 'in', [...OPEN_STATUSES]).where(repliedUnanswered(c('id')));
 		if (f.q) {
 			const ref = normaliseReference(f.q);
 			q = ref ? q.where(c('reference'), '=', ref) : q.where(lowerContains(`${x}.description`, f.q)).where(c('is_help_request'), '=', false);
@@ -133,6 +97,42 @@ export function inboxSignals(db: Db, actor: StaffActor, f: ParsedInboxFilter, no
 	);
 	type Row = { id: string; status: SignalStatus; deadline_at: string | null; created_at: string };
 	return db.selectFrom(own.union(mine).union(referred).$castTo<Row>().as('w'));
+}
+
+/** The resident's "not solved" reopened the signal: feedback.ts alone writes that step, as the reporter's. */
+function reopenedByReporter(signalId: RawBuilder<unknown>): Expression<SqlBool> {
+	const { exists, selectFrom } = expressionBuilder<Database, never>();
+	return exists(
+		selectFrom('signal_events as ro')
+			.select('ro.id')
+			.whereRef('ro.signal_id', '=', signalId)
+			.where('ro.kind', '=', 'status')
+			.where('ro.actor_label', '=', 'reporter')
+			.where('ro.to_status', '=', 'accepted')
+	);
+}
+
+/** A reply (replies.ts) that no colleague acted on since: no later step of someone signed in. */
+function repliedUnanswered(signalId: RawBuilder<unknown>): Expression<SqlBool> {
+	const { exists, selectFrom } = expressionBuilder<Database, never>();
+	return exists(
+		selectFrom('signal_events as rp')
+			.select('rp.id')
+			.whereRef('rp.signal_id', '=', signalId)
+			.where('rp.kind', '=', 'reply')
+			.where(({ exists, not, selectFrom }) =>
+				not(
+					exists(
+						selectFrom('signal_events as st')
+							.select('st.id')
+							.whereRef('st.signal_id', '=', 'rp.signal_id')
+							.where('st.actor_id', 'is not', null)
+							.where('st.kind', '<>', 'reply')
+							.whereRef('st.at', '>', 'rp.at')
+					)
+				)
+			)
+	);
 }
 
 /** The statuses a status filter of the inbox stands for; null for all. */
@@ -296,7 +296,29 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 	if (!signal) throw new NotFound('signal', id);
 	const ctx = await signalContext(db, signal);
 	authorize(actor, 'read', 'signal', ctx);
-	const mayContact = can(actor, 'read-contact', 'signal', ctx);
+	const parts = await loadSignalParts(db, id, can(actor, 'read-contact', 'signal', ctx));
+	const helpContact = signal.is_help_request && signal.consent_id ? await purposeContact(db, actor, signal.consent_id) : null;
+	const hasContact = !!parts.reporters?.some((r) => r.email || r.phone || r.name) || !!helpContact;
+	if (signal.is_help_request || hasContact) {
+		await audit(db, actor, {
+			action: 'signal_read',
+			resourceType: 'signal',
+			resourceId: id,
+			summary: [signal.is_help_request ? 'help request' : null, hasContact ? 'contact details' : null].filter(Boolean).join(', ')
+		});
+	}
+	return {
+		signal,
+		...presentSignalParts(parts),
+		mergedSignals: parts.merged,
+		helpContact,
+		messageReaches: parts.messageReaches,
+		can: { handle: can(actor, 'handle', 'signal', ctx), refer: can(actor, 'refer', 'signal', ctx) }
+	};
+}
+
+/** What the staff page shows beside the signal itself, read at once; the reporters' contact details only when allowed. */
+async function loadSignalParts(db: Db, id: string, mayContact: boolean) {
 	const [events, reporters, joins, attachments, referrals, merged, messageReaches] = await Promise.all([
 		db.selectFrom('signal_events').selectAll().where('signal_id', '=', id).orderBy('at').orderBy('id').execute(),
 		mayContact
@@ -321,18 +343,15 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 		db.selectFrom('signals').select(['id', 'reference']).where('merged_into_id', '=', id).execute(),
 		messageReachOf(db, id)
 	]);
-	const helpContact = signal.is_help_request && signal.consent_id ? await purposeContact(db, actor, signal.consent_id) : null;
-	const hasContact = !!reporters?.some((r) => r.email || r.phone || r.name) || !!helpContact;
-	if (signal.is_help_request || hasContact) {
-		await audit(db, actor, {
-			action: 'signal_read',
-			resourceType: 'signal',
-			resourceId: id,
-			summary: [signal.is_help_request ? 'help request' : null, hasContact ? 'contact details' : null].filter(Boolean).join(', ')
-		});
-	}
+	return { events, reporters, joins, attachments, referrals, merged, messageReaches };
+}
+
+/** The rows of loadSignalParts in the shape of StaffSignalView. */
+function presentSignalParts(
+	parts: Awaited<ReturnType<typeof loadSignalParts>>
+): Pick<StaffSignalView, 'timeline' | 'reporters' | 'joins' | 'attachments' | 'referrals'> {
+	const { events, reporters, joins, attachments, referrals } = parts;
 	return {
-		signal,
 		timeline: events.map((e) => ({
 			at: e.at,
 			kind: e.kind,
@@ -372,11 +391,7 @@ export async function getSignal(db: Db, actor: Actor, id: string): Promise<Staff
 			deadlineAt: r.deadline_at,
 			createdAt: r.created_at,
 			respondedAt: r.responded_at
-		})),
-		mergedSignals: merged,
-		helpContact,
-		messageReaches,
-		can: { handle: can(actor, 'handle', 'signal', ctx), refer: can(actor, 'refer', 'signal', ctx) }
+		}))
 	};
 }
 
@@ -459,7 +474,57 @@ export async function trackByReference(db: Db, actor: Actor, code: string): Prom
  * messages written to them before the merge, and the other's status changes without their reasons.
  */
 async function trackingView(db: Db, signalId: string, reporterId: string | null, follower: TrackingView['follower'], now = new Date()): Promise<TrackingView> {
-	const s = await db
+	const s = await trackedSignal(db, signalId);
+	const own = follower === 'reporter';
+	// After a merge the reporter follows the signal it joined.
+	const followId = s.merged_id ?? s.id;
+	const events = await db
+		.selectFrom('signal_events')
+		.select(['signal_id', 'at', 'kind', 'to_status', 'body', 'data'])
+		.where('signal_id', 'in', [...new Set([s.id, followId])])
+		.where('visibility', '=', 'reporter')
+		.orderBy('at')
+		.orderBy('id')
+		.execute();
+	// What was written to the reporter of this very signal: only they read it.
+	const writtenToThem = (e: { signal_id: string }) => own && e.signal_id === s.id;
+	const shown = events.filter((e) => {
+		const reply = replyOf(e);
+		if (reply) return !!reporterId && reply.reporterId === reporterId;
+		return writtenToThem(e) || e.kind !== 'message';
+	});
+	const followed = s.merged_id ? { status: s.merged_status!, resolved_at: s.merged_resolved_at, closed_at: s.merged_closed_at } : s;
+	const photos = own ? await publicPhotoIds(db, s.id) : [];
+	return {
+		follower,
+		reference: s.reference,
+		kind: s.kind,
+		categoryName: s.is_help_request ? null : s.name,
+		categoryNameFr: s.is_help_request ? null : s.name_fr,
+		categoryNameEn: s.is_help_request ? null : s.name_en,
+		placeName: s.is_help_request ? null : (s.estate_name ?? s.area_name),
+		status: s.merged_status ?? s.status,
+		statusReason: own && !s.merged_id ? s.status_reason : null,
+		createdAt: s.created_at,
+		description: own ? s.description : null,
+		ownWords: null,
+		joinedAt: null,
+		events: shown.map((e) => {
+			const reply = replyOf(e);
+			if (reply) return { at: e.at, kind: e.kind, toStatus: null, body: e.body, notSolved: !!reply.notSolved, withPhoto: !!reply.attachmentId };
+			return { at: e.at, kind: e.kind, toStatus: e.to_status, body: writtenToThem(e) ? e.body : null };
+		}),
+		canReply: follower !== 'code',
+		canSayNotSolved: follower !== 'code' && maySayNotSolved(followed, now),
+		photoIds: photos,
+		reporterId,
+		mergedIntoReference: s.merged_reference
+	};
+}
+
+/** The followed signal with its category, place, and the signal it was merged into, if any. */
+function trackedSignal(db: Db, signalId: string) {
+	return db
 		.selectFrom('signals as s')
 		.leftJoin('signal_categories as c', 'c.id', 's.category_id')
 		.leftJoin('signals as m', 'm.id', 's.merged_into_id')
@@ -489,61 +554,22 @@ async function trackingView(db: Db, signalId: string, reporterId: string | null,
 		])
 		.where('s.id', '=', signalId)
 		.executeTakeFirstOrThrow();
-	const own = follower === 'reporter';
-	// After a merge the reporter follows the signal it joined.
-	const followId = s.merged_id ?? s.id;
-	const events = await db
-		.selectFrom('signal_events')
-		.select(['signal_id', 'at', 'kind', 'to_status', 'body', 'data'])
-		.where('signal_id', 'in', [...new Set([s.id, followId])])
-		.where('visibility', '=', 'reporter')
-		.orderBy('at')
+}
+
+/** A resident's reply is read back by who wrote it alone: not the first reporter's by a neighbour, nor the other way. */
+function replyOf(e: { kind: string; data: unknown }) {
+	return e.kind === REPLY_EVENT ? ((e.data ?? {}) as { reporterId?: string; notSolved?: boolean; attachmentId?: string | null }) : null;
+}
+
+/** The ids of the signal's photos the reporter sees again, in the order they were added. */
+async function publicPhotoIds(db: Db, signalId: string): Promise<string[]> {
+	const photos = await db
+		.selectFrom('signal_attachments')
+		.select('id')
+		.where('signal_id', '=', signalId)
+		.where('is_public', '=', true)
+		.orderBy('created_at')
 		.orderBy('id')
 		.execute();
-	// What was written to the reporter of this very signal: only they read it.
-	const writtenToThem = (e: { signal_id: string }) => own && e.signal_id === s.id;
-	// A resident's reply is read back by who wrote it alone: not the first reporter's by a neighbour, nor the other way.
-	const replyOf = (e: { kind: string; data: unknown }) =>
-		e.kind === REPLY_EVENT ? ((e.data ?? {}) as { reporterId?: string; notSolved?: boolean; attachmentId?: string | null }) : null;
-	const shown = events.filter((e) => {
-		const reply = replyOf(e);
-		if (reply) return !!reporterId && reply.reporterId === reporterId;
-		return writtenToThem(e) || e.kind !== 'message';
-	});
-	const followed = s.merged_id ? { status: s.merged_status!, resolved_at: s.merged_resolved_at, closed_at: s.merged_closed_at } : s;
-	const photos = own
-		? await db
-				.selectFrom('signal_attachments')
-				.select('id')
-				.where('signal_id', '=', s.id)
-				.where('is_public', '=', true)
-				.orderBy('created_at')
-				.orderBy('id')
-				.execute()
-		: [];
-	return {
-		follower,
-		reference: s.reference,
-		kind: s.kind,
-		categoryName: s.is_help_request ? null : s.name,
-		categoryNameFr: s.is_help_request ? null : s.name_fr,
-		categoryNameEn: s.is_help_request ? null : s.name_en,
-		placeName: s.is_help_request ? null : (s.estate_name ?? s.area_name),
-		status: s.merged_status ?? s.status,
-		statusReason: own && !s.merged_id ? s.status_reason : null,
-		createdAt: s.created_at,
-		description: own ? s.description : null,
-		ownWords: null,
-		joinedAt: null,
-		events: shown.map((e) => {
-			const reply = replyOf(e);
-			if (reply) return { at: e.at, kind: e.kind, toStatus: null, body: e.body, notSolved: !!reply.notSolved, withPhoto: !!reply.attachmentId };
-			return { at: e.at, kind: e.kind, toStatus: e.to_status, body: writtenToThem(e) ? e.body : null };
-		}),
-		canReply: follower !== 'code',
-		canSayNotSolved: follower !== 'code' && maySayNotSolved(followed, now),
-		photoIds: photos.map((p) => p.id),
-		reporterId,
-		mergedIntoReference: s.merged_reference
-	};
+	return photos.map((p) => p.id);
 }

@@ -2,7 +2,7 @@
 // note; a help request only with the resident's consent for that partner. The receiver accepts (and becomes
 // responsible, with the referral's own deadline) or declines with a reason; the referrer sees the outcome.
 import { z } from 'zod';
-import { audit, authorize, isStaff, type Actor } from '../../access';
+import { audit, authorize, isStaff, type Actor, type StaffActor } from '../../access';
 import { inTransaction, type Db } from '../../db';
 import { newId } from '../../db';
 import type { Referral, ReferralStatus, Signal } from '../../db';
@@ -133,6 +133,7 @@ async function receiverDeadlineDays(db: Db, categoryId: string | null, areaId: s
 	return (routeSignal(rules, await areaChain(db, areaId), new Date()) ?? { deadlineDays: rules[0].deadline_days }).deadlineDays;
 }
 
+/** Refers the signal to another organisation (and perhaps one of its teams), with a deadline, and mails the receiver. */
 export async function referSignal(db: Db, actor: Actor, signalId: string, input: ReferInput, options: HandlingOptions): Promise<Referral> {
 	const v = parseInput(referInput, input);
 	const nowDate = options.now ?? new Date();
@@ -140,44 +141,7 @@ export async function referSignal(db: Db, actor: Actor, signalId: string, input:
 	return inTransaction(db, async (tx) => {
 		const { signal } = await loadForAction(tx, actor, signalId, 'refer');
 		if (!isStaff(actor)) throw new Forbidden();
-		if (signal.merged_into_id) throw new Conflict('signal_merged', 'This signal was merged into another one');
-		if (!isOpen(signal.status)) throw new Conflict('referral_signal_not_open', 'Reopen the signal before referring it');
-		const receiver = await tx.selectFrom('organisations').select(['id', 'name']).where('id', '=', v.toOrganisationId).executeTakeFirst();
-		if (!receiver) throw new Invalid([{ path: 'toOrganisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
-		if (receiver.id === signal.organisation_id)
-			throw new Invalid([{ path: 'toOrganisationId', code: 'referral_same_organisation', message: 'This organisation handles the signal already' }]);
-		// A signal goes only to an organisation that works where it is: what it says about a place stays with who works there.
-		if (!(await receiversFor(tx, signal)).some((o) => o.id === receiver.id))
-			throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
-		if (v.toTeamId) {
-			const team = await tx.selectFrom('teams').select('id').where('id', '=', v.toTeamId).where('organisation_id', '=', receiver.id).executeTakeFirst();
-			if (!team) throw new Invalid([{ path: 'toTeamId', code: 'team_not_in_organisation', message: 'The team must belong to the organisation' }]);
-		}
-		const pending = await tx
-			.selectFrom('referrals')
-			.select('id')
-			.where('signal_id', '=', signalId)
-			.where('to_organisation_id', '=', receiver.id)
-			.where('status', '=', 'pending')
-			.executeTakeFirst();
-		if (pending) throw new Conflict('referral_pending', 'A referral to this organisation waits for an answer already');
-		// A help request is someone's own situation: the partner may know it only with the resident's consent.
-		let consentId: string | null = null;
-		if (signal.is_help_request) {
-			consentId = await helpConsentInForce(tx, signal.resident_id, receiver.id);
-			if (!consentId)
-				throw new Invalid(
-					[
-						{
-							path: 'toOrganisationId',
-							code: 'consent_required',
-							message: 'Record the resident’s consent for this organisation first',
-							params: { organisation: receiver.name }
-						}
-					],
-					'consent_required'
-				);
-		}
+		const { receiver, consentId } = await checkReferral(tx, signal, v);
 		const days = v.deadlineDays ?? (await receiverDeadlineDays(tx, signal.category_id, signal.area_id, receiver.id));
 		const row: Referral = {
 			id: newId(nowDate.getTime()),
@@ -203,25 +167,7 @@ export async function referSignal(db: Db, actor: Actor, signalId: string, input:
 			body: v.note,
 			data: { referralId: row.id, status: 'pending', toOrganisationId: receiver.id, toOrganisationName: receiver.name, deadlineAt: row.deadline_at }
 		});
-		const from =
-			(signal.organisation_id
-				? (await tx.selectFrom('organisations').select('name').where('id', '=', signal.organisation_id).executeTakeFirst())?.name
-				: null) ?? actor.name;
-		for (const r of await organisationRecipients(tx, receiver.id, row.to_team_id)) {
-			await enqueueMail(
-				tx,
-				referralMail({
-					to: r.email,
-					locale: r.locale,
-					name: r.name,
-					reference: signal.reference,
-					from,
-					note: v.note,
-					deadline: formatDeadline(row.deadline_at!, r.locale),
-					link: `${options.baseUrl}/staff/referrals`
-				})
-			);
-		}
+		await mailReferral(tx, actor, signal, row, options.baseUrl);
 		await audit(tx, actor, {
 			action: 'referral_create',
 			resourceType: 'signal',
@@ -230,6 +176,76 @@ export async function referSignal(db: Db, actor: Actor, signalId: string, input:
 		});
 		return row;
 	});
+}
+
+/**
+ * Whether the signal may go to this receiver: an open signal, another organisation that works where it is, a team of
+ * that organisation, no referral to it waiting already, and for a help request the resident's consent in force.
+ */
+async function checkReferral(
+	tx: Db,
+	signal: Signal,
+	v: z.output<typeof referInput>
+): Promise<{ receiver: { id: string; name: string }; consentId: string | null }> {
+	if (signal.merged_into_id) throw new Conflict('signal_merged', 'This signal was merged into another one');
+	if (!isOpen(signal.status)) throw new Conflict('referral_signal_not_open', 'Reopen the signal before referring it');
+	const receiver = await tx.selectFrom('organisations').select(['id', 'name']).where('id', '=', v.toOrganisationId).executeTakeFirst();
+	if (!receiver) throw new Invalid([{ path: 'toOrganisationId', code: 'unknown_organisation', message: 'No such organisation' }]);
+	if (receiver.id === signal.organisation_id)
+		throw new Invalid([{ path: 'toOrganisationId', code: 'referral_same_organisation', message: 'This organisation handles the signal already' }]);
+	// A signal goes only to an organisation that works where it is: what it says about a place stays with who works there.
+	if (!(await receiversFor(tx, signal)).some((o) => o.id === receiver.id))
+		throw Invalid.field('toOrganisationId', 'referral_outside_area', 'This organisation does not work where the signal is');
+	if (v.toTeamId) {
+		const team = await tx.selectFrom('teams').select('id').where('id', '=', v.toTeamId).where('organisation_id', '=', receiver.id).executeTakeFirst();
+		if (!team) throw new Invalid([{ path: 'toTeamId', code: 'team_not_in_organisation', message: 'The team must belong to the organisation' }]);
+	}
+	const pending = await tx
+		.selectFrom('referrals')
+		.select('id')
+		.where('signal_id', '=', signal.id)
+		.where('to_organisation_id', '=', receiver.id)
+		.where('status', '=', 'pending')
+		.executeTakeFirst();
+	if (pending) throw new Conflict('referral_pending', 'A referral to this organisation waits for an answer already');
+	// A help request is someone's own situation: the partner may know it only with the resident's consent.
+	if (!signal.is_help_request) return { receiver, consentId: null };
+	const consentId = await helpConsentInForce(tx, signal.resident_id, receiver.id);
+	if (!consentId)
+		throw new Invalid(
+			[
+				{
+					path: 'toOrganisationId',
+					code: 'consent_required',
+					message: 'Record the resident’s consent for this organisation first',
+					params: { organisation: receiver.name }
+				}
+			],
+			'consent_required'
+		);
+	return { receiver, consentId };
+}
+
+/** Mails the receiving organisation (or its team) that a referral waits for them, signed by the referring organisation. */
+async function mailReferral(tx: Db, actor: StaffActor, signal: Signal, row: Referral, baseUrl: string): Promise<void> {
+	const from =
+		(signal.organisation_id ? (await tx.selectFrom('organisations').select('name').where('id', '=', signal.organisation_id).executeTakeFirst())?.name : null) ??
+		actor.name;
+	for (const r of await organisationRecipients(tx, row.to_organisation_id, row.to_team_id)) {
+		await enqueueMail(
+			tx,
+			referralMail({
+				to: r.email,
+				locale: r.locale,
+				name: r.name,
+				reference: signal.reference,
+				from,
+				note: row.note,
+				deadline: formatDeadline(row.deadline_at!, r.locale),
+				link: `${baseUrl}/staff/referrals`
+			})
+		);
+	}
 }
 
 async function loadReferral(db: Db, id: string): Promise<Referral> {
