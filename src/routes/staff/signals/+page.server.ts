@@ -6,6 +6,7 @@ import { listTeams } from '$core/partners';
 import { placeChoices } from '$core/people';
 import { bulkAction, colleagues, inbox, inboxStatusCounts, listCategories, type BulkInput } from '$core/signals';
 import { pageLoad, formAction } from '$lib/server/handlers';
+import { presentCategoryChoice, presentInboxPage } from '$lib/server/presenters/signals';
 import { inboxHref, readInboxQuery } from './filters';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,14 +40,12 @@ export const load: PageServerLoad = pageLoad(async ({ locals, url }) => {
 	const changed = Number.parseInt(url.searchParams.get('changed') ?? '', 10);
 	return {
 		filters: f,
-		result,
+		list: presentInboxPage(result, new Date()),
 		counts,
-		pages: Math.max(1, Math.ceil(result.total / result.pageSize)),
-		categories: categories.map((c) => ({ id: c.id, name: c.name, nameFr: c.name_fr, nameEn: c.name_en, isActive: c.is_active })),
+		categories: categories.map(presentCategoryChoice),
 		areas: places.areas,
 		teams: teams.map((t) => ({ id: t.id, name: t.name })),
 		colleagues: people,
-		today: new Date().toISOString(),
 		changed: Number.isFinite(changed) && changed > 0 ? changed : null
 	};
 });
