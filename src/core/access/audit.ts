@@ -11,21 +11,23 @@ import { authorize } from './policy';
 export type AuditInput = { action: string; resourceType: string; resourceId?: string | null; summary?: string | null };
 
 export async function audit(db: Db, actor: Actor, entry: AuditInput): Promise<void> {
-	await db
-		.insertInto('audit_log')
-		.values({
-			id: newId(),
-			at: nowIso(),
-			actor_id: actor.kind === 'staff' ? actor.id : null,
-			actor_label: actorLabel(actor),
-			organisation_id: actor.kind === 'staff' ? actor.organisationId : null,
-			action: entry.action,
-			resource_type: entry.resourceType,
-			resource_id: entry.resourceId ?? null,
-			summary: entry.summary ?? null,
-			request_id: actor.requestId ?? null
-		})
-		.execute();
+	await db.insertInto('audit_log').values(auditRow(actor, entry)).execute();
+}
+
+/** The row `audit` writes, for a caller that sends it with the other writes of its action (insertRows). */
+export function auditRow(actor: Actor, entry: AuditInput) {
+	return {
+		id: newId(),
+		at: nowIso(),
+		actor_id: actor.kind === 'staff' ? actor.id : null,
+		actor_label: actorLabel(actor),
+		organisation_id: actor.kind === 'staff' ? actor.organisationId : null,
+		action: entry.action,
+		resource_type: entry.resourceType,
+		resource_id: entry.resourceId ?? null,
+		summary: entry.summary ?? null,
+		request_id: actor.requestId ?? null
+	};
 }
 
 export const auditSearchSchema = z.object({

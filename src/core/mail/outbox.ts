@@ -16,23 +16,25 @@ export const mailSchema = z.object({
 export type Mail = z.infer<typeof mailSchema>;
 
 export async function enqueueMail(db: Db, mail: Mail): Promise<string> {
-	const id = newId();
+	const row = outboxMailRow(mail);
+	await db.insertInto('outbox').values(row).execute();
+	return row.id;
+}
+
+/** The outbox row `enqueueMail` writes, for a caller that sends it with the other writes of its action (insertRows). */
+export function outboxMailRow(mail: Mail) {
 	const at = nowIso();
-	await db
-		.insertInto('outbox')
-		.values({
-			id,
-			kind: 'mail',
-			payload: mailSchema.parse(mail),
-			created_at: at,
-			available_at: at,
-			attempts: 0,
-			locked_until: null,
-			done_at: null,
-			last_error: null
-		})
-		.execute();
-	return id;
+	return {
+		id: newId(),
+		kind: 'mail',
+		payload: mailSchema.parse(mail),
+		created_at: at,
+		available_at: at,
+		attempts: 0,
+		locked_until: null,
+		done_at: null,
+		last_error: null
+	};
 }
 
 export type Deliver = (kind: string, payload: unknown) => Promise<void>;
