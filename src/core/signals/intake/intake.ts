@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { auditRow, authorize, isStaff, type Actor, type StaffActor } from '../../access';
 import { areaAt } from '../../areas';
 import { hashToken, newToken } from '../../auth';
-import { inTransaction, insertRows, isUniqueViolation, newId, onCommit, type Db, type TableRows } from '../../db';
+import { inTransaction, insertRows, isUniqueViolation, newId, onCommit, preparedQuery, type Db, type TableRows } from '../../db';
 import { inSharedTransaction } from '../../db';
 import type { NewSignal, SignalKind, SignalSource } from '../../db';
 import type { FileStore, ProcessedImage } from '../../files';
@@ -104,6 +104,26 @@ async function resolvePlace(db: Db, v: { areaId?: string; estateId?: string; lon
 	return { areaId: null, estateId: null, buildingId: null, dwellingId: null };
 }
 
+/** The active category with this id or key. */
+const activeCategory = preparedQuery((db, slot) =>
+	db
+		.selectFrom('signal_categories')
+		.select(['id', 'key', 'kind'])
+		.where('is_active', '=', true)
+		.where((eb) => eb.or([eb('id', '=', slot<string>(0)), eb('key', '=', slot<string>(0))]))
+);
+
+/** The active categories of a kind, with the newest classifier model's id (the model itself is cached per process). */
+const categoriesOfKind = preparedQuery((db, slot) =>
+	db
+		.selectFrom('signal_categories')
+		.select(['id', 'key', 'kind'])
+		.select((eb) => eb.selectFrom('classifier_models').select('id').orderBy('trained_at', 'desc').limit(1).as('model_id'))
+		.where('is_active', '=', true)
+		.where('kind', '=', slot<SignalKind>(0))
+		.orderBy('sort_order')
+);
+
 /**
  * The category to route by: the one chosen (checked to exist and fit the kind), else a confident suggestion of the
  * same kind, else the kind's general category ("other technical problem"). A person confirms it later.
@@ -114,19 +134,13 @@ async function chooseCategory(
 	chosen: string | undefined,
 	description: string
 ): Promise<{ categoryId: string | null; suggestedId: string | null }> {
-	const active = db.selectFrom('signal_categories').select(['id', 'key', 'kind']).where('is_active', '=', true);
 	if (chosen) {
-		const category = await active.where((eb) => eb.or([eb('id', '=', chosen), eb('key', '=', chosen)])).executeTakeFirst();
+		const [category] = await activeCategory(db, [chosen]);
 		if (!category) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
 		if (category.kind !== kind) throw new Invalid([{ path: 'categoryId', code: 'category_kind_mismatch', message: 'This category belongs to another kind' }]);
 		return { categoryId: category.id, suggestedId: null };
 	}
-	// The newest classifier model's id comes with the categories (one query): the model itself is cached per process.
-	const categories = await active
-		.select((eb) => eb.selectFrom('classifier_models').select('id').orderBy('trained_at', 'desc').limit(1).as('model_id'))
-		.where('kind', '=', kind)
-		.orderBy('sort_order')
-		.execute();
+	const categories = await categoriesOfKind(db, [kind]);
 	const model = await modelById(db, categories[0]?.model_id ?? null);
 	const suggestion = model ? suggest(model, description) : null;
 	const suggested = suggestion ? categories.find((c) => c.key === suggestion.category) : undefined;

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { authorize, system, type Actor } from '../../access';
 import { matchAddress, type AddressMatch } from '../../areas';
 import type { Db } from '../../db';
-import { inSharedTransaction } from '../../db';
+import { inSharedTransaction, preparedQuery } from '../../db';
 import { DomainError, Invalid, NotFound, type FieldIssue } from '../../errors';
 import { fingerprint, IdempotencyKeyReused } from '../../idempotency';
 import { has, translate, type Locale } from '../../i18n';
@@ -77,14 +77,17 @@ async function offeredCategories(db: Db): Promise<SignalCategory[]> {
 		.execute();
 }
 
-async function offeredCategory(db: Db, code: string): Promise<SignalCategory> {
-	const category = await db
+const offeredByCode = preparedQuery((db, slot) =>
+	db
 		.selectFrom('signal_categories')
 		.selectAll()
-		.where('key', '=', code)
+		.where('key', '=', slot<string>(0))
 		.where('is_active', '=', true)
 		.where('kind', 'in', [...OFFERED_KINDS])
-		.executeTakeFirst();
+);
+
+async function offeredCategory(db: Db, code: string): Promise<SignalCategory> {
+	const [category] = await offeredByCode(db, [code]);
 	if (!category) throw new NotFound('service', code);
 	return category;
 }
@@ -198,10 +201,13 @@ export class Open311RateLimited extends DomainError {
 	}
 }
 
+const estateWithSlug = preparedQuery((db, slot) => db.selectFrom('estates').select(['id', 'slug', 'name', 'area_id']).where('slug', '=', slot<string>(0)));
+const organisationName = preparedQuery((db, slot) => db.selectFrom('organisations').select('name').where('id', '=', slot<string>(0)));
+
 /** The estate an Open311 client names by its slug (the `estate` attribute's values are slugs). */
 async function estateBySlug(db: Db, slug: string | undefined): Promise<{ key: string; name: string; id: string; areaId: string } | undefined> {
 	if (!slug) return undefined;
-	const row = await db.selectFrom('estates').select(['id', 'slug', 'name', 'area_id']).where('slug', '=', slug.toLowerCase().slice(0, 200)).executeTakeFirst();
+	const [row] = await estateWithSlug(db, [slug.toLowerCase().slice(0, 200)]);
 	return row ? { id: row.id, key: row.slug, name: row.name, areaId: row.area_id } : undefined;
 }
 
@@ -342,9 +348,7 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 		idempotencyFingerprint: options.idempotencyKey ? fingerprint(v) : undefined
 	};
 	const result = await storePost(db, { actor, report, intake, mediaUrl: v.media_url, clientId: client.id }, options);
-	const organisation = result.organisationId
-		? await db.selectFrom('organisations').select('name').where('id', '=', result.organisationId).executeTakeFirst()
-		: undefined;
+	const [organisation] = result.organisationId ? await organisationName(db, [result.organisationId]) : [];
 	const created: Open311Created = {
 		service_request_id: result.reference,
 		service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt),
