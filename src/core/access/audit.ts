@@ -2,7 +2,7 @@
 // transaction as the action it records. No personal data in the summary: ids and field names only.
 import { z } from 'zod';
 import { newId, nowIso } from '../db';
-import type { Db } from '../db';
+import type { Db, TableRows } from '../db';
 import type { AuditEntry } from '../db';
 import { parseInput } from '../validation';
 import { actorLabel, type Actor } from './actor';
@@ -14,8 +14,12 @@ export async function audit(db: Db, actor: Actor, entry: AuditInput): Promise<vo
 	await db.insertInto('audit_log').values(auditRow(actor, entry)).execute();
 }
 
-/** The row `audit` writes, for a caller that sends it with the other writes of its action (insertRows). */
-export function auditRow(actor: Actor, entry: AuditInput) {
+/** The entry `audit` writes, for a caller that sends it with the other writes of its action (insertRows). */
+export function auditInsert(actor: Actor, entry: AuditInput): TableRows {
+	return { table: 'audit_log', rows: [auditRow(actor, entry)] };
+}
+
+function auditRow(actor: Actor, entry: AuditInput) {
 	return {
 		id: newId(),
 		at: nowIso(),

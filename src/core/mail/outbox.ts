@@ -3,7 +3,7 @@
 // the work without sending anything twice; on SQLite the single writer does the same job.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../db';
+import type { Db, TableRows } from '../db';
 import { inTransaction } from '../db';
 import { newId, nowIso } from '../db';
 
@@ -21,8 +21,12 @@ export async function enqueueMail(db: Db, mail: Mail): Promise<string> {
 	return row.id;
 }
 
-/** The outbox row `enqueueMail` writes, for a caller that sends it with the other writes of its action (insertRows). */
-export function outboxMailRow(mail: Mail) {
+/** The mail `enqueueMail` writes, for a caller that sends it with the other writes of its action (insertRows). */
+export function outboxInsert(mail: Mail): TableRows {
+	return { table: 'outbox', rows: [outboxMailRow(mail)] };
+}
+
+function outboxMailRow(mail: Mail) {
 	const at = nowIso();
 	return {
 		id: newId(),

@@ -3,7 +3,7 @@
 // the outbox mail and the audit entry are written in one transaction: a signal is stored whole or not at all.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import { auditRow, authorize, isStaff, type Actor, type StaffActor } from '../../access';
+import { auditInsert, authorize, isStaff, type Actor, type StaffActor } from '../../access';
 import { areaAt } from '../../areas';
 import { hashToken, newToken } from '../../auth';
 import { inTransaction, insertRows, isUniqueViolation, newId, onCommit, preparedQuery, type Db, type TableRows } from '../../db';
@@ -12,7 +12,7 @@ import type { NewSignal, SignalKind, SignalSource } from '../../db';
 import type { FileStore, ProcessedImage } from '../../files';
 import { Invalid, NotFound } from '../../errors';
 import { checkFingerprint } from '../../idempotency';
-import { outboxMailRow } from '../../mail';
+import { outboxInsert } from '../../mail';
 import { homeOfHousehold, householdOfResident, recordConsent, renewConsentContact } from '../../people';
 import { helpConsentInForce } from '../referrals/referrals';
 import { parseInput } from '../../validation';
@@ -396,8 +396,8 @@ function reportWrites(actor: Actor, v: ValidIntake, row: NewSignal, routed: Rout
 		{ table: 'signal_reporters', rows: [reporter] },
 		{ table: 'signal_attachments', rows: photoRows(row.id, options.photos ?? [], now, null, true) },
 		{ table: 'signal_events', rows: eventRows(actor, row.id, intakeEvents(now, { source }, routedData)) },
-		{ table: 'outbox', rows: receipt ? [outboxMailRow(receipt)] : [] },
-		{ table: 'audit_log', rows: [auditRow(actor, { action: 'signal_create', resourceType: 'signal', resourceId: row.id, summary })] }
+		...(receipt ? [outboxInsert(receipt)] : []),
+		auditInsert(actor, { action: 'signal_create', resourceType: 'signal', resourceId: row.id, summary })
 	];
 }
 
@@ -544,7 +544,7 @@ export async function storeRegistration(tx: Db, actor: StaffActor, v: ValidStaff
 		{ table: 'signals', rows: [row] },
 		{ table: 'signal_attachments', rows: photoRows(row.id, photos, now, actor.id, false) },
 		{ table: 'signal_events', rows: eventRows(actor, row.id, intakeEvents(now, { source: 'staff', channel: v.channel }, routedData)) },
-		{ table: 'audit_log', rows: [auditRow(actor, { action: 'signal_create', resourceType: 'signal', resourceId: row.id, summary })] }
+		auditInsert(actor, { action: 'signal_create', resourceType: 'signal', resourceId: row.id, summary })
 	]);
 	return storedResult(row, null);
 }
