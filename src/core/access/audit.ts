@@ -2,7 +2,7 @@
 // transaction as the action it records. No personal data in the summary: ids and field names only.
 import { z } from 'zod';
 import { newId, nowIso } from '../db';
-import type { Db } from '../db';
+import type { Db, TableRows } from '../db';
 import type { AuditEntry } from '../db';
 import { parseInput } from '../validation';
 import { actorLabel, type Actor } from './actor';
@@ -11,21 +11,27 @@ import { authorize } from './policy';
 export type AuditInput = { action: string; resourceType: string; resourceId?: string | null; summary?: string | null };
 
 export async function audit(db: Db, actor: Actor, entry: AuditInput): Promise<void> {
-	await db
-		.insertInto('audit_log')
-		.values({
-			id: newId(),
-			at: nowIso(),
-			actor_id: actor.kind === 'staff' ? actor.id : null,
-			actor_label: actorLabel(actor),
-			organisation_id: actor.kind === 'staff' ? actor.organisationId : null,
-			action: entry.action,
-			resource_type: entry.resourceType,
-			resource_id: entry.resourceId ?? null,
-			summary: entry.summary ?? null,
-			request_id: actor.requestId ?? null
-		})
-		.execute();
+	await db.insertInto('audit_log').values(auditRow(actor, entry)).execute();
+}
+
+/** The entry `audit` writes, for a caller that sends it with the other writes of its action (insertRows). */
+export function auditInsert(actor: Actor, entry: AuditInput): TableRows {
+	return { table: 'audit_log', rows: [auditRow(actor, entry)] };
+}
+
+function auditRow(actor: Actor, entry: AuditInput) {
+	return {
+		id: newId(),
+		at: nowIso(),
+		actor_id: actor.kind === 'staff' ? actor.id : null,
+		actor_label: actorLabel(actor),
+		organisation_id: actor.kind === 'staff' ? actor.organisationId : null,
+		action: entry.action,
+		resource_type: entry.resourceType,
+		resource_id: entry.resourceId ?? null,
+		summary: entry.summary ?? null,
+		request_id: actor.requestId ?? null
+	};
 }
 
 export const auditSearchSchema = z.object({

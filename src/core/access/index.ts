@@ -8,7 +8,7 @@ import './policies/surveys';
 
 export { allow, allowPublic, authorize, can, knownPermissions } from './policy';
 export { permissionsFor, staffPermissions, type StaffPermissions } from './permissions';
-export { audit, searchAudit, type AuditSearch } from './audit';
+export { audit, auditInsert, searchAudit, type AuditSearch } from './audit';
 export * from './actor';
 export { worksIn } from './reach';
 export type { PlaceContext } from './policies/areas';

@@ -5,6 +5,9 @@ export type { GroupMiddle } from './aggregates';
 export { inTransaction, onCommit, openDatabase } from './database';
 export type { Db } from './database';
 export { newId, nowIso } from './ids';
+export { insertRows } from './insert-rows';
+export { preparedQuery } from './prepared';
+export type { TableRows } from './insert-rows';
 export { containsPattern, lowerContains } from './like';
 export { migrateToLatest } from './migrate';
 export type {

@@ -41,7 +41,8 @@ describe('the scanner', () => {
 			'const b = await sql`SELECT count(*) FROM signals s JOIN referrals r ON r.signal_id = s.id`.execute(db);',
 			"await db.with('recent', (q) => q.selectFrom('organisations').selectAll()).selectFrom('recent').selectAll().execute();",
 			"// db.selectFrom('users') in a comment does not count",
-			'await sql`insert into outbox (id) values (${id})`.execute(tx);'
+			'await sql`insert into outbox (id) values (${id})`.execute(tx);',
+			"await insertRows(tx, [{ table: 'audit_log', rows: [entry] }]);"
 		].join('\n');
 		expect(tablesNamed(source).map((t) => [t.table, t.write, t.line])).toEqual([
 			['households', false, 1],
@@ -50,7 +51,8 @@ describe('the scanner', () => {
 			['signals', false, 3],
 			['referrals', false, 3],
 			['organisations', false, 4],
-			['outbox', true, 6]
+			['outbox', true, 6],
+			['audit_log', true, 7]
 		]);
 	});
 

@@ -279,6 +279,8 @@ const RAW_TABLE = /\b(from|join|update|into)\s+"?([a-z_0-9]+)\b/gi;
 const RAW_WRITES = new Set(['update', 'into']);
 const SQL_TEMPLATE = /\bsql(?:<[^>`]*>)?`([^`]*)`/g;
 const SQL_TABLE = /\bsql\.(?:table|id)\(\s*(['"`])([a-z_0-9]+)/g;
+/** The rows of a table given to insertRows (`{ table: 'signals', rows }`): a write. */
+const INSERT_ROWS = /\{\s*table:\s*(['"`])([a-z_0-9]+)\1,\s*rows:/g;
 
 /** Blanks out comments (keeping line breaks, so line numbers stay right). */
 function withoutComments(text: string): string {
@@ -294,7 +296,7 @@ function lineAt(text: string, index: number): number {
 
 /**
  * Every table a piece of source names in a query: Kysely calls with a table name (selectFrom, insertInto, updateTable,
- * deleteFrom, the joins, also inside `with(...)` bodies), `sql.table('…')`, and raw SQL in sql`` templates (from /
+ * deleteFrom, the joins, also inside `with(...)` bodies), `sql.table('…')`, the rows given to insertRows, and raw SQL in sql`` templates (from /
  * join / update / into). Only names of known tables count (a CTE or alias is none); comments are left out.
  */
 export function tablesNamed(source: string): TableNamed[] {
@@ -302,6 +304,7 @@ export function tablesNamed(source: string): TableNamed[] {
 	const found: TableNamed[] = [];
 	for (const m of code.matchAll(KYSELY_CALL)) if (ownerOf(m[3])) found.push({ table: m[3], write: KYSELY_WRITES.has(m[1]), line: lineAt(code, m.index) });
 	for (const m of code.matchAll(SQL_TABLE)) if (ownerOf(m[2])) found.push({ table: m[2], write: false, line: lineAt(code, m.index) });
+	for (const m of code.matchAll(INSERT_ROWS)) if (ownerOf(m[2])) found.push({ table: m[2], write: true, line: lineAt(code, m.index) });
 	for (const t of code.matchAll(SQL_TEMPLATE)) {
 		for (const m of t[1].matchAll(RAW_TABLE)) {
 			if (!ownerOf(m[2])) continue;

@@ -3,7 +3,7 @@
 // the work without sending anything twice; on SQLite the single writer does the same job.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../db';
+import type { Db, TableRows } from '../db';
 import { inTransaction } from '../db';
 import { newId, nowIso } from '../db';
 
@@ -16,23 +16,29 @@ export const mailSchema = z.object({
 export type Mail = z.infer<typeof mailSchema>;
 
 export async function enqueueMail(db: Db, mail: Mail): Promise<string> {
-	const id = newId();
+	const row = outboxMailRow(mail);
+	await db.insertInto('outbox').values(row).execute();
+	return row.id;
+}
+
+/** The mail `enqueueMail` writes, for a caller that sends it with the other writes of its action (insertRows). */
+export function outboxInsert(mail: Mail): TableRows {
+	return { table: 'outbox', rows: [outboxMailRow(mail)] };
+}
+
+function outboxMailRow(mail: Mail) {
 	const at = nowIso();
-	await db
-		.insertInto('outbox')
-		.values({
-			id,
-			kind: 'mail',
-			payload: mailSchema.parse(mail),
-			created_at: at,
-			available_at: at,
-			attempts: 0,
-			locked_until: null,
-			done_at: null,
-			last_error: null
-		})
-		.execute();
-	return id;
+	return {
+		id: newId(),
+		kind: 'mail',
+		payload: mailSchema.parse(mail),
+		created_at: at,
+		available_at: at,
+		attempts: 0,
+		locked_until: null,
+		done_at: null,
+		last_error: null
+	};
 }
 
 export type Deliver = (kind: string, payload: unknown) => Promise<void>;

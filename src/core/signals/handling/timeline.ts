@@ -42,20 +42,23 @@ export async function addEvents(db: Db, actor: Actor, signalId: string, events: 
 	if (events.length === 0) return;
 	await db
 		.insertInto('signal_events')
-		.values(
-			events.map((e) => ({
-				id: newId(),
-				signal_id: signalId,
-				at: e.at ?? nowIso(),
-				actor_id: actor.kind === 'staff' ? actor.id : null,
-				actor_label: e.actorLabel ?? (actor.kind === 'staff' ? actor.name : actorLabel(actor)),
-				kind: e.kind,
-				from_status: e.fromStatus ?? null,
-				to_status: e.toStatus ?? null,
-				body: e.body ?? null,
-				visibility: e.visibility,
-				data: e.data ?? null
-			}))
-		)
+		.values(eventRows(actor, signalId, events))
 		.execute();
+}
+
+/** The rows `addEvents` writes, for a caller that sends them with the other writes of its action (insertRows). */
+export function eventRows(actor: Actor, signalId: string, events: readonly EventInput[]) {
+	return events.map((e) => ({
+		id: newId(),
+		signal_id: signalId,
+		at: e.at ?? nowIso(),
+		actor_id: actor.kind === 'staff' ? actor.id : null,
+		actor_label: e.actorLabel ?? (actor.kind === 'staff' ? actor.name : actorLabel(actor)),
+		kind: e.kind,
+		from_status: e.fromStatus ?? null,
+		to_status: e.toStatus ?? null,
+		body: e.body ?? null,
+		visibility: e.visibility,
+		data: e.data ?? null
+	}));
 }

@@ -3,25 +3,25 @@
 // the outbox mail and the audit entry are written in one transaction: a signal is stored whole or not at all.
 import { randomBytes, randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import { audit, authorize, isStaff, type Actor, type StaffActor } from '../../access';
+import { auditInsert, authorize, isStaff, type Actor, type StaffActor } from '../../access';
 import { areaAt } from '../../areas';
 import { hashToken, newToken } from '../../auth';
-import { inTransaction, isUniqueViolation, newId, onCommit, type Db } from '../../db';
+import { inTransaction, insertRows, isUniqueViolation, newId, onCommit, preparedQuery, type Db, type TableRows } from '../../db';
 import { inSharedTransaction } from '../../db';
 import type { NewSignal, SignalKind, SignalSource } from '../../db';
 import type { FileStore, ProcessedImage } from '../../files';
 import { Invalid, NotFound } from '../../errors';
 import { checkFingerprint } from '../../idempotency';
-import { enqueueMail } from '../../mail';
+import { outboxInsert } from '../../mail';
 import { homeOfHousehold, householdOfResident, recordConsent, renewConsentContact } from '../../people';
 import { helpConsentInForce } from '../referrals/referrals';
 import { parseInput } from '../../validation';
 import { suggest } from '../../classifier';
-import { currentModel } from '../routing/classifier-store';
+import { modelById } from '../routing/classifier-store';
 import { receiptMail } from '../mails';
 import { intakeInput, staffIntakeInput, type IntakeInput, type StaffIntakeInput, type ValidIntake } from '../model';
 import { routeSignal, type Route } from '../routing/routing';
-import { addEvents } from '../handling/timeline';
+import { eventRows, type EventInput } from '../handling/timeline';
 import { issueTrackingToken } from './tracking-links';
 import { routingRulesAlong } from '../routing/area-chain';
 
@@ -104,6 +104,26 @@ async function resolvePlace(db: Db, v: { areaId?: string; estateId?: string; lon
 	return { areaId: null, estateId: null, buildingId: null, dwellingId: null };
 }
 
+/** The active category with this id or key. */
+const activeCategory = preparedQuery((db, slot) =>
+	db
+		.selectFrom('signal_categories')
+		.select(['id', 'key', 'kind'])
+		.where('is_active', '=', true)
+		.where((eb) => eb.or([eb('id', '=', slot<string>(0)), eb('key', '=', slot<string>(0))]))
+);
+
+/** The active categories of a kind, with the newest classifier model's id (the model itself is cached per process). */
+const categoriesOfKind = preparedQuery((db, slot) =>
+	db
+		.selectFrom('signal_categories')
+		.select(['id', 'key', 'kind'])
+		.select((eb) => eb.selectFrom('classifier_models').select('id').orderBy('trained_at', 'desc').limit(1).as('model_id'))
+		.where('is_active', '=', true)
+		.where('kind', '=', slot<SignalKind>(0))
+		.orderBy('sort_order')
+);
+
 /**
  * The category to route by: the one chosen (checked to exist and fit the kind), else a confident suggestion of the
  * same kind, else the kind's general category ("other technical problem"). A person confirms it later.
@@ -114,15 +134,14 @@ async function chooseCategory(
 	chosen: string | undefined,
 	description: string
 ): Promise<{ categoryId: string | null; suggestedId: string | null }> {
-	const active = db.selectFrom('signal_categories').select(['id', 'key', 'kind']).where('is_active', '=', true);
 	if (chosen) {
-		const category = await active.where((eb) => eb.or([eb('id', '=', chosen), eb('key', '=', chosen)])).executeTakeFirst();
+		const [category] = await activeCategory(db, [chosen]);
 		if (!category) throw new Invalid([{ path: 'categoryId', code: 'unknown_category', message: 'No such category' }]);
 		if (category.kind !== kind) throw new Invalid([{ path: 'categoryId', code: 'category_kind_mismatch', message: 'This category belongs to another kind' }]);
 		return { categoryId: category.id, suggestedId: null };
 	}
-	const categories = await active.where('kind', '=', kind).orderBy('sort_order').execute();
-	const model = await currentModel(db);
+	const categories = await categoriesOfKind(db, [kind]);
+	const model = await modelById(db, categories[0]?.model_id ?? null);
 	const suggestion = model ? suggest(model, description) : null;
 	const suggested = suggestion ? categories.find((c) => c.key === suggestion.category) : undefined;
 	const general = categories.find((c) => c.key === `${kind}_other`) ?? categories[0];
@@ -230,33 +249,21 @@ function newPhotoFiles(tx: Db, photos: IntakeOptions['newPhotos']): PhotoInput[]
 }
 
 /** Photos of a home that a resident sent themselves may be shown back to them; the rows go in with the signal. */
-async function insertPhotos(
-	tx: Db,
-	signalId: string,
-	photos: readonly PhotoInput[] | undefined,
-	now: string,
-	uploadedBy: string | null,
-	isPublic: boolean
-): Promise<void> {
-	for (const p of photos ?? []) {
-		await tx
-			.insertInto('signal_attachments')
-			.values({
-				id: newId(),
-				signal_id: signalId,
-				file_key: p.fileKey,
-				thumbnail_key: p.thumbnailKey,
-				media_type: p.mediaType,
-				width: p.width,
-				height: p.height,
-				bytes: p.bytes,
-				sha256: p.sha256,
-				is_public: isPublic,
-				uploaded_by: uploadedBy,
-				created_at: now
-			})
-			.execute();
-	}
+function photoRows(signalId: string, photos: readonly PhotoInput[], now: string, uploadedBy: string | null, isPublic: boolean) {
+	return photos.map((p) => ({
+		id: newId(),
+		signal_id: signalId,
+		file_key: p.fileKey,
+		thumbnail_key: p.thumbnailKey,
+		media_type: p.mediaType,
+		width: p.width,
+		height: p.height,
+		bytes: p.bytes,
+		sha256: p.sha256,
+		is_public: isPublic,
+		uploaded_by: uploadedBy,
+		created_at: now
+	}));
 }
 
 /**
@@ -306,29 +313,50 @@ export async function reportSignal(db: Db, actor: Actor, input: IntakeInput, opt
 	);
 }
 
-/**
- * A resident's report, checked already (validReport, authorised), stored in the transaction `tx`: the report form,
- * Open311 and reportSignal meet here. A post whose idempotency key was stored before answers with that signal.
- */
-export async function storeReport(tx: Db, actor: Actor, v: ValidIntake, options: IntakeOptions): Promise<IntakeResult> {
-	const nowDate = options.now ?? new Date();
-	const now = nowDate.toISOString();
-	const source = options.source ?? 'web';
-	if (v.idempotencyKey && !options.insertFirst) {
-		const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
-		if (earlier) return earlier;
-	}
-	const place = await resolvePlace(tx, v, options.knownPlace);
-	const { categoryId, suggestedId } =
-		options.knownCategory && options.knownCategory.id === v.categoryId && options.knownCategory.kind === v.kind
-			? { categoryId: v.categoryId, suggestedId: null }
-			: await chooseCategory(tx, v.kind, v.categoryId, v.description);
-	const routed = await route(tx, categoryId, place.areaId, nowDate);
-	const id = newId(nowDate.getTime());
-	const row: NewSignal = {
-		...baseRow(id, now, v.kind, v.description, source),
-		category_id: categoryId,
-		suggested_category_id: suggestedId,
+/** The "created" event, and "routed" with where it went when a rule was found. */
+function intakeEvents(now: string, created: Record<string, unknown>, routed: Record<string, unknown> | null): EventInput[] {
+	const events: EventInput[] = [{ kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: created }];
+	if (routed) events.push({ kind: 'routed', visibility: 'internal', at: now, data: routed });
+	return events;
+}
+
+/** What a stored signal answers with. */
+function storedResult(row: NewSignal, trackingToken: string | null): IntakeResult {
+	return {
+		id: row.id,
+		reference: row.reference,
+		status: 'new',
+		organisationId: row.organisation_id ?? null,
+		deadlineAt: row.deadline_at ?? null,
+		trackingToken,
+		replayed: false
+	};
+}
+
+/** The signal stored before under this post's idempotency key, unless the caller lets the unique index find it. */
+async function earlierPost(tx: Db, key: string | undefined, options: IntakeOptions): Promise<IntakeResult | null> {
+	return key && !options.insertFirst ? replay(tx, key, options.idempotencyFingerprint) : null;
+}
+
+/** The category of a report: the one its caller read and checked already (Open311's service), else chosen here. */
+function reportCategory(tx: Db, v: ValidIntake, known: IntakeOptions['knownCategory']): Promise<{ categoryId: string | null; suggestedId: string | null }> {
+	if (known && known.id === v.categoryId && known.kind === v.kind) return Promise.resolve({ categoryId: v.categoryId, suggestedId: null });
+	return chooseCategory(tx, v.kind, v.categoryId, v.description);
+}
+
+/** A resident's signal row: where it is, its category and where routing sent it. */
+function reportRow(
+	id: string,
+	now: string,
+	v: ValidIntake,
+	found: { place: Place; category: { categoryId: string | null; suggestedId: string | null }; routed: Route | null },
+	options: IntakeOptions
+): NewSignal {
+	const { place, category, routed } = found;
+	return {
+		...baseRow(id, now, v.kind, v.description, options.source ?? 'web'),
+		category_id: category.categoryId,
+		suggested_category_id: category.suggestedId,
 		priority: routed?.priority ?? 'normal',
 		area_id: place.areaId,
 		estate_id: place.estateId,
@@ -343,54 +371,52 @@ export async function storeReport(tx: Db, actor: Actor, v: ValidIntake, options:
 		idempotency_key: v.idempotencyKey ?? null,
 		idempotency_fingerprint: v.idempotencyKey ? (options.idempotencyFingerprint ?? null) : null
 	};
-	await tx.insertInto('signals').values(row).execute();
-	const trackingToken = newToken();
-	await tx
-		.insertInto('signal_reporters')
-		.values({
-			id: newId(),
-			signal_id: id,
-			is_original: true,
-			name: v.name ?? null,
-			email: v.email ?? null,
-			phone: v.phone ?? null,
-			language: v.language,
-			token_hash: hashToken(trackingToken),
-			created_at: now,
-			anonymised_at: null
-		})
-		.execute();
-	await insertPhotos(tx, id, options.photos, now, null, true);
-	await addEvents(tx, actor, id, [
-		{ kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source } },
-		...(routed
-			? [
-					{
-						kind: 'routed' as const,
-						visibility: 'internal' as const,
-						at: now,
-						data: { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId }
-					}
-				]
-			: [])
-	]);
-	if (v.email)
-		await enqueueMail(tx, receiptMail({ to: v.email, locale: v.language, reference: row.reference, link: `${options.baseUrl}/volgen/${trackingToken}` }));
-	await audit(tx, actor, {
-		action: 'signal_create',
-		resourceType: 'signal',
-		resourceId: id,
-		summary: `${source} ${v.kind}${v.email || v.phone ? ' with contact details' : ''}`
-	});
-	return {
-		id,
-		reference: row.reference,
-		status: 'new',
-		organisationId: row.organisation_id ?? null,
-		deadlineAt: row.deadline_at ?? null,
-		trackingToken,
-		replayed: false
+}
+
+/** Every row a resident's report writes besides the signal: its reporter, photos, timeline, receipt mail and audit entry. */
+function reportWrites(actor: Actor, v: ValidIntake, row: NewSignal, routed: Route | null, trackingToken: string, options: IntakeOptions): TableRows[] {
+	const now = row.created_at;
+	const source = row.source;
+	const reporter = {
+		id: newId(),
+		signal_id: row.id,
+		is_original: true,
+		name: v.name ?? null,
+		email: v.email ?? null,
+		phone: v.phone ?? null,
+		language: v.language,
+		token_hash: hashToken(trackingToken),
+		created_at: now,
+		anonymised_at: null
 	};
+	const routedData = routed && { organisationId: routed.organisationId, teamId: routed.teamId, deadlineAt: routed.deadlineAt, ruleId: routed.ruleId };
+	const receipt = v.email && receiptMail({ to: v.email, locale: v.language, reference: row.reference, link: `${options.baseUrl}/volgen/${trackingToken}` });
+	const summary = `${source} ${v.kind}${v.email || v.phone ? ' with contact details' : ''}`;
+	return [
+		{ table: 'signal_reporters', rows: [reporter] },
+		{ table: 'signal_attachments', rows: photoRows(row.id, options.photos ?? [], now, null, true) },
+		{ table: 'signal_events', rows: eventRows(actor, row.id, intakeEvents(now, { source }, routedData)) },
+		...(receipt ? [outboxInsert(receipt)] : []),
+		auditInsert(actor, { action: 'signal_create', resourceType: 'signal', resourceId: row.id, summary })
+	];
+}
+
+/**
+ * A resident's report, checked already (validReport, authorised), stored in the transaction `tx`: the report form,
+ * Open311 and reportSignal meet here. A post whose idempotency key was stored before answers with that signal. The
+ * reads come first (place, category, routing); the writes go together (insertRows: one statement on PostgreSQL).
+ */
+export async function storeReport(tx: Db, actor: Actor, v: ValidIntake, options: IntakeOptions): Promise<IntakeResult> {
+	const earlier = await earlierPost(tx, v.idempotencyKey, options);
+	if (earlier) return earlier;
+	const nowDate = options.now ?? new Date();
+	const place = await resolvePlace(tx, v, options.knownPlace);
+	const category = await reportCategory(tx, v, options.knownCategory);
+	const routed = await route(tx, category.categoryId, place.areaId, nowDate);
+	const row = reportRow(newId(nowDate.getTime()), nowDate.toISOString(), v, { place, category, routed }, options);
+	const trackingToken = newToken();
+	await insertRows(tx, [{ table: 'signals', rows: [row] }, ...reportWrites(actor, v, row, routed, trackingToken, options)]);
+	return storedResult(row, trackingToken);
 }
 
 /**
@@ -419,14 +445,8 @@ export function staffOnly(actor: StaffActor | Actor): StaffActor {
 
 export type ValidStaffIntake = z.output<typeof staffIntakeInput>;
 
-/** A worker's signal, checked already (staffOnly, parsed), stored in the transaction `tx`. */
-export async function storeRegistration(tx: Db, actor: StaffActor, v: ValidStaffIntake, options: IntakeOptions): Promise<IntakeResult> {
-	const nowDate = options.now ?? new Date();
-	const now = nowDate.toISOString();
-	if (v.idempotencyKey && !options.insertFirst) {
-		const earlier = await replay(tx, v.idempotencyKey, options.idempotencyFingerprint);
-		if (earlier) return earlier;
-	}
+/** Where a worker's signal is: the place given, else the home of the household (or resident) it is about. */
+async function registrationPlace(tx: Db, v: ValidStaffIntake): Promise<{ place: Place; householdId: string | null }> {
 	let place = await resolvePlace(tx, v);
 	let householdId = v.householdId ?? null;
 	if (v.residentId) {
@@ -442,36 +462,49 @@ export async function storeRegistration(tx: Db, actor: StaffActor, v: ValidStaff
 			place = { areaId: home.place?.areaId ?? null, estateId: home.place?.estateId ?? null, buildingId, dwellingId: home.dwellingId };
 		else if (v.locationKind === 'dwelling') place = { ...place, buildingId, dwellingId: home.dwellingId };
 	}
-	const { categoryId, suggestedId } = await chooseCategory(tx, v.kind, v.categoryId, v.description);
-	let routed = await route(tx, categoryId, place.areaId, nowDate);
-	const help = v.kind === 'help';
-	let consentId: string | null = null;
-	if (help && routed && routed.organisationId !== actor.organisationId) {
-		if (v.consentGiven && v.residentId) {
-			// A consent already in force for this partner is reused (with the contact details given now, if any); a second
-			// help request does not record it twice.
-			const contact = { contactPhone: v.contactPhone, contactEmail: v.contactEmail };
-			consentId = await helpConsentInForce(tx, v.residentId, routed.organisationId);
-			if (consentId) await renewConsentContact(tx, actor, consentId, contact, { helpRequestHandledBy: actor.organisationId });
-			else
-				consentId = (
-					await recordConsent(
-						tx,
-						actor,
-						{ residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request', purpose: 'signal_routing', ...contact },
-						{ helpRequestHandledBy: actor.organisationId }
-					)
-				).id;
-		} else {
-			// No consent: the help request stays with the worker's own organisation, which may refer it later.
-			routed = { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null };
-		}
+	return { place, householdId };
+}
+
+/**
+ * A help request goes to a partner outside the worker's organisation only with the resident's consent, recorded here
+ * (a consent already in force for that partner is reused, with the contact details given now, if any); without it,
+ * it stays with the worker's own organisation, which may refer it later.
+ */
+async function helpConsent(tx: Db, actor: StaffActor, v: ValidStaffIntake, routed: Route | null): Promise<{ routed: Route | null; consentId: string | null }> {
+	if (v.kind !== 'help' || !routed || routed.organisationId === actor.organisationId) return { routed, consentId: null };
+	if (!v.consentGiven || !v.residentId)
+		return { routed: { ...routed, organisationId: actor.organisationId ?? routed.organisationId, teamId: null }, consentId: null };
+	const contact = { contactPhone: v.contactPhone, contactEmail: v.contactEmail };
+	const handledBy = { helpRequestHandledBy: actor.organisationId };
+	const inForce = await helpConsentInForce(tx, v.residentId, routed.organisationId);
+	if (inForce) {
+		await renewConsentContact(tx, actor, inForce, contact, handledBy);
+		return { routed, consentId: inForce };
 	}
-	const id = newId(nowDate.getTime());
-	const row: NewSignal = {
+	const scope = { residentId: v.residentId, organisationId: routed.organisationId, scope: 'help_request' as const, purpose: 'signal_routing', ...contact };
+	return { routed, consentId: (await recordConsent(tx, actor, scope, handledBy)).id };
+}
+
+/** A worker's signal row: the place and household, category, routing and the consent it went on. */
+function registrationRow(
+	id: string,
+	now: string,
+	actor: StaffActor,
+	v: ValidStaffIntake,
+	found: {
+		place: Place;
+		householdId: string | null;
+		category: { categoryId: string | null; suggestedId: string | null };
+		routed: Route | null;
+		consentId: string | null;
+	},
+	options: IntakeOptions
+): NewSignal {
+	const { place, category, routed } = found;
+	return {
 		...baseRow(id, now, v.kind, v.description, 'staff'),
-		category_id: categoryId,
-		suggested_category_id: suggestedId,
+		category_id: category.categoryId,
+		suggested_category_id: category.suggestedId,
 		priority: routed?.priority ?? 'normal',
 		area_id: place.areaId,
 		estate_id: place.estateId,
@@ -481,45 +514,37 @@ export async function storeRegistration(tx: Db, actor: StaffActor, v: ValidStaff
 		location_text: v.locationText ?? null,
 		lon: v.lon ?? null,
 		lat: v.lat ?? null,
-		organisation_id: routed?.organisationId ?? (help ? actor.organisationId : null),
+		organisation_id: routed?.organisationId ?? (v.kind === 'help' ? actor.organisationId : null),
 		team_id: routed?.teamId ?? null,
 		deadline_at: routed?.deadlineAt ?? null,
 		channel: v.channel,
-		household_id: householdId,
+		household_id: found.householdId,
 		resident_id: v.residentId ?? null,
-		consent_id: consentId,
+		consent_id: found.consentId,
 		idempotency_key: v.idempotencyKey ?? null,
 		idempotency_fingerprint: v.idempotencyKey ? (options.idempotencyFingerprint ?? null) : null,
 		created_by: actor.id
 	};
-	await tx.insertInto('signals').values(row).execute();
-	await insertPhotos(tx, id, [...(options.photos ?? []), ...newPhotoFiles(tx, options.newPhotos)], now, actor.id, false);
-	await addEvents(tx, actor, id, [
-		{ kind: 'created', toStatus: 'new', visibility: 'reporter', at: now, data: { source: 'staff', channel: v.channel } },
-		...(routed
-			? [
-					{
-						kind: 'routed' as const,
-						visibility: 'internal' as const,
-						at: now,
-						data: { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId }
-					}
-				]
-			: [])
+}
+
+/** A worker's signal, checked already (staffOnly, parsed), stored in the transaction `tx`. */
+export async function storeRegistration(tx: Db, actor: StaffActor, v: ValidStaffIntake, options: IntakeOptions): Promise<IntakeResult> {
+	const earlier = await earlierPost(tx, v.idempotencyKey, options);
+	if (earlier) return earlier;
+	const nowDate = options.now ?? new Date();
+	const now = nowDate.toISOString();
+	const { place, householdId } = await registrationPlace(tx, v);
+	const category = await chooseCategory(tx, v.kind, v.categoryId, v.description);
+	const { routed, consentId } = await helpConsent(tx, actor, v, await route(tx, category.categoryId, place.areaId, nowDate));
+	const row = registrationRow(newId(nowDate.getTime()), now, actor, v, { place, householdId, category, routed, consentId }, options);
+	const routedData = routed && { organisationId: row.organisation_id, teamId: row.team_id, deadlineAt: row.deadline_at, ruleId: routed.ruleId, consentId };
+	const photos = [...(options.photos ?? []), ...newPhotoFiles(tx, options.newPhotos)];
+	const summary = `staff ${v.channel} ${v.kind}${v.residentId ? ' for a resident' : ''}${consentId ? ' with consent' : ''}`;
+	await insertRows(tx, [
+		{ table: 'signals', rows: [row] },
+		{ table: 'signal_attachments', rows: photoRows(row.id, photos, now, actor.id, false) },
+		{ table: 'signal_events', rows: eventRows(actor, row.id, intakeEvents(now, { source: 'staff', channel: v.channel }, routedData)) },
+		auditInsert(actor, { action: 'signal_create', resourceType: 'signal', resourceId: row.id, summary })
 	]);
-	await audit(tx, actor, {
-		action: 'signal_create',
-		resourceType: 'signal',
-		resourceId: id,
-		summary: `staff ${v.channel} ${v.kind}${v.residentId ? ' for a resident' : ''}${consentId ? ' with consent' : ''}`
-	});
-	return {
-		id,
-		reference: row.reference,
-		status: 'new',
-		organisationId: row.organisation_id ?? null,
-		deadlineAt: row.deadline_at ?? null,
-		trackingToken: null,
-		replayed: false
-	};
+	return storedResult(row, null);
 }

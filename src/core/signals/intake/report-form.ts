@@ -3,7 +3,7 @@
 // one call per post that stores the report or joins a signal nearby.
 import { sql } from 'kysely';
 import { authorize, type Actor } from '../../access';
-import { onCommit, type Db } from '../../db';
+import { onCommit, preparedQuery, type Db } from '../../db';
 import { Invalid, NotFound, type FieldIssue } from '../../errors';
 import type { FileStore } from '../../files';
 import { withinLimit, type Counted } from '../../limits';
@@ -27,23 +27,26 @@ export type ReportPlace = {
 	defaultEstateId: string | null;
 };
 
-/** The area or estate with this slug (slugs are unique per table; an area wins when both exist, its namesake estate preselected). */
-export async function reportPlace(db: Db, actor: Actor, slug: string): Promise<ReportPlace> {
-	authorize(actor, 'report', 'signal');
-	const wanted = slug.toLowerCase().slice(0, 200);
-	// The area and the estate with this slug in one query: every report reads its place.
-	const found = await db
+/** The area and the estate with this slug in one query: every report reads its place. */
+const placeBySlug = preparedQuery((db, slot) =>
+	db
 		.selectFrom('areas as a')
 		.select([sql.lit('area').as('kind'), 'a.id', 'a.name', 'a.slug', 'a.id as area_id', 'a.name as area_name', 'a.slug as area_slug'])
-		.where('a.slug', '=', wanted)
+		.where('a.slug', '=', slot<string>(0))
 		.unionAll(
 			db
 				.selectFrom('estates as e')
 				.innerJoin('areas as a', 'a.id', 'e.area_id')
 				.select([sql.lit('estate').as('kind'), 'e.id', 'e.name', 'e.slug', 'a.id as area_id', 'a.name as area_name', 'a.slug as area_slug'])
-				.where('e.slug', '=', wanted)
+				.where('e.slug', '=', slot<string>(0))
 		)
-		.execute();
+);
+
+/** The area or estate with this slug (slugs are unique per table; an area wins when both exist, its namesake estate preselected). */
+export async function reportPlace(db: Db, actor: Actor, slug: string): Promise<ReportPlace> {
+	authorize(actor, 'report', 'signal');
+	const wanted = slug.toLowerCase().slice(0, 200);
+	const found = await placeBySlug(db, [wanted]);
 	const area = found.find((r) => r.kind === 'area');
 	if (area) {
 		const estates = await db.selectFrom('estates').select(['id', 'name', 'slug']).where('area_id', '=', area.id).orderBy('name').execute();

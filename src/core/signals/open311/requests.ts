@@ -4,10 +4,11 @@
 // and never appear; reporters' contact details never leave; signals about someone's home or neighbours show no
 // description and no exact point (see docs/open311.md).
 import { createHash } from 'node:crypto';
-import { authorize, system } from '../../access';
+import type { z } from 'zod';
+import { authorize, system, type Actor } from '../../access';
 import { matchAddress, type AddressMatch } from '../../areas';
 import type { Db } from '../../db';
-import { inSharedTransaction } from '../../db';
+import { inSharedTransaction, preparedQuery } from '../../db';
 import { DomainError, Invalid, NotFound, type FieldIssue } from '../../errors';
 import { fingerprint, IdempotencyKeyReused } from '../../idempotency';
 import { has, translate, type Locale } from '../../i18n';
@@ -76,14 +77,17 @@ async function offeredCategories(db: Db): Promise<SignalCategory[]> {
 		.execute();
 }
 
-async function offeredCategory(db: Db, code: string): Promise<SignalCategory> {
-	const category = await db
+const offeredByCode = preparedQuery((db, slot) =>
+	db
 		.selectFrom('signal_categories')
 		.selectAll()
-		.where('key', '=', code)
+		.where('key', '=', slot<string>(0))
 		.where('is_active', '=', true)
 		.where('kind', 'in', [...OFFERED_KINDS])
-		.executeTakeFirst();
+);
+
+async function offeredCategory(db: Db, code: string): Promise<SignalCategory> {
+	const [category] = await offeredByCode(db, [code]);
 	if (!category) throw new NotFound('service', code);
 	return category;
 }
@@ -197,36 +201,37 @@ export class Open311RateLimited extends DomainError {
 	}
 }
 
+const estateWithSlug = preparedQuery((db, slot) => db.selectFrom('estates').select(['id', 'slug', 'name', 'area_id']).where('slug', '=', slot<string>(0)));
+const organisationName = preparedQuery((db, slot) => db.selectFrom('organisations').select('name').where('id', '=', slot<string>(0)));
+
 /** The estate an Open311 client names by its slug (the `estate` attribute's values are slugs). */
 async function estateBySlug(db: Db, slug: string | undefined): Promise<{ key: string; name: string; id: string; areaId: string } | undefined> {
 	if (!slug) return undefined;
-	const row = await db.selectFrom('estates').select(['id', 'slug', 'name', 'area_id']).where('slug', '=', slug.toLowerCase().slice(0, 200)).executeTakeFirst();
+	const [row] = await estateWithSlug(db, [slug.toLowerCase().slice(0, 200)]);
 	return row ? { id: row.id, key: row.slug, name: row.name, areaId: row.area_id } : undefined;
 }
 
-/** POST requests: the client's report goes through the same intake as the web form (routing, deadline, receipt mail). */
-export async function createServiceRequest(db: Db, client: Open311Client, raw: Record<string, unknown>, options: CreateOptions): Promise<Open311Created> {
-	const v = parseInput(open311PostInput, raw);
-	checkJurisdiction(v.jurisdiction_id, options.baseUrl);
-	const category = await offeredCategory(db, v.service_code);
-	const language: Locale = localeFrom(v.locale) ?? 'nl';
+type Open311Post = z.output<typeof open311PostInput>;
+type NamedEstate = NonNullable<Awaited<ReturnType<typeof estateBySlug>>>;
+
+/** One value of an attribute (a list gives its first). */
+function attributeValue(v: Open311Post, code: string): string | undefined {
+	const value = v.attribute[code];
+	return Array.isArray(value) ? value[0] : value || undefined;
+}
+
+/** What is wrong with a post beyond its schema: its attributes for this service, and where it is. */
+function postIssues(v: Open311Post, kind: SignalKind, estate: NamedEstate | undefined, language: Locale): FieldIssue[] {
 	const issues: FieldIssue[] = [];
-	const single = (code: string): string | undefined => {
-		const value = v.attribute[code];
-		return Array.isArray(value) ? value[0] : value || undefined;
-	};
-	// Only the estate named is looked up: a region has thousands, and the attribute's list would hold them all.
-	const estateSlug = single('estate');
-	const estate = await estateBySlug(db, estateSlug);
-	for (const attribute of attributesFor(category.kind, estate ? [estate] : [], language)) {
-		const value = single(attribute.code);
+	for (const attribute of attributesFor(kind, estate ? [estate] : [], language)) {
+		const value = attributeValue(v, attribute.code);
 		if (value === undefined) {
 			if (attribute.required) issues.push({ path: `attribute[${attribute.code}]`, code: 'attribute_required', message: 'required' });
 		} else if (!attribute.values.some((option) => option.key === value)) {
 			issues.push({ path: `attribute[${attribute.code}]`, code: 'attribute_value', message: 'unknown value' });
 		}
 	}
-	if (estateSlug !== undefined && !estate) issues.push({ path: 'attribute[estate]', code: 'attribute_value', message: 'unknown value' });
+	if (attributeValue(v, 'estate') !== undefined && !estate) issues.push({ path: 'attribute[estate]', code: 'attribute_value', message: 'unknown value' });
 	const hasPoint = v.lat !== undefined && v.long !== undefined;
 	if (!hasPoint && !v.address_string && !v.address_id && !estate) issues.push({ path: 'lat', code: 'location_required', message: 'location required' });
 	// An address is words: one of only digits and signs ("12345", "1/2") names no street and no place.
@@ -234,27 +239,29 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 		issues.push({ path: 'address_string', code: 'address_without_words', message: 'address_without_words' });
 	if ((v.lat === undefined) !== (v.long === undefined))
 		issues.push({ path: v.lat === undefined ? 'lat' : 'long', code: 'both_coordinates', message: 'lat and long go together' });
-	if (issues.length > 0) throw new Invalid(issues);
+	return issues;
+}
 
-	// Without an estate named, the address finds the place (docs/open311.md, "Where a report goes"): the estate of a
-	// known street and number wins over lat/long; a coarser match places the report only when there is no point.
-	const matched = !estate && v.address_string ? await matchAddress(db, v.address_string) : null;
-	const place = matched && (matched.level === 'address' || (!hasPoint && matched.area)) ? matched : null;
-
-	const where = single('where') as 'dwelling' | 'common_space' | undefined;
+/** The post's fields as intake takes them, checked already by open311PostInput (the same rules as intakeInput's): not parsed twice. */
+function reportOf(
+	v: Open311Post,
+	category: SignalCategory,
+	where: { estate: NamedEstate | undefined; place: AddressMatch | null },
+	language: Locale,
+	idempotencyKey: () => string | undefined
+): ValidIntake {
+	const hasPoint = v.lat !== undefined && v.long !== undefined;
+	const inBuilding = attributeValue(v, 'where') as 'dwelling' | 'common_space' | undefined;
 	const locationText = v.address_string ?? (v.address_id ? `address_id ${v.address_id}` : undefined);
-	const locationKind: LocationKind = where ?? (category.kind === 'common_spaces' ? 'common_space' : hasPoint ? 'map' : locationText ? 'address' : 'none');
+	const locationKind: LocationKind = inBuilding ?? (category.kind === 'common_spaces' ? 'common_space' : hasPoint ? 'map' : locationText ? 'address' : 'none');
 	const name = [v.first_name, v.last_name].filter(Boolean).join(' ') || undefined;
 	if (name && name.length > 120) throw Invalid.field('first_name', 'too_big', 'first_name and last_name together are too long', { maximum: '120' });
-	const actor = system(`open311 ${client.name}`);
-	authorize(actor, 'report', 'signal');
-	// The fields as intake takes them, checked already by open311PostInput (the same rules as intakeInput's): not parsed twice.
-	const report: ValidIntake = {
+	return {
 		kind: category.kind,
 		categoryId: category.id,
 		description: v.description,
-		estateId: estate?.id ?? place?.estate?.id,
-		areaId: place?.area?.id,
+		estateId: where.estate?.id ?? where.place?.estate?.id,
+		areaId: where.place?.area?.id,
 		locationKind,
 		locationText,
 		lat: v.lat,
@@ -263,8 +270,69 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 		email: v.email?.toLowerCase(),
 		phone: v.phone,
 		language,
-		idempotencyKey: options.idempotencyKey ? scopedIdempotencyKey(client.id, options.idempotencyKey) : undefined
+		idempotencyKey: idempotencyKey()
 	};
+}
+
+/**
+ * Without an estate named, the address finds the place (docs/open311.md, "Where a report goes"): the estate of a
+ * known street and number wins over lat/long; a coarser match places the report only when there is no point.
+ */
+async function placeOfAddress(db: Db, v: Open311Post, estate: NamedEstate | undefined): Promise<{ matched: AddressMatch | null; place: AddressMatch | null }> {
+	const matched = !estate && v.address_string ? await matchAddress(db, v.address_string) : null;
+	const hasPoint = v.lat !== undefined && v.long !== undefined;
+	const place = matched && (matched.level === 'address' || (!hasPoint && matched.area)) ? matched : null;
+	return { matched, place };
+}
+
+/**
+ * The report stored through intake, with the media address as an internal note. Without a limit (tests, an admin's
+ * own tools) it is stored as is; posts share commits on SQLite. A retry racing its first post with the same key
+ * answers with that post's signal (storeOnce).
+ */
+async function storePost(
+	db: Db,
+	post: { actor: Actor; report: ValidIntake; intake: IntakeOptions; mediaUrl: string | undefined; clientId: string },
+	options: CreateOptions
+): Promise<IntakeResult> {
+	const { actor, report, intake, mediaUrl } = post;
+	const storeIn = (insertFirst: boolean) => async (tx: Db) => {
+		const result = await storeReport(tx, actor, report, { ...intake, insertFirst });
+		// The media is the client's to host: we keep its address for staff, and fetch nothing.
+		if (mediaUrl && !result.replayed)
+			await addEvent(tx, actor, result.id, { kind: 'note', visibility: 'internal', body: `media_url: ${mediaUrl}`, data: { source: 'open311', mediaUrl } });
+		return result;
+	};
+	const limit = { limit: options.limitPerHour ?? 0, windowSeconds: 3600, now: options.now };
+	const counted = await storeOnce(
+		db,
+		report.idempotencyKey,
+		intake.idempotencyFingerprint,
+		(insertFirst) =>
+			options.limitPerHour === undefined
+				? inSharedTransaction(db, storeIn(insertFirst)).then((value): Counted<IntakeResult> => ({ allowed: true, value }))
+				: withinLimit(db, open311ClientKey(post.clientId), limit, storeIn(insertFirst)),
+		(earlier): Counted<IntakeResult> => ({ allowed: true, value: earlier })
+	);
+	if (!counted.allowed) throw new Open311RateLimited(counted.retryAfter);
+	return counted.value;
+}
+
+/** POST requests: the client's report goes through the same intake as the web form (routing, deadline, receipt mail). */
+export async function createServiceRequest(db: Db, client: Open311Client, raw: Record<string, unknown>, options: CreateOptions): Promise<Open311Created> {
+	const v = parseInput(open311PostInput, raw);
+	checkJurisdiction(v.jurisdiction_id, options.baseUrl);
+	const category = await offeredCategory(db, v.service_code);
+	const language: Locale = localeFrom(v.locale) ?? 'nl';
+	// Only the estate named is looked up: a region has thousands, and the attribute's list would hold them all.
+	const estate = await estateBySlug(db, attributeValue(v, 'estate'));
+	const issues = postIssues(v, category.kind, estate, language);
+	if (issues.length > 0) throw new Invalid(issues);
+	const { matched, place } = await placeOfAddress(db, v, estate);
+	const scopedKey = () => (options.idempotencyKey ? scopedIdempotencyKey(client.id, options.idempotencyKey) : undefined);
+	const report = reportOf(v, category, { estate, place }, language, scopedKey);
+	const actor = system(`open311 ${client.name}`);
+	authorize(actor, 'report', 'signal');
 	const intake: IntakeOptions = {
 		baseUrl: options.baseUrl,
 		source: 'open311',
@@ -279,35 +347,8 @@ export async function createServiceRequest(db: Db, client: Open311Client, raw: R
 		// What was posted, as parsed: a retry sends the same; the same key with another body is refused (422).
 		idempotencyFingerprint: options.idempotencyKey ? fingerprint(v) : undefined
 	};
-	const storeIn = (insertFirst: boolean) => async (tx: Db) => {
-		const result = await storeReport(tx, actor, report, { ...intake, insertFirst });
-		// The media is the client's to host: we keep its address for staff, and fetch nothing.
-		if (v.media_url && !result.replayed)
-			await addEvent(tx, actor, result.id, {
-				kind: 'note',
-				visibility: 'internal',
-				body: `media_url: ${v.media_url}`,
-				data: { source: 'open311', mediaUrl: v.media_url }
-			});
-		return result;
-	};
-	// Without a limit (tests, an admin's own tools) the request is stored as is; posts share commits on SQLite. A retry
-	// racing its first post with the same key answers with that post's signal (storeOnce).
-	const counted = await storeOnce(
-		db,
-		report.idempotencyKey,
-		intake.idempotencyFingerprint,
-		(insertFirst) =>
-			options.limitPerHour === undefined
-				? inSharedTransaction(db, storeIn(insertFirst)).then((value): Counted<IntakeResult> => ({ allowed: true, value }))
-				: withinLimit(db, open311ClientKey(client.id), { limit: options.limitPerHour, windowSeconds: 3600, now: options.now }, storeIn(insertFirst)),
-		(earlier): Counted<IntakeResult> => ({ allowed: true, value: earlier })
-	);
-	if (!counted.allowed) throw new Open311RateLimited(counted.retryAfter);
-	const result = counted.value;
-	const organisation = result.organisationId
-		? await db.selectFrom('organisations').select('name').where('id', '=', result.organisationId).executeTakeFirst()
-		: undefined;
+	const result = await storePost(db, { actor, report, intake, mediaUrl: v.media_url, clientId: client.id }, options);
+	const [organisation] = result.organisationId ? await organisationName(db, [result.organisationId]) : [];
 	const created: Open311Created = {
 		service_request_id: result.reference,
 		service_notice: serviceNotice(language, organisation?.name ?? null, result.deadlineAt),

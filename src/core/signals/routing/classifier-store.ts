@@ -24,6 +24,19 @@ export async function currentModel(db: Db): Promise<CategoryModel | null> {
 	return cached.model;
 }
 
+/**
+ * The model with this id (the newest one's, read by the caller in a query it runs anyway), from the per-process cache
+ * when it is the one cached; null when there is none.
+ */
+export async function modelById(db: Db, id: string | null): Promise<CategoryModel | null> {
+	if (!id) return null;
+	if (cached?.id === id) return cached.model;
+	const row = await db.selectFrom('classifier_models').select(['id', 'model']).where('id', '=', id).executeTakeFirst();
+	if (!row) return null;
+	cached = { id: row.id, model: row.model as CategoryModel, checkedAt: Date.now() };
+	return cached.model;
+}
+
 /** Forget the per-process cache (tests, and after retraining in this process). */
 export function forgetModel(): void {
 	cached = null;

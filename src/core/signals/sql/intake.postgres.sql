@@ -64,25 +64,11 @@ where r.category_id = $4
   and r.area_id is null;
 
 -- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
-insert into "signals" ("id", "reference", "kind", "category_id", "suggested_category_id", "is_help_request", "description", "status", "status_reason", "area_id", "estate_id", "building_id", "dwelling_id", "location_text", "lon", "lat", "organisation_id", "team_id", "assignee_id", "deadline_at", "source", "channel", "household_id", "resident_id", "consent_id", "open311_client_id", "merged_into_id", "collective_issue_id", "idempotency_key", "created_by", "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at", "priority", "location_kind", "idempotency_fingerprint")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38);
-
--- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
-insert into "signal_reporters" ("id", "signal_id", "is_original", "name", "email", "phone", "language", "token_hash", "created_at", "anonymised_at")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
-
--- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
-insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11),
-  ($12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22);
-
--- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
-insert into "outbox" ("id", "kind", "payload", "created_at", "available_at", "attempts", "locked_until", "done_at", "last_error")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
-
--- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
-insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+with w0 as (insert into "signals" ("id", "reference", "kind", "category_id", "suggested_category_id", "is_help_request", "description", "status", "status_reason", "area_id", "estate_id", "building_id", "dwelling_id", "location_text", "lon", "lat", "organisation_id", "team_id", "assignee_id", "deadline_at", "source", "channel", "household_id", "resident_id", "consent_id", "open311_client_id", "merged_into_id", "collective_issue_id", "idempotency_key", "created_by", "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at", "priority", "location_kind", "idempotency_fingerprint") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38)),
+  w1 as (insert into "signal_reporters" ("id", "signal_id", "is_original", "name", "email", "phone", "language", "token_hash", "created_at", "anonymised_at") values ($39, $40, $41, $42, $43, $44, $45, $46, $47, $48)),
+  w2 as (insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data") values ($49, $50, $51, $52, $53, $54, $55, $56, $57, $58, $59), ($60, $61, $62, $63, $64, $65, $66, $67, $68, $69, $70)),
+  w3 as (insert into "outbox" ("id", "kind", "payload", "created_at", "available_at", "attempts", "locked_until", "done_at", "last_error") values ($71, $72, $73, $74, $75, $76, $77, $78, $79)) insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
+values ($80, $81, $82, $83, $84, $85, $86, $87, $88, $89);
 
 -- reportSignal(anonymous, { kind: 'home_repair', categoryId, estateId, email })
 commit;
@@ -104,17 +90,17 @@ where "min_lon" is not null
 -- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
 select "id",
   "key",
-  "kind"
+  "kind",
+  (
+  select "id"
+  from "classifier_models"
+  order by "trained_at" desc
+  limit $1
+) as "model_id"
 from "signal_categories"
-where "is_active" = $1
-  and "kind" = $2
+where "is_active" = $2
+  and "kind" = $3
 order by "sort_order";
-
--- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
-select "id"
-from "classifier_models"
-order by "trained_at" desc
-limit $1;
 
 -- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
 with recursive chain(id, parent_id, depth) as (
@@ -162,20 +148,10 @@ where r.category_id = $4
   and r.area_id is null;
 
 -- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
-insert into "signals" ("id", "reference", "kind", "category_id", "suggested_category_id", "is_help_request", "description", "status", "status_reason", "area_id", "estate_id", "building_id", "dwelling_id", "location_text", "lon", "lat", "organisation_id", "team_id", "assignee_id", "deadline_at", "source", "channel", "household_id", "resident_id", "consent_id", "open311_client_id", "merged_into_id", "collective_issue_id", "idempotency_key", "created_by", "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at", "priority", "location_kind", "idempotency_fingerprint")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38);
-
--- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
-insert into "signal_reporters" ("id", "signal_id", "is_original", "name", "email", "phone", "language", "token_hash", "created_at", "anonymised_at")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
-
--- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
-insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
-
--- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
-insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+with w0 as (insert into "signals" ("id", "reference", "kind", "category_id", "suggested_category_id", "is_help_request", "description", "status", "status_reason", "area_id", "estate_id", "building_id", "dwelling_id", "location_text", "lon", "lat", "organisation_id", "team_id", "assignee_id", "deadline_at", "source", "channel", "household_id", "resident_id", "consent_id", "open311_client_id", "merged_into_id", "collective_issue_id", "idempotency_key", "created_by", "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at", "priority", "location_kind", "idempotency_fingerprint") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38)),
+  w1 as (insert into "signal_reporters" ("id", "signal_id", "is_original", "name", "email", "phone", "language", "token_hash", "created_at", "anonymised_at") values ($39, $40, $41, $42, $43, $44, $45, $46, $47, $48)),
+  w2 as (insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data") values ($49, $50, $51, $52, $53, $54, $55, $56, $57, $58, $59)) insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
+values ($60, $61, $62, $63, $64, $65, $66, $67, $68, $69);
 
 -- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
 commit;
@@ -243,17 +219,9 @@ where r.category_id = $4
   and r.area_id is null;
 
 -- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
-insert into "signals" ("id", "reference", "kind", "category_id", "suggested_category_id", "is_help_request", "description", "status", "status_reason", "area_id", "estate_id", "building_id", "dwelling_id", "location_text", "lon", "lat", "organisation_id", "team_id", "assignee_id", "deadline_at", "source", "channel", "household_id", "resident_id", "consent_id", "open311_client_id", "merged_into_id", "collective_issue_id", "idempotency_key", "created_by", "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at", "priority", "location_kind", "idempotency_fingerprint")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38);
-
--- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
-insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11),
-  ($12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22);
-
--- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
-insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+with w0 as (insert into "signals" ("id", "reference", "kind", "category_id", "suggested_category_id", "is_help_request", "description", "status", "status_reason", "area_id", "estate_id", "building_id", "dwelling_id", "location_text", "lon", "lat", "organisation_id", "team_id", "assignee_id", "deadline_at", "source", "channel", "household_id", "resident_id", "consent_id", "open311_client_id", "merged_into_id", "collective_issue_id", "idempotency_key", "created_by", "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at", "priority", "location_kind", "idempotency_fingerprint") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38)),
+  w1 as (insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data") values ($39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49), ($50, $51, $52, $53, $54, $55, $56, $57, $58, $59, $60)) insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
+values ($61, $62, $63, $64, $65, $66, $67, $68, $69, $70);
 
 -- registerSignal(worker, { kind: 'home_repair', categoryId, householdId, channel: 'house_visit' })
 commit;
@@ -382,17 +350,9 @@ insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 
 -- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
-insert into "signals" ("id", "reference", "kind", "category_id", "suggested_category_id", "is_help_request", "description", "status", "status_reason", "area_id", "estate_id", "building_id", "dwelling_id", "location_text", "lon", "lat", "organisation_id", "team_id", "assignee_id", "deadline_at", "source", "channel", "household_id", "resident_id", "consent_id", "open311_client_id", "merged_into_id", "collective_issue_id", "idempotency_key", "created_by", "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at", "priority", "location_kind", "idempotency_fingerprint")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38);
-
--- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
-insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11),
-  ($12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22);
-
--- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
-insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+with w0 as (insert into "signals" ("id", "reference", "kind", "category_id", "suggested_category_id", "is_help_request", "description", "status", "status_reason", "area_id", "estate_id", "building_id", "dwelling_id", "location_text", "lon", "lat", "organisation_id", "team_id", "assignee_id", "deadline_at", "source", "channel", "household_id", "resident_id", "consent_id", "open311_client_id", "merged_into_id", "collective_issue_id", "idempotency_key", "created_by", "created_at", "updated_at", "first_response_at", "resolved_at", "closed_at", "priority", "location_kind", "idempotency_fingerprint") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38)),
+  w1 as (insert into "signal_events" ("id", "signal_id", "at", "actor_id", "actor_label", "kind", "from_status", "to_status", "body", "visibility", "data") values ($39, $40, $41, $42, $43, $44, $45, $46, $47, $48, $49), ($50, $51, $52, $53, $54, $55, $56, $57, $58, $59, $60)) insert into "audit_log" ("id", "at", "actor_id", "actor_label", "organisation_id", "action", "resource_type", "resource_id", "summary", "request_id")
+values ($61, $62, $63, $64, $65, $66, $67, $68, $69, $70);
 
 -- registerSignal(worker, { kind: 'help', categoryId, residentId, consentGiven, contactPhone })
 commit;

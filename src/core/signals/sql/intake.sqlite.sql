@@ -110,17 +110,17 @@ where rowid IN (
 -- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
 select "id",
   "key",
-  "kind"
+  "kind",
+  (
+  select "id"
+  from "classifier_models"
+  order by "trained_at" desc
+  limit ?
+) as "model_id"
 from "signal_categories"
 where "is_active" = ?
   and "kind" = ?
 order by "sort_order";
-
--- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
-select "id"
-from "classifier_models"
-order by "trained_at" desc
-limit ?;
 
 -- reportSignal(anonymous, { kind: 'nuisance', locationKind: 'map', lon, lat }), no category
 with recursive chain(id, parent_id, depth) as (
