@@ -3,7 +3,7 @@
 // and (when a resident sent it) its reporter; the same signals for a seed however the run grows the database; and a
 // housing company's inbox and the figures read them like real ones.
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { noReach, type StaffActor } from '../src/core/access';
 import type { Db } from '../src/core/db/database';
 import { describeOnDatabases, freshDatabase } from '../src/core/db/testing';
@@ -34,15 +34,21 @@ const SIGNALS = 2000;
 
 describeOnDatabases('the bench signal generator', (ctx) => {
 	let world: SignalWorld;
+	let before: string[];
+	let counts: Awaited<ReturnType<typeof generateSignals>>;
 
-	it('writes the asked number of signals, each whole: a created event, and a reporter unless staff registered it', async () => {
+	// The generated data is only read by the tests below, so it is written once for the suite.
+	beforeAll(async () => {
 		await generateDataset(ctx.db, sizes, { seed: 5 });
 		world = await prepareSignalWorld(ctx.db, 5);
-		expect(world.estates.length).toBeGreaterThan(10);
-		const before = await indexesAndKeys(ctx.db);
-		expect(before.length).toBeGreaterThan(10);
+		before = await indexesAndKeys(ctx.db);
 		// In one bulk step (indexes, and on PostgreSQL foreign keys, dropped and put back), as a large run does.
-		const counts = await generateSignals(ctx.db, world, { from: 0, to: SIGNALS }, 5, () => {}, { bulkFrom: 0 });
+		counts = await generateSignals(ctx.db, world, { from: 0, to: SIGNALS }, 5, () => {}, { bulkFrom: 0 });
+	});
+
+	it('writes the asked number of signals, each whole: a created event, and a reporter unless staff registered it', async () => {
+		expect(world.estates.length).toBeGreaterThan(10);
+		expect(before.length).toBeGreaterThan(10);
 		expect(counts.signals).toBe(SIGNALS);
 		expect(await indexesAndKeys(ctx.db)).toEqual(before);
 
