@@ -3,7 +3,7 @@
 // — a key reused for a second report — and is refused with 422 instead of answering with the first report, as
 // Stripe does and the IETF idempotency-key draft says. On both databases.
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeOnDatabases } from './db/testing';
 import { fingerprint, IdempotencyKeyReused } from './idempotency';
 import { buildPeopleWorld } from './people/factories';
@@ -27,20 +27,23 @@ describe('fingerprint', () => {
 });
 
 describeOnDatabases('Open311: the same Idempotency-Key with another body', (ctx) => {
-	let app: Open311Client;
+	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
 	const report = {
 		service_code: 'leak_damp',
 		'attribute[where]': 'dwelling',
 		address_string: 'Vlashof 3, Wevelgem',
 		description: 'Schimmel op de muur van de slaapkamer'
 	};
-
-	it('a retry with the same body answers with the first request; another body under that key is refused', async () => {
-		const world = await buildPeopleWorld(ctx.db);
+	// The cast and the damp service are only read; each test issues its app, whose keys and signals are its own.
+	beforeAll(async () => {
+		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 		await createCategory(ctx.db, world.coordinator, { key: 'leak_damp', kind: 'home_repair', name: 'Lek of vocht', isActive: true });
-		app = (await issueOpen311Client(ctx.db, world.admin, { name: 'Stad-app' })).client;
+	});
+	const cityApp = async (): Promise<Open311Client> => (await issueOpen311Client(ctx.db, world.admin, { name: 'Stad-app' })).client;
 
+	it('a retry with the same body answers with the first request; another body under that key is refused', async () => {
+		const app = await cityApp();
 		const first = await createServiceRequest(ctx.db, app, form(report), { baseUrl, idempotencyKey: 'fms-4711' });
 		// The same fields, sent in another order and with the spec's optional fields left out as before: the same report.
 		const again = await createServiceRequest(
@@ -62,6 +65,8 @@ describeOnDatabases('Open311: the same Idempotency-Key with another body', (ctx)
 	});
 
 	it('the key is still the client’s own: another body under a new key is a new report', async () => {
+		const app = await cityApp();
+		await createServiceRequest(ctx.db, app, form(report), { baseUrl, idempotencyKey: 'fms-4711' });
 		const second = await createServiceRequest(ctx.db, app, form({ ...report, description: 'Lift staat stil op de derde verdieping' }), {
 			baseUrl,
 			idempotencyKey: 'fms-4712'

@@ -15,37 +15,59 @@ import { ensureGeneralCategories, createCategory } from '../routing/categories';
 
 const baseUrl = 'https://leefbaar.test';
 
-describeOnDatabases('signals from intake to solved', (ctx) => {
-	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
-	let damp: { id: string };
-	let helpCategory: { id: string };
+type Db = Parameters<typeof inbox>[0];
 
+/** Category keys are unique in the installation; each story makes its own. */
+let keys = 0;
+const uniqueKey = (base: string) => `${base}_${++keys}`;
+
+/** A cast of its own, with damp routed to the housing company in 5 working days (high priority), help to the OCMW in 3. */
+async function routedCategories(db: Db) {
+	const world = await buildPeopleWorld(db);
+	await ensureGeneralCategories(db);
+	const damp = await createCategory(db, world.coordinator, {
+		key: uniqueKey('leak_damp'),
+		kind: 'home_repair',
+		name: 'Lek of vocht',
+		nameFr: 'Fuite ou humidité'
+	});
+	const helpCategory = await createCategory(db, world.coordinator, { key: uniqueKey('money_debts'), kind: 'help', name: 'Geld en schulden' });
+	const dampRule = await setRoutingRule(db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5, priority: 'high' });
+	const helpRule = await setRoutingRule(db, world.coordinator, { categoryId: helpCategory.id, organisationId: world.ocmw.id, deadlineDays: 3 });
+	return { world, damp, helpCategory, dampRule, helpRule };
+}
+
+/** A French-speaking tenant reports damp without an account, on a Friday. */
+async function reportedDamp(db: Db) {
+	const story = await routedCategories(db);
+	const now = new Date('2026-11-27T16:00:00Z'); // a Friday
+	const result = await reportSignal(
+		db,
+		anonymous,
+		{
+			kind: 'home_repair',
+			categoryId: story.damp.id,
+			description: 'Schimmel op de muur in de slaapkamer',
+			estateId: story.world.estate.id,
+			locationKind: 'dwelling',
+			email: 'Tenant@Example.be',
+			language: 'fr'
+		},
+		{ baseUrl, now }
+	);
+	return { ...story, now, result };
+}
+
+describeOnDatabases('signals from intake to solved', (ctx) => {
 	it('sets up categories and routing: damp goes to the housing company in 5 working days, help to the OCMW', async () => {
-		world = await buildPeopleWorld(ctx.db);
-		await ensureGeneralCategories(ctx.db);
-		damp = await createCategory(ctx.db, world.coordinator, { key: 'leak_damp', kind: 'home_repair', name: 'Lek of vocht', nameFr: 'Fuite ou humidité' });
-		helpCategory = await createCategory(ctx.db, world.coordinator, { key: 'money_debts', kind: 'help', name: 'Geld en schulden' });
-		await setRoutingRule(ctx.db, world.coordinator, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5, priority: 'high' });
-		await setRoutingRule(ctx.db, world.coordinator, { categoryId: helpCategory.id, organisationId: world.ocmw.id, deadlineDays: 3 });
+		const { world, damp, helpCategory, dampRule, helpRule } = await routedCategories(ctx.db);
+		expect(dampRule).toMatchObject({ category_id: damp.id, organisation_id: world.shm.id, deadline_days: 5, priority: 'high' });
+		expect(helpRule).toMatchObject({ category_id: helpCategory.id, organisation_id: world.ocmw.id, deadline_days: 3 });
 		await expect(setRoutingRule(ctx.db, world.landlord, { categoryId: damp.id, organisationId: world.shm.id, deadlineDays: 5 })).rejects.toThrow(Forbidden);
 	});
 
 	it('a tenant reports damp without an account and the housing company sees it with its deadline', async () => {
-		const now = new Date('2026-11-27T16:00:00Z'); // a Friday
-		const result = await reportSignal(
-			ctx.db,
-			anonymous,
-			{
-				kind: 'home_repair',
-				categoryId: damp.id,
-				description: 'Schimmel op de muur in de slaapkamer',
-				estateId: world.estate.id,
-				locationKind: 'dwelling',
-				email: 'Tenant@Example.be',
-				language: 'fr'
-			},
-			{ baseUrl, now }
-		);
+		const { world, now, result } = await reportedDamp(ctx.db);
 		expect(result.reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 		expect(result.organisationId).toBe(world.shm.id);
 		expect(result.deadlineAt).toBe(deadlineFor(now, 5).toISOString());
@@ -67,7 +89,9 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 	});
 
 	it('the housing company accepts and resolves it; the tenant gets each step and a "solved?" question', async () => {
+		const { world, result } = await reportedDamp(ctx.db);
 		const [item] = (await inbox(ctx.db, world.landlord)).items;
+		expect(item.id).toBe(result.id);
 		await expect(changeStatus(ctx.db, world.otherLandlord, item.id, { status: 'accepted' }, { baseUrl })).rejects.toThrow(Forbidden);
 		await changeStatus(ctx.db, world.landlord, item.id, { status: 'accepted' }, { baseUrl });
 		await addNote(ctx.db, world.landlord, item.id, { body: 'Aannemer komt dinsdag' }, { baseUrl });
@@ -108,6 +132,8 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 	});
 
 	it('a retried post with the same idempotency key stores one signal, not two', async () => {
+		const world = await buildPeopleWorld(ctx.db);
+		await ensureGeneralCategories(ctx.db);
 		const input = { kind: 'home_repair' as const, description: 'De verwarming doet het niet', estateId: world.estate.id, idempotencyKey: 'form-token-123456' };
 		const first = await reportSignal(ctx.db, anonymous, input, { baseUrl });
 		const again = await reportSignal(ctx.db, anonymous, input, { baseUrl });
@@ -118,6 +144,8 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 	});
 
 	it('two identical posts at the same moment store one signal and both get its code', async () => {
+		const world = await buildPeopleWorld(ctx.db);
+		await ensureGeneralCategories(ctx.db);
 		const input = {
 			kind: 'home_repair' as const,
 			description: 'Het raam in de keuken sluit niet',
@@ -156,6 +184,7 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 	});
 
 	it('a worker registers a help request at a house visit; with consent the OCMW gets it, and no one else reads it', async () => {
+		const { world, helpCategory } = await routedCategories(ctx.db);
 		const resident = await createResident(ctx.db, world.worker, {
 			firstName: 'Fatima',
 			lastName: 'Bouzid',
@@ -229,6 +258,7 @@ describeOnDatabases('signals from intake to solved', (ctx) => {
 	});
 
 	it('a help request kept on a phone offline is stored once with its consent, however often the phone sends it; the same key with another text is refused', async () => {
+		const { world, helpCategory } = await routedCategories(ctx.db);
 		const resident = await createResident(ctx.db, world.worker, {
 			firstName: 'Yusuf',
 			lastName: 'Kaya',

@@ -1,6 +1,6 @@
 // A tenant about to report a broken lift sees that a neighbour reported it last week, says "me too" and follows
 // that signal instead; what they see of it is only what anyone may see.
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { anonymous } from '../../access';
 import type { Db } from '../../db/database';
 import { describeOnDatabases } from '../../db/testing';
@@ -13,13 +13,36 @@ import { changeStatus, getSignal, reportSignal, trackByToken } from '..';
 
 const baseUrl = 'https://leefbaar.test';
 
+const now = new Date('2026-12-10T10:00:00Z');
+const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+
+/** Category keys are unique in the installation; each story makes its own. */
+let keys = 0;
+
+/** A cast of its own, and a neighbour's report of the broken lift of the estate, six days ago. */
+async function reportedLift(db: Db) {
+	const world = await buildPeopleWorld(db);
+	await ensureGeneralCategories(db);
+	const liftCategory = await createCategory(db, world.coordinator, {
+		key: `lift_${++keys}`,
+		kind: 'common_spaces',
+		name: 'Lift',
+		nameFr: 'Ascenseur',
+		nameEn: 'Lift',
+		isActive: true
+	});
+	const report = (input: Record<string, unknown>, at: Date) =>
+		reportSignal(db, anonymous, { kind: 'common_spaces', description: 'De lift staat weer stil op 3', email: 'buur@example.be', ...input } as never, {
+			baseUrl,
+			now: at
+		});
+	const r = await report({ categoryId: liftCategory.id, estateId: world.estate.id }, daysAgo(6));
+	return { world, lift: { id: r.id, reference: r.reference }, report };
+}
+
 describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
-	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
-	let lift: { id: string; reference: string };
-	const now = new Date('2026-12-10T10:00:00Z');
-	const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 	/** "Me too" from the form of the estate, after step 1 asked about its common spaces. */
-	const meToo = async (signalId: string, input: JoinInput, options: { baseUrl: string; now?: Date }) =>
+	const meToo = async (world: { estate: { id: string; slug: string } }, signalId: string, input: JoinInput, options: { baseUrl: string; now?: Date }) =>
 		joinSignal(
 			ctx.db,
 			anonymous,
@@ -29,23 +52,7 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 		);
 
 	it("shows the open signals of the same kind in the estate, newest first, without anyone's words or contact", async () => {
-		world = await buildPeopleWorld(ctx.db);
-		await ensureGeneralCategories(ctx.db);
-		const liftCategory = await createCategory(ctx.db, world.coordinator, {
-			key: 'lift',
-			kind: 'common_spaces',
-			name: 'Lift',
-			nameFr: 'Ascenseur',
-			nameEn: 'Lift',
-			isActive: true
-		});
-		const report = (input: Record<string, unknown>, at: Date) =>
-			reportSignal(ctx.db, anonymous, { kind: 'common_spaces', description: 'De lift staat weer stil op 3', email: 'buur@example.be', ...input } as never, {
-				baseUrl,
-				now: at
-			});
-		const r = await report({ categoryId: liftCategory.id, estateId: world.estate.id }, daysAgo(6));
-		lift = { id: r.id, reference: r.reference };
+		const { world, lift, report } = await reportedLift(ctx.db);
 		await report({ estateId: world.estate.id, description: 'Hal ligt vol afval' }, daysAgo(2));
 		await report({ estateId: world.estate.id, description: 'Oud: lamp in de gang' }, daysAgo(40));
 		await reportSignal(
@@ -77,6 +84,7 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 	});
 
 	it('finds a signal pinned on the map within about 250 m, not one 400 m away', async () => {
+		await ensureGeneralCategories(ctx.db);
 		// Wevelgem, Wallaysplein: 0.0036° of longitude is about 250 m at this latitude.
 		const at = { lon: 3.2029, lat: 50.8079 };
 		expect(Math.round(metresBetween(at.lon, at.lat, at.lon + 0.0028, at.lat))).toBeGreaterThan(190);
@@ -97,8 +105,9 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 	});
 
 	it('a neighbour says "me too": own tracking link, a receipt in their language, and the news of the signal', async () => {
+		const { world, lift } = await reportedLift(ctx.db);
 		const before = await ctx.db.selectFrom('outbox').select('id').execute();
-		const joined = await meToo(lift.id, { email: 'Tweede@Example.be', language: 'fr' }, { baseUrl, now });
+		const joined = await meToo(world, lift.id, { email: 'Tweede@Example.be', language: 'fr' }, { baseUrl, now });
 		expect(joined.reference).toBe(lift.reference);
 
 		const view = await trackByToken(ctx.db, anonymous, joined.trackingToken);
@@ -127,17 +136,18 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 	});
 
 	it('cannot join a help request, an unknown signal or a signal that is closed: none of them is offered', async () => {
+		const { world, lift } = await reportedLift(ctx.db);
 		const help = await reportSignal(
 			ctx.db,
 			anonymous,
 			{ kind: 'help', description: 'Ik heb hulp nodig bij papieren', estateId: world.estate.id, phone: '0470 12 34 56' },
 			{ baseUrl, now }
 		);
-		await expect(meToo(help.id, {}, { baseUrl, now })).rejects.toThrow(Invalid);
-		await expect(meToo('0190aaaa-0000-7000-8000-000000000000', {}, { baseUrl, now })).rejects.toThrow(Invalid);
-		await expect(meToo(lift.id, { email: 'geen-adres' }, { baseUrl, now })).rejects.toThrow(Invalid);
+		await expect(meToo(world, help.id, {}, { baseUrl, now })).rejects.toThrow(Invalid);
+		await expect(meToo(world, '0190aaaa-0000-7000-8000-000000000000', {}, { baseUrl, now })).rejects.toThrow(Invalid);
+		await expect(meToo(world, lift.id, { email: 'geen-adres' }, { baseUrl, now })).rejects.toThrow(Invalid);
 		await changeStatus(ctx.db, world.coordinator, lift.id, { status: 'rejected', reason: 'Dubbel' }, { baseUrl });
-		await expect(meToo(lift.id, {}, { baseUrl, now })).rejects.toThrow(Invalid);
+		await expect(meToo(world, lift.id, {}, { baseUrl, now })).rejects.toThrow(Invalid);
 		expect((await nearbySignals(ctx.db, anonymous, { kind: 'common_spaces', estateId: world.estate.id }, now)).map((s) => s.id)).not.toContain(lift.id);
 	});
 });
@@ -146,19 +156,24 @@ describeOnDatabases('recent similar signals nearby, and "me too"', (ctx) => {
 // he follows the broken lift once, gets one receipt, and the link on his screen is the one that works.
 describeOnDatabases('"me too" once per person', (ctx) => {
 	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
-	const now = new Date('2026-12-10T10:00:00Z');
 	const formKey = (n: number) => `form:${n.toString(16).padStart(32, '0')}`;
 	const joinedRows = (db: Db, signalId: string) =>
 		db.selectFrom('signal_reporters').select(['id', 'email', 'phone']).where('signal_id', '=', signalId).where('is_original', '=', false).execute();
-	const receiptsTo = async (db: Db, to: string) =>
+	/** The receipts one person got for one signal (each story has a signal of its own). */
+	const receiptsTo = async (db: Db, to: string, reference: string) =>
 		(await db.selectFrom('outbox').select('payload').execute())
 			.map((m) => m.payload as { to: string; subject: string; text: string })
-			.filter((m) => m.to === to && /kregen je melding|avons reçu|got your report/.test(m.subject));
+			.filter((m) => m.to === to && m.subject.includes(reference) && /kregen je melding|avons reçu|got your report/.test(m.subject));
 	const opens = async (token: string) =>
 		trackByToken(ctx.db, anonymous, token).then(
 			() => true,
 			(e) => (e instanceof NotFound ? false : Promise.reject(e))
 		);
+	// The cast is only read; each story reports a lift of its own.
+	beforeAll(async () => {
+		world = await buildPeopleWorld(ctx.db);
+		await ensureGeneralCategories(ctx.db);
+	});
 	/** A broken lift in an estate of its own (in the institute's working area), so that each story's signal is among the few the form offers. */
 	const lift = async (description = 'De lift staat stil op de derde verdieping') => {
 		const estate = await buildEstate(ctx.db, (await buildArea(ctx.db, { parentId: world.area.id })).id, world.shm.id);
@@ -178,15 +193,13 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 		);
 
 	it('a double post of one form answers with the first link: one reporter, one receipt, the mailed link works', async () => {
-		world = await buildPeopleWorld(ctx.db);
-		await ensureGeneralCategories(ctx.db);
 		const signal = await lift();
 		const first = await meToo(signal, { email: 'omar@example.be', idempotencyKey: formKey(1) });
 		const second = await meToo(signal, { email: 'omar@example.be', idempotencyKey: formKey(1) });
 		expect(first.replayed).toBe(false);
 		expect(second).toEqual({ ...first, replayed: true });
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
-		const receipts = await receiptsTo(ctx.db, 'omar@example.be');
+		const receipts = await receiptsTo(ctx.db, 'omar@example.be', signal.reference);
 		expect(receipts).toHaveLength(1);
 		expect(receipts[0].text).toContain(`/volgen/${first.trackingToken}`);
 		expect(await opens(first.trackingToken)).toBe(true);
@@ -216,7 +229,7 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 			idempotencyKey: formKey(3),
 			description: 'La porte de l’ascenseur reste fermée'
 		});
-		const before = (await receiptsTo(ctx.db, 'omar@example.be')).length;
+		const before = (await receiptsTo(ctx.db, 'omar@example.be', signal.reference)).length;
 		const again = await meToo(signal, { email: 'OMAR@example.be ', idempotencyKey: formKey(4), description: 'Toujours en panne après une semaine' });
 		expect(again).toMatchObject({ signalId: signal.id, reference: signal.reference, replayed: true });
 		expect(again.trackingToken).not.toBe(first.trackingToken);
@@ -229,7 +242,7 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 			.where('is_original', '=', false)
 			.executeTakeFirstOrThrow();
 		expect(words.description).toBe('La porte de l’ascenseur reste fermée\n\nToujours en panne après une semaine');
-		expect((await receiptsTo(ctx.db, 'omar@example.be')).length).toBe(before);
+		expect((await receiptsTo(ctx.db, 'omar@example.be', signal.reference)).length).toBe(before);
 		expect(await opens(again.trackingToken)).toBe(true);
 		// The link he got the first time keeps working too (a resident keeps the first link; see tracking-links.ts).
 		expect(await opens(first.trackingToken)).toBe(true);
@@ -282,7 +295,7 @@ describeOnDatabases('"me too" once per person', (ctx) => {
 		]);
 		expect(results.map((r) => r.replayed).sort()).toEqual([false, true]);
 		expect(await joinedRows(ctx.db, signal.id)).toHaveLength(1);
-		expect(await receiptsTo(ctx.db, 'tegelijk@example.be')).toHaveLength(1);
+		expect(await receiptsTo(ctx.db, 'tegelijk@example.be', signal.reference)).toHaveLength(1);
 		// Both answers carry a link that works.
 		expect(await Promise.all(results.map((r) => opens(r.trackingToken)))).toEqual([true, true]);
 

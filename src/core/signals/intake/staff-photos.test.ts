@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeOnDatabases } from '../../db/testing';
 import { Invalid } from '../../errors';
 import { localFileStore, type FileStore } from '../../files/storage';
@@ -47,13 +47,17 @@ describeOnDatabases('a worker registers a signal with photos', (ctx) => {
 	const send = (key: string, files: Uint8Array[], description = signal.description) =>
 		registerSignalWithPhotos(ctx.db, store, world.worker, { fields: { ...signal, description }, photos: files, idempotencyKey: key }, { baseUrl });
 
+	// The worker and her organisation are only read; each test gets a file store of its own, so that what a test
+	// finds in the store is what it sent itself.
 	beforeAll(async () => {
-		dir = await mkdtemp(join(tmpdir(), 'leefbaar-staff-photos-'));
-		store = localFileStore(dir);
 		world = await buildPeopleWorld(ctx.db);
 		await ensureGeneralCategories(ctx.db);
 	});
-	afterAll(async () => {
+	beforeEach(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'leefbaar-staff-photos-'));
+		store = localFileStore(dir);
+	});
+	afterEach(async () => {
 		await rm(dir, { recursive: true, force: true });
 	});
 
@@ -87,9 +91,11 @@ describeOnDatabases('a worker registers a signal with photos', (ctx) => {
 	});
 
 	it('the same key with another photo is refused, and the other photo is not kept', async () => {
+		const first = await send('photo-key-0008', [await jpeg('#0000ff')]);
 		const before = await storedKeys();
-		await expect(send('photo-key-0001', [await jpeg('#ff0000')])).rejects.toThrow(IdempotencyKeyReused);
+		await expect(send('photo-key-0008', [await jpeg('#ff0000')])).rejects.toThrow(IdempotencyKeyReused);
 		expect(await storedKeys()).toEqual(before);
+		expect(await attachmentsOf(first.id)).toHaveLength(1);
 	});
 
 	it('a file that is no photo, and a missing description, are told at once; nothing is stored', async () => {

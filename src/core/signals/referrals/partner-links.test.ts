@@ -12,34 +12,54 @@ import { getSignal, reportSignal } from '..';
 const baseUrl = 'https://leefbaar.test';
 type Mail = { to: string; subject: string; text: string };
 
-describeOnDatabases('one-time links for partners without an account', (ctx) => {
-	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
-	let signalId: string;
-	let token: string;
-	const mails = async () => (await ctx.db.selectFrom('outbox').select('payload').orderBy('id').execute()).map((r) => r.payload as Mail);
+type Db = Parameters<typeof getSignal>[0];
+const mails = async (db: Db) => (await db.selectFrom('outbox').select('payload').orderBy('id').execute()).map((r) => r.payload as Mail);
 
+/** Category keys and the plumber's address are each story's own, so that what a test reads of them is its own. */
+let stories = 0;
+
+/** A cast of its own, and a tenant's leak routed to the housing company (5 working days). */
+async function reportedLeak(db: Db) {
+	const n = ++stories;
+	const world = await buildPeopleWorld(db);
+	await ensureGeneralCategories(db);
+	const leak = await createCategory(db, world.coordinator, { key: `leak_${n}`, kind: 'home_repair', name: 'Lek', isActive: true });
+	await setRoutingRule(db, world.coordinator, { categoryId: leak.id, organisationId: world.shm.id, deadlineDays: 5 });
+	const report = await reportSignal(
+		db,
+		anonymous,
+		{
+			kind: 'home_repair',
+			categoryId: leak.id,
+			description: 'Water lekt door het plafond van de badkamer',
+			estateId: world.estate.id,
+			locationKind: 'address',
+			locationText: 'Vlasstraat 12 bus 3',
+			name: 'Jan Peeters',
+			email: 'jan@example.be',
+			phone: '0470 11 22 33'
+		},
+		{ baseUrl }
+	);
+	return { world, signalId: report.id, plumberEmail: `Loodgieter.${n}@Example.be` };
+}
+
+/** The housing company has mailed the plumber a link to that leak. */
+async function leakWithPlumberLink(db: Db) {
+	const story = await reportedLeak(db);
+	const link = await createPartnerLink(
+		db,
+		story.world.landlord,
+		story.signalId,
+		{ label: 'Loodgieter Vandenberghe', email: story.plumberEmail, message: 'Kan je het lek deze week herstellen?', days: 7 },
+		{ baseUrl }
+	);
+	return { ...story, link, token: link.token };
+}
+
+describeOnDatabases('one-time links for partners without an account', (ctx) => {
 	it('the housing company mails a plumber a link to a leak', async () => {
-		world = await buildPeopleWorld(ctx.db);
-		await ensureGeneralCategories(ctx.db);
-		const leak = await createCategory(ctx.db, world.coordinator, { key: 'leak', kind: 'home_repair', name: 'Lek', isActive: true });
-		await setRoutingRule(ctx.db, world.coordinator, { categoryId: leak.id, organisationId: world.shm.id, deadlineDays: 5 });
-		const report = await reportSignal(
-			ctx.db,
-			anonymous,
-			{
-				kind: 'home_repair',
-				categoryId: leak.id,
-				description: 'Water lekt door het plafond van de badkamer',
-				estateId: world.estate.id,
-				locationKind: 'address',
-				locationText: 'Vlasstraat 12 bus 3',
-				name: 'Jan Peeters',
-				email: 'jan@example.be',
-				phone: '0470 11 22 33'
-			},
-			{ baseUrl }
-		);
-		signalId = report.id;
+		const { world, signalId, plumberEmail } = await reportedLeak(ctx.db);
 		await expect(createPartnerLink(ctx.db, world.otherLandlord, signalId, { label: 'Loodgieter', message: 'Kijk eens' }, { baseUrl })).rejects.toThrow(
 			Forbidden
 		);
@@ -47,18 +67,19 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 			ctx.db,
 			world.landlord,
 			signalId,
-			{ label: 'Loodgieter Vandenberghe', email: 'Loodgieter@Example.be', message: 'Kan je het lek deze week herstellen?', days: 7 },
+			{ label: 'Loodgieter Vandenberghe', email: plumberEmail, message: 'Kan je het lek deze week herstellen?', days: 7 },
 			{ baseUrl }
 		);
-		token = link.token;
+		const token = link.token;
 		expect(link.url).toBe(`${baseUrl}/partner/${token}`);
 		const stored = await ctx.db.selectFrom('partner_links').selectAll().where('id', '=', link.id).executeTakeFirstOrThrow();
 		expect(stored.token_hash).not.toContain(token);
-		const mail = (await mails()).find((m) => m.to === 'loodgieter@example.be');
+		const mail = (await mails(ctx.db)).find((m) => m.to === plumberEmail.toLowerCase());
 		expect(mail?.text).toContain(link.url);
 	});
 
 	it('the plumber opens the link and sees the job and the place, not who reported it', async () => {
+		const { world, link, token } = await leakWithPlumberLink(ctx.db);
 		const view = await openPartnerLink(ctx.db, token);
 		expect(view).toMatchObject({
 			label: 'Loodgieter Vandenberghe',
@@ -72,11 +93,12 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 		expect(view.messages.map((m) => [m.direction, m.body])).toEqual([['to_partner', 'Kan je het lek deze week herstellen?']]);
 		const text = JSON.stringify(view);
 		for (const secret of ['Jan Peeters', 'jan@example.be', '0470']) expect(text).not.toContain(secret);
-		const stored = await ctx.db.selectFrom('partner_links').select('opened_at').executeTakeFirstOrThrow();
+		const stored = await ctx.db.selectFrom('partner_links').select('opened_at').where('id', '=', link.id).executeTakeFirstOrThrow();
 		expect(stored.opened_at).not.toBeNull();
 	});
 
 	it('the plumber answers twice, the second time "done"; then the link takes no more answers', async () => {
+		const { world, signalId, token } = await leakWithPlumberLink(ctx.db);
 		await answerPartnerLink(ctx.db, token, { message: 'Ik kom dinsdag om 9 uur' }, { baseUrl });
 		await answerPartnerLink(ctx.db, token, { message: 'Hersteld: leiding vervangen', done: 'on' }, { baseUrl });
 		await expect(answerPartnerLink(ctx.db, token, { message: 'nog iets' }, { baseUrl })).rejects.toMatchObject({ code: 'link_done' });
@@ -90,7 +112,7 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 			['Loodgieter Vandenberghe', 'Ik kom dinsdag om 9 uur'],
 			['Loodgieter Vandenberghe', 'Hersteld: leiding vervangen']
 		]);
-		const toLandlord = (await mails()).filter((m) => m.to === world.landlord.email);
+		const toLandlord = (await mails(ctx.db)).filter((m) => m.to === world.landlord.email);
 		expect(toLandlord.map((m) => m.subject)).toEqual([
 			'Loodgieter Vandenberghe antwoordde op melding ' + view.reference,
 			'Loodgieter Vandenberghe antwoordde op melding ' + view.reference
@@ -100,6 +122,9 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 	});
 
 	it('an unknown, expired or revoked link says so clearly', async () => {
+		const { world, signalId, token } = await leakWithPlumberLink(ctx.db);
+		// The plumber's link is done; a second one for the painter follows.
+		await answerPartnerLink(ctx.db, token, { message: 'Hersteld: leiding vervangen', done: 'on' }, { baseUrl });
 		await expect(openPartnerLink(ctx.db, 'not-a-real-token')).rejects.toMatchObject({ code: 'token_invalid', status: 404 });
 		const short = await createPartnerLink(ctx.db, world.landlord, signalId, { label: 'Schilder', message: 'Plafond schilderen', days: 1 }, { baseUrl });
 		await expect(openPartnerLink(ctx.db, short.token, { now: new Date(Date.now() + 2 * 86_400_000) })).rejects.toMatchObject({ code: 'token_expired' });
@@ -116,6 +141,8 @@ describeOnDatabases('one-time links for partners without an account', (ctx) => {
 	});
 
 	it('for a help request the partner sees neither the words nor the category', async () => {
+		const world = await buildPeopleWorld(ctx.db);
+		await ensureGeneralCategories(ctx.db);
 		const help = await reportSignal(
 			ctx.db,
 			anonymous,

@@ -14,40 +14,70 @@ import { getSignal, inbox, registerSignal } from '..';
 
 const baseUrl = 'https://leefbaar.test';
 type Mail = { to: string; subject: string; text: string };
-const mails = async (db: Parameters<typeof inbox>[0]) =>
-	(await db.selectFrom('outbox').select('payload').orderBy('id').execute()).map((r) => r.payload as Mail);
+type Db = Parameters<typeof inbox>[0];
+const mails = async (db: Db) => (await db.selectFrom('outbox').select('payload').orderBy('id').execute()).map((r) => r.payload as Mail);
+/** The mails to one person: each story's cast is new, so these are the mails of that story alone. */
+const mailsTo = async (db: Db, to: string) => (await mails(db)).filter((m) => m.to === to);
+
+/** Category keys are unique in the installation; each story makes its own. */
+let keys = 0;
+const uniqueKey = (base: string) => `${base}_${++keys}`;
+
+/**
+ * The start of the story, for a cast of its own: the OCMW answers energy questions within 3 working days, and the
+ * worker registers Fatima's help request at a house visit without her consent yet.
+ */
+async function helpRequestWithoutConsent(db: Db) {
+	const world = await buildPeopleWorld(db);
+	await ensureGeneralCategories(db);
+	const help = await createCategory(db, world.coordinator, { key: uniqueKey('energy_bill'), kind: 'help', name: 'Energiefactuur', isActive: true });
+	await setRoutingRule(db, world.coordinator, { categoryId: help.id, organisationId: world.ocmw.id, deadlineDays: 3 });
+	const resident = await createResident(db, world.worker, {
+		firstName: 'Fatima',
+		lastName: 'Bouzid',
+		language: 'nl',
+		contactChannel: 'phone',
+		phone: '0470 12 34 56'
+	});
+	const created = await registerSignal(
+		db,
+		world.worker,
+		{
+			kind: 'help',
+			categoryId: help.id,
+			description: 'Kan de energiefactuur niet betalen',
+			residentId: resident.id,
+			channel: 'house_visit',
+			areaId: world.area.id
+		},
+		{ baseUrl }
+	);
+	return { world, residentId: resident.id, signalId: created.id, created };
+}
+
+/** Fatima agreed, and the worker referred her request to the OCMW. */
+async function referredToOcmw(db: Db, now = new Date()) {
+	const story = await helpRequestWithoutConsent(db);
+	const { world, residentId, signalId } = story;
+	await recordConsent(db, world.worker, { residentId, organisationId: world.ocmw.id, scope: 'help_request', purpose: 'Doorverwijzing energiefactuur' });
+	const referral = await referSignal(
+		db,
+		world.worker,
+		signalId,
+		{ toOrganisationId: world.ocmw.id, note: 'Graag contact opnemen over de factuur' },
+		{ baseUrl, now }
+	);
+	return { ...story, referral };
+}
 
 describeOnDatabases('referrals between partners', (ctx) => {
-	let world: Awaited<ReturnType<typeof buildPeopleWorld>>;
-	let help: { id: string };
-	let residentId: string;
-	let signalId: string;
-
 	it('a help request registered without consent stays with neighbourhood work', async () => {
-		world = await buildPeopleWorld(ctx.db);
-		await ensureGeneralCategories(ctx.db);
-		help = await createCategory(ctx.db, world.coordinator, { key: 'energy_bill', kind: 'help', name: 'Energiefactuur', isActive: true });
-		// The OCMW answers energy questions within 3 working days.
-		await setRoutingRule(ctx.db, world.coordinator, { categoryId: help.id, organisationId: world.ocmw.id, deadlineDays: 3 });
-		const resident = await createResident(ctx.db, world.worker, {
-			firstName: 'Fatima',
-			lastName: 'Bouzid',
-			language: 'nl',
-			contactChannel: 'phone',
-			phone: '0470 12 34 56'
-		});
-		residentId = resident.id;
-		const created = await registerSignal(
-			ctx.db,
-			world.worker,
-			{ kind: 'help', categoryId: help.id, description: 'Kan de energiefactuur niet betalen', residentId, channel: 'house_visit', areaId: world.area.id },
-			{ baseUrl }
-		);
-		signalId = created.id;
+		const { world, created } = await helpRequestWithoutConsent(ctx.db);
 		expect(created.organisationId).toBe(world.institute.id);
 	});
 
 	it('the worker cannot refer it to the OCMW before the tenant agreed', async () => {
+		const { world, signalId } = await helpRequestWithoutConsent(ctx.db);
 		const attempt = referSignal(
 			ctx.db,
 			world.worker,
@@ -59,12 +89,13 @@ describeOnDatabases('referrals between partners', (ctx) => {
 		await expect(attempt).rejects.toMatchObject({ code: 'consent_required', issues: [{ path: 'toOrganisationId', code: 'consent_required' }] });
 		// Someone of another organisation may not refer it at all.
 		await expect(referSignal(ctx.db, world.landlord, signalId, { toOrganisationId: world.ocmw.id, note: 'x' }, { baseUrl })).rejects.toThrow(Forbidden);
-		expect(await ctx.db.selectFrom('referrals').selectAll().execute()).toEqual([]);
+		expect(await ctx.db.selectFrom('referrals').selectAll().where('signal_id', '=', signalId).execute()).toEqual([]);
 		// The OCMW sees nothing of it yet.
 		await expect(getSignal(ctx.db, world.ocmwWorker, signalId)).rejects.toThrow(Forbidden);
 	});
 
 	it('with consent recorded the worker refers it; the OCMW gets a mail and sees it with the deadline of its own rule', async () => {
+		const { world, residentId, signalId } = await helpRequestWithoutConsent(ctx.db);
 		await recordConsent(ctx.db, world.worker, { residentId, organisationId: world.ocmw.id, scope: 'help_request', purpose: 'Doorverwijzing energiefactuur' });
 		const now = new Date();
 		const referral = await referSignal(
@@ -78,7 +109,7 @@ describeOnDatabases('referrals between partners', (ctx) => {
 		expect(referral.consent_id).not.toBeNull();
 		await expect(referSignal(ctx.db, world.worker, signalId, { toOrganisationId: world.ocmw.id, note: 'nog eens' }, { baseUrl })).rejects.toThrow(Conflict);
 
-		const toOcmw = (await mails(ctx.db)).filter((m) => m.to === world.ocmwWorker.email);
+		const toOcmw = await mailsTo(ctx.db, world.ocmwWorker.email);
 		expect(toOcmw.map((m) => m.subject)).toEqual([expect.stringContaining('Doorverwijzing')]);
 		expect(toOcmw[0].text).toContain('Graag contact opnemen over de factuur');
 		expect(toOcmw[0].text).toContain(`${baseUrl}/staff/referrals`);
@@ -91,14 +122,18 @@ describeOnDatabases('referrals between partners', (ctx) => {
 	});
 
 	it('only the OCMW answers; a decline needs a reason', async () => {
+		const { world, referral } = await referredToOcmw(ctx.db);
 		const [r] = await incomingReferrals(ctx.db, world.ocmwWorker);
+		expect(r.id).toBe(referral.id);
 		await expect(respondToReferral(ctx.db, world.worker, r.id, { accept: true }, { baseUrl })).rejects.toThrow(Forbidden);
 		await expect(respondToReferral(ctx.db, world.ocmwWorker, r.id, { accept: false }, { baseUrl })).rejects.toMatchObject({
 			issues: [{ path: 'reason', code: 'decline_reason_required' }]
 		});
+		expect((await incomingReferrals(ctx.db, world.ocmwWorker)).map((i) => [i.id, i.status])).toEqual([[referral.id, 'pending']]);
 	});
 
 	it('the OCMW accepts: it becomes responsible with the referral deadline, and the worker sees "accepted"', async () => {
+		const { world, signalId } = await referredToOcmw(ctx.db);
 		const [r] = await incomingReferrals(ctx.db, world.ocmwWorker);
 		await respondToReferral(ctx.db, world.ocmwWorker, r.id, { accept: true }, { baseUrl });
 		const view = await getSignal(ctx.db, world.ocmwWorker, signalId);
@@ -108,7 +143,7 @@ describeOnDatabases('referrals between partners', (ctx) => {
 
 		const out = await outgoingReferrals(ctx.db, world.worker);
 		expect(out.map((o) => [o.toOrganisationName, o.status])).toEqual([[world.ocmw.name, 'accepted']]);
-		const toWorker = (await mails(ctx.db)).filter((m) => m.to === world.worker.email);
+		const toWorker = await mailsTo(ctx.db, world.worker.email);
 		expect(toWorker.map((m) => m.subject)).toEqual([expect.stringContaining('aanvaard')]);
 		// Answering twice is refused; the answer stands.
 		await expect(respondToReferral(ctx.db, world.ocmwWorker, r.id, { accept: false, reason: 'toch niet' }, { baseUrl })).rejects.toMatchObject({
@@ -125,6 +160,8 @@ describeOnDatabases('referrals between partners', (ctx) => {
 	});
 
 	it('an ordinary signal referred to the housing company is declined with a reason the worker reads', async () => {
+		const world = await buildPeopleWorld(ctx.db);
+		await ensureGeneralCategories(ctx.db);
 		const lamp = await registerSignal(
 			ctx.db,
 			world.worker,
@@ -145,11 +182,13 @@ describeOnDatabases('referrals between partners', (ctx) => {
 		expect(signal.organisation_id).toBe(world.institute.id);
 		const out = await outgoingReferrals(ctx.db, world.worker);
 		expect(out.find((o) => o.id === referral.id)).toMatchObject({ status: 'declined', response: 'Deze traphal is van de gemeente' });
-		const declined = (await mails(ctx.db)).filter((m) => m.to === world.worker.email && m.subject.includes('geweigerd'));
+		const declined = (await mailsTo(ctx.db, world.worker.email)).filter((m) => m.subject.includes('geweigerd'));
 		expect(declined[0].text).toContain('Deze traphal is van de gemeente');
 	});
 
 	it('a referral to a team mails its members; the referrer can withdraw it while it waits', async () => {
+		const world = await buildPeopleWorld(ctx.db);
+		await ensureGeneralCategories(ctx.db);
 		const team = (await ctx.db.selectFrom('teams').select('id').where('organisation_id', '=', world.shm.id).executeTakeFirst()) ?? { id: 'none' };
 		expect(team.id).toBe('none'); // no teams yet: build one with a member
 		const teamId = (await import('../../db/ids')).newId();
