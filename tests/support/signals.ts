@@ -16,7 +16,7 @@ export async function categoryId(db: Db, key: string): Promise<{ id: string; kin
 export async function reportAt(
 	server: Pick<TestServer, 'db' | 'url'>,
 	place: { estate: string } | { area: string; kind?: AreaKind },
-	report: { category: string; description: string }
+	report: { category: string; description: string; email?: string }
 ): Promise<IntakeResult> {
 	const { db } = server;
 	const category = await categoryId(db, report.category);
@@ -33,5 +33,10 @@ export async function reportAt(
 							.executeTakeFirstOrThrow()
 					).id
 				};
-	return reportSignal(db, anonymous, { kind: category.kind, categoryId: category.id, description: report.description, ...where }, { baseUrl: server.url });
+	return reportSignal(
+		db,
+		anonymous,
+		{ kind: category.kind, categoryId: category.id, description: report.description, email: report.email, ...where },
+		{ baseUrl: server.url }
+	);
 }
