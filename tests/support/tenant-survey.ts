@@ -231,7 +231,7 @@ export function tenantAnswers(i: number, better = false): AnswerMap {
 export type TenantSurvey = {
 	id: string;
 	slug: string;
-	/** Wave 1 ran a year ago and its results are published; wave 2 is open now and has household codes. */
+	/** Wave 1 ran a year ago and its results are published; wave 2 is open now and every household has a code. */
 	waves: [{ id: string; number: 1 }, { id: string; number: 2 }];
 	estates: { wallaysplein: string; vlashof: string };
 	/** Answer sets stored per wave and estate. */
@@ -331,10 +331,10 @@ export async function buildTenantSurvey(db: Db, now = new Date()): Promise<Tenan
 	const run = await generateHouseholdCodes(
 		db,
 		sara,
-		{ surveyId: survey.id, waveId: wave2.id, estateIds: [vlashof], link: (code) => `http://leefbaar.invalid/enquete/c/${code}` },
+		{ surveyId: survey.id, waveId: wave2.id, link: (code) => `http://leefbaar.invalid/enquete/c/${code}` },
 		new Date(second.from - DAY)
 	);
-	if (!run.batchId) throw new Error('Vlashof has no households to send a letter to');
+	if (!run.batchId) throw new Error('Wallaysplein and Vlashof have no households to send a letter to');
 	await answer(second.from, WAVE_2, true);
 
 	return {
