@@ -13,9 +13,13 @@ import { addWorkingArea } from '../../src/core/partners/reach';
 import { createUser } from '../../src/core/auth/accounts';
 import { createOrganisation } from '../../src/core/partners/organisations';
 import { createTeam } from '../../src/core/partners/teams';
+import { staffActor } from '../../src/core/demo/signals';
+import { changeStatus, createCategory, createCollectiveIssue, referSignal, setRoutingRule } from '../../src/core/signals';
 import { issueOpen311Client } from '../../src/core/signals/open311/clients';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login, type HttpSession } from '../support/session';
+import { reportAt } from '../support/signals';
+import { buildTenantSurvey } from '../support/tenant-survey';
 
 const visibleText = (html: string) => html.replaceAll('&#39;', "'").replaceAll('&apos;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
 
@@ -125,14 +129,30 @@ for (const dialect of testDialects()) {
 		});
 
 		it('Koen deletes a routing rule and an empty area after saying yes; a rule out of his reach is refused before any question', async () => {
-			const rule = await server.db
-				.selectFrom('routing_rules as r')
-				.innerJoin('signal_categories as c', 'c.id', 'r.category_id')
-				.innerJoin('areas as a', 'a.id', 'r.area_id')
-				.select(['r.id', 'c.name as category'])
-				.where('c.key', '=', 'lift')
-				.where('a.name', '=', 'Wevelgem')
-				.executeTakeFirstOrThrow();
+			// A category of this test's own, routed in Wevelgem (Koen's institute works there) and in Brecht (it does not).
+			const category = await createCategory(server.db, actor, {
+				key: 'proef_bank',
+				kind: 'public_space',
+				name: 'Kapotte zitbank',
+				sortOrder: 990,
+				isActive: true
+			});
+			const municipality = async (name: string) =>
+				(await server.db.selectFrom('areas').select('id').where('name', '=', name).where('kind', '=', 'municipality').executeTakeFirstOrThrow()).id;
+			const organisation = async (name: string) =>
+				(await server.db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+			const rule = await setRoutingRule(server.db, actor, {
+				categoryId: category.id,
+				areaId: await municipality('Wevelgem'),
+				organisationId: await organisation('Samenlevingsopbouw West-Vlaanderen'),
+				deadlineDays: 10
+			});
+			const brecht = await setRoutingRule(server.db, actor, {
+				categoryId: category.id,
+				areaId: await municipality('Brecht'),
+				organisationId: await organisation('Samenlevingsopbouw Antwerpen provincie'),
+				deadlineDays: 10
+			});
 			const rules = () => server.db.selectFrom('routing_rules').select('id').where('id', '=', rule.id).execute();
 			await asksThenDoes(
 				koen,
@@ -140,16 +160,10 @@ for (const dialect of testDialects()) {
 				'deleteRule',
 				{ ruleId: rule.id },
 				rules,
-				`De regel voor ${rule.category} in Wevelgem wordt verwijderd.`
+				'De regel voor Kapotte zitbank in Wevelgem wordt verwijderd.'
 			);
 			expect(await rules()).toEqual([]);
 
-			const brecht = await server.db
-				.selectFrom('routing_rules as r')
-				.innerJoin('areas as a', 'a.id', 'r.area_id')
-				.select('r.id')
-				.where('a.name', '=', 'Brecht')
-				.executeTakeFirstOrThrow();
 			const refused = await koen.post('/staff/settings/signals?/deleteRule', { ruleId: brecht.id });
 			expect(refused.status).toBe(403);
 			expect(await refused.text()).not.toContain('<section class="confirmation');
@@ -169,22 +183,27 @@ for (const dialect of testDialects()) {
 		});
 
 		it('Sara withdraws a referral after saying yes', async () => {
-			const westFlanders = (await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.communityWorker).executeTakeFirstOrThrow())
-				.organisation_id!;
+			// A signal of her institute that she asks the OCMW about, which has not answered yet.
+			const signal = await reportAt(
+				server,
+				{ area: 'Wevelgem', kind: 'municipality' },
+				{ category: 'noise', description: 'Harde muziek tot diep in de nacht' }
+			);
+			const ocmw = await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.welfareCentre).executeTakeFirstOrThrow();
+			const made = await referSignal(
+				server.db,
+				await staffActor(server.db, DEMO.communityWorker),
+				signal.id,
+				{ toOrganisationId: ocmw.organisation_id!, note: 'Kunnen jullie langsgaan bij de bewoner?' },
+				{ baseUrl: server.url }
+			);
 			const referral = await server.db
 				.selectFrom('referrals as r')
 				.innerJoin('signals as s', 's.id', 'r.signal_id')
 				.innerJoin('organisations as o', 'o.id', 'r.to_organisation_id')
 				.select(['r.id', 's.reference', 'o.name'])
-				.where('r.from_organisation_id', '=', westFlanders)
-				.orderBy('r.created_at', 'desc')
+				.where('r.id', '=', made.id)
 				.executeTakeFirstOrThrow();
-			// As when the OCMW has not answered yet.
-			await server.db
-				.updateTable('referrals')
-				.set({ status: 'pending', responded_at: null, responded_by: null, response: null })
-				.where('id', '=', referral.id)
-				.execute();
 			const status = async () => (await server.db.selectFrom('referrals').select('status').where('id', '=', referral.id).executeTakeFirstOrThrow()).status;
 			await asksThenDoes(
 				sara,
@@ -252,10 +271,8 @@ for (const dialect of testDialects()) {
 			);
 			expect(await surveys()).toEqual([]);
 
-			// The demo's tenant survey: a third round not begun yet, a theme, and the shared results of round 1.
-			const demo = {
-				id: (await server.db.selectFrom('survey_waves').select('survey_id').where('published_at', 'is not', null).executeTakeFirstOrThrow()).survey_id
-			};
+			// A tenant survey with two rounds: a third round not begun yet, a theme, and the shared results of round 1.
+			const demo = await buildTenantSurvey(server.db);
 			const nextYear = new Date().getUTCFullYear() + 1;
 			expect((await sara.post(`/staff/surveys/${demo.id}?/wave`, { opensAt: `${nextYear}-03-01`, closesAt: `${nextYear}-03-31` })).status).toBe(303);
 			const waves = () => server.db.selectFrom('survey_waves').select(['id', 'number']).where('survey_id', '=', demo.id).orderBy('number').execute();
@@ -263,12 +280,7 @@ for (const dialect of testDialects()) {
 			await asksThenDoes(sara, `/staff/surveys/${demo.id}`, 'deleteWave', { waveId: third.id }, waves, `Ronde ${third.number} van '`);
 			expect((await waves()).map((w) => w.id)).not.toContain(third.id);
 
-			const theme = await server.db
-				.selectFrom('survey_themes')
-				.select(['id', 'name'])
-				.where('survey_id', '=', demo.id)
-				.orderBy('name')
-				.executeTakeFirstOrThrow();
+			const theme = demo.themes[0];
 			const themes = () => server.db.selectFrom('survey_themes').select('id').where('id', '=', theme.id).execute();
 			await asksThenDoes(
 				sara,
@@ -312,14 +324,12 @@ for (const dialect of testDialects()) {
 			const pieter = await login(server, DEMO.housingCompany);
 			const vlashaard = (await server.db.selectFrom('users').select('organisation_id').where('email', '=', DEMO.housingCompany).executeTakeFirstOrThrow())
 				.organisation_id!;
-			const signal = await server.db
-				.selectFrom('signals')
-				.select('id')
-				.where('organisation_id', '=', vlashaard)
-				.where('status', 'in', ['accepted', 'in_progress'])
-				.where('is_help_request', '=', false)
-				.orderBy('created_at', 'desc')
-				.executeTakeFirstOrThrow();
+			// A leak at Wallaysplein goes to De Vlashaard, where Pieter takes it on.
+			const signal = await reportAt(server, { estate: 'Wallaysplein' }, { category: 'leak_damp', description: 'Het lekt door het plafond van de badkamer' });
+			expect((await server.db.selectFrom('signals').select('organisation_id').where('id', '=', signal.id).executeTakeFirstOrThrow()).organisation_id).toBe(
+				vlashaard
+			);
+			await changeStatus(server.db, await staffActor(server.db, DEMO.housingCompany), signal.id, { status: 'accepted' }, { baseUrl: server.url });
 			const linkPage = `/staff/signals/${signal.id}/link`;
 			const made = await pieter.post(`${linkPage}?/create`, { label: 'Loodgieter Vandenberghe', message: 'Kan je het lek deze week herstellen?' });
 			expect(made.status, visibleText(await made.clone().text()).slice(0, 400)).toBe(200);
@@ -340,13 +350,8 @@ for (const dialect of testDialects()) {
 				'Ja, intrekken'
 			);
 
-			const open = await server.db
-				.selectFrom('survey_waves')
-				.select(['id', 'survey_id'])
-				.where('published_at', 'is', null)
-				.where('closes_at', '>', new Date().toISOString())
-				.orderBy('number', 'desc')
-				.executeTakeFirstOrThrow();
+			const survey = await buildTenantSurvey(server.db);
+			const open = { id: survey.waves[1].id, survey_id: survey.id };
 			const letters = await sara.post(`/staff/surveys/${open.survey_id}/codes/letters`, { waveId: open.id, language: 'nl' });
 			await letters.arrayBuffer();
 			expect([200, 303]).toContain(letters.status);
@@ -372,18 +377,22 @@ for (const dialect of testDialects()) {
 		});
 
 		it('taking a signal out of a collective issue asks nothing, and the page offers to undo it', async () => {
+			const signals = [
+				await reportAt(server, { estate: 'Wallaysplein' }, { category: 'noise', description: 'Lawaai in de trappenhal van blok A' }),
+				await reportAt(server, { estate: 'Wallaysplein' }, { category: 'noise', description: 'Lawaai in de trappenhal van blok B' })
+			];
+			const estateId = (await server.db.selectFrom('estates').select('id').where('name', '=', 'Wallaysplein').executeTakeFirstOrThrow()).id;
 			const issueId = (
-				await server.db
-					.selectFrom('collective_issues as ci')
-					.innerJoin('estates as e', 'e.id', 'ci.estate_id')
-					.select('ci.id')
-					.where('e.name', '=', 'Wallaysplein')
-					.executeTakeFirstOrThrow()
+				await createCollectiveIssue(server.db, await staffActor(server.db, DEMO.communityWorker), {
+					title: 'Lawaai in de trappenhallen',
+					estateId,
+					signalIds: signals.map((s) => s.id)
+				})
 			).id;
-			await server.db.updateTable('collective_issues').set({ status: 'open', closed_at: null, closed_by: null }).where('id', '=', issueId).execute();
 			const inIssue = async () =>
 				(await server.db.selectFrom('signals').select('id').where('collective_issue_id', '=', issueId).orderBy('id').execute()).map((s) => s.id);
 			const before = await inIssue();
+			expect([...before].sort()).toEqual(signals.map((s) => s.id).sort());
 			const signalId = before[0];
 			const removed = await sara.post(`/staff/collective/${issueId}?/remove`, { signalId });
 			expect(removed.status).toBe(200);

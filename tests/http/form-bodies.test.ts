@@ -12,6 +12,7 @@ import { resolveParams } from '../support/route-params';
 import { discoverRoutes, routePath } from '../support/routes';
 import { ROOT, startServer, type TestServer } from '../support/server';
 import { DEMO, HttpSession, login } from '../support/session';
+import { buildTenantSurvey } from '../support/tenant-survey';
 
 type FormTarget = { routeId: string; action: string | null; params: string[] };
 
@@ -198,7 +199,7 @@ for (const dialect of testDialects()) {
 
 		it('no page takes a POST without our Origin, whatever its Content-Type; the JSON API keeps refusing forms from elsewhere', async () => {
 			const tab = await login(server, DEMO.communityWorker);
-			const survey = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
+			const survey = await buildTenantSurvey(server.db);
 			for (const headers of [
 				{},
 				{ origin: 'http://evil.example' },

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../src/core/db/testing';
 import { startServer, type TestServer } from '../support/server';
 import { HttpSession } from '../support/session';
+import { reportAt } from '../support/signals';
+import { buildDraftSurvey, buildTenantSurvey } from '../support/tenant-survey';
 
 const visible = (html: string) =>
 	html
@@ -20,12 +22,15 @@ const visible = (html: string) =>
 for (const dialect of testDialects()) {
 	describe(`the residents' front door [${dialect}]`, () => {
 		let server: TestServer;
+		/** An open survey of Wallaysplein and Vlashof with published results, and a draft one for Wallaysplein. */
 		let survey: { slug: string };
+		let draft: { slug: string };
 		let tab: HttpSession;
 
 		beforeAll(async () => {
 			server = await startServer({ dialect });
-			survey = await server.db.selectFrom('surveys').select('slug').where('status', '=', 'open').executeTakeFirstOrThrow();
+			survey = await buildTenantSurvey(server.db);
+			draft = await buildDraftSurvey(server.db, undefined, 'Wallaysplein');
 			tab = new HttpSession(server, { 'accept-language': 'nl-BE' });
 		}, 180_000);
 		afterAll(async () => {
@@ -95,12 +100,7 @@ for (const dialect of testDialects()) {
 		});
 
 		it('following by code shows the status; a wrong code a clear message, never a 500', async () => {
-			const signal = await server.db
-				.selectFrom('signals')
-				.select(['reference'])
-				.where('is_help_request', '=', false)
-				.orderBy('created_at')
-				.executeTakeFirstOrThrow();
+			const signal = await reportAt(server, { estate: 'Wallaysplein' }, { category: 'lift', description: 'De lift van blok A staat stil' });
 			const found = await tab.get(`/volgen?code=${encodeURIComponent(signal.reference)}`);
 			expect(found.status).toBe(200);
 			expect(visible(await found.text())).toContain(`Je melding ${signal.reference}`);
@@ -118,8 +118,8 @@ for (const dialect of testDialects()) {
 			expect(html).toContain(`href="/enquete/${survey.slug}"`);
 			expect(html).toContain(`href="/enquete/${survey.slug}/resultaten"`);
 			expect(html).toContain('href="/buurten/wallaysplein/wallaysplein"');
-			// Kapelakker's survey is still a draft: nobody sees it, and Sint-Lenaarts has nothing open.
-			const draft = await server.db.selectFrom('surveys').select('slug').where('status', '=', 'draft').executeTakeFirstOrThrow();
+			// A draft survey is for nobody to see yet, and Sint-Lenaarts has nothing open.
+			expect(html).not.toContain(draft.slug);
 			const lenaarts = await (await tab.get('/buurten/sint-lenaarts')).text();
 			expect(visible(lenaarts)).toContain('Er zijn nu geen vragen voor deze buurt.');
 			expect(lenaarts).not.toContain(draft.slug);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../src/core/db/testing';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login } from '../support/session';
+import { buildTenantSurvey } from '../support/tenant-survey';
 
 const REPORT = {
 	api_key: 'demo',
@@ -72,17 +73,14 @@ for (const dialect of testDialects()) {
 
 		it('the tablet’s API: a resend of a set is 200, other answers under its submission id a 422 problem document', async () => {
 			const sara = await login(server, DEMO.communityWorker);
-			const survey = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
-			const tablet = (await (await sara.request(`/api/v1/surveys/${survey.id}/tablet`, { headers: { accept: 'application/json' } })).json()) as {
-				survey: { estates: Array<{ id: string }> };
-			};
+			const survey = await buildTenantSurvey(server.db);
 			const send = (body: unknown) =>
 				sara.request(`/api/v1/surveys/${survey.id}/answer-sets`, {
 					method: 'POST',
 					headers: { origin: server.url, accept: 'application/json', 'content-type': 'application/json' },
 					body: JSON.stringify(body)
 				});
-			const set = { submissionId: randomUUID(), estateId: tablet.survey.estates[0].id, language: 'nl', answers: ANSWERS };
+			const set = { submissionId: randomUUID(), estateId: survey.estates.vlashof, language: 'nl', answers: ANSWERS };
 			expect((await send(set)).status, server.output()).toBe(201);
 			expect((await send(set)).status).toBe(200);
 			const changed = await send({ ...set, answers: { ...ANSWERS, woning_tevreden: 1 } });

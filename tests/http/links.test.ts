@@ -120,6 +120,17 @@ for (const dialect of testDialects()) {
 		});
 
 		it('writes mail files that only the server user may read', async () => {
+			// A mail of this test's own (a reset link for an account it made), delivered now by the dev mailbox's button.
+			await createUser(server.db, system('test'), {
+				email: 'bestanden@proef.test',
+				name: 'Bestanden Proef',
+				role: 'admin',
+				organisationId: null,
+				password: 'een-lang-wachtwoord'
+			});
+			expect((await new HttpSession(server).post('/password/forgot', { email: 'bestanden@proef.test' })).status).toBe(200);
+			const flushed = await (await login(server, DEMO.admin)).post('/dev/mailbox?/flush', {});
+			expect(flushed.status).toBe(200);
 			const dir = join(server.dataDir, 'outbox');
 			const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
 			expect(files.length).toBeGreaterThan(0);

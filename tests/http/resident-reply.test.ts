@@ -47,7 +47,9 @@ for (const dialect of testDialects()) {
 		}
 
 		beforeAll(async () => {
-			server = await startServer({ dialect, env: { INTAKE_RATE_LIMIT: String(LIMIT) } });
+			// Behind a pretend proxy, so the client that posts too often has an address of its own and its limit stops
+			// nobody else, whichever test runs first.
+			server = await startServer({ dialect, env: { INTAKE_RATE_LIMIT: String(LIMIT), ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' } });
 			yasmina = await report({
 				kind: 'common_spaces',
 				description: 'De lift van blok B staat stil',
@@ -147,25 +149,32 @@ for (const dialect of testDialects()) {
 		});
 
 		it('"this is not solved" shows on a resolution only, and reopens the signal with her reason', async () => {
+			// A report of its own, which this story resolves and reopens.
+			const reopened = await report({
+				kind: 'common_spaces',
+				description: 'De verlichting in de kelder is stuk',
+				locationKind: 'common_space',
+				language: 'nl'
+			});
 			const institute = await login(server, DEMO.coordinator);
 			// Not resolved: posting it anyway is refused, and the page shows no such form.
-			const early = await postFromPage(tab(), `/volgen/${yasmina.tracking}?/notSolved`, { reason: NOT_SOLVED });
+			const early = await postFromPage(tab(), `/volgen/${reopened.tracking}?/notSolved`, { reason: NOT_SOLVED });
 			expect(early.status).toBe(409);
 			expect(visibleText(await early.text())).toContain('Deze melding staat niet op "opgelost". Je kunt wel een bericht sturen.');
-			expect((await institute.post(`/staff/signals/${yasmina.id}?/status`, { status: 'resolved', reason: '', message: 'De lift is hersteld.' })).status).toBe(
+			expect((await institute.post(`/staff/signals/${reopened.id}?/status`, { status: 'resolved', reason: '', message: 'De lift is hersteld.' })).status).toBe(
 				303
 			);
-			const page = visibleText(await (await tab().get(`/volgen/${yasmina.tracking}`)).text());
+			const page = visibleText(await (await tab().get(`/volgen/${reopened.tracking}`)).text());
 			expect(page).toContain('Is het niet opgelost?');
 			expect(page).toContain('De lift is hersteld.');
-			const empty = await postFromPage(tab(), `/volgen/${yasmina.tracking}?/notSolved`, { reason: '' });
+			const empty = await postFromPage(tab(), `/volgen/${reopened.tracking}?/notSolved`, { reason: '' });
 			expect(empty.status).toBe(400);
 			expect(visibleText(await empty.text())).toMatch(/id="not-solved-error">[^<]+</);
 
-			const said = await postFromPage(tab(), `/volgen/${yasmina.tracking}?/notSolved`, { reason: NOT_SOLVED });
+			const said = await postFromPage(tab(), `/volgen/${reopened.tracking}?/notSolved`, { reason: NOT_SOLVED });
 			expect(said.status, server.output()).toBe(303);
-			expect(said.headers.get('location')).toBe(`/volgen/${yasmina.tracking}?heropend#news-title`);
-			expect(await server.db.selectFrom('signals').select(['status', 'resolved_at']).where('id', '=', yasmina.id).executeTakeFirstOrThrow()).toEqual({
+			expect(said.headers.get('location')).toBe(`/volgen/${reopened.tracking}?heropend#news-title`);
+			expect(await server.db.selectFrom('signals').select(['status', 'resolved_at']).where('id', '=', reopened.id).executeTakeFirstOrThrow()).toEqual({
 				status: 'accepted',
 				resolved_at: null
 			});
@@ -173,7 +182,7 @@ for (const dialect of testDialects()) {
 			expect(after).toContain('Je melding staat weer open.');
 			expect(after).toContain('Jij zei: dit is niet opgelost');
 			expect(after).not.toContain('Is het niet opgelost?');
-			const staffPage = visibleText(await (await institute.get(`/staff/signals/${yasmina.id}`)).text());
+			const staffPage = visibleText(await (await institute.get(`/staff/signals/${reopened.id}`)).text());
 			expect(staffPage).toContain('De melder zegt: niet opgelost');
 			expect(staffPage).toContain(NOT_SOLVED);
 		});
@@ -199,7 +208,13 @@ for (const dialect of testDialects()) {
 		it('a client that posts too often waits, with the time to wait', async () => {
 			let res: Response | undefined;
 			for (let i = 0; i < LIMIT + 1; i++) {
-				res = await postFromPage(tab(), `/volgen/${yasmina.tracking}?/reply`, { body: `Bericht ${i}` });
+				res = await postFromPage(
+					new HttpSession(server, { 'accept-language': 'nl-BE', 'x-forwarded-for': '203.0.113.60' }),
+					`/volgen/${yasmina.tracking}?/reply`,
+					{
+						body: `Bericht ${i}`
+					}
+				);
 				if (res.status === 429) break;
 				expect(res.status).toBe(303);
 			}

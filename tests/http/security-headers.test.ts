@@ -11,6 +11,7 @@ import { resolveParams } from '../support/route-params';
 import { routePath } from '../support/routes';
 import { ROOT, startServer, type TestServer } from '../support/server';
 import { DEMO, HttpSession, login } from '../support/session';
+import { buildTenantSurvey } from '../support/tenant-survey';
 
 const TILES = 'https://{s}.tegels.example.be/{z}/{x}/{y}.png';
 
@@ -221,7 +222,8 @@ describe('security headers on every kind of answer', () => {
 	});
 
 	it('every answer says nosniff: JSON, XML, CSV, a spreadsheet, a photo, static files, a 404 and a refusal', async () => {
-		const survey = await path('/staff/surveys/[id]', DEMO.communityWorker);
+		// A survey with answers of its own, so its spreadsheet holds something.
+		const survey = `/staff/surveys/${(await buildTenantSurvey(server.db)).id}`;
 		const photo = await path('/staff/signals/[id]/foto/[attachmentId]', DEMO.communityWorker);
 		const assetPath = /<link[^>]+href="\.?(\/_app\/[^"]+\.css)"/.exec(await (await new HttpSession(server).get('/')).text())?.[1];
 		expect(assetPath).toBeTruthy();

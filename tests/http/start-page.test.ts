@@ -8,6 +8,7 @@ import { testDialects } from '../../src/core/db/testing';
 import { reportSignal } from '../../src/core/signals/intake/intake';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, login, type HttpSession } from '../support/session';
+import { reportAt } from '../support/signals';
 
 type Line = { href: string; count: number; label: string };
 
@@ -37,7 +38,18 @@ for (const dialect of testDialects()) {
 
 		beforeAll(async () => {
 			server = await startServer({ dialect });
-		});
+			// A new signal for each organisation whose start page is read below, so every "new" list holds at least one
+			// this test made, whatever the demo holds: a leak for De Vlashaard, noise in Wevelgem for its institute and
+			// in Brecht for the Antwerp one, a question about paperwork (with a way to reach the resident) for the OCMW.
+			await reportAt(server, { estate: 'Wallaysplein' }, { category: 'leak_damp', description: 'Het lekt in de keuken van Wallaysplein 3' });
+			await reportAt(server, { area: 'Wevelgem', kind: 'municipality' }, { category: 'noise', description: 'Blaffende hond op het plein' });
+			await reportAt(server, { area: 'Brecht', kind: 'municipality' }, { category: 'noise', description: 'Brommers op het voetpad' });
+			await reportAt(
+				server,
+				{ area: 'Wevelgem', kind: 'municipality' },
+				{ category: 'paperwork', description: 'Ik begrijp de brief van de belastingen niet', email: 'bewoner@proef.test' }
+			);
+		}, 180_000);
 		afterAll(async () => {
 			await server?.stop();
 		});
@@ -69,6 +81,7 @@ for (const dialect of testDialects()) {
 						'Heropend: de bewoner zegt "niet opgelost"'
 					])
 				);
+				expect(lines.find((l) => l.label === 'Nieuw en nog bij niemand')!.count).toBeGreaterThan(0);
 				for (const line of lines.filter((l) => l.href.startsWith('/staff/signals'))) {
 					expect([line.label, await listTotal(session, line.href)]).toEqual([line.label, line.count]);
 				}
@@ -143,19 +156,11 @@ for (const dialect of testDialects()) {
 
 		it('the admin is no choice for a signal, and a forged post to put it on her name is refused in plain words', async () => {
 			const sara = await login(server, DEMO.communityWorker);
-			const institute = await server.db
-				.selectFrom('organisations')
-				.select('id')
-				.where('name', '=', 'Samenlevingsopbouw West-Vlaanderen')
-				.executeTakeFirstOrThrow();
-			const signal = await server.db
-				.selectFrom('signals')
-				.select('id')
-				.where('organisation_id', '=', institute.id)
-				.where('is_help_request', '=', false)
-				.where('merged_into_id', 'is', null)
-				.orderBy('id')
-				.executeTakeFirstOrThrow();
+			const signal = await reportAt(
+				server,
+				{ area: 'Wevelgem', kind: 'municipality' },
+				{ category: 'neighbour_conflict', description: 'Ruzie tussen buren over de haag' }
+			);
 			const admin = await server.db.selectFrom('users').select(['id', 'name']).where('email', '=', DEMO.admin).executeTakeFirstOrThrow();
 			const page = await (await sara.get(`/staff/signals/${signal.id}`)).text();
 			expect(page).toContain('Koen Vermeulen');

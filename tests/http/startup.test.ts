@@ -45,11 +45,20 @@ async function startOnce(dataDir: string, env: Record<string, string> = {}): Pro
 const loginLines = DEMO_LOGINS.map((l) => expect.stringMatching(new RegExp(`^  ${l.email.replaceAll('.', '\\.')} +${l.name}, `)));
 
 describe.runIf(existsSync(join(buildDir(), 'handler.js')))('npm start', () => {
-	const dataDir = mkdtempSync(join(tmpdir(), 'leefbaar-start-'));
-	afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+	// A data directory per test: a "later start" puts its own demo data in place first, so no test depends on another
+	// having started the server in the same directory before it.
+	const dataDirs: string[] = [];
+	const newDataDir = () => {
+		const dir = mkdtempSync(join(tmpdir(), 'leefbaar-start-'));
+		dataDirs.push(dir);
+		return dir;
+	};
+	afterAll(() => {
+		for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+	});
 
 	it('on a fresh clone: the address it listens on, then the demo logins in order, as plain lines without warnings', async () => {
-		const { port, stdout, stderr } = await startOnce(dataDir);
+		const { port, stdout, stderr } = await startOnce(newDataDir());
 		expect(stderr).toBe('');
 		const lines = stdout.split('\n');
 		const upToLogins = lines.slice(0, 4 + DEMO_LOGINS.length);
@@ -65,6 +74,8 @@ describe.runIf(existsSync(join(buildDir(), 'handler.js')))('npm start', () => {
 	}, 180_000);
 
 	it('on a later start with the demo data in place: the logins again; with ORIGIN set, that address too', async () => {
+		const dataDir = newDataDir();
+		expect((await startOnce(dataDir)).stdout).toContain('Demo data loaded.');
 		const { port, stdout, stderr } = await startOnce(dataDir, { ORIGIN: 'https://leefbaar.example.be', HOST: '127.0.0.1' });
 		expect(stderr).toBe('');
 		expect(stdout.split('\n').slice(0, 3 + DEMO_LOGINS.length)).toEqual([
@@ -73,7 +84,7 @@ describe.runIf(existsSync(join(buildDir(), 'handler.js')))('npm start', () => {
 			`Demo logins (password for all: ${DEMO_PASSWORD}):`,
 			...loginLines
 		]);
-	}, 120_000);
+	}, 300_000);
 
 	it('says what is wrong when the port is taken, without a stack trace', async () => {
 		const { createServer } = await import('node:net');
@@ -83,7 +94,7 @@ describe.runIf(existsSync(join(buildDir(), 'handler.js')))('npm start', () => {
 		try {
 			const child = spawn(process.execPath, ['scripts/serve.js'], {
 				cwd: ROOT,
-				env: { ...process.env, BUILD_DIR: buildDir(), DATA_DIR: dataDir, PORT: String(port), JOBS: 'false' },
+				env: { ...process.env, BUILD_DIR: buildDir(), DATA_DIR: newDataDir(), PORT: String(port), JOBS: 'false' },
 				stdio: ['ignore', 'pipe', 'pipe']
 			});
 			let stderr = '';

@@ -9,6 +9,7 @@ import { testDialects } from '../../src/core/db/testing';
 import { hashHouseholdCode, newHouseholdCode } from '../../src/core/surveys/codes';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, HttpSession, login } from '../support/session';
+import { buildTenantSurvey, type TenantSurvey } from '../support/tenant-survey';
 
 const LIMIT = 14;
 const visible = (html: string) => html.replaceAll('&#39;', "'").replaceAll('&apos;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
@@ -16,16 +17,18 @@ const visible = (html: string) => html.replaceAll('&#39;', "'").replaceAll('&apo
 for (const dialect of testDialects()) {
 	describe(`residents answer a survey without an account [${dialect}]`, () => {
 		let server: TestServer;
-		let survey: { id: string; slug: string };
+		let survey: TenantSurvey;
 		let waveId: string;
 		let vlashof: string;
-		const phone = () => new HttpSession(server, { 'accept-language': 'nl-BE' });
-		const count = async (table: 'survey_responses' | 'survey_drafts' | 'survey_open_answers') =>
+		/** A phone; one with an address of its own (what the proxy puts in X-Forwarded-For) has its own limits. */
+		const phone = (address?: string) => new HttpSession(server, { 'accept-language': 'nl-BE', ...(address ? { 'x-forwarded-for': address } : {}) });
+		const count = async (table: 'survey_responses' | 'survey_drafts') =>
 			Number(
 				(
 					await server.db
 						.selectFrom(table)
 						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where('survey_id', '=', survey.id)
 						.executeTakeFirstOrThrow()
 				).n
 			);
@@ -44,13 +47,19 @@ for (const dialect of testDialects()) {
 		const SCREEN2 = ['buurt_tevreden', 'buurtwerk_kent', 'jaren'];
 		const SCREEN3 = ['noden', 'opmerking'];
 
-		/** A code for the open wave, as a letter would carry it. */
+		/** A code for the open wave, as a letter of its run of codes would carry it. */
 		async function letterCode(): Promise<string> {
 			const code = newHouseholdCode();
-			const any = await server.db.selectFrom('survey_codes').select(['batch_id', 'estate_id']).where('wave_id', '=', waveId).executeTakeFirstOrThrow();
 			await server.db
 				.insertInto('survey_codes')
-				.values({ code_hash: hashHouseholdCode(code), survey_id: survey.id, wave_id: waveId, batch_id: any.batch_id, estate_id: vlashof, status: 'unused' })
+				.values({
+					code_hash: hashHouseholdCode(code),
+					survey_id: survey.id,
+					wave_id: waveId,
+					batch_id: survey.codes.batchId,
+					estate_id: vlashof,
+					status: 'unused'
+				})
 				.execute();
 			return code;
 		}
@@ -70,16 +79,12 @@ for (const dialect of testDialects()) {
 		}
 
 		beforeAll(async () => {
-			server = await startServer({ dialect, env: { INTAKE_RATE_LIMIT: String(LIMIT) } });
-			survey = await server.db.selectFrom('surveys').select(['id', 'slug']).where('status', '=', 'open').executeTakeFirstOrThrow();
-			const wave = await server.db
-				.selectFrom('survey_waves')
-				.select('id')
-				.where('survey_id', '=', survey.id)
-				.orderBy('number', 'desc')
-				.executeTakeFirstOrThrow();
-			waveId = wave.id;
-			vlashof = (await server.db.selectFrom('estates').select('id').where('name', '=', 'Vlashof').executeTakeFirstOrThrow()).id;
+			// Behind a pretend proxy, so the one trying code after code has an address of their own and its limit stops
+			// nobody else, whichever test runs first.
+			server = await startServer({ dialect, env: { INTAKE_RATE_LIMIT: String(LIMIT), ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' } });
+			survey = await buildTenantSurvey(server.db);
+			waveId = survey.waves[1].id;
+			vlashof = survey.estates.vlashof;
 		}, 180_000);
 		afterAll(async () => {
 			await server?.stop();
@@ -161,7 +166,12 @@ for (const dialect of testDialects()) {
 			const again = await post(tab, 'send', 4, []);
 			expect(again.headers.get('location')).toBe(`/enquete/${survey.slug}/bedankt`);
 			expect(await count('survey_responses')).toBe(before + 1);
-			const stored = await server.db.selectFrom('survey_responses').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+			const stored = await server.db
+				.selectFrom('survey_responses')
+				.selectAll()
+				.where('survey_id', '=', survey.id)
+				.orderBy('id', 'desc')
+				.executeTakeFirstOrThrow();
 			expect(stored).toMatchObject({ channel: 'open_link', estate_id: vlashof, language: 'nl' });
 			const rows = await server.db.selectFrom('survey_answers').select(['question_key', 'option_key']).where('response_id', '=', stored.id).execute();
 			expect(rows.map((r) => r.question_key)).not.toContain('herstelling_snel');
@@ -262,7 +272,12 @@ for (const dialect of testDialects()) {
 			expect(consent).not.toContain(code);
 			await answerAll(tab, '');
 			expect((await post(tab, 'send', 4, [])).headers.get('location')).toBe(`/enquete/${survey.slug}/bedankt`);
-			const stored = await server.db.selectFrom('survey_responses').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+			const stored = await server.db
+				.selectFrom('survey_responses')
+				.selectAll()
+				.where('survey_id', '=', survey.id)
+				.orderBy('id', 'desc')
+				.executeTakeFirstOrThrow();
 			expect(stored).toMatchObject({ channel: 'code', estate_id: vlashof });
 			expect(
 				(await server.db.selectFrom('survey_codes').select('status').where('code_hash', '=', hashHouseholdCode(code)).executeTakeFirstOrThrow()).status
@@ -365,7 +380,7 @@ for (const dialect of testDialects()) {
 		});
 
 		it('someone trying code after code is stopped with a clear 429 page', async () => {
-			const tab = phone();
+			const tab = phone('203.0.113.40');
 			let res: Response | undefined;
 			for (let i = 0; i <= LIMIT; i++) {
 				res = await tab.post('/enquete', { code: newHouseholdCode() });

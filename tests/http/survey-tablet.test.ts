@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../src/core/db/testing';
 import { startServer, type TestServer } from '../support/server';
 import { DEMO, HttpSession, login } from '../support/session';
+import { buildTenantSurvey, type TenantSurvey } from '../support/tenant-survey';
 
 const ANSWERS = {
 	woning_tevreden: 4,
@@ -23,8 +24,9 @@ for (const dialect of testDialects()) {
 	describe(`a worker's tablet door to door [${dialect}]`, () => {
 		let server: TestServer;
 		let sara: HttpSession;
-		let survey: { id: string };
-		let estates: Array<{ id: string; name: string }>;
+		let survey: TenantSurvey;
+		/** The survey's estates, Wallaysplein first. */
+		let estates: Array<{ id: string }>;
 		const api = (session: HttpSession, path: string, body?: unknown) =>
 			session.request(
 				path,
@@ -40,13 +42,15 @@ for (const dialect of testDialects()) {
 			server.db
 				.selectFrom('survey_responses')
 				.select(['channel', 'entered_by', 'estate_id', 'language'])
+				.where('survey_id', '=', survey.id)
 				.where('channel', '=', 'tablet')
 				.$if(!!submissionId, (q) => q.where('submission_id', '=', submissionId!))
 				.execute();
 
 		beforeAll(async () => {
 			server = await startServer({ dialect });
-			survey = await server.db.selectFrom('surveys').select('id').where('status', '=', 'open').orderBy('created_at').executeTakeFirstOrThrow();
+			survey = await buildTenantSurvey(server.db);
+			estates = [{ id: survey.estates.wallaysplein }, { id: survey.estates.vlashof }];
 			sara = await login(server, DEMO.communityWorker);
 			sara.headers['accept-language'] = 'nl-BE';
 		}, 180_000);
@@ -71,12 +75,22 @@ for (const dialect of testDialects()) {
 			const res = await api(sara, `/api/v1/surveys/${survey.id}/tablet`);
 			expect(res.status).toBe(200);
 			const body = (await res.json()) as {
-				survey: { isOpen: boolean; tabletMode: boolean; estates: typeof estates; languages: string[]; version: { structure: { sections: unknown[] } } };
+				survey: {
+					isOpen: boolean;
+					tabletMode: boolean;
+					estates: Array<{ id: string; name: string }>;
+					languages: string[];
+					version: { structure: { sections: unknown[] } };
+				};
 			};
 			expect(body.survey).toMatchObject({ isOpen: true, tabletMode: true, languages: ['nl', 'en', 'fr'] });
 			expect(body.survey.version.structure.sections.length).toBeGreaterThan(1);
-			estates = body.survey.estates;
-			expect(estates.length).toBe(2);
+			expect(body.survey.estates.map((e) => [e.id, e.name]).sort()).toEqual(
+				[
+					[survey.estates.wallaysplein, 'Wallaysplein'],
+					[survey.estates.vlashof, 'Vlashof']
+				].sort()
+			);
 		});
 
 		it('a set is stored once: 201, then 200 replayed for the resend after a lost answer; channel tablet, Sara recorded', async () => {

@@ -17,8 +17,12 @@ describeTargets('the tracking page’s form writes as the link’s holder only',
 	const hersReply = `Mijn moeder heeft morgen dialyse, ze moet naar beneden (${marker}).`;
 	const hisReply = `Bij ons op de vierde piept de lift (${marker}).`;
 	const tab = () => new HttpSession(target(), { 'accept-language': 'nl-BE' });
-	const hers = { tracking: '', reference: '' };
-	let his = '';
+	/**
+	 * Her report and reply and the stranger's "me too" and reply, made once per target by whichever test needs them
+	 * first, so that each test finds them whichever runs before it.
+	 */
+	let story: Promise<{ hers: { tracking: string; reference: string }; his: string }> | undefined;
+	const reported = () => (story ??= reportAndJoin());
 
 	async function openForm(session: HttpSession): Promise<string> {
 		const res = await session.get('/melden/wallaysplein');
@@ -26,7 +30,8 @@ describeTargets('the tracking page’s form writes as the link’s holder only',
 		return /name="formToken" value="([0-9a-f]{32})"/.exec(await res.text())![1];
 	}
 
-	it('she reports and answers back; a stranger who says "me too" writes as himself and neither reads the other', async () => {
+	async function reportAndJoin(): Promise<{ hers: { tracking: string; reference: string }; his: string }> {
+		const hers = { tracking: '', reference: '' };
 		const session = tab();
 		const token = await openForm(session);
 		const values = { kind: 'common_spaces', description: hersReport, locationKind: 'common_space', email: `bewoner.${marker}@example.be`, language: 'nl' };
@@ -48,10 +53,16 @@ describeTargets('the tracking page’s form writes as the link’s holder only',
 		expect(signalId).toBeTruthy();
 		const joined = await stranger.post('/melden/wallaysplein?/join', { formToken: strangerToken, signalId: signalId!, ...mine });
 		expect(joined.status).toBe(303);
-		his = joined.headers.get('location')!.split('/')[2];
+		const his = joined.headers.get('location')!.split('/')[2];
 		expect(visibleText(await (await stranger.get(`/volgen/${his}/bedankt`)).text())).toContain(hers.reference);
 
 		expect((await stranger.post(`/volgen/${his}?/reply`, { body: hisReply })).status).toBe(303);
+		return { hers, his };
+	}
+
+	it('she reports and answers back; a stranger who says "me too" writes as himself and neither reads the other', async () => {
+		const { hers, his } = await reported();
+		const stranger = tab();
 		const hisPage = visibleText(await (await stranger.get(`/volgen/${his}`)).text());
 		expect(hisPage).toContain(hisReply);
 		for (const secret of [hersReply, hersReport, 'dialyse', `bewoner.${marker}`]) expect(hisPage).not.toContain(secret);
@@ -61,6 +72,7 @@ describeTargets('the tracking page’s form writes as the link’s holder only',
 	});
 
 	it('a guessed link, the code in place of the link, or a form from another site posts nothing', async () => {
+		const { hers } = await reported();
 		const guessed = randomBytes(32).toString('base64url');
 		for (const link of [guessed, hers.reference, `${hers.tracking}x`]) {
 			const res = await tab().post(`/volgen/${link}?/reply`, { body: `Ik ben het, echt (${marker}-guess)` });
@@ -80,6 +92,7 @@ describeTargets('the tracking page’s form writes as the link’s holder only',
 	});
 
 	it('"this is not solved" on a signal that is not resolved is refused, for her and for the stranger', async () => {
+		const { hers, his } = await reported();
 		for (const link of [hers.tracking, his]) {
 			const res = await tab().post(`/volgen/${link}?/notSolved`, { reason: `Toch niet (${marker})` });
 			expect(res.status, link).toBe(409);
