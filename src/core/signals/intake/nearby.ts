@@ -12,7 +12,7 @@ import { newId } from '../../db';
 import type { SignalKind, SignalStatus } from '../../db';
 import { Invalid } from '../../errors';
 import { enqueueMail } from '../../mail';
-import { parseInput } from '../../validation';
+import { omittableId, parseInput } from '../../validation';
 import { receiptMail } from '../mails';
 import { OPEN_STATUSES, SIGNAL_KINDS, reporterEmail, reporterPhone } from '../model';
 import type { ReportPlace } from './report-form';
@@ -36,16 +36,11 @@ export type NearbySignal = {
 	joined: number;
 };
 
-const idText = z
-	.string()
-	.max(64)
-	.optional()
-	.transform((v) => v || undefined);
 const nearbyInput = z.object({
 	kind: z.enum(SIGNAL_KINDS).exclude(['help']),
-	categoryId: idText,
-	areaId: idText,
-	estateId: idText,
+	categoryId: omittableId,
+	areaId: omittableId,
+	estateId: omittableId,
 	lon: z.number().min(-180).max(180).optional(),
 	lat: z.number().min(-90).max(90).optional(),
 	days: z.number().int().min(1).max(365).default(30),

@@ -2,6 +2,7 @@
 // names. Kept apart from open311.ts so the mapping there reads as "their fields → our intake and back".
 import { z } from 'zod';
 import { phoneNumber } from '../model';
+import { omittableText } from '../../validation';
 
 export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2';
 /** Default and largest answer of GET requests (the spec: "a span of 90 days or first 1000 requests"). */
@@ -65,31 +66,24 @@ export type Open311Request = {
 };
 export type Open311Error = { code: number; description: string };
 
-const text = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max)
-		.optional()
-		.transform((v) => (v ? v : undefined));
 /** "Optional" in the spec: an empty parameter is the same as a missing one. */
 const coordinate = (min: number, max: number) =>
 	z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v), z.number().min(min).max(max).optional());
 
 /** POST requests, after attribute[code] and attribute[code][] fields are gathered into `attribute`. */
 export const open311PostInput = z.object({
-	jurisdiction_id: text(200),
+	jurisdiction_id: omittableText(200),
 	service_code: z.string().trim().min(1).max(64),
 	lat: coordinate(-90, 90),
 	long: coordinate(-180, 180),
-	address_string: text(300),
-	address_id: text(100),
-	email: text(254).pipe(z.email().optional()),
-	device_id: text(200),
-	account_id: text(200),
-	first_name: text(60),
-	last_name: text(60),
-	phone: text(25).pipe(phoneNumber.optional()),
+	address_string: omittableText(300),
+	address_id: omittableText(100),
+	email: omittableText(254).pipe(z.email().optional()),
+	device_id: omittableText(200),
+	account_id: omittableText(200),
+	first_name: omittableText(60),
+	last_name: omittableText(60),
+	phone: omittableText(25).pipe(phoneNumber.optional()),
 	description: z.string().trim().min(5).max(5000),
 	media_url: z
 		.string()
@@ -98,7 +92,7 @@ export const open311PostInput = z.object({
 		.optional()
 		.transform((v) => (v ? v : undefined))
 		.pipe(z.url({ protocol: /^https?$/ }).optional()),
-	locale: text(20),
+	locale: omittableText(20),
 	attribute: z.record(z.string().max(64), z.union([z.string().max(300), z.array(z.string().max(300)).max(50)])).default({})
 });
 export type Open311PostInput = z.input<typeof open311PostInput>;
@@ -111,7 +105,7 @@ const w3Date = z
 	.transform((v) => (v ? v : undefined))
 	.pipe(z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'datetime' }).optional());
 const commaList = (max: number) =>
-	text(2000).transform((v) =>
+	omittableText(2000).transform((v) =>
 		v
 			? v
 					.split(',')
@@ -122,13 +116,13 @@ const commaList = (max: number) =>
 	);
 
 export const open311RequestsQuery = z.object({
-	jurisdiction_id: text(200),
+	jurisdiction_id: omittableText(200),
 	service_request_id: commaList(REQUESTS_LIMIT),
 	service_code: commaList(200),
 	start_date: w3Date,
 	end_date: w3Date,
 	status: commaList(2).pipe(z.array(z.enum(['open', 'closed'], { error: 'status' }))),
-	locale: text(20)
+	locale: omittableText(20)
 });
 export type Open311RequestsQuery = z.input<typeof open311RequestsQuery>;
 
